@@ -1,0 +1,33 @@
+# Scrutiny Tracker: the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint unit bench package sysdeps clean screenshots
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	@touch $(STAMP)
+
+sysdeps:
+	@sh packaging/system-deps.sh test
+
+run: $(STAMP)
+	@sh packaging/system-deps.sh run
+	$(VENV)/bin/scrutiny-tracker demo --if-empty
+	$(VENV)/bin/scrutiny-tracker
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check desktop_app tests benchmarks packaging
+
+test: $(STAMP) sysdeps lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: $(STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,82 @@
+"""What every sub-command gets: the opened database, output helpers, argument parsing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from desktop_app import paths
+from desktop_app.db import audit
+from desktop_app.db.engine import Database
+
+
+class CliError(Exception):
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD (UK forms such as 02/11/2021 are accepted too)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        from desktop_app.domain.dates import parse_uk_date
+        parsed = parse_uk_date(text)
+        if parsed is None:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        return parsed
+
+
+class CliContext:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.url = args.db or paths.default_db_url()
+        self._db: Database | None = None
+        if getattr(args, "user", None):
+            audit.set_current_user(args.user)
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from desktop_app.db.schema import open_database
+            self._db = open_database(self.url)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+    def fail(self, message: str, code: int) -> int:
+        first = message.strip().splitlines()[0] if message.strip() else "error"
+        print(f"scrutiny-tracker: error: {first}", file=sys.stderr)
+        return code
+
+    @staticmethod
+    def print_json(value: Any) -> None:
+        def conv(v: Any) -> Any:
+            if hasattr(v, "as_dict"):
+                return v.as_dict()
+            if isinstance(v, (dt.date, dt.datetime)):
+                return v.isoformat()
+            raise TypeError(type(v))
+        json.dump(value, sys.stdout, default=conv, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+
+    @staticmethod
+    def print_table(rows: list[list[str]], headers: list[str]) -> None:
+        if not rows:
+            print("(none)")
+            return
+        cells = [headers] + [[("" if c is None else str(c)).replace("\n", " ") for c in r]
+                             for r in rows]
+        widths = [min(max(len(r[i]) for r in cells), 60) for i in range(len(headers))]
+        for n, r in enumerate(cells):
+            print("  ".join((c[:57] + "...") if len(c) > 60 else c.ljust(w)
+                            for c, w in zip(r, widths)).rstrip())
+            if n == 0:
+                print("  ".join("-" * w for w in widths))

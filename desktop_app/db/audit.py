@@ -1,0 +1,121 @@
+"""The audit trail: every insert, field change and delete of an audited row, with who and when.
+
+One mechanism for the whole app: an ``after_flush`` listener on our session factory reads the
+ORM attribute history and writes ``audit_log`` rows on the same connection, so the audit rows
+commit or roll back with the change itself.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import getpass
+import json
+import os
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from desktop_app.db.models import AuditEntry
+
+_current_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("audit_user",
+                                                                           default=None)
+_SKIP = {"created_at", "updated_at", "version"}
+
+
+def default_user() -> str:
+    """The configured name (``SCRUTINY_TRACKER_USER``), else the operating-system user."""
+    name = os.environ.get("SCRUTINY_TRACKER_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user database in some containers
+        return "unknown"
+
+
+def current_user() -> str:
+    return _current_user.get() or default_user()
+
+
+def set_current_user(name: str | None) -> contextvars.Token:
+    return _current_user.set(name)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _committee_id(obj: object) -> int | None:
+    if getattr(obj, "__tablename__", "") == "committees":
+        return getattr(obj, "id", None)
+    value = getattr(obj, "committee_id", None)
+    if value is not None:
+        return value
+    state = inspect(obj)
+    for rel in ("meeting", "action", "recommendation", "item"):
+        if rel in state.mapper.relationships and rel not in state.unloaded:
+            parent = getattr(obj, rel)
+            if parent is not None:
+                return _committee_id(parent)
+    return None
+
+
+def _audited(obj: object) -> bool:
+    return getattr(type(obj), "__audited__", False)
+
+
+def _after_flush(session: Session, _ctx) -> None:
+    who = current_user()
+    now = dt.datetime.now().replace(microsecond=0)
+    rows: list[dict] = []
+
+    def add(obj, op, field="", old=None, new=None):
+        rows.append(dict(at=now, who=who, committee_id=_committee_id(obj),
+                         table_name=obj.__tablename__, row_id=inspect(obj).identity[0]
+                         if inspect(obj).identity else getattr(obj, "id", 0),
+                         operation=op, field=field, old=_text(old), new=_text(new)))
+
+    for obj in session.new:
+        if not _audited(obj):
+            continue
+        values = {}
+        for attr in inspect(obj).mapper.column_attrs:
+            if attr.key in _SKIP or attr.key == "id":
+                continue
+            value = getattr(obj, attr.key)
+            if value not in (None, "", False):
+                values[attr.key] = _text(value)
+        add(obj, "insert", "", None, json.dumps(values, ensure_ascii=False))
+    for obj in session.dirty:
+        if not _audited(obj):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key in _SKIP:
+                continue
+            hist = state.attrs[attr.key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                add(obj, "update", attr.key, old, new)
+    for obj in session.deleted:
+        if _audited(obj):
+            add(obj, "delete")
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+def install(factory) -> None:
+    """Attach the audit listener to a sessionmaker."""
+    event.listen(factory, "after_flush", _after_flush)

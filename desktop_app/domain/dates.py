@@ -1,0 +1,154 @@
+"""Date rules of the trade: clear working days, s.9FE response periods, UK day-first dates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+import holidays
+
+# England and Wales share their bank holidays (Scotland and Northern Ireland differ).
+_SUBDIVISION = "ENG"
+
+
+@functools.lru_cache(maxsize=64)
+def _bank_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("GB", subdiv=_SUBDIVISION, years=year).keys())
+
+
+def is_bank_holiday(day: dt.date) -> bool:
+    return day in _bank_holidays(day.year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and not is_bank_holiday(day)
+
+
+def clear_days_deadline(meeting: dt.date, clear_days: int) -> dt.date:
+    """The last day on which something must happen so that ``clear_days`` whole working days
+    lie between it and the meeting (neither the day itself nor the meeting day counts).
+
+    The deadline is the day before the first of those clear days; if that falls on a weekend it
+    moves back to the Friday. (Seed 004: 23 Nov 2021 -> 15 Nov for 5 days and 17 Nov for 3;
+    11 Jan 2022 -> 3 Jan and 5 Jan; 5 Aug 2021 -> questions by Fri 30 July.) A deadline that
+    lands on a bank holiday is kept, as the seed keeps 3 Jan 2022, and the window flags it
+    (``is_bank_holiday``) so the officer can override it for that meeting.
+    """
+    if clear_days < 0:
+        raise ValueError("clear days cannot be negative")
+    day = meeting
+    counted = 0
+    while counted < clear_days:
+        day -= dt.timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    deadline = day - dt.timedelta(days=1)
+    while deadline.weekday() >= 5:
+        deadline -= dt.timedelta(days=1)
+    return deadline
+
+
+PUBLICATION_CLEAR_DAYS = 5
+QUESTIONS_CLEAR_DAYS = 3
+
+
+def publication_deadline(meeting: dt.date) -> dt.date:
+    return clear_days_deadline(meeting, PUBLICATION_CLEAR_DAYS)
+
+
+def questions_deadline(meeting: dt.date) -> dt.date:
+    return clear_days_deadline(meeting, QUESTIONS_CLEAR_DAYS)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months later, clamped to the end of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def s9fe_response_due(sent: dt.date) -> dt.date:
+    """Last day of the period of two months *beginning with* the day the report was sent
+    (Local Government Act 2000 s.9FE), by the corresponding-date rule: the day before the
+    same date two months on; where that month has no such date, its last day.
+    15 Jul -> 14 Sep; 31 Dec 2021 -> 28 Feb 2022; 31 Dec 2023 -> 29 Feb 2024; 1 Mar -> 30 Apr.
+    """
+    index = sent.month - 1 + 2
+    year, month = sent.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if sent.day > last:
+        return dt.date(year, month, last)
+    return dt.date(year, month, sent.day) - dt.timedelta(days=1)
+
+
+# ---------------------------------------------------------------- UK day-first dates
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.I)
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WORDY = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$", re.I)
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if len(text) == 2 else value
+
+
+def parse_uk_date(text: str | None) -> dt.date | None:
+    """A date written the British way, or None when the text is not one exact date.
+
+    Accepts "02/11/2021" (2 November), "2.11.21", "07 September 2021", "12 Oct 21",
+    "Tuesday 7th December 2021" and ISO "2021-11-02". Fuzzy targets such as "Summer 2021" or
+    "June / July 2021" give None: the caller keeps them as text and never guesses.
+    """
+    if text is None:
+        return None
+    s = _WEEKDAY.sub("", str(text)).strip()
+    s = _ORDINAL.sub(r"\1", s).strip().rstrip(".")
+    s = re.sub(r"\s+", " ", s)
+    try:
+        if m := _ISO.match(s):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _NUMERIC.match(s):
+            return dt.date(_year(m[3]), int(m[2]), int(m[1]))
+        if m := _WORDY.match(s):
+            month = _MONTHS.get(m[2].lower())
+            if month:
+                return dt.date(_year(m[3]), month, int(m[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def format_uk(day: dt.date | None, style: str = "long") -> str:
+    """"7 September 2021" (long), "07/09/2021" (short) or "Tuesday 7 September 2021" (full)."""
+    if day is None:
+        return ""
+    if style == "short":
+        return day.strftime("%d/%m/%Y")
+    if style == "full":
+        return f"{day:%A} {day.day} {day:%B %Y}"
+    if style == "day_month":
+        return f"{day.day} {day:%B}"
+    return f"{day.day} {day:%B %Y}"
+
+
+def municipal_year(day: dt.date) -> str:
+    """The May-to-April year a date falls in, written "2021/22"."""
+    start = day.year if day.month >= 5 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def municipal_year_bounds(label: str) -> tuple[dt.date, dt.date]:
+    m = re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})", label.strip())
+    if not m:
+        raise ValueError(f"municipal year {label!r} is not like 2021/22")
+    start = int(m[1])
+    return dt.date(start, 5, 1), dt.date(start + 1, 4, 30)

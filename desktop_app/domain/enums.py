@@ -1,0 +1,92 @@
+"""Closed vocabularies used across the app, with the words officers use."""
+
+from __future__ import annotations
+
+import enum
+
+
+class _Labelled(str, enum.Enum):
+    """A str enum whose value is stored in the database and whose label is shown to people."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def parse(cls, text: str) -> "_Labelled":
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for member in cls:
+            if member.value == key or member.name.lower() == key:
+                return member
+        choices = ", ".join(m.value.replace("_", "-") for m in cls)
+        raise ValueError(f"unknown {cls.__name__} {text!r} (choose from {choices})")
+
+
+class MemberRole(_Labelled):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    COUNCILLOR = "councillor"
+    CO_OPTEE = "co_optee"
+
+    @property
+    def label(self) -> str:
+        return {"chair": "Chairperson", "vice_chair": "Vice-Chairperson",
+                "councillor": "Councillor", "co_optee": "Co-opted Member"}[self.value]
+
+
+class MeetingKind(_Labelled):
+    MAINSTREAM = "mainstream"
+    IMPROVEMENT_FOCUS = "improvement_focus"
+    EXTRA = "extra"
+
+    @property
+    def label(self) -> str:
+        return {"mainstream": "Mainstream agenda", "improvement_focus": "Improvement focus",
+                "extra": "Extraordinary"}[self.value]
+
+
+class MeetingStatus(_Labelled):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Verdict(_Labelled):
+    AWAITING = "awaiting"
+    ACCEPTED = "accepted"
+    PARTIALLY_ACCEPTED = "partially_accepted"
+    REJECTED = "rejected"
+    NOTED = "noted"
+
+
+class ImplementationStatus(_Labelled):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+
+class ActionStatus(_Labelled):
+    OPEN = "open"
+    COMPLETED = "completed"
+
+
+class WorkFormat(_Labelled):
+    AGENDA_ITEM = "agenda_item"
+    BRIEFING_NOTE = "briefing_note"
+    WORKSHOP = "workshop"
+    TASK_AND_FINISH = "task_and_finish"
+    ANNUAL_REPORT = "annual_report"
+
+    @property
+    def label(self) -> str:
+        return {"agenda_item": "Agenda item", "briefing_note": "Briefing note",
+                "workshop": "Workshop / seminar", "task_and_finish": "Task and finish group",
+                "annual_report": "Annual report"}[self.value]
+
+
+class WorkStatus(_Labelled):
+    PROPOSED = "proposed"
+    SCHEDULED = "scheduled"
+    DELIVERED = "delivered"
+    DEFERRED = "deferred"
+    DROPPED = "dropped"

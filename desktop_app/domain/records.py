@@ -1,0 +1,186 @@
+"""Plain read-only rows handed from services to the CLI, reports and the window.
+
+They carry the derived facts (overdue, new/updated since the last meeting, deadlines) so that
+every consumer shows the same answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat() if isinstance(value, dt.date) and not isinstance(value, dt.datetime) \
+            else value.isoformat(timespec="seconds")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return value.as_dict()  # type: ignore[union-attr]
+    if hasattr(value, "value") and hasattr(value, "name"):  # enum
+        return value.value
+    return value
+
+
+class _Record:
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+@dataclasses.dataclass(frozen=True)
+class CommitteeRow(_Record):
+    id: int
+    name: str
+    short_name: str
+    council: str
+    contact: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class MemberRow(_Record):
+    id: int
+    name: str
+    role: str
+    voting: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class AttachmentRow(_Record):
+    id: int
+    path: str
+    title: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AgendaItemRow(_Record):
+    id: int
+    meeting_id: int
+    number: str
+    title: str
+    purpose: str
+    scrutiny_type: str
+    lead_officers: str
+    exempt: bool
+    exempt_paragraph: str
+    minutes_text: str
+    incomplete: bool
+    attachments: tuple[AttachmentRow, ...] = ()
+    version: int = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingRow(_Record):
+    id: int
+    committee_id: int
+    date: dt.date
+    time: dt.time | None
+    venue: str
+    kind: str
+    status: str
+    publication_deadline: dt.date
+    questions_deadline: dt.date
+    minute_start: int | None
+    items: tuple[AgendaItemRow, ...] = ()
+    version: int = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class UpdateRow(_Record):
+    id: int
+    on: dt.date
+    text: str
+    author: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ActionRow(_Record):
+    id: int
+    version: int
+    committee_id: int
+    committee: str
+    ref: str
+    meeting_id: int | None
+    meeting_date: dt.date | None
+    item: str
+    text: str
+    owner: str
+    directorate: str
+    progress: str
+    due_date: dt.date | None
+    due_text: str
+    status: str
+    completed_on: dt.date | None
+    overdue: bool
+    reported_complete_on: dt.date | None
+    new_since_last_meeting: bool
+    updated_since_last_meeting: bool
+    updates: tuple[UpdateRow, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class RecommendationRow(_Record):
+    id: int
+    version: int
+    committee_id: int
+    committee: str
+    meeting_id: int | None
+    meeting_date: dt.date | None
+    item: str
+    label: str
+    text: str
+    addressee: str
+    sent_on: dt.date | None
+    response: str
+    verdict: str
+    response_due: dt.date | None
+    response_overdue: bool
+    status: str
+    new_since_last_meeting: bool
+    updated_since_last_meeting: bool
+    updates: tuple[UpdateRow, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class MoveRow(_Record):
+    on: dt.date
+    from_date: dt.date | None
+    to_date: dt.date | None
+    reason: str
+    author: str
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkItemRow(_Record):
+    id: int
+    version: int
+    committee_id: int
+    title: str
+    format: str
+    scrutiny_type: str
+    origin: str
+    lead: str
+    position: str
+    meeting_id: int | None
+    meeting_date: dt.date | None
+    target: str
+    target_date: dt.date | None
+    status: str
+    sort_order: int
+    moves: tuple[MoveRow, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditRow(_Record):
+    id: int
+    at: dt.datetime
+    who: str
+    table: str
+    row_id: int
+    field: str
+    old: str | None
+    new: str | None
+    operation: str

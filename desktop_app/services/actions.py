@@ -1,0 +1,184 @@
+"""The action log: add, update, progress notes, complete, report complete, list with derived flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased, selectinload
+
+from desktop_app.db import audit
+from desktop_app.db.engine import Database
+from desktop_app.db.models import Action, Committee, Meeting, ProgressUpdate
+from desktop_app.domain.enums import ActionStatus
+from desktop_app.domain.records import ActionRow, UpdateRow
+from desktop_app.services.common import (apply_fields, check_version, find_committee,
+                                         find_meeting, get_row, last_held_meeting, today)
+from desktop_app.services.errors import ServiceError
+
+STATUS_FILTERS = ("open", "overdue", "completed", "reported-complete", "not-reported", "all")
+EDITABLE = {"ref", "text", "owner", "directorate", "progress", "due_date", "due_text", "status",
+            "completed_on", "item_title", "meeting_id"}
+
+
+def _updates(a: Action) -> tuple[UpdateRow, ...]:
+    return tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author) for u in a.updates)
+
+
+def action_row(a: Action, meeting_date: dt.date | None, committee: str, last_held: dt.date | None,
+               now: dt.date, with_updates: bool = False) -> ActionRow:
+    raised = a.raised_on or meeting_date
+    new = bool(last_held and raised and raised >= last_held)
+    updated = bool(last_held and not new and a.updated_on and a.updated_on > last_held)
+    overdue = a.status == "open" and a.due_date is not None and a.due_date < now
+    return ActionRow(
+        id=a.id, version=a.version, committee_id=a.committee_id, committee=committee, ref=a.ref,
+        meeting_id=a.meeting_id, meeting_date=meeting_date, item=a.item_title, text=a.text,
+        owner=a.owner, directorate=a.directorate, progress=a.progress, due_date=a.due_date,
+        due_text=a.due_text, status=a.status, completed_on=a.completed_on, overdue=overdue,
+        reported_complete_on=a.reported_complete_on, new_since_last_meeting=new,
+        updated_since_last_meeting=updated, updates=_updates(a) if with_updates else ())
+
+
+def add_action(db: Database, committee: str, meeting: dt.date | None, text: str, owner: str = "",
+               directorate: str = "", due: dt.date | None = None, ref: str = "",
+               progress: str = "", item: str = "", due_text: str = "") -> ActionRow:
+    if not text.strip():
+        raise ServiceError("an action needs its text")
+    with db.unit_of_work() as s:
+        c = find_committee(s, committee)
+        m = find_meeting(s, c, meeting) if meeting else None
+        a = Action(committee_id=c.id, meeting_id=m.id if m else None, text=text.strip(),
+                   owner=owner, directorate=directorate, due_date=due, due_text=due_text,
+                   ref=str(ref), progress=progress, item_title=item,
+                   raised_on=m.date if m else today())
+        if not a.ref:
+            a.ref = _next_ref(s, c.id, m)
+        s.add(a)
+        s.flush()
+        held = last_held_meeting(s, c.id)
+        return action_row(a, m.date if m else None, c.name, held.date if held else None, today())
+
+
+def _next_ref(s, committee_id: int, meeting: Meeting | None) -> str:
+    """Next number in this municipal year's sequence (numbering restarts each year)."""
+    refs = s.scalars(select(Action.ref).where(Action.committee_id == committee_id)).all()
+    numbers = [int(r) for r in refs if r.isdigit()]
+    return str(max(numbers, default=0) + 1)
+
+
+def update_action(db: Database, action_id: int, if_version: int | None = None,
+                  author: str | None = None, on: dt.date | None = None, **fields) -> ActionRow:
+    """Change fields of an action. A new ``progress`` text also becomes a dated update."""
+    if "status" in fields and fields["status"] is not None:
+        fields["status"] = ActionStatus.parse(fields["status"]).value
+    fields = {k: v for k, v in fields.items() if v is not None}
+    when = on or today()
+    with db.unit_of_work() as s:
+        a = get_row(s, Action, action_id, "action")
+        check_version(s, a, if_version, "action")
+        old_progress = a.progress
+        if fields.get("status") == "completed" and a.status != "completed":
+            fields.setdefault("completed_on", when)
+        if fields.get("status") == "open":
+            fields.setdefault("completed_on", None)
+            a.completed_on = None
+        apply_fields(a, fields, EDITABLE)
+        if "progress" in fields and fields["progress"] != old_progress:
+            a.updates.append(ProgressUpdate(on=when, text=fields["progress"],
+                                            author=author or audit.current_user()))
+            a.updated_on = when
+        elif s.is_modified(a):
+            a.updated_on = when
+        s.flush()
+        return _reload(s, a)
+
+
+def add_progress_update(db: Database, action_id: int, text: str, on: dt.date | None = None,
+                        author: str | None = None, if_version: int | None = None) -> ActionRow:
+    return update_action(db, action_id, if_version=if_version, author=author, on=on,
+                         progress=text)
+
+
+def complete_action(db: Database, action_id: int, on: dt.date | None = None,
+                    if_version: int | None = None) -> ActionRow:
+    return update_action(db, action_id, if_version=if_version, status="completed",
+                         completed_on=on or today())
+
+
+def report_complete(db: Database, action_id: int, meeting_id: int,
+                    if_version: int | None = None) -> ActionRow:
+    with db.unit_of_work() as s:
+        a = get_row(s, Action, action_id, "action")
+        check_version(s, a, if_version, "action")
+        m = get_row(s, Meeting, meeting_id, "meeting")
+        if a.status != "completed":
+            a.status, a.completed_on = "completed", a.completed_on or m.date
+        a.reported_complete_meeting_id, a.reported_complete_on = m.id, m.date
+        s.flush()
+        return _reload(s, a)
+
+
+def delete_action(db: Database, action_id: int, if_version: int | None = None) -> None:
+    with db.unit_of_work() as s:
+        a = get_row(s, Action, action_id, "action")
+        check_version(s, a, if_version, "action")
+        s.delete(a)
+
+
+def _reload(s, a: Action) -> ActionRow:
+    held = last_held_meeting(s, a.committee_id)
+    m = s.get(Meeting, a.meeting_id) if a.meeting_id else None
+    c = s.get(Committee, a.committee_id)
+    return action_row(a, m.date if m else None, c.name, held.date if held else None, today(),
+                      with_updates=True)
+
+
+def get_action(db: Database, action_id: int) -> ActionRow:
+    with db.reading() as s:
+        return _reload(s, get_row(s, Action, action_id, "action"))
+
+
+def matches(row: ActionRow, status: str | None) -> bool:
+    if status in (None, "", "all"):
+        return True
+    if status == "open":
+        return row.status == "open"
+    if status == "overdue":
+        return row.overdue
+    if status == "completed":
+        return row.status == "completed"
+    if status == "reported-complete":
+        return row.reported_complete_on is not None
+    if status == "not-reported":
+        return row.reported_complete_on is None
+    raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
+
+
+def list_actions(db: Database, committee: str | None = None, status: str | None = None,
+                 with_updates: bool = False, now: dt.date | None = None) -> list[ActionRow]:
+    """Actions of one committee (or all), oldest meeting first, with the derived flags."""
+    if status not in (None, "", "all") and status not in STATUS_FILTERS:
+        matches(None, status)  # type: ignore[arg-type]  # raises the one-line error
+    now = now or today()
+    with db.reading() as s:
+        committees = {c.id: c for c in s.scalars(select(Committee))}
+        if committee:
+            wanted = [find_committee(s, committee).id]
+        else:
+            wanted = list(committees)
+        held = {cid: last_held_meeting(s, cid) for cid in wanted}
+        mt = aliased(Meeting)
+        q = (select(Action, mt.date).outerjoin(mt, Action.meeting_id == mt.id)
+             .where(Action.committee_id.in_(wanted))
+             .order_by(Action.committee_id, mt.date.nulls_last(), Action.position, Action.id))
+        if with_updates:
+            q = q.options(selectinload(Action.updates))
+        rows = []
+        for a, mdate in s.execute(q):
+            h = held.get(a.committee_id)
+            row = action_row(a, mdate, committees[a.committee_id].name, h.date if h else None,
+                             now, with_updates)
+            if matches(row, status):
+                rows.append(row)
+        return rows

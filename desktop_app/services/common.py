@@ -1,0 +1,103 @@
+"""Shared helpers for services: today, lookups, optimistic-locking checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.db.models import AuditEntry, Committee, Meeting
+from desktop_app.domain.dates import parse_uk_date
+from desktop_app.services.errors import ConflictError, NotFound, ServiceError
+
+
+def today() -> dt.date:
+    """Today's date; ``SCRUTINY_TRACKER_TODAY`` (YYYY-MM-DD) fixes it for demos and tests."""
+    fixed = os.environ.get("SCRUTINY_TRACKER_TODAY")
+    if fixed:
+        return dt.date.fromisoformat(fixed)
+    return dt.date.today()
+
+
+def parse_date_arg(value: str | dt.date | None, what: str = "date") -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        parsed = parse_uk_date(value)
+        if parsed is None:
+            raise ServiceError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+        return parsed
+
+
+def find_committee(session: Session, name: str) -> Committee:
+    """By full name or short name, ignoring case."""
+    key = name.strip().lower()
+    found = session.scalars(select(Committee).where(
+        (func.lower(Committee.name) == key) | (func.lower(Committee.short_name) == key))).first()
+    if found is None:
+        names = session.scalars(select(Committee.name).order_by(Committee.name)).all()
+        hint = f" (known: {', '.join(names)})" if names else " (there are no committees yet)"
+        raise NotFound(f"no committee called {name!r}{hint}")
+    return found
+
+
+def find_meeting(session: Session, committee: Committee, day: dt.date) -> Meeting:
+    found = session.scalars(select(Meeting).where(Meeting.committee_id == committee.id,
+                                                  Meeting.date == day)).first()
+    if found is None:
+        raise NotFound(f"{committee.name} has no meeting on {day.isoformat()}")
+    return found
+
+
+def get_or_create_meeting(session: Session, committee: Committee, day: dt.date) -> Meeting:
+    found = session.scalars(select(Meeting).where(Meeting.committee_id == committee.id,
+                                                  Meeting.date == day)).first()
+    if found is None:
+        found = Meeting(committee=committee, date=day,
+                        status="held" if day < today() else "scheduled")
+        session.add(found)
+        session.flush()
+    return found
+
+
+def get_row(session: Session, model, row_id: int, what: str):
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"no {what} with id {row_id}")
+    return row
+
+
+def check_version(session: Session, row, expected: int | None, what: str) -> None:
+    """Refuse to save over somebody else's change; say what they changed."""
+    if expected is None or row.version == expected:
+        return
+    changes = session.execute(
+        select(AuditEntry.who, AuditEntry.at, AuditEntry.field, AuditEntry.old, AuditEntry.new)
+        .where(AuditEntry.table_name == row.__tablename__, AuditEntry.row_id == row.id,
+               AuditEntry.operation == "update")
+        .order_by(AuditEntry.id.desc()).limit(20)).all()
+    detail = "; ".join(f"{c.who} changed {c.field} to {c.new!r}" for c in reversed(changes[:5]))
+    raise ConflictError(
+        f"{what} {row.id} was changed by someone else (version {row.version}, you had "
+        f"{expected}){': ' + detail if detail else ''}; nothing was saved",
+        [(c.who, c.field, c.new or "") for c in changes])
+
+
+def last_held_meeting(session: Session, committee_id: int) -> Meeting | None:
+    return session.scalars(select(Meeting).where(
+        Meeting.committee_id == committee_id, Meeting.status == "held")
+        .order_by(Meeting.date.desc())).first()
+
+
+def apply_fields(row, fields: dict, allowed: set[str]) -> None:
+    for key, value in fields.items():
+        if key not in allowed:
+            raise ServiceError(f"cannot set {key!r}")
+        if getattr(row, key) != value:
+            setattr(row, key, value)

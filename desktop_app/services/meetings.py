@@ -1,0 +1,182 @@
+"""Meetings and their agenda items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop_app.db.engine import Database
+from desktop_app.db.models import AgendaItem, Attachment, Meeting
+from desktop_app.domain import dates
+from desktop_app.domain.enums import MeetingKind, MeetingStatus
+from desktop_app.domain.records import AgendaItemRow, AttachmentRow, MeetingRow
+from desktop_app.services.common import (apply_fields, check_version, find_committee,
+                                         find_meeting, get_row, today)
+from desktop_app.services.errors import ServiceError
+
+
+def item_row(i: AgendaItem) -> AgendaItemRow:
+    return AgendaItemRow(
+        id=i.id, meeting_id=i.meeting_id, number=i.number, title=i.title, purpose=i.purpose,
+        scrutiny_type=i.scrutiny_type, lead_officers=i.lead_officers, exempt=i.exempt,
+        exempt_paragraph=i.exempt_paragraph, minutes_text=i.minutes_text,
+        incomplete=i.incomplete, version=i.version,
+        attachments=tuple(AttachmentRow(id=a.id, path=a.path, title=a.title)
+                          for a in i.attachments))
+
+
+def meeting_row(m: Meeting, with_items: bool = True) -> MeetingRow:
+    return MeetingRow(
+        id=m.id, committee_id=m.committee_id, date=m.date, time=m.start_time, venue=m.venue,
+        kind=m.kind, status=m.status,
+        publication_deadline=m.publication_deadline_override or dates.publication_deadline(m.date),
+        questions_deadline=m.questions_deadline_override or dates.questions_deadline(m.date),
+        minute_start=m.minute_start, version=m.version,
+        items=tuple(item_row(i) for i in m.items) if with_items else ())
+
+
+def _time(value: str | dt.time | None) -> dt.time | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.time):
+        return value
+    text = value.strip().lower().replace(".", ":")
+    for fmt in ("%H:%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"):
+        try:
+            return dt.datetime.strptime(text, fmt).time()
+        except ValueError:
+            continue
+    raise ServiceError(f"time {value!r} is not a time (use HH:MM)")
+
+
+def add_meeting(db: Database, committee: str, date: dt.date, time: str | dt.time | None = None,
+                venue: str = "", kind: str = "mainstream", status: str | None = None,
+                minute_start: int | None = None, publication_deadline: dt.date | None = None,
+                questions_deadline: dt.date | None = None) -> MeetingRow:
+    kind_value = MeetingKind.parse(kind).value
+    status_value = MeetingStatus.parse(status).value if status else "scheduled"
+    with db.unit_of_work() as s:
+        c = find_committee(s, committee)
+        if s.scalars(select(Meeting).where(Meeting.committee_id == c.id, Meeting.date == date)).first():
+            raise ServiceError(f"{c.name} already has a meeting on {date.isoformat()}")
+        m = Meeting(committee_id=c.id, date=date, start_time=_time(time), venue=venue,
+                    kind=kind_value, status=status_value, minute_start=minute_start,
+                    publication_deadline_override=publication_deadline,
+                    questions_deadline_override=questions_deadline)
+        s.add(m)
+        s.flush()
+        return meeting_row(m)
+
+
+def update_meeting(db: Database, meeting_id: int, if_version: int | None = None,
+                   **fields) -> MeetingRow:
+    if "kind" in fields and fields["kind"] is not None:
+        fields["kind"] = MeetingKind.parse(fields["kind"]).value
+    if "status" in fields and fields["status"] is not None:
+        fields["status"] = MeetingStatus.parse(fields["status"]).value
+    if "start_time" in fields:
+        fields["start_time"] = _time(fields["start_time"])
+    with db.unit_of_work() as s:
+        m = get_row(s, Meeting, meeting_id, "meeting")
+        check_version(s, m, if_version, "meeting")
+        apply_fields(m, fields, {"date", "start_time", "venue", "kind", "status", "minute_start",
+                                 "publication_deadline_override", "questions_deadline_override",
+                                 "notes"})
+        s.flush()
+        return meeting_row(m)
+
+
+def set_meeting_status(db: Database, meeting_id: int, status: str) -> MeetingRow:
+    return update_meeting(db, meeting_id, status=status)
+
+
+def list_meetings(db: Database, committee: str, *, upcoming_first: bool = False) -> list[MeetingRow]:
+    with db.reading() as s:
+        c = find_committee(s, committee)
+        rows = s.scalars(select(Meeting).where(Meeting.committee_id == c.id)
+                         .options(selectinload(Meeting.items).selectinload(AgendaItem.attachments))
+                         .order_by(Meeting.date)).all()
+        result = [meeting_row(m) for m in rows]
+    if upcoming_first:
+        now = today()
+        upcoming = [m for m in result if m.date >= now]
+        past = sorted((m for m in result if m.date < now), key=lambda m: m.date, reverse=True)
+        result = upcoming + past
+    return result
+
+
+def get_meeting(db: Database, committee: str, date: dt.date) -> MeetingRow:
+    with db.reading() as s:
+        return meeting_row(find_meeting(s, find_committee(s, committee), date))
+
+
+def next_meeting(db: Database, committee: str) -> MeetingRow | None:
+    """The next meeting still to be held (scheduled, not cancelled), earliest first."""
+    with db.reading() as s:
+        c = find_committee(s, committee)
+        m = s.scalars(select(Meeting).where(Meeting.committee_id == c.id,
+                                            Meeting.status == "scheduled")
+                      .order_by(Meeting.date)).first()
+        return meeting_row(m) if m else None
+
+
+def add_item(db: Database, committee: str, meeting: dt.date, number: str, title: str,
+             purpose: str = "", lead: str = "", scrutiny_type: str = "",
+             exempt_paragraph: str | None = None, attachments: list[str] | None = None,
+             minutes_text: str = "") -> AgendaItemRow:
+    if not title.strip():
+        raise ServiceError("an agenda item needs a title")
+    for path in attachments or []:
+        if not Path(path).is_file():
+            raise ServiceError(f"{path}: no such file to attach")
+    with db.unit_of_work() as s:
+        m = find_meeting(s, find_committee(s, committee), meeting)
+        if any(i.number == str(number) for i in m.items):
+            raise ServiceError(f"the meeting on {meeting.isoformat()} already has an item {number}")
+        item = AgendaItem(meeting=m, number=str(number), title=title.strip(), purpose=purpose,
+                          lead_officers=lead, scrutiny_type=scrutiny_type,
+                          exempt=bool(exempt_paragraph), exempt_paragraph=exempt_paragraph or "",
+                          minutes_text=minutes_text, position=_next_position(m))
+        s.add(item)
+        for n, path in enumerate(attachments or []):
+            item.attachments.append(Attachment(path=str(Path(path).resolve()),
+                                               title=Path(path).stem, position=n))
+        s.flush()
+        return item_row(item)
+
+
+def _next_position(m: Meeting) -> int:
+    return max((i.position for i in m.items), default=-1) + 1
+
+
+def update_item(db: Database, item_id: int, if_version: int | None = None, **fields) -> AgendaItemRow:
+    if "exempt_paragraph" in fields:
+        fields["exempt"] = bool(fields["exempt_paragraph"])
+    with db.unit_of_work() as s:
+        item = get_row(s, AgendaItem, item_id, "agenda item")
+        check_version(s, item, if_version, "agenda item")
+        apply_fields(item, fields, {"number", "title", "purpose", "scrutiny_type", "lead_officers",
+                                    "exempt", "exempt_paragraph", "minutes_text", "resolutions",
+                                    "incomplete"})
+        s.flush()
+        return item_row(item)
+
+
+def attach_file(db: Database, item_id: int, path: str, title: str = "") -> AgendaItemRow:
+    if not Path(path).is_file():
+        raise ServiceError(f"{path}: no such file to attach")
+    with db.unit_of_work() as s:
+        item = get_row(s, AgendaItem, item_id, "agenda item")
+        item.attachments.append(Attachment(path=str(Path(path).resolve()),
+                                           title=title or Path(path).stem,
+                                           position=len(item.attachments)))
+        s.flush()
+        return item_row(item)
+
+
+def remove_item(db: Database, item_id: int) -> None:
+    with db.unit_of_work() as s:
+        s.delete(get_row(s, AgendaItem, item_id, "agenda item"))

@@ -1,0 +1,162 @@
+"""Recommendations to the executive: the s.9FE response clock, verdicts and implementation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased, selectinload
+
+from desktop_app.db import audit
+from desktop_app.db.engine import Database
+from desktop_app.db.models import Committee, Meeting, ProgressUpdate, Recommendation
+from desktop_app.domain.dates import s9fe_response_due
+from desktop_app.domain.enums import ImplementationStatus, Verdict
+from desktop_app.domain.records import RecommendationRow, UpdateRow
+from desktop_app.services.common import (apply_fields, check_version, find_committee,
+                                         find_meeting, get_row, last_held_meeting, today)
+from desktop_app.services.errors import ServiceError
+
+STATUS_FILTERS = ("open", "in-progress", "completed", "awaiting-response", "overdue", "all")
+EDITABLE = {"label", "text", "addressee", "sent_on", "response", "response_on", "verdict",
+            "response_due_override", "status", "item_title", "meeting_id"}
+
+
+def response_due(r: Recommendation) -> dt.date | None:
+    if r.response_due_override:
+        return r.response_due_override
+    return s9fe_response_due(r.sent_on) if r.sent_on else None
+
+
+def rec_row(r: Recommendation, meeting_date: dt.date | None, committee: str,
+            last_held: dt.date | None, now: dt.date, with_updates: bool = False) -> RecommendationRow:
+    due = response_due(r)
+    awaiting = r.verdict == "awaiting" and not r.response.strip()
+    new = bool(last_held and meeting_date and meeting_date >= last_held)
+    updated = bool(last_held and not new and r.updated_on and r.updated_on > last_held)
+    return RecommendationRow(
+        id=r.id, version=r.version, committee_id=r.committee_id, committee=committee,
+        meeting_id=r.meeting_id, meeting_date=meeting_date, item=r.item_title, label=r.label,
+        text=r.text, addressee=r.addressee, sent_on=r.sent_on, response=r.response,
+        verdict=r.verdict, response_due=due,
+        response_overdue=bool(awaiting and due is not None and due < now), status=r.status,
+        new_since_last_meeting=new, updated_since_last_meeting=updated,
+        updates=tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author)
+                      for u in r.updates) if with_updates else ())
+
+
+def add_recommendation(db: Database, committee: str, meeting: dt.date, text: str, item: str = "",
+                       label: str = "", addressee: str = "Executive",
+                       sent_on: dt.date | None = None, response: str = "",
+                       verdict: str = "awaiting", status: str = "open",
+                       procedural: bool = False) -> RecommendationRow:
+    if not text.strip():
+        raise ServiceError("a recommendation needs its text")
+    verdict = Verdict.parse(verdict).value
+    status = ImplementationStatus.parse(status).value
+    with db.unit_of_work() as s:
+        c = find_committee(s, committee)
+        m = find_meeting(s, c, meeting)
+        item_id = next((i.id for i in m.items if i.title.lower() == item.strip().lower()), None)
+        position = len(s.scalars(select(Recommendation.id).where(
+            Recommendation.meeting_id == m.id)).all())
+        r = Recommendation(committee_id=c.id, meeting_id=m.id, agenda_item_id=item_id,
+                           item_title=item.strip(), label=label, text=text.strip(),
+                           addressee=addressee, sent_on=sent_on or m.date, response=response,
+                           verdict=verdict, status=status, position=position,
+                           procedural=procedural)
+        s.add(r)
+        s.flush()
+        return _reload(s, r)
+
+
+def update_recommendation(db: Database, rec_id: int, if_version: int | None = None,
+                          author: str | None = None, on: dt.date | None = None,
+                          **fields) -> RecommendationRow:
+    if fields.get("verdict") is not None:
+        fields["verdict"] = Verdict.parse(fields["verdict"]).value
+    if fields.get("status") is not None:
+        fields["status"] = ImplementationStatus.parse(fields["status"]).value
+    fields = {k: v for k, v in fields.items() if v is not None}
+    when = on or today()
+    with db.unit_of_work() as s:
+        r = get_row(s, Recommendation, rec_id, "recommendation")
+        check_version(s, r, if_version, "recommendation")
+        apply_fields(r, fields, EDITABLE)
+        if s.is_modified(r):
+            r.updated_on = when
+        s.flush()
+        return _reload(s, r)
+
+
+def record_response(db: Database, rec_id: int, response: str, verdict: str,
+                    on: dt.date | None = None, if_version: int | None = None) -> RecommendationRow:
+    """The executive's response and verdict, as received on ``on``."""
+    return update_recommendation(db, rec_id, if_version=if_version, response=response,
+                                 verdict=verdict, response_on=on or today(), on=on)
+
+
+def add_rec_update(db: Database, rec_id: int, text: str, on: dt.date | None = None,
+                   author: str | None = None, status: str | None = None) -> RecommendationRow:
+    when = on or today()
+    with db.unit_of_work() as s:
+        r = get_row(s, Recommendation, rec_id, "recommendation")
+        r.updates.append(ProgressUpdate(on=when, text=text, author=author or audit.current_user()))
+        if status:
+            r.status = ImplementationStatus.parse(status).value
+        r.updated_on = when
+        s.flush()
+        return _reload(s, r)
+
+
+def _reload(s, r: Recommendation) -> RecommendationRow:
+    held = last_held_meeting(s, r.committee_id)
+    m = s.get(Meeting, r.meeting_id) if r.meeting_id else None
+    c = s.get(Committee, r.committee_id)
+    return rec_row(r, m.date if m else None, c.name, held.date if held else None, today(), True)
+
+
+def get_recommendation(db: Database, rec_id: int) -> RecommendationRow:
+    with db.reading() as s:
+        return _reload(s, get_row(s, Recommendation, rec_id, "recommendation"))
+
+
+def matches(row: RecommendationRow, status: str | None) -> bool:
+    if status in (None, "", "all"):
+        return True
+    if status == "awaiting-response":
+        return row.verdict == "awaiting" and not row.response.strip()
+    if status == "overdue":
+        return row.response_overdue
+    if status in ("open", "in-progress", "completed"):
+        return row.status == status.replace("-", "_")
+    raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
+
+
+def list_recommendations(db: Database, committee: str | None = None, status: str | None = None,
+                         with_updates: bool = False, now: dt.date | None = None,
+                         include_procedural: bool = True) -> list[RecommendationRow]:
+    if status not in (None, "", "all") and status not in STATUS_FILTERS:
+        matches(None, status)  # type: ignore[arg-type]
+    now = now or today()
+    with db.reading() as s:
+        committees = {c.id: c for c in s.scalars(select(Committee))}
+        wanted = [find_committee(s, committee).id] if committee else list(committees)
+        held = {cid: last_held_meeting(s, cid) for cid in wanted}
+        mt = aliased(Meeting)
+        q = (select(Recommendation, mt.date).outerjoin(mt, Recommendation.meeting_id == mt.id)
+             .where(Recommendation.committee_id.in_(wanted))
+             .order_by(Recommendation.committee_id, mt.date.nulls_last(),
+                       Recommendation.position, Recommendation.id))
+        if not include_procedural:
+            q = q.where(Recommendation.procedural.is_(False))
+        if with_updates:
+            q = q.options(selectinload(Recommendation.updates))
+        out = []
+        for r, mdate in s.execute(q):
+            h = held.get(r.committee_id)
+            row = rec_row(r, mdate, committees[r.committee_id].name, h.date if h else None, now,
+                          with_updates)
+            if matches(row, status):
+                out.append(row)
+        return out

@@ -1,0 +1,134 @@
+"""The work programme: items per meeting, 'to be scheduled', briefings, workshops, T&F groups;
+moves between meetings with the reason kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop_app.db import audit
+from desktop_app.db.engine import Database
+from desktop_app.db.models import Committee, Meeting, WorkItemMove, WorkProgrammeItem
+from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import WorkFormat, WorkStatus
+from desktop_app.domain.records import MoveRow, WorkItemRow
+from desktop_app.services.common import (apply_fields, check_version, find_committee,
+                                         find_meeting, get_row, today)
+from desktop_app.services.errors import ServiceError
+
+EDITABLE = {"title", "format", "scrutiny_type", "origin", "lead_officers", "current_position",
+            "target_text", "target_date", "status", "sort_order"}
+STATUS_FILTERS = ("proposed", "scheduled", "delivered", "deferred", "dropped", "unscheduled",
+                  "all")
+
+
+def work_row(w: WorkProgrammeItem) -> WorkItemRow:
+    return WorkItemRow(
+        id=w.id, version=w.version, committee_id=w.committee_id, title=w.title, format=w.format,
+        scrutiny_type=w.scrutiny_type, origin=w.origin, lead=w.lead_officers,
+        position=w.current_position, meeting_id=w.meeting_id,
+        meeting_date=w.meeting.date if w.meeting else None, target=w.target_text,
+        target_date=w.target_date, status=w.status, sort_order=w.sort_order,
+        moves=tuple(MoveRow(on=m.moved_on, from_date=m.from_date, to_date=m.to_date,
+                            reason=m.reason, author=m.author) for m in w.moves))
+
+
+def add_work_item(db: Database, committee: str, title: str, format: str = "agenda_item",
+                  meeting: dt.date | None = None, scrutiny_type: str = "", origin: str = "",
+                  lead: str = "", position: str = "", target: str = "",
+                  target_date: dt.date | None = None, status: str | None = None) -> WorkItemRow:
+    if not title.strip():
+        raise ServiceError("a work programme item needs a title")
+    fmt = WorkFormat.parse(format).value
+    with db.unit_of_work() as s:
+        c = find_committee(s, committee)
+        m = find_meeting(s, c, meeting) if meeting else None
+        st = WorkStatus.parse(status).value if status else ("scheduled" if m else "proposed")
+        order = len(s.scalars(select(WorkProgrammeItem.id).where(
+            WorkProgrammeItem.committee_id == c.id)).all())
+        w = WorkProgrammeItem(committee_id=c.id, title=title.strip(), format=fmt,
+                              meeting=m, scrutiny_type=scrutiny_type, origin=origin,
+                              lead_officers=lead, current_position=position, target_text=target,
+                              target_date=target_date, status=st, sort_order=order)
+        s.add(w)
+        s.flush()
+        return work_row(w)
+
+
+def update_work_item(db: Database, item_id: int, if_version: int | None = None,
+                     **fields) -> WorkItemRow:
+    if fields.get("format") is not None:
+        fields["format"] = WorkFormat.parse(fields["format"]).value
+    if fields.get("status") is not None:
+        fields["status"] = WorkStatus.parse(fields["status"]).value
+    fields = {k: v for k, v in fields.items() if v is not None}
+    with db.unit_of_work() as s:
+        w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
+        check_version(s, w, if_version, "work programme item")
+        apply_fields(w, fields, EDITABLE)
+        s.flush()
+        return work_row(w)
+
+
+def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reason: str = "",
+                   if_version: int | None = None, on: dt.date | None = None,
+                   author: str | None = None) -> WorkItemRow:
+    """Move an item to another meeting (or back to 'to be scheduled'), keeping the history.
+
+    Moving to a later meeting is a deferral: the position reads "Deferred from 12 October"."""
+    with db.unit_of_work() as s:
+        w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
+        check_version(s, w, if_version, "work programme item")
+        target = find_meeting(s, s.get(Committee, w.committee_id), to_meeting) if to_meeting else None
+        from_date = w.meeting.date if w.meeting else None
+        if (target.id if target else None) == w.meeting_id:
+            raise ServiceError("the item is already there")
+        w.moves.append(WorkItemMove(moved_on=on or today(), from_date=from_date,
+                                    to_date=target.date if target else None,
+                                    reason=reason.strip(), author=author or audit.current_user()))
+        w.meeting = target
+        deferral = from_date is not None and (target is None or target.date > from_date)
+        note = f"Deferred from {format_uk(from_date, 'day_month')}" if deferral else ""
+        if note:
+            w.current_position = (f"{note}. {reason.strip()}".strip() if reason.strip() else note + ".")
+        if target is None:
+            w.status = "deferred" if deferral else "proposed"
+        else:
+            w.status = "scheduled"
+        s.flush()
+        return work_row(w)
+
+
+def drop_work_item(db: Database, item_id: int, reason: str = "") -> WorkItemRow:
+    with db.unit_of_work() as s:
+        w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
+        w.status = "dropped"
+        if reason:
+            w.current_position = reason
+        s.flush()
+        return work_row(w)
+
+
+def list_work_programme(db: Database, committee: str, status: str | None = None) -> list[WorkItemRow]:
+    if status not in (None, "", "all") and status not in STATUS_FILTERS:
+        raise ServiceError(f"unknown status filter {status!r} (choose from "
+                           f"{', '.join(STATUS_FILTERS)})")
+    with db.reading() as s:
+        c = find_committee(s, committee)
+        items = s.scalars(select(WorkProgrammeItem).where(WorkProgrammeItem.committee_id == c.id)
+                          .options(selectinload(WorkProgrammeItem.meeting),
+                                   selectinload(WorkProgrammeItem.moves))).all()
+        rows = [work_row(w) for w in items]
+    rows.sort(key=lambda r: (r.meeting_date is None, r.meeting_date or dt.date.max, r.sort_order))
+    if status == "unscheduled":
+        return [r for r in rows if r.meeting_date is None]
+    if status not in (None, "", "all"):
+        return [r for r in rows if r.status == status]
+    return rows
+
+
+def meeting_of(db: Database, meeting_id: int) -> Meeting:
+    with db.reading() as s:
+        return get_row(s, Meeting, meeting_id, "meeting")

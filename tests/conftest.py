@@ -1,0 +1,76 @@
+"""Shared fixtures: offscreen Qt, a private home folder per test, a fresh real database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+DEMO_COMMITTEE = "Children and Young People Scrutiny Committee"
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path, monkeypatch):
+    """Every test gets its own data/log folders and no inherited database URL."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SCRUTINY_TRACKER_HOME", str(home))
+    monkeypatch.delenv("SCRUTINY_TRACKER_DB", raising=False)
+    monkeypatch.setenv("SCRUTINY_TRACKER_USER", "Test Officer")
+    yield
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+@pytest.fixture
+def db(db_url):
+    from desktop_app.db.schema import open_database
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_db(db):
+    from desktop_app.services.demo import load_demo
+    load_demo(db)
+    return db
+
+
+class CliResult:
+    def __init__(self, proc: subprocess.CompletedProcess):
+        self.code = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+    def json(self):
+        return json.loads(self.out)
+
+    def __repr__(self) -> str:
+        return f"CliResult(code={self.code}, out={self.out[:300]!r}, err={self.err[:300]!r})"
+
+
+@pytest.fixture
+def cli(db_url):
+    """Run the real command line in a separate process against the test database."""
+
+    def run(*args: str, url: str | None = None, env: dict | None = None,
+            input: str | None = None) -> CliResult:
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        proc = subprocess.run([sys.executable, "-m", "desktop_app", "--db", url or db_url, *args],
+                              capture_output=True, text=True, env=full_env, cwd=REPO,
+                              input=input, timeout=600)
+        return CliResult(proc)
+
+    return run
