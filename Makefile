@@ -24,7 +24,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app tests benchmarks packaging
 
 test: $(STAMP) sysdeps lint
+	@echo "== test suite on SQLite =="
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	@if sh packaging/ensure-postgres.sh; then \
+	  echo "== test suite on PostgreSQL =="; \
+	  SCRUTINY_TEST_BACKEND=postgresql QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS) || exit 1; \
+	else echo "== PostgreSQL run skipped: PostgreSQL is not installable on this machine =="; fi
 
 bench: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py

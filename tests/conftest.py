@@ -27,8 +27,27 @@ def _private_home(tmp_path, monkeypatch):
     yield
 
 
+BACKEND = os.environ.get("SCRUTINY_TEST_BACKEND", "sqlite")
+
+
+def pytest_report_header(config):
+    return f"scrutiny-tracker test database: {BACKEND}"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL cluster for the whole run (SCRUTINY_TEST_BACKEND=postgresql)."""
+    from tests.pg_server import PgServer
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def db_url(tmp_path) -> str:
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty database: an SQLite file, or a new PostgreSQL database."""
+    if BACKEND == "postgresql":
+        return request.getfixturevalue("pg_server").new_database()
     return f"sqlite:///{tmp_path / 'tracker.db'}"
 
 

@@ -18,6 +18,7 @@ from desktop_app.cli.context import CliContext, CliError
 COMMAND_MODULES: tuple[str, ...] = (
     "core",
     "listing",
+    "admin",
 )
 
 

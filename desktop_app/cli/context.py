@@ -42,8 +42,12 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from desktop_app.db.backup import network_warning
             from desktop_app.db.schema import open_database
             self._db = open_database(self.url)
+            warning = network_warning(self._db)
+            if warning:
+                print(f"scrutiny-tracker: {warning}", file=sys.stderr)
         return self._db
 
     def close(self) -> None:

@@ -69,6 +69,18 @@ def _committee_id(obj: object) -> int | None:
     return None
 
 
+def snapshot(obj: object) -> str:
+    """The row's non-empty values as JSON text (kept on insert and delete)."""
+    values = {}
+    for attr in inspect(obj).mapper.column_attrs:
+        if attr.key in _SKIP or attr.key == "id":
+            continue
+        value = getattr(obj, attr.key)
+        if value not in (None, "", False):
+            values[attr.key] = _text(value)
+    return json.dumps(values, ensure_ascii=False)
+
+
 def _audited(obj: object) -> bool:
     return getattr(type(obj), "__audited__", False)
 
@@ -85,16 +97,8 @@ def _after_flush(session: Session, _ctx) -> None:
                          operation=op, field=field, old=_text(old), new=_text(new)))
 
     for obj in session.new:
-        if not _audited(obj):
-            continue
-        values = {}
-        for attr in inspect(obj).mapper.column_attrs:
-            if attr.key in _SKIP or attr.key == "id":
-                continue
-            value = getattr(obj, attr.key)
-            if value not in (None, "", False):
-                values[attr.key] = _text(value)
-        add(obj, "insert", "", None, json.dumps(values, ensure_ascii=False))
+        if _audited(obj):
+            add(obj, "insert", "", None, snapshot(obj))
     for obj in session.dirty:
         if not _audited(obj):
             continue
@@ -111,7 +115,7 @@ def _after_flush(session: Session, _ctx) -> None:
                 add(obj, "update", attr.key, old, new)
     for obj in session.deleted:
         if _audited(obj):
-            add(obj, "delete")
+            add(obj, "delete", "", snapshot(obj), None)
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
 

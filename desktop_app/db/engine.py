@@ -10,8 +10,10 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db import audit
+from desktop_app.domain.errors import ConflictError
 
 
 class DatabaseError(ValueError):
@@ -74,9 +76,13 @@ class Database:
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with self.sessions() as session, session.begin():
-            session.connection(execution_options={"sqlite_immediate": True})
-            yield session
+        try:
+            with self.sessions() as session, session.begin():
+                session.connection(execution_options={"sqlite_immediate": True})
+                yield session
+        except StaleDataError:
+            raise ConflictError("the record was changed by someone else while you were saving; "
+                                "nothing was saved: reload and try again") from None
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:

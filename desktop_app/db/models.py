@@ -151,7 +151,7 @@ class Recommendation(Tracked, Base):
     meeting: Mapped[Meeting | None] = relationship()
     committee: Mapped[Committee] = relationship()
     updates: Mapped[list[ProgressUpdate]] = relationship(
-        back_populates="recommendation", order_by="ProgressUpdate.on",
+        back_populates="recommendation", order_by="[ProgressUpdate.on, ProgressUpdate.id]",
         cascade="all, delete-orphan")
 
 
@@ -184,7 +184,7 @@ class Action(Tracked, Base):
     meeting: Mapped[Meeting | None] = relationship(foreign_keys=[meeting_id])
     committee: Mapped[Committee] = relationship()
     updates: Mapped[list[ProgressUpdate]] = relationship(
-        back_populates="action", order_by="ProgressUpdate.on", cascade="all, delete-orphan")
+        back_populates="action", order_by="[ProgressUpdate.on, ProgressUpdate.id]", cascade="all, delete-orphan")
 
 
 class ProgressUpdate(Base):

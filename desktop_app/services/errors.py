@@ -1,23 +1,5 @@
-"""Errors services raise, each with a one-line message for people."""
+"""Errors services raise (defined in the domain so every layer can name them)."""
 
-from __future__ import annotations
+from desktop_app.domain.errors import ConflictError, NotFound, ServiceError
 
-
-class ServiceError(ValueError):
-    """Something the user asked for cannot be done; the message says why."""
-
-    exit_code = 2
-
-
-class NotFound(ServiceError):
-    pass
-
-
-class ConflictError(ServiceError):
-    """Someone else saved the record since it was opened: nothing was overwritten."""
-
-    exit_code = 3
-
-    def __init__(self, message: str, changes: list[tuple[str, str, str]] | None = None):
-        super().__init__(message)
-        self.changes = changes or []
+__all__ = ["ConflictError", "NotFound", "ServiceError"]

@@ -1,0 +1,43 @@
+"""What every main-window tab offers, so the window can drive them the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.db.engine import Database
+
+
+class TabPage(QWidget):
+    """Base class of the Meetings, Work programme and Tracker tabs.
+
+    The window calls ``set_committee`` when the committee chooser changes (None = all
+    committees, where a tab supports it), ``refresh`` after edits elsewhere, ``new_record`` for
+    Ctrl+N and ``focus_search`` for Ctrl+F. A tab emits ``data_changed`` after it changed the
+    database (the window then refreshes the attention strip and the other tabs) and ``status``
+    with a short message for the status bar.
+    """
+
+    data_changed = Signal()
+    status = Signal(str)
+    title = "Tab"
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = undo_stack
+        self.committee: str | None = None
+
+    def set_committee(self, name: str | None) -> None:
+        self.committee = name
+        self.refresh()
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def new_record(self) -> None:
+        pass
+
+    def focus_search(self) -> None:
+        pass
