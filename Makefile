@@ -36,3 +36,8 @@ bench: $(STAMP) sysdeps
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+package: $(STAMP)
+	$(PY) -m pip install -q "pyinstaller>=6.5"
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath packaging/dist --workpath packaging/build packaging/scrutiny_tracker.spec
+	@echo "built packaging/dist/scrutiny-tracker/ (run scrutiny-tracker, or scrutiny-tracker-cli for the command line)"

@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core",
     "listing",
     "admin",
+    "minutes",
+    "reports",
 )
 
 
@@ -44,8 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    from desktop_app.logging_setup import setup_logging
+    setup_logging(args.debug)
+    logging.getLogger(__name__).debug("command line: %s", argv if argv is not None else sys.argv[1:])
     ctx = CliContext(args)
     try:
         if args.command is None:

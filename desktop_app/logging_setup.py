@@ -1,0 +1,38 @@
+"""Logging to a rotating file in the user log folder (Help > Open log folder shows it)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from desktop_app import paths
+
+LOG_NAME = "scrutiny-tracker.log"
+
+
+def log_file() -> Path:
+    return paths.log_dir() / LOG_NAME
+
+
+def setup_logging(debug: bool = False) -> Path | None:
+    """Send the app's log records to a rotating file (1 MB x 5). Returns the file's path, or
+    None if the folder cannot be written (the app then logs to stderr only)."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    for handler in root.handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    try:
+        path = log_file()
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
+                                                       encoding="utf-8", delay=True)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if debug else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(console)
+    return path
