@@ -58,7 +58,9 @@ def add_work_item(db: Database, committee: str, title: str, format: str = "agend
 
 
 def update_work_item(db: Database, item_id: int, if_version: int | None = None,
-                     **fields) -> WorkItemRow:
+                     clear: tuple[str, ...] = (), **fields) -> WorkItemRow:
+    """Change fields; a value of None leaves the field alone, unless the field is named in
+    ``clear`` (e.g. ``clear=("target_date",)`` empties it)."""
     if fields.get("format") is not None:
         fields["format"] = WorkFormat.parse(fields["format"]).value
     if fields.get("status") is not None:
@@ -68,8 +70,35 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
         check_version(s, w, if_version, "work programme item")
         apply_fields(w, fields, EDITABLE)
+        apply_fields(w, {k: (None if k == "target_date" else "") for k in clear}, EDITABLE)
         s.flush()
         return work_row(w)
+
+
+def undo_last_move(db: Database, item_id: int, position: str | None = None,
+                   status: str | None = None) -> WorkItemRow:
+    """Take back the item's most recent move (for Undo): it returns to where it was and the
+    move leaves the history. ``position``/``status`` restore what they were before."""
+    with db.unit_of_work() as s:
+        w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
+        if not w.moves:
+            raise ServiceError("the item has not been moved")
+        last = w.moves[-1]
+        back = (find_meeting(s, s.get(Committee, w.committee_id), last.from_date)
+                if last.from_date else None)
+        w.meeting = back
+        w.moves.remove(last)
+        if position is not None:
+            w.current_position = position
+        if status is not None:
+            w.status = WorkStatus.parse(status).value
+        s.flush()
+        return work_row(w)
+
+
+def delete_work_item(db: Database, item_id: int) -> None:
+    with db.unit_of_work() as s:
+        s.delete(get_row(s, WorkProgrammeItem, item_id, "work programme item"))
 
 
 def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reason: str = "",

@@ -159,3 +159,30 @@ def test_members_in_role_order(committee):
         ("Councillor Jennie Hewitt", "vice_chair", True),
         ("Councillor Jim Kenyon", "councillor", False),
         ("Andy James", "co_optee", False)]
+
+
+def test_undo_last_move_and_clearing_a_target(committee):
+    db = committee
+    item = work_programme.add_work_item(db, NAME, "Kick Start Programme", "briefing-note",
+                                        target="June / July 2021", target_date=D(2021, 7, 1))
+    cleared = work_programme.update_work_item(db, item.id, clear=("target_date",))
+    assert cleared.target_date is None and cleared.target == "June / July 2021"
+    placed = work_programme.move_work_item(db, item.id, D(2021, 10, 12), "Requested")
+    back = work_programme.undo_last_move(db, placed.id, position="", status="proposed")
+    assert back.meeting_date is None and back.moves == () and back.status == "proposed"
+
+
+def test_delete_meeting_only_when_nothing_refers_to_it(committee, tmp_path):
+    db = committee
+    m = meetings.get_meeting(db, NAME, D(2022, 9, 6))
+    actions.add_action(db, NAME, D(2022, 9, 6), "Something")
+    with pytest.raises(ServiceError, match="cancel it instead"):
+        meetings.delete_meeting(db, m.id)
+    empty = meetings.get_meeting(db, NAME, D(2021, 9, 7))
+    meetings.delete_meeting(db, empty.id)
+    assert [x.date for x in meetings.list_meetings(db, NAME)] == [D(2021, 10, 12), D(2022, 9, 6)]
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    item = meetings.add_item(db, NAME, D(2022, 9, 6), "5", "Report", attachments=[str(pdf)])
+    meetings.remove_attachment(db, item.attachments[0].id)
+    assert meetings.get_meeting(db, NAME, D(2022, 9, 6)).items[0].attachments == ()

@@ -1,0 +1,1 @@
+"""Readers that turn council documents into proposals for the tracker."""

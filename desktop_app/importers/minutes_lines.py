@@ -1,0 +1,132 @@
+"""One line of minutes text, cleaned of markup, with its bullet and list label taken apart.
+
+Minutes arrive as ModernGov pages pasted from a browser ("·         text"), markdown
+("- (a) **text**", "### **39. TITLE**") or Word text ("a)\ttext"). Every later step works on
+:class:`Line`, which keeps the words exactly as written but without the decoration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+# A ModernGov page shows only the start of long minutes and links to the rest.
+_TRUNCATION = re.compile(
+    r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+(?:minutes|decision)\s+text\s+for\s+item\s+\S+?\.?\s*$",
+    re.I)
+
+_HTML_INLINE = re.compile(
+    r"</?(?:b|i|u|em|strong|span|sup|sub|font|a|small|big|mark)\b[^>]*>", re.I)
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^)\s]+)\)")
+_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+_BULLET = re.compile(r"^[·•●▪■◦‣∙\-–—*]\s+")
+_ROMAN = r"(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3})"
+_LABEL = re.compile(
+    rf"^(?P<label>\((?P<a>[a-z]|{_ROMAN}|\d{{1,2}})\)|(?P<b>[a-z]|{_ROMAN}|\d{{1,2}})[.)])\s+(?=\S)",
+    re.I)
+
+
+@dataclasses.dataclass
+class Line:
+    """A non-empty line: ``text`` without bullet or label, ``label`` as written ("a)", "(i)")."""
+
+    text: str
+    bullet: bool = False
+    label: str = ""
+    indent: int = 0
+    truncated: bool = False
+    emphasis: bool = False  # the whole line was bold or a markdown heading
+
+    @property
+    def listed(self) -> bool:
+        return self.bullet or bool(self.label)
+
+    @property
+    def label_value(self) -> str:
+        """The label's letter, numeral or number in lower case: "a)" -> "a", "(ii)" -> "ii"."""
+        return self.label.strip("().").lower()
+
+    def display(self) -> str:
+        """The line as kept in an item's minutes text: bullets as "• ", labels as written."""
+        prefix = ("• " if self.bullet else "") + (f"{self.label} " if self.label else "")
+        return f"{prefix}{self.text}".strip()
+
+
+def strip_markup(text: str) -> str:
+    """Remove markdown/HTML decoration and collapse spaces; the words stay as written."""
+    text = _SPACES.sub(" ", text.replace("\u200b", "").replace("\ufeff", ""))
+    text = _HTML_INLINE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = text.replace("**", "").replace("__", "")
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _MD_ITALIC.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def plain_text(raw: str) -> str:
+    """A raw line as plain words: no heading marks, emphasis, links or extra spaces."""
+    return strip_markup(_MD_HEADING.sub("", raw.strip()))
+
+
+def make_line(raw: str) -> Line | None:
+    """A :class:`Line` from raw text, or None when nothing but spaces and markup remain."""
+    expanded = raw.replace("\t", "    ").replace("\u00a0", " ")
+    indent = len(expanded) - len(expanded.lstrip(" "))
+    body = expanded.strip()
+    emphasis = bool(re.match(r"^(?:#{1,6}\s|\*\*|__|<b>|<strong>)", body, re.I))
+    body = _MD_HEADING.sub("", body)
+    truncated = False
+    if _TRUNCATION.search(body):
+        truncated = True
+        body = _TRUNCATION.sub(" ...", body)
+    bullet = False
+    label = ""
+    # Bullets and labels may sit inside bold markup ("**a)** text") or before it ("- (a) **text").
+    probe = strip_markup(body)
+    if re.match(r"^o\s{2,}\S", body):  # Word's second-level bullet, pasted as a letter o
+        probe = "• " + probe[1:].lstrip()
+    if m := _BULLET.match(probe):
+        bullet = True
+        probe = probe[m.end():]
+    if m := _LABEL.match(probe):
+        label = m["label"]
+        probe = probe[m.end():]
+    text = probe.strip()
+    if truncated and text == "...":
+        text = ""
+    if not text and not label:
+        return None
+    return Line(text=text, bullet=bullet, label=label, indent=indent, truncated=truncated,
+                emphasis=emphasis)
+
+
+def make_lines(raw_lines: list[str]) -> list[Line]:
+    return [line for raw in raw_lines if (line := make_line(raw)) is not None]
+
+
+# ----------------------------------------------------------------------------- labels
+
+def label_kind(value: str) -> str:
+    """"letter", "roman" or "number" for a label value; single i/v/x count as roman."""
+    if value.isdigit():
+        return "number"
+    if value in ("i", "v", "x"):
+        return "ambiguous"
+    if len(value) > 1 and re.fullmatch(_ROMAN, value):
+        return "roman"
+    return "letter"
+
+
+def next_letter(value: str) -> str:
+    return chr(ord(value) + 1) if len(value) == 1 and value < "z" else ""
+
+
+def normal_label(value: str) -> str:
+    """Labels shown the same way whatever the source: "a)", "a.", "(A)" -> "(a)"."""
+    return f"({value.lower()})" if value else ""
