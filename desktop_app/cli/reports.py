@@ -1,0 +1,106 @@
+"""``export KIND ... -o FILE`` and ``pack``: documents written to files.
+
+``export`` is shared: it picks a handler by the output file's suffix. This module handles
+``.pdf`` (printing). Another module adds a format without a second ``export`` parser:
+
+    from desktop_app.cli.reports import register_export
+    register_export(".xlsx", handler, kinds=("actions", "recommendations", "work-programme"))
+
+where ``handler(kind, args, ctx)`` gets the kind as typed (aliases are the handler's business)
+and returns an exit code or None. Call it from that module's ``register(subparsers)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext, CliError, iso_date
+
+ExportHandler = Callable[[str, argparse.Namespace, CliContext], "int | None"]
+
+PDF_KINDS = ("action-log", "actions", "recommendations", "work-programme", "agenda", "minutes")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Export:
+    handler: ExportHandler
+    kinds: tuple[str, ...]
+
+
+# output suffix -> what writes that format
+EXPORT_HANDLERS: dict[str, _Export] = {}
+
+
+def register_export(suffix: str, handler: ExportHandler, kinds: tuple[str, ...]) -> None:
+    """Let ``export KIND -o FILE<suffix>`` go to ``handler``."""
+    EXPORT_HANDLERS[suffix.lower()] = _Export(handler, tuple(kinds))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    register_export(".pdf", _export_pdf, PDF_KINDS)
+    if "export" not in sub.choices:
+        p = sub.add_parser(
+            "export", help="write a document to a file; the -o suffix picks the format",
+            description="Write the action log, recommendation schedule, work programme, agenda "
+                        "front sheet or minutes to a file. The format follows the file name: "
+                        ".pdf prints the document.")
+        p.add_argument("kind", metavar="KIND",
+                       help="action-log (or actions), recommendations, work-programme, agenda, "
+                            "minutes")
+        _common_options(p)
+        p.set_defaults(func=_export)
+    p = sub.add_parser("pack", help="build the agenda pack for a meeting as one PDF",
+                       description="The agenda, a contents page and every item's papers (the "
+                                   "previous minutes, attached reports, and the action log, "
+                                   "recommendation schedule and work programme behind the work "
+                                   "programme item), numbered continuously, with bookmarks.")
+    _common_options(p, meeting_required=True)
+    p.set_defaults(func=_pack)
+
+
+def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) -> None:
+    p.add_argument("--committee", required=True, help="committee name or short name")
+    p.add_argument("--meeting", type=iso_date, required=meeting_required, metavar="YYYY-MM-DD",
+                   help="the meeting (needed for agenda, minutes and pack; for the work "
+                        "programme it picks the municipal year)")
+    p.add_argument("--as-at", type=iso_date, metavar="YYYY-MM-DD",
+                   help="the date the document is as at (default today; a past date shows "
+                        "actions and recommendations as they stood then)")
+    p.add_argument("--public", action="store_true",
+                   help="the public version: exempt items' papers and text are left out")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+
+
+def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
+    suffix = Path(args.output).suffix.lower()
+    chosen = EXPORT_HANDLERS.get(suffix)
+    if chosen is None:
+        known = ", ".join(sorted(EXPORT_HANDLERS)) or "none"
+        raise CliError(f"cannot export to {suffix or 'a file without a suffix'!r} files "
+                       f"(formats: {known})")
+    if args.kind not in chosen.kinds:
+        raise CliError(f"{args.kind!r} cannot be exported as {suffix} "
+                       f"(choose from {', '.join(chosen.kinds)})")
+    return chosen.handler(args.kind, args, ctx)
+
+
+def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.reports.printing import write_document
+    pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
+                           as_at=args.as_at, public=args.public)
+    version = " (public version)" if args.public else ""
+    print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
+    return 0
+
+
+def _export_pdf(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
+    return _write(kind, args, ctx)
+
+
+def _pack(args: argparse.Namespace, ctx: CliContext) -> int:
+    if Path(args.output).suffix.lower() != ".pdf":
+        raise CliError("the pack is a PDF: give -o a file name ending in .pdf")
+    return _write("pack", args, ctx)

@@ -1,0 +1,140 @@
+"""The action log (seed 004, p. 10): landscape A4, the spreadsheet's columns, overdue entries
+marked, new and updated entries in blue and red with word badges, and reported-complete
+entries in a section of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from reportlab.platypus import Flowable, Spacer
+
+from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import ActionStatus
+from desktop_app.domain.records import ActionRow, MeetingRow
+from desktop_app.reports import markers, page, parts, theme
+from desktop_app.reports.exemption import Disclosure
+from desktop_app.reports.cells import Column, text
+from desktop_app.reports.fasttable import FastTable, Row
+
+TITLE = "Action log"
+
+COLUMNS = [
+    Column("Action number", 6),
+    Column("Meeting date", 8),
+    Column("Action", 30),
+    Column("Owner", 10.5),
+    Column("Directorate", 10.5),
+    Column("Progress update", 20.5),
+    Column("Due date", 7.5),
+    Column("Status", 9),
+]
+
+
+def _ref_key(row: ActionRow) -> tuple:
+    parts_ = re.split(r"(\d+)", row.ref or "")
+    return tuple(int(p) if p.isdigit() else p.casefold() for p in parts_)
+
+
+def is_reported_complete(row: ActionRow) -> bool:
+    return row.reported_complete_on is not None
+
+
+def action_row(row: ActionRow, exempt_notice: str = "") -> Row:
+    colour = markers.row_colour(row.new_since_last_meeting, row.updated_since_last_meeting)
+    completed = row.status == ActionStatus.COMPLETED.value
+    meeting = [text(format_uk(row.meeting_date, "short"), colour=colour)]
+    action = markers.change_badges(row.new_since_last_meeting, row.updated_since_last_meeting)
+    if exempt_notice:
+        action.append(markers.exempt_badge(exempt_notice))
+    if row.text != exempt_notice:
+        action.append(text(row.text, colour=colour))
+    due = [text(format_uk(row.due_date, "short") if row.due_date else row.due_text,
+                bold=row.overdue, colour=theme.OVERDUE_DARK if row.overdue else colour)]
+    if row.due_date and row.due_text and row.due_text != format_uk(row.due_date, "short"):
+        due.append(text(row.due_text, italic=True, colour=theme.MUTED))
+    if is_reported_complete(row):
+        status = [markers.completed_badge(),
+                  text(f"Reported {format_uk(row.reported_complete_on, 'short')}", colour=colour)]
+    elif completed:
+        status = [markers.completed_badge()]
+        if row.completed_on:
+            status.append(text(format_uk(row.completed_on, "short"), colour=colour))
+    elif row.overdue:
+        status = [markers.overdue_badge()]
+    else:
+        status = [text("Open", colour=colour)]
+    cells = [
+        [text(row.ref, bold=True, colour=colour)],
+        meeting,
+        action,
+        [text(row.owner, colour=colour)],
+        [text(row.directorate, colour=colour)],
+        [text(row.progress, colour=colour)],
+        due,
+        status,
+    ]
+    overdue = row.overdue and not completed
+    return Row(cells, fill=theme.OVERDUE_FILL if overdue else None,
+               bar=theme.OVERDUE_DARK if overdue else None)
+
+
+def action_table(rows: Sequence[ActionRow], disclosure: Disclosure) -> FastTable:
+    return FastTable(COLUMNS, [action_row(row, disclosure.row_notice(row.meeting_id, row.item))
+                               for row in rows])
+
+
+def _summary(current: Sequence[ActionRow], reported: Sequence[ActionRow]) -> str:
+    overdue = sum(1 for r in current if r.overdue and r.status != ActionStatus.COMPLETED.value)
+    done = sum(1 for r in current if r.status == ActionStatus.COMPLETED.value)
+    new = sum(1 for r in current if r.new_since_last_meeting)
+    updated = sum(1 for r in current if r.updated_since_last_meeting and not r.new_since_last_meeting)
+    bits = [f"{len(current)} current action{'s' if len(current) != 1 else ''}",
+            f"{overdue} overdue", f"{done} completed awaiting report to the committee",
+            f"{new} new", f"{updated} updated", f"{len(reported)} reported complete"]
+    return ", ".join(bits) + "."
+
+
+def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
+          disclosure: Disclosure, last_meeting: dt.date | None = None) -> list[Flowable]:
+    """The flowables of the log; ``actions`` have already been through ``disclosure``."""
+    current = [r for r in actions if not is_reported_complete(r)]
+    reported = sorted((r for r in actions if is_reported_complete(r)),
+                      key=lambda r: (r.reported_complete_on, _ref_key(r)), reverse=True)
+    out: list[Flowable] = parts.title_block(TITLE, committee, as_at, [_summary(current, reported)])
+    out.append(markers.change_legend(last_meeting,
+                                     overdue_text="Overdue: past its due date and not completed"))
+    out.append(parts.empty("Completed actions move to the reported complete section once they "
+                           "have been notified to the committee."))
+    out += parts.section("Current actions", level="h2", keep=60)
+    out.append(action_table(current, disclosure) if current else parts.empty("There are no current actions."))
+    out.append(Spacer(0, 10))
+    out += parts.section("Reported complete", "Actions whose completion has been reported to the "
+                         "committee, most recent first.", level="h2", keep=80)
+    out.append(action_table(reported, disclosure) if reported else
+               parts.empty("No actions have been reported complete yet."))
+    return out
+
+
+def build_action_log(target: page.Target, actions: Iterable[ActionRow], *,
+                     committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
+                     meetings: Sequence[MeetingRow] = (),
+                     last_meeting: dt.date | None = None) -> None:
+    """Write the action log as a PDF to ``target`` (a path or a binary file).
+
+    ``meetings`` lets the log recognise actions arising from exempt agenda items; with
+    ``public=True`` their text is replaced by "Exempt: paragraph N".
+    """
+    name, council = parts.committee_names(committee)
+    disclosure = Disclosure.of(public, meetings)
+    rows = disclosure.actions(list(actions))
+    setup = page.PageSetup(
+        title=TITLE, committee=name, as_at=as_at, council=council,
+        subject=f"Actions arising from meetings of the {name}",
+        marking=disclosure.marking(shows_exempt=disclosure.any_exempt(
+            (r.meeting_id, r.item) for r in rows)),
+        keywords=("scrutiny", "action log"))
+    page.write_output(target, page.render(story(
+        rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting),
+        setup))

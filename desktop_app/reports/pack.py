@@ -1,0 +1,311 @@
+"""The agenda pack: the agenda front sheet, a contents page, then each item's papers in order
+(the previous meeting's minutes, attached reports, and for the work programme item the action
+log, recommendation schedule and work programme generated fresh), with continuous page numbers
+stamped on every page, a bookmark per item and page labels.
+
+Two passes: the papers are built (and attachments checked) first, their pages counted, then the
+agenda and contents are built with the page ranges that result, and the whole is assembled.
+Nothing is written until the whole pack has been made; a path is replaced in one step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+from desktop_app.domain.dates import format_uk, municipal_year
+from desktop_app.domain.records import (
+    ActionRow, MeetingRow, MemberRow, RecommendationRow, WorkItemRow,
+)
+from desktop_app.reports import page, parts, stamping
+from desktop_app.reports.action_log import build_action_log
+from desktop_app.reports.agenda import agenda_pdf
+from desktop_app.reports.attachments import load_attachment
+from desktop_app.reports.contents import (
+    ContentsEntry, contents_pdf, exempt_cover, exempt_placeholder,
+)
+from desktop_app.reports.errors import ReportError
+from desktop_app.reports.exemption import NOT_FOR_PUBLICATION, Disclosure, ItemView
+from desktop_app.reports.minutes import minutes_pdf
+from desktop_app.reports.recommendations import build_recommendations
+from desktop_app.reports.work_programme import build_work_programme
+
+_MAX_PASSES = 6
+
+
+@dataclasses.dataclass(frozen=True)
+class Paper:
+    title: str
+    data: bytes | None          # generated PDFs
+    reader: PdfReader
+
+    @property
+    def pages(self) -> int:
+        return len(self.reader.pages)
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemPapers:
+    view: ItemView
+    papers: tuple[Paper, ...]
+
+    @property
+    def pages(self) -> int:
+        return sum(p.pages for p in self.papers)
+
+
+def is_minutes_item(title: str) -> bool:
+    return bool(re.match(r"\s*minutes\b", title or "", re.I))
+
+
+def is_work_programme_item(title: str) -> bool:
+    return "work programme" in (title or "").casefold()
+
+
+def _generated(title: str, data: bytes) -> Paper:
+    return Paper(title, data, PdfReader(io.BytesIO(data)))
+
+
+def _to_bytes(build, *args, **kwargs) -> bytes:
+    out = io.BytesIO()
+    build(out, *args, **kwargs)
+    return out.getvalue()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    committee: parts.CommitteeLike
+    name: str
+    council: str
+    meeting: MeetingRow
+    as_at: dt.date
+    public: bool
+    disclosure: Disclosure
+    previous_meeting: MeetingRow | None
+    actions: tuple[ActionRow, ...]
+    recommendations: tuple[RecommendationRow, ...]
+    work_items: tuple[WorkItemRow, ...]
+    meetings: tuple[MeetingRow, ...]
+    last_meeting: dt.date | None
+
+
+def _item_papers(ctx: _Context, view: ItemView) -> tuple[Paper, ...]:
+    """Every paper of one item, in order; attachments are checked here."""
+    item = view.item
+    notice_kw = dict(committee=ctx.name, council=ctx.council, meeting=ctx.meeting,
+                     as_at=ctx.as_at)
+    minutes = is_minutes_item(item.title) and ctx.previous_meeting is not None
+    work_programme = is_work_programme_item(item.title)
+    if view.withheld:
+        has_papers = bool(item.attachments) or minutes or work_programme
+        if not has_papers:
+            return ()
+        return (_generated(view.notice, exempt_placeholder(item, view.notice, view.reason,
+                                                           **notice_kw)),)
+    papers: list[Paper] = []
+    if view.exempt:
+        papers.append(_generated(NOT_FOR_PUBLICATION.capitalize(),
+                                 exempt_cover(item, view.notice, view.reason, **notice_kw)))
+    if minutes:
+        prev = ctx.previous_meeting
+        assert prev is not None
+        papers.append(_generated(f"Minutes of the meeting on {format_uk(prev.date)}",
+                                 minutes_pdf(prev, committee=ctx.committee, as_at=ctx.as_at,
+                                             public=ctx.public)))
+    for attachment in view.attachments:
+        reader = load_attachment(item, attachment)
+        title = attachment.title or attachment.path.replace("\\", "/").rsplit("/", 1)[-1]
+        papers.append(Paper(title, None, reader))
+    if work_programme:
+        common = dict(committee=ctx.committee, as_at=ctx.as_at, public=ctx.public)
+        year = municipal_year(ctx.meeting.date)
+        year_meetings = [m for m in ctx.meetings if municipal_year(m.date) == year]
+        papers.append(_generated("Action log", _to_bytes(
+            build_action_log, ctx.actions, meetings=ctx.meetings, last_meeting=ctx.last_meeting,
+            **common)))
+        papers.append(_generated("Recommendations and responses", _to_bytes(
+            build_recommendations, ctx.recommendations, meetings=ctx.meetings,
+            last_meeting=ctx.last_meeting, **common)))
+        papers.append(_generated(f"Work programme {year}", _to_bytes(
+            build_work_programme, year_meetings or [ctx.meeting], ctx.work_items, **common)))
+    return tuple(papers)
+
+
+def _ranges(items: Sequence[ItemPapers], first_page: int) -> tuple[dict, list[ContentsEntry]]:
+    ranges: dict[int, tuple[int, int]] = {}
+    entries: list[ContentsEntry] = []
+    at = first_page
+    for entry in items:
+        papers = []
+        start = at
+        for paper in entry.papers:
+            papers.append((paper.title, (at, at + paper.pages - 1)))
+            at += paper.pages
+        item = entry.view.item
+        if entry.papers:
+            ranges[item.id] = (start, at - 1)
+        entries.append(ContentsEntry(item.number, item.title, ranges.get(item.id), tuple(papers)))
+    return ranges, entries
+
+
+def _count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Front:
+    agenda: bytes
+    contents: bytes
+    entries: tuple[ContentsEntry, ...]
+    links: tuple[tuple[int, parts.LinkSpot], ...]    # (page offset of its document, spot)
+
+
+def _front_matter(ctx: _Context, members: Sequence[MemberRow], items: Sequence[ItemPapers],
+                  marking: str) -> _Front:
+    """Agenda and contents with page ranges that are right once they are in front."""
+    counts = (0, 0)
+    for _ in range(_MAX_PASSES):
+        ranges, entries = _ranges(items, counts[0] + counts[1] + 1)
+        agenda_spots: list[parts.LinkSpot] = []
+        contents_spots: list[parts.LinkSpot] = []
+        agenda = agenda_pdf(ctx.meeting, members, committee=ctx.committee, as_at=ctx.as_at,
+                            public=ctx.public, page_ranges=ranges, spots=agenda_spots)
+        contents = contents_pdf(ctx.meeting, entries, committee=ctx.name, council=ctx.council,
+                                as_at=ctx.as_at, marking=marking, spots=contents_spots)
+        new_counts = (_count(agenda), _count(contents))
+        if new_counts == counts:
+            links = [(0, spot) for spot in agenda_spots]
+            links += [(counts[0], spot) for spot in contents_spots]
+            return _Front(agenda, contents, tuple(entries), tuple(links))
+        counts = new_counts
+    raise ReportError("the pack's page numbering did not settle; please report this")
+
+
+def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking: str) -> bytes:
+    agenda, contents, entries = front.agenda, front.contents, front.entries
+    writer = PdfWriter()
+    digest = hashlib.md5(usedforsecurity=False)
+    agenda_reader, contents_reader = PdfReader(io.BytesIO(agenda)), PdfReader(io.BytesIO(contents))
+    for reader, data in ((agenda_reader, agenda), (contents_reader, contents)):
+        digest.update(data)
+        for pdf_page in reader.pages:
+            writer.add_page(pdf_page)
+    contents_at = len(agenda_reader.pages)
+    for entry in items:
+        for paper in entry.papers:
+            digest.update(paper.data if paper.data is not None else
+                          f"{paper.title}:{paper.pages}".encode())
+            for pdf_page in paper.reader.pages:
+                writer.add_page(pdf_page)
+    # bookmarks: the pages exist now, so each points at a real page
+    writer.add_outline_item(title="Agenda", page_number=0)
+    writer.add_outline_item(title="Contents", page_number=contents_at)
+    for entry, contents_entry in zip(items, entries):
+        item = entry.view.item
+        first = contents_entry.pages[0] - 1 if contents_entry.pages else 0
+        parent = writer.add_outline_item(title=f"{item.number}. {item.title}", page_number=first)
+        for title, (start, _end) in contents_entry.papers:
+            writer.add_outline_item(title=title, page_number=start - 1, parent=parent)
+    # the agenda's item titles and the contents lines open their papers
+    for offset, spot in front.links:
+        writer.add_annotation(page_number=offset + spot.page_index, annotation=Link(
+            rect=spot.rect, target_page_index=spot.target - 1))
+    stamping.stamp_numbers(writer.pages, first=1)
+    total = len(writer.pages)
+    writer.set_page_label(0, total - 1, style="/D", start=1)
+    title = f"Agenda pack: {ctx.name}, {format_uk(ctx.meeting.date, 'full')}"
+    if ctx.public:
+        title += " (public)"
+    writer.add_metadata({
+        "/Title": title,
+        "/Author": ctx.council or page.CREATOR,
+        "/Subject": f"Agenda and papers for the meeting of the {ctx.name} on "
+                    f"{format_uk(ctx.meeting.date)}" + (f" – {marking}" if marking else ""),
+        "/Creator": page.CREATOR, "/Producer": page.CREATOR,
+        "/Keywords": "scrutiny, agenda pack",
+    })
+    writer._root_object[NameObject("/Lang")] = TextStringObject(page.LANGUAGE)
+    writer.page_mode = "/UseOutlines"
+    ident = ByteStringObject(digest.digest())
+    writer._ID = ArrayObject((ident, ident))     # repeatable bytes, unique per content
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@dataclasses.dataclass(frozen=True)
+class PackPlan:
+    """Everything a pack is made of, before assembly: the papers of each item and front matter
+    whose page ranges are right."""
+
+    ctx: _Context
+    items: tuple[ItemPapers, ...]
+    front: _Front
+    marking: str
+
+    @property
+    def page_ranges(self) -> dict[int, tuple[int, int]]:
+        return {e.view.item.id: (c.pages[0], c.pages[1])
+                for e, c in zip(self.items, self.front.entries) if c.pages}
+
+
+def plan_pack(meeting: MeetingRow, members: Sequence[MemberRow], *,
+              committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
+              previous_meeting: MeetingRow | None = None, actions: Iterable[ActionRow] = (),
+              recommendations: Iterable[RecommendationRow] = (),
+              work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
+              last_meeting: dt.date | None = None) -> PackPlan:
+    """Build every paper (checking attachments), count pages, then the agenda and contents."""
+    name, council = parts.committee_names(committee)
+    everything = {m.id: m for m in meetings}
+    everything[meeting.id] = meeting
+    if previous_meeting is not None:
+        everything[previous_meeting.id] = previous_meeting
+    all_meetings = tuple(sorted(everything.values(), key=lambda m: m.date))
+    ctx = _Context(
+        committee=committee, name=name, council=council, meeting=meeting, as_at=as_at,
+        public=public, disclosure=Disclosure.of(public, all_meetings),
+        previous_meeting=previous_meeting, actions=tuple(actions),
+        recommendations=tuple(recommendations), work_items=tuple(work_items),
+        meetings=all_meetings,
+        last_meeting=last_meeting or (previous_meeting.date if previous_meeting else None))
+    items = tuple(ItemPapers(view, _item_papers(ctx, view))
+                  for view in ctx.disclosure.items(meeting))
+    shows_exempt = any(entry.view.exempt and not entry.view.withheld and entry.papers
+                       for entry in items)
+    marking = NOT_FOR_PUBLICATION if shows_exempt else ""
+    return PackPlan(ctx, items, _front_matter(ctx, members, items, marking), marking)
+
+
+def pack_pdf(meeting: MeetingRow, members: Sequence[MemberRow], **kwargs) -> bytes:
+    """The pack's bytes (see :func:`build_pack` for the arguments)."""
+    plan = plan_pack(meeting, members, **kwargs)
+    return _assemble(plan.ctx, plan.front, plan.items, plan.marking)
+
+
+def build_pack(target: page.Target, meeting: MeetingRow, members: Sequence[MemberRow], *,
+               committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
+               previous_meeting: MeetingRow | None = None, actions: Iterable[ActionRow] = (),
+               recommendations: Iterable[RecommendationRow] = (),
+               work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
+               last_meeting: dt.date | None = None) -> None:
+    """Write the agenda pack for ``meeting`` to ``target`` (a path or a binary file).
+
+    ``meetings`` are the committee's meetings (with their items: exempt items are recognised
+    from them); ``previous_meeting`` supplies the minutes. With ``public=True`` no exempt paper,
+    minute or entry text appears anywhere in the file. A broken attachment raises ReportError
+    and nothing is written.
+    """
+    data = pack_pdf(meeting, members, committee=committee, as_at=as_at, public=public,
+                    previous_meeting=previous_meeting, actions=actions,
+                    recommendations=recommendations, work_items=work_items, meetings=meetings,
+                    last_meeting=last_meeting)
+    page.write_output(target, data)

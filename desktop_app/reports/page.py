@@ -1,0 +1,175 @@
+"""The page every document is printed on: header band, footer with "Page N of M", metadata,
+repeatable bytes and a safe write.
+
+"Page N of M" is drawn as "Page N of " followed by a form XObject that is defined once, after the
+last page, with the total. (The NumberedCanvas recipe that defers showPage breaks bookmarks.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import IO
+from collections.abc import Iterable
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from desktop_app.domain.dates import format_uk
+from desktop_app.reports import fonts, theme
+
+Target = str | os.PathLike | IO[bytes]
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+PAGE_TOTAL_FORM = "pageTotal"
+LANGUAGE = "en-GB"
+CREATOR = "Scrutiny Tracker"
+
+
+@dataclasses.dataclass(frozen=True)
+class PageSetup:
+    """What the header, footer and document properties say."""
+
+    title: str                      # e.g. "Action log"
+    committee: str                  # e.g. "Children and Young People Scrutiny Committee"
+    as_at: dt.date
+    council: str = ""
+    subject: str = ""
+    pagesize: tuple[float, float] = LANDSCAPE
+    marking: str = ""               # e.g. "NOT FOR PUBLICATION", shown in the header band
+    first_page_band: bool = True    # the agenda front sheet draws its own masthead
+    keywords: tuple[str, ...] = ()
+    header_right: str = ""          # replaces "Title · as at date" in the header band
+    document_title: str = ""        # the PDF's Title property, when not "Title: committee (as at)"
+
+    @property
+    def pdf_title(self) -> str:
+        if self.document_title:
+            return self.document_title
+        return f"{self.title}: {self.committee} (as at {format_uk(self.as_at)})"
+
+
+class _ReportDoc(BaseDocTemplate):
+    def __init__(self, stream: IO[bytes], setup: PageSetup):
+        self.setup = setup
+        width, height = setup.pagesize
+        super().__init__(
+            stream, pagesize=setup.pagesize, leftMargin=theme.MARGIN, rightMargin=theme.MARGIN,
+            topMargin=theme.HEADER_BAND + 6, bottomMargin=theme.FOOTER_Y + 16,
+            title=setup.pdf_title, author=setup.council or CREATOR,
+            subject=setup.subject or f"{setup.title} for {setup.committee}",
+            creator=CREATOR, producer=CREATOR, keywords=", ".join(setup.keywords),
+            invariant=1, lang=LANGUAGE, pageCompression=1, displayDocTitle=True,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, width - self.leftMargin - self.rightMargin,
+                      height - self.topMargin - self.bottomMargin, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        first_frame = frame
+        if not setup.first_page_band:
+            first_frame = Frame(self.leftMargin, self.bottomMargin,
+                                width - self.leftMargin - self.rightMargin,
+                                height - theme.MARGIN - self.bottomMargin, id="first",
+                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("first", [first_frame], onPage=self._decorate, autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=self._decorate),
+        ])
+        self.pages = 0
+
+    def _decorate(self, canv, doc) -> None:
+        self.pages = max(self.pages, canv.getPageNumber())
+        setup = self.setup
+        width, height = setup.pagesize
+        canv.saveState()
+        if setup.first_page_band or canv.getPageNumber() > 1:
+            band = theme.HEADER_BAND
+            canv.setFillColor(theme.NAVY)
+            canv.rect(0, height - band, width, band, stroke=0, fill=1)
+            canv.setFillColor(theme.WHITE)
+            canv.setFont(fonts.BOLD, 11)
+            base = height - band / 2 - 4
+            canv.drawString(theme.MARGIN, base, setup.committee)
+            canv.setFont(fonts.REGULAR, 9)
+            right = setup.header_right or f"{setup.title}  ·  as at {format_uk(setup.as_at)}"
+            canv.drawRightString(width - theme.MARGIN, base, right)
+            if setup.marking:
+                canv.setFont(fonts.BOLD, 8)
+                canv.drawRightString(width - theme.MARGIN, base + 11, setup.marking)
+        else:   # a front sheet with its own masthead: a slim navy strip ties it to the rest
+            canv.setFillColor(theme.NAVY)
+            canv.rect(0, height - 5, width, 5, stroke=0, fill=1)
+        # footer: rule, left text, "Page N of M" on the right; the centre stays free for the
+        # page numbers that a pack stamps.
+        y = theme.FOOTER_Y
+        canv.setStrokeColor(theme.RULE)
+        canv.setLineWidth(0.5)
+        canv.line(theme.MARGIN, y + 9, width - theme.MARGIN, y + 9)
+        canv.setFillColor(theme.MUTED)
+        canv.setFont(fonts.REGULAR, 7.5)
+        left = " · ".join(part for part in (setup.council, setup.title) if part)
+        if setup.marking:
+            left = f"{left} · {setup.marking}"
+        canv.drawString(theme.MARGIN, y, left)
+        label = f"Page {canv.getPageNumber()} of "
+        x = width - theme.MARGIN - 62
+        canv.drawString(x, y, label)
+        canv.translate(x + canv.stringWidth(label, fonts.REGULAR, 7.5), y)
+        canv.doForm(PAGE_TOTAL_FORM)
+        canv.restoreState()
+
+    def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
+        self._doSave = 0
+        super().build(flowables)
+        canv = self.canv
+        canv.beginForm(PAGE_TOTAL_FORM)
+        canv.setFillColor(theme.MUTED)
+        canv.setFont(fonts.REGULAR, 7.5)
+        canv.drawString(0, 0, str(self.pages))
+        canv.endForm()
+        canv.save()
+
+
+def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
+    """Lay the flowables out on pages and return the PDF bytes (the same bytes every time)."""
+    fonts.register_fonts()
+    # Plain Flate streams: the ASCII85 wrapper reportlab adds by default only makes files 25%
+    # bigger, and its pure-Python encoder was a quarter of the build time of a long log.
+    rl_config.useA85 = 0
+    out = io.BytesIO()
+    doc = _ReportDoc(out, setup)
+    doc.build(list(flowables))
+    return out.getvalue()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_output(target: Target, data: bytes) -> None:
+    """Write a finished document. A path is written whole or not at all (temp file + rename)."""
+    if hasattr(target, "write"):
+        target.write(data)  # type: ignore[union-attr]
+        return
+    path = Path(os.fspath(target))  # type: ignore[arg-type]
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; give the usual mode
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

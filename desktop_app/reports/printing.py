@@ -1,0 +1,149 @@
+"""Print from the database: gather a document's rows through the services, then build it.
+
+The command line and the window both print through here, so a document made from either shows
+the same rows. ``as_at`` in the past rebuilds actions and recommendations as they stood then
+(from the audit trail); otherwise the live rows are used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.db.engine import Database
+from desktop_app.domain.dates import municipal_year
+from desktop_app.domain.enums import MeetingStatus
+from desktop_app.domain.records import CommitteeRow, MeetingRow
+from desktop_app.reports import page
+from desktop_app.reports.errors import ReportError
+from desktop_app.services import actions, as_at as history, committees, meetings, recommendations
+from desktop_app.services import work_programme
+from desktop_app.services.common import today
+
+KINDS = ("action-log", "recommendations", "work-programme", "agenda", "minutes", "pack")
+ALIASES = {"actions": "action-log", "action_log": "action-log", "recs": "recommendations",
+           "work_programme": "work-programme", "wp": "work-programme"}
+
+
+def canonical_kind(kind: str) -> str:
+    key = kind.strip().lower()
+    key = ALIASES.get(key, key)
+    if key not in KINDS:
+        raise ReportError(f"unknown document {kind!r} (choose from {', '.join(KINDS)}; "
+                          f"'actions' means the action log)")
+    return key
+
+
+@dataclasses.dataclass(frozen=True)
+class Sources:
+    """The rows one committee's documents are made from."""
+
+    committee: CommitteeRow
+    meetings: tuple[MeetingRow, ...]
+    meeting: MeetingRow | None
+    as_at: dt.date
+
+    @property
+    def previous_meeting(self) -> MeetingRow | None:
+        """The last meeting before ``meeting`` that was not cancelled (its minutes go in)."""
+        if self.meeting is None:
+            return None
+        before = [m for m in self.meetings if m.date < self.meeting.date
+                  and m.status != MeetingStatus.CANCELLED.value]
+        return before[-1] if before else None
+
+    @property
+    def last_meeting(self) -> dt.date | None:
+        """The last meeting held on or before ``as_at`` (what "new" and "updated" count from)."""
+        if self.meeting is not None and self.previous_meeting is not None:
+            return self.previous_meeting.date
+        held = [m.date for m in self.meetings if m.date <= self.as_at
+                and m.status == MeetingStatus.HELD.value]
+        return held[-1] if held else None
+
+    def year_meetings(self) -> list[MeetingRow]:
+        year = municipal_year(self.meeting.date if self.meeting else self.as_at)
+        return [m for m in self.meetings if municipal_year(m.date) == year]
+
+
+def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
+           as_at: dt.date | None = None) -> Sources:
+    row = committees.get_committee(db, committee)
+    all_meetings = tuple(meetings.list_meetings(db, row.name))
+    chosen = None
+    if meeting is not None:
+        chosen = next((m for m in all_meetings if m.date == meeting), None)
+        if chosen is None:
+            raise ReportError(f"{row.name} has no meeting on {meeting.isoformat()}")
+    return Sources(row, all_meetings, chosen, as_at or today())
+
+
+def _actions(db: Database, src: Sources):
+    if src.as_at < today():
+        return history.actions_as_at(db, src.committee.name, src.as_at)
+    return actions.list_actions(db, src.committee.name, with_updates=True, now=src.as_at)
+
+
+def _recommendations(db: Database, src: Sources):
+    if src.as_at < today():
+        return history.recommendations_as_at(db, src.committee.name, src.as_at)
+    return recommendations.list_recommendations(db, src.committee.name, with_updates=True,
+                                                now=src.as_at)
+
+
+def _need_meeting(src: Sources, kind: str) -> MeetingRow:
+    if src.meeting is None:
+        raise ReportError(f"the {kind} needs --meeting YYYY-MM-DD")
+    return src.meeting
+
+
+def write_document(db: Database, kind: str, target: page.Target, committee: str, *,
+                   meeting: dt.date | None = None, as_at: dt.date | None = None,
+                   public: bool = False) -> int:
+    """Build one document from the database into ``target``; returns its page count."""
+    from desktop_app.reports.action_log import build_action_log
+    from desktop_app.reports.agenda import build_agenda
+    from desktop_app.reports.minutes import build_minutes
+    from desktop_app.reports.pack import build_pack, plan_pack
+    from desktop_app.reports.recommendations import build_recommendations
+    from desktop_app.reports.work_programme import build_work_programme
+
+    kind = canonical_kind(kind)
+    src = gather(db, committee, meeting=meeting, as_at=as_at)
+    common: dict[str, Any] = dict(committee=src.committee, as_at=src.as_at, public=public)
+    build: Callable[..., None]
+    if kind == "action-log":
+        build, args = build_action_log, (_actions(db, src),)
+        common.update(meetings=src.meetings, last_meeting=src.last_meeting)
+    elif kind == "recommendations":
+        build, args = build_recommendations, (_recommendations(db, src),)
+        common.update(meetings=src.meetings, last_meeting=src.last_meeting)
+    elif kind == "work-programme":
+        build = build_work_programme
+        args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))
+    elif kind == "minutes":
+        build, args = build_minutes, (_need_meeting(src, kind),)
+    else:
+        the_meeting = _need_meeting(src, kind)
+        members = committees.list_members(db, src.committee.name)
+        pack_args = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
+                         recommendations=_recommendations(db, src),
+                         work_items=work_programme.list_work_programme(db, src.committee.name),
+                         meetings=src.meetings, last_meeting=src.last_meeting)
+        if kind == "pack":
+            build, args = build_pack, (the_meeting, members)
+            common.update(pack_args)
+        else:
+            # the front sheet alone, with the page ranges the pack would give it
+            ranges = plan_pack(the_meeting, members, **common, **pack_args).page_ranges
+            build, args = build_agenda, (the_meeting, members)
+            common.update(page_ranges=ranges)
+    buffer = io.BytesIO()
+    build(buffer, *args, **common)
+    data = buffer.getvalue()
+    page.write_output(target, data)
+    from pypdf import PdfReader
+    return len(PdfReader(io.BytesIO(data)).pages)
