@@ -1,25 +1,316 @@
-"""Placeholder main window until the window issue lands."""
+"""The main window: committee chooser, attention strip, the Meetings / Work programme / Tracker
+tabs (or the welcome page while there is no committee), menus, shortcuts and window state."""
 
 from __future__ import annotations
 
+from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
+import importlib
+import importlib.util
+import logging
+import os
 import sys
+from typing import Any
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
 
-from desktop_app import APP_NAME
+from desktop_app import APP_NAME, __version__
+from desktop_app.db.engine import Database
+from desktop_app.services import committees
+from desktop_app.ui import app_state, workers
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.tab_api import TabPage
+from desktop_app.ui.views.attention_strip import AttentionStrip
+from desktop_app.ui.views.tracker_tab import TrackerTab
+from desktop_app.ui.views.welcome_page import CommitteeDialog, WelcomePage
+from desktop_app.ui.window_commands import WindowCommands
+
+log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, db, parent=None):
+class PlaceholderTab(TabPage):
+    """Stands in for a tab whose module is not in this build."""
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None,
+                 title: str = "This tab"):
+        super().__init__(db, undo_stack, parent)
+        self.title = title
+        lay = QVBoxLayout(self)
+        label = QLabel(f"{title} is not available in this build yet.")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(label)
+
+    def refresh(self) -> None:
+        pass
+
+
+def _tab(module: str, cls_name: str, title: str, db: Database, stack: QUndoStack) -> TabPage:
+    if importlib.util.find_spec(module) is None:
+        return PlaceholderTab(db, stack, title=title)
+    return getattr(importlib.import_module(module), cls_name)(db, stack)
+
+
+class MainWindow(WindowCommands, QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True):
         super().__init__(parent)
         self.db = db
+        self.remember = remember
+        self.committee: str | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.setCentralWidget(QLabel(APP_NAME))
-        self.resize(1200, 760)
+        self.setMinimumSize(960, 600)
+        self._icon()
+        self.dialog: Any = None
+        self._stale: set[TabPage] = set()
+        self._shown_once = False
+
+        self.meetings_tab = _tab("desktop_app.ui.views.meetings_tab", "MeetingsTab", "Meetings",
+                                 db, self.undo_stack)
+        self.work_tab = _tab("desktop_app.ui.views.work_programme_tab", "WorkProgrammeTab",
+                             "Work programme", db, self.undo_stack)
+        self.tracker = TrackerTab(db, self.undo_stack)
+        self.meetings_tab.setObjectName("meetingsTab")
+        self.work_tab.setObjectName("workProgrammeTab")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Main tabs")
+        self.tabs.setDocumentMode(True)
+        for tab, title in ((self.meetings_tab, "&Meetings"), (self.work_tab, "&Work programme"),
+                           (self.tracker, "&Tracker")):
+            self.tabs.addTab(tab, title)
+            tab.data_changed.connect(lambda tab=tab: self._data_changed(tab))
+            tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.strip = AttentionStrip()
+        self.strip.overdue_actions_clicked.connect(self.show_overdue_actions)
+        self.strip.overdue_responses_clicked.connect(self.show_overdue_responses)
+        self.strip.next_meeting_clicked.connect(self.show_next_meeting)
+        self.tracker.summary_changed.connect(self.strip.set_counts)
+        self.tracker.next_meeting_changed.connect(
+            lambda info: self.strip.set_next_meeting(info, app_state.today(),
+                                                     show_committee=self.committee is None))
+
+        main = QWidget()
+        lay = QVBoxLayout(main)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.strip)
+        lay.addWidget(self.tabs, 1)
+        self.welcome = WelcomePage()
+        self.welcome.import_clicked.connect(self.open_import_wizard)
+        self.welcome.create_clicked.connect(self.create_committee)
+        self.welcome.demo_clicked.connect(self.load_demo)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(main)
+        self.main_page = main
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.db_label = QLabel(self._db_text())
+        self.db_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._restore()
+        self.reload_committees()
+
+    def _db_text(self) -> str:
+        url = self.db.engine.url
+        if url.get_backend_name() == "sqlite" and url.database:
+            return f"Database: {os.path.basename(url.database)}"
+        return f"Database: {url.render_as_string(hide_password=True)}"
+
+    # ================================================================== committees
+    def reload_committees(self, select: str | None = None) -> None:
+        rows = committees.list_committees(self.db)
+        was_welcome = self.stack.currentWidget() is self.welcome
+        self.stack.setCurrentWidget(self.main_page if rows else self.welcome)
+        if rows and was_welcome:
+            self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+        for a in (self.new_action, self.find_action, self.print_action, self.refresh_action):
+            a.setEnabled(bool(rows))
+        self.committee_combo.setEnabled(bool(rows))
+        wanted = select if select is not None else self._wanted_committee(rows)
+        self.committee_combo.blockSignals(True)
+        self.committee_combo.clear()
+        if len(rows) > 1:
+            self.committee_combo.addItem("All committees", app_state.ALL_COMMITTEES)
+        for c in rows:
+            self.committee_combo.addItem(f"{c.name} ({c.short_name})" if c.short_name
+                                         else c.name, c.name)
+        index = self.committee_combo.findData(wanted)
+        self.committee_combo.setCurrentIndex(max(index, 0))
+        self.committee_combo.blockSignals(False)
+        if rows:
+            self._committee_chosen()
+
+    def _wanted_committee(self, rows) -> str:
+        saved = app_state.read_str(app_state.KEY_COMMITTEE, "")
+        names = [c.name for c in rows]
+        if saved in names or (saved == app_state.ALL_COMMITTEES and len(rows) > 1):
+            return saved
+        return names[0] if names else ""
+
+    def _committee_chosen(self, *_args) -> None:
+        value = self.committee_combo.currentData()
+        self.committee = value or None
+        title = self.committee or "All committees"
+        self.setWindowTitle(f"{title} \u2013 {APP_NAME}")
+        for tab in (self.meetings_tab, self.work_tab, self.tracker):
+            tab.committee = self.committee
+        self._stale = {self.meetings_tab, self.work_tab}
+        self.tracker.refresh()
+        self._refresh_current()
+
+    def choose_committee(self, name: str | None) -> None:
+        index = self.committee_combo.findData(name or app_state.ALL_COMMITTEES)
+        if index >= 0:
+            self.committee_combo.setCurrentIndex(index)
+
+    # ================================================================== tabs
+    def _tab_changed(self, *_args) -> None:
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            try:
+                tab.refresh()
+            except Exception as exc:  # noqa: BLE001 - one tab failing must not stop the window
+                log.exception("refreshing %s", tab.title)
+                show_error(self, exc)
+
+    def _data_changed(self, source: TabPage) -> None:
+        self._stale |= {t for t in (self.meetings_tab, self.work_tab) if t is not source}
+        if source is not self.tracker:
+            self.tracker.refresh()       # new flags, counts and next meeting
+
+    def refresh_all(self) -> None:
+        self._stale = {self.meetings_tab, self.work_tab}
+        self.tracker.refresh()
+        self._refresh_current()
+
+    def refresh_strip(self) -> None:
+        """The counts and the next meeting come with each Tracker load (off the UI thread)."""
+        self.tracker.refresh()
+
+    def current_tab(self) -> TabPage:
+        return self.tabs.currentWidget()
+
+    def new_record(self) -> None:
+        if self.stack.currentWidget() is self.main_page:
+            self.current_tab().new_record()
+
+    def focus_search(self) -> None:
+        if self.stack.currentWidget() is self.main_page:
+            self.current_tab().focus_search()
+
+    def show_overdue_actions(self) -> None:
+        self.tabs.setCurrentWidget(self.tracker)
+        self.tracker.show_view("action", "overdue")
+
+    def show_overdue_responses(self) -> None:
+        self.tabs.setCurrentWidget(self.tracker)
+        self.tracker.show_view("recommendation", "overdue")
+
+    def show_next_meeting(self) -> None:
+        info = self.strip.next_meeting
+        if info is not None and self.committee is None:
+            self.choose_committee(info.committee)
+        self.tabs.setCurrentWidget(self.meetings_tab)
+        if info is not None and hasattr(self.meetings_tab, "select_meeting"):
+            self.meetings_tab.select_meeting(info.id)
+
+    # ================================================================== first run
+    def load_demo(self) -> None:
+        from desktop_app.services.demo import load_demo
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            message = load_demo(self.db)
+        except Exception as exc:  # noqa: BLE001
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return
+        QApplication.restoreOverrideCursor()
+        self.reload_committees()
+        self.statusBar().showMessage(message[:1].upper() + message[1:], 10000)
+
+    def create_committee(self) -> CommitteeDialog:
+        dialog = CommitteeDialog(self)
+
+        def submit(name: str, short: str, council: str) -> None:
+            row = committees.add_committee(self.db, name, short, council)
+            self.reload_committees(select=row.name)
+            self.tabs.setCurrentWidget(self.meetings_tab)
+
+        dialog.on_submit = submit
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ================================================================== state
+    def _restore(self) -> None:
+        s = app_state.settings()
+        geometry = s.value(app_state.KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = s.value(app_state.KEY_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.strip_action.setChecked(app_state.read_bool(app_state.KEY_STRIP, True))
+        self.strip.setVisible(self.strip_action.isChecked())
+        wanted = app_state.read_str(app_state.KEY_TAB, "trackerTab")
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == wanted:
+                self.tabs.setCurrentIndex(i)
+
+    def save_state(self) -> None:
+        if not self.remember:
+            return
+        app_state.write(app_state.KEY_GEOMETRY, self.saveGeometry())
+        app_state.write(app_state.KEY_STATE, self.saveState())
+        app_state.write(app_state.KEY_TAB, self.tabs.currentWidget().objectName())
+        app_state.write(app_state.KEY_STRIP, self.strip_action.isChecked())
+        if self.committee_combo.count():
+            app_state.write(app_state.KEY_COMMITTEE, self.committee_combo.currentData() or "")
+        self.tracker.save_state()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True   # start keyboard focus on the tabs, not the strip
+            (self.tabs.tabBar() if self.stack.currentWidget() is self.main_page
+             else self.welcome.demo_button).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        for grid in (self.tracker.actions_grid, self.tracker.recs_grid):
+            if grid.detail.is_dirty() and not grid._confirm_leave():
+                event.ignore()
+                return
+        self.save_state()
+        workers.cancel_all()
+        super().closeEvent(event)
 
 
-def run(db, args=None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def run(db: Database, args: Any = None) -> int:
+    smoke = bool(getattr(args, "smoke_test", False))
+    if smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(app_state.ORGANISATION)
+    if smoke:
+        from desktop_app.ui.smoke import smoke_test
+        return smoke_test(app, db)
     window = MainWindow(db)
     window.show()
     return app.exec()

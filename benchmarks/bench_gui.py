@@ -1,0 +1,256 @@
+"""Benchmark: the window with many actions.
+
+    python benchmarks/bench_gui.py [--rows 100000] [--db-rows 10000] [--repeat 3]
+
+1. Filter keystrokes: 100,000 generated ActionRow objects in the Tracker's real grid (model,
+   filter proxy, table, search box) at 1366x768 offscreen; six characters typed one by one into
+   the search box, each timed until the table has repainted. Target: each < 100 ms. Also shown:
+   loading the rows into the model, sorting by a column, scrolling to the end.
+2. Start-up: `scrutiny-tracker gui --smoke-test` on a database with 10,000 actions, against a
+   bare PySide6 window started and closed the same way (a tiny script), both as whole
+   processes, interleaved, median of 3 after a warm-up each. Target: ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_WORDS = ("the committee to receive a report on progress with the children's improvement plan "
+          "including timescales resources and the views of young people families and carers "
+          "officers will circulate a briefing note setting out the key performance indicators "
+          "for each provider and the comparison with neighbouring authorities legal services "
+          "checking whether the Human Rights Act is highlighted as a workshop requirement for "
+          "social workers and managers information to be forwarded to members before the next "
+          "meeting budget 2021/22 draft agreed").split()
+_OWNERS = ["Claire Ward", "Clerk to the committee", "Richard Watson", "Kate Charlton",
+           "Cath Knowles", "Siân Evans", "Zoë Hughes", "Helen l'Anson", "Darryl Freeman"]
+_DIRECTORATES = ["Corporate Centre", "Children and Families", "Economy and Environment",
+                 "Community Wellbeing", ""]
+TYPED = "social"
+
+BARE_WINDOW = """
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+tabs = QTabWidget()
+for name in ("Meetings", "Work programme", "Tracker"):
+    tabs.addTab(QWidget(), name)
+w.setCentralWidget(tabs)
+w.resize(1366, 768)
+w.show()
+app.processEvents()
+for i in range(tabs.count()):
+    tabs.setCurrentIndex(i)
+    app.processEvents()
+w.close()
+app.processEvents()
+print("{}")
+"""
+
+
+def _sentence(rng: random.Random, lo: int, hi: int) -> str:
+    text = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(lo, hi)))
+    return text[:1].upper() + text[1:]
+
+
+def make_rows(n: int, seed: int = 1):
+    from desktop_app.domain.records import ActionRow
+    rng = random.Random(seed)
+    today = dt.date(2021, 11, 12)
+    meetings = [dt.date(2019, 7, 15) + dt.timedelta(days=49 * i) for i in range(20)]
+    rows = []
+    for i in range(n):
+        meeting = rng.choice(meetings)
+        due = meeting + dt.timedelta(days=rng.randint(14, 120))
+        status = rng.choice(("open", "open", "completed"))
+        rows.append(ActionRow(
+            id=i + 1, version=1, committee_id=1, committee="CYPSC", ref=str(i + 1),
+            meeting_id=None, meeting_date=meeting, item="", text=_sentence(rng, 8, 30),
+            owner=rng.choice(_OWNERS), directorate=rng.choice(_DIRECTORATES),
+            progress=_sentence(rng, 2, 14), due_date=due, due_text="", status=status,
+            completed_on=None, overdue=status == "open" and due < today,
+            reported_complete_on=None, new_since_last_meeting=meeting >= dt.date(2021, 10, 1),
+            updated_since_last_meeting=False))
+    return rows
+
+
+def bench_filter(n: int, passes_wanted: int = 3) -> tuple[list[tuple[float, float]], dict]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.db.schema import open_database
+    from desktop_app.ui.models.actions_model import ActionsModel
+    from desktop_app.ui.views.action_detail import ActionDetail
+    from desktop_app.ui.views.record_grid import RecordGrid
+    from desktop_app.ui.views.tracker_tab import ACTION_FILTERS
+
+    app = QApplication.instance() or QApplication([])
+    tmp = Path(tempfile.mkdtemp(prefix="bench_gui_"))
+    os.environ["SCRUTINY_TRACKER_HOME"] = str(tmp / "home")
+    db = open_database(f"sqlite:///{tmp / 'empty.db'}")
+    extra: dict[str, float] = {}
+    rows = make_rows(n)
+    t = time.perf_counter()
+    hay = ActionsModel.haystacks(rows)          # done on the loader thread in the app
+    extra["search texts (worker thread)"] = (time.perf_counter() - t) * 1000
+    model = ActionsModel()
+    grid = RecordGrid("actions", "actions", model, ActionDetail(db), ACTION_FILTERS)
+    grid.resize(1366, 700)
+    grid.show()
+    app.processEvents()
+    t = time.perf_counter()
+    model.set_rows(rows, hay)
+    grid.update_choices()
+    app.processEvents()
+    extra["load rows into the grid"] = (time.perf_counter() - t) * 1000
+    grid.search.setFocus()
+    passes: list[list[tuple[float, float]]] = []
+    for _ in range(passes_wanted):
+        grid.search.clear()
+        app.processEvents()
+        one = []
+        for ch in TYPED:
+            t, c = time.perf_counter(), time.process_time()
+            QTest.keyClick(grid.search, ch)
+            grid.table.viewport().repaint()
+            app.processEvents()
+            one.append(((time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000))
+        passes.append(one)
+    # per character: the median over the passes (wall clock, and CPU time of this process)
+    times = [(statistics.median(p[i][0] for p in passes),
+              statistics.median(p[i][1] for p in passes)) for i in range(len(TYPED))]
+    matched = grid.proxy.rowCount()
+    grid.search.clear()
+    app.processEvents()
+    t = time.perf_counter()
+    grid.status.setCurrentIndex(grid.status.findData("overdue"))
+    app.processEvents()
+    extra["status filter: overdue"] = (time.perf_counter() - t) * 1000
+    grid.status.setCurrentIndex(0)
+    t = time.perf_counter()
+    grid.table.sortByColumn(ActionsModel.DUE, Qt.SortOrder.AscendingOrder)
+    app.processEvents()
+    extra["sort by due date"] = (time.perf_counter() - t) * 1000
+    t = time.perf_counter()
+    grid.table.scrollToBottom()
+    grid.table.viewport().repaint()
+    app.processEvents()
+    extra["scroll to the end"] = (time.perf_counter() - t) * 1000
+    extra["rows matching 'social'"] = matched
+    grid.close()
+    db.dispose()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return times, extra
+
+
+def make_db(path: Path, n: int) -> str:
+    """The example committee plus ``n`` generated actions (bulk insert, for speed)."""
+    from sqlalchemy import select
+
+    from desktop_app.db.models import Action, Committee, Meeting
+    from desktop_app.db.schema import open_database
+    from desktop_app.services.demo import load_demo
+    url = f"sqlite:///{path}"
+    db = open_database(url)
+    load_demo(db)
+    rng = random.Random(2)
+    with db.unit_of_work() as s:
+        c = s.scalars(select(Committee)).one()
+        meeting_ids = [m.id for m in s.scalars(select(Meeting).where(Meeting.committee_id == c.id))]
+        s.execute(Action.__table__.insert(), [dict(
+            committee_id=c.id, ref=str(1000 + i), meeting_id=rng.choice(meeting_ids),
+            text=_sentence(rng, 8, 30), owner=rng.choice(_OWNERS),
+            directorate=rng.choice(_DIRECTORATES), progress=_sentence(rng, 2, 14),
+            due_date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 800)),
+            due_text="", status=rng.choice(("open", "completed")), position=i, item_title="",
+            version=1) for i in range(n)])
+    db.dispose()
+    return url
+
+
+def _time(cmd: list[str], env: dict) -> tuple[float, str]:
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    elapsed = time.perf_counter() - t
+    if proc.returncode:
+        raise SystemExit(f"bench_gui: {' '.join(cmd[:4])}... failed: {proc.stderr[-800:]}")
+    return elapsed, proc.stdout.strip().splitlines()[-1]
+
+
+def bench_startup(n: int, repeat: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench_gui_db_"))
+    try:
+        url = make_db(tmp / "tracker.db", n)
+        bare = tmp / "bare_window.py"
+        bare.write_text(BARE_WINDOW, encoding="utf-8")
+        env = dict(os.environ, SCRUTINY_TRACKER_HOME=str(tmp / "home"),
+                   SCRUTINY_TRACKER_TODAY="2021-11-12", QT_QPA_PLATFORM="offscreen")
+        ours_cmd = [sys.executable, "-m", "desktop_app", "--db", url, "gui", "--smoke-test"]
+        bare_cmd = [sys.executable, str(bare)]
+        _time(ours_cmd, env)                   # warm-up: .pyc files, file cache
+        _time(bare_cmd, env)
+        ours, plain, inside = [], [], []
+        for _ in range(repeat):                # interleaved: both see the same machine state
+            elapsed, line = _time(ours_cmd, env)
+            ours.append(elapsed)
+            inside.append(json.loads(line))
+            plain.append(_time(bare_cmd, env)[0])
+        o, b = statistics.median(ours), statistics.median(plain)
+        print(f"start-up, {n:,} actions: scrutiny-tracker gui --smoke-test vs a bare PySide6 "
+              "window, whole processes")
+        print(f"  ours      : {o:6.2f} s median of {repeat}  runs: "
+              f"{', '.join(f'{t:.2f}' for t in ours)}")
+        print(f"  bare Qt   : {b:6.2f} s median of {repeat}  runs: "
+              f"{', '.join(f'{t:.2f}' for t in plain)}")
+        last = inside[len(inside) // 2]
+        print("  inside ours (ms): " + ", ".join(f"{k} {v}" for k, v in last.items()))
+        ratio = o / b
+        print(f"  ratio ours/bare: {ratio:.2f}  (target <= 1.50) "
+              f"{'OK' if ratio <= 1.5 else 'TOO SLOW'}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--db-rows", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=("filter", "startup"))
+    args = parser.parse_args()
+    if args.only in (None, "filter"):
+        times, extra = bench_filter(args.rows, args.repeat)
+        print(f"filter keystrokes, {args.rows:,} actions, typing {TYPED!r} into the search box "
+              f"(median of {args.repeat} passes; wall clock / CPU time of the process)")
+        for ch, (wall, cpu) in zip(TYPED, times):
+            print(f"  '{ch}': {wall:6.1f} ms  / {cpu:6.1f} ms cpu")
+        worst = max(w for w, _c in times)
+        print(f"  worst {worst:.1f} ms, median {statistics.median(w for w, _c in times):.1f} ms  "
+              f"(target < 100 ms) {'OK' if worst < 100 else 'TOO SLOW'}")
+        for key, value in extra.items():
+            print(f"  {key}: {value:,.0f}" + ("" if key.startswith("rows") else " ms"))
+    if args.only in (None, "startup"):
+        bench_startup(args.db_rows, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

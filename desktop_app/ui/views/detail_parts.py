@@ -1,0 +1,160 @@
+"""Pieces shared by the Tracker's detail panes: headings, marker chips, multi-line fields and the
+Updates / History tabs of a record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from desktop_app.db.engine import Database
+from desktop_app.services import history as history_service
+from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history
+from desktop_app.ui.models.proxy import RecordFilterProxy
+from desktop_app.ui.widgets.record_table import RecordTable
+
+CHIP_STYLES = {
+    "new": "color: white; background: #1a4fb8;",
+    "updated": "color: white; background: #b3261e;",
+    "overdue": "color: #8c1d18; background: #fdeceb; border: 1px solid #e0a39e;",
+    "done": "color: white; background: #2e7d32;",
+    "info": "color: #3c4043; background: #eef1f5; border: 1px solid #d5dae1;",
+}
+
+
+def heading(text: str, size_delta: int = 4) -> QLabel:
+    label = QLabel(text)
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() + size_delta)
+    f.setWeight(QFont.Weight.DemiBold)
+    label.setFont(f)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def section(text: str) -> QWidget:
+    """A section title with a rule under it."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 10, 0, 2)
+    lay.setSpacing(3)
+    label = QLabel(text)
+    f = label.font()
+    f.setWeight(QFont.Weight.DemiBold)
+    f.setPointSizeF(f.pointSizeF() + 1)
+    label.setFont(f)
+    label.setStyleSheet("color: #1f3a60;")
+    rule = QFrame()
+    rule.setFrameShape(QFrame.Shape.HLine)
+    rule.setStyleSheet("color: #d5dae1;")
+    lay.addWidget(label)
+    lay.addWidget(rule)
+    return box
+
+
+def muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5f6368;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class Chips(QWidget):
+    """A row of small labelled markers ("NEW", "OVERDUE"...): text, not colour alone."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._lay = QHBoxLayout(self)
+        self._lay.setContentsMargins(0, 0, 0, 0)
+        self._lay.setSpacing(6)
+        self._lay.addStretch(1)
+
+    def set_chips(self, chips: list[tuple[str, str]]) -> None:
+        while self._lay.count() > 1:
+            item = self._lay.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for n, (kind, text) in enumerate(chips):
+            chip = QLabel(text)
+            chip.setObjectName(f"chip_{kind}")
+            chip.setAccessibleName(text)
+            chip.setStyleSheet(f"QLabel {{ {CHIP_STYLES.get(kind, CHIP_STYLES['info'])} "
+                               "border-radius: 3px; padding: 1px 6px; font-weight: 600; }")
+            self._lay.insertWidget(n, chip)
+
+    def texts(self) -> list[str]:
+        return [self._lay.itemAt(i).widget().text() for i in range(self._lay.count() - 1)
+                if self._lay.itemAt(i).widget() is not None]
+
+
+class TextArea(QPlainTextEdit):
+    """A multi-line field sized in lines; Tab moves on instead of typing a tab."""
+
+    def __init__(self, lines: int = 3, accessible_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName(accessible_name)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(int(height * 1.25))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        if text != self.toPlainText():
+            self.setPlainText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        # Ctrl+Enter is "submit" in the panes; let the parent's shortcut have it.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class RecordLog(QTabWidget):
+    """'Progress updates' and 'Change history' of one record."""
+
+    def __init__(self, db: Database, table: str, settings_key: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.table = db, table
+        self.setDocumentMode(True)
+        self.updates_model = UpdatesModel()
+        self.updates_proxy = RecordFilterProxy(self)
+        self.updates_proxy.setSourceModel(self.updates_model)
+        self.updates_view = RecordTable(f"{settings_key}_updates", lines=2,
+                                        accessible_name="Progress updates")
+        self.updates_view.setModel(self.updates_proxy)
+        self.updates_view.set_columns_from(self.updates_model)
+        self.history_model = HistoryModel()
+        self.history_proxy = RecordFilterProxy(self)
+        self.history_proxy.setSourceModel(self.history_model)
+        self.history_view = RecordTable(f"{settings_key}_history", lines=2,
+                                        accessible_name="Change history")
+        self.history_view.setModel(self.history_proxy)
+        self.history_view.set_columns_from(self.history_model)
+        for view in (self.updates_view, self.history_view):
+            view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + 28)
+        self.addTab(self.updates_view, "Progress updates")
+        self.addTab(self.history_view, "Change history")
+
+    def show_record(self, row_id: int | None, updates: tuple = ()) -> None:
+        self.updates_model.set_rows(sorted(updates, key=lambda u: (u.on, u.id), reverse=True))
+        self.setTabText(0, f"Progress updates ({len(updates)})")
+        if row_id is None:
+            self.history_model.set_rows([])
+            self.setTabText(1, "Change history")
+            return
+        rows = visible_history(history_service.history(self.db, table=self.table,
+                                                       row_id=row_id))
+        rows.reverse()  # newest first
+        self.history_model.set_rows(rows)
+        self.setTabText(1, f"Change history ({len(rows)})")

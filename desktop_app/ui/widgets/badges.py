@@ -1,0 +1,70 @@
+"""Markers that do not rely on colour alone: each has a word ("NEW", "UPDATED", "OVERDUE") and
+a small icon with its own shape, drawn in code so no image files are needed."""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
+
+# The seed's convention: blue text for new actions, red text for updates since the last meeting.
+NEW_COLOUR = QColor("#1a4fb8")
+UPDATED_COLOUR = QColor("#b3261e")
+OVERDUE_COLOUR = QColor("#b3261e")
+OVERDUE_TINT = QColor("#fdeceb")
+DONE_COLOUR = QColor("#2e7d32")
+MUTED_COLOUR = QColor("#5f6368")
+
+WORDS = {"new": "NEW", "updated": "UPDATED", "overdue": "OVERDUE"}
+
+
+def _pixmap(size: int) -> tuple[QPixmap, QPainter]:
+    pm = QPixmap(size * 2, size * 2)
+    pm.setDevicePixelRatio(2.0)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pm, p
+
+
+@functools.cache
+def marker_icon(kind: str, size: int = 14) -> QIcon:
+    """new: blue star-like disc with '+'; updated: red pencil-ish diamond; overdue: red
+    warning triangle with '!'; done: green tick disc."""
+    pm, p = _pixmap(size)
+    s = float(size)
+    if kind == "new":
+        p.setBrush(QBrush(NEW_COLOUR))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(QRectF(1, 1, s - 2, s - 2))
+        p.setPen(QPen(QColor("white"), 1.8))
+        p.drawLine(QPointF(s / 2, 4), QPointF(s / 2, s - 4))
+        p.drawLine(QPointF(4, s / 2), QPointF(s - 4, s / 2))
+    elif kind == "updated":
+        p.setBrush(QBrush(UPDATED_COLOUR))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawPolygon(QPolygonF([QPointF(s / 2, 0.5), QPointF(s - 0.5, s / 2),
+                                 QPointF(s / 2, s - 0.5), QPointF(0.5, s / 2)]))
+        p.setBrush(QBrush(QColor("white")))
+        p.drawEllipse(QPointF(s / 2, s / 2), s / 7, s / 7)
+    elif kind == "overdue":
+        p.setBrush(QBrush(OVERDUE_COLOUR))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawPolygon(QPolygonF([QPointF(s / 2, 0.5), QPointF(s - 0.5, s - 1),
+                                 QPointF(0.5, s - 1)]))
+        p.setPen(QPen(QColor("white")))
+        f = QFont()
+        f.setBold(True)
+        f.setPixelSize(int(s * 0.62))
+        p.setFont(f)
+        p.drawText(QRectF(0, s * 0.22, s, s * 0.75), Qt.AlignmentFlag.AlignCenter, "!")
+    elif kind == "done":
+        p.setBrush(QBrush(DONE_COLOUR))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(QRectF(1, 1, s - 2, s - 2))
+        p.setPen(QPen(QColor("white"), 1.8))
+        p.drawPolyline(QPolygonF([QPointF(s * 0.28, s * 0.52), QPointF(s * 0.45, s * 0.68),
+                                  QPointF(s * 0.74, s * 0.34)]))
+    p.end()
+    return QIcon(pm)

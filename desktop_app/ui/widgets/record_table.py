@@ -1,0 +1,169 @@
+"""The table view every grid uses: whole-row selection, fixed two-line rows with word wrap (the
+full text is in the tooltip and the detail pane), columns that share the spare width until the
+person resizes one, a header menu to show or hide columns, and the header state remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from desktop_app.ui import app_state
+from desktop_app.ui.models.base import RowTableModel
+from desktop_app.ui.widgets.wrap_delegate import WrapDelegate
+
+
+class RecordTable(QTableView):
+    def __init__(self, settings_key: str, parent: QWidget | None = None, *, lines: int = 2,
+                 accessible_name: str = ""):
+        super().__init__(parent)
+        self.settings_key = settings_key
+        self.setAccessibleName(accessible_name or settings_key)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setIconSize(QSize(14, 14))
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)
+        self.setStyleSheet("QTableView { gridline-color: #e1e4e8; }")
+        self.delegate = WrapDelegate(lines, self)
+        self.setItemDelegate(self.delegate)
+        vh = self.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 10)
+        hh = self.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setSortIndicatorClearable(True)
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("x") * 4)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._header_menu)
+        hh.sectionResized.connect(self._section_resized)
+        self.setSortingEnabled(True)
+        self._fitting = False
+        self.user_sized = False
+        self._columns: tuple = ()
+
+    # ---------------------------------------------------------------- set-up
+    def set_columns_from(self, model: RowTableModel) -> None:
+        """Apply the model's column defaults, then the saved header state if any."""
+        self._columns = tuple(model.columns)
+        self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
+        hh = self.horizontalHeader()
+        for i, col in enumerate(self._columns):
+            hh.setSectionHidden(i, col.hidden)
+        if app_state.restore_header(hh, self.settings_key) and hh.count() == len(self._columns):
+            self.user_sized = True
+        else:
+            self.user_sized = False
+        self.fit_columns()
+
+    def save_state(self) -> None:
+        app_state.save_header(self.horizontalHeader(), self.settings_key)
+
+    def reset_columns(self) -> None:
+        hh = self.horizontalHeader()
+        for i, col in enumerate(self._columns):
+            hh.moveSection(hh.visualIndex(i), i)
+            hh.setSectionHidden(i, col.hidden)
+        self.user_sized = False
+        self.fit_columns()
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        for i, col in enumerate(self._columns):
+            if col.key == key:
+                self.horizontalHeader().setSectionHidden(i, not visible)
+        if not self.user_sized:
+            self.fit_columns()
+
+    # ---------------------------------------------------------------- widths
+    def _char(self) -> int:
+        return max(6, self.fontMetrics().averageCharWidth())
+
+    def _content_width(self, column: int, sample: int = 300) -> int:
+        """Widest text (with its icon and font) among the first rows of a short column."""
+        model = self.model()
+        if model is None:
+            return 0
+        widest = 0
+        for r in range(min(model.rowCount(), sample)):
+            index = model.index(r, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            if not text:
+                continue
+            font = index.data(Qt.ItemDataRole.FontRole)
+            fm = QFontMetrics(font) if isinstance(font, QFont) else self.fontMetrics()
+            width = fm.horizontalAdvance(text)
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                width += self.iconSize().width() + 6
+            widest = max(widest, width)
+        return widest
+
+    def fit_columns(self) -> None:
+        """Short columns get the width of their content; the long-text columns share what is
+        left by their weights (or keep their minimum, with a horizontal scroll bar)."""
+        if not self._columns:
+            return
+        hh = self.horizontalHeader()
+        char = self._char()
+        fm = hh.fontMetrics()
+        visible = [(i, c) for i, c in enumerate(self._columns) if not hh.isSectionHidden(i)]
+        base = {}
+        for i, c in visible:
+            header = fm.horizontalAdvance(c.title) + 22
+            if c.wrap:
+                base[i] = max(c.width * char, header) + 12
+            else:
+                content = self._content_width(i)
+                base[i] = max(header, content + 16) if content else max(c.width * char, header)
+        spare = self.viewport().width() - sum(base.values()) - 2
+        weights = sum(c.stretch for _, c in visible)
+        self._fitting = True
+        try:
+            for i, c in visible:
+                extra = spare * c.stretch // weights if spare > 0 and weights else 0
+                hh.resizeSection(i, base[i] + extra)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, *_args) -> None:
+        if not self._fitting and self.isVisible() and \
+                QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self.user_sized = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        if not self.user_sized:
+            self.fit_columns()
+
+    # ---------------------------------------------------------------- header menu
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu("Columns", self)
+        hh = self.horizontalHeader()
+        for i, col in enumerate(self._columns):
+            act = QAction(col.title, menu)
+            act.setCheckable(True)
+            act.setChecked(not hh.isSectionHidden(i))
+            act.toggled.connect(lambda on, i=i: self._toggle(i, on))
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction("Fit columns to the window", self.reset_columns)
+        return menu
+
+    def _toggle(self, i: int, on: bool) -> None:
+        self.horizontalHeader().setSectionHidden(i, not on)
+        if not self.user_sized:
+            self.fit_columns()

@@ -1,0 +1,215 @@
+"""The grid models and their proxy (checked with qtmodeltester), and the shared Qt helpers:
+the worker, the UK date field, the wrapped-text eliding, the conflict wording."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from desktop_app.domain.records import ActionRow, AuditRow, UpdateRow
+from desktop_app.services import actions, history, recommendations
+from desktop_app.services.errors import ConflictError
+from desktop_app.ui.errors import describe_changes
+from desktop_app.ui.models.actions_model import ActionsModel
+from desktop_app.ui.models.base import ID_ROLE, MARKER_ROLE, ROW_ROLE, SORT_ROLE, natural_key
+from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel
+from desktop_app.ui.models.proxy import RecordFilterProxy
+from desktop_app.ui.models.recommendations_model import RecommendationsModel
+from desktop_app.ui.widgets.date_edit import DateEdit, parse_entry
+from desktop_app.ui.widgets.wrap_delegate import elide_lines
+from desktop_app.ui.workers import start_job
+
+D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):
+    """Icons and fonts need the application object."""
+
+
+def action(i: int, **kw) -> ActionRow:
+    base = dict(id=i, version=1, committee_id=1, committee="CYPSC", ref=str(i), meeting_id=None,
+                meeting_date=D(2021, 9, 7), item="", text=f"action {i}", owner="Claire Ward",
+                directorate="Corporate Centre", progress="", due_date=D(2021, 11, 2),
+                due_text="", status="open", completed_on=None, overdue=False,
+                reported_complete_on=None, new_since_last_meeting=False,
+                updated_since_last_meeting=False)
+    base.update(kw)
+    return ActionRow(**base)
+
+
+@pytest.fixture
+def demo_rows(demo_db, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_TRACKER_TODAY", "2021-11-12")
+    return (actions.list_actions(demo_db), recommendations.list_recommendations(demo_db))
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, demo_rows, demo_db):
+    acts, recs = demo_rows
+    for model in (ActionsModel(acts), RecommendationsModel(recs)):
+        qtmodeltester.check(model)
+        proxy = RecordFilterProxy()
+        proxy.setSourceModel(model)
+        qtmodeltester.check(proxy)
+        proxy.set_search("the")
+        proxy.set_predicate("marker", lambda r: not r.new_since_last_meeting)
+        proxy.sort(3, Qt.SortOrder.DescendingOrder)
+        qtmodeltester.check(proxy)
+    audit_rows = history.history(demo_db, table="recommendations", limit=30)
+    qtmodeltester.check(HistoryModel(audit_rows))
+    qtmodeltester.check(UpdatesModel([UpdateRow(1, D(2021, 11, 2), "Legal services checking",
+                                                "Claire Ward")]))
+    qtmodeltester.check(ActionsModel([]))
+
+
+def test_roles_give_the_row_native_sort_values_and_markers(demo_rows):
+    acts, _ = demo_rows
+    model = ActionsModel(acts)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    first = proxy.index(0, ActionsModel.DUE)
+    row = first.data(ROW_ROLE)
+    assert isinstance(row, ActionRow) and first.data(ID_ROLE) == row.id
+    assert first.data(SORT_ROLE) == row.due_date                  # a date, not text
+    overdue = [r for r in range(model.rowCount()) if model.index(r, 0).data(MARKER_ROLE) == "overdue"]
+    assert len(overdue) == 3
+    status = model.index(overdue[0], ActionsModel.STATUS)
+    assert status.data() == "OVERDUE"                              # a word, not colour alone
+    assert status.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert status.data(Qt.ItemDataRole.FontRole).bold()
+    new = [r for r in acts if r.new_since_last_meeting]
+    i = model.position_of(new[0].id)
+    assert model.index(i, ActionsModel.FLAG).data() == "NEW"
+    assert model.index(i, ActionsModel.TEXT).data(Qt.ItemDataRole.ForegroundRole).color().name() \
+        == "#1a4fb8"                                               # the seed's blue for new
+
+
+def test_sorting_is_done_on_the_rows_blanks_last():
+    rows = [action(1, ref="10"), action(2, ref="2"), action(3, ref="SOS/22/01"),
+            action(4, ref="1", due_date=None)]
+    model = ActionsModel(rows)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(ActionsModel.REF)
+    assert [proxy.row_at(r).ref for r in range(4)] == ["1", "2", "10", "SOS/22/01"]
+    proxy.sort(ActionsModel.DUE, Qt.SortOrder.DescendingOrder)
+    assert proxy.row_at(3).ref == "1"                              # no due date: last
+    proxy.sort(-1)
+    assert [proxy.row_at(r).id for r in range(4)] == [1, 2, 3, 4]  # back to the log's order
+    assert natural_key("2") < natural_key("10")
+
+
+def test_filter_follows_edits_inserts_and_removals():
+    model = ActionsModel([action(i, overdue=i % 2 == 0) for i in range(1, 11)])
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_predicate("status", lambda r: r.overdue)
+    assert proxy.rowCount() == 5
+    model.replace_row(dataclasses.replace(model.find(2), overdue=False, version=2))
+    assert proxy.rowCount() == 4
+    model.add_row(action(11, overdue=True))
+    assert proxy.rowCount() == 5
+    model.remove_row(4)
+    assert proxy.rowCount() == 4
+    proxy.set_search("action 10")            # every word must occur
+    assert sorted(proxy.row_at(r).id for r in range(proxy.rowCount())) == [10]
+    proxy.clear_filters()
+    assert proxy.rowCount() == model.rowCount() == 10
+
+
+def test_search_finds_words_not_shown_in_columns():
+    model = ActionsModel([action(1, overdue=True), action(2, new_since_last_meeting=True)])
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search("overdue")
+    assert [proxy.row_at(r).id for r in range(proxy.rowCount())] == [1]
+    proxy.set_search("7 september")          # the meeting date, written out
+    assert proxy.rowCount() == 2
+
+
+def test_history_model_reads_audit_rows():
+    rows = [AuditRow(1, dt.datetime(2021, 11, 12, 9, 30), "Sarah Buffrey", "actions", 5, "owner",
+                     "Claire Ward", "Kate Charlton", "update"),
+            AuditRow(2, dt.datetime(2021, 11, 12, 9, 31), "Sarah Buffrey", "actions", 5,
+                     "due_date", "2021-11-02", "2021-12-07", "update")]
+    model = HistoryModel(rows)
+    assert [model.index(0, c).data() for c in range(5)] == [
+        "12/11/2021 09:30", "Sarah Buffrey", "Owner", "Claire Ward", "Kate Charlton"]
+    assert model.index(1, 4).data() == "7 Dec 2021"
+
+
+def test_worker_runs_off_the_ui_thread_with_progress_and_cancel(qtbot, demo_db):
+    import threading
+    seen = []
+
+    def job(ctx):
+        seen.append(threading.current_thread() is threading.main_thread())
+        ctx.progress(1, 2, "half")
+        return len(actions.list_actions(demo_db))   # its own session, via services
+
+    done = []
+    handle = start_job(job, on_done=done.append)
+    assert handle.wait(30)
+    assert done == [7] and seen == [False]
+
+    def slow(ctx):
+        while True:
+            ctx.check()
+
+    cancelled = []
+    handle = start_job(slow, on_cancel=lambda: cancelled.append(True))
+    handle.cancel()
+    assert handle.wait(30)
+    assert cancelled == [True] and handle.was_cancelled
+
+    errors = []
+    handle = start_job(lambda ctx: actions.get_action(demo_db, 99999), on_error=errors.append)
+    assert handle.wait(30)
+    assert "no action with id 99999" in str(errors[0])
+
+
+def test_date_edit_takes_uk_dates_and_blank(qtbot):
+    edit = DateEdit()
+    qtbot.addWidget(edit)
+    for text, expected in (("07/09/2021", D(2021, 9, 7)), ("7 Sep 21", D(2021, 9, 7)),
+                           ("2021-09-07", D(2021, 9, 7)), ("", None),
+                           ("Tuesday 7th December 2021", D(2021, 12, 7))):
+        edit.line.setText(text)
+        assert edit.is_valid() and edit.date() == expected
+    edit.line.setText("Summer 2021")
+    assert not edit.is_valid()
+    with pytest.raises(ValueError, match="not a date"):
+        edit.date()
+    strict = DateEdit(allow_blank=False)
+    qtbot.addWidget(strict)
+    assert not strict.is_valid()
+    assert parse_entry("02/11/2021") == D(2021, 11, 2)   # 2 November, never 11 February
+
+
+def test_long_text_is_cut_at_whole_lines():
+    font = QFont()
+    text = ("Circulate to the Committee the Key Performance Indicators (KPIs) of the Children's "
+            "Centre Service contracts, with comparisons of the different providers used.")
+    out = elide_lines(text, font, 160, 3)
+    lines = out.split("\u2028")
+    assert len(lines) == 3 and lines[-1].endswith("\u2026")
+    assert elide_lines("Short", font, 160, 3) == "Short"
+
+
+def test_conflict_wording_names_who_changed_what():
+    exc = ConflictError("action 5 was changed", [("Sarah Buffrey", "owner", "Kate Charlton"),
+                                                 ("Sarah Buffrey", "updated_on", "2021-11-12"),
+                                                 ("Jo Bloggs", "due_text", "")])
+    assert describe_changes(exc) == ["Sarah Buffrey changed the owner to \u201cKate Charlton\u201d",
+                                     "Jo Bloggs cleared the target"]
+
+
+def test_invalid_index_and_header(qtbot):
+    model = ActionsModel([action(1)])
+    assert model.data(QModelIndex()) is None
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Since last"
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
