@@ -142,6 +142,7 @@ class RecommendationRow(_Record):
     new_since_last_meeting: bool
     updated_since_last_meeting: bool
     updates: tuple[UpdateRow, ...] = ()
+    response_on: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,7 @@ from desktop_app.db.engine import Database
 from desktop_app.db.models import Action, Committee, Meeting, ProgressUpdate
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow, UpdateRow
-from desktop_app.services.common import (apply_fields, check_version, find_committee,
+from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, last_held_meeting, today)
 from desktop_app.services.errors import ServiceError
 
@@ -68,8 +68,11 @@ def _next_ref(s, committee_id: int, meeting: Meeting | None) -> str:
 
 
 def update_action(db: Database, action_id: int, if_version: int | None = None,
-                  author: str | None = None, on: dt.date | None = None, **fields) -> ActionRow:
-    """Change fields of an action. A new ``progress`` text also becomes a dated update."""
+                  author: str | None = None, on: dt.date | None = None,
+                  clear: tuple[str, ...] = (), **fields) -> ActionRow:
+    """Change fields of an action. A new ``progress`` text also becomes a dated update.
+    None leaves a field alone unless it is named in ``clear`` (text becomes "", a date or the
+    meeting None)."""
     if "status" in fields and fields["status"] is not None:
         fields["status"] = ActionStatus.parse(fields["status"]).value
     fields = {k: v for k, v in fields.items() if v is not None}
@@ -84,6 +87,7 @@ def update_action(db: Database, action_id: int, if_version: int | None = None,
             fields.setdefault("completed_on", None)
             a.completed_on = None
         apply_fields(a, fields, EDITABLE)
+        apply_fields(a, cleared(Action, clear), EDITABLE)
         if "progress" in fields and fields["progress"] != old_progress:
             a.updates.append(ProgressUpdate(on=when, text=fields["progress"],
                                             author=author or audit.current_user()))
@@ -117,6 +121,30 @@ def report_complete(db: Database, action_id: int, meeting_id: int,
         a.reported_complete_meeting_id, a.reported_complete_on = m.id, m.date
         s.flush()
         return _reload(s, a)
+
+
+def clear_reported_complete(db: Database, action_id: int,
+                            if_version: int | None = None) -> ActionRow:
+    """Take back 'reported complete' (for Undo, or when it was marked by mistake)."""
+    with db.unit_of_work() as s:
+        a = get_row(s, Action, action_id, "action")
+        check_version(s, a, if_version, "action")
+        a.reported_complete_meeting_id, a.reported_complete_on = None, None
+        s.flush()
+        return _reload(s, a)
+
+
+def delete_progress_update(db: Database, update_id: int) -> None:
+    """Remove a dated update (for Undo). The record's progress text goes back to the latest
+    remaining update."""
+    with db.unit_of_work() as s:
+        u = get_row(s, ProgressUpdate, update_id, "progress update")
+        parent = u.action or u.recommendation
+        s.delete(u)
+        s.flush()
+        if u.action is not None:
+            remaining = [x for x in parent.updates if x.id != update_id]
+            parent.progress = remaining[-1].text if remaining else ""
 
 
 def delete_action(db: Database, action_id: int, if_version: int | None = None) -> None:

@@ -101,3 +101,14 @@ def apply_fields(row, fields: dict, allowed: set[str]) -> None:
             raise ServiceError(f"cannot set {key!r}")
         if getattr(row, key) != value:
             setattr(row, key, value)
+
+
+def cleared(model, names: tuple[str, ...]) -> dict:
+    """The empty value of each named column: "" for text, None for dates and references."""
+    out = {}
+    for name in names:
+        column = model.__table__.c.get(name)
+        if column is None:
+            raise ServiceError(f"cannot clear {name!r}")
+        out[name] = None if column.nullable else ""
+    return out

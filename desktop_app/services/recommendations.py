@@ -13,7 +13,7 @@ from desktop_app.db.models import Committee, Meeting, ProgressUpdate, Recommenda
 from desktop_app.domain.dates import s9fe_response_due
 from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.records import RecommendationRow, UpdateRow
-from desktop_app.services.common import (apply_fields, check_version, find_committee,
+from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, last_held_meeting, today)
 from desktop_app.services.errors import ServiceError
 
@@ -38,7 +38,7 @@ def rec_row(r: Recommendation, meeting_date: dt.date | None, committee: str,
         id=r.id, version=r.version, committee_id=r.committee_id, committee=committee,
         meeting_id=r.meeting_id, meeting_date=meeting_date, item=r.item_title, label=r.label,
         text=r.text, addressee=r.addressee, sent_on=r.sent_on, response=r.response,
-        verdict=r.verdict, response_due=due,
+        verdict=r.verdict, response_due=due, response_on=r.response_on,
         response_overdue=bool(awaiting and due is not None and due < now), status=r.status,
         new_since_last_meeting=new, updated_since_last_meeting=updated,
         updates=tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author)
@@ -72,7 +72,9 @@ def add_recommendation(db: Database, committee: str, meeting: dt.date, text: str
 
 def update_recommendation(db: Database, rec_id: int, if_version: int | None = None,
                           author: str | None = None, on: dt.date | None = None,
-                          **fields) -> RecommendationRow:
+                          clear: tuple[str, ...] = (), **fields) -> RecommendationRow:
+    """Change fields; None leaves a field alone unless it is named in ``clear`` (which empties
+    it: text becomes "", a date None)."""
     if fields.get("verdict") is not None:
         fields["verdict"] = Verdict.parse(fields["verdict"]).value
     if fields.get("status") is not None:
@@ -83,6 +85,7 @@ def update_recommendation(db: Database, rec_id: int, if_version: int | None = No
         r = get_row(s, Recommendation, rec_id, "recommendation")
         check_version(s, r, if_version, "recommendation")
         apply_fields(r, fields, EDITABLE)
+        apply_fields(r, cleared(Recommendation, clear), EDITABLE)
         if s.is_modified(r):
             r.updated_on = when
         s.flush()
@@ -97,16 +100,25 @@ def record_response(db: Database, rec_id: int, response: str, verdict: str,
 
 
 def add_rec_update(db: Database, rec_id: int, text: str, on: dt.date | None = None,
-                   author: str | None = None, status: str | None = None) -> RecommendationRow:
+                   author: str | None = None, status: str | None = None,
+                   if_version: int | None = None) -> RecommendationRow:
     when = on or today()
     with db.unit_of_work() as s:
         r = get_row(s, Recommendation, rec_id, "recommendation")
+        check_version(s, r, if_version, "recommendation")
         r.updates.append(ProgressUpdate(on=when, text=text, author=author or audit.current_user()))
         if status:
             r.status = ImplementationStatus.parse(status).value
         r.updated_on = when
         s.flush()
         return _reload(s, r)
+
+
+def delete_recommendation(db: Database, rec_id: int, if_version: int | None = None) -> None:
+    with db.unit_of_work() as s:
+        r = get_row(s, Recommendation, rec_id, "recommendation")
+        check_version(s, r, if_version, "recommendation")
+        s.delete(r)
 
 
 def _reload(s, r: Recommendation) -> RecommendationRow:

@@ -14,7 +14,7 @@ from desktop_app.db.models import Committee, Meeting, WorkItemMove, WorkProgramm
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import WorkFormat, WorkStatus
 from desktop_app.domain.records import MoveRow, WorkItemRow
-from desktop_app.services.common import (apply_fields, check_version, find_committee,
+from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, today)
 from desktop_app.services.errors import ServiceError
 
@@ -70,7 +70,7 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
         check_version(s, w, if_version, "work programme item")
         apply_fields(w, fields, EDITABLE)
-        apply_fields(w, {k: (None if k == "target_date" else "") for k in clear}, EDITABLE)
+        apply_fields(w, cleared(WorkProgrammeItem, clear), EDITABLE)
         s.flush()
         return work_row(w)
 

@@ -186,3 +186,27 @@ def test_delete_meeting_only_when_nothing_refers_to_it(committee, tmp_path):
     item = meetings.add_item(db, NAME, D(2022, 9, 6), "5", "Report", attachments=[str(pdf)])
     meetings.remove_attachment(db, item.attachments[0].id)
     assert meetings.get_meeting(db, NAME, D(2022, 9, 6)).items[0].attachments == ()
+
+
+def test_clearing_dates_and_undo_helpers(committee):
+    db = committee
+    a = actions.add_action(db, NAME, D(2021, 9, 7), "Do it", due=D(2021, 10, 1))
+    assert actions.update_action(db, a.id, clear=("due_date",)).due_date is None
+    with_update = actions.update_action(db, a.id, progress="First", on=D(2021, 9, 10))
+    second = actions.update_action(db, a.id, progress="Second", on=D(2021, 9, 20))
+    actions.delete_progress_update(db, second.updates[-1].id)
+    back = actions.get_action(db, a.id)
+    assert back.progress == "First" and [u.text for u in back.updates] == ["First"]
+    assert with_update.updates[0].text == "First"
+    m = meetings.get_meeting(db, NAME, D(2021, 10, 12))
+    actions.report_complete(db, a.id, m.id)
+    assert actions.clear_reported_complete(db, a.id).reported_complete_on is None
+    r = recommendations.add_recommendation(db, NAME, D(2021, 10, 12), "Consider it")
+    r2 = recommendations.update_recommendation(db, r.id, clear=("sent_on",))
+    assert r2.sent_on is None and r2.response_due is None
+    answered = recommendations.record_response(db, r.id, "Yes", "accepted", on=D(2021, 11, 1))
+    assert answered.response_on == D(2021, 11, 1)
+    with pytest.raises(ConflictError):
+        recommendations.add_rec_update(db, r.id, "late", if_version=r.version)
+    recommendations.delete_recommendation(db, r.id)
+    assert recommendations.list_recommendations(db, NAME) == []
