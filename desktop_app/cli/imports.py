@@ -1,0 +1,149 @@
+"""``import FILE --committee NAME`` (a workbook into the tracker) and ``export KIND -o FILE.xlsx``
+(the action log, recommendation schedule or work programme as a workbook).
+
+The workbook is read and checked before the database is opened: a file that cannot be read is
+refused with one line (exit 2) and nothing is written anywhere. A workbook that an owner
+returned from ``chase`` is recognised by its hidden key sheet and handed to the chase review
+(``cli.chase.import_returned``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext, CliError
+
+KINDS = ("actions", "recommendations", "work-programme")
+EXPORT_KINDS = ("actions", "action-log", "recommendations", "work-programme")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import", help="read an action log, recommendation schedule or work programme "
+                       "workbook (.xlsx) into a committee",
+        description="Read a workbook as councils keep it (title and legend rows, merged cells, "
+                    "blue text for new and red for updated rows, UK dates, several sheets) and "
+                    "save it in one transaction: all or nothing. Importing the same file again "
+                    "changes nothing; a newer version changes what changed, in the audit trail.")
+    p.add_argument("file", metavar="FILE", help="the .xlsx workbook")
+    p.add_argument("--committee", required=True,
+                   help="committee name or short name (created if there is none)")
+    p.add_argument("--as", dest="kind", choices=KINDS,
+                   help="what the workbook is (default: told from its headers and sheet names)")
+    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                   help="read the column headed HEADER as FIELD (or 'ignore'); repeatable, e.g. "
+                        "--map \"Cabinet reply=response\"")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would be created and updated; save nothing")
+    p.add_argument("--skip-bad-rows", action="store_true",
+                   help="import the rows that can be read and list the others (without it, one "
+                        "unreadable row stops the import)")
+    p.add_argument("--accept", metavar="WHICH",
+                   help="for a workbook an owner returned from 'chase': apply all, "
+                        "non-conflicting, or the changes listed (KEY,KEY...); without it the "
+                        "changes are only shown")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=_import)
+
+    from desktop_app.cli.reports import register_export
+    register_export(".xlsx", _export_xlsx, EXPORT_KINDS)
+
+
+def parse_maps(items: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for item in items:
+        header, sep, field = item.rpartition("=")
+        if not sep or not header.strip() or not field.strip():
+            raise CliError(f"--map {item!r}: give it as \"Header text=field\"")
+        mapping[header.strip()] = field.strip()
+    return mapping
+
+
+def _import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.importers.xlsx_reader import check_workbook_file, parse_workbook
+    from desktop_app.services.chase_return import is_chase_workbook
+    from desktop_app.services.import_service import import_workbook
+
+    check_workbook_file(args.file)  # before anything opens it
+    if is_chase_workbook(Path(args.file)):
+        # an owner's returned chase workbook: reviewed cell by cell, not imported as a log
+        from desktop_app.cli.chase import import_returned
+        return import_returned(Path(args.file), ctx, args.accept, args.dry_run, args.json)
+    if args.accept:
+        raise CliError(f"{Path(args.file).name}: --accept is for workbooks returned from "
+                       "'chase'; this one is imported as a whole")
+    parsed = parse_workbook(args.file, kind=args.kind, mapping=parse_maps(args.map))
+    if not args.dry_run:
+        from desktop_app.db.backup import backup_before
+        backup_before(ctx.db, "before-import")  # rotated: the last ten are kept
+    summary = import_workbook(ctx.db, args.committee, parsed, skip_bad_rows=args.skip_bad_rows,
+                              dry_run=args.dry_run)
+    if args.json:
+        ctx.print_json({**summary.as_dict(), "notes": parsed.notes})
+        return 0
+    name = Path(args.file).name
+    counts = (f"{summary.created} created, {summary.updated} updated, "
+              f"{summary.unchanged} unchanged, {len(summary.skipped)} skipped")
+    extra = []
+    if summary.committee_created:
+        extra.append("committee created")
+    if summary.meetings_created:
+        extra.append(f"{summary.meetings_created} meeting"
+                     f"{'s' if summary.meetings_created != 1 else ''} created")
+    tail = f" ({'; '.join(extra)})" if extra else ""
+    if summary.dry_run:
+        print(f"dry run, nothing saved: {name} as {summary.kind} into {summary.committee} "
+              f"would give {counts}{tail}")
+    else:
+        print(f"imported {name} as {summary.kind} into {summary.committee}: {counts}{tail}")
+    for sheet, row, reason in summary.skipped:
+        print(f"  skipped sheet '{sheet}' row {row}: {reason}")
+    for change in summary.changes:
+        print(f"  {'would update' if summary.dry_run else 'updated'} sheet '{change.sheet}' row "
+              f"{change.row}: {', '.join(change.fields)}")
+    for note in parsed.notes:
+        print(f"  note: {note}")
+    return 0
+
+
+def _export_xlsx(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
+    from desktop_app.exporters import xlsx_export
+    from desktop_app.services import actions, committees, recommendations, work_programme
+
+    if args.public:
+        raise CliError("--public is for PDF documents; a workbook export has no exempt papers")
+    db = ctx.db
+    name = committees.get_committee(db, args.committee).name
+    if kind in ("actions", "action-log"):
+        if args.meeting:
+            raise CliError("--meeting does not apply to the action log")
+        if args.as_at:
+            from desktop_app.services.as_at import actions_as_at
+            rows = actions_as_at(db, args.committee, args.as_at)
+        else:
+            rows = actions.list_actions(db, args.committee)
+        count = xlsx_export.write_actions(args.output, rows, name)
+        what = "action"
+    elif kind == "recommendations":
+        if args.meeting:
+            raise CliError("--meeting does not apply to the recommendation schedule")
+        if args.as_at:
+            from desktop_app.services.as_at import recommendations_as_at
+            recs = recommendations_as_at(db, args.committee, args.as_at)
+        else:
+            recs = recommendations.list_recommendations(db, args.committee)
+        count = xlsx_export.write_recommendations(args.output, recs, name)
+        what = "recommendation"
+    else:
+        if args.as_at:
+            raise CliError("--as-at does not apply to the work programme")
+        items = work_programme.list_work_programme(db, args.committee)
+        if args.meeting:
+            from desktop_app.domain.dates import municipal_year, municipal_year_bounds
+            first, last = municipal_year_bounds(municipal_year(args.meeting))
+            items = [w for w in items if w.meeting_date is None or first <= w.meeting_date <= last]
+        count = xlsx_export.write_work_programme(args.output, items, name)
+        what = "item"
+    print(f"wrote {args.output}: {count} {what}{'s' if count != 1 else ''}")
+    return 0

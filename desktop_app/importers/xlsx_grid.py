@@ -1,0 +1,368 @@
+"""Read a workbook into plain grids: per sheet, each non-empty cell's value, text colour and fill,
+with merged ranges filled down.
+
+Why not ``load_workbook(path)`` and walk the cells? Normal mode builds a styled Cell object for
+every cell and costs about 1.6x what a read-only pass does (FIELD_NOTES, and measured again),
+while read-only mode drops merged ranges and the rich text of inline-string cells (openpyxl
+itself writes inline strings). So the fast reader lets openpyxl open the workbook read-only
+(workbook, styles, theme; the shared strings with their runs) and then reads each sheet part
+in one pass of its own (``_parse_sheet``): values, style ids, inline rich text, and the
+``<mergeCells>`` that follow the rows. Colours are judged once per cell style and cached. With
+the standard library's C XML parser this pass costs less than openpyxl's read-only iteration,
+which goes through defusedxml's pure-Python parser (benchmarks/bench_import.py).
+
+``read_grids_normal`` does the same through openpyxl's public normal-mode API. It is the
+fallback should openpyxl's internals move, and the tests hold the two readers to the same
+answer on every quirk workbook and seed layout.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import warnings
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from typing import Any
+from xml.etree import ElementTree
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.utils.exceptions import InvalidFileException
+
+from desktop_app.importers.xlsx_colours import Palette
+from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
+
+# One cell: (value, text colour flags from xlsx_colours, fill class or None). Values are str,
+# int, float, bool, datetime/date/time; rich text arrives as its plain str.
+CellInfo = tuple[Any, int, "str | None"]
+
+# What openpyxl raises on a damaged part. (Our own errors are ImportFileError, a ValueError,
+# and are passed through untouched.)
+_DAMAGE = (zipfile.BadZipFile, KeyError, ValueError, ParseError, SyntaxError, OSError, EOFError,
+           zlib.error, InvalidFileException, IndexError, TypeError, AttributeError)
+
+
+@dataclasses.dataclass
+class SheetGrid:
+    title: str
+    rows: dict[int, dict[int, CellInfo]]
+    merges: list[tuple[int, int, int, int]]  # (min_row, min_col, max_row, max_col)
+    hidden: bool = False
+
+    @property
+    def max_row(self) -> int:
+        return max(self.rows, default=0)
+
+    @property
+    def max_col(self) -> int:
+        return max((max(r) for r in self.rows.values() if r), default=0)
+
+    def fill_merges(self) -> None:
+        """A range merged down several rows shows its value on each of them, in its first column
+        (a meeting date or item merged down over its recommendations). Merges across columns
+        add nothing: the value stays in the first cell. The copies carry no text colour: the
+        colour belongs to the row where it was written."""
+        for min_row, min_col, max_row, _max_col in self.merges:
+            if max_row <= min_row:
+                continue
+            top = self.rows.get(min_row, {}).get(min_col)
+            if top is None:
+                continue
+            top = (top[0], 0, top[2])
+            for r in range(min_row + 1, max_row + 1):
+                row = self.rows.setdefault(r, {})
+                if row.get(min_col) is None:
+                    row[min_col] = top
+
+
+def read_grids(path: str | os.PathLike[str]) -> list[SheetGrid]:
+    """Every worksheet of a checked workbook as a SheetGrid (fast reader, normal-mode fallback)."""
+    check_workbook_file(path)
+    try:
+        return _guard(path, lambda: list(_read_fast(path)))
+    except _Unsupported:  # pragma: no cover - an openpyxl whose internals have moved
+        return read_grids_normal(path, checked=True)
+
+
+def read_grids_normal(path: str | os.PathLike[str], checked: bool = False) -> list[SheetGrid]:
+    """Every worksheet through openpyxl's normal mode (merged cells and rich text kept)."""
+    if not checked:
+        check_workbook_file(path)
+    return _guard(path, lambda: list(_read_normal(path)))
+
+
+class _Unsupported(Exception):
+    """This openpyxl lacks an internal the fast reader relies on."""
+
+
+def _guard(path: str | os.PathLike[str], job: Callable[[], list[SheetGrid]]) -> list[SheetGrid]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions, data validation
+            grids = job()
+    except (ImportFileError, _Unsupported):
+        raise
+    except MemoryError:
+        raise fail(path, "the workbook is too large to read") from None
+    except _DAMAGE as exc:
+        raise _damaged(path, exc) from None
+    for grid in grids:
+        grid.fill_merges()
+    return grids
+
+
+def _text_flags(value: Any, font_flags: int, palette: Palette) -> tuple[Any, int]:
+    if isinstance(value, CellRichText):
+        return str(value), palette.runs_class(value, font_flags)
+    if isinstance(value, str) and not value.strip():
+        return None, 0
+    return value, font_flags
+
+
+def _read_shared_strings(src: Any) -> list[Any]:
+    """The shared strings table: a plain entry as str, one with runs as CellRichText (as
+    openpyxl's rich-text reader gives it, which builds a CellRichText for every entry first)."""
+    si_tag, t_tag = f"{_NS}si", f"{_NS}t"
+    strings: list[Any] = []
+    for _event, node in ElementTree.iterparse(src):
+        if node.tag != si_tag:
+            continue
+        if len(node) == 1 and node[0].tag == t_tag:
+            strings.append(node[0].text or "")
+        else:
+            rich = CellRichText.from_tree(node)
+            if len(rich) == 0:
+                strings.append("")
+            elif len(rich) == 1 and isinstance(rich[0], str):
+                strings.append(rich[0])
+            else:
+                strings.append(rich)
+        node.clear()
+    return strings
+
+
+def _open_read_only(path: str | os.PathLike[str]) -> Any:
+    """``load_workbook(path, read_only=True, rich_text=True, data_only=True)`` with the lean
+    shared strings reader."""
+    try:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.xml.constants import SHARED_STRINGS
+    except ImportError as exc:  # pragma: no cover
+        raise _Unsupported(str(exc)) from None
+
+    class LeanReader(ExcelReader):
+        def read_strings(self) -> None:
+            ct = self.package.find(SHARED_STRINGS)
+            if ct is not None:
+                with self.archive.open(ct.PartName[1:]) as src:
+                    self.shared_strings = _read_shared_strings(src)
+
+    reader = LeanReader(path, read_only=True, data_only=True, rich_text=True)
+    reader.read()
+    return reader.wb
+
+
+def _read_fast(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
+    wb = _open_read_only(path)
+    try:
+        palette = Palette(getattr(wb, "loaded_theme", None))
+        try:
+            cell_styles, fonts, fills = wb._cell_styles, wb._fonts, wb._fills
+            date_styles, timedelta_styles = wb._date_formats, wb._timedelta_formats
+            for ws in wb.worksheets:
+                ws._worksheet_path, ws._shared_strings  # noqa: B018 - present?
+        except AttributeError as exc:  # pragma: no cover
+            raise _Unsupported(str(exc)) from None
+        styles: dict[int, tuple[int, str | None]] = {}
+
+        def style(style_id: int) -> tuple[int, str | None]:
+            found = styles.get(style_id)
+            if found is None:
+                array = cell_styles[style_id] if style_id < len(cell_styles) else None
+                if array is None:
+                    found = (palette.font_class(None), None)
+                else:
+                    font = fonts[array.fontId] if array.fontId < len(fonts) else None
+                    fill = fills[array.fillId] if array.fillId < len(fills) else None
+                    found = (palette.font_class(font), palette.fill_class(fill))
+                styles[style_id] = found
+            return found
+
+        for ws in wb.worksheets:
+            try:
+                with wb._archive.open(ws._worksheet_path) as src:
+                    rows, merges = _parse_sheet(src, ws._shared_strings, style, palette,
+                                                date_styles, timedelta_styles, wb.epoch)
+            except _DAMAGE as exc:
+                raise _damaged(path, exc, ws.title) from None
+            yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible")
+    finally:
+        wb.close()
+
+
+def _damaged(path: str | os.PathLike[str], exc: BaseException, sheet: str = "") -> ImportFileError:
+    cause = exc.__cause__ if isinstance(exc.__cause__, Exception) else exc
+    detail = (str(cause).strip() or cause.__class__.__name__)[:200]
+    where = f"sheet '{sheet}' " if sheet else "the workbook "
+    return fail(path, f"{where}is damaged and cannot be read ({detail})")
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _C, _V, _IS, _T = (f"{_NS}{t}" for t in ("row", "c", "v", "is", "t"))
+_MERGE = f"{_NS}mergeCell"
+_COLUMNS: dict[str, int] = {}
+
+
+def _column(letters: str) -> int:
+    found = _COLUMNS.get(letters)
+    if found is None:
+        found = 0
+        for ch in letters:
+            found = found * 26 + ord(ch) - 64
+        _COLUMNS[letters] = found
+    return found
+
+
+def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, str | None]],
+                 palette: Palette, date_styles: set[int], timedelta_styles: set[int],
+                 epoch: dt.datetime) -> tuple[dict[int, dict[int, CellInfo]],
+                                               list[tuple[int, int, int, int]]]:
+    """One worksheet part in a single pass: each cell's value (as openpyxl would give it with
+    ``data_only=True, rich_text=True``: dates as datetimes, shared and inline strings, runs as
+    CellRichText), its text colour and fill; and the merged ranges, which follow the rows.
+
+    The standard library's C parser is used rather than openpyxl's pure-Python one: the part's
+    prolog has been checked for DOCTYPE and ENTITY declarations (xlsx_safety), and without them
+    no entity can be expanded."""
+    rows: dict[int, dict[int, CellInfo]] = {}
+    merges: list[tuple[int, int, int, int]] = []
+    row_number = 0
+    known: dict[int, tuple[int, str | None]] = {}  # style id -> (text colour, fill)
+    columns = _COLUMNS
+    for _event, element in ElementTree.iterparse(src):
+        tag = element.tag
+        if tag == _ROW:
+            r = element.get("r")
+            row_number = int(float(r)) if r else row_number + 1
+            col = 0
+            row: dict[int, CellInfo] = {}
+            for c in element:
+                if c.tag != _C:
+                    continue
+                get = c.get
+                ref = get("r")
+                if ref:
+                    letters = ref.rstrip("0123456789")
+                    col = columns.get(letters) or _column(letters)
+                else:
+                    col += 1
+                style_id = get("s")
+                style_id = int(style_id) if style_id else 0
+                font_flags, fill = known.get(style_id) or known.setdefault(style_id,
+                                                                           style(style_id))
+                kind = get("t")
+                # the common cells inline: plain inline text, shared text, plain numbers
+                if kind == "inlineStr" and len(c) == 1 and len(c[0]) == 1 and \
+                        c[0].tag == _IS and c[0][0].tag == _T:
+                    value = c[0][0].text
+                elif kind == "s":
+                    value = c.findtext(_V)
+                    value = shared[int(value)] if value else None
+                else:
+                    value = _cell_value(c, kind or "n", style_id, shared, date_styles,
+                                        timedelta_styles, epoch)
+                if value is None or value == "":
+                    if fill is not None:
+                        row[col] = (None, 0, fill)
+                    continue
+                if value.__class__ is not str or not value.strip():
+                    value, font_flags = _text_flags(value, font_flags, palette)
+                    if value is None:
+                        if fill is not None:
+                            row[col] = (None, 0, fill)
+                        continue
+                row[col] = (value, font_flags, fill)
+            if row:
+                rows[row_number] = row
+            element.clear()
+        elif tag == _MERGE:
+            ref = element.get("ref")
+            if ref:
+                min_col, min_row, max_col, max_row = _bounds(ref)
+                merges.append((min_row, min_col, max_row, max_col))
+    return rows, merges
+
+
+def _cell_value(c: Any, kind: str, style_id: int, shared: list[Any], date_styles: set[int],
+                timedelta_styles: set[int], epoch: dt.datetime) -> Any:
+    if kind == "inlineStr":
+        inline = c.find(_IS)
+        if inline is None:
+            return None
+        if len(inline) == 1 and inline[0].tag == _T:
+            return inline[0].text or ""
+        rich = CellRichText.from_tree(inline)
+        if len(rich) == 1 and isinstance(rich[0], str):
+            return rich[0]
+        return rich if len(rich) else ""
+    text = c.findtext(_V)
+    if text is None or text == "":
+        return None
+    if kind == "n":
+        number = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
+        if style_id in date_styles:
+            try:
+                return from_excel(number, epoch, timedelta=style_id in timedelta_styles)
+            except (OverflowError, ValueError):
+                return "#VALUE!"
+        return number
+    if kind == "s":
+        return shared[int(text)]
+    if kind == "b":
+        return bool(int(text))
+    if kind == "d":
+        return from_ISO8601(text)
+    return text  # "str" (a formula's text result) and "e" (an error such as #N/A)
+
+
+def _bounds(ref: str) -> tuple[int, int, int, int]:
+    from openpyxl.utils.cell import range_boundaries
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    return min_col, min_row, max_col or min_col, max_row or min_row
+
+
+def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
+    wb = load_workbook(path, rich_text=True, data_only=True)
+    try:
+        palette = Palette(getattr(wb, "loaded_theme", None))
+        for ws in wb.worksheets:
+            rows: dict[int, dict[int, CellInfo]] = {}
+            for line in ws.iter_rows():
+                for cell in line:
+                    if cell.__class__.__name__ == "MergedCell":
+                        continue
+                    fill = palette.fill_class(cell.fill)
+                    font_flags = palette.font_class(cell.font)
+                    value, flags = _text_flags(cell.value, font_flags, palette)
+                    if value is None and fill is None:
+                        continue
+                    rows.setdefault(cell.row, {})[cell.column] = \
+                        (value, flags if value is not None else 0, fill)
+            merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+            yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible")
+    finally:
+        wb.close()
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A cell value that is a real date (datetime or date), as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None

@@ -1,0 +1,104 @@
+"""Workbook -> normalised rows: an action log, a recommendation schedule or a work programme,
+as councils keep them, read without hand-editing.
+
+    parsed = parse_workbook("action log.xlsx")            # kind told from headers and names
+    parsed = parse_workbook(path, kind="recommendations", mapping={"Cabinet reply": "response"})
+
+Pure: no database. Each data row becomes a ParsedRow whose ``fields`` always hold every field of
+its kind (see xlsx_vocab.FIELDS), and whose ``given`` names the fields the sheet actually says
+something about (the others are defaults: a log without a Directorate column says nothing about
+directorates); a row that cannot be read becomes a Skip naming its sheet and row and why.
+Title, banner, legend, heading and repeated header rows are neither. A file that cannot be read
+at all raises ImportFileError with one line naming the file; xlsx_safety checks it before
+anything parses it.
+
+How rows are read (xlsx_walk.py has the details):
+- the header may be on any of the first 15 non-empty rows, and may repeat further down, even
+  with different columns (a work programme's "Briefing notes" block has "Target date" where the
+  agenda blocks have "Origin");
+- a sheet without a meeting column takes its meeting from heading rows ("Thursday 5 August
+  2021, 2:30 pm", "7 September cont.", "28 July 2020"); sections such as "To be scheduled",
+  "Workshops / seminars", "Task and finish groups" and "Briefing notes" are headings or sheets;
+- merged cells show their value on every row they span; a row whose meeting and item are blank
+  continues the item above, and a recommendation's status written on the item's first row holds
+  for its other rows; one row is one action or recommendation: text is never split or joined;
+- blue text (all of the row's main text) marks the row "new", red text anywhere in it
+  "updated", from the font of each cell or of each run of rich text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from desktop_app.importers.xlsx_grid import SheetGrid, read_grids
+from desktop_app.importers.xlsx_headers import (canonical_kind, check_mapping, detect_kind,
+                                                find_header, parse_mapping)
+from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
+from desktop_app.importers.xlsx_vocab import FIELDS, KINDS
+from desktop_app.importers.xlsx_rows import ParsedRow, ParsedWorkbook, Skip
+from desktop_app.importers.xlsx_walk import SheetWalk
+
+__all__ = ["ImportFileError", "KINDS", "FIELDS", "ParsedRow", "ParsedWorkbook", "Skip",
+           "check_workbook_file", "parse_workbook", "parse_grids"]
+
+
+def parse_workbook(path: str | os.PathLike[str], kind: str | None = None,
+                   mapping: Mapping[str, str] | None = None) -> ParsedWorkbook:
+    """Read ``path`` (checked by xlsx_safety first) into normalised rows."""
+    with paused_gc():
+        grids = read_grids(path)
+        return parse_grids(path, grids, kind, mapping)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cycle collector off while a workbook is read. Reading makes a few hundred thousand
+    small objects, none of them garbage cycles, and the collector, set off by the counts,
+    rescans them all again and again: a fifth of the time of a 20,000-row log (measured)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str | None = None,
+                mapping: Mapping[str, str] | None = None) -> ParsedWorkbook:
+    user_map = parse_mapping(path, mapping)
+    sheets = [g for g in grids if g.rows]
+    if not sheets:
+        raise fail(path, "the workbook is empty (no sheet has any data)")
+    if kind is None:
+        kind = detect_kind(path, sheets, user_map)
+    else:
+        try:
+            kind = canonical_kind(kind)
+        except ImportFileError as exc:
+            raise fail(path, str(exc)) from None
+    check_mapping(path, kind, user_map)
+
+    result = ParsedWorkbook(kind, [], [], source=Path(path).name)
+    used: set[str] = set()
+    walked = 0
+    for grid in sheets:
+        header = find_header(grid, kind, user_map)
+        if header is None:
+            result.notes.append(f"sheet '{grid.title}' has no {kind} header row: ignored")
+            continue
+        walked += 1
+        walk = SheetWalk(kind, grid, header, user_map)
+        walk.run(result.rows, result.skipped, result.notes)
+        used |= walk.mapped_by_user
+    if walked == 0:
+        raise fail(path, f"no {kind} header row found in the first 15 rows of any sheet; use "
+                         "--map \"Header=field\" to name the columns")
+    unused = sorted(set(user_map) - used)
+    if unused:
+        raise fail(path, f"--map: no header {unused[0]!r} in any sheet's header row")
+    return result

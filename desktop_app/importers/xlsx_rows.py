@@ -1,0 +1,51 @@
+"""The rows a workbook is read into (see xlsx_reader)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+
+@dataclasses.dataclass(frozen=True)
+class Skip:
+    """A row that looked like data but could not be read."""
+    sheet: str
+    row: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"sheet '{self.sheet}' row {self.row}: {self.reason}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"sheet": self.sheet, "row": self.row, "reason": self.reason}
+
+
+@dataclasses.dataclass
+class ParsedRow:
+    sheet: str
+    row_number: int
+    fields: dict[str, Any]
+    colour: str | None = None  # "new" (blue text), "updated" (red text) or None
+    # The fields the sheet says something about (it has their column, or a heading or section
+    # gives them); the others hold defaults. None: all of them.
+    given: frozenset[str] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"sheet": self.sheet, "row": self.row_number, "colour": self.colour,
+                "fields": {k: v.isoformat() if hasattr(v, "isoformat") else v
+                           for k, v in self.fields.items()},
+                "given": sorted(self.given) if self.given is not None else None}
+
+
+@dataclasses.dataclass
+class ParsedWorkbook:
+    kind: str
+    rows: list[ParsedRow]
+    skipped: list[Skip]
+    source: str = ""
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "source": self.source,
+                "rows": [r.as_dict() for r in self.rows],
+                "skipped": [s.as_dict() for s in self.skipped], "notes": list(self.notes)}

@@ -1,0 +1,209 @@
+"""Check a workbook file before openpyxl parses anything.
+
+openpyxl trusts the file: a small zip that inflates to gigabytes keeps it busy for many minutes
+(FIELD_NOTES: a 400 KB bomb ran for 13 minutes, a 1 MB one took 2.1 GB), and an old ``.xls``,
+a password-protected workbook or a renamed CSV each fail with an exception that says nothing to
+an officer. ``check_workbook_file`` looks only at the zip directory and at the first bytes of
+each XML part, so it answers within milliseconds, and every refusal is an ``ImportFileError``
+whose message is one line naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+
+# Limits. A real 20,000-row action log is about 10 MB uncompressed; these leave wide room.
+MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_MEMBER_RATIO = 100
+RATIO_CHECK_ABOVE = 10 * 1024 * 1024
+MAX_MEMBERS = 10_000
+# How far into an XML part a DOCTYPE could hide before the root element starts.
+MAX_PROLOG_BYTES = 1024 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_ENCRYPTED_NAMES = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_OLE_XLS_NAMES = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_SCAN_CHUNK = 1024 * 1024
+
+
+class ImportFileError(ValueError):
+    """A workbook that cannot be imported; the message is one line naming the file."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))
+
+
+def _name(path: str | os.PathLike[str]) -> str:
+    return Path(path).name or str(path)
+
+
+def fail(path: str | os.PathLike[str], problem: str) -> ImportFileError:
+    """An ImportFileError for ``path``: "name.xlsx: problem"."""
+    return ImportFileError(f"{_name(path)}: {problem}")
+
+
+def check_workbook_file(path: str | os.PathLike[str]) -> None:
+    """Raise ImportFileError unless ``path`` looks like a safe .xlsx workbook to parse."""
+    p = Path(path)
+    if not p.exists():
+        raise fail(path, "file not found")
+    if p.is_dir():
+        raise fail(path, "is a folder, not a workbook file")
+    try:
+        size = p.stat().st_size
+        with open(p, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise fail(path, f"cannot be read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise fail(path, "the file is empty (0 bytes)")
+    if head.startswith(OLE_MAGIC):
+        _refuse_ole(p)
+    if not head.startswith(b"PK"):
+        raise fail(path, _not_zip_reason(head))
+    try:
+        with zipfile.ZipFile(p) as archive:
+            infos = archive.infolist()
+            _check_members(path, infos)
+            _check_prologs(path, archive, infos)
+    except zipfile.BadZipFile as exc:
+        raise fail(path, f"the file is damaged or not a complete .xlsx workbook ({exc})") from None
+    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        # RuntimeError: encrypted zip members; NotImplementedError: unsupported compression.
+        raise fail(path, f"the workbook cannot be read ({exc})") from None
+
+
+def _refuse_ole(p: Path) -> None:
+    """An OLE compound file: an encrypted .xlsx or an old .xls."""
+    if _contains_any(p, _OLE_ENCRYPTED_NAMES):
+        raise fail(p, "the workbook is password-protected (encrypted); open it in Excel, remove "
+                      "the password (File > Info > Protect Workbook) and save it again as .xlsx")
+    if _contains_any(p, _OLE_XLS_NAMES):
+        raise fail(p, "this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save "
+                      "as .xlsx (Excel Workbook)")
+    raise fail(p, "this is an old-style Office file, not an .xlsx workbook; save as .xlsx")
+
+
+def _contains_any(p: Path, needles: tuple[bytes, ...]) -> bool:
+    """Whether the file holds one of ``needles`` (directory entries are UTF-16 names)."""
+    overlap = max(len(n) for n in needles)
+    tail = b""
+    with open(p, "rb") as fh:
+        while chunk := fh.read(_SCAN_CHUNK):
+            window = tail + chunk
+            if any(n in window for n in needles):
+                return True
+            tail = window[-overlap:]
+    return False
+
+
+def _not_zip_reason(head: bytes) -> str:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<"):
+        return ("is an HTML or XML file, not an .xlsx workbook (perhaps a web page or an "
+                "Excel 2003 XML file renamed); open it in Excel and save as .xlsx")
+    if text.startswith(b"%pdf"):
+        return "is a PDF, not an .xlsx workbook"
+    return "is not an .xlsx workbook (not a zip file; a CSV or text file renamed?); save as .xlsx"
+
+
+def _check_members(path: str | os.PathLike[str], infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise fail(path, f"refused: the zip holds {len(infos):,} parts (limit {MAX_MEMBERS:,})")
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        raise fail(path, _not_workbook_reason(names))
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > RATIO_CHECK_ABOVE:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > MAX_MEMBER_RATIO:
+                raise fail(path, f"refused: part '{info.filename}' would inflate "
+                                 f"{ratio:,.0f} times to {info.file_size / 2**20:,.0f} MB "
+                                 "(a decompression bomb?)")
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise fail(path, f"refused: the workbook would inflate to {total / 2**20:,.0f} MB "
+                         f"(limit {MAX_TOTAL_UNCOMPRESSED // 2**20} MB; a decompression bomb?)")
+
+
+def _not_workbook_reason(names: set[str]) -> str:
+    if "xl/workbook.bin" in names:
+        return "is a binary workbook (.xlsb); open it in Excel and save as .xlsx"
+    if "content.xml" in names and "mimetype" in names:
+        return "is an OpenDocument file (.ods); open it and save as .xlsx"
+    if "word/document.xml" in names:
+        return "is a Word document, not a workbook"
+    if "ppt/presentation.xml" in names:
+        return "is a PowerPoint file, not a workbook"
+    return "is a zip file but not an .xlsx workbook (no xl/workbook.xml)"
+
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _check_prologs(path: str | os.PathLike[str], archive: zipfile.ZipFile,
+                   infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse any XML part whose prolog declares a DOCTYPE or ENTITY (entity expansion)."""
+    for info in infos:
+        name = info.filename
+        if not (name.endswith(".xml") or name.endswith(".rels") or name.endswith(".vml")):
+            continue
+        prolog = _read_prolog(archive, info)
+        upper = prolog.upper()
+        if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+            raise fail(path, f"refused: part '{name}' declares a DOCTYPE or ENTITY "
+                             "(XML entity expansion is not allowed in a workbook)")
+
+
+def _read_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The bytes before the root element (normalised to ASCII-compatible), at most 1 MB."""
+    got = b""
+    with archive.open(info) as fh:
+        while len(got) < MAX_PROLOG_BYTES:
+            chunk = fh.read(4096)
+            if not chunk:
+                break
+            got += chunk
+            text = _as_ascii(got)
+            m = _root_start(text)
+            if m is not None:
+                return text if m < 0 else text[:m]
+    return _as_ascii(got)
+
+
+def _as_ascii(data: bytes) -> bytes:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and data[1:2] == b"\x00"):
+        enc = "utf-16-be" if data.startswith(b"\xfe\xff") else "utf-16-le"
+        even = data[: len(data) - len(data) % 2]
+        return even.decode(enc, errors="replace").encode("utf-8", errors="replace")
+    return data
+
+
+def _root_start(text: bytes) -> int | None:
+    """Offset of the root element's "<" after any XML declaration, PIs and comments; -1 at a
+    markup declaration ("<!DOCTYPE", "<!ENTITY"); None while the prolog is still incomplete."""
+    pos = 0
+    while True:
+        lt = text.find(b"<", pos)
+        if lt < 0 or lt + 1 >= len(text):
+            return None
+        nxt = text[lt + 1:lt + 2]
+        if nxt == b"?":
+            end = text.find(b"?>", lt)
+        elif text.startswith(b"<!--", lt):
+            end = text.find(b"-->", lt)
+        elif nxt == b"!":
+            return -1  # a markup declaration: the caller refuses it
+        elif _ROOT_START.match(text, lt):
+            return lt
+        else:
+            end = lt
+        if end < 0:
+            return None
+        pos = end + 1

@@ -1,0 +1,380 @@
+"""Matching a workbook's rows to what is stored, and writing the difference (see
+import_service for the rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop_app.db import audit
+from desktop_app.db.models import (Action, Committee, Meeting, ProgressUpdate, Recommendation,
+                                   WorkItemMove, WorkProgrammeItem)
+from desktop_app.services.common import today
+from desktop_app.services.import_bulk import insert_audited
+from desktop_app.services.import_summary import (BadRowsError, Change, ImportedRow,
+                                                 ImportedWorkbook, ImportSummary, Skipped, key)
+
+_ANY = object()  # stands for "whichever meeting" in match keys
+_MODELS = {"actions": Action, "recommendations": Recommendation,
+           "work-programme": WorkProgrammeItem}
+# Fields kept in columns of limited length: (field, column).
+_LIMITED = {"actions": (("ref", "ref"), ("owner", "owner"), ("directorate", "directorate"),
+                        ("due_text", "due_text")),
+            "recommendations": (("label", "label"), ("addressee", "addressee")),
+            "work-programme": (("scrutiny_type", "scrutiny_type"), ("target", "target_text"))}
+
+
+class Applier:
+    """One import, inside its transaction."""
+
+    def __init__(self, session: Session, summary: ImportSummary, parsed: ImportedWorkbook,
+                 skip_bad_rows: bool = False):
+        self.s = session
+        self.summary = summary
+        self.parsed = parsed
+        self.today = today()
+        self.author = audit.current_user()
+        self.rows = self._fitting(parsed.rows, skip_bad_rows)
+
+    # ------------------------------------------------------------ committee and meetings
+
+    def apply(self) -> None:
+        self.committee = self._committee(self.summary.committee)
+        self.summary.committee = self.committee.name
+        self.meetings = self._meetings(r.fields.get("meeting_date") for r in self.rows)
+        held = [m.date for m in self.meetings.values() if m.status == "held"]
+        self.last_held = max(held) if held else None
+        {"actions": self._actions, "recommendations": self._recommendations,
+         "work-programme": self._work_items}[self.parsed.kind]()
+
+    def _fitting(self, rows: Sequence[ImportedRow], skip_bad_rows: bool) -> list[ImportedRow]:
+        """The rows whose texts fit their columns (a reference of 50 characters, an owner of
+        200, a fuzzy due date of 100...); the others are bad rows, never cut short."""
+        model = _MODELS[self.parsed.kind]
+        limits = [(field, model.__table__.c[column].type.length)
+                  for field, column in _LIMITED[self.parsed.kind]]
+        fitting, bad = [], []
+        for row in rows:
+            for field, limit in limits:
+                value = row.fields.get(field)
+                if isinstance(value, str) and len(value) > limit:
+                    bad.append(Skipped(row.sheet, row.row_number,
+                                       f"{field.replace('_', ' ')} is longer than {limit} "
+                                       f"characters ({len(value)})"))
+                    break
+            else:
+                fitting.append(row)
+        if bad and not skip_bad_rows:
+            raise BadRowsError(self.parsed.source, bad)
+        self.summary.skipped.extend((b.sheet, b.row, b.reason) for b in bad)
+        return fitting
+
+    def _committee(self, name: str) -> Committee:
+        wanted = name.lower()
+        found = self.s.scalars(select(Committee).where(
+            (func.lower(Committee.name) == wanted) | (func.lower(Committee.short_name) == wanted))
+        ).first()
+        if found is None:
+            found = Committee(name=name)
+            self.s.add(found)
+            self.s.flush()
+            self.summary.committee_created = True
+        return found
+
+    def _meetings(self, days: Iterable[dt.date | None]) -> dict[dt.date, Meeting]:
+        meetings = {m.date: m for m in self.s.scalars(
+            select(Meeting).where(Meeting.committee_id == self.committee.id)
+            .options(selectinload(Meeting.items)))}
+        for day in sorted({d for d in days if d is not None} - set(meetings)):
+            m = Meeting(committee_id=self.committee.id, date=day,
+                        status="held" if day < self.today else "scheduled")
+            self.s.add(m)
+            meetings[day] = m
+            self.summary.meetings_created += 1
+        if self.summary.meetings_created:
+            self.s.flush()
+        return meetings
+
+    def _meeting_id(self, day: dt.date | None) -> int | None:
+        return self.meetings[day].id if day is not None else None
+
+    def _agenda_item_id(self, day: dt.date | None, title: str) -> int | None:
+        if day is None or not title:
+            return None
+        wanted = key(title)
+        return next((i.id for i in self.meetings[day].items if key(i.title) == wanted), None)
+
+    # ------------------------------------------------------------ shared bookkeeping
+
+    def _set(self, row: Any, values: dict[str, Any]) -> list[str]:
+        """Set the values that differ; the names of those changed."""
+        changed = []
+        for name, value in values.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+                changed.append(name)
+        return changed
+
+    def _counted(self, parsed_row: ImportedRow, stored: Any, changed: list[str]) -> None:
+        if changed:
+            self.summary.updated += 1
+            self.summary.changes.append(Change(parsed_row.sheet, parsed_row.row_number,
+                                               stored.id, changed))
+        else:
+            self.summary.unchanged += 1
+
+    def _flag_updated(self, stored: Any, colour: str | None, changed: list[str]) -> None:
+        """Any change dates the row updated today; so does red text the tracker does not yet
+        show as an update since the last meeting."""
+        already = bool(self.last_held and stored.updated_on and stored.updated_on > self.last_held)
+        if changed or (colour == "updated" and not already):
+            if stored.updated_on != self.today:
+                stored.updated_on = self.today
+
+    @staticmethod
+    def _given(row: ImportedRow) -> frozenset[str] | set[str]:
+        given = getattr(row, "given", None)
+        return set(row.fields) if given is None else given
+
+    @staticmethod
+    def _claim(candidates: list[Any], used: set[int], text: str | None = None) -> Any | None:
+        free = [c for c in candidates if id(c) not in used]
+        if text is not None:
+            free = [c for c in free if key(c.text) == text]
+        if not free:
+            return None
+        used.add(id(free[0]))
+        return free[0]
+
+    def _create(self, model: type, rows: list[dict[str, Any]]) -> None:
+        self.summary.created += len(rows)
+        if rows:
+            self.s.flush()
+            insert_audited(self.s, model, rows, self.committee.id, self.author)
+
+    # ------------------------------------------------------------ actions
+
+    def _actions(self) -> None:
+        stored = self.s.scalars(select(Action).where(Action.committee_id == self.committee.id)
+                                .order_by(Action.position, Action.id)).all()
+        # keys with the meeting, and without it (for sheets that have no meeting column)
+        by_ref: dict[tuple[Any, str], list[Action]] = defaultdict(list)
+        by_text: dict[tuple[Any, str], list[Action]] = defaultdict(list)
+        for a in stored:
+            text_key = key(a.text)
+            for meeting in (a.meeting_id, _ANY):
+                if a.ref:
+                    by_ref[(meeting, a.ref)].append(a)
+                by_text[(meeting, text_key)].append(a)
+        used: set[int] = set()
+        position = max((a.position for a in stored), default=-1) + 1
+        new: list[dict[str, Any]] = []
+        for row in self.rows:
+            f = row.fields
+            meeting_id = self._meeting_id(f["meeting_date"])
+            found = None
+            if not stored:  # a new log: nothing to match (and 20,000 keys not worth making)
+                new.append(self._new_action(row, meeting_id, position))
+                position += 1
+                continue
+            text_key = key(f["text"])
+            meeting = meeting_id if "meeting_date" in self._given(row) else _ANY
+            if f["ref"]:
+                # meeting + reference; the text decides between namesakes, and without a
+                # meeting the text must agree too (never the reference alone)
+                candidates = by_ref.get((meeting, f["ref"]), [])
+                found = self._claim(candidates, used,
+                                    text_key if meeting in (None, _ANY) or len(candidates) > 1
+                                    else None)
+            if found is None:
+                found = self._claim(by_text.get((meeting, text_key), []), used)
+            if found is None:
+                new.append(self._new_action(row, meeting_id, position))
+                position += 1
+            else:
+                self._update_action(row, found)
+        self._create(Action, new)
+
+    _ACTION_COLUMNS = (("ref", "ref"), ("item", "item_title"), ("text", "text"),
+                       ("owner", "owner"), ("directorate", "directorate"),
+                       ("progress", "progress"), ("due_date", "due_date"),
+                       ("due_text", "due_text"), ("status", "status"))
+
+    def _action_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
+        """Column values for an action; with ``given``, only the fields the sheet gives (and
+        not a blank reference: the tracker numbers actions itself)."""
+        return {column: f[field] for field, column in self._ACTION_COLUMNS
+                if given is None or (field in given and (field != "ref" or f[field]))}
+
+    def _new_action(self, row: ImportedRow, meeting_id: int | None, position: int
+                    ) -> dict[str, Any]:
+        f = row.fields
+        raised = f["meeting_date"]
+        if row.colour == "new" and self.last_held and (raised is None or raised < self.last_held):
+            raised = self.last_held
+        values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
+                  "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
+                  **self._action_values(f), "completed_on": None,
+                  "reported_complete_meeting_id": None, "reported_complete_on": None,
+                  "raised_on": raised or self.today,
+                  "updated_on": self.today if row.colour == "updated" else None,
+                  "position": position}
+        if f["reported_complete"]:
+            values.update(self._reported(f.get("reported_on")))
+        return values
+
+    def _reported(self, on: dt.date | None) -> dict[str, Any]:
+        """Reported complete: at the meeting on the date the sheet gives, else at the last
+        meeting held (nothing, if none has been held)."""
+        day = on or self.last_held
+        if day is None:
+            return {}
+        meeting = self.meetings.get(day)
+        return {"reported_complete_on": day,
+                "reported_complete_meeting_id": meeting.id if meeting else None}
+
+    def _update_action(self, row: ImportedRow, a: Action) -> None:
+        f = row.fields
+        given = self._given(row)
+        old_progress, old_status = a.progress, a.status
+        values = self._action_values(f, given)
+        if "meeting_date" in given:
+            values["meeting_id"] = self._meeting_id(f["meeting_date"])
+        changed = self._set(a, values)
+        if a.status == "completed" and old_status != "completed":
+            changed += self._set(a, {"completed_on": self.today})
+        elif a.status == "open" and old_status == "completed":
+            changed += self._set(a, {"completed_on": None})
+        if f["reported_complete"] and "reported_complete" in given and (
+                a.reported_complete_on is None or f.get("reported_on")):
+            changed += self._set(a, self._reported(f.get("reported_on")))
+        if "progress" in changed and a.progress != old_progress and a.progress:
+            # a dated progress note, as update_action keeps (added from this side so that the
+            # action's notes need not be loaded)
+            self.s.add(ProgressUpdate(action=a, on=self.today, text=a.progress,
+                                      author=self.author))
+        if row.colour == "new" and self.last_held and (a.raised_on is None
+                                                       or a.raised_on < self.last_held):
+            changed += self._set(a, {"raised_on": self.last_held})
+        self._flag_updated(a, row.colour, changed)
+        self._counted(row, a, changed)
+
+    # ------------------------------------------------------------ recommendations
+
+    def _recommendations(self) -> None:
+        stored = self.s.scalars(select(Recommendation).where(
+            Recommendation.committee_id == self.committee.id)
+            .order_by(Recommendation.position, Recommendation.id)).all()
+        index: dict[tuple[Any, str, str], list[Recommendation]] = defaultdict(list)
+        positions: dict[int | None, int] = defaultdict(int)
+        for r in stored:
+            for meeting in (r.meeting_id, _ANY):
+                index[(meeting, key(r.item_title), key(r.text))].append(r)
+            positions[r.meeting_id] = max(positions[r.meeting_id], r.position + 1)
+        used: set[int] = set()
+        new: list[dict[str, Any]] = []
+        for row in self.rows:
+            f = row.fields
+            meeting_id = self._meeting_id(f["meeting_date"])
+            meeting = meeting_id if "meeting_date" in self._given(row) else _ANY
+            found = self._claim(index.get((meeting, key(f["item"]), key(f["text"])), []),
+                                used) if stored else None
+            if found is None:
+                new.append(self._new_recommendation(row, meeting_id, positions[meeting_id]))
+                positions[meeting_id] += 1
+            else:
+                self._update_recommendation(row, found)
+        self._create(Recommendation, new)
+
+    def _recommendation_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
+        """Column values; a blank label, addressee, response, verdict, date sent or date the
+        response came leaves the stored one (the tracker fills those in as responses
+        arrive)."""
+        values = {"item_title": f["item"], "text": f["text"]}
+        if given is None or "status" in given:
+            values["status"] = f["status"]
+        for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
+            if f.get(name):
+                values[name] = f[name]
+        return values
+
+    def _new_recommendation(self, row: ImportedRow, meeting_id: int | None,
+                            position: int) -> dict[str, Any]:
+        f = row.fields
+        values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
+                  "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
+                  "label": "", "addressee": "Executive", "response": "", "verdict": "awaiting",
+                  "sent_on": f["meeting_date"], "response_on": None,
+                  "response_due_override": None, "position": position, "procedural": False,
+                  "updated_on": self.today if row.colour == "updated" else None}
+        values.update(self._recommendation_values(f))
+        return values
+
+    def _update_recommendation(self, row: ImportedRow, r: Recommendation) -> None:
+        changed = self._set(r, self._recommendation_values(row.fields, self._given(row)))
+        self._flag_updated(r, row.colour, changed)
+        self._counted(row, r, changed)
+
+    # ------------------------------------------------------------ work programme
+
+    def _work_items(self) -> None:
+        stored = self.s.scalars(select(WorkProgrammeItem).where(
+            WorkProgrammeItem.committee_id == self.committee.id)
+            .order_by(WorkProgrammeItem.sort_order, WorkProgrammeItem.id)
+            .options(selectinload(WorkProgrammeItem.meeting))).all()
+        by_title: dict[str, list[WorkProgrammeItem]] = defaultdict(list)
+        by_title_format: dict[tuple[str, str], list[WorkProgrammeItem]] = defaultdict(list)
+        for w in stored:
+            by_title[key(w.title)].append(w)
+            by_title_format[(key(w.title), w.format)].append(w)
+        used: set[int] = set()
+        order = max((w.sort_order for w in stored), default=-1) + 1
+        new: list[dict[str, Any]] = []
+        for row in self.rows:
+            f = row.fields
+            title = key(f["title"])
+            found = self._claim(by_title_format.get((title, f["format"]), []), used)
+            if found is None:
+                # the same title in another format: the item changed format, if it is the only one
+                others = [w for w in by_title.get(title, []) if id(w) not in used]
+                found = self._claim(others, used) if len(others) == 1 else None
+            if found is None:
+                new.append(self._new_work_item(f, order))
+                order += 1
+            else:
+                self._update_work_item(row, found)
+        self._create(WorkProgrammeItem, new)
+
+    _WORK_COLUMNS = (("title", "title"), ("format", "format"),
+                     ("scrutiny_type", "scrutiny_type"), ("origin", "origin"),
+                     ("lead", "lead_officers"), ("position", "current_position"),
+                     ("target", "target_text"), ("target_date", "target_date"),
+                     ("status", "status"))
+
+    def _work_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
+        return {column: f[field] for field, column in self._WORK_COLUMNS
+                if given is None or field in given or field == "title"}
+
+    def _new_work_item(self, f: dict[str, Any], order: int) -> dict[str, Any]:
+        return {"committee_id": self.committee.id,
+                "meeting_id": self._meeting_id(f["meeting_date"]), "sort_order": order,
+                **self._work_values(f)}
+
+    def _update_work_item(self, row: ImportedRow, w: WorkProgrammeItem) -> None:
+        f = row.fields
+        given = self._given(row)
+        before = w.meeting.date if w.meeting else None
+        changed = self._set(w, self._work_values(f, given))
+        meeting_id = self._meeting_id(f["meeting_date"])
+        if "meeting_date" in given and w.meeting_id != meeting_id:
+            self.s.add(WorkItemMove(item=w, moved_on=self.today, from_date=before,
+                                    to_date=f["meeting_date"],
+                                    reason=f"as in {self.parsed.source}", author=self.author))
+            w.meeting = self.meetings[f["meeting_date"]] if f["meeting_date"] else None
+            changed.append("meeting_id")
+        self._counted(row, w, changed)

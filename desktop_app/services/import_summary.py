@@ -1,0 +1,98 @@
+"""What an import is given and what it reports (see import_service)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from desktop_app.services.errors import ServiceError
+
+KINDS = ("actions", "recommendations", "work-programme")
+
+
+# What is saved, as ``importers.xlsx_reader`` makes it. Services sit below the importers, so
+# they describe the shape they need instead of importing it.
+class SkippedRow(Protocol):
+    sheet: str
+    row: int
+    reason: str
+
+
+class ImportedRow(Protocol):
+    sheet: str
+    row_number: int
+    fields: dict[str, Any]
+    colour: str | None
+    # optional: the fields the sheet says something about (None or absent: all of them)
+    # given: frozenset[str] | None
+
+
+class ImportedWorkbook(Protocol):
+    kind: str
+    rows: Sequence[ImportedRow]
+    skipped: Sequence[SkippedRow]
+    source: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Skipped:
+    """A row the database cannot take as it stands (the reader's own are its Skip rows)."""
+    sheet: str
+    row: int
+    reason: str
+
+
+class BadRowsError(ServiceError):
+    """Rows the reader could not read, and no --skip-bad-rows: nothing was imported."""
+
+    def __init__(self, source: str, skipped: Sequence[SkippedRow]):
+        shown = "; ".join(f"sheet '{s.sheet}' row {s.row}: {s.reason}" for s in skipped[:5])
+        more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        noun = "row" if len(skipped) == 1 else "rows"
+        super().__init__(f"{source}: {len(skipped)} {noun} cannot be imported ({shown}{more}); "
+                         "nothing was imported: correct the workbook, or import the other rows "
+                         "with --skip-bad-rows")
+        self.skipped = list(skipped)
+
+
+@dataclasses.dataclass
+class Change:
+    sheet: str
+    row: int
+    id: int
+    fields: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass
+class ImportSummary:
+    kind: str
+    committee: str
+    source: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, int, str]] = dataclasses.field(default_factory=list)
+    meetings_created: int = 0
+    committee_created: bool = False
+    dry_run: bool = False
+    changes: list[Change] = dataclasses.field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "committee": self.committee, "source": self.source,
+                "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "skipped": [{"sheet": s, "row": r, "reason": why} for s, r, why in self.skipped],
+                "meetings_created": self.meetings_created,
+                "committee_created": self.committee_created, "dry_run": self.dry_run,
+                "changes": [c.as_dict() for c in self.changes]}
+
+
+def key(text: str) -> str:
+    """Texts compared without regard to case, spacing, curly quotes or dash kinds."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("–", "-").replace("—", "-")
+    return re.sub(r"\s+", " ", text).strip().casefold()
