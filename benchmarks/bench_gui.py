@@ -9,6 +9,11 @@
 2. Start-up: `scrutiny-tracker gui --smoke-test` on a database with 10,000 actions, against a
    bare PySide6 window started and closed the same way (a tiny script), both as whole
    processes, interleaved, median of 3 after a warm-up each. Target: ratio <= 1.5.
+   The breakdown beside it comes from more processes timed in the same rounds: the bare
+   interpreter, and the interpreter importing everything the window needs (SQLAlchemy, the
+   models and services, the bank-holiday table, PySide6, our widgets); then the smoke test's
+   own timings of the window and its tabs, and the heaviest imports by package
+   (``-X importtime``, one run: self times, inflated by the measuring).
 """
 
 from __future__ import annotations
@@ -192,7 +197,33 @@ def _time(cmd: list[str], env: dict) -> tuple[float, str]:
     elapsed = time.perf_counter() - t
     if proc.returncode:
         raise SystemExit(f"bench_gui: {' '.join(cmd[:4])}... failed: {proc.stderr[-800:]}")
-    return elapsed, proc.stdout.strip().splitlines()[-1]
+    lines = proc.stdout.strip().splitlines()
+    return elapsed, lines[-1] if lines else ""
+
+
+# What the window imports before it shows anything (as `gui` does, through main_window).
+IMPORT_WINDOW = "import desktop_app.cli, desktop_app.ui.main_window"
+
+
+def _import_groups(env: dict, top: int = 8) -> list[tuple[str, float]]:
+    """Self import time by package (desktop_app by sub-package), heaviest first, in ms."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", IMPORT_WINDOW],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    groups: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) != 3 or not line.startswith("import time:"):
+            continue
+        try:
+            own = int(parts[0].split(":")[1])
+        except ValueError:
+            continue
+        name = parts[2].strip()
+        bits = name.split(".")
+        key = ".".join(bits[:2]) if bits[0] == "desktop_app" or name.startswith(
+            "holidays.countries") else bits[0]
+        groups[key] = groups.get(key, 0.0) + own / 1000
+    return sorted(groups.items(), key=lambda kv: -kv[1])[:top]
 
 
 def bench_startup(n: int, repeat: int) -> None:
@@ -203,28 +234,53 @@ def bench_startup(n: int, repeat: int) -> None:
         bare.write_text(BARE_WINDOW, encoding="utf-8")
         env = dict(os.environ, SCRUTINY_TRACKER_HOME=str(tmp / "home"),
                    SCRUTINY_TRACKER_TODAY="2021-11-12", QT_QPA_PLATFORM="offscreen")
-        ours_cmd = [sys.executable, "-m", "desktop_app", "--db", url, "gui", "--smoke-test"]
-        bare_cmd = [sys.executable, str(bare)]
-        _time(ours_cmd, env)                   # warm-up: .pyc files, file cache
-        _time(bare_cmd, env)
-        ours, plain, inside = [], [], []
-        for _ in range(repeat):                # interleaved: both see the same machine state
-            elapsed, line = _time(ours_cmd, env)
-            ours.append(elapsed)
-            inside.append(json.loads(line))
-            plain.append(_time(bare_cmd, env)[0])
-        o, b = statistics.median(ours), statistics.median(plain)
+        commands = {
+            "ours": [sys.executable, "-m", "desktop_app", "--db", url, "gui", "--smoke-test"],
+            "bare": [sys.executable, str(bare)],
+            "python": [sys.executable, "-c", "pass"],
+            "imports": [sys.executable, "-c", IMPORT_WINDOW],
+        }
+        for cmd in commands.values():             # warm-up: .pyc files, file cache
+            _time(cmd, env)
+        runs: dict[str, list[float]] = {k: [] for k in commands}
+        inside = []
+        for _ in range(repeat):                # interleaved: all see the same machine state
+            for key, cmd in commands.items():
+                elapsed, line = _time(cmd, env)
+                runs[key].append(elapsed)
+                if key == "ours":
+                    inside.append(json.loads(line))
+        med = {k: statistics.median(v) for k, v in runs.items()}
+        o, b = med["ours"], med["bare"]
         print(f"start-up, {n:,} actions: scrutiny-tracker gui --smoke-test vs a bare PySide6 "
               "window, whole processes")
         print(f"  ours      : {o:6.2f} s median of {repeat}  runs: "
-              f"{', '.join(f'{t:.2f}' for t in ours)}")
+              f"{', '.join(f'{t:.2f}' for t in runs['ours'])}")
         print(f"  bare Qt   : {b:6.2f} s median of {repeat}  runs: "
-              f"{', '.join(f'{t:.2f}' for t in plain)}")
+              f"{', '.join(f'{t:.2f}' for t in runs['bare'])}")
         last = inside[len(inside) // 2]
         print("  inside ours (ms): " + ", ".join(f"{k} {v}" for k, v in last.items()))
         ratio = o / b
         print(f"  ratio ours/bare: {ratio:.2f}  (target <= 1.50) "
               f"{'OK' if ratio <= 1.5 else 'TOO SLOW'}")
+        window = statistics.median(float(i.get("total", 0)) for i in inside) / 1000
+        imports = max(med["imports"] - med["python"], 0.0)
+        rest = o - med["python"] - imports - window    # medians of noisy runs: may be < 0
+        print("  breakdown of ours (medians, s):")
+        for label, value in (
+                ("Python itself (python -c pass)", med["python"]),
+                ("imports before the window (SQLAlchemy, models, services, bank holidays, "
+                 "PySide6, widgets)", imports),
+                (f"window shown, three tabs visited, {n:,} rows loaded (smoke test 'total')",
+                 window),
+                ("what is left: arguments, opening the database, closing, exit "
+                 "(differences of medians)", rest)):
+            print(f"    {value:6.2f}  {value / o:4.0%}  {label}")
+        print(f"    bare Qt for comparison: {b:.2f} s, of which Python itself "
+              f"{med['python']:.2f} s")
+        groups = _import_groups(env)
+        print("  heaviest imports by package (self ms, -X importtime, one run): " +
+              ", ".join(f"{k} {v:.0f}" for k, v in groups))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

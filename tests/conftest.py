@@ -34,6 +34,20 @@ def pytest_report_header(config):
     return f"scrutiny-tracker test database: {BACKEND}"
 
 
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, run every test that touches a database (through the ``db_url`` fixture,
+    directly or via ``db``, ``cli``, ``demo_db``, the window fixtures...); tests of parsing,
+    layout and arithmetic alone ran already in the SQLite pass and would prove nothing new."""
+    if BACKEND != "postgresql":
+        return
+    keep, drop = [], []
+    for item in items:
+        (keep if "db_url" in getattr(item, "fixturenames", ()) else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """One PostgreSQL cluster for the whole run (SCRUTINY_TEST_BACKEND=postgresql)."""

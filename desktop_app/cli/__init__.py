@@ -2,6 +2,12 @@
 
 Feature modules each expose ``register(subparsers)``; a sub-parser sets ``func(args, ctx)``.
 No sub-command opens the window.
+
+Opening the window (``gui`` or no sub-command) registers only the ``gui`` sub-command: importing
+every command module (and what they import: openpyxl, reportlab, ...) would slow the start-up
+for nothing. Anything the short parser does not accept as it stands (help, --version, an
+unknown or abbreviated option, a mistake) is parsed again by the full parser, so messages and
+results are the same either way.
 """
 
 from __future__ import annotations
@@ -21,11 +27,29 @@ COMMAND_MODULES: tuple[str, ...] = (
     "admin",
     "minutes",
     "reports",
+    "stats",
+    "chase",
+    "gui",
+    "imports",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Unsure(Exception):
+    """The short (window-only) parser cannot decide: the full parser will."""
+
+
+class _ShortParser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _Unsure(message)
+
+    def exit(self, status: int = 0, message: str | None = None):  # type: ignore[override]
+        raise _Unsure(message)
+
+
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES,
+                 parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser
+                 ) -> argparse.ArgumentParser:
+    parser = parser_class(
         prog="scrutiny-tracker",
         description="Scrutiny Tracker: meetings, work programme, recommendations and actions "
                     "for council scrutiny committees. With no sub-command, opens the window.")
@@ -38,14 +62,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(f"desktop_app.cli.{name}").register(sub)
     return parser
 
 
+_GLOBAL_FLAGS = {"--debug"}
+_GLOBAL_VALUES = {"--db", "--user"}
+
+
+def _opens_window(argv: list[str]) -> bool:
+    """Whether the command line plainly asks for the window: global options spelled out in
+    full, then ``gui`` or nothing, and no help asked for."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _GLOBAL_FLAGS:
+            i += 1
+        elif arg in _GLOBAL_VALUES:
+            i += 2
+        elif arg.split("=", 1)[0] in _GLOBAL_VALUES and "=" in arg:
+            i += 1
+        elif arg.startswith("-"):
+            return False
+        else:
+            return arg == "gui" and not any(a in ("-h", "--help") for a in argv[i + 1:])
+    return i == len(argv)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if _opens_window(words):
+        try:
+            return build_parser(("gui",), _ShortParser).parse_args(words)
+        except _Unsure:
+            pass
+    return build_parser().parse_args(words)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     from desktop_app.logging_setup import setup_logging
     setup_logging(args.debug)
     logging.getLogger(__name__).debug("command line: %s", argv if argv is not None else sys.argv[1:])

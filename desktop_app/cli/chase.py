@@ -7,9 +7,6 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.context import CliContext
-from desktop_app.services import contacts
-from desktop_app.services.chase import chase_owners
-from desktop_app.services.chase_return import apply_changes, read_returned, select_changes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _chase(args, ctx: CliContext):
+    from desktop_app.services.chase import chase_owners
     packs = chase_owners(ctx.db, args.committee, args.output, owner=args.owner)
     if args.json:
         ctx.print_json([{"owner": p.owner, "email": p.email, "workbook": str(p.workbook),
@@ -50,11 +48,13 @@ def _chase(args, ctx: CliContext):
 
 
 def _contact_add(args, ctx: CliContext):
+    from desktop_app.services import contacts
     row = contacts.set_contact(ctx.db, args.name, args.email, args.title, args.directorate)
     print(f"saved {row.name} <{row.email}>" if row.email else f"saved {row.name}")
 
 
 def _contact_list(args, ctx: CliContext):
+    from desktop_app.services import contacts
     rows = contacts.list_contacts(ctx.db)
     if args.json:
         ctx.print_json(rows)
@@ -66,6 +66,7 @@ def _contact_list(args, ctx: CliContext):
 def import_returned(path: Path, ctx: CliContext, accept: str | None, dry_run: bool,
                     as_json: bool) -> int:
     """Review (and, with --accept, apply) an owner's returned chase workbook."""
+    from desktop_app.services.chase_return import apply_changes, read_returned, select_changes
     review = read_returned(ctx.db, path)
     chosen = select_changes(review, accept or "none")
     applied = 0 if dry_run else apply_changes(ctx.db, review, chosen)

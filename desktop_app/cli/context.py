@@ -6,11 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import paths
-from desktop_app.db import audit
-from desktop_app.db.engine import Database
+
+if TYPE_CHECKING:   # SQLAlchemy is imported when a database is opened, not to parse arguments
+    from desktop_app.db.engine import Database
 
 
 class CliError(Exception):
@@ -37,6 +38,7 @@ class CliContext:
         self.url = args.db or paths.default_db_url()
         self._db: Database | None = None
         if getattr(args, "user", None):
+            from desktop_app.db import audit
             audit.set_current_user(args.user)
 
     @property

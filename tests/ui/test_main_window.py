@@ -93,7 +93,8 @@ def test_menus_and_standard_shortcuts(window):
     def entries(name):
         return [a.text().replace("&", "") for a in menus[name].actions() if a.text()]
 
-    assert entries("File") == ["Import\u2026", "Print / export\u2026", "Back up\u2026", "Quit"]
+    assert entries("File") == ["Import\u2026", "Import minutes\u2026", "Print / export\u2026",
+                               "Back up\u2026", "Quit"]
     assert entries("Edit")[:2] == ["Undo", "Redo"] and "Find" in entries("Edit")
     assert {"User guide", "About", "Open log folder"} <= set(entries("Help"))
     assert QKeySequence("Ctrl+I") in window.import_action.shortcuts()

@@ -131,6 +131,77 @@ def test_search_finds_words_not_shown_in_columns():
     assert proxy.rowCount() == 2
 
 
+def test_proxy_matches_a_plain_filter_through_random_edits(qtmodeltester):
+    """The proxy keeps its own list of the rows shown: after searches, predicates, edits that
+    make rows leave or join, inserts, removals and sorts, it is the plain Python answer, and
+    Qt's model tester (watching every signal) has nothing to say."""
+    import random
+
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    rng = random.Random(5)
+    words = ["social", "soap", "workers", "budget", "carers"]
+
+    def make(i: int) -> ActionRow:
+        return action(i, text=" ".join(rng.sample(words, 2)), owner=rng.choice(["Ann", "Bob"]),
+                      overdue=rng.random() < 0.3, due_date=rng.choice([None, D(2021, 11, 2)]))
+
+    model = ActionsModel([make(i) for i in range(1, 31)])
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    failures: list[str] = []
+    previous = qInstallMessageHandler(
+        lambda _kind, _context, text: failures.append(text) if "FAIL" in text else None)
+    watcher = QAbstractItemModelTester(  # noqa: F841 - checks every change while alive
+        proxy, QAbstractItemModelTester.FailureReportingMode.Warning)
+    try:
+        _random_edits(rng, model, proxy, make)
+    finally:
+        qInstallMessageHandler(previous)
+    assert failures == []
+
+
+def _random_edits(rng, model: ActionsModel, proxy: RecordFilterProxy, make) -> None:
+    next_id = model.rowCount() + 1
+    predicates: dict = {}
+
+    def predicate(name: str, test) -> None:
+        proxy.set_predicate(name, test)
+        if test is None:
+            predicates.pop(name, None)
+        else:
+            predicates[name] = test
+
+    for _ in range(300):
+        op = rng.randrange(7)
+        if op == 0:
+            proxy.set_search(rng.choice(["", "s", "so", "soc", "social", "so bud", "x"]))
+        elif op == 1:
+            predicate("status", rng.choice([None, lambda r: r.overdue]))
+        elif op == 2:
+            owner = rng.choice(["Ann", "Bob"])
+            predicate("owner", rng.choice([None, lambda r, o=owner: r.owner == o]))
+        elif op == 3 and model.rows:
+            row = rng.choice(model.rows)
+            model.replace_row(dataclasses.replace(make(row.id), version=row.version + 1))
+        elif op == 4:
+            model.add_row(make(next_id))
+            next_id += 1
+        elif op == 5 and model.rows:
+            model.remove_row(rng.choice(model.rows).id)
+        elif op == 6:
+            proxy.sort(rng.choice([-1, ActionsModel.REF, ActionsModel.DUE]),
+                       rng.choice(list(Qt.SortOrder)))
+        wanted = [r.id for r in model.rows
+                  if all(p(r) for p in predicates.values())
+                  and all(w in model.search_text(r) for w in proxy.search_words())]
+        assert [proxy.row_at(i).id for i in range(proxy.rowCount())] == wanted
+        for i in range(proxy.rowCount()):
+            assert proxy.mapFromSource(proxy.mapToSource(proxy.index(i, 2))).row() == i
+
+
 def test_history_model_reads_audit_rows():
     rows = [AuditRow(1, dt.datetime(2021, 11, 12, 9, 30), "Sarah Buffrey", "actions", 5, "owner",
                      "Claire Ward", "Kate Charlton", "update"),

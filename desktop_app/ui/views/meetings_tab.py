@@ -98,7 +98,11 @@ class PaddedDelegate(QStyledItemDelegate):
 
 class RowFitter(QObject):
     """Keeps a word-wrapping grid's row heights fitted to its text: after the model resets,
-    a column is resized or the view is resized (once per event-loop turn, however many)."""
+    a column is resized or the view is resized (once per event-loop turn, however many).
+
+    A grid on a page that is not shown (another tab) is fitted when its page is shown: fitting
+    asks the delegate for the size of every cell (hundreds of rows of actions under a meeting),
+    which is wasted on a page nobody looks at."""
 
     fitted = Signal()
 
@@ -119,6 +123,8 @@ class RowFitter(QObject):
         self.timer.start()
 
     def fit(self) -> None:
+        if self.view.window().isVisible() and not self.view.isVisible():
+            return      # on a page not shown: fitted when it is (a Show event reschedules)
         self.view.resizeRowsToContents()
         self.fitted.emit()
 
@@ -152,7 +158,7 @@ class MeetingsTab(TabPage):
         super().__init__(db, undo_stack, parent)
         self._meeting: MeetingRow | None = None
         self._item: AgendaItemRow | None = None
-        self._outcomes: list = []
+        self._outcomes: dict[int, list] = {}   # meeting id -> its recommendations and actions
         self._planned: list = []
         self._in_after = False
         self._in_refresh = False
@@ -339,15 +345,15 @@ class MeetingsTab(TabPage):
             return
         self.stack.setCurrentWidget(self.splitter)
         keep = self._meeting.id if self._meeting else None
+        # The recommendations and actions are read per meeting, when one is shown (see
+        # _outcomes_of), not all of them here: with 10,000 actions that took a second.
+        self._outcomes = {}
         try:
             rows = meetings_service.list_meetings(self.db, self.committee, upcoming_first=True)
-            self._outcomes = [
-                *recs_service.list_recommendations(self.db, self.committee),
-                *actions_service.list_actions(self.db, self.committee)]
             self._planned = wp_service.list_work_programme(self.db, self.committee)
         except ServiceError as exc:
             self.status.emit(str(exc))
-            rows, self._outcomes, self._planned = [], [], []
+            rows, self._planned = [], []
         self._in_refresh = True
         try:
             self.meetings_model.set_rows(rows, today())
@@ -436,13 +442,28 @@ class MeetingsTab(TabPage):
                 f"{'s' if len(planned) != 1 else ''} for this meeting:\n"
                 + "\n".join(f"\u2022 {t}" for t in planned))
         self.agenda_view.viewport().update()
-        outcomes = [o for o in self._outcomes if o.meeting_id == m.id]
+        outcomes = self._outcomes_of(m.id)
         self.outcomes_model.set_rows(outcomes)
         self.detail_tabs.setTabText(0, f"Agenda ({len(m.items)})")
         self.detail_tabs.setTabText(1, f"Recommendations and actions ({len(outcomes)})")
         self.select_item(keep_item if keep_item is not None and self.agenda_model.row_of(keep_item) >= 0
                          else (m.items[0].id if m.items else None))
         self._update_actions()
+
+    def _outcomes_of(self, meeting_id: int) -> list:
+        """The meeting's recommendations, then its actions (read once per refresh)."""
+        found = self._outcomes.get(meeting_id)
+        if found is None:
+            try:
+                found = [*recs_service.list_recommendations(self.db, self.committee,
+                                                            meeting_id=meeting_id),
+                         *actions_service.list_actions(self.db, self.committee,
+                                                       meeting_id=meeting_id)]
+            except ServiceError as exc:
+                self.status.emit(str(exc))
+                found = []
+            self._outcomes[meeting_id] = found
+        return found
 
     def _show_item(self, item: AgendaItemRow | None) -> None:
         same = self._item is not None and item is not None and item.id == self._item.id

@@ -102,6 +102,7 @@ class RecordGrid(QWidget):
         for signal in (self.proxy.filter_changed, self.proxy.modelReset, self.proxy.layoutChanged,
                        model.rowsInserted, model.rowsRemoved, model.dataChanged):
             signal.connect(self._update_count)
+        self.proxy.filter_changed.connect(self.table.layout_now)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._shown_id: int | None = None
         self._update_count()

@@ -52,6 +52,26 @@ class RecordTable(QTableView):
         self._fitting = False
         self.user_sized = False
         self._columns: tuple = ()
+        self._content_widths: dict[tuple, int] = {}   # until the rows change (fit_columns)
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt naming
+        old = self.model()
+        if old is not None:
+            for signal in self._row_signals(old):
+                signal.disconnect(self._forget_widths)
+        super().setModel(model)
+        self._content_widths.clear()
+        if model is not None:
+            for signal in self._row_signals(model):
+                signal.connect(self._forget_widths)
+
+    @staticmethod
+    def _row_signals(model) -> tuple:
+        return (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
+                model.dataChanged)
+
+    def _forget_widths(self, *_args) -> None:
+        self._content_widths.clear()
 
     # ---------------------------------------------------------------- set-up
     def set_columns_from(self, model: RowTableModel) -> None:
@@ -66,6 +86,11 @@ class RecordTable(QTableView):
         else:
             self.user_sized = False
         self.fit_columns()
+
+    def layout_now(self) -> None:
+        """Lay the rows out now rather than on the next turn of the event loop (after a
+        filter change: one repaint instead of one now and another once laid out)."""
+        self.executeDelayedItemsLayout()
 
     def save_state(self) -> None:
         app_state.save_header(self.horizontalHeader(), self.settings_key)
@@ -90,10 +115,18 @@ class RecordTable(QTableView):
         return max(6, self.fontMetrics().averageCharWidth())
 
     def _content_width(self, column: int, sample: int = 300) -> int:
-        """Widest text (with its icon and font) among the first rows of a short column."""
+        """Widest text (with its icon and font) among the first rows of a short column
+        (remembered until the rows change: the columns are fitted again on every resize)."""
         model = self.model()
         if model is None:
             return 0
+        key = (column, sample, self.font().key(), self.iconSize().width())
+        known = self._content_widths.get(key)
+        if known is None:
+            known = self._content_widths[key] = self._measure(model, column, sample)
+        return known
+
+    def _measure(self, model, column: int, sample: int) -> int:
         widest = 0
         for r in range(min(model.rowCount(), sample)):
             index = model.index(r, column)

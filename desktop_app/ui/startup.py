@@ -1,0 +1,32 @@
+"""What the window needs from the layers below it, loaded before PySide6 is imported.
+
+PySide6 installs an import hook that reads the source file of every module imported after it
+(to see whether the module uses PySide's ``__feature__`` switches): those imports take about a
+quarter longer. The window needs SQLAlchemy, the models and the services in any case, so
+``main_window`` imports this module first. The same goes for the bank-holiday table: the
+``holidays`` package loads all its ~250 country modules on first use, and the first screen
+needs it (meeting deadlines, s.9FE response dates).
+
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import desktop_app.db.backup  # noqa: F401 - opening the database
+import desktop_app.db.schema  # noqa: F401
+from desktop_app.domain import dates
+from desktop_app.services import (actions, committees, history,  # noqa: F401
+                                  meetings, recommendations, work_programme)
+
+
+def warm_bank_holidays() -> None:
+    """Load the bank-holiday table now (this year's), before PySide6 is imported."""
+    try:
+        dates.is_bank_holiday(dt.date.today())
+    except Exception:  # noqa: BLE001 - only a head start: the real use reports its own errors
+        pass
+
+
+warm_bank_holidays()

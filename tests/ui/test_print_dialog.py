@@ -1,0 +1,401 @@
+"""Print / export (Ctrl+P) and File > Import minutes, driven as an officer would.
+
+Real SQLite database with the example committee; each document is built on a worker thread and
+the tests wait for that job (``dialog.wait_idle()``), never for a fixed time. Saving goes
+through ``save_to(path)`` or the (non-native, window-modal) file dialog the Save button opens;
+printing through ``print_to(printer)`` with a PDF printer. Message boxes are answered by a
+QTimer, as a person would click OK; nothing of ours is patched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from pypdf import PdfReader
+
+from desktop_app.services import actions, committees, meetings, recommendations
+from desktop_app.ui.minutes_review import MinutesReviewDialog
+from desktop_app.ui.print_dialog import PrintDialog
+from tests.conftest import DEMO_COMMITTEE, SEEDS
+from tests.ui.conftest import choose, click
+
+SAFETY_MS = 120_000            # only so a broken build fails instead of hanging
+NEXT_MEETING = dt.date(2021, 11, 23)
+SEED_004 = SEEDS / "004_herefordshire_cyp_agenda_pack_2021-11-23.txt"
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+                    .split())
+
+
+@pytest.fixture
+def auto_ok(qtbot):
+    """Click OK on every message box as it appears, keeping what it said."""
+    seen: list[dict] = []
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen.append({"title": widget.windowTitle(), "text": widget.text()})
+                widget.done(QMessageBox.StandardButton.Ok)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    yield seen
+    timer.stop()
+
+
+@pytest.fixture
+def open_print(qtbot, today):
+    opened: list[PrintDialog] = []
+
+    def make(db, committee: str | None = DEMO_COMMITTEE, **kwargs) -> PrintDialog:
+        dialog = PrintDialog(db, committee, **kwargs)
+        opened.append(dialog)
+        dialog.resize(1366, 768)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.wait_idle()
+        return dialog
+
+    yield make
+    for dialog in opened:
+        if shiboken6.isValid(dialog):
+            dialog.wait_idle()
+            dialog.done(0)
+
+
+def build(dialog: PrintDialog, kind: str | None = None, **choices) -> None:
+    if kind:
+        dialog.set_kind(kind)
+    if "meeting" in choices:
+        dialog.set_meeting(choices["meeting"])
+    if "as_at" in choices:
+        dialog.set_as_at(choices["as_at"])
+    if "public" in choices:
+        dialog.set_public(choices["public"])
+    dialog.build()
+    assert dialog.wait_idle()
+
+
+def shows_pages(dialog: PrintDialog) -> int:
+    doc = dialog.document
+    assert isinstance(doc, QPdfDocument)
+    assert doc.status() == QPdfDocument.Status.Ready
+    assert dialog.preview.view.document() is doc
+    assert dialog.preview.view.pageMode() == QPdfView.PageMode.MultiPage
+    assert dialog.preview.showing_document()
+    count = doc.pageCount()
+    assert count == dialog.built_pages > 0
+    assert dialog.preview.page_count_label.text() == f"of {count}"
+    return count
+
+
+# ------------------------------------------------------------------------------ documents
+
+@pytest.mark.parametrize("kind, meeting, name, wanted", [
+    ("action-log", None, "CYPSC action log 2021-11-12.pdf", ["Claire Ward", "Action log"]),
+    ("recommendations", None, "CYPSC recommendation schedule 2021-11-12.pdf",
+     ["briefing note", "Recommendations and responses"]),
+    ("work-programme", None, "CYPSC work programme 2021-11-12.pdf",
+     ["Youth Justice Plan", "Work programme 2021/22"]),
+    ("agenda", NEXT_MEETING, "CYPSC agenda 2021-11-23.pdf",
+     ["Councillor Phillip Howells", "Tuesday 23 November 2021"]),
+    ("minutes", dt.date(2021, 10, 12), "CYPSC minutes 2021-10-12.pdf",
+     ["APOLOGIES FOR ABSENCE", "Tuesday 12 October 2021"]),
+    ("pack", NEXT_MEETING, "CYPSC agenda pack 2021-11-23.pdf",
+     ["Councillor Phillip Howells", "Claire Ward", "Youth Justice Plan"]),
+])
+def test_each_document_previews_and_saves(open_print, demo_db, tmp_path, kind, meeting, name,
+                                          wanted):
+    dialog = open_print(demo_db)
+    build(dialog, kind, **({"meeting": meeting} if meeting else {}))
+    assert dialog.last_error is None
+    pages = shows_pages(dialog)
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    assert f"{pages} page" in dialog.status_label.text()
+    assert dialog.default_file_name() == name
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    assert dialog.save_to(target)
+    assert len(PdfReader(str(target)).pages) == pages
+    text = pdf_text(target)
+    for phrase in wanted:
+        assert phrase in text, phrase
+    assert f"Saved {name}" in dialog.status_label.text()
+
+
+def test_opens_on_the_action_log_as_at_today(open_print, demo_db, tmp_path):
+    dialog = open_print(demo_db)       # builds by itself once shown
+    assert dialog.kind() == "action-log"
+    assert dialog.kind_buttons["action-log"].isChecked()
+    assert dialog.as_at_edit.text() == "12/11/2021"
+    assert not dialog.public_box.isChecked()
+    shows_pages(dialog)
+    assert dialog.status_label.text() == "Action log, as at 12 November 2021: 2 pages"
+    assert dialog.windowTitle() == "Print / export \u2013 CYPSC"
+
+
+def test_meeting_chooser_lists_upcoming_first_and_follows_the_document(open_print, demo_db):
+    dialog = open_print(demo_db)
+    combo = dialog.meeting_combo
+    texts = [combo.itemText(i) for i in range(combo.count()) if combo.itemText(i)]
+    assert texts[:5] == ["Tue 23 Nov 2021 \u2013 next meeting", "Tue 7 Dec 2021",
+                         "Tue 11 Jan 2022", "Tue 22 Mar 2022", "Tue 12 Oct 2021"]
+    held = [m.date for m in meetings.list_meetings(demo_db, DEMO_COMMITTEE)]
+    assert len(texts) == len(held)
+    assert dialog.meeting() == NEXT_MEETING
+    # the action log, recommendations and work programme are not for one meeting
+    for kind in ("action-log", "recommendations", "work-programme"):
+        dialog.set_kind(kind)
+        assert not combo.isEnabled()
+    dialog.set_kind("agenda")
+    assert combo.isEnabled() and dialog.meeting() == NEXT_MEETING
+    dialog.set_kind("minutes")          # the minutes: the last meeting held
+    assert dialog.meeting() == dt.date(2021, 10, 12)
+    dialog.set_kind("pack")
+    assert dialog.meeting() == NEXT_MEETING
+    dialog.set_meeting(dt.date(2021, 12, 7))   # once chosen, kept
+    dialog.set_kind("minutes")
+    assert dialog.meeting() == dt.date(2021, 12, 7)
+
+
+def test_an_earlier_as_at_date_shows_the_tracker_as_it_stood(open_print, demo_db, tmp_path):
+    dialog = open_print(demo_db)
+    build(dialog, "action-log", as_at=dt.date(2021, 10, 1))
+    assert dialog.as_at_hint.isVisible()
+    assert "1 October 2021" in dialog.as_at_hint.text()
+    shows_pages(dialog)
+    assert dialog.default_file_name() == "CYPSC action log 2021-10-01.pdf"
+    assert dialog.save_to(tmp_path / "then")            # ".pdf" is added
+    text = pdf_text(tmp_path / "then.pdf")
+    assert "As at Friday 1 October 2021" in text
+    # actions agreed on 12 October 2021 did not exist yet
+    later = [a for a in actions.list_actions(demo_db, DEMO_COMMITTEE)
+             if a.meeting_date == dt.date(2021, 10, 12)]
+    assert later and all(a.text[:40] not in text for a in later)
+
+
+def test_pack_public_and_full(open_print, demo_db, tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+    secret = tmp_path / "exit-interviews.pdf"
+    canvas = Canvas(str(secret))
+    canvas.drawString(72, 720, "CONFIDENTIAL staffing figures for exit interviews")
+    canvas.save()
+    meetings.add_item(demo_db, DEMO_COMMITTEE, NEXT_MEETING, "11", "Exit interviews",
+                      exempt_paragraph="1", attachments=[str(secret)])
+    dialog = open_print(demo_db)
+    build(dialog, "pack", meeting=NEXT_MEETING)
+    full_pages = shows_pages(dialog)
+    assert dialog.save_to(tmp_path / dialog.default_file_name())
+    full = tmp_path / "CYPSC agenda pack 2021-11-23.pdf"
+    assert "CONFIDENTIAL staffing figures" in pdf_text(full)
+
+    dialog.set_public(True)
+    assert not dialog.save_button.isEnabled()      # the preview is of the full version
+    build(dialog)
+    public_pages = shows_pages(dialog)
+    assert "public version" in dialog.status_label.text()
+    assert dialog.default_file_name() == "CYPSC agenda pack 2021-11-23 (public).pdf"
+    assert dialog.save_to(tmp_path / dialog.default_file_name())
+    public_text = pdf_text(tmp_path / "CYPSC agenda pack 2021-11-23 (public).pdf")
+    assert "CONFIDENTIAL" not in public_text
+    assert "Exempt: paragraph 1" in public_text
+    assert public_pages < full_pages
+
+
+def test_broken_attachment_shows_one_line_and_nothing_is_saved(open_print, demo_db, tmp_path,
+                                                               auto_ok):
+    bad = tmp_path / "report.pdf"
+    bad.write_text("not really a pdf")
+    meetings.add_item(demo_db, DEMO_COMMITTEE, NEXT_MEETING, "11", "Late report",
+                      attachments=[str(bad)])
+    dialog = open_print(demo_db)
+    shows_pages(dialog)                                  # the action log is fine
+    for kind in ("pack", "agenda"):
+        auto_ok.clear()
+        build(dialog, kind, meeting=NEXT_MEETING)
+        assert len(auto_ok) == 1, auto_ok
+        message = auto_ok[0]["text"]
+        assert "Item 11 (Late report)" in message and "report.pdf is not a PDF" in message
+        assert "\n" not in message
+        assert auto_ok[0]["title"].startswith("Cannot build the")
+        assert dialog.last_error == message
+        assert dialog.document.pageCount() == 0
+        assert not dialog.preview.showing_document()
+        assert "could not be built" in dialog.preview.message.text()
+        assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+        target = tmp_path / "pack.pdf"
+        assert not dialog.save_to(target)
+        assert not target.exists()
+        assert dialog.built_path is None
+        assert not list(Path(dialog._tmpdir).glob("*.pdf"))   # no half-built file left
+
+
+def test_save_button_asks_for_the_file(qtbot, open_print, demo_db, tmp_path):
+    dialog = open_print(demo_db)
+    click(qtbot, dialog.save_button)
+    chooser = dialog.file_dialog
+    assert isinstance(chooser, QFileDialog) and chooser.isVisible()
+    assert chooser.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    assert Path(chooser.selectedFiles()[0]).name == "CYPSC action log 2021-11-12.pdf"
+    target = tmp_path / "chosen.pdf"
+    chooser.selectFile(str(target))
+    chooser.accept()
+    assert target.exists() and "Claire Ward" in pdf_text(target)
+    assert dialog.saved_path == str(target)
+
+
+def test_print_renders_every_page_on_the_printer(qtbot, open_print, demo_db, tmp_path):
+    dialog = open_print(demo_db)
+    pages = shows_pages(dialog)
+    click(qtbot, dialog.print_button)             # asks for the printer first
+    asked = dialog.printer_dialog
+    assert isinstance(asked, QPrintDialog) and asked.isVisible()
+    assert (asked.minPage(), asked.maxPage()) == (1, pages)
+    asked.reject()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    job = dialog.print_to(printer)
+    assert job is not None and dialog.wait_idle()
+    assert job.error is None and job.result == pages
+    printed = PdfReader(str(tmp_path / "printed.pdf"))
+    assert len(printed.pages) == pages
+    box = printed.pages[0].mediabox
+    assert box.width > box.height                 # the action log is landscape
+    assert f"Printed {pages} pages" in dialog.status_label.text()
+    # a page range from the print dialog is honoured
+    printer.setOutputFileName(str(tmp_path / "page2.pdf"))
+    printer.setFromTo(2, 2)
+    dialog.print_to(printer)
+    assert dialog.wait_idle()
+    assert len(PdfReader(str(tmp_path / "page2.pdf")).pages) == 1
+
+
+def test_cancel_building_keeps_nothing(qtbot, open_print, demo_db):
+    dialog = open_print(demo_db)
+    dialog.set_kind("pack")
+    job = dialog.build()
+    assert job is not None
+    dialog.cancel_build()                # the busy page's Cancel button
+    assert dialog.wait_idle()
+    assert job.was_cancelled
+    assert dialog.built_path is None and dialog.document.pageCount() == 0
+    assert "cancelled" in dialog.preview.message.text()
+    assert not dialog.save_button.isEnabled()
+    assert not list(Path(dialog._tmpdir).glob("*.pdf"))
+    build(dialog)                        # F5 / any change builds it again
+    shows_pages(dialog)
+
+
+def test_zoom_and_page_controls(qtbot, open_print, demo_db):
+    dialog = open_print(demo_db)
+    build(dialog, "recommendations")
+    preview = dialog.preview
+    pages = shows_pages(dialog)
+    assert pages > 5
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert preview.fit_width_button.isChecked()
+    before = preview.effective_zoom()
+    click(qtbot, preview.zoom_in_button)
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert preview.effective_zoom() > before
+    assert preview.zoom_label.text() == f"{round(preview.effective_zoom() * 100)}%"
+    click(qtbot, preview.zoom_out_button)
+    click(qtbot, preview.zoom_out_button)
+    assert preview.effective_zoom() < before
+    click(qtbot, preview.fit_page_button)
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    click(qtbot, preview.fit_width_button)
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    preview.page_spin.setValue(5)
+    assert preview.current_page() == 5
+    preview.go_to_page(pages + 10)
+    assert preview.current_page() == pages and preview.page_spin.value() == pages
+
+
+def test_all_committees_and_a_short_name_choose_the_committee(open_print, demo_db):
+    committees.add_committee(demo_db, "Adults and Wellbeing Scrutiny Committee", "AWSC")
+    dialog = open_print(demo_db, "CYPSC")
+    assert dialog.committee().name == DEMO_COMMITTEE
+    other = open_print(demo_db, None)           # "All committees": the first is offered
+    assert other.committee_combo.count() == 2
+    choose(other.committee_combo, DEMO_COMMITTEE)
+    assert other.meeting() == NEXT_MEETING
+    choose(other.committee_combo, "Adults and Wellbeing Scrutiny Committee")
+    other.set_kind("agenda")
+    assert other.choice() is None and "has no meetings yet" in other.problem()
+    assert not other.save_button.isEnabled()
+
+
+# ------------------------------------------------------------------------------ the window
+
+def test_ctrl_p_on_the_window_opens_the_print_dialog(qtbot, window, tmp_path):
+    assert QKeySequence("Ctrl+P") in window.print_action.shortcuts()
+    qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier)
+    dialog = window.dialog
+    assert isinstance(dialog, PrintDialog) and dialog.isVisible()
+    assert dialog.parent() is window
+    assert dialog.committee().name == window.committee == DEMO_COMMITTEE
+    assert dialog.wait_idle()
+    shows_pages(dialog)
+    assert dialog.save_to(tmp_path / "log.pdf")
+    assert "Claire Ward" in pdf_text(tmp_path / "log.pdf")
+    dialog.done(0)
+
+
+def test_import_minutes_action_opens_the_review(qtbot, window, monkeypatch):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    assert window.import_minutes_action in menu.actions()
+    assert QKeySequence("Ctrl+Shift+I") in window.import_minutes_action.shortcuts()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
+    qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_I,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.dialog
+    assert isinstance(dialog, MinutesReviewDialog) and dialog.isVisible()
+    assert dialog.committee == DEMO_COMMITTEE
+    qtbot.waitUntil(lambda: dialog.phase != "empty", timeout=SAFETY_MS)
+    assert dialog.wait_idle()
+    assert dialog.phase == "ready" and dialog.path == str(SEED_004)
+    dialog.done(0)
+
+
+def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, monkeypatch):
+    committees.add_committee(db, DEMO_COMMITTEE, "CYPSC")
+    committees.add_committee(db, "Adults and Wellbeing Scrutiny Committee", "AWSC")
+    win = open_window(db)
+    choose(win.committee_combo, "All committees")
+    win.tracker.wait_loaded()
+    assert win.tracker.recs_model.rowCount() == 0
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
+    win.import_minutes_action.trigger()
+    ask = win.dialog                       # all committees: which one?
+    assert isinstance(ask, QInputDialog) and ask.isVisible()
+    assert ask.comboBoxItems() == ["Adults and Wellbeing Scrutiny Committee", DEMO_COMMITTEE]
+    ask.setTextValue(DEMO_COMMITTEE)
+    ask.accept()
+    review = win.dialog
+    assert isinstance(review, MinutesReviewDialog) and review.committee == DEMO_COMMITTEE
+    qtbot.waitUntil(lambda: review.phase == "ready", timeout=SAFETY_MS)
+    assert review.wait_idle()
+    with qtbot.waitSignal(review.saved, timeout=SAFETY_MS):
+        click(qtbot, review.save_button)
+        assert review.wait_idle()
+    win.tracker.wait_loaded()
+    saved = recommendations.list_recommendations(db, DEMO_COMMITTEE)
+    assert saved and win.tracker.recs_model.rowCount() == len(saved)
+    assert win.tracker.actions_model.rowCount() == len(actions.list_actions(db))
+    review.done(0)
