@@ -6,6 +6,8 @@
 set -eu
 want=${1:-test}
 pkgs="libglib2.0-0 libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3"
+# the test suite also builds the frozen app: PyInstaller needs objdump (binutils)
+[ "$want" = test ] && pkgs="$pkgs binutils"
 if [ "$want" = run ] || [ "$want" = gui ]; then
   pkgs="$pkgs libx11-xcb1 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-cursor0 \

@@ -13,7 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+# The real council documents (../shared/seeds), kept with the tests so that a fresh clone
+# tests against them too.
+SEEDS = REPO / "tests" / "fixtures" / "seeds"
 DEMO_COMMITTEE = "Children and Young People Scrutiny Committee"
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SEED_004 = SEEDS / "004_herefordshire_cyp_agenda_pack_2021-11-23.txt"
 SEED_003 = SEEDS / "003_herefordshire_cyp_recommendation_schedule.txt"
 

@@ -24,6 +24,10 @@ def frozen_app(tmp_path_factory) -> Path:
         import PyInstaller  # noqa: F401
     except ImportError:
         pytest.skip("PyInstaller cannot run on this machine (not installed)")
+    import shutil
+    if sys.platform.startswith("linux") and not shutil.which("objdump"):
+        pytest.skip("PyInstaller cannot run on this machine: it needs objdump (apt-get install "
+                    "binutils)")
     out = tmp_path_factory.mktemp("frozen")
     proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",

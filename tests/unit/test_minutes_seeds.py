@@ -1,4 +1,4 @@
-"""Acceptance: the real council documents in shared/seeds read into the expected proposals."""
+"""Acceptance: the real council documents (shared/seeds, kept in tests/fixtures/seeds) read into the expected proposals."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.importers.minutes import parse_minutes_file, parse_minutes_text
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 pytestmark = pytest.mark.skipif(
     not SEEDS.is_dir(), reason=f"seed documents not present at {SEEDS}")
