@@ -6,8 +6,16 @@
 set -eu
 want=${1:-test}
 pkgs="libglib2.0-0 libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3"
-# the test suite also builds the frozen app: PyInstaller needs objdump (binutils)
-[ "$want" = test ] && pkgs="$pkgs binutils"
+# the test suite also builds the frozen app: PyInstaller needs objdump (binutils) and Python's
+# shared library (Debian's python3 keeps it in a package of its own, libpython3.X)
+if [ "$want" = test ]; then
+  pkgs="$pkgs binutils"
+  py=${PYTHON:-python3}
+  if "$py" -c 'import os, sys, sysconfig; sys.exit(os.path.exists(os.path.join(sysconfig.get_config_var("LIBDIR") or "", sysconfig.get_config_var("LDLIBRARY") or "")))' 2>/dev/null \
+     && [ "$("$py" -c 'import sys; print(sys.prefix)')" = /usr ]; then
+    pkgs="$pkgs libpython$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+  fi
+fi
 if [ "$want" = run ] || [ "$want" = gui ]; then
   pkgs="$pkgs libx11-xcb1 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-cursor0 \
@@ -22,7 +30,7 @@ for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
-echo "missing system packages (Qt's libraries; binutils for the frozen-app test):$missing"
+echo "missing system packages (Qt's libraries; binutils and libpython for the frozen-app test):$missing"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null

@@ -17,7 +17,7 @@ from desktop_app.importers.xlsx_grid import SheetGrid
 from desktop_app.importers.xlsx_safety import ImportFileError, fail
 from desktop_app.importers.xlsx_vocab import (IGNORE, KINDS, MAIN_FIELD, is_signature,
                                               mappable_fields, match_header, name_hint,
-                                              normalise)
+                                              normalise, vocabulary_words)
 
 HEADER_SEARCH_ROWS = 15
 
@@ -130,6 +130,39 @@ def find_header(grid: SheetGrid, kind: str, mapping: dict[str, str]) -> Header |
         if header is not None and (best is None or header.score > best.score):
             best = header
     return best
+
+
+def repeated_headers(grid: SheetGrid, kind: str, mapping: dict[str, str],
+                     below: int) -> dict[int, Header]:
+    """Rows under row ``below`` (the first header) that are header rows again, possibly with
+    other columns: two or more header words of ``kind`` or of ``mapping`` on a row, then the
+    row read as a header ({row number: header}, in the grid's order)."""
+    words = vocabulary_words(kind) | set(mapping)
+    found: dict[int, Header] = {}
+    for number, row in grid.rows.items():
+        if number <= below:
+            continue
+        hits = 0
+        for info in row.values():
+            v = info[0]
+            if v.__class__ is str and len(v) <= 60 and \
+                    v.strip().lower().rstrip(":.* ").replace("(s)", "s") in words:
+                hits += 1
+        if hits >= 2:
+            header = map_row(kind, row, mapping, number)
+            if header is not None:
+                found[number] = header
+    return found
+
+
+def header_rows(grid: SheetGrid, kind: str, mapping: dict[str, str]) -> list[Header]:
+    """The header rows of a sheet for ``kind``, top to bottom: the first (``find_header``) and
+    the ones repeated below it; [] when the sheet has none."""
+    first = find_header(grid, kind, mapping)
+    if first is None:
+        return []
+    below = repeated_headers(grid, kind, mapping, first.row)
+    return [first, *(below[number] for number in sorted(below))]
 
 
 def title_texts(grid: SheetGrid, above: int | None = None) -> list[str]:

@@ -18,9 +18,9 @@ from typing import Any
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
-from desktop_app.importers.xlsx_headers import Header, map_row, title_texts
+from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_vocab import MAIN_FIELD, vocabulary_words
+from desktop_app.importers.xlsx_vocab import MAIN_FIELD
 
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
 _WEAK = frozenset({"ref", "label", "meeting_date", "status", "reported_complete", "due_date",
@@ -92,30 +92,11 @@ class SheetWalk:
             given.add("format")
         self.given = frozenset(given)
 
-    def _headers_below(self) -> dict[int, Header]:
-        """Rows below the first header that are headers again (possibly with other columns)."""
-        words = vocabulary_words(self.kind) | set(self.mapping)
-        found: dict[int, Header] = {}
-        for number, row in self.grid.rows.items():
-            if number <= self.first.row:
-                continue
-            hits = 0
-            for info in row.values():
-                v = info[0]
-                if v.__class__ is str and len(v) <= 60 and \
-                        v.strip().lower().rstrip(":.* ").replace("(s)", "s") in words:
-                    hits += 1
-            if hits >= 2:
-                header = map_row(self.kind, row, self.mapping, number)
-                if header is not None:
-                    found[number] = header
-        return found
-
     # ------------------------------------------------------------ the walk
 
     def run(self, rows: list, skipped: list, notes: list) -> None:
         grid = self.grid
-        headers = self._headers_below()
+        headers = repeated_headers(grid, self.kind, self.mapping, self.first.row)
         repeats = bool(headers)
         if self.first.ignored:
             names = ", ".join(f"'{t}'" for t in self.first.ignored)

@@ -159,6 +159,9 @@ class WindowCommands:
             return self._not_available("Importing")
         self.dialog = _construct(cls, db=self.db, parent=self, committee=self.committee,
                                  undo_stack=self.undo_stack)
+        imported = getattr(self.dialog, "imported", None)
+        if imported is not None:  # the tabs refresh once something is saved
+            imported.connect(lambda _summary: self.refresh_all())
         self.dialog.finished.connect(lambda *_: self.reload_committees(
             select=self.committee or app_state.ALL_COMMITTEES))
         self.dialog.open()
