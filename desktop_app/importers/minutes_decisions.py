@@ -4,7 +4,7 @@ Works on the cleaned lines of one item's minutes. Decisions are found only where
 mark them ("Resolved:", "RESOLVED –", "RECOMMENDATIONS:", "AGREED:", a lead such as "The
 Committee ... makes the following recommendations:" or "The Committee" over a lettered list,
 or a sentence "The Committee recommended that ..."), and actions only under "Actions arising:"
-or "Action:". Nothing is guessed from discussion notes.
+or "Action:" (read by ``minutes_actions``). Nothing is guessed from discussion notes.
 
 Recommendation text is kept as written, without bullets, labels, markdown and the list's own
 joining words ("; and" at the end of an entry). Resolutions that are procedural (approving
@@ -17,13 +17,27 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from desktop_app.importers.minutes_actions import (
+    ProposedAction,
+    action_owner,
+    actions_heading,
+    is_actions_heading,
+    read_actions,
+)
 from desktop_app.importers.minutes_lines import (
     Line,
+    ends_joined,
     label_kind,
     make_line,
     next_letter,
     normal_label,
+    strip_connector,
 )
+
+__all__ = [
+    "Decisions", "ProposedAction", "ProposedRecommendation", "action_owner",
+    "is_actions_heading", "is_procedural", "marker_rest", "read_decisions", "strip_connector",
+]
 
 
 @dataclasses.dataclass
@@ -31,15 +45,6 @@ class ProposedRecommendation:
     label: str  # "(a)" style, or "" for prose and unlettered entries
     text: str
     procedural: bool = False
-
-    def as_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
-
-@dataclasses.dataclass
-class ProposedAction:
-    text: str
-    owner: str = ""
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -68,9 +73,6 @@ _MARKER_SENTENCE = re.compile(
     rf"^(?:it\s+was\s+(?:unanimously\s+)?(?P<was>resolved|agreed)"
     rf"|(?:the\s+)?{_BODY}\s+(?:unanimously\s+)?(?P<body>resolved|agreed))\b"
     r"\s*(?P<sep>[:\-–—,]+)?\s*(?P<rest>.*)$", re.I)
-_ACTIONS = re.compile(
-    r"^(?:actions?(?:\s+arising(?:\s+from\s+(?:the|this)\s+(?:item|meeting|discussion))?)?"
-    r"|actions?\s+agreed|agreed\s+actions?)\s*(?:[:\-–—]\s*(?P<rest>.*))?$", re.I)
 _LEAD_BARE = re.compile(rf"^(?:that\s*:?|(?:that\s+)?(?:the\s+)?{_BODY}\s*:?)$", re.I)
 _LEAD_WORDS = re.compile(r"\b(?:recommend\w*|resolved?|resolves|agreed?|agrees)\b", re.I)
 _BODY_WORD = re.compile(rf"\b{_BODY}\b", re.I)
@@ -80,7 +82,6 @@ _PROSE = re.compile(
     r"|it\s+was\s+(?:also\s+|further\s+|unanimously\s+)?recommended"
     r"(?:\s+to\s+(?:the\s+)?[\w\s,&'-]{1,60}?)?)\s+that\b",
     re.I)
-_CONNECTOR = re.compile(r"(?:\s*;\s*(?:and/or|and|or)?|\s*,\s*(?:and|or)|\s+(?:and|or))\s*$", re.I)
 _LEADING_CONNECTOR = re.compile(r"^(?:and/or|and|or)\s+", re.I)
 
 _PROCEDURAL = [re.compile(p, re.I) for p in (
@@ -101,33 +102,10 @@ _PROCEDURAL_TITLE = re.compile(
     r"|\bexclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public\b"
     r"|^apologies\b|^declarations?\s+of\s+interests?\b|\bsubstitut", re.I)
 
-# "The Deputy Monitoring Officer to provide ...": a named role, then "to <verb>" (not "to be").
-_OWNER_WORD = r"(?:[A-Z][\w'’.&-]*|of|and|for|the|to|&)"
-_OWNER = re.compile(
-    rf"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w'’.&-]*(?:\s+{_OWNER_WORD})*?)\s+(?:to|will)\s+"
-    r"(?!be\b|the\b|a\b|an\b|all\b|each\b)[a-z]+")
-
 
 def is_procedural(text: str, title: str = "") -> bool:
     """Whether a resolution is routine business rather than something to track."""
     return bool(_PROCEDURAL_TITLE.search(title.strip())) or any(p.search(text) for p in _PROCEDURAL)
-
-
-def action_owner(text: str) -> str:
-    """The role or person an action names as doing it, or "" when the sentence names none."""
-    m = _OWNER.match(text.strip())
-    if not m:
-        return ""
-    owner = m["owner"].strip()
-    if owner.split()[-1] in ("of", "and", "for", "the", "to", "&"):
-        return ""
-    return owner
-
-
-def strip_connector(text: str) -> str:
-    """Drop the list's joining words at the end of an entry: "...group; and" -> "...group"."""
-    stripped = _CONNECTOR.sub("", text).rstrip()
-    return stripped if stripped else text
 
 
 def marker_rest(text: str) -> str | None:
@@ -140,10 +118,6 @@ def marker_rest(text: str) -> str | None:
         return None  # "It was agreed that ..." in the discussion is not marked as a decision
     m = _MARKER.match(text)
     return m["rest"].strip() if m else None
-
-
-def is_actions_heading(text: str) -> bool:
-    return bool(_ACTIONS.match(text))
 
 
 # ----------------------------------------------------------------------------- reading
@@ -196,8 +170,8 @@ class _Reader:
         i = 0
         while i < len(self.lines):
             line = self.lines[i]
-            if not line.listed and (m := _ACTIONS.match(line.text)):
-                i = self._actions(i, (m["rest"] or "").strip())
+            if not line.listed and (rest := actions_heading(line.text)) is not None:
+                i = self._actions(i, rest)
             elif not line.listed and (rest := marker_rest(line.text)) is not None:
                 i = self._resolution(i, rest, marked=True)
             elif not line.listed and _is_lead(line.text) and self._listed(i + 1):
@@ -277,9 +251,9 @@ class _Reader:
             while j < len(lines) and not lines[j].listed and not self._is_break(lines[j]):
                 text = lines[j].text
                 if not entries and not (text[:1].islower() or text.lower().startswith("that ")
-                                        or _CONNECTOR.search(text)):
+                                        or ends_joined(text)):
                     break
-                if entries and not (_CONNECTOR.search(entries[-1].text) or text[:1].islower()):
+                if entries and not (ends_joined(entries[-1].text) or text[:1].islower()):
                     break
                 entries.append(_Entry("", text, lines[j].truncated))
                 j += 1
@@ -329,33 +303,9 @@ class _Reader:
     # -- actions
 
     def _actions(self, i: int, rest: str) -> int:
-        if rest:
-            self._action(rest, self.lines[i].truncated)
-            return i + 1
-        j = i + 1
-        if self._listed(j):
-            while self._listed(j):
-                text = self.lines[j].text
-                truncated = self.lines[j].truncated
-                j += 1
-                while (following := self._unlisted(j)) is not None and following.text[:1].islower() \
-                        and not re.search(r"[.!?]$", text):
-                    text += " " + following.text
-                    truncated |= following.truncated
-                    j += 1
-                self._action(text, truncated)
-            return j
-        while (line := self._unlisted(j)) is not None and not self._is_break(line) \
-                and (action_owner(line.text) or re.search(r"\bto\s+be\s+\w+", line.text)):
-            self._action(line.text, line.truncated)
-            j += 1
+        actions, j = read_actions(self.lines, i, rest, self._is_break)
+        self.out.actions.extend(actions)
         return j
-
-    def _action(self, text: str, truncated: bool) -> None:
-        text = strip_connector(text.strip())
-        if truncated or not text:
-            return
-        self.out.actions.append(ProposedAction(text, action_owner(text)))
 
 
 def _kind(value: str, entries: list[_Entry]) -> str:

@@ -130,3 +130,19 @@ def next_letter(value: str) -> str:
 def normal_label(value: str) -> str:
     """Labels shown the same way whatever the source: "a)", "a.", "(A)" -> "(a)"."""
     return f"({value.lower()})" if value else ""
+
+
+# ----------------------------------------------------------------------------- joining words
+
+_CONNECTOR = re.compile(r"(?:\s*;\s*(?:and/or|and|or)?|\s*,\s*(?:and|or)|\s+(?:and|or))\s*$", re.I)
+
+
+def ends_joined(text: str) -> bool:
+    """Whether an entry ends with the list's joining words ("...group; and")."""
+    return bool(_CONNECTOR.search(text))
+
+
+def strip_connector(text: str) -> str:
+    """Drop the list's joining words at the end of an entry: "...group; and" -> "...group"."""
+    stripped = _CONNECTOR.sub("", text).rstrip()
+    return stripped if stripped else text

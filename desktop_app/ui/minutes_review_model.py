@@ -1,31 +1,24 @@
-"""The officer's choices on a minutes proposal, and the tree model the review screen shows.
-
-``ReviewState`` holds, for every proposed recommendation and action, whether it is accepted and
-its (possibly edited) wording and owner; ``ReviewState.reduced_proposal()`` gives a proposal of
-the importer's own dataclasses holding only what was accepted, as edited, ready for
-``services.minutes_import.save_minutes`` (with ``accept=everything``: the choice is already made).
-
-``MinutesReviewModel`` shows the state as a tree: one top-level row per agenda item, under it the
+"""The tree model the review screen shows: one top-level row per agenda item, under it the
 item's recommendations then its actions. Column 0 carries the tick box.
+
+The officer's choices it shows (``ReviewState``, ``Choice``) are in ``minutes_review_state``;
+they are importable from here too.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.importers.minutes import (
-    MinutesProposal,
-    ProposedAction,
-    ProposedItem,
-    ProposedRecommendation,
-)
+from desktop_app.importers.minutes import ProposedItem
+from desktop_app.ui.minutes_review_state import (ACTION, REC, Choice, ReviewState, item_flags,
+                                                 item_heading)
+from desktop_app.ui.minutes_review_text import plural
 
-REC, ACTION = "recommendation", "action"
+__all__ = ["ACTION", "REC", "Choice", "MinutesReviewModel", "ReviewState", "item_flags",
+           "item_heading"]
 
 GREY = QColor("#6b6f76")
 EDITED = QColor("#1a4fb8")
@@ -37,124 +30,6 @@ CHOICE_ROLE = Qt.ItemDataRole.UserRole + 2   # the Choice of a proposal row (Non
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 3     # the ProposedItem of any row
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def item_flags(item: ProposedItem) -> list[str]:
-    """The notes an item carries, in words: exempt (with paragraph), incomplete."""
-    flags = []
-    if item.exempt:
-        flags.append("Exempt" + (f" \u2013 paragraph {item.exempt_paragraph}"
-                                 if item.exempt_paragraph else ""))
-    if item.incomplete:
-        flags.append("Incomplete \u2014 the page cut the text")
-    return flags
-
-
-def item_heading(item: ProposedItem) -> str:
-    return f"{item.number}.  {item.title or '(untitled item)'}"
-
-
-@dataclasses.dataclass(eq=False)
-class Choice:
-    """One proposed recommendation or action, with what the officer decided."""
-
-    kind: str                                   # REC or ACTION
-    item: ProposedItem
-    original: ProposedRecommendation | ProposedAction
-    accepted: bool
-    text: str
-    owner: str = ""
-
-    @property
-    def label(self) -> str:
-        return getattr(self.original, "label", "")
-
-    @property
-    def procedural(self) -> bool:
-        return bool(getattr(self.original, "procedural", False))
-
-    @property
-    def default_accepted(self) -> bool:
-        return not self.procedural
-
-    @property
-    def text_edited(self) -> bool:
-        return self.text != self.original.text
-
-    @property
-    def owner_edited(self) -> bool:
-        return self.kind == ACTION and self.owner != self.original.owner
-
-    @property
-    def edited(self) -> bool:
-        return self.text_edited or self.owner_edited
-
-    def title(self) -> str:
-        """"Recommendation (a)", "Procedural resolution", "Action"."""
-        if self.kind == ACTION:
-            return "Action"
-        word = "Procedural resolution" if self.procedural else "Recommendation"
-        return f"{word} {self.label}".strip()
-
-    def short_title(self) -> str:
-        """"Rec. (a)", "Procedural (c)", "Action": for the narrow first column."""
-        if self.kind == ACTION:
-            return "Action"
-        return f"{'Procedural' if self.procedural else 'Rec.'} {self.label}".strip()
-
-    def restore(self) -> None:
-        self.text = self.original.text
-        if self.kind == ACTION:
-            self.owner = self.original.owner
-
-
-class ReviewState:
-    """The choices on one proposal. Procedural resolutions start unticked, the rest ticked."""
-
-    def __init__(self, proposal: MinutesProposal):
-        self.proposal = proposal
-        self.by_item: list[list[Choice]] = []
-        for item in proposal.items:
-            choices = [Choice(REC, item, rec, not rec.procedural, rec.text)
-                       for rec in item.recommendations]
-            choices += [Choice(ACTION, item, action, True, action.text, action.owner)
-                        for action in item.actions]
-            self.by_item.append(choices)
-
-    def choices(self) -> Iterator[Choice]:
-        for choices in self.by_item:
-            yield from choices
-
-    def counts(self) -> tuple[int, int]:
-        """(recommendations, actions) accepted."""
-        recs = sum(1 for c in self.choices() if c.accepted and c.kind == REC)
-        actions = sum(1 for c in self.choices() if c.accepted and c.kind == ACTION)
-        return recs, actions
-
-    def totals(self) -> tuple[int, int]:
-        recs = sum(1 for c in self.choices() if c.kind == REC)
-        return recs, sum(1 for c in self.choices() if c.kind == ACTION)
-
-    def edited_count(self) -> int:
-        return sum(1 for c in self.choices() if c.accepted and c.edited)
-
-    def problems(self) -> list[str]:
-        """What stops saving: an accepted proposal left with no wording."""
-        return [f"item {c.item.number}: the {c.title().lower()} has no wording"
-                for c in self.choices() if c.accepted and not c.text.strip()]
-
-    def reduced_proposal(self) -> MinutesProposal:
-        """The proposal with only the accepted recommendations and actions, as edited. Every
-        agenda item is kept: the meeting's items and minutes are saved whatever is chosen."""
-        items = []
-        for item, choices in zip(self.proposal.items, self.by_item, strict=True):
-            recs = [dataclasses.replace(c.original, text=c.text.strip())
-                    for c in choices if c.kind == REC and c.accepted]
-            actions = [dataclasses.replace(c.original, text=c.text.strip(),
-                                           owner=c.owner.strip())
-                       for c in choices if c.kind == ACTION and c.accepted]
-            items.append(dataclasses.replace(item, recommendations=recs, actions=actions))
-        return dataclasses.replace(self.proposal, items=items)
 
 
 class MinutesReviewModel(QAbstractItemModel):
@@ -306,8 +181,8 @@ class MinutesReviewModel(QAbstractItemModel):
             return "   \u00b7   ".join(parts)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [f"Item {item.number}, {item.title}", *item_flags(item)]
-            parts.append(_count(sum(c.kind == REC for c in choices), "recommendation") + ", "
-                         + _count(sum(c.kind == ACTION for c in choices), "action"))
+            parts.append(plural(sum(c.kind == REC for c in choices), "recommendation") + ", "
+                         + plural(sum(c.kind == ACTION for c in choices), "action"))
             return ". ".join(parts)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -405,7 +280,3 @@ def _is_checked(value: Any) -> bool:
     if isinstance(value, Qt.CheckState):
         return value == Qt.CheckState.Checked
     return int(getattr(value, "value", value)) == Qt.CheckState.Checked.value
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"

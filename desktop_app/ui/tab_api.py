@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.db.engine import Database
@@ -41,3 +41,11 @@ class TabPage(QWidget):
 
     def focus_search(self) -> None:
         pass
+
+    def _action(self, text: str, slot, tip: str) -> QAction:
+        """A toolbar / menu action calling ``slot()``, with ``tip`` as tooltip and status tip."""
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action

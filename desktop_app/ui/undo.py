@@ -1,10 +1,16 @@
-"""Undo/redo for edits: each edit is a pair of service calls (do, undo) on one QUndoStack."""
+"""Undo/redo for edits: each edit is a pair of service calls (do, undo) on one QUndoStack.
+
+``ServiceCommand`` is one such edit; ``UndoableEdits`` runs and pushes them for a tab."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
+
+from desktop_app.services.errors import ConflictError, ServiceError
+from desktop_app.ui.errors import show_conflict, show_error
 
 
 class ServiceCommand(QUndoCommand):
@@ -29,3 +35,73 @@ class ServiceCommand(QUndoCommand):
         self._undo()
         if self._after:
             self._after()
+
+
+class UndoableEdits:
+    """Edits of a tab (a ``TabPage``) made through services and pushed on its undo stack.
+
+    The tab provides ``_after_edit`` (reload its views, say the data changed) and names what it
+    edits in ``conflict_noun`` ("meeting"), for the dialog shown when someone else changed it.
+    """
+
+    conflict_noun = "record"
+
+    def _run(self, fn):
+        """A service call outside a dialog: errors are shown; a conflict offers a reload."""
+        try:
+            return fn()
+        except ConflictError as exc:
+            if show_conflict(self, exc, self.conflict_noun):
+                self.refresh()
+            return None
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+
+    def push(self, text: str, do, undo, in_dialog: bool = False, later: bool = False):
+        """Run ``do`` now, then push it so Undo calls ``undo`` and Redo calls ``do`` again.
+
+        If ``do`` fails nothing goes on the stack; the error is shown in a message box, or
+        raised for the dialog to show (``in_dialog``). ``later``: reload the views on the
+        next turn of the event loop (when called from a selection change)."""
+        if in_dialog:
+            result = do()
+        else:
+            result = self._run(do)
+            if result is None:
+                return None
+        pending = [True]
+
+        def redo():
+            if pending:
+                pending.clear()
+                return result
+            return self._run(do)
+
+        deferred = [True] if later else []
+
+        def after():
+            if deferred:
+                deferred.clear()
+                QTimer.singleShot(0, self._after_edit)
+            else:
+                self._after_edit()
+
+        self.undo_stack.push(ServiceCommand(text, redo, lambda: self._run(undo), after=after))
+        self.status.emit(f"{text} (Ctrl+Z undoes)")
+        return result
+
+    def _versioned(self, update, row_id: int, version: int, new: dict, old: dict, text: str,
+                   in_dialog: bool = False, later: bool = False):
+        """An edit of some fields; Undo puts the old values back. Each step checks the
+        version it last saw, so nobody else's change is overwritten silently."""
+        state = {"version": version}
+
+        def apply(fields):
+            def run():
+                row = update(self.db, row_id, if_version=state["version"], **fields)
+                state["version"] = row.version
+                return row
+            return run
+
+        return self.push(text, apply(new), apply(old), in_dialog, later)

@@ -121,10 +121,57 @@ class WindowCommands:
         m.addActions([self.strip_action, self.details_action])
         m.addSeparator()
         m.addAction(self.refresh_action)
+        self._build_tools_menu(bar)
         m = bar.addMenu("&Help")
         m.addActions([self.guide_action, self.logs_action])
         m.addSeparator()
         m.addAction(self.about_action)
+
+    def _build_tools_menu(self, bar) -> None:
+        self.chase_action = self._act(
+            "&Chase owners\u2026", lambda: self.open_tool("chase"), None,
+            "Write a workbook and an email draft for each owner with open actions or "
+            "responses due", name="Chase owners")
+        self.stats_action = self._act(
+            "Impact &statistics\u2026", lambda: self.open_tool("stats"), None,
+            "The committee's figures for a municipal year, as a PDF or a workbook",
+            name="Impact statistics")
+        m = bar.addMenu("&Tools")
+        m.addActions([self.chase_action, self.stats_action])
+
+    def open_tool(self, tool: str, committee: str | None = None) -> Any:
+        """Tools > Chase owners / Impact statistics for the current committee (asked for first
+        when the window shows all committees)."""
+        from desktop_app.services import committees
+        title = {"chase": "Chase owners", "stats": "Impact statistics"}[tool]
+        name = committee or self.committee
+        if not name:
+            rows = committees.list_committees(self.db)
+            if not rows:
+                show_error(self, "Add a committee first.", title)
+                return None
+            if len(rows) > 1:
+                box = QInputDialog(self)
+                box.setObjectName("toolCommitteeDialog")
+                box.setWindowTitle(title)
+                box.setLabelText("Which committee?")
+                box.setComboBoxItems([c.name for c in rows])
+                box.setComboBoxEditable(False)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.textValueSelected.connect(lambda chosen: self.open_tool(tool, chosen))
+                self.dialog = box
+                box.open()
+                return box
+            name = rows[0].name
+        if tool == "chase":
+            from desktop_app.ui.chase_dialog import ChaseDialog
+            dialog = ChaseDialog(self.db, name, parent=self)
+        else:
+            from desktop_app.ui.stats_dialog import StatsDialog
+            dialog = StatsDialog(self.db, name, parent=self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _build_toolbar(self) -> None:
         tb = QToolBar("Main toolbar")

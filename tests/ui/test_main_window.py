@@ -88,7 +88,7 @@ def test_first_run_create_a_committee(qtbot, empty_window):
 
 def test_menus_and_standard_shortcuts(window):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "View", "Help"]
+    assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
 
     def entries(name):
         return [a.text().replace("&", "") for a in menus[name].actions() if a.text()]

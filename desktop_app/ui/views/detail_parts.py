@@ -1,4 +1,4 @@
-"""Pieces shared by the Tracker's detail panes: headings, marker chips, multi-line fields and the
+"""Pieces shared by the detail panes: headings, marker chips, multi-line fields and the
 Updates / History tabs of a record."""
 
 from __future__ import annotations
@@ -31,6 +31,16 @@ def heading(text: str, size_delta: int = 4) -> QLabel:
     label.setFont(f)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def heading_label(text: str = "") -> QLabel:
+    """A bold heading a little larger than the text (the Meetings tab's meeting and item)."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    font.setBold(True)
+    label.setFont(font)
     return label
 
 

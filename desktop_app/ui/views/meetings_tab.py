@@ -4,17 +4,10 @@ agenda, the minutes of each item, the reports attached, and what the meeting ask
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-from PySide6.QtCore import (QEvent, QItemSelectionModel, QObject, QSignalBlocker, QSize, Qt,
-                            QTimer, QUrl, Signal)
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFrame,
-                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QMenu, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
-                               QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                               QTableView, QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QLabel, QMenu, QSizePolicy, QSplitter, QStackedWidget,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from desktop_app.domain import dates
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
@@ -23,136 +16,24 @@ from desktop_app.services import meetings as meetings_service
 from desktop_app.services import recommendations as recs_service
 from desktop_app.services import work_programme as wp_service
 from desktop_app.services.common import today
-from desktop_app.services.errors import ConflictError, ServiceError
-from desktop_app.ui.errors import show_conflict, show_error
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui.models.agenda_model import AgendaModel
 from desktop_app.ui.models.meetings_model import (MeetingsFilter, MeetingsModel, OutcomesModel,
                                                   RowRole, SortRole, deadline_text, kind_label,
                                                   meeting_heading, status_label)
 from desktop_app.ui.tab_api import TabPage
-from desktop_app.ui.undo import ServiceCommand
-from desktop_app.ui.views.meeting_dialogs import AgendaItemDialog, MeetingDialog
+from desktop_app.ui.undo import UndoableEdits
+from desktop_app.ui.views.detail_parts import heading_label
+from desktop_app.ui.views.meeting_edits import MeetingEdits
+from desktop_app.ui.views.meeting_item_panel import AgendaItemPanel
 from desktop_app.ui.widgets.search_box import SearchBox
+from desktop_app.ui.widgets.wrapped_grid import (Grid, PaddedDelegate, RowFitter, grid,
+                                                 set_widths)
 
 
-class Grid(QTableView):
-    """A table that says what to do when it is empty (``placeholder``)."""
-
-    placeholder = ""
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if self.placeholder and self.model() is not None and self.model().rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(QColor("#6b6b6b"))
-            rect = self.viewport().rect().adjusted(24, 24, -24, -24)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, self.placeholder)
-            painter.end()
-
-
-def grid(name: str) -> Grid:
-    """A read-only, row-selecting, word-wrapping grid in the house style."""
-    view = Grid()
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(True)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
-                                                | Qt.AlignmentFlag.AlignVCenter)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.setItemDelegate(PaddedDelegate(view))
-    view.verticalHeader().setMinimumSectionSize(view.fontMetrics().lineSpacing() + 12)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 12)
-    return view
-
-
-class PaddedDelegate(QStyledItemDelegate):
-    """Breathing room above and below wrapped text (rows are sized from this hint)."""
-
-    PAD = 5
-
-    def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + 2 * self.PAD)
-
-    def paint(self, painter, option, index) -> None:
-        # The row's background and selection fill the whole cell; the text sits inside a
-        # padded rectangle (drawn over the same fill, so the seam does not show).
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
-                            opt.widget)
-        inner = QStyleOptionViewItem(option)
-        inner.rect = option.rect.adjusted(0, self.PAD, 0, -self.PAD)
-        super().paint(painter, inner, index)
-
-
-class RowFitter(QObject):
-    """Keeps a word-wrapping grid's row heights fitted to its text: after the model resets,
-    a column is resized or the view is resized (once per event-loop turn, however many).
-
-    A grid on a page that is not shown (another tab) is fitted when its page is shown: fitting
-    asks the delegate for the size of every cell (hundreds of rows of actions under a meeting),
-    which is wasted on a page nobody looks at."""
-
-    fitted = Signal()
-
-    def __init__(self, view: QTableView):
-        super().__init__(view)
-        self.view = view
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self.fit)
-        view.horizontalHeader().sectionResized.connect(self.schedule)
-        view.installEventFilter(self)
-        model = view.model()
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-            signal.connect(self.schedule)
-
-    def schedule(self, *_args) -> None:
-        self.timer.start()
-
-    def fit(self) -> None:
-        if self.view.window().isVisible() and not self.view.isVisible():
-            return      # on a page not shown: fitted when it is (a Show event reschedules)
-        self.view.resizeRowsToContents()
-        self.fitted.emit()
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.schedule()
-        return False
-
-
-def set_widths(view: QTableView, widths: dict[int, int], stretch: int) -> None:
-    header = view.horizontalHeader()
-    for col, width in widths.items():
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        view.setColumnWidth(col, width)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def heading_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-class MeetingsTab(TabPage):
+class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
     title = "Meetings"
+    conflict_noun = "meeting"
 
     def __init__(self, db, undo_stack, parent=None):
         super().__init__(db, undo_stack, parent)
@@ -228,42 +109,7 @@ class MeetingsTab(TabPage):
                                       a.REPORTS: 130, a.MINUTES: 70}, a.PURPOSE)
         self.agenda_fitter = RowFitter(self.agenda_view)
 
-        # -- item panel: reports and minutes
-        self.item_title = heading_label("No agenda item chosen")
-        self.item_title.setWordWrap(True)
-        self.reports_list = QListWidget()
-        self.reports_list.setAccessibleName("Reports")
-        self.reports_list.setMaximumHeight(72)
-        self.attach_button = QPushButton("Attach\u2026")
-        self.attach_button.clicked.connect(self.attach_reports)
-        self.open_button = QPushButton("Open")
-        self.open_button.clicked.connect(self.open_report)
-        self.minutes_edit = QPlainTextEdit()
-        self.minutes_edit.setAccessibleName("Minutes")
-        self.minutes_edit.setPlaceholderText("Minutes of this item: the discussion and what was "
-                                             "RESOLVED.")
-        self.save_minutes_button = QPushButton("&Save minutes")
-        self.save_minutes_button.setEnabled(False)
-        self.save_minutes_button.clicked.connect(self.save_minutes)
-        self.minutes_edit.modificationChanged.connect(self._minutes_modified)
-
-        panel = QFrame()
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        pl = QVBoxLayout(panel)
-        pl.addWidget(self.item_title)
-        reports_row = QHBoxLayout()
-        reports_row.addWidget(QLabel("<b>Reports</b>"))
-        reports_row.addStretch(1)
-        reports_row.addWidget(self.attach_button)
-        reports_row.addWidget(self.open_button)
-        pl.addLayout(reports_row)
-        pl.addWidget(self.reports_list)
-        minutes_row = QHBoxLayout()
-        minutes_row.addWidget(QLabel("<b>Minutes</b>"))
-        minutes_row.addStretch(1)
-        minutes_row.addWidget(self.save_minutes_button)
-        pl.addLayout(minutes_row)
-        pl.addWidget(self.minutes_edit, 1)
+        panel = self._build_item_panel()
 
         agenda_split = QSplitter(Qt.Orientation.Horizontal)
         agenda_split.addWidget(self.agenda_view)
@@ -325,13 +171,6 @@ class MeetingsTab(TabPage):
         self.agenda_view.customContextMenuRequested.connect(self._item_menu)
         self.reports_list.itemActivated.connect(lambda _i: self.open_report())
         self.reports_list.currentRowChanged.connect(lambda _r: self._update_actions())
-
-    def _action(self, text: str, slot, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # ================================================================== TabPage
     def refresh(self) -> None:
@@ -465,36 +304,6 @@ class MeetingsTab(TabPage):
             self._outcomes[meeting_id] = found
         return found
 
-    def _show_item(self, item: AgendaItemRow | None) -> None:
-        same = self._item is not None and item is not None and item.id == self._item.id
-        self._item = item
-        with QSignalBlocker(self.reports_list):
-            self.reports_list.clear()
-            for att in item.attachments if item else ():
-                entry = QListWidgetItem(att.title or Path(att.path).name)
-                entry.setToolTip(att.path)
-                entry.setData(Qt.ItemDataRole.UserRole, att.path)
-                if not Path(att.path).exists():
-                    entry.setText(entry.text() + "  (file missing)")
-                self.reports_list.addItem(entry)
-            if self.reports_list.count():
-                self.reports_list.setCurrentRow(0)
-            elif item is not None:
-                hint = QListWidgetItem("No reports attached – use Attach… to add the PDFs")
-                hint.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.reports_list.addItem(hint)
-        if item is None:
-            self.item_title.setText("No agenda item chosen")
-            self.minutes_edit.setPlainText("")
-            self.minutes_edit.setEnabled(False)
-        else:
-            self.item_title.setText(f"{item.number}. {item.title}")
-            self.minutes_edit.setEnabled(True)
-            if not (same and self.minutes_edit.document().isModified()):
-                self.minutes_edit.setPlainText(item.minutes_text)
-                self.minutes_edit.document().setModified(False)
-        self._update_actions()
-
     def _update_actions(self) -> None:
         has_committee = bool(self.committee)
         m, item = self._meeting, self._item
@@ -510,18 +319,6 @@ class MeetingsTab(TabPage):
         self.open_button.setEnabled(self.reports_list.currentItem() is not None)
 
     # ================================================================== edits
-    def _run(self, fn):
-        """A service call outside a dialog: errors are shown; a conflict offers a reload."""
-        try:
-            return fn()
-        except ConflictError as exc:
-            if show_conflict(self, exc, "meeting"):
-                self.refresh()
-            return None
-        except ServiceError as exc:
-            show_error(self, exc)
-            return None
-
     def _after_edit(self) -> None:
         self._in_after = True
         try:
@@ -529,223 +326,6 @@ class MeetingsTab(TabPage):
         finally:
             self._in_after = False
         self.data_changed.emit()
-
-    def push(self, text: str, do, undo, in_dialog: bool = False, later: bool = False):
-        """Run ``do`` now, then push it so Undo calls ``undo`` and Redo calls ``do`` again.
-
-        If ``do`` fails nothing goes on the stack; the error is shown in a message box, or
-        raised for the dialog to show (``in_dialog``). ``later``: reload the views on the
-        next turn of the event loop (when called from a selection change)."""
-        if in_dialog:
-            result = do()
-        else:
-            result = self._run(do)
-            if result is None:
-                return None
-        pending = [True]
-
-        def redo():
-            if pending:
-                pending.clear()
-                return result
-            return self._run(do)
-
-        deferred = [True] if later else []
-
-        def after():
-            if deferred:
-                deferred.clear()
-                QTimer.singleShot(0, self._after_edit)
-            else:
-                self._after_edit()
-
-        self.undo_stack.push(ServiceCommand(text, redo, lambda: self._run(undo), after=after))
-        self.status.emit(f"{text} (Ctrl+Z undoes)")
-        return result
-
-    def _versioned(self, update, row_id: int, version: int, new: dict, old: dict, text: str,
-                   in_dialog: bool = False, later: bool = False):
-        """An edit of some fields; Undo puts the old values back. Each step checks the
-        version it last saw, so nobody else's change is overwritten silently."""
-        state = {"version": version}
-
-        def apply(fields):
-            def run():
-                row = update(self.db, row_id, if_version=state["version"], **fields)
-                state["version"] = row.version
-                return row
-            return run
-
-        return self.push(text, apply(new), apply(old), in_dialog, later)
-
-    # -- meetings
-    def _meeting_defaults(self) -> dict:
-        rows = [self.meetings_model.row_at(r) for r in range(self.meetings_model.rowCount())]
-        latest = max(rows, key=lambda r: r.date, default=None)
-        base = max(latest.date + dt.timedelta(days=42), today()) if latest else today()
-        timed = [r for r in sorted(rows, key=lambda r: r.date) if r.time]
-        placed = [r for r in sorted(rows, key=lambda r: r.date) if r.venue]
-        return {"date": base, "time": timed[-1].time if timed else dt.time(14, 30),
-                "venue": placed[-1].venue if placed else "", "kind": "mainstream"}
-
-    def new_meeting(self) -> MeetingDialog | None:
-        self._save_minutes_if_changed()
-        if not self.committee:
-            return None
-
-        def submit(v: dict):
-            row = meetings_service.add_meeting(
-                self.db, self.committee, v["date"], time=v["start_time"], venue=v["venue"],
-                kind=v["kind"], publication_deadline=v["publication_deadline_override"],
-                questions_deadline=v["questions_deadline_override"])
-            self._meeting = row
-            self._after_edit()
-            self.select_meeting(row.id)
-            self.status.emit(f"Added the meeting on {dates.format_uk(row.date, 'full')}")
-            return row
-
-        dialog = MeetingDialog(self, None, self._meeting_defaults(), on_submit=submit)
-        dialog.open()
-        return dialog
-
-    def edit_meeting(self) -> MeetingDialog | None:
-        self._save_minutes_if_changed()
-        m = self._meeting
-        if m is None:
-            return None
-        old = {"date": m.date, "start_time": m.time, "venue": m.venue, "kind": m.kind,
-               "publication_deadline_override": (
-                   None if m.publication_deadline == dates.publication_deadline(m.date)
-                   else m.publication_deadline),
-               "questions_deadline_override": (
-                   None if m.questions_deadline == dates.questions_deadline(m.date)
-                   else m.questions_deadline)}
-
-        def submit(v: dict):
-            new = {k: val for k, val in v.items() if val != old[k]}
-            if not new:
-                return m
-            back = {k: old[k] for k in new}
-            return self._versioned(meetings_service.update_meeting, m.id, m.version, new, back,
-                                   f"Edit the meeting on {dates.format_uk(m.date)}", True)
-
-        dialog = MeetingDialog(self, m, on_submit=submit)
-        dialog.open()
-        return dialog
-
-    def _set_status(self, status: str, verb: str) -> None:
-        self._save_minutes_if_changed()
-        m = self._meeting
-        if m is None or m.status == status:
-            return
-        self._versioned(meetings_service.update_meeting, m.id, m.version, {"status": status},
-                        {"status": m.status}, f"{verb} the meeting on {dates.format_uk(m.date)}")
-
-    def mark_held(self) -> None:
-        self._set_status("held", "Mark held")
-
-    def cancel_meeting(self) -> None:
-        self._set_status("cancelled", "Cancel")
-
-    # -- agenda items
-    def add_item(self) -> AgendaItemDialog | None:
-        self._save_minutes_if_changed()
-        m = self._meeting
-        if m is None:
-            return None
-        numbers = [int(i.number) for i in m.items if i.number.isdigit()]
-        number = str(max(numbers, default=0) + 1)
-
-        def submit(v: dict):
-            state: dict = {}
-
-            def do():
-                row = meetings_service.add_item(
-                    self.db, self.committee, m.date, v["number"], v["title"],
-                    purpose=v["purpose"], lead=v["lead_officers"],
-                    scrutiny_type=v["scrutiny_type"], exempt_paragraph=v["exempt_paragraph"] or None)
-                state["id"] = row.id
-                return row
-
-            row = self.push(f"Add agenda item {v['number']}", do,
-                            lambda: meetings_service.remove_item(self.db, state["id"]), True)
-            self.select_item(row.id)
-            return row
-
-        dialog = AgendaItemDialog(self, None, number, meeting_heading(m), on_submit=submit)
-        dialog.open()
-        return dialog
-
-    def edit_item(self) -> AgendaItemDialog | None:
-        self._save_minutes_if_changed()
-        item, m = self._item, self._meeting
-        if item is None or m is None:
-            return None
-        old = {"number": item.number, "title": item.title, "scrutiny_type": item.scrutiny_type,
-               "purpose": item.purpose, "lead_officers": item.lead_officers,
-               "exempt_paragraph": item.exempt_paragraph if item.exempt else ""}
-
-        def submit(v: dict):
-            new = {k: val for k, val in v.items() if val != old[k]}
-            if not new:
-                return item
-            return self._versioned(meetings_service.update_item, item.id, item.version, new,
-                                   {k: old[k] for k in new}, f"Edit agenda item {item.number}",
-                                   True)
-
-        dialog = AgendaItemDialog(self, item, meeting_text=meeting_heading(m), on_submit=submit)
-        dialog.open()
-        return dialog
-
-    def _minutes_modified(self, modified: bool) -> None:
-        self.save_minutes_button.setEnabled(modified and self._item is not None)
-
-    def _save_minutes_if_changed(self, later: bool = False) -> None:
-        """Typed minutes are saved (never lost) before anything else happens to the item."""
-        if self._item is not None and self.minutes_edit.document().isModified():
-            self.save_minutes(later)
-
-    def save_minutes(self, later: bool = False) -> None:
-        item = self._item
-        if item is None:
-            return
-        text = self.minutes_edit.toPlainText().rstrip()
-        self.minutes_edit.document().setModified(False)
-        if text == item.minutes_text:
-            return
-        self._versioned(meetings_service.update_item, item.id, item.version,
-                        {"minutes_text": text}, {"minutes_text": item.minutes_text},
-                        f"Edit the minutes of item {item.number}", later=later)
-
-    # -- reports
-    def attach_reports(self) -> None:
-        self._save_minutes_if_changed()
-        item = self._item
-        if item is None:
-            return
-        start = str(Path(item.attachments[-1].path).parent) if item.attachments else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, f"Attach reports to item {item.number}",
-                                                start, "PDF files (*.pdf);;All files (*)")
-        if not paths:
-            return
-        for path in paths:
-            if self._run(lambda p=path: meetings_service.attach_file(self.db, item.id, p)) is None:
-                break
-        self._after_edit()
-        self.status.emit(f"Attached {len(paths)} report(s) to item {item.number}")
-
-    def open_report(self) -> None:
-        entry = self.reports_list.currentItem()
-        if entry is None:
-            return
-        path = entry.data(Qt.ItemDataRole.UserRole)
-        if not Path(path).exists():
-            show_error(self, f"{path} is no longer there: it may have been moved or deleted.",
-                       "Cannot open the report")
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-            show_error(self, f"No program is set up to open {Path(path).name}.",
-                       "Cannot open the report")
 
     # -- menus
     def _meeting_menu(self, pos) -> None:
@@ -769,4 +349,5 @@ class MeetingsTab(TabPage):
         super().keyPressEvent(event)
 
 
-__all__ = ["MeetingsTab", "SortRole"]
+__all__ = ["Grid", "MeetingsTab", "PaddedDelegate", "RowFitter", "SortRole", "grid",
+           "heading_label", "set_widths"]

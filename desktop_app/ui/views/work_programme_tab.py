@@ -8,84 +8,35 @@ reason is asked for and kept (services.work_programme.move_work_item), and Undo 
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QMenu, QSizePolicy, QSplitter,
                                QStackedWidget, QLabel, QTextBrowser, QToolBar, QVBoxLayout,
                                QWidget)
 
 from desktop_app.domain import dates
-from desktop_app.domain.enums import WorkFormat
 from desktop_app.domain.records import WorkItemRow
 from desktop_app.services import meetings as meetings_service
 from desktop_app.services import work_programme as wp_service
 from desktop_app.services.common import today
-from desktop_app.services.errors import ConflictError, ServiceError
-from desktop_app.ui.errors import show_conflict, show_error
-from desktop_app.ui.models.work_programme_model import (Section, SectionRole,
-                                                        WorkProgrammeModel, move_text,
-                                                        section_key_of, status_label)
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.models.work_programme_model import (Section, WorkProgrammeModel,
+                                                        section_key_of)
 from desktop_app.ui.tab_api import TabPage
-from desktop_app.ui.undo import ServiceCommand
-from desktop_app.ui.views.meetings_tab import PaddedDelegate, RowFitter, grid, set_widths
+from desktop_app.ui.undo import UndoableEdits
 from desktop_app.ui.views.work_item_dialogs import MoveDialog, WorkItemDialog
+from desktop_app.ui.views.work_programme_parts import (HEADING_BG, HEADING_LINE, HEADING_SUB,
+                                                       HEADING_TEXT, SectionDelegate,
+                                                       detail_html)
 from desktop_app.ui.widgets.search_box import SearchBox
+from desktop_app.ui.widgets.wrapped_grid import RowFitter, grid, set_widths
 
-HEADING_BG = QColor("#e4ecf5")
-HEADING_LINE = QColor("#9fb3c8")
-HEADING_TEXT = QColor("#1f3a5f")
-HEADING_SUB = QColor("#44546a")
-
-
-class SectionDelegate(PaddedDelegate):
-    """Draws a section heading across the grid: bold title, then kind and deadlines."""
-
-    def _section(self, index) -> Section | None:
-        return index.data(SectionRole)
-
-    def sizeHint(self, option, index) -> QSize:
-        if self._section(index) is not None:
-            return QSize(option.rect.width(), option.fontMetrics.lineSpacing() + 18)
-        return super().sizeHint(option, index)
-
-    def paint(self, painter, option, index) -> None:
-        section = self._section(index)
-        if section is None:
-            super().paint(painter, option, index)
-            return
-        painter.save()
-        rect = option.rect
-        painter.fillRect(rect, HEADING_BG)
-        painter.setPen(HEADING_LINE)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawLine(rect.topLeft(), rect.topRight())
-        inner = rect.adjusted(10, 0, -12, 0)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.05)
-        painter.setFont(bold)
-        painter.setPen(HEADING_TEXT)
-        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        painter.drawText(inner, align, section.title)
-        title_width = QFontMetrics(bold).horizontalAdvance(section.title)
-        painter.setFont(option.font)
-        count = f"{section.count} item{'s' if section.count != 1 else ''}" if section.count \
-            else "no items"
-        count_width = option.fontMetrics.horizontalAdvance(count)
-        painter.setPen(HEADING_SUB)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
-        sub_rect = inner.adjusted(title_width + 28, 0, -(count_width + 20), 0)
-        if section.subtitle and sub_rect.width() > 40:
-            text = option.fontMetrics.elidedText(section.subtitle, Qt.TextElideMode.ElideRight,
-                                                 sub_rect.width())
-            painter.drawText(sub_rect, align, text)
-        painter.restore()
+__all__ = ["HEADING_BG", "HEADING_LINE", "HEADING_SUB", "HEADING_TEXT", "SectionDelegate",
+           "WorkProgrammeTab"]
 
 
-class WorkProgrammeTab(TabPage):
+class WorkProgrammeTab(UndoableEdits, TabPage):
     title = "Work programme"
+    conflict_noun = "work programme item"
 
     def __init__(self, db, undo_stack, parent=None):
         super().__init__(db, undo_stack, parent)
@@ -178,13 +129,6 @@ class WorkProgrammeTab(TabPage):
         self.show_dropped_check.toggled.connect(self._show_dropped)
         self.search_edit.textChanged.connect(self._search)
 
-    def _action(self, text: str, slot, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     # ================================================================== TabPage
     def refresh(self) -> None:
         if not self.committee:
@@ -263,7 +207,7 @@ class WorkProgrammeTab(TabPage):
 
     def _show_item(self, item: WorkItemRow | None) -> None:
         self._item = item
-        self.detail.setHtml(self._detail_html(item))
+        self.detail.setHtml(detail_html(item))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -276,79 +220,10 @@ class WorkProgrammeTab(TabPage):
         self.drop_action.setEnabled(item is not None and item.status != "dropped")
         self.restore_action.setEnabled(item is not None and item.status == "dropped")
 
-    def _detail_html(self, item: WorkItemRow | None) -> str:
-        if item is None:
-            return ("<p style='color:#6b6b6b'>Choose an item to see its details and the history "
-                    "of its moves. Drag an item onto another meeting to move it.</p>")
-        e = html.escape
-        try:
-            fmt = WorkFormat(item.format).label
-        except ValueError:
-            fmt = item.format
-        where = dates.format_uk(item.meeting_date, "full") if item.meeting_date \
-            else "To be scheduled"
-        facts = [("Format", fmt), ("Meeting", where), ("Status", status_label(item.status))]
-        if item.target or item.target_date:
-            facts.append(("Target date", item.target or dates.format_uk(item.target_date)))
-        facts += [("Lead officer(s)", item.lead), ("Origin", item.origin),
-                  ("Current position", item.position)]
-        blank = "<span style='color:#9a9a9a'>\u2013</span>"
-        rows = "".join(
-            f"<tr><td style='color:#44546a; padding-right:12px; white-space:nowrap'>{e(k)}</td>"
-            f"<td>{e(v).replace(chr(10), '<br>') if v else blank}</td></tr>"
-            for k, v in facts)
-        title = e(item.title) + (f" <span style='font-weight:normal'>[{e(item.scrutiny_type)}]"
-                                 "</span>" if item.scrutiny_type else "")
-        dash = " \u2013 "
-        if item.moves:
-            moves = "".join(f"<li>{e(move_text(m))}{dash + e(m.author) if m.author else ''}</li>"
-                            for m in reversed(item.moves))
-            history = ("<b>Moves</b> <span style='color:#6b6b6b'>(newest first)</span>"
-                       f"<ul style='margin-left:14px; -qt-list-indent:0'>{moves}</ul>")
-        else:
-            history = "<b>Moves</b><p style='color:#6b6b6b'>Not moved since it was added.</p>"
-        return (f"<p style='font-size:large'><b>{title}</b></p>"
-                "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-                f"<td width='62%' valign='top'><table cellspacing='0' cellpadding='2'>{rows}"
-                "</table></td><td width='16'></td>"
-                f"<td valign='top'>{history}</td></tr></table>")
-
     # ================================================================== edits
-    def _run(self, fn):
-        try:
-            return fn()
-        except ConflictError as exc:
-            if show_conflict(self, exc, "work programme item"):
-                self.refresh()
-            return None
-        except ServiceError as exc:
-            show_error(self, exc)
-            return None
-
     def _after_edit(self) -> None:
         self.refresh()
         self.data_changed.emit()
-
-    def push(self, text: str, do, undo, in_dialog: bool = False):
-        """Run ``do`` now; on success push it so Undo runs ``undo`` and Redo ``do`` again."""
-        if in_dialog:
-            result = do()          # a ServiceError is shown inside the dialog
-        else:
-            result = self._run(do)
-            if result is None:
-                return None
-        pending = [True]
-
-        def redo():
-            if pending:
-                pending.clear()
-                return result
-            return self._run(do)
-
-        self.undo_stack.push(ServiceCommand(text, redo, lambda: self._run(undo),
-                                            after=self._after_edit))
-        self.status.emit(f"{text} (Ctrl+Z undoes)")
-        return result
 
     def _meetings(self):
         return self.model.meetings()
@@ -395,18 +270,9 @@ class WorkProgrammeTab(TabPage):
                    not (k == "target_date" and val is None)}
             if not new:
                 return item
-            state = {"version": item.version}
-
-            def apply(fields):
-                def run():
-                    row = wp_service.update_work_item(self.db, item.id,
-                                                      if_version=state["version"], **fields)
-                    state["version"] = row.version
-                    return row
-                return run
-
-            return self.push(f"Edit \u201c{item.title}\u201d", apply(new),
-                             apply({k: old[k] for k in new}), in_dialog=True)
+            return self._versioned(wp_service.update_work_item, item.id, item.version, new,
+                                   {k: old[k] for k in new}, f"Edit \u201c{item.title}\u201d",
+                                   in_dialog=True)
 
         dialog = WorkItemDialog(self, item, self._meetings(), on_submit=submit)
         dialog.open()
@@ -483,17 +349,8 @@ class WorkProgrammeTab(TabPage):
         if item is None or item.status != "dropped":
             return
         status = "scheduled" if item.meeting_id else "proposed"
-        state = {"version": item.version}
-
-        def apply(value):
-            def run():
-                row = wp_service.update_work_item(self.db, item.id, if_version=state["version"],
-                                                  status=value)
-                state["version"] = row.version
-                return row
-            return run
-
-        self.push(f"Restore \u201c{item.title}\u201d", apply(status), apply("dropped"))
+        self._versioned(wp_service.update_work_item, item.id, item.version, {"status": status},
+                        {"status": "dropped"}, f"Restore \u201c{item.title}\u201d")
 
     # ================================================================== view events
     def _show_dropped(self, on: bool) -> None:

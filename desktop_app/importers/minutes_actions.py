@@ -1,0 +1,98 @@
+"""Actions arising under one item of the minutes, and who is to do each.
+
+Actions are read only under an "Actions arising:" or "Action:" heading: the entries listed
+below it, or the sentences that name someone "to" do something ("The Head of Housing to
+circulate the figures"). The owner is the role or person such a sentence names; nothing is
+guessed from discussion notes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from desktop_app.importers.minutes_lines import Line, strip_connector
+
+
+@dataclasses.dataclass
+class ProposedAction:
+    text: str
+    owner: str = ""
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+_ACTIONS = re.compile(
+    r"^(?:actions?(?:\s+arising(?:\s+from\s+(?:the|this)\s+(?:item|meeting|discussion))?)?"
+    r"|actions?\s+agreed|agreed\s+actions?)\s*(?:[:\-–—]\s*(?P<rest>.*))?$", re.I)
+
+# "The Deputy Monitoring Officer to provide ...": a named role, then "to <verb>" (not "to be").
+_OWNER_WORD = r"(?:[A-Z][\w'’.&-]*|of|and|for|the|to|&)"
+_OWNER = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w'’.&-]*(?:\s+{_OWNER_WORD})*?)\s+(?:to|will)\s+"
+    r"(?!be\b|the\b|a\b|an\b|all\b|each\b)[a-z]+")
+
+
+def action_owner(text: str) -> str:
+    """The role or person an action names as doing it, or "" when the sentence names none."""
+    m = _OWNER.match(text.strip())
+    if not m:
+        return ""
+    owner = m["owner"].strip()
+    if owner.split()[-1] in ("of", "and", "for", "the", "to", "&"):
+        return ""
+    return owner
+
+
+def actions_heading(text: str) -> str | None:
+    """The words after an "Actions arising:" heading ("" for a bare heading), or None."""
+    m = _ACTIONS.match(text)
+    return (m["rest"] or "").strip() if m else None
+
+
+def is_actions_heading(text: str) -> bool:
+    return bool(_ACTIONS.match(text))
+
+
+def read_actions(lines: list[Line], i: int, rest: str,
+                 is_break: Callable[[Line], bool]) -> tuple[list[ProposedAction], int]:
+    """The actions under the heading at ``lines[i]`` (``rest``: the words after it on the same
+    line), and the index of the first line after them. ``is_break`` tells a line that starts
+    something else (a resolution, another heading)."""
+    found: list[ProposedAction] = []
+
+    def add(text: str, truncated: bool) -> None:
+        text = strip_connector(text.strip())
+        if truncated or not text:
+            return
+        found.append(ProposedAction(text, action_owner(text)))
+
+    def listed(j: int) -> bool:
+        return j < len(lines) and lines[j].listed
+
+    def unlisted(j: int) -> Line | None:
+        return lines[j] if j < len(lines) and not lines[j].listed else None
+
+    if rest:
+        add(rest, lines[i].truncated)
+        return found, i + 1
+    j = i + 1
+    if listed(j):
+        while listed(j):
+            text = lines[j].text
+            truncated = lines[j].truncated
+            j += 1
+            while (following := unlisted(j)) is not None and following.text[:1].islower() \
+                    and not re.search(r"[.!?]$", text):
+                text += " " + following.text
+                truncated |= following.truncated
+                j += 1
+            add(text, truncated)
+        return found, j
+    while (line := unlisted(j)) is not None and not is_break(line) \
+            and (action_owner(line.text) or re.search(r"\bto\s+be\s+\w+", line.text)):
+        add(line.text, line.truncated)
+        j += 1
+    return found, j

@@ -1,0 +1,118 @@
+"""Word-wrapping, read-only grids in the house style, shared by the Meetings and Work programme
+tabs: ``grid(name)`` makes one (a ``Grid``, which says what to do while it is empty), drawn by a
+``PaddedDelegate``; ``RowFitter`` keeps its row heights fitted to the wrapped text and
+``set_widths`` sets its column widths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView)
+
+
+class Grid(QTableView):
+    """A table that says what to do when it is empty (``placeholder``)."""
+
+    placeholder = ""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.placeholder and self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#6b6b6b"))
+            rect = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.placeholder)
+            painter.end()
+
+
+def grid(name: str) -> Grid:
+    """A read-only, row-selecting, word-wrapping grid in the house style."""
+    view = Grid()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.setShowGrid(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
+                                                | Qt.AlignmentFlag.AlignVCenter)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.setItemDelegate(PaddedDelegate(view))
+    view.verticalHeader().setMinimumSectionSize(view.fontMetrics().lineSpacing() + 12)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 12)
+    return view
+
+
+class PaddedDelegate(QStyledItemDelegate):
+    """Breathing room above and below wrapped text (rows are sized from this hint)."""
+
+    PAD = 5
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 2 * self.PAD)
+
+    def paint(self, painter, option, index) -> None:
+        # The row's background and selection fill the whole cell; the text sits inside a
+        # padded rectangle (drawn over the same fill, so the seam does not show).
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
+                            opt.widget)
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(0, self.PAD, 0, -self.PAD)
+        super().paint(painter, inner, index)
+
+
+class RowFitter(QObject):
+    """Keeps a word-wrapping grid's row heights fitted to its text: after the model resets,
+    a column is resized or the view is resized (once per event-loop turn, however many).
+
+    A grid on a page that is not shown (another tab) is fitted when its page is shown: fitting
+    asks the delegate for the size of every cell (hundreds of rows of actions under a meeting),
+    which is wasted on a page nobody looks at."""
+
+    fitted = Signal()
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.view = view
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+        view.horizontalHeader().sectionResized.connect(self.schedule)
+        view.installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self.schedule)
+
+    def schedule(self, *_args) -> None:
+        self.timer.start()
+
+    def fit(self) -> None:
+        if self.view.window().isVisible() and not self.view.isVisible():
+            return      # on a page not shown: fitted when it is (a Show event reschedules)
+        self.view.resizeRowsToContents()
+        self.fitted.emit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.schedule()
+        return False
+
+
+def set_widths(view: QTableView, widths: dict[int, int], stretch: int) -> None:
+    header = view.horizontalHeader()
+    for col, width in widths.items():
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(col, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
