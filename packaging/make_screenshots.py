@@ -3,7 +3,8 @@
     python packaging/make_screenshots.py [--size 1366x768] [--out docs/images]
 
 Writes tab-meetings.png, tab-work-programme.png, tab-tracker-actions.png,
-tab-tracker-recommendations.png and welcome.png. Runs offscreen on a throwaway database and
+tab-tracker-recommendations.png, welcome.png, import-wizard.png (the column mapping page, on the
+example action log exported to a workbook) and print-dialog.png (the action log previewed). Runs offscreen on a throwaway database and
 settings folder, with 'today' fixed at 12 November 2021 (a week and a half before the
 23 November 2021 meeting of the example committee) so the pictures always look the same.
 """
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{tmp / 'tracker.db'}")
     written = []
 
-    def shot(window: MainWindow, name: str) -> None:
+    def shot(window, name: str) -> None:
         for _ in range(3):
             app.processEvents()
         path = out / f"{name}{args.suffix}.png"
@@ -69,6 +70,37 @@ def main(argv: list[str] | None = None) -> int:
     recs = window.tracker.recs_model.rows
     window.tracker.recs_grid.select_id(recs[-3].id if len(recs) > 3 else recs[0].id)
     shot(window, "tab-tracker-recommendations")
+    committee = "Children and Young People Scrutiny Committee"
+
+    from desktop_app.ui.print_dialog import PrintDialog
+    dialog = PrintDialog(db, committee, window)
+    dialog.resize(width, height)
+    dialog.show()
+    dialog.wait_idle()
+    import time
+    for _ in range(40):  # QPdfView renders the page images in the background
+        app.processEvents()
+        time.sleep(0.05)
+    shot(dialog, "print-dialog")
+    dialog.close()
+
+    from desktop_app.exporters import xlsx_export
+    from desktop_app.services import actions
+    book = tmp / "action-log.xlsx"
+    xlsx_export.write_actions(book, actions.list_actions(db, committee), committee)
+    from desktop_app.ui.import_wizard import ImportWizard
+    wizard = ImportWizard(db, committee=committee, path=str(book))
+    wizard.resize(width, height)
+    wizard.show()
+    wizard.wait_idle()
+    for _ in range(2):  # the file page, then the detected kind
+        wizard.next()
+        wizard.wait_idle()
+    for _ in range(5):
+        app.processEvents()
+    shot(wizard, "import-wizard")
+    wizard.done(0)
+
     window.close()
     db.dispose()
     for path in written:
