@@ -6,16 +6,9 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date
-from desktop_app.ui.models.base import Column, RowTableModel, bold_font, natural_key
+from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
+                                        since_meeting_colour)
 from desktop_app.ui.widgets import badges
-
-
-def flag_word(r: ActionRow) -> str:
-    if r.new_since_last_meeting:
-        return "NEW"
-    if r.updated_since_last_meeting:
-        return "UPDATED"
-    return ""
 
 
 def status_word(r: ActionRow) -> str:
@@ -87,11 +80,7 @@ class ActionsModel(RowTableModel[ActionRow]):
             if row.status == "completed":
                 return badges.DONE_COLOUR
             return None
-        if row.new_since_last_meeting:
-            return badges.NEW_COLOUR
-        if row.updated_since_last_meeting:
-            return badges.UPDATED_COLOUR
-        return None
+        return since_meeting_colour(row)
 
     def background(self, row: ActionRow, col: Column) -> QColor | None:
         return badges.OVERDUE_TINT if row.overdue else None

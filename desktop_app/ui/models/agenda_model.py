@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.records import AgendaItemRow
+from desktop_app.ui.models.base import ListTableModel
 from desktop_app.ui.models.meetings_model import AMBER, GREY, RowRole, SortRole
 
 __all__ = ["AgendaModel", "RowRole", "SortRole", "number_key"]
@@ -20,45 +21,11 @@ def number_key(number: str) -> str:
     return re.sub(r"\d+", lambda m: m.group().zfill(8), number.strip().lower())
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(ListTableModel[AgendaItemRow]):
     NUMBER, TITLE, PURPOSE, LEAD, EXEMPT, REPORTS, MINUTES = range(7)
     HEADERS = ("No.", "Item", "Purpose", "Lead officer(s)", "Exempt", "Reports", "Minutes")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[AgendaItemRow] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AgendaItemRow:
-        return self._rows[row]
-
-    def row_of(self, item_id: int) -> int:
-        for n, item in enumerate(self._rows):
-            if item.id == item_id:
-                return n
-        return -1
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item, col = self._rows[index.row()], index.column()
-        if role == RowRole:
-            return item
+    def cell_data(self, item: AgendaItemRow, col: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(item, col)
         if role == SortRole:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -14,6 +14,7 @@ from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import ActionRow, MeetingRow, RecommendationRow
 from desktop_app.ui.models.base import ROW_ROLE as RowRole  # the roles every grid shares
+from desktop_app.ui.models.base import ListTableModel
 from desktop_app.ui.models.base import SORT_ROLE as SortRole
 
 GREY = QColor("#6b6b6b")
@@ -58,7 +59,7 @@ def meeting_heading(meeting: MeetingRow) -> str:
     return f"{text}, {format_time(meeting.time)}" if meeting.time else text
 
 
-class MeetingsModel(QAbstractTableModel):
+class MeetingsModel(ListTableModel[MeetingRow]):
     """The meetings of one committee, in the order the service gives (upcoming first)."""
 
     DATE, TIME, KIND, STATUS, VENUE, PUBLICATION, QUESTIONS, ITEMS = range(8)
@@ -67,7 +68,6 @@ class MeetingsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[MeetingRow] = []
         self._today = dt.date.today()
 
     # -- loading
@@ -77,33 +77,8 @@ class MeetingsModel(QAbstractTableModel):
         self._today = today
         self.endResetModel()
 
-    def row_at(self, row: int) -> MeetingRow:
-        return self._rows[row]
-
-    def row_of(self, meeting_id: int) -> int:
-        for n, m in enumerate(self._rows):
-            if m.id == meeting_id:
-                return n
-        return -1
-
     # -- Qt API
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        m, col = self._rows[index.row()], index.column()
-        if role == RowRole:
-            return m
+    def cell_data(self, m: MeetingRow, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(m, col)
         if role == SortRole:
@@ -224,42 +199,14 @@ class MeetingsFilter(QSortFilterProxyModel):
         return all(w in hay for w in self._words)
 
 
-class OutcomesModel(QAbstractTableModel):
+class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
     """The recommendations and actions that came from one meeting."""
 
     KIND, REF, ITEM, TEXT, OWNER, DUE, STATUS = range(7)
     HEADERS = ("Type", "Ref", "Agenda item", "Recommendation / action", "To / owner",
                "Due", "Status")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[RecommendationRow | ActionRow] = []
-
-    def set_rows(self, rows: list[RecommendationRow | ActionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RecommendationRow | ActionRow:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, col = self._rows[index.row()], index.column()
-        if role == RowRole:
-            return r
+    def cell_data(self, r: RecommendationRow | ActionRow, col: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT, self.STATUS):

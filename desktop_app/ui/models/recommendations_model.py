@@ -7,16 +7,9 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, short_date
-from desktop_app.ui.models.base import Column, RowTableModel, bold_font, natural_key
+from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
+                                        since_meeting_colour)
 from desktop_app.ui.widgets import badges
-
-
-def flag_word(r: RecommendationRow) -> str:
-    if r.new_since_last_meeting:
-        return "NEW"
-    if r.updated_since_last_meeting:
-        return "UPDATED"
-    return ""
 
 
 def verdict_label(value: str) -> str:
@@ -102,11 +95,7 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
             return badges.DONE_COLOUR
         if col.key in ("verdict", "status"):
             return None
-        if row.new_since_last_meeting:
-            return badges.NEW_COLOUR
-        if row.updated_since_last_meeting:
-            return badges.UPDATED_COLOUR
-        return None
+        return since_meeting_colour(row)
 
     def background(self, row: RecommendationRow, col: Column) -> QColor | None:
         return badges.OVERDUE_TINT if row.response_overdue else None

@@ -14,12 +14,13 @@ import dataclasses
 import datetime as dt
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain import dates
 from desktop_app.domain.enums import WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
+from desktop_app.ui.models.base import ListTableModel
 from desktop_app.ui.models.meetings_model import (AMBER, GREEN, GREY, RowRole, SortRole,
                                                   kind_label, meeting_heading)
 
@@ -100,7 +101,7 @@ def meeting_subtitle(m: MeetingRow) -> str:
     return SEPARATOR.join(parts)
 
 
-class WorkProgrammeModel(QAbstractTableModel):
+class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
     ITEM, ORIGIN, LEAD, POSITION, STATUS = range(5)
     HEADERS = ("Item [type of scrutiny]", "Origin", "Lead officer(s)", "Current position",
                "Status")
@@ -111,7 +112,6 @@ class WorkProgrammeModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[WorkItemRow] = []
         self._meetings: list[MeetingRow] = []
-        self._rows: list[Section | WorkItemRow] = []
         self._sections: dict[tuple, Section] = {}
         self._today = dt.date.today()
         self.show_dropped = False
@@ -175,9 +175,6 @@ class WorkProgrammeModel(QAbstractTableModel):
     def heading_rows(self) -> list[int]:
         return [n for n, r in enumerate(self._rows) if isinstance(r, Section)]
 
-    def row_at(self, row: int) -> Section | WorkItemRow:
-        return self._rows[row]
-
     def item_row_of(self, item_id: int) -> int:
         for n, r in enumerate(self._rows):
             if isinstance(r, WorkItemRow) and r.id == item_id:
@@ -207,23 +204,7 @@ class WorkProgrammeModel(QAbstractTableModel):
         return list(self._meetings)
 
     # ------------------------------------------------------------------ Qt API
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, col = self._rows[index.row()], index.column()
-        if role == RowRole:
-            return row
+    def cell_data(self, row: Section | WorkItemRow, col: int, role: int):
         if isinstance(row, Section):
             if role == SectionRole:
                 return row

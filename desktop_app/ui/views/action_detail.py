@@ -12,12 +12,14 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QPushButton, QWidget)
 
 from desktop_app.db.engine import Database
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date, today
-from desktop_app.ui.views.detail_parts import Chips, RecordLog, TextArea, heading, muted, section
+from desktop_app.ui.views.detail_parts import (DetailPane, RecordLog, TextArea, button_row,
+                                               form_layout, muted, section, set_texts_quietly,
+                                               since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
 
 NO_MEETING = -1
@@ -54,46 +56,26 @@ def fill_meetings(combo: QComboBox, meetings: list[tuple[int, dt.date]], current
     combo.blockSignals(False)
 
 
-class ActionDetail(QScrollArea):
+class ActionDetail(DetailPane):
     save_requested = Signal(object, dict)            # row, changed fields
     progress_requested = Signal(object, object, str)  # row, date, text
     complete_requested = Signal(object, object)       # row, date
     reopen_requested = Signal(object)
     reported_requested = Signal(object, int)          # row, meeting id
+    save_is_default = True
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         self.row: ActionRow | None = None
         self._meetings: list[tuple[int, dt.date]] = []
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setAccessibleName("Action details")
-        body = QWidget()
-        body.setObjectName("detailBody")
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(14, 10, 14, 10)
-        outer.setSpacing(6)
-
-        self.title = heading("No action selected")
-        self.subtitle = muted("Choose an action in the list to see and edit it.")
-        self.chips = Chips()
-        outer.addWidget(self.title)
-        outer.addWidget(self.subtitle)
-        outer.addWidget(self.chips)
-        self.content = QWidget()
-        outer.addWidget(self.content, 1)
-        lay = QVBoxLayout(self.content)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(6)
+        lay = self._build_frame("Action details", "No action selected",
+                                "Choose an action in the list to see and edit it.", "detailBody")
 
         # -- details
         lay.addWidget(section("Details"))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = form_layout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.ref = QLineEdit()
         self.ref.setAccessibleName("Action number")
         self.ref.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 16)
@@ -120,24 +102,13 @@ class ActionDetail(QScrollArea):
         form.addRow("&Directorate", self.directorate)
         form.addRow("D&ue", due_row)
         lay.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setAccessibleName("Revert changes to the action")
-        self.save_button = QPushButton("Save changes")
-        self.save_button.setAccessibleName("Save changes to the action")
-        self.save_button.setToolTip("Save changes (Ctrl+S)")
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        lay.addLayout(buttons)
+        self._add_save_buttons(lay, "action")
 
         # -- progress
         lay.addWidget(section("Progress"))
         self.latest = muted()
         lay.addWidget(self.latest)
-        prog = QFormLayout()
-        prog.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        prog.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        prog = form_layout()
         self.update_on = DateEdit(allow_blank=False)
         self.update_on.setAccessibleName("Date of the progress update")
         self.update_text = TextArea(2, "New progress update")
@@ -145,12 +116,9 @@ class ActionDetail(QScrollArea):
         prog.addRow("Dat&e", self.update_on)
         prog.addRow("U&pdate", self.update_text)
         lay.addLayout(prog)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.add_update_button = QPushButton("Add progress update")
         self.add_update_button.setAccessibleName("Add progress update")
-        row.addWidget(self.add_update_button)
-        lay.addLayout(row)
+        button_row(lay, self.add_update_button)
 
         # -- status
         lay.addWidget(section("Status"))
@@ -217,22 +185,14 @@ class ActionDetail(QScrollArea):
 
     def show_row(self, row: ActionRow | None, *, log: bool = True) -> None:
         """Show a row (or nothing). Unsaved edits are replaced."""
-        self.row = row
-        self.content.setVisible(row is not None)
-        if row is None:
-            self.title.setText("No action selected")
-            self.subtitle.setText("Choose an action in the list to see and edit it.")
-            self.chips.set_chips([])
+        if self._show_placeholder(row, "No action selected",
+                                  "Choose an action in the list to see and edit it."):
             return
         self.title.setText(f"Action {row.ref}" if row.ref else "Action")
         where = f"From the meeting on {long_date(row.meeting_date)}" if row.meeting_date \
             else "Not linked to a meeting"
         self.subtitle.setText(f"{where} \u00b7 {row.committee}")
-        chips = []
-        if row.new_since_last_meeting:
-            chips.append(("new", "NEW since the last meeting"))
-        elif row.updated_since_last_meeting:
-            chips.append(("updated", "UPDATED since the last meeting"))
+        chips = since_meeting_chips(row)
         if row.overdue:
             chips.append(("overdue", "OVERDUE"))
         if row.reported_complete_on:
@@ -240,14 +200,8 @@ class ActionDetail(QScrollArea):
         elif row.status == "completed":
             chips.append(("done", "COMPLETED"))
         self.chips.set_chips(chips)
-        for w in (self.ref, self.item, self.due_text, self.text):
-            w.blockSignals(True)
-        self.ref.setText(row.ref)
-        self.item.setText(row.item)
-        self.text.setText(row.text)
-        self.due_text.setText(row.due_text)
-        for w in (self.ref, self.item, self.due_text, self.text):
-            w.blockSignals(False)
+        set_texts_quietly([(self.ref, row.ref), (self.item, row.item), (self.text, row.text),
+                           (self.due_text, row.due_text)])
         set_combo_choices(self.owner, getattr(self, "_owners", []), row.owner)
         set_combo_choices(self.directorate, getattr(self, "_directorates", []), row.directorate)
         fill_meetings(self.meeting, self._meetings, row.meeting_id)
@@ -308,30 +262,6 @@ class ActionDetail(QScrollArea):
             out["due_date"] = due
         return out
 
-    def is_dirty(self) -> bool:
-        try:
-            return bool(self.changes())
-        except ValueError:
-            return True
-
-    def _changed(self, *_args) -> None:
-        dirty = self.row is not None and self.is_dirty()
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
-        self.save_button.setDefault(dirty)
-
-    def _save(self) -> None:
-        if self.row is None:
-            return
-        try:
-            changes = self.changes()
-        except ValueError as exc:
-            from desktop_app.ui.errors import show_error
-            show_error(self, exc)
-            return
-        if changes:
-            self.save_requested.emit(self.row, changes)
-
     def _add_update(self) -> None:
         text = self.update_text.text().strip()
         if self.row is None:
@@ -341,21 +271,16 @@ class ActionDetail(QScrollArea):
             show_error(self, "Type the progress update first.")
             self.update_text.setFocus()
             return
-        try:
-            on = self.update_on.date() or today()
-        except ValueError as exc:
-            show_error(self, exc)
+        on = self._date_or_today(self.update_on)
+        if on is None:
             return
         self.progress_requested.emit(self.row, on, text)
 
     def _complete(self) -> None:
         if self.row is None:
             return
-        try:
-            on = self.complete_on.date() or today()
-        except ValueError as exc:
-            from desktop_app.ui.errors import show_error
-            show_error(self, exc)
+        on = self._date_or_today(self.complete_on)
+        if on is None:
             return
         self.complete_requested.emit(self.row, on)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from desktop_app.db.engine import Database
 from desktop_app.services import history as history_service
+from desktop_app.ui.app_state import today
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history
 from desktop_app.ui.models.proxy import RecordFilterProxy
 from desktop_app.ui.widgets.record_table import RecordTable
@@ -168,3 +170,127 @@ class RecordLog(QTabWidget):
         rows.reverse()  # newest first
         self.history_model.set_rows(rows)
         self.setTabText(1, f"Change history ({len(rows)})")
+
+
+def form_layout() -> QFormLayout:
+    """A form of the detail panes: labels right-aligned, long rows wrapped."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return form
+
+
+def button_row(lay: QVBoxLayout, *buttons: QPushButton) -> None:
+    """Buttons at the right of a row, added to ``lay``."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    lay.addLayout(row)
+
+
+def since_meeting_chips(row) -> list[tuple[str, str]]:
+    """The NEW / UPDATED chip of an action or recommendation (none when neither)."""
+    if row.new_since_last_meeting:
+        return [("new", "NEW since the last meeting")]
+    if row.updated_since_last_meeting:
+        return [("updated", "UPDATED since the last meeting")]
+    return []
+
+
+def set_texts_quietly(pairs) -> None:
+    """Set the text of each (widget, text) without emitting textChanged."""
+    for w, _text in pairs:
+        w.blockSignals(True)
+    for w, text in pairs:
+        w.setText(text)
+    for w, _text in pairs:
+        w.blockSignals(False)
+
+
+class DetailPane(QScrollArea):
+    """The frame shared by the action and recommendation panes: a heading, subtitle and chips
+    over the content, Save / Revert buttons enabled while the fields differ from the row.
+    A subclass has ``row``, ``changes()`` and a ``save_requested(row, changes)`` signal."""
+
+    save_is_default = False   # make Save the default button while there are changes
+
+    def _build_frame(self, accessible_name: str, title: str, subtitle: str = "",
+                     body_name: str = "") -> QVBoxLayout:
+        """Build the frame; returns the layout of ``self.content``."""
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName(accessible_name)
+        body = QWidget()
+        if body_name:
+            body.setObjectName(body_name)
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(14, 10, 14, 10)
+        outer.setSpacing(6)
+        self.title = heading(title)
+        self.subtitle = muted(subtitle)
+        self.chips = Chips()
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+        outer.addWidget(self.chips)
+        self.content = QWidget()
+        outer.addWidget(self.content, 1)
+        lay = QVBoxLayout(self.content)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        return lay
+
+    def _add_save_buttons(self, lay: QVBoxLayout, what: str) -> None:
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setAccessibleName(f"Revert changes to the {what}")
+        self.save_button = QPushButton("Save changes")
+        self.save_button.setAccessibleName(f"Save changes to the {what}")
+        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        button_row(lay, self.revert_button, self.save_button)
+
+    def _show_placeholder(self, row, title: str, subtitle: str) -> bool:
+        """Take the row; with none, show the placeholder texts and return True."""
+        self.row = row
+        self.content.setVisible(row is not None)
+        if row is not None:
+            return False
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.chips.set_chips([])
+        return True
+
+    def is_dirty(self) -> bool:
+        try:
+            return bool(self.changes())
+        except ValueError:
+            return True
+
+    def _changed(self, *_args) -> None:
+        dirty = self.row is not None and self.is_dirty()
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if self.save_is_default:
+            self.save_button.setDefault(dirty)
+
+    def _save(self) -> None:
+        if self.row is None:
+            return
+        try:
+            changes = self.changes()
+        except ValueError as exc:
+            from desktop_app.ui.errors import show_error
+            show_error(self, exc)
+            return
+        if changes:
+            self.save_requested.emit(self.row, changes)
+
+    def _date_or_today(self, edit):
+        """The date typed in ``edit`` (today when blank); None, after saying why, when the
+        text is not a date."""
+        try:
+            return edit.date() or today()
+        except ValueError as exc:
+            from desktop_app.ui.errors import show_error
+            show_error(self, exc)
+            return None

@@ -7,8 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.db.engine import Database
 from desktop_app.domain.enums import ImplementationStatus, Verdict
@@ -16,7 +15,9 @@ from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, today
 from desktop_app.ui.models.recommendations_model import verdict_label
 from desktop_app.ui.views.action_detail import fill_meetings
-from desktop_app.ui.views.detail_parts import Chips, RecordLog, TextArea, heading, muted, section
+from desktop_app.ui.views.detail_parts import (DetailPane, RecordLog, TextArea, button_row,
+                                               form_layout, section, set_texts_quietly,
+                                               since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
 
 
@@ -32,7 +33,7 @@ VERDICTS = [(verdict_label(v.value), v.value) for v in Verdict]
 STATUSES = [(s.label, s.value) for s in ImplementationStatus]
 
 
-class RecommendationDetail(QScrollArea):
+class RecommendationDetail(DetailPane):
     save_requested = Signal(object, dict)
     response_requested = Signal(object, str, str, object)     # row, response, verdict, date
     update_requested = Signal(object, object, str, str)       # row, date, text, status
@@ -42,31 +43,11 @@ class RecommendationDetail(QScrollArea):
         self.db = db
         self.row: RecommendationRow | None = None
         self._meetings: list[tuple[int, dt.date]] = []
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setAccessibleName("Recommendation details")
-        body = QWidget()
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(14, 10, 14, 10)
-        outer.setSpacing(6)
-        self.title = heading("No recommendation selected")
-        self.subtitle = muted()
-        self.chips = Chips()
-        outer.addWidget(self.title)
-        outer.addWidget(self.subtitle)
-        outer.addWidget(self.chips)
-        self.content = QWidget()
-        outer.addWidget(self.content, 1)
-        lay = QVBoxLayout(self.content)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(6)
+        lay = self._build_frame("Recommendation details", "No recommendation selected")
 
         # -- the recommendation
         lay.addWidget(section("Recommendation"))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = form_layout()
         self.meeting = QComboBox()
         self.meeting.setAccessibleName("Meeting that made the recommendation")
         self.item = QLineEdit()
@@ -88,25 +69,14 @@ class RecommendationDetail(QScrollArea):
         form.addRow("&Sent on", self.sent_on)
         form.addRow("Stat&us", self.status)
         lay.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setAccessibleName("Revert changes to the recommendation")
-        self.save_button = QPushButton("Save changes")
-        self.save_button.setAccessibleName("Save changes to the recommendation")
-        self.save_button.setToolTip("Save changes (Ctrl+S)")
-        row.addWidget(self.revert_button)
-        row.addWidget(self.save_button)
-        lay.addLayout(row)
+        self._add_save_buttons(lay, "recommendation")
 
         # -- executive response
         lay.addWidget(section("Executive response"))
         self.due_text = QLabel()
         self.due_text.setWordWrap(True)
         lay.addWidget(self.due_text)
-        rform = QFormLayout()
-        rform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        rform.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        rform = form_layout()
         self.response = TextArea(3, "Executive response")
         self.verdict = _combo("Verdict", VERDICTS)
         self.response_on = DateEdit(allow_blank=False)
@@ -115,18 +85,13 @@ class RecommendationDetail(QScrollArea):
         rform.addRow("&Verdict", self.verdict)
         rform.addRow("Recei&ved on", self.response_on)
         lay.addLayout(rform)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.response_button = QPushButton("Record response")
         self.response_button.setAccessibleName("Record the executive's response")
-        row.addWidget(self.response_button)
-        lay.addLayout(row)
+        button_row(lay, self.response_button)
 
         # -- implementation update
         lay.addWidget(section("Implementation update"))
-        uform = QFormLayout()
-        uform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        uform.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        uform = form_layout()
         self.update_on = DateEdit(allow_blank=False)
         self.update_on.setAccessibleName("Date of the update")
         self.update_text = TextArea(2, "New implementation update")
@@ -136,12 +101,9 @@ class RecommendationDetail(QScrollArea):
         uform.addRow("U&pdate", self.update_text)
         uform.addRow("Status &after", self.update_status)
         lay.addLayout(uform)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.add_update_button = QPushButton("Add update")
         self.add_update_button.setAccessibleName("Add implementation update")
-        row.addWidget(self.add_update_button)
-        lay.addLayout(row)
+        button_row(lay, self.add_update_button)
 
         lay.addWidget(section("Updates and history"))
         self.log = RecordLog(db, "recommendations", "rec_detail")
@@ -165,35 +127,21 @@ class RecommendationDetail(QScrollArea):
         self._meetings = meetings
 
     def show_row(self, row: RecommendationRow | None, *, log: bool = True) -> None:
-        self.row = row
-        self.content.setVisible(row is not None)
-        if row is None:
-            self.title.setText("No recommendation selected")
-            self.subtitle.setText("Choose a recommendation in the list to see and edit it.")
-            self.chips.set_chips([])
+        if self._show_placeholder(row, "No recommendation selected",
+                                  "Choose a recommendation in the list to see and edit it."):
             return
         self.title.setText(f"Recommendation {row.label}".strip())
         bits = [f"Made at the meeting on {long_date(row.meeting_date)}" if row.meeting_date
                 else "No meeting", row.committee]
         self.subtitle.setText(" \u00b7 ".join(bits))
-        chips = []
-        if row.new_since_last_meeting:
-            chips.append(("new", "NEW since the last meeting"))
-        elif row.updated_since_last_meeting:
-            chips.append(("updated", "UPDATED since the last meeting"))
+        chips = since_meeting_chips(row)
         if row.response_overdue:
             chips.append(("overdue", "RESPONSE OVERDUE"))
         if row.status == "completed":
             chips.append(("done", "COMPLETED"))
         self.chips.set_chips(chips)
-        for w in (self.item, self.label, self.addressee, self.text):
-            w.blockSignals(True)
-        self.item.setText(row.item)
-        self.label.setText(row.label)
-        self.text.setText(row.text)
-        self.addressee.setText(row.addressee)
-        for w in (self.item, self.label, self.addressee, self.text):
-            w.blockSignals(False)
+        set_texts_quietly([(self.item, row.item), (self.label, row.label), (self.text, row.text),
+                           (self.addressee, row.addressee)])
         fill_meetings(self.meeting, self._meetings, row.meeting_id, blank=None)
         self.sent_on.setDate(row.sent_on)
         self.status.blockSignals(True)
@@ -244,29 +192,6 @@ class RecommendationDetail(QScrollArea):
             out["meeting_id"] = meeting
         return out
 
-    def is_dirty(self) -> bool:
-        try:
-            return bool(self.changes())
-        except ValueError:
-            return True
-
-    def _changed(self, *_args) -> None:
-        dirty = self.row is not None and self.is_dirty()
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
-
-    def _save(self) -> None:
-        if self.row is None:
-            return
-        try:
-            changes = self.changes()
-        except ValueError as exc:
-            from desktop_app.ui.errors import show_error
-            show_error(self, exc)
-            return
-        if changes:
-            self.save_requested.emit(self.row, changes)
-
     def _record_response(self) -> None:
         if self.row is None:
             return
@@ -276,10 +201,8 @@ class RecommendationDetail(QScrollArea):
         if not text and verdict == "awaiting":
             show_error(self, "Type the executive's response or choose a verdict first.")
             return
-        try:
-            on = self.response_on.date() or today()
-        except ValueError as exc:
-            show_error(self, exc)
+        on = self._date_or_today(self.response_on)
+        if on is None:
             return
         self.response_requested.emit(self.row, text, verdict, on)
 
@@ -291,9 +214,7 @@ class RecommendationDetail(QScrollArea):
         if not text:
             show_error(self, "Type the update first.")
             return
-        try:
-            on = self.update_on.date() or today()
-        except ValueError as exc:
-            show_error(self, exc)
+        on = self._date_or_today(self.update_on)
+        if on is None:
             return
         self.update_requested.emit(self.row, on, text, self.update_status.currentData() or "")
