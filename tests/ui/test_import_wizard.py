@@ -157,7 +157,10 @@ def test_imports_an_action_log_then_the_same_file_again_changes_nothing(
     assert wizard.import_page.state == "done"
     assert "3 new, 0 updated, 0 unchanged, 0 skipped" in wizard.import_page.result.text()
     assert len(imported) == 1 and imported[0].created == 3
-    assert wizard.backup_path is not None and wizard.backup_path.exists()
+    if db.is_sqlite:  # a PostgreSQL server is backed up by its administrators
+        assert wizard.backup_path is not None and wizard.backup_path.exists()
+    else:
+        assert wizard.backup_path is None
     go_on(qtbot, wizard)                            # Close
     assert not wizard.isVisible()
 

@@ -93,6 +93,8 @@ def test_damaged_or_foreign_file_is_refused(tmp_path):
 
 
 def test_foreign_keys_and_wal_are_on(db: Database):
+    if not db.is_sqlite:
+        pytest.skip("SQLite settings")
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
