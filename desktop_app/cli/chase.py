@@ -69,6 +69,9 @@ def import_returned(path: Path, ctx: CliContext, accept: str | None, dry_run: bo
     from desktop_app.services.chase_return import apply_changes, read_returned, select_changes
     review = read_returned(ctx.db, path)
     chosen = select_changes(review, accept or "none")
+    if chosen and not dry_run:
+        from desktop_app.db.backup import backup_before
+        backup_before(ctx.db, "before-import")
     applied = 0 if dry_run else apply_changes(ctx.db, review, chosen)
     if as_json:
         ctx.print_json({**review.as_dict(), "accepted": [c.key for c in chosen],
