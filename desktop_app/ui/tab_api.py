@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.db.engine import Database
 
@@ -28,6 +28,19 @@ class TabPage(QWidget):
         self.db = db
         self.undo_stack = undo_stack
         self.committee: str | None = None
+
+    def lay_out(self, toolbar: QWidget, body: QWidget, placeholder: str) -> None:
+        """The toolbar above a body that shows ``placeholder`` until a committee is chosen
+        (``self.stack``: page 0 the placeholder label, page 1 the body)."""
+        self.placeholder = QLabel(placeholder)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 8)
+        outer.addWidget(toolbar)
+        outer.addWidget(self.stack, 1)
 
     def set_committee(self, name: str | None) -> None:
         self.committee = name

@@ -19,7 +19,8 @@ from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersiste
                             Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from desktop_app.ui.widgets import badges
+from desktop_app.ui.models.flags import (bold_font, flag_word,  # noqa: F401 - re-exported
+                                         since_meeting_colour)
 
 R = TypeVar("R")
 
@@ -28,34 +29,6 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2     # native value for sorting (da
 MARKER_ROLE = int(Qt.ItemDataRole.UserRole) + 3   # "new" / "updated" / "overdue" / ""
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4       # the row's database id
 _BRUSHES: dict[int, QBrush] = {}
-_BOLD: list[QFont] = []
-
-
-def bold_font() -> QFont:
-    """One shared bold font (made on first use, when the application exists)."""
-    if not _BOLD:
-        f = QFont()
-        f.setBold(True)
-        _BOLD.append(f)
-    return _BOLD[0]
-
-
-def flag_word(row: Any) -> str:
-    """"NEW" / "UPDATED" since the last meeting, or "" (an action or recommendation row)."""
-    if row.new_since_last_meeting:
-        return "NEW"
-    if row.updated_since_last_meeting:
-        return "UPDATED"
-    return ""
-
-
-def since_meeting_colour(row: Any) -> QColor | None:
-    """The text colour of a row new or updated since the last meeting (else None)."""
-    if row.new_since_last_meeting:
-        return badges.NEW_COLOUR
-    if row.updated_since_last_meeting:
-        return badges.UPDATED_COLOUR
-    return None
 
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

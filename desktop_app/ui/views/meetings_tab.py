@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QLabel, QMenu, QSizePolicy, QSplitter, QStackedWidget,
-                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QMenu, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from desktop_app.domain import dates
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
@@ -151,16 +150,7 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
         self.splitter.setSizes([200, 440])
         self.splitter.setChildrenCollapsible(False)
 
-        self.placeholder = QLabel("Choose a committee to see its meetings.")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.splitter)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 4, 8, 8)
-        outer.addWidget(self.toolbar)
-        outer.addWidget(self.stack, 1)
+        self.lay_out(self.toolbar, self.splitter, "Choose a committee to see its meetings.")
 
         # -- wiring
         self.meetings_view.selectionModel().currentRowChanged.connect(self._meeting_changed)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QMenu, QSizePolicy, QSplitter,
-                               QStackedWidget, QLabel, QTextBrowser, QToolBar, QVBoxLayout,
-                               QWidget)
+                               QTextBrowser, QToolBar, QWidget)
 
 from desktop_app.domain import dates
 from desktop_app.domain.records import WorkItemRow
@@ -110,16 +109,7 @@ class WorkProgrammeTab(UndoableEdits, TabPage):
         self.splitter.setSizes([540, 140])
         self.splitter.setChildrenCollapsible(False)
 
-        self.placeholder = QLabel("Choose a committee to see its work programme.")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.splitter)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 4, 8, 8)
-        outer.addWidget(self.toolbar)
-        outer.addWidget(self.stack, 1)
+        self.lay_out(self.toolbar, self.splitter, "Choose a committee to see its work programme.")
 
         self.model.modelReset.connect(self._set_spans)
         self.model.move_requested.connect(self._drop_requested, Qt.ConnectionType.QueuedConnection)
