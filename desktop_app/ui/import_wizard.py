@@ -47,6 +47,7 @@ from desktop_app.ui.import_wizard_pages import (KIND_WORDS, P_CHASE, P_CHASE_APP
                                                 cancel_points, count, for_people, kind_of,
                                                 read_workbook)
 from desktop_app.ui.workers import Job, start_job
+from desktop_app.ui.widgets.sizing import fit_dialog
 
 log = logging.getLogger(__name__)
 
@@ -134,14 +135,7 @@ class ImportWizard(QWizard):
             self.file_page.set_path(str(path))
 
     def _size_for(self, parent: QWidget | None) -> None:
-        if parent is not None:
-            base = parent.window().size()
-        else:
-            screen = self.screen()
-            base = screen.availableSize() if screen is not None else QSize(1366, 728)
-        self.resize(max(760, min(1240, base.width() - 40)),
-                    max(540, min(720, base.height() - 30)))
-        self.setMinimumSize(720, 500)
+        fit_dialog(self, parent, QSize(760, 540), QSize(1240, 720), QSize(720, 500))
 
     # ------------------------------------------------------------------ what was chosen
     @property

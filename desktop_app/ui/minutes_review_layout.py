@@ -16,6 +16,7 @@ from desktop_app.ui.minutes_review_text import AMBER, RED
 from desktop_app.ui.minutes_review_widgets import EditPane, ReviewDelegate, ReviewTree
 from desktop_app.ui.views.detail_parts import heading, muted
 from desktop_app.ui.widgets.date_edit import DateEdit
+from desktop_app.ui.widgets.sizing import fit_dialog
 
 
 class ReviewLayout:
@@ -219,11 +220,4 @@ class ReviewLayout:
         self._update_buttons()
 
     def _size_for(self, parent: QWidget | None) -> None:
-        if parent is not None:
-            base = parent.window().size()
-        else:
-            screen = self.screen()
-            base = screen.availableSize() if screen is not None else QSize(1366, 728)
-        self.resize(max(720, min(1240, base.width() - 40)),
-                    max(520, min(740, base.height() - 30)))
-        self.setMinimumSize(720, 480)
+        fit_dialog(self, parent, QSize(720, 520), QSize(1240, 740), QSize(720, 480))

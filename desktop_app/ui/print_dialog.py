@@ -41,6 +41,7 @@ from desktop_app.ui.print_options import PrintOptions
 from desktop_app.ui.print_output import KEY_FOLDER, PrintOutput
 from desktop_app.ui.print_preview import PdfPreview
 from desktop_app.ui.workers import Job, start_job
+from desktop_app.ui.widgets.sizing import fit_dialog
 
 log = logging.getLogger(__name__)
 
@@ -171,14 +172,7 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         self.setTabOrder(self.public_box, self.preview.view)
 
     def _size_for(self, parent: QWidget | None) -> None:
-        if parent is not None:
-            base = parent.window().size()
-        else:
-            screen = self.screen()
-            base = screen.availableSize() if screen is not None else QSize(1366, 728)
-        self.resize(max(900, min(1400, base.width() - 40)),
-                    max(560, min(900, base.height() - 30)))
-        self.setMinimumSize(860, 520)
+        fit_dialog(self, parent, QSize(900, 560), QSize(1400, 900), QSize(860, 520))
 
     # ================================================================== building
     def _changed(self) -> None:

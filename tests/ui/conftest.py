@@ -10,8 +10,8 @@ from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 # A week and a half before the example committee's 23 November 2021 meeting: three actions
 # are overdue, as the seed's action log says.
@@ -107,3 +107,21 @@ def choose(combo, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, f"{text!r} is not offered (have {[combo.itemText(i) for i in range(combo.count())]})"
     combo.setCurrentIndex(index)
+
+
+@pytest.fixture
+def auto_ok(qtbot):
+    """Click OK on every message box as it appears, keeping what it said."""
+    seen: list[dict] = []
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen.append({"title": widget.windowTitle(), "text": widget.text()})
+                widget.done(QMessageBox.StandardButton.Ok)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    yield seen
+    timer.stop()

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QPushButton)
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QLineEdit, QPlainTextEdit, QPushButton)
 
 from desktop_app.services.actions import list_actions
 from desktop_app.services.committees import add_committee
@@ -82,22 +81,6 @@ def open_dialog(qtbot):
             dialog.done(0)     # not reject(): no "discard your edits?" question at teardown
 
 
-@pytest.fixture
-def auto_ok(qtbot):
-    """Click OK on every message box as it appears, keeping what it said."""
-    seen: list[dict] = []
-
-    def answer() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.append({"title": widget.windowTitle(), "text": widget.text()})
-                widget.done(QMessageBox.StandardButton.Ok)
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(20)
-    yield seen
-    timer.stop()
 
 
 # ------------------------------------------------------------------------------ helpers

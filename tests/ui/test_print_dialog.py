@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pypdf import PdfReader
 
 from desktop_app.services import actions, committees, meetings, recommendations
@@ -38,22 +38,6 @@ def pdf_text(path) -> str:
                     .split())
 
 
-@pytest.fixture
-def auto_ok(qtbot):
-    """Click OK on every message box as it appears, keeping what it said."""
-    seen: list[dict] = []
-
-    def answer() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.append({"title": widget.windowTitle(), "text": widget.text()})
-                widget.done(QMessageBox.StandardButton.Ok)
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(20)
-    yield seen
-    timer.stop()
 
 
 @pytest.fixture
