@@ -22,7 +22,7 @@ PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog
 OutputDir=dist
 OutputBaseFilename=ScrutinyTracker-{#AppVersion}-setup
-SetupIconFile=..\resources\icons\app.ico
+SetupIconFile=..\desktop_app\resources\icons\app.ico
 UninstallDisplayIcon={app}\{#AppExe}
 Compression=lzma2
 SolidCompression=yes
@@ -38,7 +38,7 @@ Name: "portable"; Description: "&Portable: keep the data next to the program (US
 
 [Files]
 Source: "dist\scrutiny-tracker\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
-Source: "..\resources\icons\app.ico"; DestDir: "{app}"; Flags: ignoreversion
+Source: "..\desktop_app\resources\icons\app.ico"; DestDir: "{app}"; Flags: ignoreversion
 
 [INI]
 ; The runtime hook switches to portable mode when a file called "portable" sits beside the exe.

@@ -1,5 +1,5 @@
 """The example committee: the Children and Young People Scrutiny Committee as its real papers
-show it (resources/demo/cyp_committee.json, transcribed from the seed documents)."""
+show it (desktop_app/resources/demo/cyp_committee.json, transcribed from the seed documents)."""
 
 from __future__ import annotations
 

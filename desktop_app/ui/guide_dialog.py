@@ -7,12 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop_app.resources import resources_dir
+from desktop_app.resources import user_guide
 
 
 def guide_path() -> Path | None:
-    path = resources_dir().parent / "docs" / "user-guide.md"
-    return path if path.is_file() else None
+    return user_guide()
 
 
 class GuideDialog(QDialog):

@@ -7,14 +7,14 @@ import json
 from pypdf import PdfReader
 from openpyxl import load_workbook
 
-from desktop_app.resources import resource
+from desktop_app.resources import resource_text
 from tests.conftest import DEMO_COMMITTEE
 
 START, END = dt.date(2021, 5, 1), dt.date(2022, 4, 30)
 
 
 def _independent_counts() -> dict:
-    data = json.loads(resource("demo", "cyp_committee.json").read_text(encoding="utf-8"))
+    data = json.loads(resource_text("demo", "cyp_committee.json"))
     d = dt.date.fromisoformat
     recs = [r for r in data["recommendations"] if START <= d(r["meeting_date"]) <= END]
     acts = [a for a in data["actions"] if START <= d(a["meeting_date"]) <= END]
