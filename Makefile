@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint unit bench package sysdeps clean screenshots
+.PHONY: run test lint unit bench package sysdeps clean screenshots golden
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
@@ -30,6 +30,10 @@ test: $(STAMP) sysdeps lint
 	  echo "== test suite on PostgreSQL =="; \
 	  SCRUTINY_TEST_BACKEND=postgresql QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS) || exit 1; \
 	else echo "== PostgreSQL run skipped: PostgreSQL is not installable on this machine =="; fi
+
+# Rewrite tests/golden/ from what the app produces now (on purpose: read the diff, then commit it).
+golden: $(STAMP)
+	SCRUTINY_UPDATE_GOLDEN=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/golden
 
 bench: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
