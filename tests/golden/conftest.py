@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import io
+import logging
 import os
 from pathlib import Path
 
@@ -46,7 +47,15 @@ def run_cli(*args: str) -> str:
     A non-zero exit fails the test with what the command printed."""
     from desktop_app.cli import main
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:  # the log file main() opened belongs to this run's folder: later tests keep theirs
+        for handler in set(root.handlers) - set(handlers):
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
     assert code == 0, f"scrutiny-tracker {' '.join(args)} exited {code}: {err.getvalue()}"
     return out.getvalue()
