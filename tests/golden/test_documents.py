@@ -28,7 +28,6 @@ DOCUMENTS = {
     "agenda": ("export", "agenda", "--meeting", MEETING, "--as-at", AS_AT),
     "minutes": ("export", "minutes", "--meeting", MEETING, "--as-at", AS_AT),
     "pack": ("pack", "--meeting", MEETING, "--as-at", AS_AT),
-    "pack-public": ("pack", "--meeting", MEETING, "--as-at", AS_AT, "--public"),
     "stats": ("stats", "--year", YEAR),
 }
 
