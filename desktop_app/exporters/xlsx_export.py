@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain import dates
-from desktop_app.domain.enums import ImplementationStatus, Verdict, WorkFormat, WorkStatus
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdict, WorkFormat,
+                                      WorkStatus)
 from desktop_app.domain.records import ActionRow, RecommendationRow, WorkItemRow
 
 BLUE = "FF0070C0"
@@ -157,7 +158,7 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
         if a.reported_complete_on:
             status: Any = a.reported_complete_on
         else:
-            status = "COMPLETED" if a.status == "completed" else ("OVERDUE" if a.overdue else "")
+            status = "COMPLETED" if a.status == ActionStatus.COMPLETED else ("OVERDUE" if a.overdue else "")
         values = [_number_or_text(a.ref), a.meeting_date, a.text, a.owner, a.directorate,
                   a.progress, a.due_date or a.due_text, status, a.item]
         fonts = _colour_fonts(a.new_since_last_meeting, a.updated_since_last_meeting,
@@ -222,12 +223,12 @@ def write_recommendations(path: str | os.PathLike[str], rows: Sequence[Recommend
 # ---------------------------------------------------------------- work programme
 
 _SECTIONS = (  # format -> sheet, heading, header
-    ("agenda_item", "To be scheduled", "To be scheduled and prioritised or removed",
+    (WorkFormat.AGENDA_ITEM, "To be scheduled", "To be scheduled and prioritised or removed",
      WP_ITEM_HEADER),
-    ("workshop", "Workshops", "Workshops / seminars", WP_TOPIC_HEADER),
-    ("task_and_finish", "Task and finish groups", "Task and finish groups", WP_TOPIC_HEADER),
-    ("briefing_note", "Briefing notes", "Briefing notes", WP_BRIEFING_HEADER),
-    ("annual_report", "Annual reports", "Annual reports", WP_TOPIC_HEADER),
+    (WorkFormat.WORKSHOP, "Workshops", "Workshops / seminars", WP_TOPIC_HEADER),
+    (WorkFormat.TASK_AND_FINISH, "Task and finish groups", "Task and finish groups", WP_TOPIC_HEADER),
+    (WorkFormat.BRIEFING_NOTE, "Briefing notes", "Briefing notes", WP_BRIEFING_HEADER),
+    (WorkFormat.ANNUAL_REPORT, "Annual reports", "Annual reports", WP_TOPIC_HEADER),
 )
 
 

@@ -9,11 +9,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import Verdict
 from desktop_app.reports import fonts, theme
 from desktop_app.reports.page import PORTRAIT, PageSetup, Target, render, write_output
 
-_VERDICT_LABELS = {"accepted": "Accepted", "partially_accepted": "Partially accepted",
-                   "rejected": "Rejected", "noted": "Noted", "awaiting": "Awaiting response"}
+_VERDICT_LABELS = {Verdict.ACCEPTED: "Accepted", Verdict.PARTIALLY_ACCEPTED: "Partially accepted",
+                   Verdict.REJECTED: "Rejected", Verdict.NOTED: "Noted",
+                   Verdict.AWAITING: "Awaiting response"}
 _PIE_COLOURS = [theme.DONE_GREEN, theme.NEW_BLUE, theme.UPDATED_RED, theme.MUTED, theme.RULE]
 
 

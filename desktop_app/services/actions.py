@@ -31,7 +31,7 @@ def action_row(a: Action, meeting_date: dt.date | None, committee: str, last_hel
     raised = a.raised_on or meeting_date
     new = bool(last_held and raised and raised >= last_held)
     updated = bool(last_held and not new and a.updated_on and a.updated_on > last_held)
-    overdue = a.status == "open" and a.due_date is not None and a.due_date < now
+    overdue = a.status == ActionStatus.OPEN and a.due_date is not None and a.due_date < now
     return ActionRow(
         id=a.id, version=a.version, committee_id=a.committee_id, committee=committee, ref=a.ref,
         meeting_id=a.meeting_id, meeting_date=meeting_date, item=a.item_title, text=a.text,
@@ -75,16 +75,16 @@ def update_action(db: Database, action_id: int, if_version: int | None = None,
     None leaves a field alone unless it is named in ``clear`` (text becomes "", a date or the
     meeting None)."""
     if "status" in fields and fields["status"] is not None:
-        fields["status"] = ActionStatus.parse(fields["status"]).value
+        fields["status"] = ActionStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
     when = on or today()
     with db.unit_of_work() as s:
         a = get_row(s, Action, action_id, "action")
         check_version(s, a, if_version, "action")
         old_progress = a.progress
-        if fields.get("status") == "completed" and a.status != "completed":
+        if fields.get("status") == ActionStatus.COMPLETED and a.status != ActionStatus.COMPLETED:
             fields.setdefault("completed_on", when)
-        if fields.get("status") == "open":
+        if fields.get("status") == ActionStatus.OPEN:
             fields.setdefault("completed_on", None)
             a.completed_on = None
         apply_fields(a, fields, EDITABLE)
@@ -107,7 +107,7 @@ def add_progress_update(db: Database, action_id: int, text: str, on: dt.date | N
 
 def complete_action(db: Database, action_id: int, on: dt.date | None = None,
                     if_version: int | None = None) -> ActionRow:
-    return update_action(db, action_id, if_version=if_version, status="completed",
+    return update_action(db, action_id, if_version=if_version, status=ActionStatus.COMPLETED,
                          completed_on=on or today())
 
 
@@ -117,8 +117,8 @@ def report_complete(db: Database, action_id: int, meeting_id: int,
         a = get_row(s, Action, action_id, "action")
         check_version(s, a, if_version, "action")
         m = get_row(s, Meeting, meeting_id, "meeting")
-        if a.status != "completed":
-            a.status, a.completed_on = "completed", a.completed_on or m.date
+        if a.status != ActionStatus.COMPLETED:
+            a.status, a.completed_on = ActionStatus.COMPLETED, a.completed_on or m.date
         a.reported_complete_meeting_id, a.reported_complete_on = m.id, m.date
         s.flush()
         return _reload(s, a)
@@ -172,11 +172,11 @@ def matches(row: ActionRow, status: str | None) -> bool:
     if status in (None, "", "all"):
         return True
     if status == "open":
-        return row.status == "open"
+        return row.status == ActionStatus.OPEN
     if status == "overdue":
         return row.overdue
     if status == "completed":
-        return row.status == "completed"
+        return row.status == ActionStatus.COMPLETED
     if status == "reported-complete":
         return row.reported_complete_on is not None
     if status == "not-reported":

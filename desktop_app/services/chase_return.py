@@ -165,7 +165,7 @@ def apply_changes(db: Database, review: ChaseReview, chosen: list[CellChange],
                     raise ServiceError(f"{c.kind} {c.id} was deleted in the app; cannot apply "
                                        f"{review.owner}'s change")
                 if c.field == "verdict":
-                    row.verdict = Verdict.parse(c.owner).value
+                    row.verdict = Verdict.parse(c.owner)
                 else:
                     setattr(row, c.field, c.owner)
                     row.updates.append(ProgressUpdate(on=when, text=c.owner, author=review.owner))

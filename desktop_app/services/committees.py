@@ -65,9 +65,9 @@ def update_committee(db: Database, name: str, **fields) -> CommitteeRow:
 
 def add_member(db: Database, committee: str, name: str, role: str = "councillor",
                voting: bool = True, title: str | None = None) -> MemberRow:
-    role_value = MemberRole.parse(role).value
+    role_value = MemberRole.parse(role)
     if title is None:
-        title = "" if role_value == "co_optee" else "Councillor"
+        title = "" if role_value == MemberRole.CO_OPTEE else "Councillor"
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         member = s.scalars(select(Member).where(Member.name == name.strip())).first()
@@ -86,7 +86,8 @@ def add_member(db: Database, committee: str, name: str, role: str = "councillor"
         return MemberRow(id=member.id, name=member.name, role=role_value, voting=voting)
 
 
-_ROLE_ORDER = {"chair": 0, "vice_chair": 1, "councillor": 2, "co_optee": 3}
+_ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.COUNCILLOR: 2,
+               MemberRole.CO_OPTEE: 3}
 
 
 def list_members(db: Database, committee: str) -> list[MemberRow]:

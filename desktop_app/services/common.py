@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry, Committee, Meeting
 from desktop_app.domain.dates import parse_uk_date
+from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.errors import ConflictError, NotFound, ServiceError
 
 
@@ -60,7 +61,7 @@ def get_or_create_meeting(session: Session, committee: Committee, day: dt.date) 
                                                   Meeting.date == day)).first()
     if found is None:
         found = Meeting(committee=committee, date=day,
-                        status="held" if day < today() else "scheduled")
+                        status=MeetingStatus.HELD if day < today() else MeetingStatus.SCHEDULED)
         session.add(found)
         session.flush()
     return found
@@ -91,7 +92,7 @@ def check_version(session: Session, row, expected: int | None, what: str) -> Non
 
 def last_held_meeting(session: Session, committee_id: int) -> Meeting | None:
     return session.scalars(select(Meeting).where(
-        Meeting.committee_id == committee_id, Meeting.status == "held")
+        Meeting.committee_id == committee_id, Meeting.status == MeetingStatus.HELD)
         .order_by(Meeting.date.desc())).first()
 
 

@@ -32,7 +32,7 @@ def response_due(r: Recommendation) -> dt.date | None:
 def rec_row(r: Recommendation, meeting_date: dt.date | None, committee: str,
             last_held: dt.date | None, now: dt.date, with_updates: bool = False) -> RecommendationRow:
     due = response_due(r)
-    awaiting = r.verdict == "awaiting" and not r.response.strip()
+    awaiting = r.verdict == Verdict.AWAITING and not r.response.strip()
     new = bool(last_held and meeting_date and meeting_date >= last_held)
     updated = bool(last_held and not new and r.updated_on and r.updated_on > last_held)
     return RecommendationRow(
@@ -49,12 +49,12 @@ def rec_row(r: Recommendation, meeting_date: dt.date | None, committee: str,
 def add_recommendation(db: Database, committee: str, meeting: dt.date, text: str, item: str = "",
                        label: str = "", addressee: str = "Executive",
                        sent_on: dt.date | None = None, response: str = "",
-                       verdict: str = "awaiting", status: str = "open",
+                       verdict: str = Verdict.AWAITING, status: str = ImplementationStatus.OPEN,
                        procedural: bool = False) -> RecommendationRow:
     if not text.strip():
         raise ServiceError("a recommendation needs its text")
-    verdict = Verdict.parse(verdict).value
-    status = ImplementationStatus.parse(status).value
+    verdict = Verdict.parse(verdict)
+    status = ImplementationStatus.parse(status)
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         m = find_meeting(s, c, meeting)
@@ -77,9 +77,9 @@ def update_recommendation(db: Database, rec_id: int, if_version: int | None = No
     """Change fields; None leaves a field alone unless it is named in ``clear`` (which empties
     it: text becomes "", a date None)."""
     if fields.get("verdict") is not None:
-        fields["verdict"] = Verdict.parse(fields["verdict"]).value
+        fields["verdict"] = Verdict.parse(fields["verdict"])
     if fields.get("status") is not None:
-        fields["status"] = ImplementationStatus.parse(fields["status"]).value
+        fields["status"] = ImplementationStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
     when = on or today()
     with db.unit_of_work() as s:
@@ -109,7 +109,7 @@ def add_rec_update(db: Database, rec_id: int, text: str, on: dt.date | None = No
         check_version(s, r, if_version, "recommendation")
         r.updates.append(ProgressUpdate(on=when, text=text, author=author or audit.current_user()))
         if status:
-            r.status = ImplementationStatus.parse(status).value
+            r.status = ImplementationStatus.parse(status)
         r.updated_on = when
         s.flush()
         return _reload(s, r)
@@ -138,11 +138,11 @@ def matches(row: RecommendationRow, status: str | None) -> bool:
     if status in (None, "", "all"):
         return True
     if status == "awaiting-response":
-        return row.verdict == "awaiting" and not row.response.strip()
+        return row.verdict == Verdict.AWAITING and not row.response.strip()
     if status == "overdue":
         return row.response_overdue
     if status in ("open", "in-progress", "completed"):
-        return row.status == status.replace("-", "_")
+        return row.status == ImplementationStatus(status.replace("-", "_"))
     raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
 
 

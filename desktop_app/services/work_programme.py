@@ -41,11 +41,12 @@ def add_work_item(db: Database, committee: str, title: str, format: str = "agend
                   target_date: dt.date | None = None, status: str | None = None) -> WorkItemRow:
     if not title.strip():
         raise ServiceError("a work programme item needs a title")
-    fmt = WorkFormat.parse(format).value
+    fmt = WorkFormat.parse(format)
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         m = find_meeting(s, c, meeting) if meeting else None
-        st = WorkStatus.parse(status).value if status else ("scheduled" if m else "proposed")
+        st = (WorkStatus.parse(status) if status
+              else (WorkStatus.SCHEDULED if m else WorkStatus.PROPOSED))
         order = len(s.scalars(select(WorkProgrammeItem.id).where(
             WorkProgrammeItem.committee_id == c.id)).all())
         w = WorkProgrammeItem(committee_id=c.id, title=title.strip(), format=fmt,
@@ -62,9 +63,9 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
     """Change fields; a value of None leaves the field alone, unless the field is named in
     ``clear`` (e.g. ``clear=("target_date",)`` empties it)."""
     if fields.get("format") is not None:
-        fields["format"] = WorkFormat.parse(fields["format"]).value
+        fields["format"] = WorkFormat.parse(fields["format"])
     if fields.get("status") is not None:
-        fields["status"] = WorkStatus.parse(fields["status"]).value
+        fields["status"] = WorkStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
@@ -91,7 +92,7 @@ def undo_last_move(db: Database, item_id: int, position: str | None = None,
         if position is not None:
             w.current_position = position
         if status is not None:
-            w.status = WorkStatus.parse(status).value
+            w.status = WorkStatus.parse(status)
         s.flush()
         return work_row(w)
 
@@ -123,9 +124,9 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
         if note:
             w.current_position = (f"{note}. {reason.strip()}".strip() if reason.strip() else note + ".")
         if target is None:
-            w.status = "deferred" if deferral else "proposed"
+            w.status = WorkStatus.DEFERRED if deferral else WorkStatus.PROPOSED
         else:
-            w.status = "scheduled"
+            w.status = WorkStatus.SCHEDULED
         s.flush()
         return work_row(w)
 
@@ -133,7 +134,7 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
 def drop_work_item(db: Database, item_id: int, reason: str = "") -> WorkItemRow:
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
-        w.status = "dropped"
+        w.status = WorkStatus.DROPPED
         if reason:
             w.current_position = reason
         s.flush()
