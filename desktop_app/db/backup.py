@@ -102,7 +102,8 @@ def backup(db: Database, target: Path | None = None, reason: str = "manual") -> 
 def backup_before(db: Database, reason: str) -> Path | None:
     """The automatic, rotated backup taken before an import or a migration (SQLite only: a
     PostgreSQL server is backed up by its administrators)."""
-    if sqlite_path(db) is None or not sqlite_path(db).exists():
+    path = sqlite_path(db)
+    if path is None or not path.exists():
         return None
     return backup(db, None, reason)
 

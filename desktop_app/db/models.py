@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, Dialect, ForeignKey, Index,
-                        Integer, MetaData, String, Text, Time, UniqueConstraint, func)
+                        Integer, MetaData, String, Table, Text, Time, UniqueConstraint, func)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -51,6 +51,9 @@ class StoredEnum(TypeDecorator[E]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model is mapped to a Table (none to a join or a select), which Core's insert() and
+    # the column collection `.c` want; DeclarativeBase only promises a FromClause.
+    __table__: ClassVar[Table]
     # Columns annotated with a vocabulary are stored as VARCHAR of these lengths.
     type_annotation_map = {
         MemberRole: StoredEnum(MemberRole, 20),
@@ -71,6 +74,7 @@ class Tracked:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __audited__ = True
+    __table__: ClassVar[Table]  # given by Base, which every Tracked model also derives from
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:

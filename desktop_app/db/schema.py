@@ -99,7 +99,10 @@ def _stored_revision(conn) -> tuple[str, ...] | None:
 
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("the package carries no migrations")
+    return head
 
 
 def sqlite_path(db: Database) -> Path | None:

@@ -130,8 +130,9 @@ def _items_table(views: Sequence[ItemView], meeting: MeetingRow, ranges: PageRan
                  spots: list[parts.LinkSpot]) -> Table:
     st = theme.styles()
     pages_style = st["body"].clone("pages", alignment=2, fontName=fonts.BOLD)
-    head = [Paragraph("<b>Item</b>", st["label"]), Paragraph("", st["label"]),
-            Paragraph("<b>Pages</b>", st["label"].clone("ph", alignment=2))]
+    head: list[Flowable | list[Flowable]] = [
+        Paragraph("<b>Item</b>", st["label"]), Paragraph("", st["label"]),
+        Paragraph("<b>Pages</b>", st["label"].clone("ph", alignment=2))]
     rows = [head]
     for view in views:
         rows.append([Paragraph(f"<b>{esc(view.item.number)}.</b>", st["body"]),
@@ -185,7 +186,7 @@ def agenda_pdf(meeting: MeetingRow, members: Sequence[MemberRow], *,
     """The front sheet's bytes; ``spots`` collects where each item title was drawn."""
     name, council = parts.committee_names(committee)
     if contact is None:
-        contact = getattr(committee, "contact", "") or ""
+        contact = str(getattr(committee, "contact", "") or "")
     disclosure = Disclosure.of(public, [meeting])
     setup = page.PageSetup(
         title="Agenda", committee=name, as_at=as_at, council=council, pagesize=page.PORTRAIT,

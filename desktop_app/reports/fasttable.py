@@ -286,7 +286,8 @@ class FastTable(Flowable):
                 f"0 0 m 0 {self.height:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {self.height:.2f} l S",
                 f"0 0 m {total_w:.2f} 0 l S",
                 txt.close(), "Q"]
-        canv._code.append("\n".join(code))
+        # the canvas's page content stream: private, so typeshed does not list it
+        canv._code.append("\n".join(code))  # pyright: ignore[reportAttributeAccessIssue]
 
 
 def _column_rules(shapes: list[str], xs: Sequence[float], top: float, bottom: float) -> None:

@@ -129,7 +129,7 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     else:
         the_meeting = _need_meeting(src, kind)
         members = committees.list_members(db, src.committee.name)
-        pack_args = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
+        pack_args: dict[str, Any] = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
                          recommendations=_recommendations(db, src),
                          work_items=work_programme.list_work_programme(db, src.committee.name),
                          meetings=src.meetings, last_meeting=src.last_meeting)

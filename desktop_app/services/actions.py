@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import namedtuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased, selectinload
@@ -22,11 +23,39 @@ EDITABLE = {"ref", "text", "owner", "directorate", "progress", "due_date", "due_
             "completed_on", "item_title", "meeting_id"}
 
 
+class _Columns(NamedTuple):
+    """What action_row reads of an Action, and its meeting's date. Listed, actions load as these
+    plain column tuples (about 1.5x faster than building ORM objects) when the progress updates
+    are not wanted."""
+
+    id: int
+    version: int
+    committee_id: int
+    ref: str
+    meeting_id: int | None
+    item_title: str
+    text: str
+    owner: str
+    directorate: str
+    progress: str
+    due_date: dt.date | None
+    due_text: str
+    status: ActionStatus
+    completed_on: dt.date | None
+    reported_complete_on: dt.date | None
+    raised_on: dt.date | None
+    updated_on: dt.date | None
+    meeting_date: dt.date | None
+
+
+_ROW_COLUMNS = _Columns._fields[:-1]
+
+
 def _updates(a: Action) -> tuple[UpdateRow, ...]:
     return tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author) for u in a.updates)
 
 
-def action_row(a: Action, meeting_date: dt.date | None, committee: str, last_held: dt.date | None,
+def action_row(a: Action | _Columns, meeting_date: dt.date | None, committee: str, last_held: dt.date | None,
                now: dt.date, with_updates: bool = False) -> ActionRow:
     raised = a.raised_on or meeting_date
     new = bool(last_held and raised and raised >= last_held)
@@ -38,7 +67,8 @@ def action_row(a: Action, meeting_date: dt.date | None, committee: str, last_hel
         owner=a.owner, directorate=a.directorate, progress=a.progress, due_date=a.due_date,
         due_text=a.due_text, status=a.status, completed_on=a.completed_on, overdue=overdue,
         reported_complete_on=a.reported_complete_on, new_since_last_meeting=new,
-        updated_since_last_meeting=updated, updates=_updates(a) if with_updates else ())
+        updated_since_last_meeting=updated,
+        updates=_updates(a) if with_updates and isinstance(a, Action) else ())
 
 
 def add_action(db: Database, committee: str, meeting: dt.date | None, text: str, owner: str = "",
@@ -140,12 +170,12 @@ def delete_progress_update(db: Database, update_id: int) -> None:
     remaining update."""
     with db.unit_of_work() as s:
         u = get_row(s, ProgressUpdate, update_id, "progress update")
-        parent = u.action or u.recommendation
+        action = u.action
         s.delete(u)
         s.flush()
-        if u.action is not None:
-            remaining = [x for x in parent.updates if x.id != update_id]
-            parent.progress = remaining[-1].text if remaining else ""
+        if action is not None:
+            remaining = [x for x in action.updates if x.id != update_id]
+            action.progress = remaining[-1].text if remaining else ""
 
 
 def delete_action(db: Database, action_id: int, if_version: int | None = None) -> None:
@@ -184,12 +214,6 @@ def matches(row: ActionRow, status: str | None) -> bool:
     raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
 
 
-# What action_row reads of an Action: listed, they load as plain column tuples (about 1.5x
-# faster than building ORM objects) when the progress updates are not wanted.
-_ROW_COLUMNS = ("id", "version", "committee_id", "ref", "meeting_id", "item_title", "text",
-                "owner", "directorate", "progress", "due_date", "due_text", "status",
-                "completed_on", "reported_complete_on", "raised_on", "updated_on")
-_Columns = namedtuple("_Columns", (*_ROW_COLUMNS, "meeting_date"))   # faster to read than Rows
 
 
 def list_actions(db: Database, committee: str | None = None, status: str | None = None,
@@ -222,9 +246,11 @@ def list_actions(db: Database, committee: str | None = None, status: str | None 
         last = {cid: h.date if h else None for cid, h in held.items()}
         rows = []
         result = s.execute(q)
-        for r in (result if with_updates else map(_Columns._make, result)):
-            a = r[0] if with_updates else r
-            row = action_row(a, r.meeting_date, names[a.committee_id], last.get(a.committee_id),
+        loaded: Iterable[tuple[Action | _Columns, dt.date | None]] = (
+            ((r[0], r.meeting_date) for r in result) if with_updates
+            else ((c, c.meeting_date) for c in map(_Columns._make, result)))
+        for a, day in loaded:
+            row = action_row(a, day, names[a.committee_id], last.get(a.committee_id),
                              now, with_updates)
             if matches(row, status):
                 rows.append(row)

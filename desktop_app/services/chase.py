@@ -95,7 +95,7 @@ def _protect(ws) -> None:
 def build_workbook(path: Path, committee: str, owner: str, acts: list[ActionRow],
                    recs: list[RecommendationRow], now: dt.date) -> None:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the blank sheet a new workbook starts with
     original: dict[str, dict[str, str]] = {}
     if acts:
         ws = _sheet(wb, "Actions", [("Ref", 7), ("Meeting", 12), ("Action", 60), ("Due date", 12),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +13,8 @@ from desktop_app.db.models import AuditEntry, Committee, Meeting
 from desktop_app.domain.dates import parse_uk_date
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.errors import ConflictError, NotFound, ServiceError
+
+RowT = TypeVar("RowT")
 
 
 def today() -> dt.date:
@@ -67,7 +70,7 @@ def get_or_create_meeting(session: Session, committee: Committee, day: dt.date) 
     return found
 
 
-def get_row(session: Session, model, row_id: int, what: str):
+def get_row(session: Session, model: type[RowT], row_id: int, what: str) -> RowT:
     row = session.get(model, row_id)
     if row is None:
         raise NotFound(f"no {what} with id {row_id}")

@@ -27,6 +27,10 @@ def _d(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
 def _t(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
@@ -62,7 +66,7 @@ def load_demo(db: Database, reset: bool = False) -> str:
             return meetings[day]
 
         for m in data.get("meetings", []):
-            row = meeting(_d(m["date"]))
+            row = meeting(_day(m["date"]))
             row.start_time, row.venue = _t(m.get("time")), m.get("venue", "")
             row.kind = MeetingKind(m.get("kind", MeetingKind.MAINSTREAM))
             row.status = MeetingStatus(m.get("status", MeetingStatus.HELD))
@@ -87,7 +91,7 @@ def load_demo(db: Database, reset: bool = False) -> str:
                      else (last_held + dt.timedelta(days=1) if last_held else None))
 
         for pos, a in enumerate(data.get("actions", [])):
-            m = meeting(_d(a["meeting_date"])) if a.get("meeting_date") else None
+            m = meeting(_day(a["meeting_date"])) if a.get("meeting_date") else None
             s.flush()
             status = ActionStatus(a.get("status", ActionStatus.OPEN))
             due = _d(a.get("due_date"))
@@ -103,7 +107,7 @@ def load_demo(db: Database, reset: bool = False) -> str:
                 row.updated_on = marked_on
             s.add(row)
         for pos, r in enumerate(data.get("recommendations", [])):
-            m = meeting(_d(r["meeting_date"]))
+            m = meeting(_day(r["meeting_date"]))
             s.flush()
             s.add(Recommendation(
                 committee_id=c.id, meeting_id=m.id, item_title=r.get("item", ""),
@@ -112,7 +116,7 @@ def load_demo(db: Database, reset: bool = False) -> str:
                 status=ImplementationStatus(r.get("status", ImplementationStatus.OPEN)),
                 sent_on=m.date, position=pos))
         for pos, w in enumerate(data.get("work_programme", [])):
-            m = meeting(_d(w["meeting_date"])) if w.get("meeting_date") else None
+            m = meeting(_day(w["meeting_date"])) if w.get("meeting_date") else None
             item = WorkProgrammeItem(
                 committee_id=c.id, title=w["title"], format=WorkFormat(w.get("format", WorkFormat.AGENDA_ITEM)),
                 scrutiny_type=w.get("scrutiny_type", ""), origin=w.get("origin", ""),

@@ -85,7 +85,7 @@ def undo_last_move(db: Database, item_id: int, position: str | None = None,
         if not w.moves:
             raise ServiceError("the item has not been moved")
         last = w.moves[-1]
-        back = (find_meeting(s, s.get(Committee, w.committee_id), last.from_date)
+        back = (find_meeting(s, get_row(s, Committee, w.committee_id, "committee"), last.from_date)
                 if last.from_date else None)
         w.meeting = back
         w.moves.remove(last)
@@ -111,7 +111,8 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
         check_version(s, w, if_version, "work programme item")
-        target = find_meeting(s, s.get(Committee, w.committee_id), to_meeting) if to_meeting else None
+        committee = get_row(s, Committee, w.committee_id, "committee")
+        target = find_meeting(s, committee, to_meeting) if to_meeting else None
         from_date = w.meeting.date if w.meeting else None
         if (target.id if target else None) == w.meeting_id:
             raise ServiceError("the item is already there")
