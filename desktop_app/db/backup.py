@@ -35,9 +35,9 @@ def network_location(path: Path) -> str | None:
     resolved = str(path.resolve().parent)
     for line in mounts:
         parts = line.split()
-        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
-            if len(parts[1]) > len(best):
-                best, fstype = parts[1], parts[2]
+        if (len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
+                and len(parts[1]) > len(best)):
+            best, fstype = parts[1], parts[2]
     if fstype in NETWORK_FS:
         return f"a network file system ({fstype} at {best})"
     return None

@@ -274,8 +274,7 @@ def recommendation_status(value: Any, fill: str | None) -> ImplementationStatus 
     s = _words(value)
     if s == "":
         return {FILL_RED: ImplementationStatus.OPEN, FILL_AMBER: ImplementationStatus.IN_PROGRESS,
-                FILL_GREEN: ImplementationStatus.COMPLETED}.get(
-            fill or "", None)
+                FILL_GREEN: ImplementationStatus.COMPLETED}.get(fill or "")
     if s in _REC_OPEN or _NOT_DONE.match(s):
         return ImplementationStatus.OPEN
     if _IN_PROGRESS.match(s):

@@ -52,7 +52,7 @@ class Row:
     def line_count(self) -> int:
         return max((len(c) for c in self.lines), default=0)
 
-    def split_lines(self, n: int, leading: float, pad: float) -> tuple["Row", "Row"]:
+    def split_lines(self, n: int, leading: float, pad: float) -> tuple[Row, Row]:
         first, rest = _clone(self), _clone(self)
         first.lines = [c[:n] for c in self.lines]
         rest.lines = [c[n:] for c in self.lines]
@@ -61,7 +61,7 @@ class Row:
         rest.carry = None
         return first, rest
 
-    def with_carry(self, widths, size, leading, pad) -> "Row":
+    def with_carry(self, widths, size, leading, pad) -> Row:
         if not self.carry:
             return self
         row = Row(self.carry, fill=self.fill, bar=self.bar, zebra_key=self.zebra_key)
@@ -187,7 +187,7 @@ class FastTable(Flowable):
         self.width, self.height = aw, self.header.height + self._body_height
         return self.width, self.height
 
-    def _part(self, rows: list[Row]) -> "FastTable":
+    def _part(self, rows: list[Row]) -> FastTable:
         """A piece after a split: its rows are already laid out for this width."""
         part = FastTable(self.columns, rows, size=self.size, leading=self.leading, pad=self.pad,
                          _shaded=True)

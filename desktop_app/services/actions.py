@@ -226,10 +226,7 @@ def list_actions(db: Database, committee: str | None = None, status: str | None 
     now = now or today()
     with db.reading() as s:
         committees = {c.id: c for c in s.scalars(select(Committee))}
-        if committee:
-            wanted = [find_committee(s, committee).id]
-        else:
-            wanted = list(committees)
+        wanted = [find_committee(s, committee).id] if committee else list(committees)
         held = {cid: last_held_meeting(s, cid) for cid in wanted}
         mt = aliased(Meeting)
         meeting_date = mt.date.label("meeting_date")

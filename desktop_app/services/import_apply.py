@@ -134,9 +134,8 @@ class Applier:
         """Any change dates the row updated today; so does red text the tracker does not yet
         show as an update since the last meeting."""
         already = bool(self.last_held and stored.updated_on and stored.updated_on > self.last_held)
-        if changed or (colour == "updated" and not already):
-            if stored.updated_on != self.today:
-                stored.updated_on = self.today
+        if (changed or (colour == "updated" and not already)) and stored.updated_on != self.today:
+            stored.updated_on = self.today
 
     @staticmethod
     def _given(row: ImportedRow) -> frozenset[str] | set[str]:

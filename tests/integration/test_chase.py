@@ -2,6 +2,7 @@
 
 import email
 import email.policy
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -33,7 +34,7 @@ def test_chase_writes_one_workbook_and_draft_per_owner(cli, tmp_path):
     assert ws.protection.sheet and ws.column_dimensions["G"].hidden
     assert not ws["F2"].protection.locked and ws["C2"].protection.locked
     assert wb["_scrutiny_tracker"].sheet_state == "veryHidden"
-    msg = email.message_from_bytes(open(by_owner["Claire Ward"]["draft"], "rb").read(),
+    msg = email.message_from_bytes(Path(by_owner["Claire Ward"]["draft"]).read_bytes(),
                                    policy=email.policy.default)
     assert msg["To"] == "Claire Ward <claire.ward@example.gov.uk>" and msg["X-Unsent"] == "1"
     body = msg.get_body(("plain",)).get_content()

@@ -80,5 +80,5 @@ def test_municipal_year():
     assert municipal_year(D(2021, 5, 1)) == "2021/22"
     assert municipal_year(D(2022, 4, 30)) == "2021/22"
     assert municipal_year_bounds("2021/22") == (D(2021, 5, 1), D(2022, 4, 30))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="is not like 2021/22"):
         municipal_year_bounds("last year")
