@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.db.engine import Database, DatabaseError
-from desktop_app.db.schema import backup_sqlite, head_revision, sqlite_path
+from desktop_app.db.schema import alembic_config, backup_sqlite, head_revision, sqlite_path
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
               "davfs", "fuse.davfs2", "glusterfs", "ceph"}
@@ -132,7 +132,7 @@ def restore(db: Database, source: Path) -> Path:
         check.close()
     if revision is None:
         raise DatabaseError(f"{source}: not a Scrutiny Tracker backup (no schema version)")
-    from desktop_app.db.schema import ScriptDirectory, alembic_config
+    from alembic.script import ScriptDirectory
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision[0])
     except Exception:  # noqa: BLE001

@@ -362,12 +362,3 @@ def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible")
     finally:
         wb.close()
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A cell value that is a real date (datetime or date), as a date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None

@@ -154,30 +154,6 @@ def report_complete(db: Database, action_id: int, meeting_id: int,
         return _reload(s, a)
 
 
-def clear_reported_complete(db: Database, action_id: int,
-                            if_version: int | None = None) -> ActionRow:
-    """Take back 'reported complete' (for Undo, or when it was marked by mistake)."""
-    with db.unit_of_work() as s:
-        a = get_row(s, Action, action_id, "action")
-        check_version(s, a, if_version, "action")
-        a.reported_complete_meeting_id, a.reported_complete_on = None, None
-        s.flush()
-        return _reload(s, a)
-
-
-def delete_progress_update(db: Database, update_id: int) -> None:
-    """Remove a dated update (for Undo). The record's progress text goes back to the latest
-    remaining update."""
-    with db.unit_of_work() as s:
-        u = get_row(s, ProgressUpdate, update_id, "progress update")
-        action = u.action
-        s.delete(u)
-        s.flush()
-        if action is not None:
-            remaining = [x for x in action.updates if x.id != update_id]
-            action.progress = remaining[-1].text if remaining else ""
-
-
 def delete_action(db: Database, action_id: int, if_version: int | None = None) -> None:
     with db.unit_of_work() as s:
         a = get_row(s, Action, action_id, "action")
@@ -212,8 +188,6 @@ def matches(row: ActionRow, status: str | None) -> bool:
     if status == "not-reported":
         return row.reported_complete_on is None
     raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
-
-
 
 
 def list_actions(db: Database, committee: str | None = None, status: str | None = None,

@@ -33,16 +33,6 @@ def add_committee(db: Database, name: str, short_name: str = "", council: str = 
         return _row(c)
 
 
-def ensure_committee(db: Database, name: str) -> CommitteeRow:
-    with db.unit_of_work() as s:
-        c = s.scalars(select(Committee).where(func.lower(Committee.name) == name.strip().lower())).first()
-        if c is None:
-            c = Committee(name=name.strip())
-            s.add(c)
-            s.flush()
-        return _row(c)
-
-
 def list_committees(db: Database) -> list[CommitteeRow]:
     with db.reading() as s:
         return [_row(c) for c in s.scalars(select(Committee).order_by(Committee.name))]
@@ -51,16 +41,6 @@ def list_committees(db: Database) -> list[CommitteeRow]:
 def get_committee(db: Database, name: str) -> CommitteeRow:
     with db.reading() as s:
         return _row(find_committee(s, name))
-
-
-def update_committee(db: Database, name: str, **fields) -> CommitteeRow:
-    with db.unit_of_work() as s:
-        c = find_committee(s, name)
-        for key in ("name", "short_name", "council", "contact"):
-            if key in fields and fields[key] is not None:
-                setattr(c, key, fields[key])
-        s.flush()
-        return _row(c)
 
 
 def add_member(db: Database, committee: str, name: str, role: str = "councillor",

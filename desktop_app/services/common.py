@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry, Committee, Meeting
-from desktop_app.domain.dates import parse_uk_date
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.errors import ConflictError, NotFound, ServiceError
 
@@ -23,20 +22,6 @@ def today() -> dt.date:
     if fixed:
         return dt.date.fromisoformat(fixed)
     return dt.date.today()
-
-
-def parse_date_arg(value: str | dt.date | None, what: str = "date") -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        parsed = parse_uk_date(value)
-        if parsed is None:
-            raise ServiceError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
-        return parsed
 
 
 def find_committee(session: Session, name: str) -> Committee:
@@ -56,17 +41,6 @@ def find_meeting(session: Session, committee: Committee, day: dt.date) -> Meetin
                                                   Meeting.date == day)).first()
     if found is None:
         raise NotFound(f"{committee.name} has no meeting on {day.isoformat()}")
-    return found
-
-
-def get_or_create_meeting(session: Session, committee: Committee, day: dt.date) -> Meeting:
-    found = session.scalars(select(Meeting).where(Meeting.committee_id == committee.id,
-                                                  Meeting.date == day)).first()
-    if found is None:
-        found = Meeting(committee=committee, date=day,
-                        status=MeetingStatus.HELD if day < today() else MeetingStatus.SCHEDULED)
-        session.add(found)
-        session.flush()
     return found
 
 

@@ -180,21 +180,3 @@ def attach_file(db: Database, item_id: int, path: str, title: str = "") -> Agend
 def remove_item(db: Database, item_id: int) -> None:
     with db.unit_of_work() as s:
         s.delete(get_row(s, AgendaItem, item_id, "agenda item"))
-
-
-def remove_attachment(db: Database, attachment_id: int) -> None:
-    with db.unit_of_work() as s:
-        s.delete(get_row(s, Attachment, attachment_id, "attachment"))
-
-
-def delete_meeting(db: Database, meeting_id: int) -> None:
-    """Delete a meeting that nothing in the tracker refers to (otherwise cancel it)."""
-    from desktop_app.db.models import Action, Recommendation, WorkProgrammeItem
-    with db.unit_of_work() as s:
-        m = get_row(s, Meeting, meeting_id, "meeting")
-        for model, what in ((Action, "actions"), (Recommendation, "recommendations"),
-                            (WorkProgrammeItem, "work programme items")):
-            if s.scalars(select(model.id).where(model.meeting_id == m.id)).first():
-                raise ServiceError(f"the meeting on {m.date:%d/%m/%Y} has {what}: cancel it "
-                                   "instead of deleting it")
-        s.delete(m)

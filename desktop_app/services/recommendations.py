@@ -143,13 +143,6 @@ def add_rec_update(db: Database, rec_id: int, text: str, on: dt.date | None = No
         return _reload(s, r)
 
 
-def delete_recommendation(db: Database, rec_id: int, if_version: int | None = None) -> None:
-    with db.unit_of_work() as s:
-        r = get_row(s, Recommendation, rec_id, "recommendation")
-        check_version(s, r, if_version, "recommendation")
-        s.delete(r)
-
-
 def _reload(s, r: Recommendation) -> RecommendationRow:
     held = last_held_meeting(s, r.committee_id)
     m = s.get(Meeting, r.meeting_id) if r.meeting_id else None
@@ -172,8 +165,6 @@ def matches(row: RecommendationRow, status: str | None) -> bool:
     if status in ("open", "in-progress", "completed"):
         return row.status == ImplementationStatus(status.replace("-", "_"))
     raise ServiceError(f"unknown status filter {status!r} (choose from {', '.join(STATUS_FILTERS)})")
-
-
 
 
 def list_recommendations(db: Database, committee: str | None = None, status: str | None = None,

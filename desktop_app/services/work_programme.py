@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
-from desktop_app.db.models import Committee, Meeting, WorkItemMove, WorkProgrammeItem
+from desktop_app.db.models import Committee, WorkItemMove, WorkProgrammeItem
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import WorkFormat, WorkStatus
 from desktop_app.domain.records import MoveRow, WorkItemRow
@@ -76,32 +76,6 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
         return work_row(w)
 
 
-def undo_last_move(db: Database, item_id: int, position: str | None = None,
-                   status: str | None = None) -> WorkItemRow:
-    """Take back the item's most recent move (for Undo): it returns to where it was and the
-    move leaves the history. ``position``/``status`` restore what they were before."""
-    with db.unit_of_work() as s:
-        w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
-        if not w.moves:
-            raise ServiceError("the item has not been moved")
-        last = w.moves[-1]
-        back = (find_meeting(s, get_row(s, Committee, w.committee_id, "committee"), last.from_date)
-                if last.from_date else None)
-        w.meeting = back
-        w.moves.remove(last)
-        if position is not None:
-            w.current_position = position
-        if status is not None:
-            w.status = WorkStatus.parse(status)
-        s.flush()
-        return work_row(w)
-
-
-def delete_work_item(db: Database, item_id: int) -> None:
-    with db.unit_of_work() as s:
-        s.delete(get_row(s, WorkProgrammeItem, item_id, "work programme item"))
-
-
 def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reason: str = "",
                    if_version: int | None = None, on: dt.date | None = None,
                    author: str | None = None) -> WorkItemRow:
@@ -158,8 +132,3 @@ def list_work_programme(db: Database, committee: str, status: str | None = None)
     if status not in (None, "", "all"):
         return [r for r in rows if r.status == status]
     return rows
-
-
-def meeting_of(db: Database, meeting_id: int) -> Meeting:
-    with db.reading() as s:
-        return get_row(s, Meeting, meeting_id, "meeting")

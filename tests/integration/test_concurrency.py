@@ -15,7 +15,6 @@ from desktop_app.db.schema import open_database
 from desktop_app.services import actions, committees, meetings
 from tests.conftest import REPO
 
-D_MEETING = "2022-09-06"
 
 
 def _python(code: str, url: str, *args: str) -> subprocess.Popen:
