@@ -16,7 +16,6 @@ from desktop_app.services import actions, committees, meetings
 from tests.conftest import REPO
 
 
-
 def _python(code: str, url: str, *args: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), url, *args], env=env,
