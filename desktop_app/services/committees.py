@@ -43,7 +43,7 @@ def get_committee(db: Database, name: str) -> CommitteeRow:
         return _row(find_committee(s, name))
 
 
-def add_member(db: Database, committee: str, name: str, role: str = "councillor",
+def add_member(db: Database, committee: str, name: str, role: str = MemberRole.COUNCILLOR,
                voting: bool = True, title: str | None = None) -> MemberRow:
     role_value = MemberRole.parse(role)
     if title is None:

@@ -53,7 +53,7 @@ def _time(value: str | dt.time | None) -> dt.time | None:
 
 
 def add_meeting(db: Database, committee: str, date: dt.date, time: str | dt.time | None = None,
-                venue: str = "", kind: str = "mainstream", status: str | None = None,
+                venue: str = "", kind: str = MeetingKind.MAINSTREAM, status: str | None = None,
                 minute_start: int | None = None, publication_deadline: dt.date | None = None,
                 questions_deadline: dt.date | None = None) -> MeetingRow:
     kind_value = MeetingKind.parse(kind)

@@ -35,8 +35,8 @@ def work_row(w: WorkProgrammeItem) -> WorkItemRow:
                             reason=m.reason, author=m.author) for m in w.moves))
 
 
-def add_work_item(db: Database, committee: str, title: str, format: str = "agenda_item",
-                  meeting: dt.date | None = None, scrutiny_type: str = "", origin: str = "",
+def add_work_item(db: Database, committee: str, title: str,
+                  format: str = WorkFormat.AGENDA_ITEM, meeting: dt.date | None = None, scrutiny_type: str = "", origin: str = "",
                   lead: str = "", position: str = "", target: str = "",
                   target_date: dt.date | None = None, status: str | None = None) -> WorkItemRow:
     if not title.strip():
