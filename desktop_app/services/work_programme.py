@@ -36,8 +36,9 @@ def work_row(w: WorkProgrammeItem) -> WorkItemRow:
 
 
 def add_work_item(db: Database, committee: str, title: str,
-                  format: str = WorkFormat.AGENDA_ITEM, meeting: dt.date | None = None, scrutiny_type: str = "", origin: str = "",
-                  lead: str = "", position: str = "", target: str = "",
+                  format: str = WorkFormat.AGENDA_ITEM, meeting: dt.date | None = None,
+                  scrutiny_type: str = "", origin: str = "", lead: str = "", position: str = "",
+                  target: str = "",
                   target_date: dt.date | None = None, status: str | None = None) -> WorkItemRow:
     if not title.strip():
         raise ServiceError("a work programme item needs a title")
