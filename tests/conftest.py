@@ -26,7 +26,6 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("SCRUTINY_TRACKER_HOME", str(home))
     monkeypatch.delenv("SCRUTINY_TRACKER_DB", raising=False)
     monkeypatch.setenv("SCRUTINY_TRACKER_USER", "Test Officer")
-    yield
 
 
 BACKEND = os.environ.get("SCRUTINY_TEST_BACKEND", "sqlite")

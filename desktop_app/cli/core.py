@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli.context import CliContext, CliError, iso_date
+from desktop_app.domain.enums import ActionStatus, MeetingKind, MeetingStatus, MemberRole
 from desktop_app.services import (actions, committees, demo, meetings, recommendations,
                                   work_programme)
 from desktop_app.services.common import find_committee, find_meeting
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = msub.add_parser("add")
     a.add_argument("--committee", required=True)
     a.add_argument("name")
-    a.add_argument("--role", default="councillor",
+    a.add_argument("--role", default=MemberRole.COUNCILLOR.value,
                    help="chair, vice-chair, councillor or co-optee")
     a.add_argument("--non-voting", action="store_true")
     a.add_argument("--title", default="Councillor")
@@ -52,14 +53,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--date", required=True, type=iso_date)
     a.add_argument("--time", help="HH:MM")
     a.add_argument("--venue", default="")
-    a.add_argument("--kind", default="mainstream",
+    a.add_argument("--kind", default=MeetingKind.MAINSTREAM.value,
                    help="mainstream, improvement-focus or extra")
     a.add_argument("--minute-start", type=int)
     a.add_argument("--publication-deadline", type=iso_date, help="override the computed date")
     a.add_argument("--questions-deadline", type=iso_date, help="override the computed date")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=_meeting_add)
-    for verb, status in (("held", "held"), ("cancel", "cancelled")):
+    for verb, status in (("held", MeetingStatus.HELD), ("cancel", MeetingStatus.CANCELLED)):
         a = msub.add_parser(verb, help=f"mark a meeting {status}")
         a.add_argument("--committee", required=True)
         a.add_argument("--date", required=True, type=iso_date)
@@ -99,7 +100,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = asub.add_parser("update")
     a.add_argument("id", type=int)
     a.add_argument("--progress")
-    a.add_argument("--status", choices=["open", "completed"])
+    a.add_argument("--status", choices=[s.value for s in ActionStatus])
     a.add_argument("--due", type=iso_date)
     a.add_argument("--owner")
     a.add_argument("--directorate")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.db.engine import Database, DatabaseError
-from desktop_app.db.schema import backup_sqlite, head_revision, sqlite_path
+from desktop_app.db.schema import alembic_config, backup_sqlite, head_revision, sqlite_path
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
               "davfs", "fuse.davfs2", "glusterfs", "ceph"}
@@ -35,9 +35,9 @@ def network_location(path: Path) -> str | None:
     resolved = str(path.resolve().parent)
     for line in mounts:
         parts = line.split()
-        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
-            if len(parts[1]) > len(best):
-                best, fstype = parts[1], parts[2]
+        if (len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
+                and len(parts[1]) > len(best)):
+            best, fstype = parts[1], parts[2]
     if fstype in NETWORK_FS:
         return f"a network file system ({fstype} at {best})"
     return None
@@ -102,7 +102,8 @@ def backup(db: Database, target: Path | None = None, reason: str = "manual") -> 
 def backup_before(db: Database, reason: str) -> Path | None:
     """The automatic, rotated backup taken before an import or a migration (SQLite only: a
     PostgreSQL server is backed up by its administrators)."""
-    if sqlite_path(db) is None or not sqlite_path(db).exists():
+    path = sqlite_path(db)
+    if path is None or not path.exists():
         return None
     return backup(db, None, reason)
 
@@ -131,7 +132,7 @@ def restore(db: Database, source: Path) -> Path:
         check.close()
     if revision is None:
         raise DatabaseError(f"{source}: not a Scrutiny Tracker backup (no schema version)")
-    from desktop_app.db.schema import ScriptDirectory, alembic_config
+    from alembic.script import ScriptDirectory
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision[0])
     except Exception:  # noqa: BLE001

@@ -24,10 +24,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
-    try:
+    with contextlib.suppress(Exception):  # read-only or in-memory databases keep their mode
         cur.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # noqa: BLE001 - read-only or in-memory databases keep their mode
-        pass
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
-                        MetaData, String, Text, Time, UniqueConstraint, func)
+from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, Dialect, ForeignKey, Index,
+                        Integer, MetaData, String, Table, Text, Time, UniqueConstraint, func)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
+                                      MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -21,8 +27,44 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+class StoredEnum(TypeDecorator[E]):
+    """A closed vocabulary stored as its plain value in a VARCHAR column (no database enum type
+    and no CHECK constraint, so the schema is the same as when the columns were plain strings).
+    Rows read back as members of the enum; a plain string with a member's value may be written."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum_class: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum_class = enum_class
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum_class(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum_class(value)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model is mapped to a Table (none to a join or a select), which Core's insert() and
+    # the column collection `.c` want; DeclarativeBase only promises a FromClause.
+    __table__: ClassVar[Table]
+    # Columns annotated with a vocabulary are stored as VARCHAR of these lengths.
+    type_annotation_map = {
+        MemberRole: StoredEnum(MemberRole, 20),
+        MeetingKind: StoredEnum(MeetingKind, 30),
+        MeetingStatus: StoredEnum(MeetingStatus, 20),
+        Verdict: StoredEnum(Verdict, 30),
+        ImplementationStatus: StoredEnum(ImplementationStatus, 20),
+        ActionStatus: StoredEnum(ActionStatus, 20),
+        WorkFormat: StoredEnum(WorkFormat, 30),
+        WorkStatus: StoredEnum(WorkStatus, 20),
+    }
 
 
 class Tracked:
@@ -32,6 +74,7 @@ class Tracked:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __audited__ = True
+    __table__: ClassVar[Table]  # given by Base, which every Tracked model also derives from
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
@@ -65,7 +108,7 @@ class Membership(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    role: Mapped[str] = mapped_column(String(20), default="councillor")
+    role: Mapped[MemberRole] = mapped_column(default=MemberRole.COUNCILLOR)
     voting: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -80,8 +123,8 @@ class Meeting(Tracked, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
     venue: Mapped[str] = mapped_column(String(300), default="")
-    kind: Mapped[str] = mapped_column(String(30), default="mainstream")
-    status: Mapped[str] = mapped_column(String(20), default="scheduled")
+    kind: Mapped[MeetingKind] = mapped_column(default=MeetingKind.MAINSTREAM)
+    status: Mapped[MeetingStatus] = mapped_column(default=MeetingStatus.SCHEDULED)
     minute_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
     publication_deadline_override: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     questions_deadline_override: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
@@ -141,9 +184,9 @@ class Recommendation(Tracked, Base):
     sent_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     response: Mapped[str] = mapped_column(Text, default="")
     response_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    verdict: Mapped[str] = mapped_column(String(30), default="awaiting")
+    verdict: Mapped[Verdict] = mapped_column(default=Verdict.AWAITING)
     response_due_override: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[ImplementationStatus] = mapped_column(default=ImplementationStatus.OPEN)
     position: Mapped[int] = mapped_column(Integer, default=0)
     updated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     procedural: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -172,7 +215,7 @@ class Action(Tracked, Base):
     progress: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     due_text: Mapped[str] = mapped_column(String(100), default="")
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[ActionStatus] = mapped_column(default=ActionStatus.OPEN)
     completed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reported_complete_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True)
@@ -213,7 +256,7 @@ class WorkProgrammeItem(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(Text)
-    format: Mapped[str] = mapped_column(String(30), default="agenda_item")
+    format: Mapped[WorkFormat] = mapped_column(default=WorkFormat.AGENDA_ITEM)
     scrutiny_type: Mapped[str] = mapped_column(String(200), default="")
     origin: Mapped[str] = mapped_column(Text, default="")
     lead_officers: Mapped[str] = mapped_column(Text, default="")
@@ -222,7 +265,7 @@ class WorkProgrammeItem(Tracked, Base):
                                                    nullable=True)
     target_text: Mapped[str] = mapped_column(String(100), default="")
     target_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    status: Mapped[WorkStatus] = mapped_column(default=WorkStatus.PROPOSED)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     meeting: Mapped[Meeting | None] = relationship()

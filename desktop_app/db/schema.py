@@ -15,7 +15,7 @@ import logging
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -30,23 +30,6 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUPS_KEPT = 10
 VERSION_TABLE = "alembic_version"   # Alembic's default, which env.py keeps
-
-# Alembic's names, imported on first use (``from desktop_app.db.schema import ScriptDirectory``
-# keeps working).
-_LAZY = {"command": ("alembic", "command"), "Config": ("alembic.config", "Config"),
-         "MigrationContext": ("alembic.runtime.migration", "MigrationContext"),
-         "ScriptDirectory": ("alembic.script", "ScriptDirectory")}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-        module, attr = _LAZY[name]
-        value = getattr(importlib.import_module(module), attr)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 def alembic_config() -> Config:
     from alembic.config import Config
@@ -99,7 +82,10 @@ def _stored_revision(conn) -> tuple[str, ...] | None:
 
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("the package carries no migrations")
+    return head
 
 
 def sqlite_path(db: Database) -> Path | None:
@@ -246,8 +232,3 @@ def upgrade(db: Database, revision: str = "head") -> None:
 def schema_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
         return _revision(conn)
-
-
-def ping(db: Database) -> None:
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1"))

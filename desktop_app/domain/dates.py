@@ -62,13 +62,6 @@ def questions_deadline(meeting: dt.date) -> dt.date:
     return clear_days_deadline(meeting, QUESTIONS_CLEAR_DAYS)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Calendar months later, clamped to the end of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def s9fe_response_due(sent: dt.date) -> dt.date:
     """Last day of the period of two months *beginning with* the day the report was sent
     (Local Government Act 2000 s.9FE), by the corresponding-date rule: the day before the

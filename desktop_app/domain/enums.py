@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import enum
+from typing import Self
 
 
-class _Labelled(str, enum.Enum):
-    """A str enum whose value is stored in the database and whose label is shown to people."""
+class _Labelled(enum.StrEnum):
+    """A str enum whose value is stored in the database and whose label is shown to people.
+
+    Being a ``StrEnum``, a member compares equal to its value and prints as its value, so
+    ``ActionStatus.OPEN == "open"`` and ``f"{ActionStatus.OPEN}" == "open"``.
+    """
 
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
 
     @classmethod
-    def parse(cls, text: str) -> "_Labelled":
+    def parse(cls, text: str) -> Self:
         key = text.strip().lower().replace("-", "_").replace(" ", "_")
         for member in cls:
             if member.value == key or member.name.lower() == key:

@@ -10,6 +10,9 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
+                                      MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
+
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
@@ -44,7 +47,7 @@ class CommitteeRow(_Record):
 class MemberRow(_Record):
     id: int
     name: str
-    role: str
+    role: MemberRole
     voting: bool
 
 
@@ -79,8 +82,8 @@ class MeetingRow(_Record):
     date: dt.date
     time: dt.time | None
     venue: str
-    kind: str
-    status: str
+    kind: MeetingKind
+    status: MeetingStatus
     publication_deadline: dt.date
     questions_deadline: dt.date
     minute_start: int | None
@@ -112,7 +115,7 @@ class ActionRow(_Record):
     progress: str
     due_date: dt.date | None
     due_text: str
-    status: str
+    status: ActionStatus
     completed_on: dt.date | None
     overdue: bool
     reported_complete_on: dt.date | None
@@ -135,10 +138,10 @@ class RecommendationRow(_Record):
     addressee: str
     sent_on: dt.date | None
     response: str
-    verdict: str
+    verdict: Verdict
     response_due: dt.date | None
     response_overdue: bool
-    status: str
+    status: ImplementationStatus
     new_since_last_meeting: bool
     updated_since_last_meeting: bool
     updates: tuple[UpdateRow, ...] = ()
@@ -160,7 +163,7 @@ class WorkItemRow(_Record):
     version: int
     committee_id: int
     title: str
-    format: str
+    format: WorkFormat
     scrutiny_type: str
     origin: str
     lead: str
@@ -169,7 +172,7 @@ class WorkItemRow(_Record):
     meeting_date: dt.date | None
     target: str
     target_date: dt.date | None
-    status: str
+    status: WorkStatus
     sort_order: int
     moves: tuple[MoveRow, ...] = ()
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+
+from desktop_app.exporters.xlsx_export import new_workbook
 
 _HEAD = Font(bold=True, color="FFFFFF")
 _FILL = PatternFill("solid", fgColor="1F3A5F")
@@ -23,9 +24,7 @@ def _sheet(ws, header: list[str], rows: list[list], widths: list[int]) -> None:
 
 
 def write_stats_xlsx(path: str | Path, stats) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Summary"
+    wb, ws = new_workbook("Summary")
     summary = [
         ["Committee", stats.committee], ["Municipal year", stats.year],
         ["Figures as at", stats.as_at],

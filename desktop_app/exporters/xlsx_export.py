@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain import dates
-from desktop_app.domain.enums import ImplementationStatus, Verdict, WorkFormat, WorkStatus
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdict, WorkFormat,
+                                      WorkStatus)
 from desktop_app.domain.records import ActionRow, RecommendationRow, WorkItemRow
 
 BLUE = "FF0070C0"
@@ -97,6 +98,16 @@ def _header(ws: Worksheet, row: int, header: Sequence[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
+def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its first sheet, named ``title``."""
+    wb = Workbook()
+    ws = wb.worksheets[0]
+    if not isinstance(ws, Worksheet):  # a new workbook starts with one ordinary worksheet
+        raise TypeError(f"unexpected first sheet {type(ws).__name__}")
+    ws.title = title
+    return wb, ws
+
+
 def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -104,7 +115,7 @@ def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
 
 def _table(ws: Worksheet, header_row: int, columns: int) -> None:
     """Freeze the rows down to the header and filter on it."""
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.freeze_panes = ws.cell(header_row + 1, 1).coordinate
     last = max(ws.max_row, header_row)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
 
@@ -139,9 +150,7 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
     """The action log (seed 004): open and completed actions on "Action log", those reported
     complete to the committee on "Reported complete" with the date reported. Returns the
     number of actions written."""
-    wb = Workbook()
-    log = wb.active
-    log.title = "Action log"
+    wb, log = new_workbook("Action log")
     done = wb.create_sheet("Reported complete")
     for ws in (log, done):
         _title(ws, f"{committee} action log")
@@ -157,7 +166,7 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
         if a.reported_complete_on:
             status: Any = a.reported_complete_on
         else:
-            status = "COMPLETED" if a.status == "completed" else ("OVERDUE" if a.overdue else "")
+            status = "COMPLETED" if a.status == ActionStatus.COMPLETED else ("OVERDUE" if a.overdue else "")
         values = [_number_or_text(a.ref), a.meeting_date, a.text, a.owner, a.directorate,
                   a.progress, a.due_date or a.due_text, status, a.item]
         fonts = _colour_fonts(a.new_since_last_meeting, a.updated_since_last_meeting,
@@ -183,9 +192,7 @@ def write_recommendations(path: str | os.PathLike[str], rows: Sequence[Recommend
                           committee: str) -> int:
     """The schedule of recommendations (seed 003): the meeting on its first row, the item on
     the item's first row, a banner row where a municipal year begins."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Recommendations"
+    wb, ws = new_workbook("Recommendations")
     _title(ws, f"Schedule of {committee} recommendations made and actions in response")
     put(ws, 2, 1, LEGEND_COLOURS.format(what="RECOMMENDATIONS"), _LEGEND)
     _header(ws, 3, REC_HEADER)
@@ -222,12 +229,12 @@ def write_recommendations(path: str | os.PathLike[str], rows: Sequence[Recommend
 # ---------------------------------------------------------------- work programme
 
 _SECTIONS = (  # format -> sheet, heading, header
-    ("agenda_item", "To be scheduled", "To be scheduled and prioritised or removed",
+    (WorkFormat.AGENDA_ITEM, "To be scheduled", "To be scheduled and prioritised or removed",
      WP_ITEM_HEADER),
-    ("workshop", "Workshops", "Workshops / seminars", WP_TOPIC_HEADER),
-    ("task_and_finish", "Task and finish groups", "Task and finish groups", WP_TOPIC_HEADER),
-    ("briefing_note", "Briefing notes", "Briefing notes", WP_BRIEFING_HEADER),
-    ("annual_report", "Annual reports", "Annual reports", WP_TOPIC_HEADER),
+    (WorkFormat.WORKSHOP, "Workshops", "Workshops / seminars", WP_TOPIC_HEADER),
+    (WorkFormat.TASK_AND_FINISH, "Task and finish groups", "Task and finish groups", WP_TOPIC_HEADER),
+    (WorkFormat.BRIEFING_NOTE, "Briefing notes", "Briefing notes", WP_BRIEFING_HEADER),
+    (WorkFormat.ANNUAL_REPORT, "Annual reports", "Annual reports", WP_TOPIC_HEADER),
 )
 
 
@@ -245,9 +252,7 @@ def write_work_programme(path: str | os.PathLike[str], rows: Sequence[WorkItemRo
     """The work programme (seed 004): "Agenda items" with a block per meeting (heading, the
     publication and questions deadlines, header, items); then a sheet each for items to be
     scheduled, workshops, task and finish groups, briefing notes and annual reports."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Agenda items"
+    wb, ws = new_workbook("Agenda items")
     _title(ws, f"{committee} work programme")
     _widths(ws, WP_WIDTHS)
     ws.freeze_panes = "A2"

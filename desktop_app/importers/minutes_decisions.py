@@ -335,9 +335,8 @@ def _is_subpoint(parent: _Entry, line: Line, kind: str, value: str) -> bool:
         return True
     if not line.label and line.bullet and parent.label:
         return line.indent > parent.indent or parent.text.endswith(":") or bool(parent.subpoints)
-    if line.label and parent.label and line.indent > parent.indent and kind != parent.kind:
-        return True
-    return False
+    return bool(line.label and parent.label and line.indent > parent.indent
+                and kind != parent.kind)
 
 
 def _split_run_on(text: str) -> list[tuple[str, str]] | None:

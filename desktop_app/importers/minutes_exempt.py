@@ -64,6 +64,6 @@ def mark_exempt(items: Sequence) -> None:
             found = {_paragraphs(m[1]) for m in _SCHEDULE_PARAGRAPH.finditer(
                 f"{item.purpose}\n{item.minutes_text}")}
             default_paragraph = found.pop() if len(found) == 1 else ""
-        if not item.exempt and not _EXCLUSION.search(item.title):
-            if m := _EXEMPT_SENTENCE.search(f"{item.purpose}\n{item.minutes_text[:300]}"):
-                item.exempt, item.exempt_paragraph = True, _paragraphs(m[1])
+        if (not item.exempt and not _EXCLUSION.search(item.title)
+                and (m := _EXEMPT_SENTENCE.search(f"{item.purpose}\n{item.minutes_text[:300]}"))):
+            item.exempt, item.exempt_paragraph = True, _paragraphs(m[1])

@@ -74,7 +74,7 @@ def read_meeting_details(header: list[str]) -> MeetingDetails:
         if (m := _FORMAL_NAME.match(text)) and proposal.meeting_date is None:
             proposal.committee_name = proposal.committee_name or m["name"].strip()
             proposal.meeting_date = find_date(text)
-            after = text[_DATE.search(text).end():] if _DATE.search(text) else ""
+            after = text[d.end():] if (d := _DATE.search(text)) else ""
             proposal.start_time = proposal.start_time or find_time(after)
             if v := (_HELD_AT.search(text) or _HELD_ON_AT.search(text)):
                 proposal.venue = proposal.venue or v["venue"].strip()

@@ -203,7 +203,7 @@ def _docx_to_text(path: Path) -> str:
     return tidy_lines("\n".join(lines))
 
 
-def _walk_docx(container, parent, numbering: "_WordNumbering", lines: list[str]) -> None:
+def _walk_docx(container, parent, numbering: _WordNumbering, lines: list[str]) -> None:
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph

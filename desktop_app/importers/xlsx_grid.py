@@ -30,6 +30,7 @@ from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.utils.exceptions import InvalidFileException
@@ -135,7 +136,8 @@ def _read_shared_strings(src: Any) -> list[Any]:
         if len(node) == 1 and node[0].tag == t_tag:
             strings.append(node[0].text or "")
         else:
-            rich = CellRichText.from_tree(node)
+            # typeshed wants openpyxl's own element type; any ElementTree element works
+            rich = CellRichText.from_tree(node)  # pyright: ignore[reportArgumentType]
             if len(rich) == 0:
                 strings.append("")
             elif len(rich) == 1 and isinstance(rich[0], str):
@@ -175,7 +177,8 @@ def _read_fast(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
             cell_styles, fonts, fills = wb._cell_styles, wb._fonts, wb._fills
             date_styles, timedelta_styles = wb._date_formats, wb._timedelta_formats
             for ws in wb.worksheets:
-                ws._worksheet_path, ws._shared_strings  # noqa: B018 - present?
+                if not (hasattr(ws, "_worksheet_path") and hasattr(ws, "_shared_strings")):
+                    raise AttributeError("worksheets without _worksheet_path/_shared_strings")
         except AttributeError as exc:  # pragma: no cover
             raise _Unsupported(str(exc)) from None
         styles: dict[int, tuple[int, str | None]] = {}
@@ -333,6 +336,8 @@ def _cell_value(c: Any, kind: str, style_id: int, shared: list[Any], date_styles
 def _bounds(ref: str) -> tuple[int, int, int, int]:
     from openpyxl.utils.cell import range_boundaries
     min_col, min_row, max_col, max_row = range_boundaries(ref)
+    if min_col is None or min_row is None:  # a whole row or column, never a merged range
+        raise ValueError(f"not a range of cells: {ref}")
     return min_col, min_row, max_col or min_col, max_row or min_row
 
 
@@ -344,7 +349,7 @@ def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
             rows: dict[int, dict[int, CellInfo]] = {}
             for line in ws.iter_rows():
                 for cell in line:
-                    if cell.__class__.__name__ == "MergedCell":
+                    if isinstance(cell, MergedCell):
                         continue
                     fill = palette.fill_class(cell.fill)
                     font_flags = palette.font_class(cell.font)
@@ -357,12 +362,3 @@ def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible")
     finally:
         wb.close()
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A cell value that is a real date (datetime or date), as a date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None

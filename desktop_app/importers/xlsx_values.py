@@ -12,6 +12,8 @@ import re
 from typing import Any
 
 from desktop_app.domain.dates import format_uk, parse_uk_date
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdict, WorkFormat,
+                                      WorkStatus)
 from desktop_app.importers.xlsx_colours import FILL_AMBER, FILL_GREEN, FILL_RED
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
@@ -172,12 +174,12 @@ _SECTIONS = (
                 r"allocated)|potential (?:agenda )?items|future items|to be allocated)", re.I),
      "unscheduled"),
     (re.compile(r"^(?:workshops?|seminars?)(?:\s*(?:/|and|&)\s*(?:workshops?|seminars?))?"
-                r"\s*(?:\(.*\))?:?$", re.I), "workshop"),
+                r"\s*(?:\(.*\))?:?$", re.I), WorkFormat.WORKSHOP),
     (re.compile(r"^(?:task (?:and|&) finish(?: groups?)?|t\s?&\s?f(?: groups?)?)\s*(?:\(.*\))?:?$",
-                re.I), "task_and_finish"),
-    (re.compile(r"^briefing notes?\s*(?:\(.*\))?:?$", re.I), "briefing_note"),
-    (re.compile(r"^annual reports?\s*(?:\(.*\))?:?$", re.I), "annual_report"),
-    (re.compile(r"^agenda items?\s*(?:\(.*\))?:?$", re.I), "agenda_item"),
+                re.I), WorkFormat.TASK_AND_FINISH),
+    (re.compile(r"^briefing notes?\s*(?:\(.*\))?:?$", re.I), WorkFormat.BRIEFING_NOTE),
+    (re.compile(r"^annual reports?\s*(?:\(.*\))?:?$", re.I), WorkFormat.ANNUAL_REPORT),
+    (re.compile(r"^agenda items?\s*(?:\(.*\))?:?$", re.I), WorkFormat.AGENDA_ITEM),
 )
 
 
@@ -199,13 +201,13 @@ def sheet_section(title: str) -> str | None:
     scheduled", "Workshops"..."""
     low = title.lower()
     if "brief" in low:
-        return "briefing_note"
+        return WorkFormat.BRIEFING_NOTE
     if "task" in low and "finish" in low or re.search(r"\bt\s?&\s?f\b", low):
-        return "task_and_finish"
+        return WorkFormat.TASK_AND_FINISH
     if "workshop" in low or "seminar" in low:
-        return "workshop"
+        return WorkFormat.WORKSHOP
     if "annual report" in low:
-        return "annual_report"
+        return WorkFormat.ANNUAL_REPORT
     if "to be scheduled" in low or "unscheduled" in low or "potential" in low:
         return "unscheduled"
     return None
@@ -231,29 +233,29 @@ _YES = {"yes", "y", "x", "✓", "✔", "true", "reported", "reported complete"}
 
 
 def action_status(value: Any, fill: str | None, reported_column: bool
-                  ) -> tuple[str, bool, bool]:
+                  ) -> tuple[ActionStatus, bool, bool]:
     """(status "open"/"completed", overdue flag, reported complete) for an action's status
     cell: words (OVERDUE, COMPLETED, Done, Red/Amber/Green...), a RAG fill with no words, or -
     in a "Reported complete" column - a date or Yes. ValueError for words it does not know."""
     if isinstance(value, (dt.date, dt.datetime)):
-        return "completed", False, reported_column
+        return ActionStatus.COMPLETED, False, reported_column
     s = _words(value)
     if s == "":
         if fill == FILL_RED:
-            return "open", True, False
+            return ActionStatus.OPEN, True, False
         if fill == FILL_GREEN:
-            return "completed", False, False
-        return "open", False, False
+            return ActionStatus.COMPLETED, False, False
+        return ActionStatus.OPEN, False, False
     if s in _OVERDUE or s.startswith("overdue"):
-        return "open", True, False
+        return ActionStatus.OPEN, True, False
     if reported_column and s in _YES:
-        return "completed", False, True
+        return ActionStatus.COMPLETED, False, True
     if s in _ACTION_OPEN or _NOT_DONE.match(s):
-        return "open", fill == FILL_RED, False
+        return ActionStatus.OPEN, fill == FILL_RED, False
     if _DONE.match(s) or s in _YES:
-        return "completed", False, s.startswith("reported")
+        return ActionStatus.COMPLETED, False, s.startswith("reported")
     if parse_uk_date(s):
-        return "completed", False, reported_column
+        return ActionStatus.COMPLETED, False, reported_column
     raise ValueError(f"status {text(value)!r} not understood (use Open, Overdue or Completed, "
                      "or Red/Amber/Green)")
 
@@ -266,34 +268,34 @@ _REC_OPEN = {"", "open", "red", "r", "not started", "outstanding", "awaiting res
              "not implemented", "new", "not complete", "incomplete"}
 
 
-def recommendation_status(value: Any, fill: str | None) -> str | None:
+def recommendation_status(value: Any, fill: str | None) -> ImplementationStatus | None:
     """"open", "in_progress" or "completed" from a status cell (words or RAG fill); None for
     an empty cell with no fill (the caller may carry the item's status down)."""
     s = _words(value)
     if s == "":
-        return {FILL_RED: "open", FILL_AMBER: "in_progress", FILL_GREEN: "completed"}.get(
-            fill or "", None)
+        return {FILL_RED: ImplementationStatus.OPEN, FILL_AMBER: ImplementationStatus.IN_PROGRESS,
+                FILL_GREEN: ImplementationStatus.COMPLETED}.get(fill or "")
     if s in _REC_OPEN or _NOT_DONE.match(s):
-        return "open"
+        return ImplementationStatus.OPEN
     if _IN_PROGRESS.match(s):
-        return "in_progress"
+        return ImplementationStatus.IN_PROGRESS
     if _DONE.match(s):
-        return "completed"
+        return ImplementationStatus.COMPLETED
     raise ValueError(f"status {text(value)!r} not understood (use Open, In progress or "
                      "Completed, or Red/Amber/Green)")
 
 
 _VERDICTS = (
     (re.compile(r"^(?:partially|partly|part)\s+(?:accepted|agreed)|^accepted in part", re.I),
-     "partially_accepted"),
-    (re.compile(r"^(?:not accepted|rejected|declined|refused|no)\b", re.I), "rejected"),
-    (re.compile(r"^(?:accepted|agreed|accept|yes)\b", re.I), "accepted"),
-    (re.compile(r"^noted\b", re.I), "noted"),
-    (re.compile(r"^(?:awaiting|pending|tbc|to follow)\b", re.I), "awaiting"),
+     Verdict.PARTIALLY_ACCEPTED),
+    (re.compile(r"^(?:not accepted|rejected|declined|refused|no)\b", re.I), Verdict.REJECTED),
+    (re.compile(r"^(?:accepted|agreed|accept|yes)\b", re.I), Verdict.ACCEPTED),
+    (re.compile(r"^noted\b", re.I), Verdict.NOTED),
+    (re.compile(r"^(?:awaiting|pending|tbc|to follow)\b", re.I), Verdict.AWAITING),
 )
 
 
-def verdict(value: Any) -> str | None:
+def verdict(value: Any) -> Verdict | None:
     """The executive's verdict from a verdict column; None when the cell is empty."""
     s = _words(value)
     if not s:
@@ -307,17 +309,17 @@ def verdict(value: Any) -> str | None:
 
 _FORMATS = (
     (re.compile(r"^(?:briefing|written briefing|information note|info note)", re.I),
-     "briefing_note"),
+     WorkFormat.BRIEFING_NOTE),
     (re.compile(r"^(?:workshop|seminar|development session|member briefing session)", re.I),
-     "workshop"),
-    (re.compile(r"^(?:task (?:and|&) finish|t\s?&\s?f|working group)", re.I), "task_and_finish"),
-    (re.compile(r"^annual report", re.I), "annual_report"),
+     WorkFormat.WORKSHOP),
+    (re.compile(r"^(?:task (?:and|&) finish|t\s?&\s?f|working group)", re.I), WorkFormat.TASK_AND_FINISH),
+    (re.compile(r"^annual report", re.I), WorkFormat.ANNUAL_REPORT),
     (re.compile(r"^(?:agenda item|item|report|committee(?: item| report)?|meeting)", re.I),
-     "agenda_item"),
+     WorkFormat.AGENDA_ITEM),
 )
 
 
-def work_format(value: Any) -> str | None:
+def work_format(value: Any) -> WorkFormat | None:
     s = _words(value)
     if not s:
         return None
@@ -329,17 +331,17 @@ def work_format(value: Any) -> str | None:
 
 
 _WORK_STATUS = (
-    (re.compile(r"^(?:delivered|completed?|done|held|considered|reported)\b", re.I), "delivered"),
-    (re.compile(r"^(?:scheduled|agreed|confirmed|booked|on agenda)\b", re.I), "scheduled"),
-    (re.compile(r"^(?:deferred|postponed|moved|rescheduled)\b", re.I), "deferred"),
+    (re.compile(r"^(?:delivered|completed?|done|held|considered|reported)\b", re.I), WorkStatus.DELIVERED),
+    (re.compile(r"^(?:scheduled|agreed|confirmed|booked|on agenda)\b", re.I), WorkStatus.SCHEDULED),
+    (re.compile(r"^(?:deferred|postponed|moved|rescheduled)\b", re.I), WorkStatus.DEFERRED),
     (re.compile(r"^(?:dropped|removed|withdrawn|cancelled|canceled|deleted|not required)\b",
-                re.I), "dropped"),
+                re.I), WorkStatus.DROPPED),
     (re.compile(r"^(?:proposed|potential|requested|tbc|to be scheduled|suggested|t&f proposed)\b",
-                re.I), "proposed"),
+                re.I), WorkStatus.PROPOSED),
 )
 
 
-def work_status(value: Any) -> str | None:
+def work_status(value: Any) -> WorkStatus | None:
     s = _words(value)
     if not s:
         return None
@@ -350,11 +352,11 @@ def work_status(value: Any) -> str | None:
                      "Delivered, Deferred or Dropped)")
 
 
-def work_status_in_position(position: str) -> str | None:
+def work_status_in_position(position: str) -> WorkStatus | None:
     """A position that is nothing but a status word ("Delivered", "Scheduled.")."""
     s = _words(position)
-    if s in ("delivered", "scheduled", "deferred", "dropped", "proposed"):
-        return s
+    if s in tuple(WorkStatus):
+        return WorkStatus(s)
     return None
 
 

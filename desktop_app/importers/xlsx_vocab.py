@@ -160,10 +160,6 @@ def name_hint(kind: str, text: str) -> bool:
     return any(h in low for h in _NAME_HINTS[kind])
 
 
-def field_names(kind: str) -> tuple[str, ...]:
-    return FIELDS[kind]
-
-
 def mappable_fields(kind: str) -> tuple[str, ...]:
     """Fields a column can be mapped to with --map."""
     return tuple(_VOCAB[kind])

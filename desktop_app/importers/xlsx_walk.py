@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
@@ -34,8 +35,8 @@ _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag"},
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
 # Sections of a work programme whose items have no meeting.
-_OFF_MEETING = frozenset({"unscheduled", "workshop", "task_and_finish", "briefing_note",
-                          "annual_report"})
+_OFF_MEETING = frozenset({"unscheduled", WorkFormat.WORKSHOP, WorkFormat.TASK_AND_FINISH,
+                          WorkFormat.BRIEFING_NOTE, WorkFormat.ANNUAL_REPORT})
 
 
 class RowError(ValueError):
@@ -64,7 +65,7 @@ class SheetWalk:
         self.meeting_error = ""
         self.heading_seen = False  # a heading row has set (or unset) the meeting
         self.item = ""
-        self.status: str | None = None
+        self.status: ImplementationStatus | None = None
         self.section = self.sheet_section
         self.hint: dt.date | None = None
         self._use(header)
@@ -182,7 +183,7 @@ class SheetWalk:
                 break
 
     def _enter_section(self, section: str) -> None:
-        self.section = section if section != "agenda_item" else self.sheet_section
+        self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
         if section in _OFF_MEETING:
             self.meeting, self.meeting_error = None, ""
             self.heading_seen = True
@@ -282,7 +283,7 @@ class SheetWalk:
         meeting, blank, _ = self._meeting(values)
         item, _cont = self._item(values, blank)
         due_date, due_text = V.date_or_text(values.get("due_date"))
-        status, overdue, reported = "open", False, False
+        status, overdue, reported = ActionStatus.OPEN, False, False
         if self.status_col is not None:
             info = row.get(self.status_col)
             status, overdue, reported = V.action_status(
@@ -294,11 +295,12 @@ class SheetWalk:
             if value is not None and not self.reported_is_status and not reported:
                 _s, _o, reported = V.action_status(value, None, True)
                 if reported:
-                    status, overdue = "completed", False
+                    status, overdue = ActionStatus.COMPLETED, False
             if reported:
                 reported_on = V.date_or_text(value)[0]
         if self.sheet_completed:
-            status, overdue, reported = "completed", False, reported or self.sheet_reported
+            status, overdue, reported = (ActionStatus.COMPLETED, False,
+                                        reported or self.sheet_reported)
         return {
             "ref": V.ref_text(values.get("ref")),
             "meeting_date": meeting,
@@ -324,7 +326,7 @@ class SheetWalk:
         item, continued = self._item(values, blank)
         status = V.recommendation_status(values.get("status"), self._fill(row, self.status_col))
         if status is None:
-            status = (self.status if continued else None) or "open"
+            status = (self.status if continued else None) or ImplementationStatus.OPEN
         elif not continued:
             self.status = status
         sent_on, sent_text = V.date_or_text(values.get("sent_on"))
@@ -357,15 +359,16 @@ class SheetWalk:
             title, scrutiny_type = written, column_type
         fmt = V.work_format(values.get("format"))
         if fmt is None:
-            fmt = self.section if self.section in _OFF_MEETING and \
-                self.section != "unscheduled" else "agenda_item"
+            fmt = WorkFormat(self.section) if self.section in _OFF_MEETING and \
+                self.section != "unscheduled" else WorkFormat.AGENDA_ITEM
         meeting, _blank, fuzzy = self._meeting(values)
         target_date, target = V.date_or_text(values.get("target"))
         if fuzzy and not target and target_date is None:
             target = fuzzy
         position = V.text(values.get("position"))
         status = V.work_status(values.get("status")) or \
-            V.work_status_in_position(position) or ("scheduled" if meeting else "proposed")
+            V.work_status_in_position(position) or \
+            (WorkStatus.SCHEDULED if meeting else WorkStatus.PROPOSED)
         return {
             "title": title,
             "format": fmt,

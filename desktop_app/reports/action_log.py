@@ -43,7 +43,7 @@ def is_reported_complete(row: ActionRow) -> bool:
 
 def action_row(row: ActionRow, exempt_notice: str = "") -> Row:
     colour = markers.row_colour(row.new_since_last_meeting, row.updated_since_last_meeting)
-    completed = row.status == ActionStatus.COMPLETED.value
+    completed = row.status == ActionStatus.COMPLETED
     meeting = [text(format_uk(row.meeting_date, "short"), colour=colour)]
     action = markers.change_badges(row.new_since_last_meeting, row.updated_since_last_meeting)
     if exempt_notice:
@@ -86,8 +86,8 @@ def action_table(rows: Sequence[ActionRow], disclosure: Disclosure) -> FastTable
 
 
 def _summary(current: Sequence[ActionRow], reported: Sequence[ActionRow]) -> str:
-    overdue = sum(1 for r in current if r.overdue and r.status != ActionStatus.COMPLETED.value)
-    done = sum(1 for r in current if r.status == ActionStatus.COMPLETED.value)
+    overdue = sum(1 for r in current if r.overdue and r.status != ActionStatus.COMPLETED)
+    done = sum(1 for r in current if r.status == ActionStatus.COMPLETED)
     new = sum(1 for r in current if r.new_since_last_meeting)
     updated = sum(1 for r in current if r.updated_since_last_meeting and not r.new_since_last_meeting)
     bits = [f"{len(current)} current action{'s' if len(current) != 1 else ''}",

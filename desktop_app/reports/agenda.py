@@ -40,7 +40,7 @@ def range_for(item: AgendaItemRow, ranges: PageRanges) -> str:
 
 def member_name(member: MemberRow) -> str:
     name = member.name.strip()
-    if member.role == MemberRole.CO_OPTEE.value:
+    if member.role == MemberRole.CO_OPTEE:
         return name
     if name.lower().startswith(("councillor ", "cllr ", "cllr. ")):
         return name
@@ -49,18 +49,18 @@ def member_name(member: MemberRow) -> str:
 
 def _membership(members: Sequence[MemberRow]) -> Table:
     st = theme.styles()
-    order = {MemberRole.CHAIR.value: 0, MemberRole.VICE_CHAIR.value: 1,
-             MemberRole.COUNCILLOR.value: 2, MemberRole.CO_OPTEE.value: 3}
+    order = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1,
+             MemberRole.COUNCILLOR: 2, MemberRole.CO_OPTEE: 3}
     rows = []
     for member in sorted(members, key=lambda m: order.get(m.role, 2)):
         label = ""
-        if member.role in (MemberRole.CHAIR.value, MemberRole.VICE_CHAIR.value):
+        if member.role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
             label = MemberRole(member.role).label
         name = esc(member_name(member))
         extra = []
-        if member.role == MemberRole.CO_OPTEE.value:
+        if member.role == MemberRole.CO_OPTEE:
             extra.append("Co-opted Member")
-        if not member.voting and member.role != MemberRole.CO_OPTEE.value:
+        if not member.voting and member.role != MemberRole.CO_OPTEE:
             extra.append("non-voting")
         note = f" <font color='#{theme.hexcode(theme.MUTED)}'>({esc(', '.join(extra))})</font>" \
             if extra else ""
@@ -130,8 +130,9 @@ def _items_table(views: Sequence[ItemView], meeting: MeetingRow, ranges: PageRan
                  spots: list[parts.LinkSpot]) -> Table:
     st = theme.styles()
     pages_style = st["body"].clone("pages", alignment=2, fontName=fonts.BOLD)
-    head = [Paragraph("<b>Item</b>", st["label"]), Paragraph("", st["label"]),
-            Paragraph("<b>Pages</b>", st["label"].clone("ph", alignment=2))]
+    head: list[Flowable | list[Flowable]] = [
+        Paragraph("<b>Item</b>", st["label"]), Paragraph("", st["label"]),
+        Paragraph("<b>Pages</b>", st["label"].clone("ph", alignment=2))]
     rows = [head]
     for view in views:
         rows.append([Paragraph(f"<b>{esc(view.item.number)}.</b>", st["body"]),
@@ -185,7 +186,7 @@ def agenda_pdf(meeting: MeetingRow, members: Sequence[MemberRow], *,
     """The front sheet's bytes; ``spots`` collects where each item title was drawn."""
     name, council = parts.committee_names(committee)
     if contact is None:
-        contact = getattr(committee, "contact", "") or ""
+        contact = str(getattr(committee, "contact", "") or "")
     disclosure = Disclosure.of(public, [meeting])
     setup = page.PageSetup(
         title="Agenda", committee=name, as_at=as_at, council=council, pagesize=page.PORTRAIT,

@@ -66,7 +66,7 @@ class Disclosure:
     exempt_items: dict[tuple[int | None, str], str] = dataclasses.field(default_factory=dict)
 
     @classmethod
-    def of(cls, public: bool, meetings: Iterable[MeetingRow] = ()) -> "Disclosure":
+    def of(cls, public: bool, meetings: Iterable[MeetingRow] = ()) -> Disclosure:
         exempt: dict[tuple[int | None, str], str] = {}
         for meeting in meetings:
             for item in meeting.items:

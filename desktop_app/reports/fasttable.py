@@ -52,7 +52,7 @@ class Row:
     def line_count(self) -> int:
         return max((len(c) for c in self.lines), default=0)
 
-    def split_lines(self, n: int, leading: float, pad: float) -> tuple["Row", "Row"]:
+    def split_lines(self, n: int, leading: float, pad: float) -> tuple[Row, Row]:
         first, rest = _clone(self), _clone(self)
         first.lines = [c[:n] for c in self.lines]
         rest.lines = [c[n:] for c in self.lines]
@@ -61,7 +61,7 @@ class Row:
         rest.carry = None
         return first, rest
 
-    def with_carry(self, widths, size, leading, pad) -> "Row":
+    def with_carry(self, widths, size, leading, pad) -> Row:
         if not self.carry:
             return self
         row = Row(self.carry, fill=self.fill, bar=self.bar, zebra_key=self.zebra_key)
@@ -187,7 +187,7 @@ class FastTable(Flowable):
         self.width, self.height = aw, self.header.height + self._body_height
         return self.width, self.height
 
-    def _part(self, rows: list[Row]) -> "FastTable":
+    def _part(self, rows: list[Row]) -> FastTable:
         """A piece after a split: its rows are already laid out for this width."""
         part = FastTable(self.columns, rows, size=self.size, leading=self.leading, pad=self.pad,
                          _shaded=True)
@@ -286,7 +286,8 @@ class FastTable(Flowable):
                 f"0 0 m 0 {self.height:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {self.height:.2f} l S",
                 f"0 0 m {total_w:.2f} 0 l S",
                 txt.close(), "Q"]
-        canv._code.append("\n".join(code))
+        # the canvas's page content stream: private, so typeshed does not list it
+        canv._code.append("\n".join(code))  # pyright: ignore[reportAttributeAccessIssue]
 
 
 def _column_rules(shapes: list[str], xs: Sequence[float], top: float, bottom: float) -> None:

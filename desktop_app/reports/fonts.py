@@ -34,10 +34,6 @@ _FILES = {
     SEMIBOLD: "SourceSansPro-Semibold.ttf",
 }
 
-# Characters the documents must be able to print (the tests check the font has them all).
-REQUIRED_CHARACTERS = "£–—’‘“”…•ŵŷŴŶâêîôûëïöüéèáàíóúçñ"
-
-
 def _font_dir() -> Path:
     try:
         return Path(str(importlib.resources.files("font_source_sans_pro"))) / "files"
@@ -60,11 +56,3 @@ def register_fonts() -> str:
     addMapping(FAMILY, 0, 1, ITALIC)
     addMapping(FAMILY, 1, 1, BOLD_ITALIC)
     return REGULAR
-
-
-def missing_glyphs(text: str, font_name: str = REGULAR) -> str:
-    """The characters of ``text`` that the font cannot draw (empty when all are covered)."""
-    register_fonts()
-    font = pdfmetrics.getFont(font_name)
-    chars = font.face.charToGlyph  # type: ignore[attr-defined]
-    return "".join(sorted({ch for ch in text if not ch.isspace() and ord(ch) not in chars}))

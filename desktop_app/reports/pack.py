@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
+from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
 from desktop_app.domain.dates import format_uk, municipal_year
@@ -220,7 +221,7 @@ def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking
             rect=spot.rect, target_page_index=spot.target - 1))
     stamping.stamp_numbers(writer.pages, first=1)
     total = len(writer.pages)
-    writer.set_page_label(0, total - 1, style="/D", start=1)
+    writer.set_page_label(0, total - 1, style=PageLabelStyle.DECIMAL, start=1)
     title = f"Agenda pack: {ctx.name}, {format_uk(ctx.meeting.date, 'full')}"
     if ctx.public:
         title += " (public)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
@@ -22,7 +23,8 @@ def committee_names(committee: CommitteeLike) -> tuple[str, str]:
     return str(committee), ""
 
 
-def title_block(title: str, committee: str, as_at: dt.date, lines: list[str] = ()) -> list[Flowable]:
+def title_block(title: str, committee: str, as_at: dt.date, lines: Sequence[str] = ()
+                ) -> list[Flowable]:
     st = theme.styles()
     out: list[Flowable] = [
         Paragraph(esc(title), st["title"]),
@@ -77,7 +79,8 @@ class LinkedParagraph(Paragraph):
         self._target, self._spots, self._right = target, spots, right_edge
 
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 - reportlab's name
-        super().drawOn(canv, x, y, _sW)
+        # typeshed leaves out reportlab's _sW (the spare width used to align the paragraph)
+        super().drawOn(canv, x, y, _sW)  # pyright: ignore[reportCallIssue]
         if self._target is None:
             return
         left, bottom = canv.absolutePosition(x, y)

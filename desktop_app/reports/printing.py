@@ -52,7 +52,7 @@ class Sources:
         if self.meeting is None:
             return None
         before = [m for m in self.meetings if m.date < self.meeting.date
-                  and m.status != MeetingStatus.CANCELLED.value]
+                  and m.status != MeetingStatus.CANCELLED]
         return before[-1] if before else None
 
     @property
@@ -61,7 +61,7 @@ class Sources:
         if self.meeting is not None and self.previous_meeting is not None:
             return self.previous_meeting.date
         held = [m.date for m in self.meetings if m.date <= self.as_at
-                and m.status == MeetingStatus.HELD.value]
+                and m.status == MeetingStatus.HELD]
         return held[-1] if held else None
 
     def year_meetings(self) -> list[MeetingRow]:
@@ -129,7 +129,7 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     else:
         the_meeting = _need_meeting(src, kind)
         members = committees.list_members(db, src.committee.name)
-        pack_args = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
+        pack_args: dict[str, Any] = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
                          recommendations=_recommendations(db, src),
                          work_items=work_programme.list_work_programme(db, src.committee.name),
                          meetings=src.meetings, last_meeting=src.last_meeting)

@@ -100,7 +100,7 @@ def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosur
         first_of_item = row.item != last_item
         last_item = row.item
         verdict = [text(_verdict_label(row.verdict), bold=True, colour=colour)]
-        if row.status and row.status != ImplementationStatus.OPEN.value:
+        if row.status and row.status != ImplementationStatus.OPEN:
             verdict.append(text(_status_label(row.status), colour=theme.MUTED))
         rest = [_recommendation_cell(row, colour), _response_cell(row, colour), verdict,
                 _due_cell(row, colour)]
@@ -123,7 +123,7 @@ def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
           disclosure: Disclosure, last_meeting: dt.date | None = None) -> list[Flowable]:
     """The flowables of the schedule; ``rows`` have already been through ``disclosure``."""
     meetings = {r.meeting_date for r in rows}
-    awaiting = sum(1 for r in rows if r.verdict == Verdict.AWAITING.value)
+    awaiting = sum(1 for r in rows if r.verdict == Verdict.AWAITING)
     overdue = sum(1 for r in rows if r.response_overdue)
     summary = (f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''} from "
                f"{len(meetings)} meeting{'s' if len(meetings) != 1 else ''}: {awaiting} awaiting "

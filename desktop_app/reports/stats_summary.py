@@ -9,11 +9,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import Verdict
 from desktop_app.reports import fonts, theme
 from desktop_app.reports.page import PORTRAIT, PageSetup, Target, render, write_output
 
-_VERDICT_LABELS = {"accepted": "Accepted", "partially_accepted": "Partially accepted",
-                   "rejected": "Rejected", "noted": "Noted", "awaiting": "Awaiting response"}
+_VERDICT_LABELS = {Verdict.ACCEPTED: "Accepted", Verdict.PARTIALLY_ACCEPTED: "Partially accepted",
+                   Verdict.REJECTED: "Rejected", Verdict.NOTED: "Noted",
+                   Verdict.AWAITING: "Awaiting response"}
 _PIE_COLOURS = [theme.DONE_GREEN, theme.NEW_BLUE, theme.UPDATED_RED, theme.MUTED, theme.RULE]
 
 
@@ -63,7 +65,8 @@ def _verdict_pie(stats) -> Drawing:
                      fontSize=9, fillColor=theme.MUTED))
         return d
     pie = Pie()
-    pie.x, pie.y, pie.width, pie.height = 4, 6, 42 * mm, 42 * mm
+    # typeshed types these sizes as int; reportlab takes any number of points
+    pie.x, pie.y, pie.width, pie.height = 4, 6, 42 * mm, 42 * mm  # pyright: ignore[reportAttributeAccessIssue]
     pie.data = [n for _, n in items]
     pie.labels = None
     pie.slices.strokeColor = theme.WHITE
@@ -74,7 +77,8 @@ def _verdict_pie(stats) -> Drawing:
     for verdict, n in items:
         colour = _PIE_COLOURS[list(_VERDICT_LABELS).index(verdict)]
         from reportlab.graphics.shapes import Rect
-        d.add(Rect(48 * mm, y, 7, 7, fillColor=colour, strokeColor=None))
+        # typeshed refuses strokeColor=None, which reportlab documents as "no outline"
+        d.add(Rect(48 * mm, y, 7, 7, fillColor=colour, strokeColor=None))  # pyright: ignore[reportArgumentType]
         d.add(String(48 * mm + 10, y + 0.5, f"{_VERDICT_LABELS[verdict]}: {n}",
                      fontName=fonts.REGULAR, fontSize=8.5, fillColor=theme.INK))
         y -= 11
@@ -89,7 +93,8 @@ def _directorate_bars(stats) -> Drawing:
     x = 0.0
     for label, colour in (("raised", theme.NAVY), ("completed", theme.DONE_GREEN),
                           ("overdue", theme.UPDATED_RED)):
-        d.add(Rect(x, 62 * mm - 22, 7, 7, fillColor=colour, strokeColor=None))
+        # typeshed refuses strokeColor=None, which reportlab documents as "no outline"
+        d.add(Rect(x, 62 * mm - 22, 7, 7, fillColor=colour, strokeColor=None))  # pyright: ignore[reportArgumentType]
         d.add(String(x + 10, 62 * mm - 21.5, label, fontName=fonts.REGULAR, fontSize=8,
                      fillColor=theme.INK))
         x += 18 * mm
@@ -99,8 +104,9 @@ def _directorate_bars(stats) -> Drawing:
                      fillColor=theme.MUTED))
         return d
     chart = HorizontalBarChart()
-    chart.x, chart.y = 34 * mm, 6
-    chart.width, chart.height = 58 * mm, 40 * mm
+    # typeshed types these sizes as int; reportlab takes any number of points
+    chart.x, chart.y = 34 * mm, 6  # pyright: ignore[reportAttributeAccessIssue]
+    chart.width, chart.height = 58 * mm, 40 * mm  # pyright: ignore[reportAttributeAccessIssue]
     chart.data = [[x.raised for x in dirs], [x.completed for x in dirs], [x.overdue for x in dirs]]
     chart.categoryAxis.categoryNames = [x.directorate[:22] for x in dirs]
     chart.categoryAxis.labels.fontName = fonts.REGULAR

@@ -25,8 +25,8 @@ TOPIC_COLUMNS = [Column("Topic", 26), Column("Origin", 30), Column("Lead officer
 BRIEFING_COLUMNS = [Column("Topic", 30), Column("Target date", 14), Column("Lead officer(s)", 22),
                     Column("Current position", 34)]
 
-_ON_AGENDAS = {WorkFormat.AGENDA_ITEM.value, WorkFormat.ANNUAL_REPORT.value}
-_CLOSED = {WorkStatus.DELIVERED.value, WorkStatus.DROPPED.value}
+_ON_AGENDAS = {WorkFormat.AGENDA_ITEM, WorkFormat.ANNUAL_REPORT}
+_CLOSED = {WorkStatus.DELIVERED, WorkStatus.DROPPED}
 
 
 def kind_label(kind: str) -> str:
@@ -62,9 +62,9 @@ def _item_cell(row: WorkItemRow, notice: str) -> list[Block]:
 
 def _position_cell(row: WorkItemRow) -> list[Block]:
     cell: list[Block] = []
-    if row.status == WorkStatus.DELIVERED.value:
+    if row.status == WorkStatus.DELIVERED:
         cell.append(text("Delivered", bold=True, colour=theme.DONE_GREEN))
-    elif row.status == WorkStatus.DROPPED.value:
+    elif row.status == WorkStatus.DROPPED:
         cell.append(text("Removed from the work programme", bold=True, colour=theme.MUTED))
     if row.position:
         cell.append(text(row.position))
@@ -114,7 +114,7 @@ def _meeting_section(meeting: MeetingRow, rows: list[WorkItemRow],
     st = theme.styles()
     kind = kind_label(meeting.kind)
     note = kind
-    if meeting.status == MeetingStatus.CANCELLED.value:
+    if meeting.status == MeetingStatus.CANCELLED:
         note = f"{kind} – cancelled" if kind else "Cancelled"
     out = parts.section(meeting_heading(meeting), note, level="h2", keep=110)
     out.append(Paragraph(
@@ -140,7 +140,7 @@ def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, commi
         words = format_uk(meeting.date, "full")
         if kind:
             words += f" – {kind.lower()}"
-        if meeting.status == MeetingStatus.CANCELLED.value:
+        if meeting.status == MeetingStatus.CANCELLED:
             words += " (cancelled)"
         out.append(Paragraph(f"<b>{esc(words)}</b>", st["body"]))
     if not meetings:
@@ -172,7 +172,7 @@ def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, commi
         out += parts.section(title, note, level="h1", keep=110)
         out.append(_table(rows, disclosure, briefing=briefing, columns=columns) if rows
                    else parts.empty("None at present."))
-    dropped = _sorted([r for r in items if r.status == WorkStatus.DROPPED.value
+    dropped = _sorted([r for r in items if r.status == WorkStatus.DROPPED
                        and r.format in _ON_AGENDAS and r.meeting_id is None])
     if dropped:
         out += parts.section("Removed from the work programme", level="h1", keep=110)

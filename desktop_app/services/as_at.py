@@ -14,6 +14,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, Time, select
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Action, AuditEntry, Committee, Meeting, Recommendation
+from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.records import ActionRow, RecommendationRow
 from desktop_app.services.actions import action_row
 from desktop_app.services.common import find_committee
@@ -67,7 +68,7 @@ def _rewind(session, model, committee_id: int, cutoff: dt.datetime) -> list:
 def _context(session, committee_id: int, day: dt.date):
     meetings = {m.id: m for m in session.scalars(select(Meeting).where(
         Meeting.committee_id == committee_id))}
-    held = [m.date for m in meetings.values() if m.date <= day and m.status != "cancelled"]
+    held = [m.date for m in meetings.values() if m.date <= day and m.status != MeetingStatus.CANCELLED]
     return meetings, (max(held) if held else None)
 
 

@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
 from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import Verdict
 from desktop_app.domain.records import ActionRow, RecommendationRow
 from desktop_app.services import actions, committees, contacts, recommendations
 from desktop_app.services.common import today
@@ -33,7 +34,7 @@ META_SHEET = "_scrutiny_tracker"
 MARK = "scrutiny-tracker chase v1"
 ACTION_FIELDS = {"progress": "Progress update"}
 REC_FIELDS = {"response": "Executive response", "verdict": "Verdict"}
-VERDICT_WORDS = ["awaiting", "accepted", "partially accepted", "rejected", "noted"]
+VERDICT_WORDS = [v.value.replace("_", " ") for v in Verdict]
 _HEAD = Font(bold=True, color="FFFFFF")
 _FILL = PatternFill("solid", fgColor="1F3A5F")
 _OPEN = PatternFill("solid", fgColor="FFF8DC")
@@ -94,7 +95,7 @@ def _protect(ws) -> None:
 def build_workbook(path: Path, committee: str, owner: str, acts: list[ActionRow],
                    recs: list[RecommendationRow], now: dt.date) -> None:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the blank sheet a new workbook starts with
     original: dict[str, dict[str, str]] = {}
     if acts:
         ws = _sheet(wb, "Actions", [("Ref", 7), ("Meeting", 12), ("Action", 60), ("Due date", 12),

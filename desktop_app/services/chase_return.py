@@ -164,12 +164,13 @@ def apply_changes(db: Database, review: ChaseReview, chosen: list[CellChange],
                 if row is None:
                     raise ServiceError(f"{c.kind} {c.id} was deleted in the app; cannot apply "
                                        f"{review.owner}'s change")
-                if c.field == "verdict":
-                    row.verdict = Verdict.parse(c.owner).value
+                if c.field == "verdict" and isinstance(row, Recommendation):
+                    row.verdict = Verdict.parse(c.owner)
                 else:
                     setattr(row, c.field, c.owner)
                     row.updates.append(ProgressUpdate(on=when, text=c.owner, author=review.owner))
-                    if c.field == "response" and row.response_on is None:
+                    if (c.field == "response" and isinstance(row, Recommendation)
+                            and row.response_on is None):
                         row.response_on = when
                 row.updated_on = when
     finally:

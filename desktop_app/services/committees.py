@@ -33,16 +33,6 @@ def add_committee(db: Database, name: str, short_name: str = "", council: str = 
         return _row(c)
 
 
-def ensure_committee(db: Database, name: str) -> CommitteeRow:
-    with db.unit_of_work() as s:
-        c = s.scalars(select(Committee).where(func.lower(Committee.name) == name.strip().lower())).first()
-        if c is None:
-            c = Committee(name=name.strip())
-            s.add(c)
-            s.flush()
-        return _row(c)
-
-
 def list_committees(db: Database) -> list[CommitteeRow]:
     with db.reading() as s:
         return [_row(c) for c in s.scalars(select(Committee).order_by(Committee.name))]
@@ -53,21 +43,11 @@ def get_committee(db: Database, name: str) -> CommitteeRow:
         return _row(find_committee(s, name))
 
 
-def update_committee(db: Database, name: str, **fields) -> CommitteeRow:
-    with db.unit_of_work() as s:
-        c = find_committee(s, name)
-        for key in ("name", "short_name", "council", "contact"):
-            if key in fields and fields[key] is not None:
-                setattr(c, key, fields[key])
-        s.flush()
-        return _row(c)
-
-
-def add_member(db: Database, committee: str, name: str, role: str = "councillor",
+def add_member(db: Database, committee: str, name: str, role: str = MemberRole.COUNCILLOR,
                voting: bool = True, title: str | None = None) -> MemberRow:
-    role_value = MemberRole.parse(role).value
+    role_value = MemberRole.parse(role)
     if title is None:
-        title = "" if role_value == "co_optee" else "Councillor"
+        title = "" if role_value == MemberRole.CO_OPTEE else "Councillor"
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         member = s.scalars(select(Member).where(Member.name == name.strip())).first()
@@ -86,7 +66,8 @@ def add_member(db: Database, committee: str, name: str, role: str = "councillor"
         return MemberRow(id=member.id, name=member.name, role=role_value, voting=voting)
 
 
-_ROLE_ORDER = {"chair": 0, "vice_chair": 1, "councillor": 2, "co_optee": 3}
+_ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.COUNCILLOR: 2,
+               MemberRole.CO_OPTEE: 3}
 
 
 def list_members(db: Database, committee: str) -> list[MemberRow]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry, Committee, Meeting
-from desktop_app.domain.dates import parse_uk_date
+from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.errors import ConflictError, NotFound, ServiceError
+
+RowT = TypeVar("RowT")
 
 
 def today() -> dt.date:
@@ -19,20 +22,6 @@ def today() -> dt.date:
     if fixed:
         return dt.date.fromisoformat(fixed)
     return dt.date.today()
-
-
-def parse_date_arg(value: str | dt.date | None, what: str = "date") -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        parsed = parse_uk_date(value)
-        if parsed is None:
-            raise ServiceError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
-        return parsed
 
 
 def find_committee(session: Session, name: str) -> Committee:
@@ -55,18 +44,7 @@ def find_meeting(session: Session, committee: Committee, day: dt.date) -> Meetin
     return found
 
 
-def get_or_create_meeting(session: Session, committee: Committee, day: dt.date) -> Meeting:
-    found = session.scalars(select(Meeting).where(Meeting.committee_id == committee.id,
-                                                  Meeting.date == day)).first()
-    if found is None:
-        found = Meeting(committee=committee, date=day,
-                        status="held" if day < today() else "scheduled")
-        session.add(found)
-        session.flush()
-    return found
-
-
-def get_row(session: Session, model, row_id: int, what: str):
+def get_row(session: Session, model: type[RowT], row_id: int, what: str) -> RowT:
     row = session.get(model, row_id)
     if row is None:
         raise NotFound(f"no {what} with id {row_id}")
@@ -91,7 +69,7 @@ def check_version(session: Session, row, expected: int | None, what: str) -> Non
 
 def last_held_meeting(session: Session, committee_id: int) -> Meeting | None:
     return session.scalars(select(Meeting).where(
-        Meeting.committee_id == committee_id, Meeting.status == "held")
+        Meeting.committee_id == committee_id, Meeting.status == MeetingStatus.HELD)
         .order_by(Meeting.date.desc())).first()
 
 

@@ -12,6 +12,8 @@ from desktop_app.db.engine import Database
 from desktop_app.db.models import (Action, AgendaItem, Committee, Meeting, Member, Membership,
                                    Recommendation, WorkItemMove, WorkProgrammeItem)
 from desktop_app.domain import dates
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
+                                      MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
 from desktop_app.resources import resource
 
 DEMO_FILE = ("demo", "cyp_committee.json")
@@ -23,6 +25,10 @@ def demo_data() -> dict:
 
 def _d(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
 
 
 def _t(value: str | None) -> dt.time | None:
@@ -49,20 +55,21 @@ def load_demo(db: Database, reset: bool = False) -> str:
             if member is None:
                 member = Member(name=m["name"], title=m.get("title", ""))
                 s.add(member)
-            s.add(Membership(committee_id=c.id, member=member, role=m.get("role", "councillor"),
+            s.add(Membership(committee_id=c.id, member=member, role=MemberRole(m.get("role", MemberRole.COUNCILLOR)),
                              voting=m.get("voting", True), position=n))
         meetings: dict[dt.date, Meeting] = {}
 
         def meeting(day: dt.date) -> Meeting:
             if day not in meetings:
-                meetings[day] = Meeting(committee_id=c.id, date=day, status="held")
+                meetings[day] = Meeting(committee_id=c.id, date=day, status=MeetingStatus.HELD)
                 s.add(meetings[day])
             return meetings[day]
 
         for m in data.get("meetings", []):
-            row = meeting(_d(m["date"]))
+            row = meeting(_day(m["date"]))
             row.start_time, row.venue = _t(m.get("time")), m.get("venue", "")
-            row.kind, row.status = m.get("kind", "mainstream"), m.get("status", "held")
+            row.kind = MeetingKind(m.get("kind", MeetingKind.MAINSTREAM))
+            row.status = MeetingStatus(m.get("status", MeetingStatus.HELD))
             row.minute_start = m.get("minute_start")
             pub, q = _d(m.get("publication_deadline")), _d(m.get("questions_deadline"))
             # Keep the seed's own deadline only where it differs from the rule.
@@ -77,44 +84,45 @@ def load_demo(db: Database, reset: bool = False) -> str:
                     minutes_text=it.get("minutes_text", ""),
                     resolutions=it.get("resolutions", "")))
         s.flush()
-        held = sorted(d for d, m in meetings.items() if m.status == "held")
+        held = sorted(d for d, m in meetings.items() if m.status == MeetingStatus.HELD)
         last_held = held[-1] if held else None
-        upcoming = sorted(d for d, m in meetings.items() if m.status == "scheduled")
+        upcoming = sorted(d for d, m in meetings.items() if m.status == MeetingStatus.SCHEDULED)
         marked_on = (dates.publication_deadline(upcoming[0]) if upcoming
                      else (last_held + dt.timedelta(days=1) if last_held else None))
 
         for pos, a in enumerate(data.get("actions", [])):
-            m = meeting(_d(a["meeting_date"])) if a.get("meeting_date") else None
+            m = meeting(_day(a["meeting_date"])) if a.get("meeting_date") else None
             s.flush()
-            status = a.get("status", "open")
+            status = ActionStatus(a.get("status", ActionStatus.OPEN))
             due = _d(a.get("due_date"))
             row = Action(committee_id=c.id, ref=str(a.get("ref", "")),
                          meeting_id=m.id if m else None, item_title=a.get("item", ""),
                          text=a["text"], owner=a.get("owner", ""),
                          directorate=a.get("directorate", ""), progress=a.get("progress", ""),
                          due_date=due, due_text=a.get("due_text", ""), status=status,
-                         completed_on=(marked_on if status == "completed" else None),
+                         completed_on=(marked_on if status == ActionStatus.COMPLETED else None),
                          reported_complete_on=_d(a.get("reported_complete_on")),
                          raised_on=m.date if m else None, position=pos)
             if a.get("marker") == "updated":
                 row.updated_on = marked_on
             s.add(row)
         for pos, r in enumerate(data.get("recommendations", [])):
-            m = meeting(_d(r["meeting_date"]))
+            m = meeting(_day(r["meeting_date"]))
             s.flush()
             s.add(Recommendation(
                 committee_id=c.id, meeting_id=m.id, item_title=r.get("item", ""),
                 label=r.get("label", ""), text=r["text"], response=r.get("response", ""),
-                verdict=r.get("verdict", "awaiting"), status=r.get("status", "open"),
+                verdict=Verdict(r.get("verdict", Verdict.AWAITING)),
+                status=ImplementationStatus(r.get("status", ImplementationStatus.OPEN)),
                 sent_on=m.date, position=pos))
         for pos, w in enumerate(data.get("work_programme", [])):
-            m = meeting(_d(w["meeting_date"])) if w.get("meeting_date") else None
+            m = meeting(_day(w["meeting_date"])) if w.get("meeting_date") else None
             item = WorkProgrammeItem(
-                committee_id=c.id, title=w["title"], format=w.get("format", "agenda_item"),
+                committee_id=c.id, title=w["title"], format=WorkFormat(w.get("format", WorkFormat.AGENDA_ITEM)),
                 scrutiny_type=w.get("scrutiny_type", ""), origin=w.get("origin", ""),
                 lead_officers=w.get("lead", ""), current_position=w.get("position", ""),
                 meeting=m, target_text=w.get("target", ""), target_date=_d(w.get("target_date")),
-                status=w.get("status", "proposed"), sort_order=pos)
+                status=WorkStatus(w.get("status", WorkStatus.PROPOSED)), sort_order=pos)
             for mv in w.get("moves", []):
                 item.moves.append(WorkItemMove(moved_on=_d(mv.get("on")) or _d(mv.get("from_date")) or dt.date.today(),
                                                from_date=_d(mv.get("from_date")),

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop_app.db import audit
 from desktop_app.db.models import (Action, Committee, Meeting, ProgressUpdate, Recommendation,
                                    WorkItemMove, WorkProgrammeItem)
+from desktop_app.domain.enums import ActionStatus, MeetingStatus, Verdict
 from desktop_app.services.common import today
 from desktop_app.services.import_bulk import insert_audited
 from desktop_app.services.import_summary import (BadRowsError, Change, ImportedRow,
@@ -47,7 +48,7 @@ class Applier:
         self.committee = self._committee(self.summary.committee)
         self.summary.committee = self.committee.name
         self.meetings = self._meetings(r.fields.get("meeting_date") for r in self.rows)
-        held = [m.date for m in self.meetings.values() if m.status == "held"]
+        held = [m.date for m in self.meetings.values() if m.status == MeetingStatus.HELD]
         self.last_held = max(held) if held else None
         {"actions": self._actions, "recommendations": self._recommendations,
          "work-programme": self._work_items}[self.parsed.kind]()
@@ -92,7 +93,8 @@ class Applier:
             .options(selectinload(Meeting.items)))}
         for day in sorted({d for d in days if d is not None} - set(meetings)):
             m = Meeting(committee_id=self.committee.id, date=day,
-                        status="held" if day < self.today else "scheduled")
+                        status=(MeetingStatus.HELD if day < self.today
+                                else MeetingStatus.SCHEDULED))
             self.s.add(m)
             meetings[day] = m
             self.summary.meetings_created += 1
@@ -132,9 +134,8 @@ class Applier:
         """Any change dates the row updated today; so does red text the tracker does not yet
         show as an update since the last meeting."""
         already = bool(self.last_held and stored.updated_on and stored.updated_on > self.last_held)
-        if changed or (colour == "updated" and not already):
-            if stored.updated_on != self.today:
-                stored.updated_on = self.today
+        if (changed or (colour == "updated" and not already)) and stored.updated_on != self.today:
+            stored.updated_on = self.today
 
     @staticmethod
     def _given(row: ImportedRow) -> frozenset[str] | set[str]:
@@ -246,9 +247,9 @@ class Applier:
         if "meeting_date" in given:
             values["meeting_id"] = self._meeting_id(f["meeting_date"])
         changed = self._set(a, values)
-        if a.status == "completed" and old_status != "completed":
+        if a.status == ActionStatus.COMPLETED and old_status != ActionStatus.COMPLETED:
             changed += self._set(a, {"completed_on": self.today})
-        elif a.status == "open" and old_status == "completed":
+        elif a.status == ActionStatus.OPEN and old_status == ActionStatus.COMPLETED:
             changed += self._set(a, {"completed_on": None})
         if f["reported_complete"] and "reported_complete" in given and (
                 a.reported_complete_on is None or f.get("reported_on")):
@@ -308,7 +309,7 @@ class Applier:
         f = row.fields
         values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
                   "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
-                  "label": "", "addressee": "Executive", "response": "", "verdict": "awaiting",
+                  "label": "", "addressee": "Executive", "response": "", "verdict": Verdict.AWAITING,
                   "sent_on": f["meeting_date"], "response_on": None,
                   "response_due_override": None, "position": position, "procedural": False,
                   "updated_on": self.today if row.colour == "updated" else None}

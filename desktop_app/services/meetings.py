@@ -53,11 +53,11 @@ def _time(value: str | dt.time | None) -> dt.time | None:
 
 
 def add_meeting(db: Database, committee: str, date: dt.date, time: str | dt.time | None = None,
-                venue: str = "", kind: str = "mainstream", status: str | None = None,
+                venue: str = "", kind: str = MeetingKind.MAINSTREAM, status: str | None = None,
                 minute_start: int | None = None, publication_deadline: dt.date | None = None,
                 questions_deadline: dt.date | None = None) -> MeetingRow:
-    kind_value = MeetingKind.parse(kind).value
-    status_value = MeetingStatus.parse(status).value if status else "scheduled"
+    kind_value = MeetingKind.parse(kind)
+    status_value = MeetingStatus.parse(status) if status else MeetingStatus.SCHEDULED
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         if s.scalars(select(Meeting).where(Meeting.committee_id == c.id, Meeting.date == date)).first():
@@ -74,9 +74,9 @@ def add_meeting(db: Database, committee: str, date: dt.date, time: str | dt.time
 def update_meeting(db: Database, meeting_id: int, if_version: int | None = None,
                    **fields) -> MeetingRow:
     if "kind" in fields and fields["kind"] is not None:
-        fields["kind"] = MeetingKind.parse(fields["kind"]).value
+        fields["kind"] = MeetingKind.parse(fields["kind"])
     if "status" in fields and fields["status"] is not None:
-        fields["status"] = MeetingStatus.parse(fields["status"]).value
+        fields["status"] = MeetingStatus.parse(fields["status"])
     if "start_time" in fields:
         fields["start_time"] = _time(fields["start_time"])
     with db.unit_of_work() as s:
@@ -118,7 +118,7 @@ def next_meeting(db: Database, committee: str) -> MeetingRow | None:
     with db.reading() as s:
         c = find_committee(s, committee)
         m = s.scalars(select(Meeting).where(Meeting.committee_id == c.id,
-                                            Meeting.status == "scheduled")
+                                            Meeting.status == MeetingStatus.SCHEDULED)
                       .order_by(Meeting.date)).first()
         return meeting_row(m) if m else None
 
@@ -180,21 +180,3 @@ def attach_file(db: Database, item_id: int, path: str, title: str = "") -> Agend
 def remove_item(db: Database, item_id: int) -> None:
     with db.unit_of_work() as s:
         s.delete(get_row(s, AgendaItem, item_id, "agenda item"))
-
-
-def remove_attachment(db: Database, attachment_id: int) -> None:
-    with db.unit_of_work() as s:
-        s.delete(get_row(s, Attachment, attachment_id, "attachment"))
-
-
-def delete_meeting(db: Database, meeting_id: int) -> None:
-    """Delete a meeting that nothing in the tracker refers to (otherwise cancel it)."""
-    from desktop_app.db.models import Action, Recommendation, WorkProgrammeItem
-    with db.unit_of_work() as s:
-        m = get_row(s, Meeting, meeting_id, "meeting")
-        for model, what in ((Action, "actions"), (Recommendation, "recommendations"),
-                            (WorkProgrammeItem, "work programme items")):
-            if s.scalars(select(model.id).where(model.meeting_id == m.id)).first():
-                raise ServiceError(f"the meeting on {m.date:%d/%m/%Y} has {what}: cancel it "
-                                   "instead of deleting it")
-        s.delete(m)

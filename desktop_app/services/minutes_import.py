@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Action, AgendaItem, Committee, Meeting, Recommendation
 from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.errors import ServiceError
 from desktop_app.services.actions import _next_ref  # the action log's own numbering
 from desktop_app.services.common import find_committee, today
@@ -192,7 +193,7 @@ class _Saver:
         if meeting is None:
             meeting = Meeting(committee_id=self.committee.id, date=self.day,
                               start_time=p.start_time, venue=p.venue[:300],
-                              status="held" if held else "scheduled",
+                              status=MeetingStatus.HELD if held else MeetingStatus.SCHEDULED,
                               minute_start=int(first) if first.isdigit() else None)
             self.s.add(meeting)
             self.s.flush()
@@ -209,8 +210,8 @@ class _Saver:
         if not meeting.venue and p.venue:
             meeting.venue = p.venue[:300]
             changed.append("venue")
-        if meeting.status == "scheduled" and held:
-            meeting.status = "held"
+        if meeting.status == MeetingStatus.SCHEDULED and held:
+            meeting.status = MeetingStatus.HELD
             changed.append("status (held)")
         if meeting.minute_start is None and first.isdigit():
             meeting.minute_start = int(first)

@@ -18,6 +18,8 @@ from desktop_app.db.engine import Database
 from desktop_app.db.models import (Action, Meeting, Recommendation, WorkItemMove,
                                    WorkProgrammeItem)
 from desktop_app.domain.dates import municipal_year_bounds
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingStatus, Verdict,
+                                      WorkStatus)
 from desktop_app.services.common import find_committee, today
 from desktop_app.services.recommendations import response_due
 
@@ -25,7 +27,7 @@ from desktop_app.services.recommendations import response_due
 @dataclasses.dataclass
 class MeetingStats:
     date: dt.date
-    status: str
+    status: MeetingStatus
     recommendations: int = 0
     actions: int = 0
     work_items: int = 0
@@ -77,7 +79,8 @@ class YearStats:
         return {k: conv(v) for k, v in dataclasses.asdict(self).items()}
 
 
-VERDICTS = ("accepted", "partially_accepted", "rejected", "noted", "awaiting")
+VERDICTS = (Verdict.ACCEPTED, Verdict.PARTIALLY_ACCEPTED, Verdict.REJECTED, Verdict.NOTED,
+            Verdict.AWAITING)
 
 
 def year_stats(db: Database, committee: str, year: str, now: dt.date | None = None) -> YearStats:
@@ -101,10 +104,10 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
             result.recommendations_made += 1
             per_meeting[r.meeting_id].recommendations += 1
             verdicts[r.verdict] += 1
-            if r.status == "completed":
+            if r.status == ImplementationStatus.COMPLETED:
                 result.implemented += 1
             due = response_due(r)
-            answered = bool(r.response.strip()) or r.verdict != "awaiting"
+            answered = bool(r.response.strip()) or r.verdict != Verdict.AWAITING
             if answered and r.response_on and due:
                 if r.response_on <= due:
                     result.responses_on_time += 1
@@ -131,7 +134,7 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
             d.raised += 1
             if a.meeting_id in per_meeting:
                 per_meeting[a.meeting_id].actions += 1
-            done = a.status == "completed" and (a.completed_on is None or a.completed_on <= as_at)
+            done = a.status == ActionStatus.COMPLETED and (a.completed_on is None or a.completed_on <= as_at)
             if done:
                 result.actions_completed += 1
                 d.completed += 1
@@ -152,9 +155,9 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
                 per_meeting[w.meeting_id].work_items += 1
             in_this_year = (w.meeting_id in in_year
                             or (w.target_date is not None and start <= w.target_date <= end))
-            if w.status == "delivered" and in_this_year:
+            if w.status == WorkStatus.DELIVERED and in_this_year:
                 result.work_delivered += 1
-            if w.status == "dropped" and (in_this_year or w.meeting_id is None):
+            if w.status == WorkStatus.DROPPED and (in_this_year or w.meeting_id is None):
                 result.work_dropped += 1
             if any(_is_deferral(m) and start <= _move_day(m) <= end for m in w.moves):
                 result.work_deferred += 1

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
-from desktop_app.db.models import Committee, Meeting, WorkItemMove, WorkProgrammeItem
+from desktop_app.db.models import Committee, WorkItemMove, WorkProgrammeItem
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import WorkFormat, WorkStatus
 from desktop_app.domain.records import MoveRow, WorkItemRow
@@ -35,17 +35,19 @@ def work_row(w: WorkProgrammeItem) -> WorkItemRow:
                             reason=m.reason, author=m.author) for m in w.moves))
 
 
-def add_work_item(db: Database, committee: str, title: str, format: str = "agenda_item",
-                  meeting: dt.date | None = None, scrutiny_type: str = "", origin: str = "",
-                  lead: str = "", position: str = "", target: str = "",
+def add_work_item(db: Database, committee: str, title: str,
+                  format: str = WorkFormat.AGENDA_ITEM, meeting: dt.date | None = None,
+                  scrutiny_type: str = "", origin: str = "", lead: str = "", position: str = "",
+                  target: str = "",
                   target_date: dt.date | None = None, status: str | None = None) -> WorkItemRow:
     if not title.strip():
         raise ServiceError("a work programme item needs a title")
-    fmt = WorkFormat.parse(format).value
+    fmt = WorkFormat.parse(format)
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         m = find_meeting(s, c, meeting) if meeting else None
-        st = WorkStatus.parse(status).value if status else ("scheduled" if m else "proposed")
+        st = (WorkStatus.parse(status) if status
+              else (WorkStatus.SCHEDULED if m else WorkStatus.PROPOSED))
         order = len(s.scalars(select(WorkProgrammeItem.id).where(
             WorkProgrammeItem.committee_id == c.id)).all())
         w = WorkProgrammeItem(committee_id=c.id, title=title.strip(), format=fmt,
@@ -62,9 +64,9 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
     """Change fields; a value of None leaves the field alone, unless the field is named in
     ``clear`` (e.g. ``clear=("target_date",)`` empties it)."""
     if fields.get("format") is not None:
-        fields["format"] = WorkFormat.parse(fields["format"]).value
+        fields["format"] = WorkFormat.parse(fields["format"])
     if fields.get("status") is not None:
-        fields["status"] = WorkStatus.parse(fields["status"]).value
+        fields["status"] = WorkStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
@@ -73,32 +75,6 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
         apply_fields(w, cleared(WorkProgrammeItem, clear), EDITABLE)
         s.flush()
         return work_row(w)
-
-
-def undo_last_move(db: Database, item_id: int, position: str | None = None,
-                   status: str | None = None) -> WorkItemRow:
-    """Take back the item's most recent move (for Undo): it returns to where it was and the
-    move leaves the history. ``position``/``status`` restore what they were before."""
-    with db.unit_of_work() as s:
-        w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
-        if not w.moves:
-            raise ServiceError("the item has not been moved")
-        last = w.moves[-1]
-        back = (find_meeting(s, s.get(Committee, w.committee_id), last.from_date)
-                if last.from_date else None)
-        w.meeting = back
-        w.moves.remove(last)
-        if position is not None:
-            w.current_position = position
-        if status is not None:
-            w.status = WorkStatus.parse(status).value
-        s.flush()
-        return work_row(w)
-
-
-def delete_work_item(db: Database, item_id: int) -> None:
-    with db.unit_of_work() as s:
-        s.delete(get_row(s, WorkProgrammeItem, item_id, "work programme item"))
 
 
 def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reason: str = "",
@@ -110,7 +86,8 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
         check_version(s, w, if_version, "work programme item")
-        target = find_meeting(s, s.get(Committee, w.committee_id), to_meeting) if to_meeting else None
+        committee = get_row(s, Committee, w.committee_id, "committee")
+        target = find_meeting(s, committee, to_meeting) if to_meeting else None
         from_date = w.meeting.date if w.meeting else None
         if (target.id if target else None) == w.meeting_id:
             raise ServiceError("the item is already there")
@@ -123,9 +100,9 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
         if note:
             w.current_position = (f"{note}. {reason.strip()}".strip() if reason.strip() else note + ".")
         if target is None:
-            w.status = "deferred" if deferral else "proposed"
+            w.status = WorkStatus.DEFERRED if deferral else WorkStatus.PROPOSED
         else:
-            w.status = "scheduled"
+            w.status = WorkStatus.SCHEDULED
         s.flush()
         return work_row(w)
 
@@ -133,7 +110,7 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
 def drop_work_item(db: Database, item_id: int, reason: str = "") -> WorkItemRow:
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
-        w.status = "dropped"
+        w.status = WorkStatus.DROPPED
         if reason:
             w.current_position = reason
         s.flush()
@@ -156,8 +133,3 @@ def list_work_programme(db: Database, committee: str, status: str | None = None)
     if status not in (None, "", "all"):
         return [r for r in rows if r.status == status]
     return rows
-
-
-def meeting_of(db: Database, meeting_id: int) -> Meeting:
-    with db.reading() as s:
-        return get_row(s, Meeting, meeting_id, "meeting")

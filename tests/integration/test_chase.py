@@ -2,6 +2,7 @@
 
 import email
 import email.policy
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -30,14 +31,18 @@ def test_chase_writes_one_workbook_and_draft_per_owner(cli, tmp_path):
     assert texts == ["check and confirm if the Human Rights Act is highlighted as a workshop "
                      "requirement for social workers",
                      "provide an example of an induction pack for new starters"]
-    assert ws.protection.sheet and ws.column_dimensions["G"].hidden
-    assert not ws["F2"].protection.locked and ws["C2"].protection.locked
+    assert ws.protection.sheet
+    assert ws.column_dimensions["G"].hidden
+    assert not ws["F2"].protection.locked
+    assert ws["C2"].protection.locked
     assert wb["_scrutiny_tracker"].sheet_state == "veryHidden"
-    msg = email.message_from_bytes(open(by_owner["Claire Ward"]["draft"], "rb").read(),
+    msg = email.message_from_bytes(Path(by_owner["Claire Ward"]["draft"]).read_bytes(),
                                    policy=email.policy.default)
-    assert msg["To"] == "Claire Ward <claire.ward@example.gov.uk>" and msg["X-Unsent"] == "1"
+    assert msg["To"] == "Claire Ward <claire.ward@example.gov.uk>"
+    assert msg["X-Unsent"] == "1"
     body = msg.get_body(("plain",)).get_content()
-    assert body.startswith("Dear Claire Ward,") and "past their due date" in body
+    assert body.startswith("Dear Claire Ward,")
+    assert "past their due date" in body
     assert "induction pack" in body
     (attachment,) = list(msg.iter_attachments())
     assert attachment.get_filename().endswith(".xlsx")
@@ -70,7 +75,8 @@ def test_round_trip_owner_edit_accepted_with_owner_as_author_and_conflict_shown(
     first_id = int(ws["G2"].value.split(":")[1])
     assert changes[first_id]["owner"] == "KPIs circulated to members on 1 December"
     assert not changes[first_id]["conflict"]
-    assert changes[second_id]["conflict"] and changes[second_id]["current"] == "Chased by phone"
+    assert changes[second_id]["conflict"]
+    assert changes[second_id]["current"] == "Chased by phone"
     assert data["added_rows"] == [{"sheet": "Actions", "row": 4}]
     assert data["applied"] == 0  # reviewing applies nothing
 

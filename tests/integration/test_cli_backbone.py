@@ -28,8 +28,10 @@ def test_demo_then_list_actions_shows_the_seed_log(cli):
                 "new_since_last_meeting", "updated_since_last_meeting"}
     assert required <= set(rows[0])
     by_ref = {a["ref"]: a for a in rows}
-    assert by_ref["3"]["status"] == "completed" and not by_ref["3"]["overdue"]
-    assert by_ref["1"]["status"] == "open" and by_ref["1"]["overdue"]
+    assert by_ref["3"]["status"] == "completed"
+    assert not by_ref["3"]["overdue"]
+    assert by_ref["1"]["status"] == "open"
+    assert by_ref["1"]["overdue"]
     # 12 October 2021 is the last meeting held in the demo: its actions are new since then.
     assert [a["ref"] for a in rows if a["new_since_last_meeting"]] == ["5", "6", "7"]
     assert by_ref["3"]["updated_since_last_meeting"]
@@ -38,7 +40,8 @@ def test_demo_then_list_actions_shows_the_seed_log(cli):
 def test_demo_twice_is_harmless_and_reset_reloads(cli):
     assert cli("demo").code == 0
     again = cli("demo")
-    assert again.code == 0 and "already loaded" in again.out
+    assert again.code == 0
+    assert "already loaded" in again.out
     assert cli("demo", "--reset").code == 0
     assert len(cli("list", "actions", "--committee", "CYPSC", "--json").json()) == 7
 
@@ -48,7 +51,8 @@ def test_listings_are_json_arrays_with_iso_dates(cli):
     meetings = cli("list", "meetings", "--committee", DEMO_COMMITTEE, "--json").json()
     nov = next(m for m in meetings if m["date"] == "2021-11-23")
     assert (nov["publication_deadline"], nov["questions_deadline"]) == ("2021-11-15", "2021-11-17")
-    assert nov["kind"] == "improvement_focus" and nov["time"] == "14:30"
+    assert nov["kind"] == "improvement_focus"
+    assert nov["time"] == "14:30"
     assert {"id", "date", "time", "venue", "kind", "status", "items"} <= set(nov)
     recs = cli("list", "recommendations", "--committee", DEMO_COMMITTEE, "--json").json()
     assert {"id", "meeting_date", "item", "text", "response", "verdict", "response_due",
@@ -71,10 +75,12 @@ def test_if_version_refuses_with_exit_3(cli):
     stale = cli("action", "update", str(added["id"]), "--progress", "Other", "--if-version",
                 str(added["version"]))
     assert stale.code == 3
-    assert stale.err.count("\n") == 1 and "changed by someone else" in stale.err
+    assert stale.err.count("\n") == 1
+    assert "changed by someone else" in stale.err
     assert "Traceback" not in stale.err
     (row,) = cli("list", "actions", "--committee", "AGC", "--json").json()
-    assert row["progress"] == "Under way" and row["ref"] == "SOS/22/01"
+    assert row["progress"] == "Under way"
+    assert row["ref"] == "SOS/22/01"
 
 
 def test_errors_are_one_line_exit_2(cli, tmp_path):
@@ -83,11 +89,14 @@ def test_errors_are_one_line_exit_2(cli, tmp_path):
                  ["list", "actions", "--status", "sideways"]):
         r = cli(*args)
         assert r.code == 2, (args, r)
-        assert "Traceback" not in r.err and r.err.strip().count("\n") == 0, r.err
+        assert "Traceback" not in r.err, r.err
+        assert r.err.strip().count("\n") == 0, r.err
     bad = tmp_path / "notadb.db"
     bad.write_text("hello" * 100)
     r = cli("committee", "list", url=f"sqlite:///{bad}")
-    assert r.code == 2 and "not an SQLite file" in r.err and "Traceback" not in r.err
+    assert r.code == 2
+    assert "not an SQLite file" in r.err
+    assert "Traceback" not in r.err
 
 
 def test_history_shows_who_changed_what(cli):

@@ -15,8 +15,6 @@ from desktop_app.db.schema import open_database
 from desktop_app.services import actions, committees, meetings
 from tests.conftest import REPO
 
-D_MEETING = "2022-09-06"
-
 
 def _python(code: str, url: str, *args: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO))
@@ -84,7 +82,8 @@ def test_simultaneous_saves_one_wins_the_other_is_refused(db_url, tmp_path):
     db = open_database(db_url)
     row = actions.get_action(db, action_id)
     winner = "AB"[outcomes.index("saved")]
-    assert row.owner == winner and row.progress == f"by {winner}"
+    assert row.owner == winner
+    assert row.progress == f"by {winner}"
     assert [u.text for u in row.updates] == [f"by {winner}"]
     db.dispose()
 
@@ -168,7 +167,8 @@ def test_backup_and_restore(cli, db_url, tmp_path):
     _setup(db_url)
     target = tmp_path / "copy.db"
     r = cli("backup", "-o", str(target))
-    assert r.code == 0 and target.exists(), r
+    assert r.code == 0, r
+    assert target.exists()
     cli("action", "add", "--committee", "AGC", "--text", "Added after the backup")
     assert len(cli("list", "actions", "--committee", "AGC", "--json").json()) == 2
     r = cli("restore", str(target))
@@ -178,5 +178,6 @@ def test_backup_and_restore(cli, db_url, tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_text("not a backup")
     r = cli("restore", str(junk))
-    assert r.code == 2 and "not an SQLite file" in r.err
+    assert r.code == 2
+    assert "not an SQLite file" in r.err
     assert json.dumps(rows)

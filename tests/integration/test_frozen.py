@@ -36,7 +36,8 @@ def frozen_app(tmp_path_factory) -> Path:
         capture_output=True, text=True, cwd=REPO, timeout=1800)
     assert proc.returncode == 0, proc.stderr[-3000:]
     folder = out / "dist" / "scrutiny-tracker"
-    assert (folder / "scrutiny-tracker").exists() and (folder / "scrutiny-tracker-cli").exists()
+    assert (folder / "scrutiny-tracker").exists()
+    assert (folder / "scrutiny-tracker-cli").exists()
     return folder
 
 
@@ -51,7 +52,8 @@ def test_frozen_cli_demo_and_listing(frozen_app, tmp_path):
     url = f"sqlite:///{tmp_path / 'frozen.db'}"
     cli = frozen_app / "scrutiny-tracker-cli"
     r = _run(cli, "--version", home=tmp_path)
-    assert r.returncode == 0 and "scrutiny-tracker" in r.stdout
+    assert r.returncode == 0
+    assert "scrutiny-tracker" in r.stdout
     r = _run(cli, "--db", url, "demo", home=tmp_path)
     assert r.returncode == 0, r.stderr
     r = _run(cli, "--db", url, "list", "actions", "--committee", "CYPSC", "--json", home=tmp_path)
@@ -65,7 +67,8 @@ def test_frozen_gui_smoke_test(frozen_app, tmp_path):
     r = _run(frozen_app / "scrutiny-tracker", "--db", url, "gui", "--smoke-test", home=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     timings = json.loads(r.stdout.strip().splitlines()[-1])
-    assert timings["window_shown"] > 0 and "total" in timings
+    assert timings["window_shown"] > 0
+    assert "total" in timings
 
 
 def test_portable_mode_keeps_data_beside_the_program(frozen_app, tmp_path):

@@ -111,7 +111,8 @@ def test_dry_run_saves_nothing(run, tmp_path, db_url):
     summary = r.json()
     assert (summary["created"], summary["dry_run"], summary["meetings_created"]) == (34, True, 8)
     r = run("committee", "list", "--json")
-    assert r.code == 0 and r.json() == []
+    assert r.code == 0
+    assert r.json() == []
 
 
 def test_kind_and_mapping_options(run, tmp_path):
@@ -119,7 +120,8 @@ def test_kind_and_mapping_options(run, tmp_path):
     F.save_rows(path, [["Seq", "What we agreed", "Who", "Notes"],
                        ["A1", "Write to the MP", "Clerk", "chase"]])
     r = run("import", str(path), "--committee", CYP)
-    assert r.code == 2 and "no header row" in r.err
+    assert r.code == 2
+    assert "no header row" in r.err
     r = run("import", str(path), "--committee", CYP, "--as", "actions", "--map", "Seq=ref",
             "--map", "What we agreed=text", "--map", "Who=owner", "--map", "Notes=ignore")
     assert r.code == 0, r
@@ -127,7 +129,8 @@ def test_kind_and_mapping_options(run, tmp_path):
     assert (a["ref"], a["text"], a["owner"], a["progress"]) == ("A1", "Write to the MP",
                                                                 "Clerk", "")
     r = run("import", str(path), "--committee", CYP, "--map", "Seq")
-    assert r.code == 2 and r.err.strip().endswith("--map 'Seq': give it as \"Header text=field\"")
+    assert r.code == 2
+    assert r.err.strip().endswith("--map 'Seq': give it as \"Header text=field\"")
 
 
 def test_bad_rows_stop_the_import_unless_skipped(run, tmp_path):
@@ -135,7 +138,8 @@ def test_bad_rows_stop_the_import_unless_skipped(run, tmp_path):
     F.save_rows(path, [["Ref", "Meeting", "Action"], [1, "07/09/2021", "Write to the MP"],
                        [2, "next week", "Send the KPIs"]], title="Log")
     r = run("import", str(path), "--committee", CYP)
-    assert r.code == 2 and r.out == ""
+    assert r.code == 2
+    assert r.out == ""
     assert r.err.count("\n") == 1
     assert "sheet 'Log' row 3: meeting date 'next week' is not a date" in r.err
     assert run("committee", "list", "--json").json() == []
@@ -191,7 +195,8 @@ def test_hostile_and_wrong_files_exit_2_with_one_line_and_write_nothing(run, tmp
     r = run("import", str(path), "--committee", CYP)
     assert r.code == 2, r
     assert r.out == ""
-    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert r.err.count("\n") == 1
+    assert "Traceback" not in r.err
     assert r.err.startswith(f"scrutiny-tracker: error: {name}: ")
     assert words in r.err
     if db_url.startswith("sqlite:///"):
@@ -254,20 +259,25 @@ def test_export_writes_formulas_as_text(run, tmp_path):
     assert run("export", "recommendations", "--committee", CYP, "-o", str(out)).code == 0
     ws = load_workbook(out).active
     cell = next(c for row in ws.iter_rows() for c in row if c.value == "=Agreed in full")
-    assert cell.data_type == "s" and cell.quotePrefix
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
 
 
 def test_export_options_that_do_not_apply(run, tmp_path):
     _load_everything(run, tmp_path)
     out = str(tmp_path / "x.xlsx")
     r = run("export", "actions", "--committee", CYP, "-o", out, "--public")
-    assert r.code == 2 and "--public is for PDF documents" in r.err
+    assert r.code == 2
+    assert "--public is for PDF documents" in r.err
     r = run("export", "actions", "--committee", CYP, "-o", out, "--meeting", "2021-10-12")
-    assert r.code == 2 and "--meeting does not apply" in r.err
+    assert r.code == 2
+    assert "--meeting does not apply" in r.err
     r = run("export", "minutes", "--committee", CYP, "-o", out)
-    assert r.code == 2 and "'minutes' cannot be exported as .xlsx" in r.err
+    assert r.code == 2
+    assert "'minutes' cannot be exported as .xlsx" in r.err
     r = run("export", "actions", "--committee", "Nobody", "-o", out)
-    assert r.code == 2 and "no committee called 'Nobody'" in r.err
+    assert r.code == 2
+    assert "no committee called 'Nobody'" in r.err
     assert not Path(out).exists()
 
 
@@ -280,7 +290,8 @@ def test_export_as_at_a_past_date(run, tmp_path):
     today = tmp_path / "now.xlsx"
     r = run("export", "action-log", "--committee", CYP, "--as-at",
             dt.date.today().isoformat(), "-o", str(today))
-    assert r.code == 0 and "7 actions" in r.out
+    assert r.code == 0
+    assert "7 actions" in r.out
 
 
 def test_colours_survive_the_round_trip(run, tmp_path, db_url, request):
@@ -306,7 +317,8 @@ def test_accept_is_only_for_returned_chase_workbooks(run, tmp_path):
     path = tmp_path / "log.xlsx"
     F.seed_004_action_log(path)
     r = run("import", str(path), "--committee", CYP, "--accept", "all")
-    assert r.code == 2 and "--accept is for workbooks returned from 'chase'" in r.err
+    assert r.code == 2
+    assert "--accept is for workbooks returned from 'chase'" in r.err
     assert run("committee", "list", "--json").json() == []
 
 

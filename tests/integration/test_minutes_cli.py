@@ -46,7 +46,8 @@ def test_import_formal_minutes_from_an_agenda_pack(cli, db, committee):
     assert [i.number for i in meeting.items] == [str(n) for n in range(33, 43)]
     bromyard = meeting.items[6]
     assert bromyard.title == "PROVISION OF CHILDREN CENTRE SERVICE IN THE BROMYARD AREA"
-    assert "Actions arising:" in bromyard.minutes_text and not bromyard.incomplete
+    assert "Actions arising:" in bromyard.minutes_text
+    assert not bromyard.incomplete
 
     recs = list_recommendations(db, committee)
     assert [(r.item, r.label) for r in recs] == [
@@ -90,7 +91,8 @@ def test_include_procedural_keeps_them_flagged(cli, db, committee):
     assert r.code == 0, r
     every = list_recommendations(db, committee)
     substantive = list_recommendations(db, committee, include_procedural=False)
-    assert len(every) == 11 and len(substantive) == 7
+    assert len(every) == 11
+    assert len(substantive) == 7
     procedural = [r for r in every if r not in substantive]
     assert {(r.item, r.label) for r in procedural} == {
         ("MINUTES", ""), ("EFFECTIVE SCRUTINY OF CHILDREN'S SERVICES: TRAINING AND DEVELOPMENT "
@@ -110,7 +112,8 @@ def test_page_without_a_date_needs_one(cli, db, committee):
     assert r.code == 0, r
     assert "Incomplete items: 66, 67" in r.out
     [meeting] = list_meetings(db, committee)
-    assert meeting.date == dt.date(2022, 2, 22) and meeting.time is None
+    assert meeting.date == dt.date(2022, 2, 22)
+    assert meeting.time is None
     assert [i.number for i in meeting.items if i.incomplete] == ["66", "67"]
     recs = list_recommendations(db, committee)
     assert [(r.item, r.label) for r in recs] == [
@@ -142,7 +145,8 @@ def test_dry_run_saves_nothing(cli, db, committee):
     r = cli("import-minutes", str(FIXTURES / "moderngov_corporate_2023-03.txt"),
             "--committee", committee, "--dry-run")
     assert r.code == 0, r
-    assert "Would save to" in r.out and "Dry run: nothing was saved." in r.out
+    assert "Would save to" in r.out
+    assert "Dry run: nothing was saved." in r.out
     assert list_meetings(db, committee) == []
     assert list_recommendations(db, committee) == []
 
@@ -162,7 +166,8 @@ def test_bad_files_give_one_line_naming_the_file(cli, committee, tmp_path, name)
     path.write_text("")
     r = cli("import-minutes", str(path), "--committee", committee)
     assert r.code == 2
-    assert r.err.count("\n") == 1 and str(path) in r.err
+    assert r.err.count("\n") == 1
+    assert str(path) in r.err
     assert r.err.startswith(f"scrutiny-tracker: error: {path}: ")
 
 

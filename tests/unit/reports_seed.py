@@ -316,6 +316,8 @@ def flat(text: str) -> str:
 
 def make_pdf(path, title: str, pages: int, *, size=None, rotate: int = 0) -> str:
     """A small attachment: ``pages`` pages saying "<title> page N"."""
+    from pathlib import Path
+
     from pypdf import PdfWriter
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
@@ -327,7 +329,7 @@ def make_pdf(path, title: str, pages: int, *, size=None, rotate: int = 0) -> str
         canv.showPage()
     canv.save()
     if rotate:
-        r = reader(open(path, "rb").read())
+        r = reader(Path(path).read_bytes())
         writer = PdfWriter()
         for page in r.pages:
             writer.add_page(page).rotate(rotate)

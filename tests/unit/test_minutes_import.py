@@ -82,7 +82,8 @@ def proposal(minutes: str = FULL, date: str = "Tuesday 7th March 2023 6.30 pm"):
 
 def test_new_meeting_items_recommendations_and_actions(db, committee):
     summary = save_minutes(db, committee, proposal())
-    assert summary.meeting_created and summary.items_created == ["4", "5", "6"]
+    assert summary.meeting_created
+    assert summary.items_created == ["4", "5", "6"]
     assert (summary.recommendations_created, summary.recommendations_left_out) == (2, 1)
     meeting = get_meeting(db, committee, DAY)
     assert (meeting.time, meeting.venue, meeting.minute_start) == (dt.time(18, 30),
@@ -116,7 +117,9 @@ def test_one_transaction_nothing_saved_when_it_fails_half_way(db, committee):
 
 def test_dry_run_counts_but_rolls_back(db, committee):
     summary = save_minutes(db, committee, proposal(), dry_run=True)
-    assert summary.dry_run and summary.meeting_created and summary.actions_created == 1
+    assert summary.dry_run
+    assert summary.meeting_created
+    assert summary.actions_created == 1
     assert list_meetings(db, committee) == []
 
 
@@ -130,9 +133,11 @@ def test_existing_agenda_items_are_filled_in_not_duplicated(db, committee):
         ("2", "HOUSING REPAIRS PERFORMANCE"), ("4", "Minutes"), ("6", "Damp and Mould")]
     repairs = meeting.items[0]
     assert (repairs.purpose, repairs.minutes_text) == ("From the agenda.", FULL)
-    assert summary.items_updated == ["5"] and summary.items_created == ["4", "6"]
+    assert summary.items_updated == ["5"]
+    assert summary.items_created == ["4", "6"]
     # The time already saved is kept, and the difference reported.
-    assert meeting.time == dt.time(18, 0) and meeting.status == "held"
+    assert meeting.time == dt.time(18, 0)
+    assert meeting.status == "held"
     assert summary.warnings == [
         "the minutes give the start as 18:30; kept 18:00 already saved"]
 
@@ -141,7 +146,8 @@ def test_a_cut_page_does_not_replace_full_minutes(db, committee):
     save_minutes(db, committee, proposal(FULL))
     summary = save_minutes(db, committee, proposal(CUT))
     item = get_meeting(db, committee, DAY).items[1]
-    assert item.minutes_text == FULL and not item.incomplete
+    assert item.minutes_text == FULL
+    assert not item.incomplete
     assert summary.incomplete_items == ["5"]
     assert "item 5: kept the full minutes already saved" in summary.warnings[0]
 
@@ -151,8 +157,10 @@ def test_full_minutes_complete_an_item_saved_from_a_cut_page(db, committee):
     assert get_meeting(db, committee, DAY).items[1].incomplete
     summary = save_minutes(db, committee, proposal(FULL))
     item = get_meeting(db, committee, DAY).items[1]
-    assert item.minutes_text == FULL and not item.incomplete
-    assert summary.items_updated == ["5"] and summary.recommendations_created == 0
+    assert item.minutes_text == FULL
+    assert not item.incomplete
+    assert summary.items_updated == ["5"]
+    assert summary.recommendations_created == 0
 
 
 def test_actions_already_logged_without_the_owner_in_front(db, committee):
@@ -169,7 +177,8 @@ def test_procedural_included_on_request(db, committee):
     assert [(r.item, r.label) for r in recs][0] == ("Minutes", "")
     assert len(list_recommendations(db, committee, include_procedural=False)) == 2
     # Procedural resolutions are not sent to the executive: no response clock.
-    assert recs[0].sent_on is None and recs[0].response_due is None
+    assert recs[0].sent_on is None
+    assert recs[0].response_due is None
 
 
 def test_dates_missing_or_contradicting(db, committee):

@@ -132,7 +132,8 @@ def test_moderngov_page_without_a_date_gives_none():
     proposal = parse_minutes_text(
         "Agenda and minutes\n\nVenue: Online\n\n1.\n\nApologies\n\nMinutes:\n\nNone.\n\n"
         "2.\n\nDate of next meeting\n\nMinutes:\n\nThe next meeting is on 4 May 2023 at 2pm.\n")
-    assert proposal.meeting_date is None and proposal.start_time is None
+    assert proposal.meeting_date is None
+    assert proposal.start_time is None
     assert proposal.venue == "Online"
 
 

@@ -69,7 +69,8 @@ def test_dotted_letters_with_roman_sub_points_and_actions(corporate):
 def test_truncated_item_keeps_no_invented_text(corporate):
     item = corporate.item(16)
     assert item.incomplete is True
-    assert item.recommendations == [] and item.resolutions == []
+    assert item.recommendations == []
+    assert item.resolutions == []
     assert item.minutes_text.endswith("the Committee recommended that ...")
 
 

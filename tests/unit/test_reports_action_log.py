@@ -26,7 +26,9 @@ def test_every_seed_action_is_printed_in_full_with_its_columns():
     for heading in ("Action number", "Meeting date", "Action", "Owner", "Directorate",
                     "Progress update", "Due date", "Status"):
         assert heading in text
-    assert "Claire Ward" in text and "02/11/2021" in text and "07/09/2021" in text
+    assert "Claire Ward" in text
+    assert "02/11/2021" in text
+    assert "07/09/2021" in text
     assert "Legal services checking" in text
     assert "Children and Young People Scrutiny Committee" in text
     assert "as at 23 November 2021" in text
@@ -38,7 +40,8 @@ def test_landscape_a4_with_page_x_of_y_on_every_page():
     assert len(pages) >= 2
     for number, page in enumerate(pages, 1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert round(width) == 842 and round(height) == 595
+        assert round(width) == 842
+        assert round(height) == 595
         text = flat(page.extract_text())
         assert f"Page {number} of" in text
     # the total is a form XObject drawn on every page, holding the real count
@@ -52,7 +55,8 @@ def test_overdue_new_updated_and_completed_are_marked_in_words_and_colour():
     # words survive black-and-white printing
     assert text.count("OVERDUE") >= 3 + 1          # three overdue rows + the legend
     assert text.count("NEW") >= 3 + 1
-    assert "UPDATED" in text and "COMPLETED" in text
+    assert "UPDATED" in text
+    assert "COMPLETED" in text
     assert "Blue text: new since the last meeting (12 October 2021)" in text
     assert "Red text: updated since the last meeting (12 October 2021)" in text
     # and the colours are the seed's: blue for new, red for updated (fill colour operators)
@@ -87,11 +91,13 @@ def test_header_row_repeats_on_every_page_and_long_text_is_never_cut():
     for number, text in enumerate(texts, 1):
         if "Current actions" in text and number == 1:
             continue
-        assert "Progress update" in text and "Directorate" in text, f"page {number}"
+        assert "Progress update" in text, f"page {number}"
+        assert "Directorate" in text, f"page {number}"
     joined = flat(" ".join(texts))
     for n in range(900):                            # every word of the giant cell is printed
         assert f"word{n:04d}" in joined
-    assert joined.count("word0000") == 1 and joined.count("word0899") == 1
+    assert joined.count("word0000") == 1
+    assert joined.count("word0899") == 1
 
 
 def test_accented_names_and_typographic_characters_extract_correctly():
@@ -121,7 +127,8 @@ def test_two_builds_give_the_same_bytes(tmp_path):
     for target in (first, second):
         build_action_log(target, S.ACTIONS, committee=S.COMMITTEE, as_at=S.AS_AT)
     assert first.read_bytes() == second.read_bytes()
-    assert list(tmp_path.iterdir()) and not [p for p in tmp_path.iterdir()
+    assert list(tmp_path.iterdir())
+    assert not [p for p in tmp_path.iterdir()
                                              if p.name.endswith(".part")]
 
 
@@ -131,8 +138,10 @@ def test_public_log_withholds_text_of_actions_from_exempt_items():
         text="Write to the bidder about " + S.EXEMPT_SECRET)
     full = flat(" ".join(page_texts(_log(S.ACTIONS + (secret,)))))
     public = flat(" ".join(page_texts(_log(S.ACTIONS + (secret,), public=True))))
-    assert S.EXEMPT_SECRET in full and "NOT FOR PUBLICATION" in full
-    assert "412,750" not in public and "Write to the bidder" not in public
+    assert S.EXEMPT_SECRET in full
+    assert "NOT FOR PUBLICATION" in full
+    assert "412,750" not in public
+    assert "Write to the bidder" not in public
     assert "EXEMPT: PARAGRAPH 3" in public
     assert "NOT FOR PUBLICATION" not in public
     assert flat(S.ACTIONS[0].text) in public        # other rows untouched

@@ -36,7 +36,8 @@ def test_membership_with_chair_vice_chair_and_co_opted_members():
     assert "Chairperson Councillor Phillip Howells" in text
     assert "Vice-Chairperson Councillor Jennie Hewitt" in text
     assert "Councillor Helen l'Anson" in text
-    assert "Andy James (Co-opted Member)" in text and "Sam Pratley (Co-opted Member)" in text
+    assert "Andy James (Co-opted Member)" in text
+    assert "Sam Pratley (Co-opted Member)" in text
     assert text.index("Phillip Howells") < text.index("Graham Andrews") < text.index("Andy James")
 
 
@@ -45,17 +46,20 @@ def test_numbered_items_with_purpose_and_the_page_ranges_passed_in():
     assert "4. MINUTES To approve and sign the minutes of the meeting on 12 October 2021. 9–16" \
         in text
     assert "7. ANNUAL INDEPENDENT REVIEWING OFFICERS REPORT" in text
-    assert "17–36" in text and "43–80" in text
+    assert "17–36" in text
+    assert "43–80" in text
     assert "Deadline for receipt of questions is 5.00 pm on Wednesday 17 November 2021." in text
     order = [text.index(f"{n}. ") for n in range(1, 12)]
     assert order == sorted(order)
-    assert format_range((5, 5)) == "5" and format_range(None) == ""
+    assert format_range((5, 5)) == "5"
+    assert format_range(None) == ""
 
 
 def test_ranges_can_be_keyed_by_item_id():
     item = NOV.items[6]
     text = flat(" ".join(page_texts(_agenda(page_ranges={item.id: (17, 36)}))))
-    assert "17–36" in text and "9–16" not in text
+    assert "17–36" in text
+    assert "9–16" not in text
 
 
 def test_exempt_item_carries_the_schedule_12a_wording():
@@ -91,7 +95,8 @@ def test_minutes_number_from_the_minute_start_and_withhold_exempt_text_in_public
     assert "33. APOLOGIES FOR ABSENCE There were no apologies for absence." in full
     assert "37. PROVISION OF CHILDREN CENTRE SERVICE IN THE BROMYARD AREA" in full
     assert "Children’s Commissioning Manager" in full
-    assert S.EXEMPT_SECRET in full and "NOT FOR PUBLICATION" in full
+    assert S.EXEMPT_SECRET in full
+    assert "NOT FOR PUBLICATION" in full
     assert "412,750" not in public
     assert "38. CONTRACT AWARD: CHILDREN’S CENTRE SERVICES Exempt: paragraph 3" in public
     assert "Resolved: It was resolved that the minutes of 7 September 2021" in public

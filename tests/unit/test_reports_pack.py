@@ -58,7 +58,8 @@ def _outline(pdf):
 def test_papers_follow_the_agenda_in_item_order(papers):
     texts = page_texts(_pack(papers))
     joined = [flat(t) for t in texts]
-    assert "Agenda" in joined[0] and "Contents" in joined[2]
+    assert "Agenda" in joined[0]
+    assert "Contents" in joined[2]
     order = ["Minutes of the meeting of the Children", "IRO annual report page 1",
              "Improvement plan page 1", "Work programme review report page 1",
              "Action log Children and Young People", "Recommendations and responses Children",
@@ -100,7 +101,8 @@ def test_agenda_ranges_contents_and_bookmarks_agree_with_the_real_pages(papers):
     texts = [flat(t) for t in page_texts(data)]
     outline = _outline(pdf)
     top = {title: page for depth, title, page in outline if depth == 0}
-    assert top["Agenda"] == 1 and top["Contents"] == 3
+    assert top["Agenda"] == 1
+    assert top["Contents"] == 3
     assert top["4. Minutes"] == 4
     assert "Minutes of the meeting of the Children" in texts[3]
     iro = top["7. Annual independent reviewing officers report"]
@@ -125,14 +127,18 @@ def test_public_pack_has_no_exempt_text_anywhere(papers):
     everything += " ".join(str(v) for v in pdf.metadata.values())
     for secret in (SECRET_PAPER, "412,750", "HOPE Family Centre bid", "Exit interview themes"):
         assert secret not in everything
-    assert "Exempt: paragraph 1" in everything and "Exempt: paragraph 3" in everything
+    assert "Exempt: paragraph 1" in everything
+    assert "Exempt: paragraph 3" in everything
     assert "exempt information as defined in paragraph 1 of Schedule 12A" in flat(everything)
     # nothing hides in the raw streams either (page contents are decompressed here)
     raw = b"".join(p["/Contents"].get_object().get_data() for p in pdf.pages)
-    assert b"SECRET" not in raw and b"412,750" not in raw
+    assert b"SECRET" not in raw
+    assert b"412,750" not in raw
     # the full pack does carry them, marked
     full = " ".join(page_texts(_pack(papers)))
-    assert SECRET_PAPER in full and "412,750" in full and "NOT FOR PUBLICATION" in full
+    assert SECRET_PAPER in full
+    assert "412,750" in full
+    assert "NOT FOR PUBLICATION" in full
     # the cover sheet and the two pages of the exempt paper become one notice page
     assert len(pdf.pages) == len(reader(_pack(papers)).pages) - (1 + 2) + 1
 
@@ -171,7 +177,7 @@ def _broken(tmp_path, kind):
     return path
 
 
-@pytest.mark.parametrize("kind, words", [
+@pytest.mark.parametrize(("kind", "words"), [
     ("missing", "was not found"), ("not a pdf", "is not a PDF"),
     ("damaged", "is damaged"), ("encrypted", "is encrypted"),
 ])
@@ -186,7 +192,8 @@ def test_broken_attachment_names_item_and_file_and_writes_nothing(tmp_path, pape
     message = str(caught.value)
     assert "\n" not in message
     assert "item 7 (Annual independent reviewing officers report)" in message
-    assert "report.pdf" in message and words in message
+    assert "report.pdf" in message
+    assert words in message
     assert isinstance(caught.value, ValueError)
     assert target.read_bytes() == b"the previous pack"          # untouched
     assert [p.name for p in target.parent.iterdir()] == ["pack.pdf"]
@@ -218,7 +225,9 @@ def test_agenda_titles_and_contents_lines_link_to_their_papers(papers):
     contents_links = links(2)
     iro = top["7. Annual independent reviewing officers report"]
     wp = top["9. Work programme review"]
-    assert iro in agenda_links and wp in agenda_links and top["4. Minutes"] in agenda_links
+    assert iro in agenda_links
+    assert wp in agenda_links
+    assert top["4. Minutes"] in agenda_links
     # items and each of their papers in the contents: the work programme item has four
     assert contents_links.count(wp) == 2                          # the item and its report
     assert wp + 2 in contents_links                                # the action log

@@ -63,7 +63,8 @@ def test_action_log_layout(tmp_path):
     assert ws["A2"].value.startswith("COMPLETED ACTIONS WILL BE MOVED")
     assert ws["E2"].value.startswith("RED TEXT INDICATES UPDATES MADE SINCE THE LAST MEETING")
     assert [c.value for c in ws[3]] == ACTION_HEADER
-    assert ws.freeze_panes == "A4" and ws.auto_filter.ref == "A3:I6"
+    assert ws.freeze_panes == "A4"
+    assert ws.auto_filter.ref == "A3:I6"
     assert ws.column_dimensions["C"].width == 60
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_col=8)] == [
         [1, dt.datetime(2021, 9, 7), "Check the Human Rights Act", "Claire Ward",
@@ -72,7 +73,8 @@ def test_action_log_layout(tmp_path):
          "Corporate Centre", "Legal services checking", dt.datetime(2021, 11, 2), "COMPLETED"],
         [5, dt.datetime(2021, 10, 12), "Circulate the KPIs", "Claire Ward", "Corporate Centre",
          "Legal services checking", "Summer 2021", None]]
-    assert ws["B4"].number_format == "dd/mm/yyyy" and ws["G4"].number_format == "dd/mm/yyyy"
+    assert ws["B4"].number_format == "dd/mm/yyyy"
+    assert ws["G4"].number_format == "dd/mm/yyyy"
     assert ws["A4"].font.color is None or ws["A4"].font.color.rgb not in ("FF0070C0", "FFFF0000")
     assert ws["F5"].font.color.rgb == "FFFF0000"      # updated: the progress in red
     assert all(ws.cell(6, c).font.color.rgb == "FF0070C0" for c in range(1, 8))  # new: blue
@@ -134,7 +136,8 @@ def test_work_programme_layout(tmp_path):
     brief = wb["Briefing notes"]
     assert [c.value for c in brief[2]][:2] == ["Topic:", "Target date:"]
     assert [c.value for c in brief[3]][:2] == ["Carers portal", "June / July 2021"]
-    assert brief.freeze_panes == "A3" and brief.auto_filter.ref == "A2:G3"
+    assert brief.freeze_panes == "A3"
+    assert brief.auto_filter.ref == "A2:G3"
     assert wb["To be scheduled"]["F3"].value == "Deferred"
 
 
@@ -147,7 +150,9 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path, risky):
     ws = load_workbook(path)["Action log"]
     for col in (3, 4, 6):
         cell = ws.cell(4, col)
-        assert cell.data_type == "s" and cell.value == risky and cell.quotePrefix
+        assert cell.data_type == "s"
+        assert cell.value == risky
+        assert cell.quotePrefix
     with zipfile.ZipFile(path) as z:
         sheet = z.read("xl/worksheets/sheet1.xml")
     assert b"<f>" not in sheet
@@ -162,7 +167,8 @@ def test_exports_read_back_as_what_was_written(tmp_path):
             action(ref="3", meeting_date=None, meeting_id=None, text="Undated action")]
     write_actions(path, rows, CYP)
     parsed = parse_workbook(path)
-    assert parsed.kind == "actions" and not parsed.skipped
+    assert parsed.kind == "actions"
+    assert not parsed.skipped
     got = {r.fields["ref"]: r.fields for r in parsed.rows}
     assert got["3"]["meeting_date"] is None          # written first, so nothing above it
     assert (got["1"]["status"], got["1"]["overdue_flag"]) == ("open", True)

@@ -119,7 +119,8 @@ def test_every_field_is_always_present(tmp_path):
     save_rows(path, [["Action", "Owner"], ["Circulate the KPIs", "Richard Watson"]])
     fields = only(parse_workbook(path))
     assert list(fields) == list(FIELDS["actions"])
-    assert fields["meeting_date"] is None and fields["status"] == "open"
+    assert fields["meeting_date"] is None
+    assert fields["status"] == "open"
 
 
 # ---------------------------------------------------------------- where the header is
@@ -145,7 +146,8 @@ def test_header_on_row_15(tmp_path):
     save_rows(path, [[f"Note {i}"] for i in range(14)] +
               [["Ref", "Action", "Owner"], ["SOS/22/01", "Write to the MP", "Clerk"]])
     parsed = parse_workbook(path)
-    assert parsed.rows[0].row_number == 16 and parsed.rows[0].fields["ref"] == "SOS/22/01"
+    assert parsed.rows[0].row_number == 16
+    assert parsed.rows[0].fields["ref"] == "SOS/22/01"
 
 
 def test_header_below_blank_rows_counts_from_the_first_used_row(tmp_path):
@@ -331,7 +333,8 @@ def test_year_banner_rows_are_not_rows(tmp_path):
                      [None, "2019 / 2020", None, None, None],
                      ["14 January 2020", "Budget", "Writes to the MPs", "Sent", "Completed"]])
     parsed = parse_workbook(path)
-    assert [r.row_number for r in parsed.rows] == [2, 4] and not parsed.skipped
+    assert [r.row_number for r in parsed.rows] == [2, 4]
+    assert not parsed.skipped
 
 
 def test_template_rows_with_only_a_number_are_not_rows(tmp_path):
@@ -340,7 +343,8 @@ def test_template_rows_with_only_a_number_are_not_rows(tmp_path):
                      [1, "07/09/2021", "Write to the MP", "Clerk"],
                      [2, None, None, None], [3, None, None, None]])
     parsed = parse_workbook(path)
-    assert len(parsed.rows) == 1 and not parsed.skipped
+    assert len(parsed.rows) == 1
+    assert not parsed.skipped
 
 
 # ---------------------------------------------------------------- rows that cannot be read
@@ -474,7 +478,7 @@ def test_rows_under_a_heading_before_its_header_are_reported(tmp_path):
     assert "between a heading and the next header row" in parsed.skipped[0].reason
 
 
-@pytest.mark.parametrize("title, status, reported", [
+@pytest.mark.parametrize(("title", "status", "reported"), [
     ("Reported complete", "completed", True),
     ("REPORTED COMPLETE 2021-22", "completed", True),
     ("Completed actions", "completed", False),

@@ -46,7 +46,7 @@ def paint_row(ws, row, color):
         ws.cell(row, col).font = Font(color=color)
 
 
-@pytest.mark.parametrize("blue, red", [
+@pytest.mark.parametrize(("blue", "red"), [
     ("FF0070C0", "FFFF0000"),                       # Excel's standard Blue and Red
     ("FF0000FF", "FFC00000"),                       # pure blue, dark red
     (Color(theme=4), Color(theme=5)),               # accent 1 and 2 of this file's theme

@@ -26,8 +26,10 @@ def test_seed_004_action_log(tmp_path, dates_as_text):
     typed = F.seed_004_action_log(path, dates_as_text=dates_as_text)
     parsed = parse_workbook(path)
     assert parsed.kind == "actions"
-    assert parsed.skipped == [] and parsed.notes == []
-    assert len(typed) == 7 and len(parsed.rows) == 7
+    assert parsed.skipped == []
+    assert parsed.notes == []
+    assert len(typed) == 7
+    assert len(parsed.rows) == 7
     status = {"OVERDUE": ("open", True), "COMPLETED": ("completed", False), "": ("open", False)}
     for t, row in zip(typed, parsed.rows):
         ref, meeting, action, owner, directorate, progress, due, reported = t.cells
@@ -61,7 +63,8 @@ def test_seed_003_recommendation_schedule(tmp_path):
     typed, banner_row = F.seed_003_schedule(path)
     parsed = parse_workbook(path)
     assert parsed.kind == "recommendations"
-    assert parsed.skipped == [] and parsed.notes == []
+    assert parsed.skipped == []
+    assert parsed.notes == []
     assert len(parsed.rows) == len(typed) == 34
     assert banner_row not in {r.row_number for r in parsed.rows}
 
@@ -117,7 +120,8 @@ def test_seed_004_work_programme(tmp_path):
     typed = F.seed_004_work_programme(path)
     parsed = parse_workbook(path)
     assert parsed.kind == "work-programme"
-    assert parsed.skipped == [] and parsed.notes == []
+    assert parsed.skipped == []
+    assert parsed.notes == []
     assert len(parsed.rows) == len(typed) == 35
     for t, row in zip(typed, parsed.rows):
         title_cell, second, lead, position = t.cells
@@ -128,7 +132,8 @@ def test_seed_004_work_programme(tmp_path):
         assert (f["lead"], f["position"]) == (lead, position)
         if t.section == "briefing_note":
             assert f["origin"] == ""
-            assert f["target"] in ("", second) and (f["target"] or f["target_date"])
+            assert f["target"] in ("", second)
+            assert (f["target"] or f["target_date"])
         else:
             assert (f["origin"], f["target"], f["target_date"]) == (second, "", None)
         assert " ".join(f["title"].split()) == " ".join(re.sub(r"\[[^\]]*\]", " ",
@@ -177,7 +182,8 @@ def test_seed_004_recommendation_schedule_under_date_headings(tmp_path):
     typed = F.seed_004_schedule(path)
     parsed = parse_workbook(path)
     assert parsed.kind == "recommendations"
-    assert parsed.skipped == [] and parsed.notes == []
+    assert parsed.skipped == []
+    assert parsed.notes == []
     assert len(parsed.rows) == len(typed) == 20
     item = ""
     for t, row in zip(typed, parsed.rows):

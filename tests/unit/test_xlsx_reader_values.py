@@ -33,7 +33,7 @@ def test_references_as_written(tmp_path):
 
 # ---------------------------------------------------------------- dates
 
-@pytest.mark.parametrize("written, meeting", [
+@pytest.mark.parametrize(("written", "meeting"), [
     (dt.datetime(2021, 11, 2), D(2021, 11, 2)),
     (dt.datetime(2021, 11, 23, 14, 30), D(2021, 11, 23)),
     (D(2021, 11, 2), D(2021, 11, 2)),
@@ -52,7 +52,7 @@ def test_meeting_dates_in_every_form(tmp_path, written, meeting):
     assert actions(tmp_path, [[1, written, "Write to the MP"]])[0]["meeting_date"] == meeting
 
 
-@pytest.mark.parametrize("written, due_date, due_text", [
+@pytest.mark.parametrize(("written", "due_date", "due_text"), [
     ("02/11/2021", D(2021, 11, 2), ""),
     (dt.datetime(2021, 12, 7), D(2021, 12, 7), ""),
     ("Summer 2021", None, "Summer 2021"),
@@ -81,7 +81,7 @@ def test_real_date_cells_with_any_number_format(tmp_path):
 
 # ---------------------------------------------------------------- action statuses
 
-@pytest.mark.parametrize("written, status, overdue", [
+@pytest.mark.parametrize(("written", "status", "overdue"), [
     ("OVERDUE", "open", True),
     ("Overdue", "open", True),
     ("COMPLETED", "completed", False),
@@ -156,7 +156,7 @@ def test_words_win_over_the_fill(tmp_path):
 
 # ---------------------------------------------------------------- recommendation statuses
 
-@pytest.mark.parametrize("written, status", [
+@pytest.mark.parametrize(("written", "status"), [
     ("Completed", "completed"), ("Complete", "completed"), ("Done", "completed"),
     ("Implemented", "completed"), ("Green", "completed"), ("In progress", "in_progress"),
     ("Ongoing", "in_progress"), ("Amber", "in_progress"), ("Partially implemented",
@@ -182,7 +182,7 @@ def test_recommendation_rag_fills(tmp_path):
         ["open", "in_progress", "completed"]
 
 
-@pytest.mark.parametrize("written, verdict", [
+@pytest.mark.parametrize(("written", "verdict"), [
     ("Accepted", "accepted"), ("Agreed", "accepted"), ("Partially accepted",
                                                        "partially_accepted"),
     ("Accepted in part", "partially_accepted"), ("Rejected", "rejected"),
@@ -198,7 +198,7 @@ def test_verdict_words(tmp_path, written, verdict):
 
 # ---------------------------------------------------------------- headings
 
-@pytest.mark.parametrize("text, hint, day", [
+@pytest.mark.parametrize(("text", "hint", "day"), [
     ("Thursday 5 August 2021, 2:30 pm", None, D(2021, 8, 5)),
     ("Tuesday 7 December 2021, 2:30 pm Publication deadline: - 29 November", None,
      D(2021, 12, 7)),

@@ -28,6 +28,8 @@ if connection is not None:
 else:  # developer use: `alembic -x url=sqlite:///x.db revision --autogenerate`
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
         "sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database: alembic -x url=sqlite:///x.db ...")
     engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)
