@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QStackedWidget
                                QVBoxLayout, QWidget)
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.services import committees
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
