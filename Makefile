@@ -22,6 +22,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app tests benchmarks packaging
+	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint
 	@echo "== test suite on SQLite =="
