@@ -7,9 +7,20 @@ say who is making the changes. They never import ``desktop_app.db`` themselves.
 
 from __future__ import annotations
 
+import os
+
 from desktop_app.db.audit import current_user, set_current_user
 from desktop_app.db.engine import Database, DatabaseError
 from desktop_app.db.schema import open_database, schema_revision
 
-__all__ = ["Database", "DatabaseError", "current_user", "open_database", "schema_revision",
-           "set_current_user"]
+__all__ = ["Database", "DatabaseError", "current_user", "describe_database", "open_database",
+           "schema_revision", "set_current_user"]
+
+
+def describe_database(db: Database) -> str:
+    """Which database, for the status bar: an SQLite file's name, or the server's URL without
+    its password."""
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return os.path.basename(url.database)
+    return url.render_as_string(hide_password=True)
