@@ -23,6 +23,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop_app tests benchmarks packaging
 	$(VENV)/bin/pyright
+	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint
 	@echo "== test suite on SQLite =="

@@ -14,3 +14,10 @@ def run_gui(url: str, args: argparse.Namespace | None = None) -> int:
         return run(db, args)
     finally:
         db.dispose()
+
+
+def run_window(db, args: argparse.Namespace | None = None) -> int:
+    """The window on a database the command line has opened already (``gui``)."""
+    from desktop_app.ui.main_window import run
+
+    return run(db, args)

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.context import CliContext
-from desktop_app.db import backup as backups
-from desktop_app.db.schema import open_database, schema_revision
+from desktop_app.services import backups
+from desktop_app.services.workspace import open_database, schema_revision
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -66,13 +66,10 @@ def _contact_list(args, ctx: CliContext):
 def import_returned(path: Path, ctx: CliContext, accept: str | None, dry_run: bool,
                     as_json: bool) -> int:
     """Review (and, with --accept, apply) an owner's returned chase workbook."""
-    from desktop_app.services.chase_return import apply_changes, read_returned, select_changes
-    review = read_returned(ctx.db, path)
-    chosen = select_changes(review, accept or "none")
-    if chosen and not dry_run:
-        from desktop_app.db.backup import backup_before
-        backup_before(ctx.db, "before-import")
-    applied = 0 if dry_run else apply_changes(ctx.db, review, chosen)
+    from desktop_app.services.importing import ImportOptions, import_file
+    outcome = import_file(ctx.db, path, "", ImportOptions(accept=accept, dry_run=dry_run))
+    review, chosen, applied = outcome.review, outcome.chosen, outcome.applied
+    assert review is not None  # the caller saw the chase workbook's key sheet
     if as_json:
         ctx.print_json({**review.as_dict(), "accepted": [c.key for c in chosen],
                         "applied": applied})

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app import paths
 
 if TYPE_CHECKING:   # SQLAlchemy is imported when a database is opened, not to parse arguments
-    from desktop_app.db.engine import Database
+    from desktop_app.services.workspace import Database
 
 
 class CliError(Exception):
@@ -38,14 +38,14 @@ class CliContext:
         self.url = args.db or paths.default_db_url()
         self._db: Database | None = None
         if getattr(args, "user", None):
-            from desktop_app.db import audit
-            audit.set_current_user(args.user)
+            from desktop_app.services.workspace import set_current_user
+            set_current_user(args.user)
 
     @property
     def db(self) -> Database:
         if self._db is None:
-            from desktop_app.db.backup import network_warning
-            from desktop_app.db.schema import open_database
+            from desktop_app.services.backups import network_warning
+            from desktop_app.services.workspace import open_database
             self._db = open_database(self.url)
             warning = network_warning(self._db)
             if warning:

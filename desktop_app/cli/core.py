@@ -9,7 +9,6 @@ from desktop_app.cli.context import CliContext, CliError, iso_date
 from desktop_app.domain.enums import ActionStatus, MeetingKind, MeetingStatus, MemberRole
 from desktop_app.services import (actions, committees, demo, meetings, recommendations,
                                   work_programme)
-from desktop_app.services.common import find_committee, find_meeting
 
 
 def _emit(ctx: CliContext, args, record, text: str) -> None:
@@ -202,9 +201,7 @@ def _meeting_add(args, ctx: CliContext):
 
 
 def _meeting_status(args, ctx: CliContext):
-    with ctx.db.reading() as s:
-        m = find_meeting(s, find_committee(s, args.committee), args.date)
-        mid = m.id
+    mid = meetings.get_meeting(ctx.db, args.committee, args.date).id
     row = meetings.set_meeting_status(ctx.db, mid, args.status)
     print(f"meeting on {row.date:%d/%m/%Y} is now {row.status}")
 
@@ -234,9 +231,7 @@ def _action_update(args, ctx: CliContext):
 
 def _action_reported(args, ctx: CliContext):
     current = actions.get_action(ctx.db, args.id)
-    with ctx.db.reading() as s:
-        m = find_meeting(s, find_committee(s, current.committee), args.meeting)
-        mid = m.id
+    mid = meetings.get_meeting(ctx.db, current.committee, args.meeting).id
     row = actions.report_complete(ctx.db, args.id, mid)
     print(f"action {row.id} reported complete on {row.reported_complete_on:%d/%m/%Y}")
 

@@ -19,5 +19,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _gui(args, ctx: CliContext) -> int:
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop_app.ui.main_window import run
-    return run(ctx.db, args)
+    from desktop_app.app import run_window
+    return run_window(ctx.db, args)

@@ -61,11 +61,10 @@ def parse_maps(items: list[str]) -> dict[str, str]:
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop_app.importers.xlsx_reader import check_workbook_file, parse_workbook
-    from desktop_app.services.chase_return import is_chase_workbook
-    from desktop_app.services.import_service import import_workbook
+    from desktop_app.services.importing import (ImportOptions, check_import_file, import_file,
+                                                is_chase_workbook)
 
-    check_workbook_file(args.file)  # before anything opens it
+    check_import_file(args.file)  # before anything opens it
     if is_chase_workbook(Path(args.file)):
         # an owner's returned chase workbook: reviewed cell by cell, not imported as a log
         from desktop_app.cli.chase import import_returned
@@ -73,14 +72,14 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.accept:
         raise CliError(f"{Path(args.file).name}: --accept is for workbooks returned from "
                        "'chase'; this one is imported as a whole")
-    parsed = parse_workbook(args.file, kind=args.kind, mapping=parse_maps(args.map))
-    if not args.dry_run:
-        from desktop_app.db.backup import backup_before
-        backup_before(ctx.db, "before-import")  # rotated: the last ten are kept
-    summary = import_workbook(ctx.db, args.committee, parsed, skip_bad_rows=args.skip_bad_rows,
-                              dry_run=args.dry_run)
+    options = ImportOptions(kind=args.kind, mapping=parse_maps(args.map),
+                            skip_bad_rows=args.skip_bad_rows, dry_run=args.dry_run)
+    # the database is opened only once the workbook has been read (backups rotated: ten kept)
+    outcome = import_file(lambda: ctx.db, args.file, args.committee, options)
+    summary = outcome.summary
+    assert summary is not None  # a workbook, not a chase return
     if args.json:
-        ctx.print_json({**summary.as_dict(), "notes": parsed.notes})
+        ctx.print_json({**summary.as_dict(), "notes": outcome.notes})
         return 0
     name = Path(args.file).name
     counts = (f"{summary.created} created, {summary.updated} updated, "
@@ -102,48 +101,29 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     for change in summary.changes:
         print(f"  {'would update' if summary.dry_run else 'updated'} sheet '{change.sheet}' row "
               f"{change.row}: {', '.join(change.fields)}")
-    for note in parsed.notes:
+    for note in outcome.notes:
         print(f"  note: {note}")
     return 0
 
 
 def _export_xlsx(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop_app.exporters import xlsx_export
-    from desktop_app.services import actions, committees, recommendations, work_programme
+    from desktop_app.services.exporting import export_workbook
 
     if args.public:
         raise CliError("--public is for PDF documents; a workbook export has no exempt papers")
-    db = ctx.db
-    name = committees.get_committee(db, args.committee).name
     if kind in ("actions", "action-log"):
         if args.meeting:
             raise CliError("--meeting does not apply to the action log")
-        if args.as_at:
-            from desktop_app.services.as_at import actions_as_at
-            rows = actions_as_at(db, args.committee, args.as_at)
-        else:
-            rows = actions.list_actions(db, args.committee)
-        count = xlsx_export.write_actions(args.output, rows, name)
         what = "action"
     elif kind == "recommendations":
         if args.meeting:
             raise CliError("--meeting does not apply to the recommendation schedule")
-        if args.as_at:
-            from desktop_app.services.as_at import recommendations_as_at
-            recs = recommendations_as_at(db, args.committee, args.as_at)
-        else:
-            recs = recommendations.list_recommendations(db, args.committee)
-        count = xlsx_export.write_recommendations(args.output, recs, name)
         what = "recommendation"
     else:
         if args.as_at:
             raise CliError("--as-at does not apply to the work programme")
-        items = work_programme.list_work_programme(db, args.committee)
-        if args.meeting:
-            from desktop_app.domain.dates import municipal_year, municipal_year_bounds
-            first, last = municipal_year_bounds(municipal_year(args.meeting))
-            items = [w for w in items if w.meeting_date is None or first <= w.meeting_date <= last]
-        count = xlsx_export.write_work_programme(args.output, items, name)
         what = "item"
+    count = export_workbook(ctx.db, kind, args.committee, args.output, meeting=args.meeting,
+                            as_at=args.as_at)
     print(f"wrote {args.output}: {count} {what}{'s' if count != 1 else ''}")
     return 0

@@ -7,7 +7,7 @@ import sys
 
 from desktop_app.cli.context import CliContext, CliError, iso_date
 from desktop_app.domain.dates import format_uk
-from desktop_app.importers.minutes import MinutesProposal, parse_minutes_file
+from desktop_app.services.minutes_reading import MinutesProposal, parse_minutes_file
 from desktop_app.services.minutes_import import everything, save_minutes, substantive_only
 
 

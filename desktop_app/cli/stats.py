@@ -36,8 +36,8 @@ def _stats(args, ctx: CliContext):
             council = committees.get_committee(ctx.db, args.committee).council
             build_stats_summary(args.output, stats, council=council)
         elif suffix == ".xlsx":
-            from desktop_app.exporters.stats_xlsx import write_stats_xlsx
-            write_stats_xlsx(args.output, stats)
+            from desktop_app.services.exporting import write_stats_workbook
+            write_stats_workbook(args.output, stats)
         else:
             raise CliError(f"{args.output}: write .pdf or .xlsx")
     if args.json:

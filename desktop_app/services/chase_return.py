@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -151,13 +152,17 @@ def select_changes(review: ChaseReview, accept: str | list[str]) -> list[CellCha
 
 
 def apply_changes(db: Database, review: ChaseReview, chosen: list[CellChange],
-                  on: dt.date | None = None) -> int:
+                  on: dt.date | None = None,
+                  tick: Callable[[int, int], None] | None = None) -> int:
     """Apply the accepted changes, all in one transaction, as dated updates written by the
-    owner: the audit trail names the owner as the author."""
+    owner: the audit trail names the owner as the author. ``tick(done, all)`` is called before
+    the first change and just before the commit; an exception it raises rolls back."""
     when = on or today()
     token = audit.set_current_user(review.owner)
     try:
         with db.unit_of_work() as s:
+            if tick is not None:
+                tick(0, len(chosen))
             for c in chosen:
                 model = Action if c.kind == "action" else Recommendation
                 row = s.get(model, c.id)
@@ -173,6 +178,8 @@ def apply_changes(db: Database, review: ChaseReview, chosen: list[CellChange],
                             and row.response_on is None):
                         row.response_on = when
                 row.updated_on = when
+            if tick is not None:
+                tick(len(chosen), len(chosen))
     finally:
         audit._current_user.reset(token)
     return len(chosen)

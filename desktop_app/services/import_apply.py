@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -33,9 +33,13 @@ _LIMITED = {"actions": (("ref", "ref"), ("owner", "owner"), ("directorate", "dir
 class Applier:
     """One import, inside its transaction."""
 
+    BATCH = 500  # rows between two calls of ``tick`` (progress, and a look at Cancel)
+
     def __init__(self, session: Session, summary: ImportSummary, parsed: ImportedWorkbook,
-                 skip_bad_rows: bool = False):
+                 skip_bad_rows: bool = False,
+                 tick: Callable[[int, int], None] | None = None):
         self.s = session
+        self.tick = tick or (lambda _done, _total: None)
         self.summary = summary
         self.parsed = parsed
         self.today = today()
@@ -52,6 +56,12 @@ class Applier:
         self.last_held = max(held) if held else None
         {"actions": self._actions, "recommendations": self._recommendations,
          "work-programme": self._work_items}[self.parsed.kind]()
+
+    def _batches(self) -> Iterator[ImportedRow]:
+        """The rows, with ``tick(rows done, rows in all)`` before each batch."""
+        for start in range(0, len(self.rows), self.BATCH):
+            self.tick(start, len(self.rows))
+            yield from self.rows[start:start + self.BATCH]
 
     def _fitting(self, rows: Sequence[ImportedRow], skip_bad_rows: bool) -> list[ImportedRow]:
         """The rows whose texts fit their columns (a reference of 50 characters, an owner of
@@ -175,7 +185,7 @@ class Applier:
         used: set[int] = set()
         position = max((a.position for a in stored), default=-1) + 1
         new: list[dict[str, Any]] = []
-        for row in self.rows:
+        for row in self._batches():
             f = row.fields
             meeting_id = self._meeting_id(f["meeting_date"])
             found = None
@@ -279,7 +289,7 @@ class Applier:
             positions[r.meeting_id] = max(positions[r.meeting_id], r.position + 1)
         used: set[int] = set()
         new: list[dict[str, Any]] = []
-        for row in self.rows:
+        for row in self._batches():
             f = row.fields
             meeting_id = self._meeting_id(f["meeting_date"])
             meeting = meeting_id if "meeting_date" in self._given(row) else _ANY
@@ -336,7 +346,7 @@ class Applier:
         used: set[int] = set()
         order = max((w.sort_order for w in stored), default=-1) + 1
         new: list[dict[str, Any]] = []
-        for row in self.rows:
+        for row in self._batches():
             f = row.fields
             title = key(f["title"])
             found = self._claim(by_title_format.get((title, f["format"]), []), used)

@@ -30,9 +30,10 @@ rescanning them (a sixth of the time of a 20,000-row log, measured).
 
 from __future__ import annotations
 
-import gc
+from collections.abc import Callable
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_apply import Applier
 from desktop_app.services.import_summary import (KINDS, BadRowsError, Change, ImportedRow,
@@ -48,8 +49,13 @@ class _DryRun(Exception):
 
 
 def import_workbook(db: Database, committee: str, parsed: ImportedWorkbook, *,
-                    skip_bad_rows: bool = False, dry_run: bool = False) -> ImportSummary:
-    """Apply ``parsed`` to ``committee`` (created if need be) in one transaction."""
+                    skip_bad_rows: bool = False, dry_run: bool = False,
+                    tick: Callable[[int, int], None] | None = None) -> ImportSummary:
+    """Apply ``parsed`` to ``committee`` (created if need be) in one transaction.
+
+    ``tick(rows done, rows in all)`` is called before each batch of rows and once more, with
+    all rows done, just before the commit; an exception it raises rolls everything back (this
+    is how ``services.importing.import_file`` cancels)."""
     if parsed.kind not in KINDS:
         raise ServiceError(f"cannot import {parsed.kind!r} (choose from {', '.join(KINDS)})")
     if not committee.strip():
@@ -60,18 +66,15 @@ def import_workbook(db: Database, committee: str, parsed: ImportedWorkbook, *,
         raise BadRowsError(parsed.source, parsed.skipped)
     summary = ImportSummary(parsed.kind, committee.strip(), parsed.source, dry_run=dry_run,
                             skipped=[(s.sheet, s.row, s.reason) for s in parsed.skipped])
-    was_on = gc.isenabled()
-    gc.disable()  # tens of thousands of rows and parameters, no garbage cycles: see below
-    try:
-        with db.unit_of_work() as s:
-            run = Applier(s, summary, parsed, skip_bad_rows)
-            run.apply()
-            if dry_run:
-                s.flush()
-                raise _DryRun
-    except _DryRun:
-        pass
-    finally:
-        if was_on:
-            gc.enable()
+    with paused_gc():  # tens of thousands of rows and parameters, no garbage cycles
+        try:
+            with db.unit_of_work() as s:
+                run = Applier(s, summary, parsed, skip_bad_rows, tick)
+                run.apply()
+                run.tick(len(run.rows), len(run.rows))
+                if dry_run:
+                    s.flush()
+                    raise _DryRun
+        except _DryRun:
+            pass
     return summary

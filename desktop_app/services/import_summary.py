@@ -12,8 +12,8 @@ from desktop_app.services.errors import ServiceError
 KINDS = ("actions", "recommendations", "work-programme")
 
 
-# What is saved, as ``importers.xlsx_reader`` makes it. Services sit below the importers, so
-# they describe the shape they need instead of importing it.
+# What is saved, as ``importers.xlsx_reader`` makes it: the shape the saving needs, so that any
+# reader's rows (or a test's) can be saved.
 class SkippedRow(Protocol):
     sheet: str
     row: int

@@ -29,8 +29,7 @@ from desktop_app.services.actions import _next_ref  # the action log's own numbe
 from desktop_app.services.common import find_committee, today
 
 
-# What is saved, as ``importers.minutes`` makes it. Services sit below the importers, so they
-# describe the shape they need instead of importing it.
+# What is saved, as ``importers.minutes`` makes it: the shape the saving needs.
 class ProposedRecommendation(Protocol):
     label: str
     text: str

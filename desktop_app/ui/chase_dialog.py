@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.services import actions, chase, contacts, recommendations
 from desktop_app.services.common import today
 from desktop_app.services.errors import ServiceError

@@ -14,14 +14,16 @@ The pages (import_wizard_pages.py):
   3. the columns: each header with what it is read as (``--map`` in the command line) and a
      preview of the first rows, re-read off the UI thread whenever a column is changed, with
      the rows that will be skipped;
-  4. a dry run (``import_workbook(..., dry_run=True)``): new / updated / unchanged / skipped,
+  4. a dry run (``import_file`` with ``ImportOptions(dry_run=True)``): new / updated /
+     unchanged / skipped,
      and "Import the other rows and skip these" when some rows cannot be imported;
-  5. the import: a backup first (``backup_before(db, "import")``), then ``import_workbook`` in
-     one transaction on a worker, with progress and Cancel. Cancel is looked at before each SQL
-     statement and before the commit, so a cancelled import leaves the tracker untouched.
+  5. the import: ``services.importing.import_file`` on a worker (a backup first, then the
+     rows in one transaction), with progress and Cancel. Cancel is looked at between the
+     stages, between batches of rows and before the commit, so a cancelled import leaves the
+     tracker untouched.
 A returned chase workbook (``is_chase_workbook``) goes instead to a review of each changed
 cell (sent value, owner's value, the app's value now, conflicts marked; the non-conflicting
-ones ticked) and a last page that applies the ticked ones with ``chase_return.apply_changes``.
+ones ticked) and a last page that applies the ticked ones, through ``import_file`` too.
 
 All reading, parsing and saving runs in ``workers.start_job``; the pages only show results.
 """
@@ -38,15 +40,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.ui.errors import first_line
 from desktop_app.ui.import_wizard_pages import (KIND_WORDS, P_CHASE, P_CHASE_APPLY, P_DRY,
                                                 P_FILE, P_IMPORT, P_KIND, P_MAP,
                                                 ChaseReviewPage, DryRunPage, FilePage,
                                                 KindPage, MappingPage, RunPage, WorkbookInfo,
-                                                cancel_points, count, for_people, kind_of,
+                                                count, for_people, kind_of,
                                                 read_workbook)
-from desktop_app.ui.workers import Job, start_job
+from desktop_app.ui.workers import Cancelled, Job, start_job
 from desktop_app.ui.widgets.sizing import fit_dialog
 
 log = logging.getLogger(__name__)
@@ -209,10 +211,12 @@ class ImportWizard(QWizard):
     def dry_run(self, on_done: Callable[[Any], None],
                 on_error: Callable[[BaseException], None]) -> None:
         """The import tried and rolled back, bad rows set aside, to show what it would do."""
-        from desktop_app.services.import_service import import_workbook
-        db, committee, parsed = self.db, self.committee, self.parsed
-        self.run_job(lambda ctx: import_workbook(db, committee, parsed, skip_bad_rows=True,
-                                                 dry_run=True), on_done, on_error)
+        from desktop_app.services.importing import ImportOptions, import_file
+        db, committee, path = self.db, self.committee, self.info.path
+        options = ImportOptions(kind=self.parsed.kind, skip_bad_rows=True, dry_run=True,
+                                parsed=self.parsed)
+        self.run_job(lambda ctx: import_file(db, path, committee, options).summary,
+                     on_done, on_error)
 
     # ------------------------------------------------------------------ page 5
     def _start_saving(self, page: RunPage, work: Callable[[Any, _Stages], Any],
@@ -246,6 +250,34 @@ class ImportWizard(QWizard):
 
         self.running = self.run_job(lambda ctx: work(ctx, stages), done, failed, cancelled)
 
+    def _saving(self, path: Any, options: Any, outcome: dict[str, Any], saving: str,
+                result: Callable[[Any], Any]) -> Callable[[Any, _Stages], Any]:
+        """The job of page 5: ``import_file`` with the job's progress and cancel flag, its
+        stages shown as "Step 1 of 2" (the backup) and "Step 2 of 2" (the save)."""
+        from desktop_app.services.importing import ImportCancelled, import_file
+        db, committee = self.db, self.committee
+        steps = {"backup": "Step 1 of 2: backing up the database\u2026",
+                 "save": f"Step 2 of 2: {saving}\u2026"}
+
+        def work(ctx, stages: _Stages) -> Any:
+            def progress(p: Any) -> None:
+                if p.stage == "save":
+                    outcome["backed_up"] = True
+                if p.stage in steps and not p.total:
+                    stages.text.emit(steps[p.stage])
+
+            try:
+                done = import_file(db, path, committee, options, progress,
+                                   lambda: ctx.cancelled)
+            except ImportCancelled as exc:
+                outcome["backup"] = exc.backup
+                raise Cancelled() from exc
+            outcome["backup"] = done.backup
+            outcome["result"] = result(done)
+            return outcome["result"]
+
+        return work
+
     def _backup_text(self) -> str:
         if self.backup_path is None:
             return ""
@@ -253,25 +285,15 @@ class ImportWizard(QWizard):
 
     def start_import(self) -> None:
         """Back up, then import the parsed rows in one transaction (worker, cancellable)."""
-        from desktop_app.db.backup import backup_before
-        from desktop_app.services.import_service import import_workbook
-        db, committee, parsed = self.db, self.committee, self.parsed
+        from desktop_app.services.importing import ImportOptions
         skip = self.dry_page.bad_rows() and self.dry_page.skip_box.isChecked()
-        rows = kind_of(parsed.kind, len(parsed.rows))
+        rows = kind_of(self.parsed.kind, len(self.parsed.rows))
+        options = ImportOptions(kind=self.parsed.kind, mapping=dict(self.mapping),
+                                skip_bad_rows=skip, backup_reason="import", parsed=self.parsed)
         outcome: dict[str, Any] = {}
         self.backup_path = None
-
-        def work(ctx, stages: _Stages) -> Any:
-            stages.text.emit("Step 1 of 2: backing up the database\u2026")
-            ctx.check()
-            outcome["backup"] = backup_before(db, "import")
-            outcome["backed_up"] = True
-            ctx.check()
-            stages.text.emit(f"Step 2 of 2: saving {rows} in one transaction\u2026")
-            with cancel_points(db, ctx):
-                summary = import_workbook(db, committee, parsed, skip_bad_rows=skip)
-            outcome["result"] = summary
-            return summary
+        work = self._saving(self.info.path, options, outcome,
+                            f"saving {rows} in one transaction", lambda o: o.summary)
 
         def done(summary: Any) -> None:
             self.backup_path = outcome.get("backup")
@@ -284,25 +306,16 @@ class ImportWizard(QWizard):
 
     def start_apply(self) -> None:
         """Back up, then apply the ticked changes of a returned chase workbook."""
-        from desktop_app.db.backup import backup_before
-        from desktop_app.services.chase_return import apply_changes
-        db, review = self.db, self.review
+        from desktop_app.services.importing import ImportOptions
+        review = self.review
         chosen = self.chase_page.chosen()
+        options = ImportOptions(accept=[c.key for c in chosen], backup_reason="import",
+                                review=review)
         outcome: dict[str, Any] = {}
         self.backup_path = None
-
-        def work(ctx, stages: _Stages) -> int:
-            stages.text.emit("Step 1 of 2: backing up the database\u2026")
-            ctx.check()
-            outcome["backup"] = backup_before(db, "import")
-            outcome["backed_up"] = True
-            ctx.check()
-            stages.text.emit(f"Step 2 of 2: applying {count(len(chosen), 'change')} as updates "
-                             f"by {review.owner}\u2026")
-            with cancel_points(db, ctx):
-                applied = apply_changes(db, review, chosen)
-            outcome["result"] = applied
-            return applied
+        work = self._saving(review.path, options, outcome,
+                            f"applying {count(len(chosen), 'change')} as updates by "
+                            f"{review.owner}", lambda o: o.applied)
 
         def done(applied: int) -> None:
             self.backup_path = outcome.get("backup")

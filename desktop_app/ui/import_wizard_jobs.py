@@ -3,7 +3,8 @@
 These functions take and return plain data and never touch widgets. A workbook is read once into
 grids (``xlsx_grid.read_grids``, which runs the safety check first); each change of kind or
 column mapping re-parses those grids with ``xlsx_reader.parse_grids``, so the file is not opened
-again. The import itself runs inside ``cancel_points``, so that Cancel rolls it back.
+again. The import itself is ``services.importing.import_file``, cancelled through its
+``cancel`` callable (see ``ImportWizard._saving``).
 
 Column mapping, as the command line's ``--map "Header=field"``: the wizard keeps only the
 headers whose reading the officer changed ({"Header text": "field" or "ignore"}); the others keep
@@ -12,24 +13,16 @@ the reading the header vocabulary gives them.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event
-
-from desktop_app.importers.xlsx_grid import SheetGrid, read_grids
-from desktop_app.importers.xlsx_headers import (candidate_rows, detect_kind, find_header,
-                                                header_rows, parse_mapping)
-from desktop_app.importers.xlsx_reader import ParsedWorkbook, parse_grids
-from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
-from desktop_app.importers.xlsx_vocab import KINDS, mappable_fields, normalise
+from desktop_app.services.import_preview import (KINDS, ImportFileError, ParsedWorkbook,
+                                                 SheetGrid, candidate_rows, check_workbook_file,
+                                                 detect_kind, fail, find_header, header_rows,
+                                                 mappable_fields, normalise, parse_grids,
+                                                 parse_mapping, read_grids)
 from desktop_app.ui.errors import first_line
 from desktop_app.ui.import_wizard_text import for_people, show_value
-from desktop_app.ui.workers import Cancelled
 
 
 @dataclasses.dataclass
@@ -143,30 +136,6 @@ def preview(path: str, grids: list[SheetGrid], kind: str, mapping: dict[str, str
     return Preview(kind, dict(mapping), columns, parsed, problem)
 
 
-@contextlib.contextmanager
-def cancel_points(db: Any, ctx: Any) -> Iterator[None]:
-    """While the block runs on this thread, each SQL statement and the final commit first
-    look at the job's cancel flag and raise Cancelled when it is set: the unit of work then
-    rolls back, so a cancelled import leaves the database as it was."""
-    me = threading.get_ident()
-
-    def statement(*_args: Any) -> None:
-        if ctx.cancelled and threading.get_ident() == me:
-            raise Cancelled()
-
-    def commit(_session: Any) -> None:
-        if ctx.cancelled and threading.get_ident() == me:
-            raise Cancelled()
-
-    event.listen(db.engine, "before_cursor_execute", statement)
-    event.listen(db.sessions, "before_commit", commit)
-    try:
-        yield
-    finally:
-        event.remove(db.engine, "before_cursor_execute", statement)
-        event.remove(db.sessions, "before_commit", commit)
-
-
 def check_file(path: str) -> str | None:
     """Why ``path`` cannot be imported (one line), or None. Milliseconds: zip directory only."""
     if not path:
@@ -178,5 +147,5 @@ def check_file(path: str) -> str | None:
     return None
 
 
-__all__ = ["Column", "Preview", "WorkbookInfo", "cancel_points", "check_file", "preview",
+__all__ = ["Column", "Preview", "WorkbookInfo", "check_file", "preview",
            "read_workbook", "scan_columns"]

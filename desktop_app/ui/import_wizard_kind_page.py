@@ -7,7 +7,7 @@ from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from desktop_app.importers.xlsx_vocab import KINDS
+from desktop_app.services.import_preview import KINDS
 from desktop_app.ui.import_wizard_jobs import WorkbookInfo
 from desktop_app.ui.import_wizard_text import (KIND_ABOUT, KIND_TITLES, KIND_WORDS, count,
                                                with_article)

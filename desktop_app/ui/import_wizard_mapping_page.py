@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
                                QLabel, QPushButton, QScrollArea, QSplitter, QTableWidget,
                                QVBoxLayout, QWidget)
 
-from desktop_app.importers.xlsx_vocab import MAIN_FIELD, mappable_fields, normalise
+from desktop_app.services.import_preview import MAIN_FIELD, mappable_fields, normalise
 from desktop_app.ui.errors import first_line
 from desktop_app.ui.import_wizard_jobs import Column, Preview, preview
 from desktop_app.ui.import_wizard_preview import fill_table

@@ -4,7 +4,7 @@ The pages and their parts live in their own modules; this one gathers their name
 ``from desktop_app.ui.import_wizard_pages import ...`` keeps working:
 
   import_wizard_jobs.py          the work run on workers (reading a workbook, the preview,
-                                 ``cancel_points`` for the import); no widgets
+                                 the file check); no widgets
   import_wizard_text.py          what kinds and fields are called, counts, values as shown
   import_wizard_widgets.py       the page ids and what the pages share (``Page``, banners...)
   import_wizard_file_page.py     1. the workbook and the committee
@@ -19,9 +19,8 @@ from __future__ import annotations
 from desktop_app.ui.import_wizard_chase_page import ChaseReviewPage
 from desktop_app.ui.import_wizard_file_page import (FILE_FILTER, KEY_FOLDER, FilePage,
                                                     describe_found)
-from desktop_app.ui.import_wizard_jobs import (Column, Preview, WorkbookInfo, cancel_points,
-                                               check_file, preview, read_workbook,
-                                               scan_columns)
+from desktop_app.ui.import_wizard_jobs import (Column, Preview, WorkbookInfo, check_file,
+                                               preview, read_workbook, scan_columns)
 from desktop_app.ui.import_wizard_kind_page import KindPage
 from desktop_app.ui.import_wizard_mapping_page import IGNORE, IGNORE_LABEL, MappingPage
 from desktop_app.ui.import_wizard_preview import PREVIEW_FIELDS, PREVIEW_ROWS
@@ -34,7 +33,7 @@ from desktop_app.ui.import_wizard_widgets import (AMBER, BANNER, GREEN, GREY, P_
                                                   P_KIND, P_MAP, RED)
 
 __all__ = ["ChaseReviewPage", "DryRunPage", "FilePage", "KindPage", "MappingPage", "RunPage",
-           "WorkbookInfo", "Preview", "Column", "cancel_points", "preview", "read_workbook",
+           "WorkbookInfo", "Preview", "Column", "preview", "read_workbook",
            "scan_columns", "P_FILE", "P_KIND", "P_MAP", "P_DRY", "P_IMPORT", "P_CHASE",
            "P_CHASE_APPLY",
            # also importable from here, as before the split

@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
-from desktop_app.importers.xlsx_reader import ParsedWorkbook
-from desktop_app.importers.xlsx_vocab import MAIN_FIELD
+from desktop_app.services.import_preview import MAIN_FIELD, ParsedWorkbook
 from desktop_app.ui.import_wizard_text import FIELD_LABELS, show_value
 
 PREVIEW_ROWS = 10

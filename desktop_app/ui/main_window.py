@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QStackedWidget
                                QVBoxLayout, QWidget)
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.services import committees
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
@@ -122,10 +122,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.reload_committees()
 
     def _db_text(self) -> str:
-        url = self.db.engine.url
-        if url.get_backend_name() == "sqlite" and url.database:
-            return f"Database: {os.path.basename(url.database)}"
-        return f"Database: {url.render_as_string(hide_password=True)}"
+        from desktop_app.services.workspace import describe_database
+        return f"Database: {describe_database(self.db)}"
 
     # ================================================================== committees
     def reload_committees(self, select: str | None = None) -> None:

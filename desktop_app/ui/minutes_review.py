@@ -24,8 +24,8 @@ import logging
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desktop_app.db.engine import Database
-from desktop_app.importers.minutes import MinutesProposal
+from desktop_app.services.workspace import Database
+from desktop_app.services.minutes_reading import MinutesProposal
 from desktop_app.services.minutes_import import ImportSummary, everything, save_minutes
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.minutes_review_layout import ReviewLayout

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.importers.minutes import ProposedItem
+from desktop_app.services.minutes_reading import ProposedItem
 from desktop_app.ui.minutes_review_state import (ACTION, REC, Choice, ReviewState, item_flags,
                                                  item_heading)
 from desktop_app.ui.minutes_review_text import plural

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.domain import dates
-from desktop_app.importers.minutes import MinutesProposal, parse_minutes_file
+from desktop_app.services.minutes_reading import MinutesProposal, parse_minutes_file
 from desktop_app.services.minutes_import import ImportSummary, everything, save_minutes
 from desktop_app.ui import app_state
 from desktop_app.ui.errors import first_line, show_error

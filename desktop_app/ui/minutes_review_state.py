@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from desktop_app.importers.minutes import (
+from desktop_app.services.minutes_reading import (
     MinutesProposal,
     ProposedAction,
     ProposedItem,

@@ -4,9 +4,9 @@ database give it."""
 
 from __future__ import annotations
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.domain import dates
-from desktop_app.importers.minutes import title_key
+from desktop_app.services.minutes_reading import title_key
 from desktop_app.services.minutes_import import ImportSummary
 
 BANNER = {

@@ -32,7 +32,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui.errors import first_line, show_error
 from desktop_app.ui.print_documents import (BY_KIND, DOCUMENTS, Choice, Document, describe,

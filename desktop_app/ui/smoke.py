@@ -11,7 +11,7 @@ import time
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 
 
 def _settle(app: QApplication) -> None:

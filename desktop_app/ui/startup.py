@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import desktop_app.db.backup  # noqa: F401 - opening the database
-import desktop_app.db.schema  # noqa: F401
 from desktop_app.domain import dates
-from desktop_app.services import (actions, committees, history,  # noqa: F401
-                                  meetings, recommendations, work_programme)
+from desktop_app.services import (actions, backups, committees, history,  # noqa: F401
+                                  meetings, recommendations, work_programme,
+                                  workspace)
 
 
 def warm_bank_holidays() -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.domain.dates import format_uk, municipal_year
 from desktop_app.services import committees, meetings
 from desktop_app.services.common import today
@@ -250,12 +250,12 @@ class StatsDialog(QDialog):
         return path
 
     def save_xlsx(self, path: str | Path) -> Path | None:
-        from desktop_app.exporters.stats_xlsx import write_stats_xlsx
+        from desktop_app.services.exporting import write_stats_workbook
         path = Path(path)
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         try:
-            write_stats_xlsx(path, self.stats)
+            write_stats_workbook(path, self.stats)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, "Save as workbook")
             return None

@@ -270,8 +270,8 @@ class WindowCommands:
         from PySide6.QtWidgets import QFileDialog
 
         from desktop_app import paths
-        from desktop_app.db.schema import backup_sqlite, sqlite_path
-        source = sqlite_path(self.db)
+        from desktop_app.services.backups import backup_to_folder, database_file
+        source = database_file(self.db)
         if source is None:
             show_error(self, "This database is on a server: ask whoever runs it to back it up "
                              "(for PostgreSQL, pg_dump).", "Back up")
@@ -281,7 +281,8 @@ class WindowCommands:
         if not folder:
             return
         from pathlib import Path
-        workers.start_job(lambda ctx: backup_sqlite(source, Path(folder), "manual"),
+        db = self.db
+        workers.start_job(lambda ctx: backup_to_folder(db, Path(folder), "manual"),
                           on_done=lambda p: self.statusBar().showMessage(f"Backed up to {p}",
                                                                          15000),
                           parent=self, title="Back up", label="Copying the database\u2026",

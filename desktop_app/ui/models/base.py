@@ -8,7 +8,6 @@ that is a stall. The proxy (``RecordFilterProxy``) only filters, and forwards ``
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +18,7 @@ from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersiste
                             Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
+from desktop_app.domain.gc_pause import paused_gc as gc_paused
 from desktop_app.ui.models.flags import (bold_font, flag_word,  # noqa: F401 - re-exported
                                          since_meeting_colour)
 
@@ -50,19 +50,6 @@ class Column(Generic[R]):
 
 
 BIG = 20_000   # rows from which the cycle collector is kept away from the loaded rows
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """Building 100,000-item lists of tuples sets off full garbage collections that walk every
-    loaded row (hundreds of ms). Nothing built here is cyclic: pause the collector meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def natural_key(text: str) -> tuple:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QWidget)
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date, today
 from desktop_app.ui.views.detail_parts import (DetailPane, RecordLog, TextArea, button_row,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.domain.dates import is_bank_holiday
 from desktop_app.services import committees, meetings
 from desktop_app.ui.app_state import long_date

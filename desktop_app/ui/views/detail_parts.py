@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainT
                                QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.services import history as history_service
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, today

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.db.engine import Database
+from desktop_app.services.workspace import Database
 from desktop_app.services import actions, committees, meetings, recommendations
 from desktop_app.ui import app_state
 from desktop_app.ui.controllers.tracker import ACTION, REC, TrackerController

@@ -1,0 +1,183 @@
+"""One import, whoever asks for it: the command line (``import``), the import wizard and an
+owner's returned chase workbook (in either of them) all call ``import_file``.
+
+    outcome = import_file(db, "Housing action log.xlsx", "Housing",
+                          ImportOptions(kind="actions", dry_run=True),
+                          progress=lambda p: print(p.stage, p.done, p.total),
+                          cancel=lambda: False)
+
+The stages, in order:
+  1. ``check``: the file's safety (what kind of file, the zip members' sizes; milliseconds);
+  2. ``read``: the workbook into rows (``importers.xlsx_reader``), or a returned chase workbook
+     into its review (``chase_return.read_returned``); skipped when the caller gives what it
+     has already read (``ImportOptions.parsed`` / ``review``: the wizard's preview);
+  3. ``backup``: the rotated backup (``before-import`` unless told otherwise), not on a dry run
+     and not when nothing is to be applied;
+  4. ``save``: everything in one transaction (``import_service.import_workbook``, or
+     ``chase_return.apply_changes``).
+``progress(ImportProgress)`` is told when each stage starts and, while saving, before each
+batch of rows. ``cancel()`` is looked at between the stages, between batches of rows and just
+before the commit: once it answers True, ``ImportCancelled`` is raised, the transaction (if one
+was open) is rolled back and nothing is written. A backup already taken is kept.
+
+``db`` may be a ``Database`` or a callable that opens one: the command line passes its lazy
+opener, so that a file that cannot be read is refused before the database is even created.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app.db.backup import backup_before
+from desktop_app.db.engine import Database
+from desktop_app.importers.xlsx_reader import parse_workbook
+from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
+from desktop_app.services.chase_return import (CellChange, ChaseReview, apply_changes,
+                                               is_chase_workbook, read_returned, select_changes)
+from desktop_app.services.import_service import import_workbook
+from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
+
+__all__ = ["STAGES", "ImportCancelled", "ImportFileError", "ImportOptions", "ImportOutcome",
+           "ImportProgress", "check_import_file", "import_file", "is_chase_workbook"]
+
+STAGES = ("check", "read", "backup", "save")
+
+
+class ImportCancelled(Exception):
+    """``cancel()`` said so: nothing was written (a backup already taken is kept)."""
+
+    def __init__(self, stage: str, backup: Path | None):
+        super().__init__(f"import cancelled at the {stage} stage; nothing was saved")
+        self.stage = stage
+        self.backup = backup
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportOptions:
+    """How to read and apply the file (the command line's options, the wizard's choices)."""
+    kind: str | None = None                       # None: told from the headers and sheet names
+    mapping: Mapping[str, str] = dataclasses.field(default_factory=dict)  # header -> field
+    skip_bad_rows: bool = False
+    dry_run: bool = False
+    # a returned chase workbook: "all", "non-conflicting", "none" or the changes' keys;
+    # None applies nothing (the review is only shown)
+    accept: str | Sequence[str] | None = None
+    backup_reason: str = "before-import"
+    parsed: ImportedWorkbook | None = None        # already read with these options: not re-read
+    review: ChaseReview | None = None             # a chase workbook's review already read
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportProgress:
+    stage: str          # one of STAGES
+    done: int = 0       # rows (or chase changes) saved so far, in the save stage
+    total: int = 0
+
+
+@dataclasses.dataclass
+class ImportOutcome:
+    """What was done. A workbook gives ``parsed`` and ``summary``; a returned chase workbook
+    gives ``review``, the ``chosen`` changes and how many were ``applied``."""
+    path: Path
+    backup: Path | None = None
+    parsed: ImportedWorkbook | None = None
+    summary: ImportSummary | None = None
+    review: ChaseReview | None = None
+    chosen: list[CellChange] = dataclasses.field(default_factory=list)
+    applied: int = 0
+
+    @property
+    def notes(self) -> list[str]:
+        return list(getattr(self.parsed, "notes", []) or [])
+
+
+def check_import_file(path: str | Path) -> None:
+    """Raise ImportFileError (one line naming the file) when ``path`` cannot be imported.
+    Milliseconds: the zip directory only."""
+    check_workbook_file(path)
+
+
+class _Run:
+    """The stages of one ``import_file`` call, with their progress and cancel points."""
+
+    def __init__(self, progress: Callable[[ImportProgress], None] | None,
+                 cancel: Callable[[], bool] | None):
+        self._progress = progress
+        self._cancel = cancel
+        self.stage = STAGES[0]
+        self.backup: Path | None = None
+
+    def enter(self, stage: str) -> None:
+        self.check()
+        self.stage = stage
+        self.report(0, 0)
+
+    def report(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(ImportProgress(self.stage, done, total))
+
+    def check(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ImportCancelled(self.stage, self.backup)
+
+    def tick(self, done: int, total: int) -> None:
+        """Before each batch of rows, and before the commit (inside the transaction)."""
+        self.check()
+        self.report(done, total)
+
+
+def import_file(db: Database | Callable[[], Database], path: str | Path, committee: str,
+                options: ImportOptions | None = None,
+                progress: Callable[[ImportProgress], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> ImportOutcome:
+    """Check, read, back up and apply ``path`` to ``committee`` (see the module's notes).
+
+    ``committee`` is where a workbook goes (created if there is none); a returned chase
+    workbook names its own committee, and ``committee`` is not used for it."""
+    options = options or ImportOptions()
+    run = _Run(progress, cancel)
+    path = Path(path)
+    outcome = ImportOutcome(path)
+    opened: list[Database] = []
+
+    def database() -> Database:
+        if not opened:
+            opened.append(db() if callable(db) else db)
+        return opened[0]
+
+    run.enter("check")
+    chase = options.review is not None
+    if options.parsed is None and not chase:
+        check_workbook_file(path)
+        chase = is_chase_workbook(path)
+    run.enter("read")
+    if chase:
+        review = options.review or read_returned(database(), path)
+        outcome.review = review
+        outcome.chosen = select_changes(review, _accepted(options.accept))
+        if not outcome.chosen or options.dry_run:
+            return outcome
+    else:
+        outcome.parsed = options.parsed or parse_workbook(path, kind=options.kind,
+                                                          mapping=dict(options.mapping))
+    if not options.dry_run:
+        run.enter("backup")
+        run.backup = outcome.backup = backup_before(database(), options.backup_reason)
+    run.enter("save")
+    if outcome.review is not None:
+        outcome.applied = apply_changes(database(), outcome.review, outcome.chosen,
+                                        tick=run.tick)
+    else:
+        outcome.summary = import_workbook(database(), committee, outcome.parsed,
+                                          skip_bad_rows=options.skip_bad_rows,
+                                          dry_run=options.dry_run, tick=run.tick)
+    return outcome
+
+
+def _accepted(accept: str | Sequence[str] | None) -> Any:
+    if accept is None:
+        return "none"
+    return accept if isinstance(accept, str) else list(accept)
