@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 from typing import Any
 
 from desktop_app.db.engine import Database
@@ -51,4 +52,4 @@ def export_workbook(db: Database, kind: str, committee: str, path: str | os.Path
 
 def write_stats_workbook(path: str | os.PathLike[str], stats: Any) -> None:
     """The year's statistics (``services.stats.year_stats``) as a workbook."""
-    stats_xlsx.write_stats_xlsx(path, stats)
+    stats_xlsx.write_stats_xlsx(Path(path), stats)

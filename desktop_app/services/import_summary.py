@@ -15,25 +15,37 @@ KINDS = ("actions", "recommendations", "work-programme")
 # What is saved, as ``importers.xlsx_reader`` makes it: the shape the saving needs, so that any
 # reader's rows (or a test's) can be saved.
 class SkippedRow(Protocol):
-    sheet: str
-    row: int
-    reason: str
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def row(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
 
 
 class ImportedRow(Protocol):
-    sheet: str
-    row_number: int
-    fields: dict[str, Any]
-    colour: str | None
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def row_number(self) -> int: ...
+    @property
+    def fields(self) -> dict[str, Any]: ...
+    @property
+    def colour(self) -> str | None: ...
     # optional: the fields the sheet says something about (None or absent: all of them)
     # given: frozenset[str] | None
 
 
 class ImportedWorkbook(Protocol):
-    kind: str
-    rows: Sequence[ImportedRow]
-    skipped: Sequence[SkippedRow]
-    source: str
+    """Read-only attributes, so that any reader's own row and workbook classes fit."""
+    @property
+    def kind(self) -> str: ...
+    @property
+    def rows(self) -> Sequence[ImportedRow]: ...
+    @property
+    def skipped(self) -> Sequence[SkippedRow]: ...
+    @property
+    def source(self) -> str: ...
 
 
 @dataclasses.dataclass(frozen=True)

@@ -161,8 +161,9 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         if not outcome.chosen or options.dry_run:
             return outcome
     else:
-        outcome.parsed = options.parsed or parse_workbook(path, kind=options.kind,
-                                                          mapping=dict(options.mapping))
+        parsed = options.parsed or parse_workbook(path, kind=options.kind,
+                                                  mapping=dict(options.mapping))
+        outcome.parsed = parsed
     if not options.dry_run:
         run.enter("backup")
         run.backup = outcome.backup = backup_before(database(), options.backup_reason)
@@ -170,7 +171,7 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
     if outcome.review is not None:
         outcome.applied = apply_changes(database(), outcome.review, outcome.chosen,
                                         tick=run.tick)
-    else:
+    elif outcome.parsed is not None:
         outcome.summary = import_workbook(database(), committee, outcome.parsed,
                                           skip_bad_rows=options.skip_bad_rows,
                                           dry_run=options.dry_run, tick=run.tick)

@@ -73,7 +73,8 @@ def test_progress_is_reported_stage_by_stage_and_batch_by_batch(db, tmp_path, sm
     seen = Recorder()
     outcome = import_file(db, action_log(tmp_path / "log.xlsx"), COMMITTEE, ImportOptions(),
                           seen.progress, seen.cancel)
-    assert outcome.summary is not None and outcome.summary.created == 7
+    assert outcome.summary is not None
+    assert outcome.summary.created == 7
     assert [r.stage for r in seen.reports if r.total == 0] == list(STAGES)
     saving = [(r.done, r.total) for r in seen.reports if r.stage == "save" and r.total]
     assert saving == [(0, 7), (3, 7), (6, 7), (7, 7)]  # before each batch, then the commit
@@ -86,7 +87,8 @@ def test_a_real_backup_is_taken_before_saving(db, tmp_path):
         pytest.skip("a PostgreSQL server is backed up by its administrators")
     before = backups()
     outcome = import_file(db, action_log(tmp_path / "log.xlsx"), COMMITTEE)
-    assert outcome.backup is not None and outcome.backup.exists()
+    assert outcome.backup is not None
+    assert outcome.backup.exists()
     assert backups() == sorted([*before, outcome.backup])
     assert outcome.backup.name.endswith("-before-import.db")
     assert outcome.backup.read_bytes().startswith(b"SQLite format 3\x00")
@@ -121,9 +123,11 @@ def test_a_dry_run_writes_nothing_and_takes_no_backup(db, tmp_path):
     seen = Recorder()
     outcome = import_file(db, action_log(tmp_path / "log.xlsx"), COMMITTEE,
                           ImportOptions(dry_run=True), seen.progress, seen.cancel)
-    assert outcome.summary.dry_run and outcome.summary.created == 7
+    assert outcome.summary.dry_run
+    assert outcome.summary.created == 7
     assert outcome.summary.committee_created
-    assert outcome.backup is None and backups() == kept
+    assert outcome.backup is None
+    assert backups() == kept
     assert stored(db) == before
     assert "backup" not in [r.stage for r in seen.reports]
 
@@ -150,7 +154,8 @@ def test_options_kind_and_mapping_are_those_of_the_command_line(db, tmp_path):
                           ImportOptions(kind="actions", mapping={"Who will do it": "owner"}))
     assert [(a.text, a.owner) for a in actions.list_actions(db, COMMITTEE)] == [
         ("Report back on voids", "Sam Jones")]
-    assert outcome.parsed is not None and outcome.parsed.kind == "actions"
+    assert outcome.parsed is not None
+    assert outcome.parsed.kind == "actions"
 
 
 def test_a_returned_chase_workbook_is_applied_or_cancelled_as_a_whole(demo_db, tmp_path):
@@ -166,7 +171,9 @@ def test_a_returned_chase_workbook_is_applied_or_cancelled_as_a_whole(demo_db, t
 
     shown = import_file(demo_db, pack.workbook, "", ImportOptions())  # no --accept: shown only
     assert [c.owner for c in shown.review.changes] == ["KPIs circulated to members on 1 December"]
-    assert shown.chosen == [] and shown.applied == 0 and shown.backup is None
+    assert shown.chosen == []
+    assert shown.applied == 0
+    assert shown.backup is None
 
     for at in range(1, len(STAGES) + 3):  # the stages, then before the first change and commit
         seen = Recorder(at)

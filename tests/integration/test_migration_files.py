@@ -62,7 +62,8 @@ def _schema(url: str) -> dict[str, dict]:
 
 
 def test_every_revision_has_its_file():
-    assert REVISIONS and REVISIONS[-1] == head_revision()
+    assert REVISIONS
+    assert REVISIONS[-1] == head_revision()
     missing = [r for r in REVISIONS if not (FILES / f"{r}.sqlite").is_file()]
     assert not missing, (f"no tests/fixtures/migrations/<revision>.sqlite for {missing}: add the "
                          "revision's rows to ROWS in tests/fixtures/migrations/make.py and run it")
@@ -73,7 +74,8 @@ def test_revision_file_upgrades_to_head_keeping_its_rows(revision, tmp_path):
     path = tmp_path / f"officer-{revision}.db"
     shutil.copyfile(FILES / f"{revision}.sqlite", path)
     before = _rows(path)
-    assert before["committees"] and before["actions"], "the file holds no representative rows"
+    assert before["committees"], "the file holds no committees"
+    assert before["actions"], "the file holds no actions"
     url = f"sqlite:///{path}"
     backups = tmp_path / "backups"
 

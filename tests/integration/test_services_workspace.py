@@ -18,11 +18,13 @@ def test_a_backup_into_a_chosen_folder_is_a_real_copy(db, tmp_path):
         return
     committees.add_committee(db, "Housing Scrutiny Committee")
     copy = backups.backup_to_folder(db, tmp_path / "copies")
-    assert copy.parent == tmp_path / "copies" and copy.name.endswith("-manual.db")
+    assert copy.parent == tmp_path / "copies"
+    assert copy.name.endswith("-manual.db")
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT name FROM committees").fetchall() == [
             ("Housing Scrutiny Committee",)]
-    assert backups.database_file(db) is not None and backups.database_file(db).exists()
+    assert backups.database_file(db) is not None
+    assert backups.database_file(db).exists()
 
 
 def test_the_status_bar_names_the_file_or_the_server_without_its_password(db):
