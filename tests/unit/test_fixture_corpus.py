@@ -188,6 +188,19 @@ def test_each_executive_response_row_names_a_recommendation_of_its_target():
                 assert _norm(rec["recommendation"]) != _norm(labels[rec["matches"]]["text"])
 
 
+def test_companion_files_name_each_other_and_share_a_committee_and_its_meetings():
+    """The repeat-import pair: an action log and a work programme of one committee."""
+    everything = _all()
+    pairs = [(n, c) for n, e in everything.items() for c in e["companions"]]
+    assert pairs
+    for name, other in pairs:
+        assert name in everything[other]["companions"]
+        assert everything[name]["committee"] == everything[other]["committee"]
+        assert everything[name]["kind"] != everything[other]["kind"]
+        meetings = [{r["meeting_date"] for r in everything[n]["records"]} for n in (name, other)]
+        assert len(meetings[0] & meetings[1]) >= 3
+
+
 def test_the_generator_writes_the_committed_files(tmp_path):
     pytest.importorskip("xlwt")
     from tests.fixtures.trackers import make_fixtures
