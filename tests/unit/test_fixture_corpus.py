@@ -159,6 +159,32 @@ def test_the_corpus_covers_every_point_of_issue_13():
                for e in everything.values() if e["format"] == "xlsx")
 
 
+def test_the_merged_cells_the_readme_promises_are_in_the_files():
+    def merges(name: str) -> list[tuple[int, int, int, int]]:
+        path = TRACKERS / name
+        grids = raw.read(path, _expected(path)["format_details"])
+        return [m for g in grids.values() for m in g.merged]
+
+    def down(blocks, col=None):
+        return [m for m in blocks if m[2] > m[0] and (col is None or m[1] == col)]
+
+    def across(blocks):
+        return [m for m in blocks if m[0] == m[2] and m[3] > m[1]]
+
+    # the meeting (column A) merged down, and item and status merged for some items
+    assert len(down(merges("01_recs_merged_meeting_schedule.xlsx"), 1)) == 3
+    assert down(merges("01_recs_merged_meeting_schedule.xlsx"), 5)
+    assert len(down(merges("12_recs_excel97_merged.xls"), 1)) == 3
+    assert down(merges("14_work_programme_deferred.xlsx"), 1)
+    word = merges("15_recs_word_tables.docx")
+    assert down(word, 1) and across(word)
+    word = merges("18_work_programme_word.docx")
+    assert down(word) and across(word)
+    for name in ("01_recs_merged_meeting_schedule.xlsx", "11_actions_excel97.xls",
+                 "17_recs_task_and_finish.xlsx", "20_exec_response_cabinet.xlsx"):
+        assert any(m[0] == m[2] == 1 and m[1] == 1 for m in across(merges(name))), name
+
+
 def test_unknown_words_are_counted_and_come_in_as_open():
     for name, e in _all().items():
         counted: dict[str, int] = {}
