@@ -115,6 +115,10 @@ def test_every_expected_record_points_at_a_row_that_holds_it(name):
             if rec.get(field):
                 forms = _written_forms(rec[field])
                 assert any(f in c for c in context for f in forms), (sheet, row, field)
+        every_cell = {_norm(c) for cells_of in grids[sheet].rows.values() for c in cells_of}
+        for header, value in rec["extra"].items():  # kept under the header as written
+            assert _norm(header) in every_cell, (sheet, header)
+            assert not value or _norm(value) in cells, (sheet, row, header)
         if rec.get("marked"):
             colour = {"new": "blue", "updated": "red"}[rec["marked"]]
             assert colour in grids[sheet].colours.get(row, set()), (sheet, row, colour)
