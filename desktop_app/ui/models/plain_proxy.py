@@ -36,7 +36,7 @@ class PlainFilterProxy(QSortFilterProxyModel):
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
                              *_roles: Any) -> None:
         if self._filter.active:
-            self.invalidateRowsFilter()   # an edited row may now pass the filters, or not
+            self._invalidate_rows()   # an edited row may now pass the filters, or not
 
     # ---------------------------------------------------------------- filters
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt naming
@@ -63,8 +63,13 @@ class PlainFilterProxy(QSortFilterProxyModel):
         return self._filter.active
 
     def _refilter(self) -> None:
-        self.invalidateRowsFilter()
+        self._invalidate_rows()
         self.filter_changed.emit()
+
+    def _invalidate_rows(self) -> None:
+        """Ask ``filterAcceptsRow`` again for every source row."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     # ---------------------------------------------------------------- sorting and rows
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
