@@ -14,7 +14,7 @@ compared; CPU time is what is compared (wall clock on a shared machine is noisie
           reportlab's Table of Paragraphs (reports/plaintable.py), 500 and 2,000 actions.
   proxy   ui/models/proxy.py: RecordFilterProxy against QSortFilterProxyModel with the same
           filter (ui/models/plain_proxy.py), each under a table view: typing "social" letter by
-          letter, then a status filter, with 5,000 and 100,000 actions.
+          letter, then a status filter, with 5,000, 20,000 and 100,000 actions.
   schema  db/schema.py: opening a database already at the head revision, the head read from
           the migration files with a regex against asking Alembic (``ensure_schema(quick=)``),
           each a whole process.
