@@ -96,3 +96,33 @@ def test_fast_table_shows_the_same_text_as_reportlabs_table(tmp_path):
     fast, plain = _action_log_words(actions, False), _action_log_words(actions, True)
     assert "(action 6)" in " ".join(fast)
     assert fast == plain
+
+
+def test_fast_table_group_rows_and_hanging_lines_read_as_reportlabs_table():
+    import io
+
+    from desktop_app.reports import page, theme
+    from desktop_app.reports.cells import Column, badge, text
+    from desktop_app.reports.fasttable import FastTable, GroupRow, Row
+    from desktop_app.reports.plaintable import as_plain
+
+    columns = [Column("Recommendation", 40), Column("Response", 30), Column("Verdict", 10)]
+    rows = [GroupRow("Meeting of 7 September 2021", "Deferred from 12 October"),
+            Row([[text("(a) that the executive reviews the induction pack for new starters "
+                       "and reports back to the committee within six months", hang=9)],
+                 [text("Accepted: the pack is being rewritten with the schools")],
+                 [badge("ACCEPTED", theme.DONE_GREEN)]]),
+            GroupRow("To be scheduled"),
+            Row([[text("• the co-optee recruitment process", hang=6, bold=True)],
+                 [text("No response yet", italic=True, colour=theme.MUTED)], [text("")]])]
+
+    def words(plain: bool) -> list[str]:
+        table = FastTable(columns, rows)
+        data = page.render([as_plain(table) if plain else table],
+                           page.PageSetup(title="Recommendations", committee="Test",
+                                          as_at=dt.date(2021, 11, 23)))
+        return PdfReader(io.BytesIO(data)).pages[0].extract_text().split()
+
+    fast = words(False)
+    assert "Deferred" in fast and "ACCEPTED" in fast
+    assert fast == words(True)
