@@ -66,12 +66,18 @@ def side_by_side(fast: Callable[[], object], plain: Callable[[], object],
     return statistics.median(f), statistics.median(p)
 
 
+WORTH: dict[str, list[str]] = {}       # trick -> the sizes at which it is worth its lines
+
+
 def report(trick: str, size: str, fast_ms: float, plain_ms: float, waits: str) -> None:
     saved = plain_ms - fast_ms
-    verdict = "worth it" if saved >= WORTH_MS and plain_ms / fast_ms >= 1.2 else "NOT worth it"
+    worth = saved >= WORTH_MS and plain_ms / fast_ms >= 1.2
+    WORTH.setdefault(trick, [])
+    if worth:
+        WORTH[trick].append(size)
     print(f"  {trick:<6} {size:<24} trick {fast_ms:8.1f} ms  plain {plain_ms:8.1f} ms  "
           f"ratio plain/trick {plain_ms / fast_ms:5.2f}x  saves {saved:7.1f} ms {waits}  "
-          f"[{verdict}]", flush=True)
+          f"[{'worth it' if worth else 'not worth it'} at this size]", flush=True)
 
 
 # ------------------------------------------------------------------ xlsx reader
@@ -260,6 +266,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["SCRUTINY_TRACKER_HOME"] = str(Path(tmp) / "home")
         for trick in wanted:
             globals()[f"bench_{trick}"](args.repeat, Path(tmp))
+    print("summary:")
+    for trick, sizes in WORTH.items():
+        print(f"  {trick:<6} " + (f"worth its lines at: {'; '.join(sizes)}" if sizes else
+                                  "NOT worth its lines at any size measured: remove it"))
     return 0
 
 
