@@ -134,14 +134,21 @@ def _lines(value: str, width: float) -> int:
 def render(rows_json: Path, out: Path) -> None:
     """The timed process on our side: DTOs from JSON, then the real action log builder."""
     sys.path.insert(0, str(ROOT))
-    from desktop_app.domain.records import ActionRow
     from desktop_app.reports.action_log import build_action_log
+
+    actions = action_rows(json.loads(rows_json.read_text(encoding="utf-8")))
+    build_action_log(out, actions, committee="Bench Scrutiny Committee",
+                     as_at=dt.date(2021, 11, 23), last_meeting=dt.date(2021, 10, 12))
+
+
+def action_rows(rows: list[dict]) -> list:
+    """The rows of ``make_rows`` as the ActionRow DTOs the action log is built from."""
+    from desktop_app.domain.records import ActionRow
 
     def date(value):
         return dt.date.fromisoformat(value) if value else None
 
-    rows = json.loads(rows_json.read_text(encoding="utf-8"))
-    actions = [ActionRow(
+    return [ActionRow(
         id=i, version=1, committee_id=1, committee="Bench Scrutiny Committee", ref=r["ref"],
         meeting_id=None, meeting_date=date(r["meeting_date"]), item="", text=r["text"],
         owner=r["owner"], directorate=r["directorate"], progress=r["progress"],
@@ -149,8 +156,6 @@ def render(rows_json: Path, out: Path) -> None:
         overdue=r["overdue"], reported_complete_on=date(r["reported_complete_on"]),
         new_since_last_meeting=r["new"], updated_since_last_meeting=r["updated"])
         for i, r in enumerate(rows, 1)]
-    build_action_log(out, actions, committee="Bench Scrutiny Committee",
-                     as_at=dt.date(2021, 11, 23), last_meeting=dt.date(2021, 10, 12))
 
 
 def _time(cmd: list[str], env: dict | None = None) -> float:

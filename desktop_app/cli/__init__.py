@@ -90,9 +90,10 @@ def _opens_window(argv: list[str]) -> bool:
     return i == len(argv)
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None, *, short: bool = True) -> argparse.Namespace:
+    """``short=False`` always builds the full parser (the plain path, for the benchmark)."""
     words = sys.argv[1:] if argv is None else list(argv)
-    if _opens_window(words):
+    if short and _opens_window(words):
         try:
             return build_parser(("gui",), _ShortParser).parse_args(words)
         except _Unsure:

@@ -5,6 +5,10 @@ Why not reportlab's Table of Paragraphs: a 2,000-row log takes ~8 s that way, al
 in Paragraph. Here each cell is a few styled blocks of plain text; words are measured once
 (cached) with the font's advance widths and wrapped greedily, and the page content is written
 as PDF operators directly, with the same font subsets that reportlab's canvas uses.
+
+The plain way, reportlab's Table of Paragraphs from the same rows, is ``plaintable.as_plain``:
+benchmarks/bench_tricks.py measures the two side by side (about 10x at 500 rows, 17x at
+2,000) and a test holds them to the same text.
 """
 
 from __future__ import annotations
