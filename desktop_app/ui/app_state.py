@@ -7,7 +7,6 @@ so a test never reads or writes the real user's settings.
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 import datetime as dt
 import functools
 import os

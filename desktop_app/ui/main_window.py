@@ -4,7 +4,6 @@ tabs (or the welcome page while there is no committee), menus, shortcuts and win
 from __future__ import annotations
 
 from desktop_app.ui import startup  # noqa: F401 - before PySide6 (no Qt in it): see the module
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first Qt: see the module
 import gc
 import importlib
 import importlib.util
@@ -24,10 +23,10 @@ from desktop_app.services import committees
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.tab_api import TabPage
-from desktop_app.ui.views.attention_strip import AttentionStrip
-from desktop_app.ui.views.tracker_tab import TrackerTab
-from desktop_app.ui.views.welcome_page import CommitteeDialog, WelcomePage
-from desktop_app.ui.window_commands import WindowCommands
+from desktop_app.ui.shell.attention_strip import AttentionStrip
+from desktop_app.ui.tracker.tracker_tab import TrackerTab
+from desktop_app.ui.shell.welcome_page import CommitteeDialog, WelcomePage
+from desktop_app.ui.shell.commands import WindowCommands
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +68,9 @@ class MainWindow(WindowCommands, QMainWindow):
         self._stale: set[TabPage] = set()
         self._shown_once = False
 
-        self.meetings_tab = _tab("desktop_app.ui.views.meetings_tab", "MeetingsTab", "Meetings",
+        self.meetings_tab = _tab("desktop_app.ui.meetings.meetings_tab", "MeetingsTab", "Meetings",
                                  db, self.undo_stack)
-        self.work_tab = _tab("desktop_app.ui.views.work_programme_tab", "WorkProgrammeTab",
+        self.work_tab = _tab("desktop_app.ui.work_programme.work_programme_tab", "WorkProgrammeTab",
                              "Work programme", db, self.undo_stack)
         self.tracker = TrackerTab(db, self.undo_stack)
         self.meetings_tab.setObjectName("meetingsTab")

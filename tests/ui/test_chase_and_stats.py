@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.services import committees, contacts, stats
-from desktop_app.ui.chase_dialog import EMAIL_COL, ChaseDialog
-from desktop_app.ui.stats_dialog import StatsDialog
+from desktop_app.ui.tools.chase_dialog import EMAIL_COL, ChaseDialog
+from desktop_app.ui.tools.stats_dialog import StatsDialog
 from tests.conftest import DEMO_COMMITTEE
 from tests.ui.conftest import choose, click
 

@@ -13,10 +13,10 @@ from desktop_app.domain import dates
 from desktop_app.services import actions as actions_service
 from desktop_app.services import meetings as meetings_service
 from desktop_app.services import recommendations as recs_service
-from desktop_app.ui.models.agenda_model import AgendaModel
-from desktop_app.ui.models.meetings_model import MeetingsModel, OutcomesModel, RowRole
-from desktop_app.ui.views.meeting_dialogs import AgendaItemDialog, MeetingDialog
-from desktop_app.ui.views.meetings_tab import MeetingsTab
+from desktop_app.ui.meetings.agenda_model import AgendaModel
+from desktop_app.ui.meetings.meetings_model import MeetingsModel, OutcomesModel, RowRole
+from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
+from desktop_app.ui.meetings.meetings_tab import MeetingsTab
 from tests.conftest import DEMO_COMMITTEE
 
 D = dt.date

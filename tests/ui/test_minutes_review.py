@@ -19,8 +19,8 @@ from desktop_app.services.actions import list_actions
 from desktop_app.services.committees import add_committee
 from desktop_app.services.meetings import get_meeting
 from desktop_app.services.recommendations import list_recommendations
-from desktop_app.ui.minutes_review import MinutesReviewDialog
-from desktop_app.ui.minutes_review_model import ACTION, REC
+from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
+from desktop_app.ui.minutes_review.model import ACTION, REC
 from tests.conftest import DEMO_COMMITTEE, SEEDS
 
 SEED_004 = SEEDS / "004_herefordshire_cyp_agenda_pack_2021-11-23.txt"

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pypdf import PdfReader
 
 from desktop_app.services import actions, committees, meetings, recommendations
-from desktop_app.ui.minutes_review import MinutesReviewDialog
-from desktop_app.ui.print_dialog import PrintDialog
+from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
+from desktop_app.ui.printing.dialog import PrintDialog
 from tests.conftest import DEMO_COMMITTEE, SEEDS
 from tests.ui.conftest import choose, click
 

@@ -293,7 +293,7 @@ def test_undo_refused_when_someone_else_changed_the_record(qtbot, window, messag
 def test_clicking_a_column_header_sorts(qtbot, window):
     from PySide6.QtCore import QPoint
 
-    from desktop_app.ui.models.actions_model import ActionsModel
+    from desktop_app.ui.tracker.actions_model import ActionsModel
     grid = window.tracker.actions_grid
     select_action(qtbot, window, "6")
     header = grid.table.horizontalHeader()
