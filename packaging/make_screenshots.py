@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(width, height)
     window.show()
     shot(window, "welcome")
-    window.load_demo()
+    window.commands.load_demo()
     window.tracker.wait_loaded()
     window.tabs.setCurrentWidget(window.meetings_tab)
     shot(window, "tab-meetings")

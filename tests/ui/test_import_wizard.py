@@ -423,7 +423,7 @@ def test_every_field_has_a_name_and_the_pages_fit_1366x768(qtbot, db, tmp_path, 
 def test_ctrl_i_opens_the_wizard_and_the_window_refreshes_after_the_import(
         qtbot, empty_window, tmp_path):
     window = empty_window
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     wizard = window.dialog
     assert isinstance(wizard, ImportWizard) and wizard.isVisible()
     type_committee(qtbot, wizard, COMMITTEE)

@@ -327,7 +327,7 @@ def test_all_committees_and_a_short_name_choose_the_committee(open_print, demo_d
 # ------------------------------------------------------------------------------ the window
 
 def test_ctrl_p_on_the_window_opens_the_print_dialog(qtbot, window, tmp_path):
-    assert QKeySequence("Ctrl+P") in window.print_action.shortcuts()
+    assert QKeySequence("Ctrl+P") in window.menus.print_action.shortcuts()
     qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier)
     dialog = window.dialog
@@ -343,8 +343,8 @@ def test_ctrl_p_on_the_window_opens_the_print_dialog(qtbot, window, tmp_path):
 
 def test_import_minutes_action_opens_the_review(qtbot, window, monkeypatch):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    assert window.import_minutes_action in menu.actions()
-    assert QKeySequence("Ctrl+Shift+I") in window.import_minutes_action.shortcuts()
+    assert window.menus.import_minutes_action in menu.actions()
+    assert QKeySequence("Ctrl+Shift+I") in window.menus.import_minutes_action.shortcuts()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
     qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_I,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -365,7 +365,7 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
     win.tracker.wait_loaded()
     assert win.tracker.recs_model.rowCount() == 0
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
-    win.import_minutes_action.trigger()
+    win.menus.import_minutes_action.trigger()
     ask = win.dialog                       # all committees: which one?
     assert isinstance(ask, QInputDialog) and ask.isVisible()
     assert ask.comboBoxItems() == ["Adults and Wellbeing Scrutiny Committee", DEMO_COMMITTEE]

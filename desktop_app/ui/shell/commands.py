@@ -1,305 +1,158 @@
-"""The main window's commands: its actions, menus and toolbar, and the File and Help
-commands (import, print / export, back up, user guide, about, log folder).
+"""The window's File and Tools commands: import, import minutes, print / export, back up, chase
+owners, impact statistics, and the first-run ones (load the demo, add a committee).
 
-A mixin of MainWindow (desktop_app/ui/main_window.py), kept apart so each file reads on its own.
+``WindowCommands`` is owned by the main window (``window.commands``); the dialog it opened last
+is ``commands.dialog`` (kept so it stays alive, and so tests can reach it).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSizePolicy,
-                               QToolBar, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
 
-from desktop_app import APP_NAME, __version__
+from desktop_app.services import committees
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.shell.welcome_page import CommitteeDialog
 
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
 
-def _optional_class(module: str, cls_name: str) -> type | None:
-    try:
-        if importlib.util.find_spec(module) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    return getattr(importlib.import_module(module), cls_name, None)
-
-
-def _construct(cls: type, **available: Any) -> Any:
-    """Build another engineer's dialog with whichever of our arguments it takes."""
-    params = inspect.signature(cls.__init__).parameters
-    kwargs = {k: v for k, v in available.items() if k in params}
-    return cls(**kwargs)
+TOOL_TITLES = {"chase": "Chase owners", "stats": "Impact statistics"}
 
 
 class WindowCommands:
-    """Needs ``db``, ``undo_stack``, ``tracker``, ``strip``, ``committee``, ``statusBar()``."""
+    """What the File and Tools menus (and the welcome page) do, for one window."""
 
-    # ================================================================== building
-    def _icon(self) -> None:
-        try:
-            from desktop_app.resources import resource
-            self.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
-        except FileNotFoundError:
-            pass
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.db = window.db
+        self.dialog: Any = None
 
-    def _act(self, text: str, slot, shortcut=None, tip: str = "", name: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            act.setShortcuts([QKeySequence(k) for k in keys])
-        if tip:
-            act.setStatusTip(tip)
-            act.setToolTip(tip)
-        act.setObjectName(name or text.replace("&", "").replace("\u2026", "").strip())
-        act.triggered.connect(lambda _checked=False: slot())
-        return act
-
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        self.import_action = self._act("&Import\u2026", self.open_import_wizard, "Ctrl+I",
-                                       "Import a spreadsheet or minutes")
-        self.import_minutes_action = self._act(
-            "Import &minutes\u2026", self.open_minutes_review, "Ctrl+Shift+I",
-            "Review a minutes file and save its recommendations and actions",
-            name="Import minutes")
-        self.print_action = self._act("&Print / export\u2026", self.open_print_dialog,
-                                      [K.Print], "Print or export the action log, "
-                                      "recommendations, work programme, agenda, minutes "
-                                      "or meeting pack")
-        self.backup_action = self._act("&Back up\u2026", self.back_up, None,
-                                       "Copy the database to a folder of your choice")
-        self.quit_action = self._act("&Quit", self.close, [K.Quit, "Ctrl+Q"])
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(K.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        redo_keys = QKeySequence.keyBindings(K.Redo)
-        if QKeySequence("Ctrl+Y") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Y"))
-        self.redo_action.setShortcuts(redo_keys)
-        self.new_action = self._act("&New\u2026", self.new_record, [K.New],
-                                    "New record in the current tab")
-        self.find_action = self._act("&Find", self.focus_search, [K.Find],
-                                     "Search in the current tab")
-        self.refresh_action = self._act("&Refresh", self.refresh_all, [K.Refresh, "F5"])
-        self.go_actions = [
-            self._act("&Meetings", lambda: self.tabs.setCurrentWidget(self.meetings_tab),
-                      "Ctrl+1"),
-            self._act("&Work programme", lambda: self.tabs.setCurrentWidget(self.work_tab),
-                      "Ctrl+2"),
-            self._act("&Tracker", lambda: self.tabs.setCurrentWidget(self.tracker), "Ctrl+3")]
-        self.strip_action = QAction("Show what needs &attention", self, checkable=True)
-        self.strip_action.toggled.connect(self.strip.setVisible)
-        self.details_action = QAction("Show the &detail pane", self, checkable=True)
-        self.details_action.setChecked(self.tracker.details_visible())
-        self.details_action.toggled.connect(self.tracker.set_details_visible)
-        self.guide_action = self._act("&User guide", self.show_user_guide, [K.HelpContents])
-        self.about_action = self._act("&About", self.show_about)
-        self.logs_action = self._act("Open &log folder", self.open_log_folder)
-        self.addActions([self.undo_action, self.redo_action, self.new_action, self.find_action])
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu("&File")
-        m.addActions([self.import_action, self.import_minutes_action, self.print_action,
-                      self.backup_action])
-        m.addSeparator()
-        m.addAction(self.quit_action)
-        m = bar.addMenu("&Edit")
-        m.addActions([self.undo_action, self.redo_action])
-        m.addSeparator()
-        m.addActions([self.new_action, self.find_action])
-        m = bar.addMenu("&View")
-        m.addActions(self.go_actions)
-        m.addSeparator()
-        m.addActions([self.strip_action, self.details_action])
-        m.addSeparator()
-        m.addAction(self.refresh_action)
-        self._build_tools_menu(bar)
-        m = bar.addMenu("&Help")
-        m.addActions([self.guide_action, self.logs_action])
-        m.addSeparator()
-        m.addAction(self.about_action)
-
-    def _build_tools_menu(self, bar) -> None:
-        self.chase_action = self._act(
-            "&Chase owners\u2026", lambda: self.open_tool("chase"), None,
-            "Write a workbook and an email draft for each owner with open actions or "
-            "responses due", name="Chase owners")
-        self.stats_action = self._act(
-            "Impact &statistics\u2026", lambda: self.open_tool("stats"), None,
-            "The committee's figures for a municipal year, as a PDF or a workbook",
-            name="Impact statistics")
-        m = bar.addMenu("&Tools")
-        m.addActions([self.chase_action, self.stats_action])
-
-    def open_tool(self, tool: str, committee: str | None = None) -> Any:
-        """Tools > Chase owners / Impact statistics for the current committee (asked for first
-        when the window shows all committees)."""
-        from desktop_app.services import committees
-        title = {"chase": "Chase owners", "stats": "Impact statistics"}[tool]
-        name = committee or self.committee
-        if not name:
-            rows = committees.list_committees(self.db)
-            if not rows:
-                show_error(self, "Add a committee first.", title)
-                return None
-            if len(rows) > 1:
-                box = QInputDialog(self)
-                box.setObjectName("toolCommitteeDialog")
-                box.setWindowTitle(title)
-                box.setLabelText("Which committee?")
-                box.setComboBoxItems([c.name for c in rows])
-                box.setComboBoxEditable(False)
-                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                box.textValueSelected.connect(lambda chosen: self.open_tool(tool, chosen))
-                self.dialog = box
-                box.open()
-                return box
-            name = rows[0].name
-        if tool == "chase":
-            from desktop_app.ui.tools.chase_dialog import ChaseDialog
-            dialog = ChaseDialog(self.db, name, parent=self)
-        else:
-            from desktop_app.ui.tools.stats_dialog import StatsDialog
-            dialog = StatsDialog(self.db, name, parent=self)
+    def open_dialog(self, dialog: Any) -> Any:
+        """Open ``dialog`` (window-modal) and keep it as ``self.dialog``."""
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _build_toolbar(self) -> None:
-        tb = QToolBar("Main toolbar")
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        label = QLabel("  Committee: ")
-        self.committee_combo = QComboBox()
-        self.committee_combo.setObjectName("committeeCombo")
-        self.committee_combo.setAccessibleName("Committee")
-        self.committee_combo.setToolTip("The committee whose meetings, work programme and "
-                                        "tracker are shown")
-        self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.committee_combo.setMinimumContentsLength(30)
-        label.setBuddy(self.committee_combo)
-        tb.addWidget(label)
-        tb.addWidget(self.committee_combo)
-        tb.addSeparator()
-        tb.addActions([self.new_action, self.undo_action, self.redo_action])
-        tb.addSeparator()
-        tb.addActions([self.import_action, self.print_action])
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tb.addWidget(spacer)
-        self.addToolBar(tb)
-        self.committee_combo.currentIndexChanged.connect(self._committee_chosen)
+    def _committee_or_ask(self, committee: str | None, title: str, none_text: str,
+                          ask, name: str, label: str,
+                          ok_text: str = "") -> str | QInputDialog | None:
+        """The committee to work on: the given one, the window's or the only one; when there
+        are several, the box that asks (and then calls ``ask(chosen)``); None when none."""
+        chosen = committee or self.window.committee
+        if chosen:
+            return chosen
+        rows = committees.list_committees(self.db)
+        if not rows:
+            show_error(self.window, none_text, title)
+            return None
+        if len(rows) == 1:
+            return rows[0].name
+        box = QInputDialog(self.window)
+        box.setObjectName(name)
+        box.setWindowTitle(title)
+        box.setLabelText(label)
+        box.setComboBoxItems([c.name for c in rows])
+        box.setComboBoxEditable(False)
+        if ok_text:
+            box.setOkButtonText(ok_text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.textValueSelected.connect(ask)
+        return self.open_dialog(box)
 
-    # ================================================================== File / Help
+    # ================================================================== File
     def open_import_wizard(self) -> Any:
-        cls = _optional_class("desktop_app.ui.importing.wizard", "ImportWizard")
-        if cls is None:
-            return self._not_available("Importing")
-        self.dialog = _construct(cls, db=self.db, parent=self, committee=self.committee,
-                                 undo_stack=self.undo_stack)
-        imported = getattr(self.dialog, "imported", None)
-        if imported is not None:  # the tabs refresh once something is saved
-            imported.connect(lambda _summary: self.refresh_all())
-        self.dialog.finished.connect(lambda *_: self.reload_committees(
-            select=self.committee or app_state.ALL_COMMITTEES))
-        self.dialog.open()
-        return self.dialog
+        from desktop_app.ui.importing.wizard import ImportWizard
+        window = self.window
+        dialog = ImportWizard(self.db, committee=window.committee, parent=window)
+        dialog.imported.connect(lambda _summary: window.refresh_all())
+        dialog.finished.connect(lambda *_: window.reload_committees(
+            select=window.committee or app_state.ALL_COMMITTEES))
+        return self.open_dialog(dialog)
 
     def open_minutes_review(self, committee: str | None = None) -> Any:
         """File > Import minutes: review a minutes file for the current committee (asked for
         first when the window shows all committees); the tabs refresh once it is saved."""
-        from desktop_app.services import committees
-        name = committee or self.committee
-        if not name:
-            rows = committees.list_committees(self.db)
-            if not rows:
-                show_error(self, "Add a committee first: minutes are saved to a committee.",
-                           "Import minutes")
-                return None
-            if len(rows) > 1:
-                return self._ask_minutes_committee([c.name for c in rows])
-            name = rows[0].name
+        name = self._committee_or_ask(
+            committee, "Import minutes",
+            "Add a committee first: minutes are saved to a committee.",
+            self.open_minutes_review, "minutesCommitteeDialog",
+            "Which committee are the minutes for?", "Choose the file\u2026")
+        if not isinstance(name, str):
+            return name
         from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
-        dialog = MinutesReviewDialog(self.db, name, parent=self)
-        dialog.saved.connect(lambda _summary: self.refresh_all())
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _ask_minutes_committee(self, names: list[str]) -> QInputDialog:
-        box = QInputDialog(self)
-        box.setObjectName("minutesCommitteeDialog")
-        box.setWindowTitle("Import minutes")
-        box.setLabelText("Which committee are the minutes for?")
-        box.setComboBoxItems(names)
-        box.setComboBoxEditable(False)
-        box.setOkButtonText("Choose the file\u2026")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.textValueSelected.connect(lambda name: self.open_minutes_review(name))
-        self.dialog = box
-        box.open()
-        return box
+        dialog = MinutesReviewDialog(self.db, name, parent=self.window)
+        dialog.saved.connect(lambda _summary: self.window.refresh_all())
+        return self.open_dialog(dialog)
 
     def open_print_dialog(self) -> Any:
-        cls = _optional_class("desktop_app.ui.printing.dialog", "PrintDialog")
-        if cls is None:
-            return self._not_available("Printing and exporting")
-        self.dialog = _construct(cls, db=self.db, parent=self, committee=self.committee)
-        self.dialog.open()
-        return self.dialog
-
-    def _not_available(self, what: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME,
-                          f"{what} is not available yet in this version.",
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("notAvailableDialog")
-        self.dialog = box
-        box.open()
-        return None
+        from desktop_app.ui.printing.dialog import PrintDialog
+        return self.open_dialog(PrintDialog(self.db, self.window.committee, parent=self.window))
 
     def back_up(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         from desktop_app import paths
         from desktop_app.db.schema import backup_sqlite, sqlite_path
+        window = self.window
         source = sqlite_path(self.db)
         if source is None:
-            show_error(self, "This database is on a server: ask whoever runs it to back it up "
-                             "(for PostgreSQL, pg_dump).", "Back up")
+            show_error(window, "This database is on a server: ask whoever runs it to back it up "
+                               "(for PostgreSQL, pg_dump).", "Back up")
             return
-        folder = QFileDialog.getExistingDirectory(self, "Back up to folder",
+        folder = QFileDialog.getExistingDirectory(window, "Back up to folder",
                                                   str(paths.backup_dir()))
         if not folder:
             return
         from pathlib import Path
         workers.start_job(lambda ctx: backup_sqlite(source, Path(folder), "manual"),
-                          on_done=lambda p: self.statusBar().showMessage(f"Backed up to {p}",
-                                                                         15000),
-                          parent=self, title="Back up", label="Copying the database\u2026",
+                          on_done=lambda p: window.statusBar().showMessage(f"Backed up to {p}",
+                                                                           15000),
+                          parent=window, title="Back up", label="Copying the database\u2026",
                           cancellable=False)
 
-    def show_user_guide(self) -> None:
-        from desktop_app.ui.guide_dialog import GuideDialog
-        self.dialog = GuideDialog(self)
-        self.dialog.open()
+    # ================================================================== Tools
+    def open_tool(self, tool: str, committee: str | None = None) -> Any:
+        """Tools > Chase owners / Impact statistics for the current committee (asked for first
+        when the window shows all committees)."""
+        name = self._committee_or_ask(
+            committee, TOOL_TITLES[tool], "Add a committee first.",
+            lambda chosen: self.open_tool(tool, chosen), "toolCommitteeDialog",
+            "Which committee?")
+        if not isinstance(name, str):
+            return name
+        if tool == "chase":
+            from desktop_app.ui.tools.chase_dialog import ChaseDialog
+            return self.open_dialog(ChaseDialog(self.db, name, parent=self.window))
+        from desktop_app.ui.tools.stats_dialog import StatsDialog
+        return self.open_dialog(StatsDialog(self.db, name, parent=self.window))
 
-    def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>Meetings, work programme, "
-                          "recommendations and action log for council scrutiny committees."
-                          f"<br><br>{self._db_text()}", QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("aboutDialog")
-        self.dialog = box
-        box.open()
+    # ================================================================== first run
+    def load_demo(self) -> None:
+        from desktop_app.services.demo import load_demo
+        window = self.window
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            message = load_demo(self.db)
+        except Exception as exc:  # noqa: BLE001
+            QApplication.restoreOverrideCursor()
+            show_error(window, exc)
+            return
+        QApplication.restoreOverrideCursor()
+        window.reload_committees()
+        window.statusBar().showMessage(message[:1].upper() + message[1:], 10000)
 
-    def open_log_folder(self) -> None:
-        from desktop_app import paths
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+    def create_committee(self) -> CommitteeDialog:
+        window = self.window
+        dialog = CommitteeDialog(window)
+
+        def submit(name: str, short: str, council: str) -> None:
+            row = committees.add_committee(self.db, name, short, council)
+            window.reload_committees(select=row.name)
+            window.tabs.setCurrentWidget(window.meetings_tab)
+
+        dialog.on_submit = submit
+        return self.open_dialog(dialog)
