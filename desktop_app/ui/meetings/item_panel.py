@@ -1,7 +1,5 @@
-"""The chosen agenda item on the Meetings tab: its reports (attach, open) and its minutes
-(typed in place, saved with Undo, never lost to a reload or a change of item).
-
-``AgendaItemPanel`` is a part of ``MeetingsTab``."""
+"""The chosen agenda item on the Meetings tab: its reports (open) and its minutes (typed in
+place). Saving and attaching go through the tab's controller (``MeetingsController``)."""
 
 from __future__ import annotations
 
@@ -9,27 +7,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QVBoxLayout)
 
 from desktop_app.domain.records import AgendaItemRow
-from desktop_app.services import meetings as meetings_service
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.widgets.detail_parts import heading_label
 
 
-class AgendaItemPanel:
-    """The reports and minutes of the chosen agenda item (``self._item``)."""
+class AgendaItemPanel(QFrame):
+    """The panel beside the agenda: the reports and minutes of ``self.item``."""
 
-    def _build_item_panel(self) -> QFrame:
-        """The panel beside the agenda (its widgets are attributes of the tab)."""
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.item: AgendaItemRow | None = None
         self.item_title = heading_label("No agenda item chosen")
         self.item_title.setWordWrap(True)
         self.reports_list = QListWidget()
         self.reports_list.setAccessibleName("Reports")
         self.reports_list.setMaximumHeight(72)
         self.attach_button = QPushButton("Attach\u2026")
-        self.attach_button.clicked.connect(self.attach_reports)
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_report)
         self.minutes_edit = QPlainTextEdit()
@@ -38,12 +35,10 @@ class AgendaItemPanel:
                                              "RESOLVED.")
         self.save_minutes_button = QPushButton("&Save minutes")
         self.save_minutes_button.setEnabled(False)
-        self.save_minutes_button.clicked.connect(self.save_minutes)
         self.minutes_edit.modificationChanged.connect(self._minutes_modified)
 
-        panel = QFrame()
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        pl = QVBoxLayout(panel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        pl = QVBoxLayout(self)
         pl.addWidget(self.item_title)
         reports_row = QHBoxLayout()
         reports_row.addWidget(QLabel("<b>Reports</b>"))
@@ -58,11 +53,11 @@ class AgendaItemPanel:
         minutes_row.addWidget(self.save_minutes_button)
         pl.addLayout(minutes_row)
         pl.addWidget(self.minutes_edit, 1)
-        return panel
 
-    def _show_item(self, item: AgendaItemRow | None) -> None:
-        same = self._item is not None and item is not None and item.id == self._item.id
-        self._item = item
+    def show_item(self, item: AgendaItemRow | None) -> None:
+        """Show ``item``; minutes typed into the same item (not yet saved) are kept."""
+        same = self.item is not None and item is not None and item.id == self.item.id
+        self.item = item
         with QSignalBlocker(self.reports_list):
             self.reports_list.clear()
             for att in item.attachments if item else ():
@@ -88,46 +83,25 @@ class AgendaItemPanel:
             if not (same and self.minutes_edit.document().isModified()):
                 self.minutes_edit.setPlainText(item.minutes_text)
                 self.minutes_edit.document().setModified(False)
-        self._update_actions()
+
+    def set_item_actions_enabled(self, has_item: bool) -> None:
+        self.attach_button.setEnabled(has_item)
+        self.open_button.setEnabled(self.reports_list.currentItem() is not None)
 
     # -- minutes
     def _minutes_modified(self, modified: bool) -> None:
-        self.save_minutes_button.setEnabled(modified and self._item is not None)
+        self.save_minutes_button.setEnabled(modified and self.item is not None)
 
-    def _save_minutes_if_changed(self, later: bool = False) -> None:
-        """Typed minutes are saved (never lost) before anything else happens to the item."""
-        if self._item is not None and self.minutes_edit.document().isModified():
-            self.save_minutes(later)
+    def minutes_typed(self) -> bool:
+        """Whether minutes were typed into the shown item and not saved yet."""
+        return self.item is not None and self.minutes_edit.document().isModified()
 
-    def save_minutes(self, later: bool = False) -> None:
-        item = self._item
-        if item is None:
-            return
-        text = self.minutes_edit.toPlainText().rstrip()
+    def take_minutes(self) -> str:
+        """The typed minutes, marked as no longer waiting to be saved."""
         self.minutes_edit.document().setModified(False)
-        if text == item.minutes_text:
-            return
-        self._versioned(meetings_service.update_item, item.id, item.version,
-                        {"minutes_text": text}, {"minutes_text": item.minutes_text},
-                        f"Edit the minutes of item {item.number}", later=later)
+        return self.minutes_edit.toPlainText().rstrip()
 
     # -- reports
-    def attach_reports(self) -> None:
-        self._save_minutes_if_changed()
-        item = self._item
-        if item is None:
-            return
-        start = str(Path(item.attachments[-1].path).parent) if item.attachments else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, f"Attach reports to item {item.number}",
-                                                start, "PDF files (*.pdf);;All files (*)")
-        if not paths:
-            return
-        for path in paths:
-            if self._run(lambda p=path: meetings_service.attach_file(self.db, item.id, p)) is None:
-                break
-        self._after_edit()
-        self.status.emit(f"Attached {len(paths)} report(s) to item {item.number}")
-
     def open_report(self) -> None:
         entry = self.reports_list.currentItem()
         if entry is None:

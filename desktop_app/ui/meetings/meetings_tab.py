@@ -9,39 +9,35 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QLabel, QMenu, QSizePolicy, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from desktop_app.domain import dates
+from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
-from desktop_app.services import actions as actions_service
-from desktop_app.services import meetings as meetings_service
-from desktop_app.services import recommendations as recs_service
-from desktop_app.services import work_programme as wp_service
 from desktop_app.services.common import today
-from desktop_app.services.errors import ServiceError
 from desktop_app.ui.meetings.agenda_model import AgendaModel
 from desktop_app.ui.meetings.meetings_model import (MeetingsFilter, MeetingsModel, OutcomesModel,
                                                   RowRole, SortRole, deadline_text, kind_label,
                                                   meeting_heading, status_label)
-from desktop_app.ui.tab_api import TabPage
-from desktop_app.ui.undo import UndoableEdits
-from desktop_app.ui.widgets.detail_parts import heading_label
-from desktop_app.ui.meetings.controller import MeetingEdits
+from desktop_app.ui.meetings.controller import MeetingsController
 from desktop_app.ui.meetings.item_panel import AgendaItemPanel
+from desktop_app.ui.tab_api import TabPage
+from desktop_app.ui.widgets.detail_parts import heading_label
 from desktop_app.ui.widgets.search_box import SearchBox
 from desktop_app.ui.widgets.wrapped_grid import (Grid, PaddedDelegate, RowFitter, grid,
                                                  set_widths)
 
 
-class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
+class MeetingsTab(TabPage):
+    """Lays out and shows; what is done goes through ``self.controller``."""
+
     title = "Meetings"
-    conflict_noun = "meeting"
 
     def __init__(self, db, undo_stack, parent=None):
         super().__init__(db, undo_stack, parent)
         self._meeting: MeetingRow | None = None
         self._item: AgendaItemRow | None = None
-        self._outcomes: dict[int, list] = {}   # meeting id -> its recommendations and actions
         self._planned: list = []
         self._in_after = False
         self._in_refresh = False
+        self.controller = MeetingsController(self)
         self._build()
         self._update_actions()
 
@@ -49,19 +45,19 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
     def _build(self) -> None:
         self.toolbar = QToolBar("Meetings")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_meeting_action = self._action("&New meeting\u2026", self.new_meeting,
+        self.new_meeting_action = self._action("&New meeting\u2026", self.controller.new_meeting,
                                                "Add a meeting to the committee's calendar")
-        self.edit_meeting_action = self._action("&Edit meeting\u2026", self.edit_meeting,
+        self.edit_meeting_action = self._action("&Edit meeting\u2026", self.controller.edit_meeting,
                                                 "Change date, time, venue, kind or deadlines")
-        self.mark_held_action = self._action("Mark &held", self.mark_held,
+        self.mark_held_action = self._action("Mark &held", self.controller.mark_held,
                                              "Record that the meeting took place")
-        self.cancel_meeting_action = self._action("&Cancel meeting", self.cancel_meeting,
+        self.cancel_meeting_action = self._action("&Cancel meeting", self.controller.cancel_meeting,
                                                   "Mark the meeting cancelled (Undo restores it)")
-        self.add_item_action = self._action("&Add agenda item\u2026", self.add_item,
+        self.add_item_action = self._action("&Add agenda item\u2026", self.controller.add_item,
                                             "Add an item to the chosen meeting's agenda")
-        self.edit_item_action = self._action("Edit agenda &item\u2026", self.edit_item,
+        self.edit_item_action = self._action("Edit agenda &item\u2026", self.controller.edit_item,
                                              "Change the chosen agenda item")
-        self.attach_action = self._action("A&ttach report\u2026", self.attach_reports,
+        self.attach_action = self._action("A&ttach report\u2026", self.controller.attach_reports,
                                           "Attach report PDFs to the chosen agenda item")
         for action in (self.new_meeting_action, self.edit_meeting_action):
             self.toolbar.addAction(action)
@@ -108,7 +104,9 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
                                       a.REPORTS: 130, a.MINUTES: 70}, a.PURPOSE)
         self.agenda_fitter = RowFitter(self.agenda_view)
 
-        panel = self._build_item_panel()
+        self.item_panel = panel = AgendaItemPanel()
+        panel.attach_button.clicked.connect(self.controller.attach_reports)
+        panel.save_minutes_button.clicked.connect(lambda: self.controller.save_minutes())
 
         agenda_split = QSplitter(Qt.Orientation.Horizontal)
         agenda_split.addWidget(self.agenda_view)
@@ -154,18 +152,18 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
 
         # -- wiring
         self.meetings_view.selectionModel().currentRowChanged.connect(self._meeting_changed)
-        self.meetings_view.doubleClicked.connect(lambda _i: self.edit_meeting())
+        self.meetings_view.doubleClicked.connect(lambda _i: self.controller.edit_meeting())
         self.meetings_view.customContextMenuRequested.connect(self._meeting_menu)
         self.agenda_view.selectionModel().currentRowChanged.connect(self._item_changed)
-        self.agenda_view.doubleClicked.connect(lambda _i: self.edit_item())
+        self.agenda_view.doubleClicked.connect(lambda _i: self.controller.edit_item())
         self.agenda_view.customContextMenuRequested.connect(self._item_menu)
-        self.reports_list.itemActivated.connect(lambda _i: self.open_report())
-        self.reports_list.currentRowChanged.connect(lambda _r: self._update_actions())
+        panel.reports_list.itemActivated.connect(lambda _i: panel.open_report())
+        panel.reports_list.currentRowChanged.connect(lambda _r: self._update_actions())
 
     # ================================================================== TabPage
     def refresh(self) -> None:
         if not self._in_after:
-            self._save_minutes_if_changed()     # typed minutes are never lost to a reload
+            self.controller.save_typed_minutes()   # typed minutes are never lost to a reload
         if not self.committee:
             self.stack.setCurrentWidget(self.placeholder)
             self.meetings_model.set_rows([], today())
@@ -174,15 +172,7 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
             return
         self.stack.setCurrentWidget(self.splitter)
         keep = self._meeting.id if self._meeting else None
-        # The recommendations and actions are read per meeting, when one is shown (see
-        # _outcomes_of), not all of them here: with 10,000 actions that took a second.
-        self._outcomes = {}
-        try:
-            rows = meetings_service.list_meetings(self.db, self.committee, upcoming_first=True)
-            self._planned = wp_service.list_work_programme(self.db, self.committee)
-        except ServiceError as exc:
-            self.status.emit(str(exc))
-            rows, self._planned = [], []
+        rows, self._planned = self.controller.load(self.committee)
         self._in_refresh = True
         try:
             self.meetings_model.set_rows(rows, today())
@@ -193,7 +183,7 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
         self._update_actions()
 
     def new_record(self) -> None:
-        self.new_meeting()
+        self.controller.new_meeting()
 
     def focus_search(self) -> None:
         self.search_edit.focus()
@@ -230,12 +220,12 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
 
     def _meeting_changed(self, current, _previous) -> None:
         if not self._in_refresh:
-            self._save_minutes_if_changed(later=True)
+            self.controller.save_typed_minutes(later=True)
         self._show_meeting(current.data(RowRole) if current.isValid() else None)
 
     def _item_changed(self, current, _previous) -> None:
         if not self._in_refresh:
-            self._save_minutes_if_changed(later=True)
+            self.controller.save_typed_minutes(later=True)
         self._show_item(current.data(RowRole) if current.isValid() else None)
 
     def _show_meeting(self, m: MeetingRow | None) -> None:
@@ -247,7 +237,6 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
             self.agenda_model.set_rows([])
             self.outcomes_model.set_rows([])
             self._show_item(None)
-            self._update_actions()
             return
         self.meeting_title.setText(f"{meeting_heading(m)}  \u2013  {kind_label(m.kind)}")
         now = today()
@@ -263,7 +252,8 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
         self.meeting_details.setText("&nbsp;&nbsp;\u00b7&nbsp;&nbsp;".join(parts))
         self.agenda_model.set_rows(m.items)
         planned = [w.title for w in self._planned if w.meeting_id == m.id
-                   and w.status != "dropped" and w.format in ("agenda_item", "annual_report")]
+                   and w.status != WorkStatus.DROPPED
+                   and w.format in (WorkFormat.AGENDA_ITEM, WorkFormat.ANNUAL_REPORT)]
         self.agenda_view.placeholder = "No agenda items yet: use Add agenda item\u2026"
         if planned:
             self.agenda_view.placeholder += (
@@ -271,7 +261,7 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
                 f"{'s' if len(planned) != 1 else ''} for this meeting:\n"
                 + "\n".join(f"\u2022 {t}" for t in planned))
         self.agenda_view.viewport().update()
-        outcomes = self._outcomes_of(m.id)
+        outcomes = self.controller.outcomes_of(m.id)
         self.outcomes_model.set_rows(outcomes)
         self.detail_tabs.setTabText(0, f"Agenda ({len(m.items)})")
         self.detail_tabs.setTabText(1, f"Recommendations and actions ({len(outcomes)})")
@@ -279,37 +269,28 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
                          else (m.items[0].id if m.items else None))
         self._update_actions()
 
-    def _outcomes_of(self, meeting_id: int) -> list:
-        """The meeting's recommendations, then its actions (read once per refresh)."""
-        found = self._outcomes.get(meeting_id)
-        if found is None:
-            try:
-                found = [*recs_service.list_recommendations(self.db, self.committee,
-                                                            meeting_id=meeting_id),
-                         *actions_service.list_actions(self.db, self.committee,
-                                                       meeting_id=meeting_id)]
-            except ServiceError as exc:
-                self.status.emit(str(exc))
-                found = []
-            self._outcomes[meeting_id] = found
-        return found
+    def _show_item(self, item: AgendaItemRow | None) -> None:
+        self._item = item
+        self.item_panel.show_item(item)
+        self._update_actions()
 
     def _update_actions(self) -> None:
         has_committee = bool(self.committee)
         m, item = self._meeting, self._item
         self.new_meeting_action.setEnabled(has_committee)
         self.edit_meeting_action.setEnabled(m is not None)
-        self.mark_held_action.setEnabled(m is not None and m.status != "held"
+        self.mark_held_action.setEnabled(m is not None and m.status != MeetingStatus.HELD
                                          and m.date <= today())
-        self.cancel_meeting_action.setEnabled(m is not None and m.status == "scheduled")
+        self.cancel_meeting_action.setEnabled(m is not None
+                                              and m.status == MeetingStatus.SCHEDULED)
         self.add_item_action.setEnabled(m is not None)
         self.edit_item_action.setEnabled(item is not None)
         self.attach_action.setEnabled(item is not None)
-        self.attach_button.setEnabled(item is not None)
-        self.open_button.setEnabled(self.reports_list.currentItem() is not None)
+        self.item_panel.set_item_actions_enabled(item is not None)
 
     # ================================================================== edits
-    def _after_edit(self) -> None:
+    def after_edit(self) -> None:
+        """After an edit (or its undo): reload, and tell the window the data changed."""
         self._in_after = True
         try:
             self.refresh()
@@ -333,8 +314,9 @@ class MeetingsTab(MeetingEdits, AgendaItemPanel, UndoableEdits, TabPage):
         menu.popup(self.agenda_view.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Save) and self.minutes_edit.hasFocus():
-            self.save_minutes()
+        if (event.matches(QKeySequence.StandardKey.Save)
+                and self.item_panel.minutes_edit.hasFocus()):
+            self.controller.save_minutes()
             return
         super().keyPressEvent(event)
 
