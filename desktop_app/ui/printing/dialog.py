@@ -19,7 +19,6 @@ line naming the item and the file, and there is nothing to save or print.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import shutil
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton
                                QWidget)
 
 from desktop_app.db.engine import Database
-from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui.errors import first_line, show_error
 from desktop_app.ui.printing.documents import (BY_KIND, DOCUMENTS, Choice, Document, describe,
                                             file_name, meeting_text)
@@ -59,7 +57,7 @@ def _remove(path: str | None) -> None:
             pass
 
 
-class PrintDialog(PrintOptions, PrintOutput, QDialog):
+class PrintDialog(QDialog):
     """Choose, preview, save and print a document; see the module docstring."""
 
     built = Signal(str, int)       # the temporary file shown, its page count
@@ -85,13 +83,9 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         self._generation = 0
         self._build_job: Job | None = None
         self._building: Choice | None = None
-        self._print_job: Job | None = None
-        self._closed = False
+        self.closed = False
         self._schedule_when_shown = False
-        self._meeting_touched = False
-        self._committees: list[CommitteeRow] = []
-        self._meetings: list[MeetingRow] = []
-        self._next_meeting: dt.date | None = None
+        self.output = PrintOutput(self)
         self._debounce = QTimer(self, singleShot=True, interval=BUILD_DELAY_MS)
         self._debounce.timeout.connect(self._auto_build)
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
@@ -99,16 +93,18 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
 
         self._build_ui()
         self._size_for(parent)
-        self._load_committees(committee)
-        self.set_kind(kind)
-        self._update()
-        if self.problem() is None:
+        self.options.load_committees(committee)
+        self.options.set_kind(kind)
+        self.update_shown()
+        if self.options.problem() is None:
             self.preview.show_message("Preparing the preview\u2026")
         self._schedule()
 
     # ================================================================== building the UI
     def _build_ui(self) -> None:
-        options = self._build_options()
+        self.options = options = PrintOptions(self.db)
+        options.changed.connect(self._changed)
+        options.edited.connect(self.update_shown)
 
         # -- the preview
         self.preview = PdfPreview()
@@ -133,8 +129,8 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
                        self.preview.cancel_button):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.save_button.clicked.connect(self.save_as)
-        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.output.save_as)
+        self.print_button.clicked.connect(self.output.print_document)
         self.close_button.clicked.connect(self.reject)
 
         rule = QFrame()
@@ -159,33 +155,33 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         lay.addWidget(rule)
         lay.addLayout(buttons)
 
-        for keys, slot in ((QKeySequence.StandardKey.Save, self.save_as),
-                           (QKeySequence.StandardKey.Print, self.print_document),
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.output.save_as),
+                           (QKeySequence.StandardKey.Print, self.output.print_document),
                            (QKeySequence.StandardKey.Refresh, lambda: self.build(force=True)),
                            ("F5", lambda: self.build(force=True))):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
-        self.setTabOrder(self.kind_buttons["action-log"], self.committee_combo)
-        self.setTabOrder(self.committee_combo, self.meeting_combo)
-        self.setTabOrder(self.meeting_combo, self.as_at_edit)
-        self.setTabOrder(self.as_at_edit, self.public_box)
-        self.setTabOrder(self.public_box, self.preview.view)
+        self.setTabOrder(options.kind_buttons["action-log"], options.committee_combo)
+        self.setTabOrder(options.committee_combo, options.meeting_combo)
+        self.setTabOrder(options.meeting_combo, options.as_at_edit)
+        self.setTabOrder(options.as_at_edit, options.public_box)
+        self.setTabOrder(options.public_box, self.preview.view)
 
     def _size_for(self, parent: QWidget | None) -> None:
         fit_dialog(self, parent, QSize(900, 560), QSize(1400, 900), QSize(860, 520))
 
     # ================================================================== building
     def _changed(self) -> None:
-        self._update()
+        self.update_shown()
         self._schedule()
 
     def _schedule(self) -> None:
-        if not self._closed:
+        if not self.closed:
             self._debounce.start()
 
     def _auto_build(self) -> None:
-        if not self._closed and self.isVisible():
+        if not self.closed and self.isVisible():
             self.build()
-        elif not self._closed:
+        elif not self.closed:
             self._schedule_when_shown = True
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
@@ -199,9 +195,9 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         when nothing is to be built (the options are incomplete, or the same document is
         already shown or being built; ``force`` builds it again)."""
         self._debounce.stop()
-        choice = self.choice()
+        choice = self.options.choice()
         if choice is None:
-            self._update()
+            self.update_shown()
             return None
         running = self._build_job is not None and not self._build_job.done
         if not force:
@@ -228,7 +224,7 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
                                   public=choice.public)
 
         def current() -> bool:
-            return not self._closed and generation == self._generation
+            return not self.closed and generation == self._generation
 
         def done(pages: int) -> None:
             if not current():
@@ -240,17 +236,17 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
             _remove(path)
             if current():
                 self._failed(exc, choice)
-            self._tidy_if_closed()
+            self.tidy_if_closed()
 
         def cancelled() -> None:
             _remove(path)
             if current():
                 self._cancelled(choice)
-            self._tidy_if_closed()
+            self.tidy_if_closed()
 
-        self._build_job = self._start(work, on_done=done, on_error=failed,
+        self._build_job = self.start(work, on_done=done, on_error=failed,
                                       on_cancel=cancelled)
-        self._update()
+        self.update_shown()
         self._busy_timer.start()
         return self._build_job
 
@@ -261,11 +257,11 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
             self.preview.message.setText("Cancelling\u2026")
 
     def _show_busy(self) -> None:
-        if self._building_now():
+        if self.building_now():
             doc = BY_KIND[self._building.kind]
             self.preview.show_message(f"Building the {doc.words}\u2026", busy=True)
 
-    def _building_now(self) -> bool:
+    def building_now(self) -> bool:
         return self._build_job is not None and not self._build_job.done
 
     def _shown(self, path: str, pages: int, choice: Choice) -> None:
@@ -281,7 +277,7 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         if old and old != path:
             _remove(old)
         self.built_path, self.built_choice, self.built_pages = path, choice, pages
-        self._update()
+        self.update_shown()
         self.built.emit(path, pages)
 
     def _drop_built(self, old: str | None = None) -> None:
@@ -297,7 +293,7 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         line = line[:1].upper() + line[1:]
         self.last_error = line
         self.preview.show_message(f"The {doc.words} could not be built.\n\n{line}")
-        self._update()
+        self.update_shown()
         self.failed.emit(line)
         show_error(self, exc, f"Cannot build the {doc.words}")
 
@@ -306,19 +302,24 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
         self._drop_built()
         self.preview.show_message(f"Building the {BY_KIND[choice.kind].words} was cancelled."
                                   "\n\nChange a choice, or press F5, to build it again.")
-        self._update()
+        self.update_shown()
 
     # ================================================================== state shown
-    def _update(self) -> None:
-        if self._closed:
+    def default_file_name(self) -> str:
+        choice = self.built_choice or self.options.choice()
+        return file_name(self.options.committee(), choice) if choice else "document.pdf"
+
+    def update_shown(self) -> None:
+        if self.closed:
             return
-        self._update_options()
-        building = self._building_now()
-        printing = self._print_job is not None and not self._print_job.done
-        ready = bool(self.built_path) and not building and self.built_choice == self.choice()
+        self.options.update_shown()
+        building = self.building_now()
+        printing = self.output.printing()
+        ready = (bool(self.built_path) and not building
+                 and self.built_choice == self.options.choice())
         self.save_button.setEnabled(ready and not printing)
         self.print_button.setEnabled(ready and not printing)
-        problem = self.problem()
+        problem = self.options.problem()
         if problem:
             text = problem
             if not building and not self.built_path:
@@ -335,18 +336,18 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
             text = ""
         self.status_label.setText(text)
         self.status_label.setToolTip(text)
-        committee = self.committee()
+        committee = self.options.committee()
         self.setWindowTitle("Print / export" + (
             f" \u2013 {committee.short_name or committee.name}" if committee else ""))
 
     # ================================================================== jobs and closing
-    def _start(self, fn, *, on_done, on_error, on_cancel, **kwargs) -> Job:
+    def start(self, fn, *, on_done, on_error, on_cancel, **kwargs) -> Job:
         self.jobs = [job for job in self.jobs if not job.done]
 
         def finished_then(callback):
             def run(*args):
                 callback(*args)
-                self._tidy_if_closed()
+                self.tidy_if_closed()
             return run
 
         job = start_job(fn, on_done=finished_then(on_done), on_error=on_error,
@@ -368,19 +369,19 @@ class PrintDialog(PrintOptions, PrintOutput, QDialog):
                 return False
 
     def done(self, result: int) -> None:
-        self._closed = True
+        self.closed = True
         self._debounce.stop()
         self._busy_timer.stop()
         for job in self.jobs:
             if not job.done:
                 job.cancel()
         self.preview.clear()
-        self._tidy_if_closed()
+        self.tidy_if_closed()
         super().done(result)
 
-    def _tidy_if_closed(self) -> None:
+    def tidy_if_closed(self) -> None:
         """Once closed and no job is running: remove the temporary files."""
-        if not self._closed or any(not job.done for job in self.jobs):
+        if not self.closed or any(not job.done for job in self.jobs):
             return
         if self._tmpdir:
             shutil.rmtree(self._tmpdir, ignore_errors=True)

@@ -1,31 +1,47 @@
 """The options column of the print dialog: which document, for which committee and meeting,
 as at when, and whether it is the public version; and what those options say to build.
 
-``PrintOptions`` is a part of ``PrintDialog`` (a change of option calls the dialog's
-``_changed``, which shows it and rebuilds the document)."""
+``PrintOptions`` is a widget owned by ``PrintDialog`` (``dialog.options``): a change of option
+emits ``changed`` (the dialog shows it and rebuilds the document); typing the "as at" date
+emits ``edited`` (the dialog shows it only)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from desktop_app.domain.enums import MeetingStatus
-from desktop_app.domain.records import CommitteeRow
+from desktop_app.db.engine import Database
+from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui import app_state
-from desktop_app.ui.printing.documents import BY_KIND, DOCUMENTS, Choice, file_name, meeting_text
+from desktop_app.ui.printing.documents import BY_KIND, DOCUMENTS, Choice, meeting_text
 from desktop_app.ui.widgets.detail_parts import muted, section
 from desktop_app.ui.widgets.date_edit import DateEdit
 
 
-class PrintOptions:
+MINUTES = "minutes"    # the document whose meeting is the last one held
+
+
+class PrintOptions(QWidget):
     """The options of ``PrintDialog``: their widgets, their choices and what they describe."""
 
+    changed = Signal()      # a choice changed: show it and build the document again
+    edited = Signal()       # the "as at" date is being typed: show it
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._meeting_touched = False
+        self._committees: list[CommitteeRow] = []
+        self._meetings: list[MeetingRow] = []
+        self._next_meeting: dt.date | None = None
+        self._build()
+
     # ================================================================== building
-    def _build_options(self) -> QWidget:
-        """The options column (its widgets are attributes of the dialog)."""
+    def _build(self) -> None:
         # -- the document
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QRadioButton] = {}
@@ -63,7 +79,7 @@ class PrintOptions:
         self.meeting_combo.setMinimumContentsLength(16)
         self.meeting_combo.setMaxVisibleItems(16)
         self.meeting_combo.activated.connect(self._meeting_chosen)
-        self.meeting_combo.currentIndexChanged.connect(lambda _i: self._changed())
+        self.meeting_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.as_at_edit = DateEdit(allow_blank=False)
         self.as_at_edit.setObjectName("asAtEdit")
         self.as_at_edit.setAccessibleName("As at date")
@@ -71,8 +87,8 @@ class PrintOptions:
                                    "earlier date shows actions and recommendations as they "
                                    "stood then.")
         self.as_at_edit.setDate(app_state.today())
-        self.as_at_edit.dateChanged.connect(lambda _d: self._changed())
-        self.as_at_edit.line.textEdited.connect(lambda _t: self._update())
+        self.as_at_edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.as_at_edit.line.textEdited.connect(lambda _t: self.edited.emit())
         self.as_at_hint = muted()
         self.as_at_hint.setObjectName("asAtHint")
         self.as_at_hint.setAccessibleName("As at note")
@@ -81,7 +97,7 @@ class PrintOptions:
         self.public_box.setToolTip("Leave out the papers and text of items exempt from "
                                    "publication (Local Government Act 1972, Schedule 12A); "
                                    "they show as \u201cExempt: paragraph N\u201d.")
-        self.public_box.toggled.connect(lambda _on: self._changed())
+        self.public_box.toggled.connect(lambda _on: self.changed.emit())
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -98,10 +114,9 @@ class PrintOptions:
         form.addRow(self.meeting_label, self.meeting_combo)
         form.addRow(self.as_at_label, self.as_at_edit)
 
-        options = QWidget()
-        options.setObjectName("printOptions")
-        options.setFixedWidth(340)
-        left = QVBoxLayout(options)
+        self.setObjectName("printOptions")
+        self.setFixedWidth(340)
+        left = QVBoxLayout(self)
         left.setContentsMargins(0, 0, 4, 0)
         left.setSpacing(6)
         doc_section = section("Document")
@@ -120,10 +135,10 @@ class PrintOptions:
         keys.setObjectName("printKeys")
         keys.setAccessibleName("Keyboard shortcuts")
         left.addWidget(keys)
-        return options
 
     # ================================================================== choices
-    def _load_committees(self, wanted: str | None) -> None:
+    def load_committees(self, wanted: str | None) -> None:
+        """Fill the committee chooser, choosing ``wanted`` (a name or short name)."""
         from desktop_app.services import committees
         self._committees = committees.list_committees(self.db)
         self.committee_combo.blockSignals(True)
@@ -148,7 +163,7 @@ class PrintOptions:
         self.committee_combo.setToolTip(self.committee_combo.currentText())
         self._meeting_touched = False
         self._load_meetings()
-        self._changed()
+        self.changed.emit()
 
     def _load_meetings(self) -> None:
         from desktop_app.services import meetings
@@ -174,11 +189,11 @@ class PrintOptions:
         if self._meeting_touched or not self._meetings:
             return
         wanted = self._next_meeting
-        if self.kind() == "minutes" or wanted is None:
+        if self.kind() == MINUTES or wanted is None:
             today = app_state.today()
             held = [m.date for m in self._meetings if m.date <= today
                     and m.status == MeetingStatus.HELD.value]
-            if held and (self.kind() == "minutes" or wanted is None):
+            if held and (self.kind() == MINUTES or wanted is None):
                 wanted = max(held)
         index = self.meeting_combo.findData(wanted.isoformat()) if wanted else -1
         self.meeting_combo.blockSignals(True)
@@ -191,7 +206,7 @@ class PrintOptions:
     def _kind_toggled(self, _id: int, checked: bool) -> None:
         if checked:
             self._default_meeting()
-            self._changed()
+            self.changed.emit()
 
     # -- public: choose as a person would
     def kind(self) -> str:
@@ -215,7 +230,7 @@ class PrintOptions:
 
     def set_as_at(self, day: dt.date) -> None:
         self.as_at_edit.setDate(day)
-        self._changed()
+        self.changed.emit()
 
     def set_public(self, public: bool) -> None:
         self.public_box.setChecked(public)
@@ -256,12 +271,8 @@ class PrintOptions:
             return "Type the \u201cas at\u201d date as day/month/year, e.g. 23/11/2021."
         return None
 
-    def default_file_name(self) -> str:
-        choice = self.built_choice or self.choice()
-        return file_name(self.committee(), choice) if choice else "document.pdf"
-
     # ================================================================== state shown
-    def _update_options(self) -> None:
+    def update_shown(self) -> None:
         doc = BY_KIND[self.kind()]
         self.about_label.setText(doc.about)
         self.meeting_combo.setEnabled(doc.needs_meeting and bool(self._meetings))
