@@ -351,9 +351,9 @@ def test_import_minutes_action_opens_the_review(qtbot, window, monkeypatch):
     dialog = window.dialog
     assert isinstance(dialog, MinutesReviewDialog) and dialog.isVisible()
     assert dialog.committee == DEMO_COMMITTEE
-    qtbot.waitUntil(lambda: dialog.phase != "empty", timeout=SAFETY_MS)
+    qtbot.waitUntil(lambda: dialog.controller.phase != "empty", timeout=SAFETY_MS)
     assert dialog.wait_idle()
-    assert dialog.phase == "ready" and dialog.path == str(SEED_004)
+    assert dialog.controller.phase == "ready" and dialog.controller.path == str(SEED_004)
     dialog.done(0)
 
 
@@ -373,7 +373,7 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
     ask.accept()
     review = win.dialog
     assert isinstance(review, MinutesReviewDialog) and review.committee == DEMO_COMMITTEE
-    qtbot.waitUntil(lambda: review.phase == "ready", timeout=SAFETY_MS)
+    qtbot.waitUntil(lambda: review.controller.phase == "ready", timeout=SAFETY_MS)
     assert review.wait_idle()
     with qtbot.waitSignal(review.saved, timeout=SAFETY_MS):
         click(qtbot, review.save_button)

@@ -21,24 +21,25 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop_app.db.engine import Database
-from desktop_app.importers.minutes import MinutesProposal
-from desktop_app.services.minutes_import import ImportSummary, everything, save_minutes
-from desktop_app.ui.errors import show_error
-from desktop_app.ui.minutes_review.layout import ReviewLayout
-from desktop_app.ui.minutes_review.model import ACTION, REC, Choice, ReviewState
-from desktop_app.ui.minutes_review.reading import FILE_FILTER, KEY_FOLDER, ReviewReading
-from desktop_app.ui.minutes_review.text import BANNER, counts_text, summary_text
-from desktop_app.ui.minutes_review.widgets import EditPane, ReviewTree
+from desktop_app.domain import dates
+from desktop_app.ui.meetings.meetings_model import format_time
+from desktop_app.ui.minutes_review.controller import MinutesReviewController
+from desktop_app.ui.minutes_review.layout import lay_out
+from desktop_app.ui.minutes_review.model import Choice, ReviewState
+from desktop_app.ui.minutes_review.text import AMBER, BANNER, counts_text, same_committee
+from desktop_app.ui.widgets.sizing import fit_dialog
 from desktop_app.ui.workers import Job, start_job
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("desktop_app.ui.minutes_review")    # one log for the whole screen
 
 
-class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
+class MinutesReviewDialog(QDialog):
     """Review a minutes file before saving it to ``committee``; ``saved`` gives the summary."""
 
     saved = Signal(object)   # ImportSummary
@@ -46,34 +47,40 @@ class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
     def __init__(self, db: Database, committee: str, path: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
         self.committee = committee
-        self.committee_name = committee          # the full name, once the database says it
-        self.path: str | None = None
-        self._loaded_path: str | None = None
-        self.proposal: MinutesProposal | None = None
-        self.review: ReviewState | None = None
-        self.last_summary: ImportSummary | None = None
-        self.phase = "empty"                     # empty / reading / ready / failed
+        self.controller = MinutesReviewController(self, db, committee)
         self.jobs: list[Job] = []
-        self._saving = False
-        self._closed = False
+        self.closed = False
         self._asked_for_file = path is not None
-        self._unsaved_edits = False
-        self._generation = 0                     # bumped to ignore a stale preview
         self._split_done = False
 
         self.setWindowTitle("Review minutes")
         self.setObjectName("minutesReviewDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setSizeGripEnabled(True)
-        self._build()
-        self._size_for(parent)
+        lay_out(self)
+        self._wire()
+        self.update_buttons()
+        fit_dialog(self, parent, QSize(720, 520), QSize(1240, 740), QSize(720, 480))
         if path:
-            self.load(path)
+            self.controller.load(path)
         else:
-            self._show_placeholder("Choose a minutes file (.txt, .md, .html or .docx) to "
+            self.show_placeholder("Choose a minutes file (.txt, .md, .html or .docx) to "
                                    "review.")
+
+    def _wire(self) -> None:
+        controller = self.controller
+        self.choose_button.clicked.connect(lambda: controller.choose_file())
+        self.date_edit.line.textChanged.connect(self.update_buttons)
+        self.date_edit.dateChanged.connect(lambda _day: controller.preview())
+        self.tree.edit_requested.connect(self._edit_current)
+        self.tree.doubleClicked.connect(lambda _index: self._edit_current())
+        self.model.choices_changed.connect(self._choices_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.pane.changed.connect(self._pane_changed)
+        self.save_button.clicked.connect(controller.save)
+        self.close_button.clicked.connect(self.reject)
 
     # ------------------------------------------------------------------ showing
     def showEvent(self, event) -> None:  # noqa: N802
@@ -84,7 +91,7 @@ class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
             self.splitter.setSizes([round(total * 0.62), total - round(total * 0.62)])
         if not self._asked_for_file:
             self._asked_for_file = True
-            QTimer.singleShot(0, lambda: self.choose_file(first=True))
+            QTimer.singleShot(0, lambda: self.controller.choose_file(first=True))
 
     # ------------------------------------------------------------------ choosing and editing
     def _after_reset(self) -> None:
@@ -108,20 +115,21 @@ class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
 
     def _pane_changed(self, choice: Choice) -> None:
         if choice.edited:
-            self._unsaved_edits = True
+            self.controller.unsaved_edits = True
         self.model.choice_changed(choice)
 
     def _choices_changed(self) -> None:
         self.pane.refresh_tick()
-        self._update_buttons()
+        self.update_buttons()
 
     # ------------------------------------------------------------------ state of the buttons
     def meeting_date(self) -> dt.date | None:
         """The date the minutes give, else the one typed (None while blank or not a date)."""
-        if self.proposal is None:
+        proposal = self.controller.proposal
+        if proposal is None:
             return None
-        if self.proposal.meeting_date is not None:
-            return self.proposal.meeting_date
+        if proposal.meeting_date is not None:
+            return proposal.meeting_date
         try:
             return self.date_edit.date()
         except ValueError:
@@ -141,94 +149,139 @@ class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
 
     def save_problem(self) -> str | None:
         """Why Save is disabled, in words (None when it may save)."""
-        if self.proposal is None or self.review is None:
+        review = self.controller.review
+        if self.controller.proposal is None or review is None:
             return "No minutes read yet."
         if self.meeting_date() is None:
             return ("Enter the meeting date (day/month/year): the minutes do not give it."
                     if not self.date_edit.text().strip()
                     else f"\u201c{self.date_edit.text().strip()}\u201d is not a date: type it "
                          "as day/month/year, e.g. 12/10/2021.")
-        problems = self.review.problems()
+        problems = review.problems()
         if problems:
             text = problems[0]
             return text[:1].upper() + text[1:] + ": type it or untick it."
         return None
 
-    def _update_buttons(self, *_args) -> None:
-        ready = self.review is not None
+    def update_buttons(self, *_args) -> None:
+        review, saving = self.controller.review, self.controller.saving
+        ready = review is not None
         problem = self.save_problem() if ready else None
-        self.save_button.setEnabled(ready and problem is None and not self._saving
+        self.save_button.setEnabled(ready and problem is None and not saving
                                     and not self.busy())
         self.problem_label.setText(problem or "")
         self.problem_label.setVisible(ready and problem is not None)
         for button in (self.tick_all_button, self.untick_all_button, self.default_button):
-            button.setEnabled(ready and not self._saving)
-        self.choose_button.setEnabled(not self._saving and self.phase != "reading")
+            button.setEnabled(ready and not saving)
+        self.choose_button.setEnabled(not saving and self.controller.phase != "reading")
         if ready:
-            recs, actions = self.review.counts()
+            recs, actions = review.counts()
             text = counts_text(recs, actions)
-            edited = self.review.edited_count()
+            edited = review.edited_count()
             if edited:
                 text += f" ({edited} edited)"
             self.count_label.setText(text)
         else:
             self.count_label.setText("")
 
-    # ------------------------------------------------------------------ saving
-    def save(self) -> None:
-        """Save the ticked proposals, as edited, in a worker; report and emit ``saved``."""
-        self._update_buttons()
-        if not self.save_button.isEnabled() or self.review is None or self.proposal is None:
-            return
-        day = self.meeting_date()
-        reduced = self.review.reduced_proposal()
-        given = None if self.proposal.meeting_date else day
-        recs, actions = self.review.counts()
-        total_recs, total_actions = self.review.totals()
-        left_out = (total_recs - recs, total_actions - actions)
-        db, committee = self.db, self.committee
-        self._generation += 1          # a preview still on its way is out of date
-        self._saving = True
+    # ------------------------------------------------------------------ what the controller shows
+    def show_placeholder(self, text: str) -> None:
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def _show_file(self, path: str) -> None:
+        self.heading.setText(f"Review minutes: {Path(path).name}")
+        self.file_label.setText(path)
+        self.file_label.setToolTip(path)
+
+    def show_reading(self, path: str) -> None:
         self.result_label.hide()
-        self._update_buttons()
+        self._show_file(path)
+        self.meeting_box.hide()
+        self.show_placeholder(f"Reading {Path(path).name}\u2026")
+        self.update_buttons()
 
-        def work(ctx) -> ImportSummary:
-            return save_minutes(db, committee, reduced, accept=everything, meeting_date=given)
+    def show_review(self, review: ReviewState) -> None:
+        self.model.set_state(review)
+        self.stack.setCurrentWidget(self.splitter)
+        self._show_meeting()
+        self._select_first()
+        self.update_buttons()
 
-        self._start(work, lambda summary: self._saved(summary, left_out), self._save_failed,
-                    title="Saving minutes", label="Saving the minutes\u2026")
+    def show_read_failed(self, name: str, reason: str) -> None:
+        self.heading.setText("Review minutes")
+        self.show_placeholder(f"Could not read {name}.\n{reason}\n\n"
+                              "Choose another file to carry on.")
 
-    def _saved(self, summary: ImportSummary, left_out: tuple[int, int]) -> None:
-        self._saving = False
-        self._unsaved_edits = False
-        self.last_summary = summary
-        self.result_label.setText(summary_text(summary, left_out))
-        self.result_label.setStyleSheet(BANNER["saved" if summary.created_anything
-                                               else "nothing"])
+    def show_still_reviewing(self, path: str) -> None:
+        self._show_file(path)
+        self.stack.setCurrentWidget(self.splitter)
+        self.meeting_box.show()
+
+    def _show_meeting(self) -> None:
+        p = self.controller.proposal
+        if p.meeting_date is not None:
+            when = dates.format_uk(p.meeting_date, "full")
+            if p.start_time is not None:
+                when += f", {format_time(p.start_time)}"
+            self.when_label.setText(when)
+            self.when_label.show()
+            self.date_row.hide()
+        else:
+            self.when_label.hide()
+            self.date_row.show()
+            time = f" (starting {format_time(p.start_time)})" if p.start_time else ""
+            self.date_hint.setText("The minutes do not give the meeting date: enter it to "
+                                   f"save them{time}.")
+        self.venue_label.setText(f"Venue: {p.venue}" if p.venue else "Venue: not given")
+        name = self.controller.committee_name
+        text = f"Saving to: {name}"
+        mismatch = bool(p.committee_name) and not same_committee(p.committee_name, name)
+        if mismatch:
+            text += f" \u2014 note: the minutes are of the \u201c{p.committee_name}\u201d"
+        self.committee_label.setText(text)
+        self.committee_label.setStyleSheet(AMBER if mismatch else "color: #5f6368;")
+        self.preview_label.setText("")
+        self.preview_label.setVisible(False)
+        self.meeting_box.show()
+
+    def _select_first(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        for row in range(self.model.rowCount()):
+            parent = self.model.index(row, 0)
+            if self.model.rowCount(parent):
+                self.tree.setCurrentIndex(self.model.index(0, 0, parent))
+                return
+        if self.model.rowCount():
+            self.tree.setCurrentIndex(self.model.index(0, 0))
+
+    def show_preview(self, text: str, style: str) -> None:
+        self.preview_label.setStyleSheet(style)
+        self.preview_label.setText(text)
+        self.preview_label.show()
+
+    def show_saved(self, text: str, created_anything: bool) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(BANNER["saved" if created_anything else "nothing"])
         self.result_label.show()
         self.preview_label.hide()
         self.close_button.setText("Close")
-        self._update_buttons()
-        self.saved.emit(summary)
-
-    def _save_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self._update_buttons()
-        show_error(self, exc, "Cannot save the minutes")
+        self.update_buttons()
 
     # ------------------------------------------------------------------ jobs and closing
-    def _start(self, fn, on_done, on_error, **kwargs) -> Job:
+    def start(self, fn, on_done, on_error, **kwargs) -> Job:
+        """Run ``fn`` on a worker; its results are dropped once the dialog is closed."""
         def done(result) -> None:
-            if not self._closed:
+            if not self.closed:
                 on_done(result)
-                self._update_buttons()
+                self.update_buttons()
 
         def failed(exc: BaseException) -> None:
-            if self._closed:
+            if self.closed:
                 log.info("minutes review closed before a job failed: %s", exc)
                 return
             on_error(exc)
-            self._update_buttons()
+            self.update_buttons()
 
         self.jobs = [job for job in self.jobs if not job.done]
         job = start_job(fn, on_done=done, on_error=failed,
@@ -237,9 +290,11 @@ class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
         return job
 
     def reject(self) -> None:
-        if self._saving:
+        controller = self.controller
+        if controller.saving:
             return  # the save finishes first (it is one quick transaction)
-        if self._unsaved_edits and self.review is not None and self.review.edited_count():
+        if (controller.unsaved_edits and controller.review is not None
+                and controller.review.edited_count()):
             box = QMessageBox(self)
             box.setObjectName("minutesReviewDiscard")
             box.setIcon(QMessageBox.Icon.Question)
@@ -254,15 +309,11 @@ class MinutesReviewDialog(ReviewReading, ReviewLayout, QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
-        self._closed = True
+        self.closed = True
         super().done(result)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self._saving:
+        if self.controller.saving:
             event.ignore()
             return
         super().closeEvent(event)
-
-
-__all__ = ["MinutesReviewDialog", "counts_text", "summary_text", "REC", "ACTION", "EditPane",
-           "ReviewTree", "FILE_FILTER", "KEY_FOLDER"]
