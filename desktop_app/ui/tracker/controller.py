@@ -85,6 +85,11 @@ class TrackerController(QObject):
         elif result is not None:
             self.row_changed.emit(kind, result)
 
+    def full_row(self, kind: str, row_id: int) -> Any:
+        """The row as stored now, with its history (raises when it is gone)."""
+        return (actions.get_action(self.db, row_id) if kind == ACTION
+                else recommendations.get_recommendation(self.db, row_id))
+
     def reload(self, kind: str, row_id: int) -> None:
         try:
             row = (actions.get_action(self.db, row_id) if kind == ACTION

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -14,15 +13,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.db.engine import Database
-from desktop_app.services import actions, committees, meetings, recommendations
+from desktop_app.services import actions, recommendations
 from desktop_app.ui import app_state
 from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
+from desktop_app.ui.tracker.loading import TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
-from desktop_app.ui.app_state import today
 from desktop_app.ui.tab_api import TabPage
-from desktop_app.ui.shell.attention_strip import NextMeeting, next_meeting_of
 from desktop_app.ui.tracker.action_detail import ActionDetail
 from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
 from desktop_app.ui.tracker.recommendation_detail import RecommendationDetail
@@ -54,41 +52,6 @@ REC_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
     ("Completed", "completed", lambda r: recommendations.matches(r, "completed")),
     ("New or updated since last meeting", "changed", _changed),
 ]
-
-
-@dataclass
-class TrackerData:
-    """What one load brings back from the worker thread: plain rows and precomputed texts."""
-
-    committee: str | None
-    actions: list = field(default_factory=list)
-    action_hay: list = field(default_factory=list)
-    recs: list = field(default_factory=list)
-    rec_hay: list = field(default_factory=list)
-    meetings: dict[int, list[tuple[int, dt.date]]] = field(default_factory=dict)
-    committee_names: dict[int, str] = field(default_factory=dict)
-    next_meeting: NextMeeting | None = None
-
-
-def load_tracker(db: Database, committee: str | None) -> TrackerData:
-    """Runs on a worker thread: services only (each opens its own session), no widgets."""
-    data = TrackerData(committee)
-    known = committees.list_committees(db)
-    data.committee_names = {c.id: c.name for c in known}
-    if not known:
-        return data
-    data.actions = actions.list_actions(db, committee)
-    data.action_hay = ActionsModel.haystacks(data.actions)
-    data.recs = recommendations.list_recommendations(db, committee)
-    data.rec_hay = RecommendationsModel.haystacks(data.recs)
-    rows_by_name = {}
-    for c in known:
-        if committee is None or committee.lower() in (c.name.lower(), c.short_name.lower()):
-            rows = meetings.list_meetings(db, c.name)
-            rows_by_name[c.name] = rows
-            data.meetings[c.id] = [(m.id, m.date) for m in rows]
-    data.next_meeting = next_meeting_of(rows_by_name, today())
-    return data
 
 
 class TrackerTab(TabPage):
@@ -245,8 +208,7 @@ class TrackerTab(TabPage):
             grid.detail.show_row(None)
             return
         try:
-            full = (actions.get_action(self.db, row.id) if kind == ACTION
-                    else recommendations.get_recommendation(self.db, row.id))
+            full = self.controller.full_row(kind, row.id)
         except Exception as exc:  # noqa: BLE001 - deleted by someone else meanwhile
             self.status.emit(str(exc))
             grid.model.remove_row(row.id)
