@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.domain import dates
-from desktop_app.domain.enums import MeetingKind, MeetingStatus
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, MeetingKind, MeetingStatus, Verdict
 from desktop_app.domain.records import ActionRow, MeetingRow, RecommendationRow
 from desktop_app.ui.models.base import ROW_ROLE as RowRole  # the roles every grid shares
 from desktop_app.ui.models.base import ListTableModel
@@ -45,7 +45,7 @@ def kind_label(kind: str) -> str:
 
 
 def status_label(meeting: MeetingRow, today: dt.date) -> str:
-    if meeting.status == "scheduled" and meeting.date < today:
+    if meeting.status == MeetingStatus.SCHEDULED and meeting.date < today:
         return "Not marked held"
     try:
         return MeetingStatus(meeting.status).label
@@ -88,14 +88,14 @@ class MeetingsModel(ListTableModel[MeetingRow]):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col):
                 return QBrush(AMBER)
-            if col == self.STATUS and m.status == "scheduled" and m.date < self._today:
+            if col == self.STATUS and m.status == MeetingStatus.SCHEDULED and m.date < self._today:
                 return QBrush(AMBER)
-            if m.status == "cancelled" or m.date < self._today:
+            if m.status == MeetingStatus.CANCELLED or m.date < self._today:
                 return QBrush(GREY)
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col) \
-                    and m.status == "scheduled":
+                    and m.status == MeetingStatus.SCHEDULED:
                 return QBrush(AMBER_BG)
             return None
         if role == Qt.ItemDataRole.DecorationRole:
@@ -103,7 +103,7 @@ class MeetingsModel(ListTableModel[MeetingRow]):
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             return None
         if role == Qt.ItemDataRole.FontRole:
-            if m.status == "cancelled":
+            if m.status == MeetingStatus.CANCELLED:
                 font = QFont()
                 font.setStrikeOut(True)
                 return font
@@ -166,7 +166,7 @@ class MeetingsModel(ListTableModel[MeetingRow]):
                 tip += ("\nThis is a bank holiday: consider an earlier deadline "
                         "(Edit meeting \u2192 Deadlines).")
             return tip
-        if col == self.STATUS and m.status == "scheduled" and m.date < self._today:
+        if col == self.STATUS and m.status == MeetingStatus.SCHEDULED and m.date < self._today:
             return "The meeting date has passed: mark it held (or cancelled)."
         if col == self.VENUE and m.venue:
             return m.venue
@@ -226,7 +226,7 @@ class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
             if (isinstance(r, ActionRow) and r.overdue) or \
                     (isinstance(r, RecommendationRow) and r.response_overdue):
                 return QBrush(RED)
-            if r.status == "completed":
+            if r.status in (ActionStatus.COMPLETED, ImplementationStatus.COMPLETED):
                 return QBrush(GREEN)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -259,10 +259,10 @@ class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
             if rec:
                 verdict = r.verdict.replace("_", " ").capitalize()
                 state = r.status.replace("_", " ")
-                if r.verdict == "awaiting":
+                if r.verdict == Verdict.AWAITING:
                     return "Response overdue" if r.response_overdue else "Awaiting response"
                 return f"{verdict}; {state}"
-            if r.status == "completed":
+            if r.status == ActionStatus.COMPLETED:
                 return "Completed"
             return "Open (overdue)" if r.overdue else "Open"
         return ""

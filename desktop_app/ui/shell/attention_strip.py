@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.dates import is_bank_holiday
 from desktop_app.services import committees, meetings
 from desktop_app.ui.app_state import long_date
@@ -34,7 +35,7 @@ def next_meeting_of(meetings_by_committee: dict[str, list], today: dt.date) -> N
     stale: list[NextMeeting] = []
     for name, rows in meetings_by_committee.items():
         for m in rows:
-            if m.status != "scheduled":
+            if m.status != MeetingStatus.SCHEDULED:
                 continue
             entry = NextMeeting(m.id, name, m.date, m.publication_deadline, m.questions_deadline,
                                 stale=m.date < today)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPushButton, QWidget)
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date, today
 from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea, button_row,
@@ -197,7 +198,7 @@ class ActionDetail(DetailPane):
             chips.append(("overdue", "OVERDUE"))
         if row.reported_complete_on:
             chips.append(("done", "REPORTED COMPLETE"))
-        elif row.status == "completed":
+        elif row.status == ActionStatus.COMPLETED:
             chips.append(("done", "COMPLETED"))
         self.chips.set_chips(chips)
         set_texts_quietly([(self.ref, row.ref), (self.item, row.item), (self.text, row.text),
@@ -222,7 +223,7 @@ class ActionDetail(DetailPane):
         if row.reported_complete_on:
             text = (f"Completed{' on ' + long_date(row.completed_on) if row.completed_on else ''}"
                     f" and reported to the meeting on {long_date(row.reported_complete_on)}.")
-        elif row.status == "completed":
+        elif row.status == ActionStatus.COMPLETED:
             text = (f"Completed{' on ' + long_date(row.completed_on) if row.completed_on else ''}"
                     "; not yet reported to the committee.")
         elif row.overdue:
@@ -230,7 +231,7 @@ class ActionDetail(DetailPane):
         else:
             text = f"Open, {due}."
         self.status_text.setText(text)
-        done = row.status == "completed"
+        done = row.status == ActionStatus.COMPLETED
         self.complete_button.setEnabled(not done)
         self.complete_on.setEnabled(not done)
         self.reopen_button.setEnabled(done and not row.reported_complete_on)

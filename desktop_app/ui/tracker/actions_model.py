@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QIcon
 
+from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
@@ -16,7 +17,7 @@ def status_word(r: ActionRow) -> str:
         return "OVERDUE"
     if r.reported_complete_on:
         return "Reported complete"
-    if r.status == "completed":
+    if r.status == ActionStatus.COMPLETED:
         return "Completed"
     return "Open"
 
@@ -77,7 +78,7 @@ class ActionsModel(RowTableModel[ActionRow]):
         if col.key == "status":
             if row.overdue:
                 return badges.OVERDUE_COLOUR
-            if row.status == "completed":
+            if row.status == ActionStatus.COMPLETED:
                 return badges.DONE_COLOUR
             return None
         return since_meeting_colour(row)
@@ -97,6 +98,6 @@ class ActionsModel(RowTableModel[ActionRow]):
         if col.key == "status":
             if row.overdue:
                 return badges.marker_icon("overdue")
-            if row.status == "completed":
+            if row.status == ActionStatus.COMPLETED:
                 return badges.marker_icon("done")
         return None

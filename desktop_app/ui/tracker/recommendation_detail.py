@@ -137,7 +137,7 @@ class RecommendationDetail(DetailPane):
         chips = since_meeting_chips(row)
         if row.response_overdue:
             chips.append(("overdue", "RESPONSE OVERDUE"))
-        if row.status == "completed":
+        if row.status == ImplementationStatus.COMPLETED:
             chips.append(("done", "COMPLETED"))
         self.chips.set_chips(chips)
         set_texts_quietly([(self.item, row.item), (self.label, row.label), (self.text, row.text),
@@ -165,7 +165,7 @@ class RecommendationDetail(DetailPane):
             text = (f"<b style='color:#b3261e'>OVERDUE</b> \u2014 the executive should have "
                     f"responded by {long_date(row.response_due)} (two months from sending, "
                     "s.9FE Local Government Act 2000).")
-        elif row.verdict == "awaiting" and not row.response.strip():
+        elif row.verdict == Verdict.AWAITING and not row.response.strip():
             text = (f"Awaiting a response, due by {long_date(row.response_due)} (two months "
                     "from sending, s.9FE).")
         else:
@@ -198,7 +198,7 @@ class RecommendationDetail(DetailPane):
         from desktop_app.ui.errors import show_error
         text = self.response.text().strip()
         verdict = self.verdict.currentData()
-        if not text and verdict == "awaiting":
+        if not text and verdict == Verdict.AWAITING:
             show_error(self, "Type the executive's response or choose a verdict first.")
             return
         on = self._date_or_today(self.response_on)

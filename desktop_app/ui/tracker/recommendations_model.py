@@ -13,7 +13,7 @@ from desktop_app.ui.widgets import badges
 
 
 def verdict_label(value: str) -> str:
-    if value == "awaiting":
+    if value == Verdict.AWAITING:
         return "Awaiting response"
     try:
         return Verdict(value).label
@@ -91,7 +91,7 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
     def foreground(self, row: RecommendationRow, col: Column) -> QColor | None:
         if col.key in ("verdict", "due") and row.response_overdue:
             return badges.OVERDUE_COLOUR
-        if col.key == "status" and row.status == "completed":
+        if col.key == "status" and row.status == ImplementationStatus.COMPLETED:
             return badges.DONE_COLOUR
         if col.key in ("verdict", "status"):
             return None
@@ -112,6 +112,6 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
             return badges.marker_icon(word.lower()) if word else None
         if col.key == "verdict" and row.response_overdue:
             return badges.marker_icon("overdue")
-        if col.key == "status" and row.status == "completed":
+        if col.key == "status" and row.status == ImplementationStatus.COMPLETED:
             return badges.marker_icon("done")
         return None

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.domain.enums import ActionStatus
 from desktop_app.db.engine import Database
 from desktop_app.services import actions, recommendations
 from desktop_app.ui import app_state
@@ -38,7 +39,7 @@ ACTION_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
     ("Overdue", "overdue", lambda r: actions.matches(r, "overdue")),
     ("Completed", "completed", lambda r: actions.matches(r, "completed")),
     ("Completed, not yet reported", "completed-not-reported",
-     lambda r: r.status == "completed" and r.reported_complete_on is None),
+     lambda r: r.status == ActionStatus.COMPLETED and r.reported_complete_on is None),
     ("Reported complete", "reported-complete", lambda r: actions.matches(r, "reported-complete")),
     ("New or updated since last meeting", "changed", _changed),
 ]

@@ -8,14 +8,14 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
 from desktop_app.domain import dates
-from desktop_app.domain.enums import WorkFormat, WorkStatus
+from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
 from desktop_app.services.common import today
 from desktop_app.ui.meetings.meetings_model import kind_label
 from desktop_app.ui.meetings.meeting_dialogs import SCRUTINY_TYPES, FormDialog
 
 UNSCHEDULED_TEXT = "To be scheduled"
-_MEETING_FORMATS = ("agenda_item", "annual_report")
+_MEETING_FORMATS = (WorkFormat.AGENDA_ITEM, WorkFormat.ANNUAL_REPORT)
 
 
 def _key(day: dt.date | None) -> str:
@@ -37,7 +37,7 @@ def upcoming_first(meetings) -> list[MeetingRow]:
 
 def meeting_choice_text(m: MeetingRow) -> str:
     text = f"{dates.format_uk(m.date, 'full')} \u2013 {kind_label(m.kind)}"
-    if m.status == "held":
+    if m.status == MeetingStatus.HELD:
         text += " (held)"
     return text
 
@@ -72,7 +72,7 @@ class WorkItemDialog(FormDialog):
         self.meeting_combo.setAccessibleName("Meeting")
         self.meeting_combo.addItem(UNSCHEDULED_TEXT, "")
         for m in upcoming_first(meetings):
-            if m.status != "cancelled" or (item and item.meeting_id == m.id):
+            if m.status != MeetingStatus.CANCELLED or (item and item.meeting_id == m.id):
                 self.meeting_combo.addItem(meeting_choice_text(m), _key(m.date))
         chosen = item.meeting_date if item else next(
             (m.date for m in meetings if m.id == meeting_id), None)
@@ -180,7 +180,7 @@ class MoveDialog(FormDialog):
         if item is None or item.meeting_date is not None:
             self.meeting_combo.addItem(UNSCHEDULED_TEXT, "")
         for m in upcoming_first(meetings):
-            if m.status == "cancelled" or (item and m.id == item.meeting_id):
+            if m.status == MeetingStatus.CANCELLED or (item and m.id == item.meeting_id):
                 continue
             self.meeting_combo.addItem(meeting_choice_text(m), _key(m.date))
         if preselect or to_date is not None:
@@ -189,7 +189,7 @@ class MoveDialog(FormDialog):
             # Most moves are deferrals: suggest the next meeting still to come after this one.
             after = item.meeting_date if item and item.meeting_date else dt.date.min
             index = next((self.meeting_combo.findData(_key(m.date)) for m in meetings
-                          if m.date > after and m.status == "scheduled"
+                          if m.date > after and m.status == MeetingStatus.SCHEDULED
                           and self.meeting_combo.findData(_key(m.date)) >= 0), 0)
         self.meeting_combo.setCurrentIndex(max(0, index))
         self.reason_edit = QLineEdit()

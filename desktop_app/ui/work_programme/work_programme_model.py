@@ -18,7 +18,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain import dates
-from desktop_app.domain.enums import WorkFormat, WorkStatus
+from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
 from desktop_app.ui.models.base import ListTableModel
 from desktop_app.ui.meetings.meetings_model import (AMBER, GREEN, GREY, RowRole, SortRole,
@@ -77,7 +77,7 @@ class Section:
         """Agenda items can be moved onto meetings (not cancelled) and back to unscheduled."""
         if self.key == UNSCHEDULED:
             return True
-        return self.meeting is not None and self.meeting.status != "cancelled"
+        return self.meeting is not None and self.meeting.status != MeetingStatus.CANCELLED
 
     @property
     def meeting_date(self) -> dt.date | None:
@@ -86,9 +86,9 @@ class Section:
 
 def meeting_subtitle(m: MeetingRow) -> str:
     parts = [kind_label(m.kind)]
-    if m.status == "cancelled":
+    if m.status == MeetingStatus.CANCELLED:
         parts.insert(0, "CANCELLED")
-    elif m.status == "held":
+    elif m.status == MeetingStatus.HELD:
         parts.append("held")
     for label, day in (("Publication deadline", m.publication_deadline),
                        ("Questions deadline", m.questions_deadline)):
@@ -134,7 +134,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         self._rebuild()
 
     def _visible(self, item: WorkItemRow) -> bool:
-        if item.status == "dropped" and not self.show_dropped:
+        if item.status == WorkStatus.DROPPED and not self.show_dropped:
             return False
         if not self._words:
             return True
@@ -151,7 +151,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         sections: list[Section] = []
         for m in self._meetings:
             key = ("meeting", m.id)
-            if key in groups or (m.status == "scheduled" and not self._words):
+            if key in groups or (m.status == MeetingStatus.SCHEDULED and not self._words):
                 sections.append(Section(key, meeting_heading(m), meeting_subtitle(m), m,
                                         len(groups.get(key, []))))
         sections.append(Section(UNSCHEDULED, "To be scheduled and prioritised or removed",
@@ -159,7 +159,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         for fmt, title in FORMAT_SECTIONS:
             key = ("format", fmt)
             subtitle = SEPARATOR.join(("Topic", "Target date", "Lead officer(s)",
-                                       "Current position")) if fmt == "briefing_note" else ""
+                                       "Current position")) if fmt == WorkFormat.BRIEFING_NOTE else ""
             sections.append(Section(key, title, subtitle, None, len(groups.get(key, []))))
         self._rows = []
         self._sections = {}
@@ -233,13 +233,13 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             return text if len(text) > 60 else None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
-            if item.status == "dropped":
+            if item.status == WorkStatus.DROPPED:
                 font.setStrikeOut(True)
             if col == self.ITEM:
-                font.setBold(item.status != "dropped")
+                font.setBold(item.status != WorkStatus.DROPPED)
             return font if (font.strikeOut() or font.bold()) else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if item.status == "dropped":
+            if item.status == WorkStatus.DROPPED:
                 return QBrush(GREY)
             if col == self.STATUS:
                 return {"delivered": QBrush(GREEN), "deferred": QBrush(AMBER)}.get(item.status)
@@ -264,7 +264,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             return item.position
         if col == self.STATUS:
             text = status_label(item.status)
-            if item.format not in ("agenda_item",) and item.format not in _FORMAT_KEYS:
+            if item.format != WorkFormat.AGENDA_ITEM and item.format not in _FORMAT_KEYS:
                 try:
                     text += f"\n{WorkFormat(item.format).label}"
                 except ValueError:
