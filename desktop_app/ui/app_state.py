@@ -94,7 +94,3 @@ def short_date(day: dt.date | None) -> str:
 @functools.lru_cache(maxsize=8192)
 def long_date(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
-
-
-def full_date(day: dt.date | None) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""

@@ -192,10 +192,6 @@ class MainWindow(QMainWindow):
         self.tracker.refresh()
         self._refresh_current()
 
-    def refresh_strip(self) -> None:
-        """The counts and the next meeting come with each Tracker load (off the UI thread)."""
-        self.tracker.refresh()
-
     def current_tab(self) -> TabPage:
         return self.tabs.currentWidget()
 

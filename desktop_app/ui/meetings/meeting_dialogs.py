@@ -76,10 +76,6 @@ class FormDialog(QDialog):
         self.layout_.addWidget(self.error_label)
         self.layout_.addWidget(self.button_box)
 
-    @property
-    def ok_button(self):
-        return self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-
     def values(self) -> dict:  # pragma: no cover - overridden
         return {}
 

@@ -1,7 +1,7 @@
 """The tree model the review screen shows: one top-level row per agenda item, under it the
 item's recommendations then its actions. Column 0 carries the tick box.
 
-The officer's choices it shows (``ReviewState``, ``Choice``) are in ``minutes_review_state``;
+The officer's choices it shows (``ReviewState``, ``Choice``) are in ``state.py``;
 they are importable from here too.
 """
 

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from desktop_app.db.engine import Database
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.dates import is_bank_holiday
-from desktop_app.services import committees, meetings
 from desktop_app.ui.app_state import long_date
 from desktop_app.ui.widgets import badges
 
@@ -45,12 +43,6 @@ def next_meeting_of(meetings_by_committee: dict[str, list], today: dt.date) -> N
     if stale:
         return max(stale, key=lambda e: e.date)
     return None
-
-
-def find_next_meeting(db: Database, committee: str | None, today: dt.date) -> NextMeeting | None:
-    """As ``next_meeting_of``, reading the meetings through services."""
-    names = [committee] if committee else [c.name for c in committees.list_committees(db)]
-    return next_meeting_of({name: meetings.list_meetings(db, name) for name in names}, today)
 
 
 def _day(day: dt.date) -> str:

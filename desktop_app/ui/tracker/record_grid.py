@@ -155,9 +155,6 @@ class RecordGrid(QWidget):
                            else f"{total:,} {self.noun}")
 
     # ---------------------------------------------------------------- selection
-    def current_row(self) -> Any:
-        return getattr(self.detail, "row", None)
-
     def select_id(self, row_id: int | None) -> bool:
         """Select the row with this id (if it passes the filters); True when selected."""
         if row_id is None:

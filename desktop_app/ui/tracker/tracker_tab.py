@@ -140,9 +140,6 @@ class TrackerTab(TabPage):
         self.current_grid().search.focus()
 
     # ================================================================== loading
-    def is_loading(self) -> bool:
-        return self._loading
-
     def wait_loaded(self, timeout_s: float = 60.0) -> bool:
         while self._loading and self._job is not None:
             if not self._job.wait(timeout_s):
