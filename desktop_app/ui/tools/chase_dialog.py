@@ -9,7 +9,6 @@ back through File > Import.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -19,43 +18,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.db.engine import Database
-from desktop_app.services import actions, chase, contacts, recommendations
-from desktop_app.services.common import today
+from desktop_app.services.chase import ChasePack
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui import workers
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.tools.chase_controller import ChaseController
 
 COLUMNS = ("Owner / lead", "Email address", "Open actions", "Overdue", "Responses due")
 EMAIL_COL = 1
-
-
-@dataclasses.dataclass
-class OwnerLine:
-    name: str
-    email: str = ""
-    actions: int = 0
-    overdue: int = 0
-    responses: int = 0
-
-
-def owners_to_chase(db: Database, committee: str) -> list[OwnerLine]:
-    """Who chase_owners would write to, with their counts (its own selection, without files)."""
-    now = today()
-    lines: dict[str, OwnerLine] = {}
-    for a in actions.list_actions(db, committee, "open", now=now):
-        name = a.owner.strip()
-        if name:
-            line = lines.setdefault(name, OwnerLine(name))
-            line.actions += 1
-            line.overdue += int(a.overdue)
-    for r in recommendations.list_recommendations(db, committee, "awaiting-response", now=now):
-        name = r.addressee.strip()
-        if name:
-            lines.setdefault(name, OwnerLine(name)).responses += 1
-    emails = {c.name.lower(): c.email for c in contacts.list_contacts(db)}
-    for line in lines.values():
-        line.email = emails.get(line.name.lower(), "")
-    return [lines[n] for n in sorted(lines)]
 
 
 def default_folder() -> str:
@@ -75,8 +45,9 @@ class ChaseDialog(QDialog):
     def __init__(self, db: Database, committee: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.committee = db, committee
+        self.controller = ChaseController(db, committee)
         self.job: workers.Job | None = None
-        self.packs: list[chase.ChasePack] = []
+        self.packs: list[ChasePack] = []
         self._filling = False
         self.setObjectName("chaseDialog")
         self.setWindowTitle(f"Chase owners \u2013 {committee}")
@@ -167,7 +138,7 @@ class ChaseDialog(QDialog):
 
     # ------------------------------------------------------------------ table
     def reload(self) -> None:
-        self.lines = owners_to_chase(self.db, self.committee)
+        self.lines = self.controller.owners()
         self._filling = True
         try:
             self.table.setRowCount(len(self.lines))
@@ -215,8 +186,7 @@ class ChaseDialog(QDialog):
             return
         try:
             if email:
-                contacts.set_contact(self.db, line.name, email=email)
-                line.email = email
+                self.controller.save_email(line, email)
         except ServiceError as exc:
             show_error(self, exc, "Email address not saved")
         self._filling = True
@@ -240,10 +210,10 @@ class ChaseDialog(QDialog):
             show_error(self, "Choose a folder to save the workbooks and drafts in.",
                        "Chase owners")
             return None
-        folder, committee, db = self.folder(), self.committee, self.db
+        work = self.controller.writer(self.folder())
         self.write_button.setEnabled(False)
         self.result_label.setText("Writing\u2026")
-        self.job = workers.start_job(lambda ctx: chase.chase_owners(db, committee, folder),
+        self.job = workers.start_job(lambda ctx: work(),
                                      on_done=self._written, on_error=self._failed,
                                      parent=self, title="Chase owners",
                                      label="Writing workbooks and email drafts\u2026",
@@ -255,7 +225,7 @@ class ChaseDialog(QDialog):
         self.result_label.setText("")
         show_error(self, exc, "Chase owners")
 
-    def _written(self, packs: list[chase.ChasePack]) -> None:
+    def _written(self, packs: list[ChasePack]) -> None:
         self.packs = packs
         self.write_button.setEnabled(True)
         self.files.clear()
