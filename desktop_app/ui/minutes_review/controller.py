@@ -68,7 +68,7 @@ class MinutesReviewController:
         self.path = str(path)
         self.phase = "reading"
         self._generation += 1
-        self.dialog.show_reading(self.path)
+        self.dialog.display.show_reading(self.path)
         db, committee, source = self.db, self.committee, self.path
 
         def work(ctx) -> tuple[MinutesProposal, str]:
@@ -84,16 +84,16 @@ class MinutesReviewController:
         self.review = ReviewState(proposal)
         self.unsaved_edits = False
         self.phase = "ready"
-        self.dialog.show_review(self.review)
+        self.dialog.display.show_review(self.review)
         self.preview()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.phase = "failed" if self.proposal is None else "ready"
         if self.proposal is None:
-            self.dialog.show_read_failed(Path(self.path or "").name, first_line(exc))
+            self.dialog.display.show_read_failed(Path(self.path or "").name, first_line(exc))
         else:  # another file was chosen and failed: keep reviewing the one already read
             self.path = self._loaded_path
-            self.dialog.show_still_reviewing(self.path)
+            self.dialog.display.show_still_reviewing(self.path)
         self.dialog.update_buttons()
         show_error(self.dialog, exc, "Cannot read the minutes")
 
@@ -119,13 +119,13 @@ class MinutesReviewController:
         if generation != self._generation or self.review is None:
             return
         recs, actions = self.review.totals()
-        self.dialog.show_preview(preview_text(summary, recs, actions), "color: #5f6368;")
+        self.dialog.display.show_preview(preview_text(summary, recs, actions), "color: #5f6368;")
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         log.info("minutes preview failed: %s", exc)
-        self.dialog.show_preview(first_line(exc), RED)
+        self.dialog.display.show_preview(first_line(exc), RED)
 
     # ================================================================== saving
     def save(self) -> None:
@@ -156,7 +156,7 @@ class MinutesReviewController:
         self.saving = False
         self.unsaved_edits = False
         self.last_summary = summary
-        self.dialog.show_saved(summary_text(summary, left_out), summary.created_anything)
+        self.dialog.display.show_saved(summary_text(summary, left_out), summary.created_anything)
         self.dialog.saved.emit(summary)
 
     def _save_failed(self, exc: BaseException) -> None:

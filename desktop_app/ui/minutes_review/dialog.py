@@ -21,18 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop_app.db.engine import Database
-from desktop_app.domain import dates
-from desktop_app.ui.meetings.meetings_model import format_time
 from desktop_app.ui.minutes_review.controller import MinutesReviewController
+from desktop_app.ui.minutes_review.display import ReviewDisplay
 from desktop_app.ui.minutes_review.layout import lay_out
-from desktop_app.ui.minutes_review.model import Choice, ReviewState
-from desktop_app.ui.minutes_review.text import AMBER, BANNER, counts_text, same_committee
+from desktop_app.ui.minutes_review.model import Choice
+from desktop_app.ui.minutes_review.text import counts_text
 from desktop_app.ui.widgets.sizing import fit_dialog
 from desktop_app.ui.workers import Job, start_job
 
@@ -49,6 +47,7 @@ class MinutesReviewDialog(QDialog):
         super().__init__(parent)
         self.committee = committee
         self.controller = MinutesReviewController(self, db, committee)
+        self.display = ReviewDisplay(self)
         self.jobs: list[Job] = []
         self.closed = False
         self._asked_for_file = path is not None
@@ -65,7 +64,7 @@ class MinutesReviewDialog(QDialog):
         if path:
             self.controller.load(path)
         else:
-            self.show_placeholder("Choose a minutes file (.txt, .md, .html or .docx) to "
+            self.display.show_placeholder("Choose a minutes file (.txt, .md, .html or .docx) to "
                                    "review.")
 
     def _wire(self) -> None:
@@ -183,90 +182,6 @@ class MinutesReviewDialog(QDialog):
             self.count_label.setText(text)
         else:
             self.count_label.setText("")
-
-    # ------------------------------------------------------------------ what the controller shows
-    def show_placeholder(self, text: str) -> None:
-        self.placeholder.setText(text)
-        self.stack.setCurrentWidget(self.placeholder)
-
-    def _show_file(self, path: str) -> None:
-        self.heading.setText(f"Review minutes: {Path(path).name}")
-        self.file_label.setText(path)
-        self.file_label.setToolTip(path)
-
-    def show_reading(self, path: str) -> None:
-        self.result_label.hide()
-        self._show_file(path)
-        self.meeting_box.hide()
-        self.show_placeholder(f"Reading {Path(path).name}\u2026")
-        self.update_buttons()
-
-    def show_review(self, review: ReviewState) -> None:
-        self.model.set_state(review)
-        self.stack.setCurrentWidget(self.splitter)
-        self._show_meeting()
-        self._select_first()
-        self.update_buttons()
-
-    def show_read_failed(self, name: str, reason: str) -> None:
-        self.heading.setText("Review minutes")
-        self.show_placeholder(f"Could not read {name}.\n{reason}\n\n"
-                              "Choose another file to carry on.")
-
-    def show_still_reviewing(self, path: str) -> None:
-        self._show_file(path)
-        self.stack.setCurrentWidget(self.splitter)
-        self.meeting_box.show()
-
-    def _show_meeting(self) -> None:
-        p = self.controller.proposal
-        if p.meeting_date is not None:
-            when = dates.format_uk(p.meeting_date, "full")
-            if p.start_time is not None:
-                when += f", {format_time(p.start_time)}"
-            self.when_label.setText(when)
-            self.when_label.show()
-            self.date_row.hide()
-        else:
-            self.when_label.hide()
-            self.date_row.show()
-            time = f" (starting {format_time(p.start_time)})" if p.start_time else ""
-            self.date_hint.setText("The minutes do not give the meeting date: enter it to "
-                                   f"save them{time}.")
-        self.venue_label.setText(f"Venue: {p.venue}" if p.venue else "Venue: not given")
-        name = self.controller.committee_name
-        text = f"Saving to: {name}"
-        mismatch = bool(p.committee_name) and not same_committee(p.committee_name, name)
-        if mismatch:
-            text += f" \u2014 note: the minutes are of the \u201c{p.committee_name}\u201d"
-        self.committee_label.setText(text)
-        self.committee_label.setStyleSheet(AMBER if mismatch else "color: #5f6368;")
-        self.preview_label.setText("")
-        self.preview_label.setVisible(False)
-        self.meeting_box.show()
-
-    def _select_first(self) -> None:
-        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        for row in range(self.model.rowCount()):
-            parent = self.model.index(row, 0)
-            if self.model.rowCount(parent):
-                self.tree.setCurrentIndex(self.model.index(0, 0, parent))
-                return
-        if self.model.rowCount():
-            self.tree.setCurrentIndex(self.model.index(0, 0))
-
-    def show_preview(self, text: str, style: str) -> None:
-        self.preview_label.setStyleSheet(style)
-        self.preview_label.setText(text)
-        self.preview_label.show()
-
-    def show_saved(self, text: str, created_anything: bool) -> None:
-        self.result_label.setText(text)
-        self.result_label.setStyleSheet(BANNER["saved" if created_anything else "nothing"])
-        self.result_label.show()
-        self.preview_label.hide()
-        self.close_button.setText("Close")
-        self.update_buttons()
 
     # ------------------------------------------------------------------ jobs and closing
     def start(self, fn, on_done, on_error, **kwargs) -> Job:
