@@ -10,7 +10,7 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QMainWindow, QStackedWidget,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.meetings.meetings_tab import MeetingsTab
 from desktop_app.ui.shell.attention_strip import AttentionStrip
 from desktop_app.ui.shell.commands import WindowCommands
+from desktop_app.ui.shell import window_state
 from desktop_app.ui.shell.menus import WindowMenus
 from desktop_app.ui.shell.welcome_page import WelcomePage
 from desktop_app.ui.tracker.tracker_tab import TrackerTab
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, title)
             tab.data_changed.connect(lambda tab=tab: self._data_changed(tab))
             tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
 
         self.strip = AttentionStrip()
         self.strip.overdue_actions_clicked.connect(self.show_overdue_actions)
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.db_text())
         self.db_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.db_label)
-        self._restore()
+        window_state.restore(self)
         self.reload_committees()
 
     @property
@@ -169,9 +170,6 @@ class MainWindow(QMainWindow):
             self.committee_combo.setCurrentIndex(index)
 
     # ================================================================== tabs
-    def _tab_changed(self, *_args) -> None:
-        self._refresh_current()
-
     def _refresh_current(self) -> None:
         tab = self.tabs.currentWidget()
         if tab in self._stale:
@@ -219,35 +217,6 @@ class MainWindow(QMainWindow):
         if info is not None:
             self.meetings_tab.select_meeting(info.id)
 
-    # ================================================================== state
-    def _restore(self) -> None:
-        s = app_state.settings()
-        geometry = s.value(app_state.KEY_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
-        state = s.value(app_state.KEY_STATE)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        self.menus.strip_action.setChecked(app_state.read_bool(app_state.KEY_STRIP, True))
-        self.strip.setVisible(self.menus.strip_action.isChecked())
-        wanted = app_state.read_str(app_state.KEY_TAB, "trackerTab")
-        for i in range(self.tabs.count()):
-            if self.tabs.widget(i).objectName() == wanted:
-                self.tabs.setCurrentIndex(i)
-
-    def save_state(self) -> None:
-        if not self.remember:
-            return
-        app_state.write(app_state.KEY_GEOMETRY, self.saveGeometry())
-        app_state.write(app_state.KEY_STATE, self.saveState())
-        app_state.write(app_state.KEY_TAB, self.tabs.currentWidget().objectName())
-        app_state.write(app_state.KEY_STRIP, self.menus.strip_action.isChecked())
-        if self.committee_combo.count():
-            app_state.write(app_state.KEY_COMMITTEE, self.committee_combo.currentData() or "")
-        self.tracker.save_state()
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not self._shown_once:
@@ -260,7 +229,7 @@ class MainWindow(QMainWindow):
             if grid.detail.is_dirty() and not grid._confirm_leave():
                 event.ignore()
                 return
-        self.save_state()
+        window_state.save(self)
         workers.cancel_all()
         super().closeEvent(event)
 
