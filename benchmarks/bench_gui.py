@@ -102,10 +102,10 @@ def bench_filter(n: int, passes_wanted: int = 3) -> tuple[list[tuple[float, floa
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.db.schema import open_database
-    from desktop_app.ui.models.actions_model import ActionsModel
-    from desktop_app.ui.views.action_detail import ActionDetail
-    from desktop_app.ui.views.record_grid import RecordGrid
-    from desktop_app.ui.views.tracker_tab import ACTION_FILTERS
+    from desktop_app.ui.tracker.actions_model import ActionsModel
+    from desktop_app.ui.tracker.action_detail import ActionDetail
+    from desktop_app.ui.tracker.record_grid import RecordGrid
+    from desktop_app.ui.tracker.tracker_tab import ACTION_FILTERS
 
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="bench_gui_"))

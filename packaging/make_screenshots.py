@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(width, height)
     window.show()
     shot(window, "welcome")
-    window.load_demo()
+    window.commands.load_demo()
     window.tracker.wait_loaded()
     window.tabs.setCurrentWidget(window.meetings_tab)
     shot(window, "tab-meetings")
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "tab-tracker-recommendations")
     committee = "Children and Young People Scrutiny Committee"
 
-    from desktop_app.ui.print_dialog import PrintDialog
+    from desktop_app.ui.printing.dialog import PrintDialog
     dialog = PrintDialog(db, committee, window)
     dialog.resize(width, height)
     dialog.show()
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.services import actions
     book = tmp / "action-log.xlsx"
     xlsx_export.write_actions(book, actions.list_actions(db, committee), committee)
-    from desktop_app.ui.import_wizard import ImportWizard
+    from desktop_app.ui.importing.wizard import ImportWizard
     wizard = ImportWizard(db, committee=committee, path=str(book))
     wizard.resize(width, height)
     wizard.show()

@@ -7,7 +7,6 @@ so a test never reads or writes the real user's settings.
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 import datetime as dt
 import functools
 import os
@@ -95,7 +94,3 @@ def short_date(day: dt.date | None) -> str:
 @functools.lru_cache(maxsize=8192)
 def long_date(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
-
-
-def full_date(day: dt.date | None) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""

@@ -7,7 +7,6 @@ Every dialog here is a QMessageBox run with ``exec()``, so a test can answer it 
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 import logging
 from collections.abc import Callable
 from typing import TypeVar

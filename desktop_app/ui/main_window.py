@@ -4,19 +4,16 @@ tabs (or the welcome page while there is no committee), menus, shortcuts and win
 from __future__ import annotations
 
 from desktop_app.ui import startup  # noqa: F401 - before PySide6 (no Qt in it): see the module
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first Qt: see the module
 import gc
-import importlib
-import importlib.util
 import logging
 import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QMainWindow, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.services.workspace import Database
@@ -24,37 +21,19 @@ from desktop_app.services import committees
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.tab_api import TabPage
-from desktop_app.ui.views.attention_strip import AttentionStrip
-from desktop_app.ui.views.tracker_tab import TrackerTab
-from desktop_app.ui.views.welcome_page import CommitteeDialog, WelcomePage
-from desktop_app.ui.window_commands import WindowCommands
+from desktop_app.ui.meetings.meetings_tab import MeetingsTab
+from desktop_app.ui.shell.attention_strip import AttentionStrip
+from desktop_app.ui.shell.commands import WindowCommands
+from desktop_app.ui.shell import window_state
+from desktop_app.ui.shell.menus import WindowMenus
+from desktop_app.ui.shell.welcome_page import WelcomePage
+from desktop_app.ui.tracker.tracker_tab import TrackerTab
+from desktop_app.ui.work_programme.work_programme_tab import WorkProgrammeTab
 
 log = logging.getLogger(__name__)
 
 
-class PlaceholderTab(TabPage):
-    """Stands in for a tab whose module is not in this build."""
-
-    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None,
-                 title: str = "This tab"):
-        super().__init__(db, undo_stack, parent)
-        self.title = title
-        lay = QVBoxLayout(self)
-        label = QLabel(f"{title} is not available in this build yet.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lay.addWidget(label)
-
-    def refresh(self) -> None:
-        pass
-
-
-def _tab(module: str, cls_name: str, title: str, db: Database, stack: QUndoStack) -> TabPage:
-    if importlib.util.find_spec(module) is None:
-        return PlaceholderTab(db, stack, title=title)
-    return getattr(importlib.import_module(module), cls_name)(db, stack)
-
-
-class MainWindow(WindowCommands, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True):
         super().__init__(parent)
         self.db = db
@@ -65,14 +44,11 @@ class MainWindow(WindowCommands, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 600)
         self._icon()
-        self.dialog: Any = None
         self._stale: set[TabPage] = set()
         self._shown_once = False
 
-        self.meetings_tab = _tab("desktop_app.ui.views.meetings_tab", "MeetingsTab", "Meetings",
-                                 db, self.undo_stack)
-        self.work_tab = _tab("desktop_app.ui.views.work_programme_tab", "WorkProgrammeTab",
-                             "Work programme", db, self.undo_stack)
+        self.meetings_tab = MeetingsTab(db, self.undo_stack)
+        self.work_tab = WorkProgrammeTab(db, self.undo_stack)
         self.tracker = TrackerTab(db, self.undo_stack)
         self.meetings_tab.setObjectName("meetingsTab")
         self.work_tab.setObjectName("workProgrammeTab")
@@ -85,7 +61,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self.tabs.addTab(tab, title)
             tab.data_changed.connect(lambda tab=tab: self._data_changed(tab))
             tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
 
         self.strip = AttentionStrip()
         self.strip.overdue_actions_clicked.connect(self.show_overdue_actions)
@@ -102,26 +78,45 @@ class MainWindow(WindowCommands, QMainWindow):
         lay.setSpacing(0)
         lay.addWidget(self.strip)
         lay.addWidget(self.tabs, 1)
+        self.commands = WindowCommands(self)
         self.welcome = WelcomePage()
-        self.welcome.import_clicked.connect(self.open_import_wizard)
-        self.welcome.create_clicked.connect(self.create_committee)
-        self.welcome.demo_clicked.connect(self.load_demo)
+        self.welcome.import_clicked.connect(self.commands.open_import_wizard)
+        self.welcome.create_clicked.connect(self.commands.create_committee)
+        self.welcome.demo_clicked.connect(self.commands.load_demo)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(main)
         self.main_page = main
         self.setCentralWidget(self.stack)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self.db_label = QLabel(self._db_text())
+        self.committee_combo = QComboBox()
+        self.committee_combo.setObjectName("committeeCombo")
+        self.committee_combo.setAccessibleName("Committee")
+        self.committee_combo.setToolTip("The committee whose meetings, work programme and "
+                                        "tracker are shown")
+        self.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.committee_combo.setMinimumContentsLength(30)
+        self.menus = WindowMenus(self, self.commands)
+        self.committee_combo.currentIndexChanged.connect(self._committee_chosen)
+        self.db_label = QLabel(self.db_text())
         self.db_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.db_label)
-        self._restore()
+        window_state.restore(self)
         self.reload_committees()
 
-    def _db_text(self) -> str:
+    @property
+    def dialog(self) -> Any:
+        """The dialog the window opened last (see ``WindowCommands.dialog``)."""
+        return self.commands.dialog
+
+    def _icon(self) -> None:
+        try:
+            from desktop_app.resources import resource
+            self.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
+        except FileNotFoundError:
+            pass
+
+    def db_text(self) -> str:
         from desktop_app.services.workspace import describe_database
         return f"Database: {describe_database(self.db)}"
 
@@ -132,8 +127,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.stack.setCurrentWidget(self.main_page if rows else self.welcome)
         if rows and was_welcome:
             self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
-        for a in (self.new_action, self.find_action, self.print_action, self.refresh_action,
-                  self.import_minutes_action):
+        for a in self.menus.needs_committee():
             a.setEnabled(bool(rows))
         self.committee_combo.setEnabled(bool(rows))
         wanted = select if select is not None else self._wanted_committee(rows)
@@ -174,9 +168,6 @@ class MainWindow(WindowCommands, QMainWindow):
             self.committee_combo.setCurrentIndex(index)
 
     # ================================================================== tabs
-    def _tab_changed(self, *_args) -> None:
-        self._refresh_current()
-
     def _refresh_current(self) -> None:
         tab = self.tabs.currentWidget()
         if tab in self._stale:
@@ -196,10 +187,6 @@ class MainWindow(WindowCommands, QMainWindow):
         self._stale = {self.meetings_tab, self.work_tab}
         self.tracker.refresh()
         self._refresh_current()
-
-    def refresh_strip(self) -> None:
-        """The counts and the next meeting come with each Tracker load (off the UI thread)."""
-        self.tracker.refresh()
 
     def current_tab(self) -> TabPage:
         return self.tabs.currentWidget()
@@ -225,64 +212,8 @@ class MainWindow(WindowCommands, QMainWindow):
         if info is not None and self.committee is None:
             self.choose_committee(info.committee)
         self.tabs.setCurrentWidget(self.meetings_tab)
-        if info is not None and hasattr(self.meetings_tab, "select_meeting"):
+        if info is not None:
             self.meetings_tab.select_meeting(info.id)
-
-    # ================================================================== first run
-    def load_demo(self) -> None:
-        from desktop_app.services.demo import load_demo
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            message = load_demo(self.db)
-        except Exception as exc:  # noqa: BLE001
-            QApplication.restoreOverrideCursor()
-            show_error(self, exc)
-            return
-        QApplication.restoreOverrideCursor()
-        self.reload_committees()
-        self.statusBar().showMessage(message[:1].upper() + message[1:], 10000)
-
-    def create_committee(self) -> CommitteeDialog:
-        dialog = CommitteeDialog(self)
-
-        def submit(name: str, short: str, council: str) -> None:
-            row = committees.add_committee(self.db, name, short, council)
-            self.reload_committees(select=row.name)
-            self.tabs.setCurrentWidget(self.meetings_tab)
-
-        dialog.on_submit = submit
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    # ================================================================== state
-    def _restore(self) -> None:
-        s = app_state.settings()
-        geometry = s.value(app_state.KEY_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
-        state = s.value(app_state.KEY_STATE)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        self.strip_action.setChecked(app_state.read_bool(app_state.KEY_STRIP, True))
-        self.strip.setVisible(self.strip_action.isChecked())
-        wanted = app_state.read_str(app_state.KEY_TAB, "trackerTab")
-        for i in range(self.tabs.count()):
-            if self.tabs.widget(i).objectName() == wanted:
-                self.tabs.setCurrentIndex(i)
-
-    def save_state(self) -> None:
-        if not self.remember:
-            return
-        app_state.write(app_state.KEY_GEOMETRY, self.saveGeometry())
-        app_state.write(app_state.KEY_STATE, self.saveState())
-        app_state.write(app_state.KEY_TAB, self.tabs.currentWidget().objectName())
-        app_state.write(app_state.KEY_STRIP, self.strip_action.isChecked())
-        if self.committee_combo.count():
-            app_state.write(app_state.KEY_COMMITTEE, self.committee_combo.currentData() or "")
-        self.tracker.save_state()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
@@ -296,7 +227,7 @@ class MainWindow(WindowCommands, QMainWindow):
             if grid.detail.is_dirty() and not grid._confirm_leave():
                 event.ignore()
                 return
-        self.save_state()
+        window_state.save(self)
         workers.cancel_all()
         super().closeEvent(event)
 

@@ -3,7 +3,6 @@ JSON line of timings in milliseconds, exit 0."""
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 import json
 import sys
 import time

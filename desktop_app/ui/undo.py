@@ -1,16 +1,21 @@
 """Undo/redo for edits: each edit is a pair of service calls (do, undo) on one QUndoStack.
 
-``ServiceCommand`` is one such edit; ``UndoableEdits`` runs and pushes them for a tab."""
+``ServiceCommand`` is one such edit; ``UndoableEdits`` runs and pushes them for a tab's
+controller."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.services.errors import ConflictError, ServiceError
 from desktop_app.ui.errors import show_conflict, show_error
+
+if TYPE_CHECKING:
+    from desktop_app.ui.tab_api import TabPage
 
 
 class ServiceCommand(QUndoCommand):
@@ -38,24 +43,28 @@ class ServiceCommand(QUndoCommand):
 
 
 class UndoableEdits:
-    """Edits of a tab (a ``TabPage``) made through services and pushed on its undo stack.
+    """Edits of one tab (a ``TabPage``) made through services and pushed on its undo stack.
 
-    The tab provides ``_after_edit`` (reload its views, say the data changed) and names what it
-    edits in ``conflict_noun`` ("meeting"), for the dialog shown when someone else changed it.
+    Owned by the tab's controller. ``after_edit`` reloads the tab's views and says the data
+    changed; ``conflict_noun`` names what is edited ("meeting"), for the dialog shown when
+    someone else changed it.
     """
 
-    conflict_noun = "record"
+    def __init__(self, tab: TabPage, conflict_noun: str, after_edit: Callable[[], None]):
+        self.tab = tab
+        self.conflict_noun = conflict_noun
+        self.after_edit = after_edit
 
-    def _run(self, fn):
+    def run(self, fn):
         """A service call outside a dialog: errors are shown; a conflict offers a reload."""
         try:
             return fn()
         except ConflictError as exc:
-            if show_conflict(self, exc, self.conflict_noun):
-                self.refresh()
+            if show_conflict(self.tab, exc, self.conflict_noun):
+                self.tab.refresh()
             return None
         except ServiceError as exc:
-            show_error(self, exc)
+            show_error(self.tab, exc)
             return None
 
     def push(self, text: str, do, undo, in_dialog: bool = False, later: bool = False):
@@ -67,7 +76,7 @@ class UndoableEdits:
         if in_dialog:
             result = do()
         else:
-            result = self._run(do)
+            result = self.run(do)
             if result is None:
                 return None
         pending = [True]
@@ -76,30 +85,30 @@ class UndoableEdits:
             if pending:
                 pending.clear()
                 return result
-            return self._run(do)
+            return self.run(do)
 
         deferred = [True] if later else []
 
         def after():
             if deferred:
                 deferred.clear()
-                QTimer.singleShot(0, self._after_edit)
+                QTimer.singleShot(0, self.after_edit)
             else:
-                self._after_edit()
+                self.after_edit()
 
-        self.undo_stack.push(ServiceCommand(text, redo, lambda: self._run(undo), after=after))
-        self.status.emit(f"{text} (Ctrl+Z undoes)")
+        self.tab.undo_stack.push(ServiceCommand(text, redo, lambda: self.run(undo), after=after))
+        self.tab.status.emit(f"{text} (Ctrl+Z undoes)")
         return result
 
-    def _versioned(self, update, row_id: int, version: int, new: dict, old: dict, text: str,
-                   in_dialog: bool = False, later: bool = False):
+    def versioned(self, update, row_id: int, version: int, new: dict, old: dict, text: str,
+                  in_dialog: bool = False, later: bool = False):
         """An edit of some fields; Undo puts the old values back. Each step checks the
         version it last saw, so nobody else's change is overwritten silently."""
         state = {"version": version}
 
         def apply(fields):
             def run():
-                row = update(self.db, row_id, if_version=state["version"], **fields)
+                row = update(self.tab.db, row_id, if_version=state["version"], **fields)
                 state["version"] = row.version
                 return row
             return run

@@ -13,7 +13,6 @@ the UI thread with it. An exception goes to ``on_error`` (default: the one-line 
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 import logging
 import threading
 import time

@@ -6,7 +6,6 @@ desktop_app/ui/app_state.py), so no test touches the real user's settings.
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 from types import SimpleNamespace
 
 import pytest

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from desktop_app.ui import pyside_fixes  # noqa: F401 - first: see the module
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.services import committees, contacts, stats
-from desktop_app.ui.chase_dialog import EMAIL_COL, ChaseDialog
-from desktop_app.ui.stats_dialog import StatsDialog
+from desktop_app.ui.tools.chase_dialog import EMAIL_COL, ChaseDialog
+from desktop_app.ui.tools.stats_dialog import StatsDialog
 from tests.conftest import DEMO_COMMITTEE
 from tests.ui.conftest import choose, click
 
@@ -110,11 +109,11 @@ def test_tools_menu_opens_the_dialogs(window):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     entries = [a.text().replace("&", "") for a in menus["Tools"].actions() if a.text()]
     assert entries == ["Chase owners\u2026", "Impact statistics\u2026"]
-    window.chase_action.trigger()
+    window.menus.chase_action.trigger()
     assert isinstance(window.dialog, ChaseDialog) and window.dialog.isVisible()
     assert window.dialog.committee == DEMO_COMMITTEE
     window.dialog.done(0)
-    window.stats_action.trigger()
+    window.menus.stats_action.trigger()
     assert isinstance(window.dialog, StatsDialog) and window.dialog.isVisible()
     window.dialog.done(0)
 
@@ -124,7 +123,7 @@ def test_tools_ask_for_the_committee_when_all_are_shown(qtbot, db, open_window, 
     committees.add_committee(db, "Adults and Wellbeing Scrutiny Committee", "AWSC")
     win = open_window(db)
     choose(win.committee_combo, "All committees")
-    win.stats_action.trigger()
+    win.menus.stats_action.trigger()
     ask = win.dialog
     assert isinstance(ask, QInputDialog) and ask.isVisible()
     assert ask.comboBoxItems() == ["Adults and Wellbeing Scrutiny Committee", DEMO_COMMITTEE]
@@ -132,7 +131,7 @@ def test_tools_ask_for_the_committee_when_all_are_shown(qtbot, db, open_window, 
     ask.accept()
     assert isinstance(win.dialog, StatsDialog) and win.dialog.committee == DEMO_COMMITTEE
     win.dialog.done(0)
-    win.chase_action.trigger()
+    win.menus.chase_action.trigger()
     win.dialog.setTextValue("Adults and Wellbeing Scrutiny Committee")
     win.dialog.accept()
     assert isinstance(win.dialog, ChaseDialog)

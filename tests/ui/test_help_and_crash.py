@@ -12,7 +12,7 @@ from desktop_app.ui.guide_dialog import GuideDialog
 
 
 def test_user_guide_opens_in_the_app(qtbot, window):
-    window.guide_action.trigger()
+    window.menus.guide_action.trigger()
     dialog = window.dialog
     assert isinstance(dialog, GuideDialog)
     qtbot.waitUntil(dialog.isVisible)

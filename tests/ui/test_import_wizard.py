@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget
 from desktop_app.db.schema import sqlite_path
 from desktop_app.services import actions, committees
 from desktop_app.services.chase import chase_owners
-from desktop_app.ui.import_wizard import ChaseApplied, ImportWizard
-from desktop_app.ui.import_wizard_pages import (P_CHASE, P_CHASE_APPLY, P_DRY, P_FILE,
-                                                P_IMPORT, P_KIND, P_MAP)
+from desktop_app.ui.importing.wizard import ChaseApplied, ImportWizard
+from desktop_app.ui.importing.widgets import (P_CHASE, P_CHASE_APPLY, P_DRY, P_FILE, P_IMPORT,
+                                             P_KIND, P_MAP)
 from tests.conftest import BACKEND, DEMO_COMMITTEE
 from tests.fixtures_xlsx import make_ole, save_rows
 from tests.ui.conftest import choose, click
@@ -423,7 +423,7 @@ def test_every_field_has_a_name_and_the_pages_fit_1366x768(qtbot, db, tmp_path, 
 def test_ctrl_i_opens_the_wizard_and_the_window_refreshes_after_the_import(
         qtbot, empty_window, tmp_path):
     window = empty_window
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     wizard = window.dialog
     assert isinstance(wizard, ImportWizard) and wizard.isVisible()
     type_committee(qtbot, wizard, COMMITTEE)

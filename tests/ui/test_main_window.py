@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDialogButtonBox, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QTableView)
+                               QPlainTextEdit, QTableView)
 
 from desktop_app.services import actions, committees, meetings, recommendations
 from tests.conftest import DEMO_COMMITTEE
@@ -63,7 +63,7 @@ def test_clicking_a_count_opens_the_tracker_filtered(qtbot, window):
 def test_first_run_welcome_loads_the_example(qtbot, empty_window):
     win = empty_window
     assert win.stack.currentWidget() is win.welcome
-    assert not win.new_action.isEnabled()
+    assert not win.menus.new_action.isEnabled()
     click(qtbot, win.welcome.demo_button)
     assert [c.name for c in committees.list_committees(win.db)] == [DEMO_COMMITTEE]
     assert win.stack.currentWidget() is win.main_page
@@ -97,12 +97,12 @@ def test_menus_and_standard_shortcuts(window):
                                "Back up\u2026", "Quit"]
     assert entries("Edit")[:2] == ["Undo", "Redo"] and "Find" in entries("Edit")
     assert {"User guide", "About", "Open log folder"} <= set(entries("Help"))
-    assert QKeySequence("Ctrl+I") in window.import_action.shortcuts()
-    assert QKeySequence("Ctrl+P") in window.print_action.shortcuts()
-    assert QKeySequence("Ctrl+Z") in window.undo_action.shortcuts()
-    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
-    assert QKeySequence("Ctrl+F") in window.find_action.shortcuts()
-    assert QKeySequence("Ctrl+N") in window.new_action.shortcuts()
+    assert QKeySequence("Ctrl+I") in window.menus.import_action.shortcuts()
+    assert QKeySequence("Ctrl+P") in window.menus.print_action.shortcuts()
+    assert QKeySequence("Ctrl+Z") in window.menus.undo_action.shortcuts()
+    assert QKeySequence("Ctrl+Y") in window.menus.redo_action.shortcuts()
+    assert QKeySequence("Ctrl+F") in window.menus.find_action.shortcuts()
+    assert QKeySequence("Ctrl+N") in window.menus.new_action.shortcuts()
 
 
 def test_ctrl_f_focuses_the_current_search(qtbot, window):
@@ -112,13 +112,14 @@ def test_ctrl_f_focuses_the_current_search(qtbot, window):
     assert window.tracker.recs_grid.search.hasFocus()
 
 
-def test_import_and_print_open_or_say_not_available(qtbot, window):
-    for opener in (window.open_import_wizard, window.open_print_dialog):
-        result = opener()
-        dialog = window.dialog
-        if result is None:
-            assert isinstance(dialog, QMessageBox)
-            assert "not available yet" in dialog.text()
+def test_import_and_print_open_their_dialogs(qtbot, window):
+    from desktop_app.ui.importing.wizard import ImportWizard
+    from desktop_app.ui.printing.dialog import PrintDialog
+    for opener, cls in ((window.commands.open_import_wizard, ImportWizard),
+                        (window.commands.open_print_dialog, PrintDialog)):
+        dialog = opener()
+        assert isinstance(dialog, cls)
+        assert window.dialog is dialog
         assert dialog.isVisible()
         dialog.close()
 

@@ -13,10 +13,10 @@ from desktop_app.domain import dates
 from desktop_app.services import actions as actions_service
 from desktop_app.services import meetings as meetings_service
 from desktop_app.services import recommendations as recs_service
-from desktop_app.ui.models.agenda_model import AgendaModel
-from desktop_app.ui.models.meetings_model import MeetingsModel, OutcomesModel, RowRole
-from desktop_app.ui.views.meeting_dialogs import AgendaItemDialog, MeetingDialog
-from desktop_app.ui.views.meetings_tab import MeetingsTab
+from desktop_app.ui.meetings.agenda_model import AgendaModel
+from desktop_app.ui.meetings.meetings_model import MeetingsModel, OutcomesModel, RowRole
+from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
+from desktop_app.ui.meetings.meetings_tab import MeetingsTab
 from tests.conftest import DEMO_COMMITTEE
 
 D = dt.date
@@ -226,14 +226,14 @@ def test_edit_minutes_text(qtbot, tab):
     choose_meeting(qtbot, tab, D(2021, 11, 23))
     choose_item(qtbot, tab, "7")
     before = tab.current_item().minutes_text
-    qtbot.mouseClick(tab.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
-    tab.minutes_edit.selectAll()
-    qtbot.keyClicks(tab.minutes_edit, "The committee received the annual IRO report.")
-    assert tab.save_minutes_button.isEnabled()
-    qtbot.mouseClick(tab.save_minutes_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
+    tab.item_panel.minutes_edit.selectAll()
+    qtbot.keyClicks(tab.item_panel.minutes_edit, "The committee received the annual IRO report.")
+    assert tab.item_panel.save_minutes_button.isEnabled()
+    qtbot.mouseClick(tab.item_panel.save_minutes_button, Qt.MouseButton.LeftButton)
     item = next(i for i in meeting(tab.db, D(2021, 11, 23)).items if i.number == "7")
     assert item.minutes_text == "The committee received the annual IRO report."
-    assert not tab.save_minutes_button.isEnabled()
+    assert not tab.item_panel.save_minutes_button.isEnabled()
     tab.undo_stack.undo()
     item = next(i for i in meeting(tab.db, D(2021, 11, 23)).items if i.number == "7")
     assert item.minutes_text == before
@@ -242,9 +242,9 @@ def test_edit_minutes_text(qtbot, tab):
 def test_minutes_are_saved_when_moving_to_another_item(qtbot, tab):
     choose_meeting(qtbot, tab, D(2021, 11, 23))
     choose_item(qtbot, tab, "1")
-    qtbot.mouseClick(tab.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
-    tab.minutes_edit.selectAll()
-    qtbot.keyClicks(tab.minutes_edit, "Apologies were received from Councillor Kenyon.")
+    qtbot.mouseClick(tab.item_panel.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
+    tab.item_panel.minutes_edit.selectAll()
+    qtbot.keyClicks(tab.item_panel.minutes_edit, "Apologies were received from Councillor Kenyon.")
     choose_item(qtbot, tab, "2")
     item = next(i for i in meeting(tab.db, D(2021, 11, 23)).items if i.number == "1")
     assert item.minutes_text == "Apologies were received from Councillor Kenyon."
@@ -253,8 +253,8 @@ def test_minutes_are_saved_when_moving_to_another_item(qtbot, tab):
 def test_typed_minutes_survive_choosing_another_meeting_and_other_edits(qtbot, tab):
     choose_meeting(qtbot, tab, D(2021, 11, 23))
     choose_item(qtbot, tab, "8")
-    qtbot.mouseClick(tab.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(tab.minutes_edit, "RESOLVED: that the update be noted.")
+    qtbot.mouseClick(tab.item_panel.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.item_panel.minutes_edit, "RESOLVED: that the update be noted.")
     choose_meeting(qtbot, tab, D(2021, 12, 7))
     qtbot.waitUntil(lambda: tab.current_meeting().date == D(2021, 12, 7))
     qtbot.wait(50)                                    # the deferred reload has run
@@ -264,8 +264,8 @@ def test_typed_minutes_survive_choosing_another_meeting_and_other_edits(qtbot, t
     # Typing again, then marking the meeting held: both are saved, each its own undo step.
     choose_meeting(qtbot, tab, D(2021, 11, 23))
     choose_item(qtbot, tab, "9")
-    qtbot.mouseClick(tab.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(tab.minutes_edit, "The work programme was agreed.")
+    qtbot.mouseClick(tab.item_panel.minutes_edit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.item_panel.minutes_edit, "The work programme was agreed.")
     click(qtbot, tab, tab.mark_held_action)
     nov = meeting(tab.db, D(2021, 11, 23))
     assert nov.status == "held"
@@ -288,16 +288,16 @@ def test_attach_and_open_a_report_pdf(qtbot, tab, tmp_path, monkeypatch):
                         staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     choose_meeting(qtbot, tab, D(2021, 11, 23))
     choose_item(qtbot, tab, "7")
-    qtbot.mouseClick(tab.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.attach_button, Qt.MouseButton.LeftButton)
 
     item = next(i for i in meeting(tab.db, D(2021, 11, 23)).items if i.number == "7")
     assert [a.title for a in item.attachments] == ["IRO annual report 2020-21"]
     assert item.attachments[0].path == str(pdf.resolve())
-    assert tab.reports_list.count() == 1
-    assert tab.reports_list.item(0).text() == "IRO annual report 2020-21"
+    assert tab.item_panel.reports_list.count() == 1
+    assert tab.item_panel.reports_list.item(0).text() == "IRO annual report 2020-21"
     row = tab.agenda_model.row_of(item.id)
     assert tab.agenda_model.index(row, AgendaModel.REPORTS).data() == "IRO annual report 2020-21"
-    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.item_panel.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(pdf.resolve())]
 
 

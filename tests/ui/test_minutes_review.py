@@ -19,8 +19,8 @@ from desktop_app.services.actions import list_actions
 from desktop_app.services.committees import add_committee
 from desktop_app.services.meetings import get_meeting
 from desktop_app.services.recommendations import list_recommendations
-from desktop_app.ui.minutes_review import MinutesReviewDialog
-from desktop_app.ui.minutes_review_model import ACTION, REC
+from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
+from desktop_app.ui.minutes_review.model import ACTION, REC
 from tests.conftest import DEMO_COMMITTEE, SEEDS
 
 SEED_004 = SEEDS / "004_herefordshire_cyp_agenda_pack_2021-11-23.txt"
@@ -140,7 +140,7 @@ def actions_in_db(db, committee=DEMO_COMMITTEE):
 
 def test_seed_shows_meeting_items_and_proposals(open_dialog, cyp_db):
     dialog = open_dialog(cyp_db, SEED_004)
-    assert dialog.phase == "ready"
+    assert dialog.controller.phase == "ready"
     assert dialog.when_label.text() == "Tuesday 12 October 2021, 2:30 pm"
     assert "Herefordshire Council Offices, Plough Lane" in dialog.venue_label.text()
     assert not dialog.date_row.isVisible()
@@ -281,7 +281,7 @@ def test_minutes_without_a_date_need_one_before_saving(qtbot, open_dialog, db, t
     path = tmp_path / "libraries.txt"
     path.write_text(NO_DATE, encoding="utf-8")
     dialog = open_dialog(db, path, committee="Libraries Scrutiny Committee")
-    assert dialog.phase == "ready"
+    assert dialog.controller.phase == "ready"
     assert dialog.date_row.isVisible() and not dialog.when_label.isVisible()
     assert not dialog.save_button.isEnabled()
     assert "Enter the meeting date" in dialog.problem_label.text()
@@ -293,7 +293,7 @@ def test_minutes_without_a_date_need_one_before_saving(qtbot, open_dialog, db, t
     replace_text(qtbot, dialog.date_edit.line, "7 March 2023")
     qtbot.keyClick(dialog.date_edit.line, Qt.Key.Key_Return)  # finishes the date, saves nothing
     assert dialog.wait_idle()
-    assert dialog.save_button.isEnabled() and dialog.last_summary is None
+    assert dialog.save_button.isEnabled() and dialog.controller.last_summary is None
     assert "not in the tracker yet" in dialog.preview_label.text()
 
     summary = save(qtbot, dialog)
@@ -327,7 +327,7 @@ def test_a_bad_file_shows_one_line_naming_it(qtbot, open_dialog, auto_ok, cyp_db
     assert box["title"] == "Cannot read the minutes"
     assert name in box["text"] and expected in box["text"]
     assert "\n" not in box["text"]
-    assert dialog.phase == "failed"
+    assert dialog.controller.phase == "failed"
     assert f"Could not read {name}" in dialog.placeholder.text()
     assert not dialog.save_button.isEnabled()
     assert dialog.choose_button.isEnabled()
@@ -343,7 +343,7 @@ def test_a_bad_second_file_keeps_the_first(qtbot, open_dialog, auto_ok, cyp_db, 
     assert dialog.wait_idle()
     qtbot.waitUntil(lambda: bool(auto_ok), timeout=SAFETY_MS)
     assert "later.docx" in auto_ok[0]["text"]
-    assert dialog.phase == "ready" and dialog.path == str(SEED_004)
+    assert dialog.controller.phase == "ready" and dialog.controller.path == str(SEED_004)
     assert dialog.stack.currentWidget() is dialog.splitter
     assert dialog.save_button.isEnabled()
 
@@ -358,10 +358,10 @@ def test_choose_a_file_when_none_given(qtbot, open_dialog, cyp_db, monkeypatch):
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
     dialog = open_dialog(cyp_db, None)
-    qtbot.waitUntil(lambda: dialog.phase != "empty", timeout=SAFETY_MS)
+    qtbot.waitUntil(lambda: dialog.controller.phase != "empty", timeout=SAFETY_MS)
     assert dialog.wait_idle()
-    assert asked and dialog.phase == "ready"
-    assert dialog.proposal.meeting_date == dt.date(2023, 1, 18)
+    assert asked and dialog.controller.phase == "ready"
+    assert dialog.controller.proposal.meeting_date == dt.date(2023, 1, 18)
     # The minutes name another body: the officer is told where they will go.
     assert "Adults and Health Scrutiny Panel" in dialog.committee_label.text()
 

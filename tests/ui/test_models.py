@@ -14,11 +14,11 @@ from desktop_app.domain.records import ActionRow, AuditRow, UpdateRow
 from desktop_app.services import actions, history, recommendations
 from desktop_app.services.errors import ConflictError
 from desktop_app.ui.errors import describe_changes
-from desktop_app.ui.models.actions_model import ActionsModel
+from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.models.base import ID_ROLE, MARKER_ROLE, ROW_ROLE, SORT_ROLE, natural_key
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel
 from desktop_app.ui.models.proxy import RecordFilterProxy
-from desktop_app.ui.models.recommendations_model import RecommendationsModel
+from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
 from desktop_app.ui.widgets.date_edit import DateEdit, parse_entry
 from desktop_app.ui.widgets.wrap_delegate import elide_lines
 from desktop_app.ui.workers import start_job

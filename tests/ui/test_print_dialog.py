@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pypdf import PdfReader
 
 from desktop_app.services import actions, committees, meetings, recommendations
-from desktop_app.ui.minutes_review import MinutesReviewDialog
-from desktop_app.ui.print_dialog import PrintDialog
+from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
+from desktop_app.ui.printing.dialog import PrintDialog
 from tests.conftest import DEMO_COMMITTEE, SEEDS
 from tests.ui.conftest import choose, click
 
@@ -62,13 +62,13 @@ def open_print(qtbot, today):
 
 def build(dialog: PrintDialog, kind: str | None = None, **choices) -> None:
     if kind:
-        dialog.set_kind(kind)
+        dialog.options.set_kind(kind)
     if "meeting" in choices:
-        dialog.set_meeting(choices["meeting"])
+        dialog.options.set_meeting(choices["meeting"])
     if "as_at" in choices:
-        dialog.set_as_at(choices["as_at"])
+        dialog.options.set_as_at(choices["as_at"])
     if "public" in choices:
-        dialog.set_public(choices["public"])
+        dialog.options.set_public(choices["public"])
     dialog.build()
     assert dialog.wait_idle()
 
@@ -112,7 +112,7 @@ def test_each_document_previews_and_saves(open_print, demo_db, tmp_path, kind, m
     assert dialog.default_file_name() == name
     target = tmp_path / "out" / name
     target.parent.mkdir()
-    assert dialog.save_to(target)
+    assert dialog.output.save_to(target)
     assert len(PdfReader(str(target)).pages) == pages
     text = pdf_text(target)
     for phrase in wanted:
@@ -122,10 +122,10 @@ def test_each_document_previews_and_saves(open_print, demo_db, tmp_path, kind, m
 
 def test_opens_on_the_action_log_as_at_today(open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)       # builds by itself once shown
-    assert dialog.kind() == "action-log"
-    assert dialog.kind_buttons["action-log"].isChecked()
-    assert dialog.as_at_edit.text() == "12/11/2021"
-    assert not dialog.public_box.isChecked()
+    assert dialog.options.kind() == "action-log"
+    assert dialog.options.kind_buttons["action-log"].isChecked()
+    assert dialog.options.as_at_edit.text() == "12/11/2021"
+    assert not dialog.options.public_box.isChecked()
     shows_pages(dialog)
     assert dialog.status_label.text() == "Action log, as at 12 November 2021: 2 pages"
     assert dialog.windowTitle() == "Print / export \u2013 CYPSC"
@@ -133,36 +133,36 @@ def test_opens_on_the_action_log_as_at_today(open_print, demo_db, tmp_path):
 
 def test_meeting_chooser_lists_upcoming_first_and_follows_the_document(open_print, demo_db):
     dialog = open_print(demo_db)
-    combo = dialog.meeting_combo
+    combo = dialog.options.meeting_combo
     texts = [combo.itemText(i) for i in range(combo.count()) if combo.itemText(i)]
     assert texts[:5] == ["Tue 23 Nov 2021 \u2013 next meeting", "Tue 7 Dec 2021",
                          "Tue 11 Jan 2022", "Tue 22 Mar 2022", "Tue 12 Oct 2021"]
     held = [m.date for m in meetings.list_meetings(demo_db, DEMO_COMMITTEE)]
     assert len(texts) == len(held)
-    assert dialog.meeting() == NEXT_MEETING
+    assert dialog.options.meeting() == NEXT_MEETING
     # the action log, recommendations and work programme are not for one meeting
     for kind in ("action-log", "recommendations", "work-programme"):
-        dialog.set_kind(kind)
+        dialog.options.set_kind(kind)
         assert not combo.isEnabled()
-    dialog.set_kind("agenda")
-    assert combo.isEnabled() and dialog.meeting() == NEXT_MEETING
-    dialog.set_kind("minutes")          # the minutes: the last meeting held
-    assert dialog.meeting() == dt.date(2021, 10, 12)
-    dialog.set_kind("pack")
-    assert dialog.meeting() == NEXT_MEETING
-    dialog.set_meeting(dt.date(2021, 12, 7))   # once chosen, kept
-    dialog.set_kind("minutes")
-    assert dialog.meeting() == dt.date(2021, 12, 7)
+    dialog.options.set_kind("agenda")
+    assert combo.isEnabled() and dialog.options.meeting() == NEXT_MEETING
+    dialog.options.set_kind("minutes")          # the minutes: the last meeting held
+    assert dialog.options.meeting() == dt.date(2021, 10, 12)
+    dialog.options.set_kind("pack")
+    assert dialog.options.meeting() == NEXT_MEETING
+    dialog.options.set_meeting(dt.date(2021, 12, 7))   # once chosen, kept
+    dialog.options.set_kind("minutes")
+    assert dialog.options.meeting() == dt.date(2021, 12, 7)
 
 
 def test_an_earlier_as_at_date_shows_the_tracker_as_it_stood(open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)
     build(dialog, "action-log", as_at=dt.date(2021, 10, 1))
-    assert dialog.as_at_hint.isVisible()
-    assert "1 October 2021" in dialog.as_at_hint.text()
+    assert dialog.options.as_at_hint.isVisible()
+    assert "1 October 2021" in dialog.options.as_at_hint.text()
     shows_pages(dialog)
     assert dialog.default_file_name() == "CYPSC action log 2021-10-01.pdf"
-    assert dialog.save_to(tmp_path / "then")            # ".pdf" is added
+    assert dialog.output.save_to(tmp_path / "then")            # ".pdf" is added
     text = pdf_text(tmp_path / "then.pdf")
     assert "As at Friday 1 October 2021" in text
     # actions agreed on 12 October 2021 did not exist yet
@@ -182,17 +182,17 @@ def test_pack_public_and_full(open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)
     build(dialog, "pack", meeting=NEXT_MEETING)
     full_pages = shows_pages(dialog)
-    assert dialog.save_to(tmp_path / dialog.default_file_name())
+    assert dialog.output.save_to(tmp_path / dialog.default_file_name())
     full = tmp_path / "CYPSC agenda pack 2021-11-23.pdf"
     assert "CONFIDENTIAL staffing figures" in pdf_text(full)
 
-    dialog.set_public(True)
+    dialog.options.set_public(True)
     assert not dialog.save_button.isEnabled()      # the preview is of the full version
     build(dialog)
     public_pages = shows_pages(dialog)
     assert "public version" in dialog.status_label.text()
     assert dialog.default_file_name() == "CYPSC agenda pack 2021-11-23 (public).pdf"
-    assert dialog.save_to(tmp_path / dialog.default_file_name())
+    assert dialog.output.save_to(tmp_path / dialog.default_file_name())
     public_text = pdf_text(tmp_path / "CYPSC agenda pack 2021-11-23 (public).pdf")
     assert "CONFIDENTIAL" not in public_text
     assert "Exempt: paragraph 1" in public_text
@@ -221,7 +221,7 @@ def test_broken_attachment_shows_one_line_and_nothing_is_saved(open_print, demo_
         assert "could not be built" in dialog.preview.message.text()
         assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
         target = tmp_path / "pack.pdf"
-        assert not dialog.save_to(target)
+        assert not dialog.output.save_to(target)
         assert not target.exists()
         assert dialog.built_path is None
         assert not list(Path(dialog._tmpdir).glob("*.pdf"))   # no half-built file left
@@ -230,7 +230,7 @@ def test_broken_attachment_shows_one_line_and_nothing_is_saved(open_print, demo_
 def test_save_button_asks_for_the_file(qtbot, open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)
     click(qtbot, dialog.save_button)
-    chooser = dialog.file_dialog
+    chooser = dialog.output.file_dialog
     assert isinstance(chooser, QFileDialog) and chooser.isVisible()
     assert chooser.acceptMode() == QFileDialog.AcceptMode.AcceptSave
     assert Path(chooser.selectedFiles()[0]).name == "CYPSC action log 2021-11-12.pdf"
@@ -245,14 +245,14 @@ def test_print_renders_every_page_on_the_printer(qtbot, open_print, demo_db, tmp
     dialog = open_print(demo_db)
     pages = shows_pages(dialog)
     click(qtbot, dialog.print_button)             # asks for the printer first
-    asked = dialog.printer_dialog
+    asked = dialog.output.printer_dialog
     assert isinstance(asked, QPrintDialog) and asked.isVisible()
     assert (asked.minPage(), asked.maxPage()) == (1, pages)
     asked.reject()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    job = dialog.print_to(printer)
+    job = dialog.output.print_to(printer)
     assert job is not None and dialog.wait_idle()
     assert job.error is None and job.result == pages
     printed = PdfReader(str(tmp_path / "printed.pdf"))
@@ -263,14 +263,14 @@ def test_print_renders_every_page_on_the_printer(qtbot, open_print, demo_db, tmp
     # a page range from the print dialog is honoured
     printer.setOutputFileName(str(tmp_path / "page2.pdf"))
     printer.setFromTo(2, 2)
-    dialog.print_to(printer)
+    dialog.output.print_to(printer)
     assert dialog.wait_idle()
     assert len(PdfReader(str(tmp_path / "page2.pdf")).pages) == 1
 
 
 def test_cancel_building_keeps_nothing(qtbot, open_print, demo_db):
     dialog = open_print(demo_db)
-    dialog.set_kind("pack")
+    dialog.options.set_kind("pack")
     job = dialog.build()
     assert job is not None
     dialog.cancel_build()                # the busy page's Cancel button
@@ -313,47 +313,47 @@ def test_zoom_and_page_controls(qtbot, open_print, demo_db):
 def test_all_committees_and_a_short_name_choose_the_committee(open_print, demo_db):
     committees.add_committee(demo_db, "Adults and Wellbeing Scrutiny Committee", "AWSC")
     dialog = open_print(demo_db, "CYPSC")
-    assert dialog.committee().name == DEMO_COMMITTEE
+    assert dialog.options.committee().name == DEMO_COMMITTEE
     other = open_print(demo_db, None)           # "All committees": the first is offered
-    assert other.committee_combo.count() == 2
-    choose(other.committee_combo, DEMO_COMMITTEE)
-    assert other.meeting() == NEXT_MEETING
-    choose(other.committee_combo, "Adults and Wellbeing Scrutiny Committee")
-    other.set_kind("agenda")
-    assert other.choice() is None and "has no meetings yet" in other.problem()
+    assert other.options.committee_combo.count() == 2
+    choose(other.options.committee_combo, DEMO_COMMITTEE)
+    assert other.options.meeting() == NEXT_MEETING
+    choose(other.options.committee_combo, "Adults and Wellbeing Scrutiny Committee")
+    other.options.set_kind("agenda")
+    assert other.options.choice() is None and "has no meetings yet" in other.options.problem()
     assert not other.save_button.isEnabled()
 
 
 # ------------------------------------------------------------------------------ the window
 
 def test_ctrl_p_on_the_window_opens_the_print_dialog(qtbot, window, tmp_path):
-    assert QKeySequence("Ctrl+P") in window.print_action.shortcuts()
+    assert QKeySequence("Ctrl+P") in window.menus.print_action.shortcuts()
     qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier)
     dialog = window.dialog
     assert isinstance(dialog, PrintDialog) and dialog.isVisible()
     assert dialog.parent() is window
-    assert dialog.committee().name == window.committee == DEMO_COMMITTEE
+    assert dialog.options.committee().name == window.committee == DEMO_COMMITTEE
     assert dialog.wait_idle()
     shows_pages(dialog)
-    assert dialog.save_to(tmp_path / "log.pdf")
+    assert dialog.output.save_to(tmp_path / "log.pdf")
     assert "Claire Ward" in pdf_text(tmp_path / "log.pdf")
     dialog.done(0)
 
 
 def test_import_minutes_action_opens_the_review(qtbot, window, monkeypatch):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    assert window.import_minutes_action in menu.actions()
-    assert QKeySequence("Ctrl+Shift+I") in window.import_minutes_action.shortcuts()
+    assert window.menus.import_minutes_action in menu.actions()
+    assert QKeySequence("Ctrl+Shift+I") in window.menus.import_minutes_action.shortcuts()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
     qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_I,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = window.dialog
     assert isinstance(dialog, MinutesReviewDialog) and dialog.isVisible()
     assert dialog.committee == DEMO_COMMITTEE
-    qtbot.waitUntil(lambda: dialog.phase != "empty", timeout=SAFETY_MS)
+    qtbot.waitUntil(lambda: dialog.controller.phase != "empty", timeout=SAFETY_MS)
     assert dialog.wait_idle()
-    assert dialog.phase == "ready" and dialog.path == str(SEED_004)
+    assert dialog.controller.phase == "ready" and dialog.controller.path == str(SEED_004)
     dialog.done(0)
 
 
@@ -365,7 +365,7 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
     win.tracker.wait_loaded()
     assert win.tracker.recs_model.rowCount() == 0
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
-    win.import_minutes_action.trigger()
+    win.menus.import_minutes_action.trigger()
     ask = win.dialog                       # all committees: which one?
     assert isinstance(ask, QInputDialog) and ask.isVisible()
     assert ask.comboBoxItems() == ["Adults and Wellbeing Scrutiny Committee", DEMO_COMMITTEE]
@@ -373,7 +373,7 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
     ask.accept()
     review = win.dialog
     assert isinstance(review, MinutesReviewDialog) and review.committee == DEMO_COMMITTEE
-    qtbot.waitUntil(lambda: review.phase == "ready", timeout=SAFETY_MS)
+    qtbot.waitUntil(lambda: review.controller.phase == "ready", timeout=SAFETY_MS)
     assert review.wait_idle()
     with qtbot.waitSignal(review.saved, timeout=SAFETY_MS):
         click(qtbot, review.save_button)

@@ -63,7 +63,7 @@ def test_new_action_through_ctrl_n(qtbot, window):
     assert tracker.actions_grid.detail.row.id == new.id   # shown for further editing
     assert tracker.actions_model.rowCount() == 8
     # and the addition can be undone: the action is gone from the database
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert all(a.id != new.id for a in actions.list_actions(window.db, DEMO_COMMITTEE))
     assert tracker.actions_model.rowCount() == 7
 
@@ -203,7 +203,7 @@ def test_recommendation_edit_and_history(qtbot, window):
     history = pane.log.history_model
     assert any(h.field == "status" and h.new == "in_progress" for h in history.rows)
     assert pane.log.tabText(1).startswith("Change history (")
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert recommendations.get_recommendation(window.db, row.id).status == "open"
 
 
@@ -282,7 +282,7 @@ def test_undo_refused_when_someone_else_changed_the_record(qtbot, window, messag
     finally:
         audit._current_user.reset(token)
     message_boxes.answers.append(QMessageBox.StandardButton.Ok)   # "Reload"
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     qtbot.waitUntil(lambda: any(m["name"] == "conflictDialog" for m in message_boxes.seen))
     stored = actions.get_action(window.db, row.id)
     assert (stored.owner, stored.due_text) == ("Darryl Freeman", "Spring 2022")  # nothing lost
@@ -293,7 +293,7 @@ def test_undo_refused_when_someone_else_changed_the_record(qtbot, window, messag
 def test_clicking_a_column_header_sorts(qtbot, window):
     from PySide6.QtCore import QPoint
 
-    from desktop_app.ui.models.actions_model import ActionsModel
+    from desktop_app.ui.tracker.actions_model import ActionsModel
     grid = window.tracker.actions_grid
     select_action(qtbot, window, "6")
     header = grid.table.horizontalHeader()

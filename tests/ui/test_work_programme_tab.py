@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 
 from desktop_app.services import meetings as meetings_service
 from desktop_app.services import work_programme as wp
-from desktop_app.ui.models.work_programme_model import (Section, WorkProgrammeModel,
+from desktop_app.ui.work_programme.work_programme_model import (Section, WorkProgrammeModel,
                                                         section_key_of)
-from desktop_app.ui.views.work_item_dialogs import MoveDialog, WorkItemDialog
-from desktop_app.ui.views.work_programme_tab import WorkProgrammeTab
+from desktop_app.ui.work_programme.work_item_dialogs import MoveDialog, WorkItemDialog
+from desktop_app.ui.work_programme.work_programme_tab import WorkProgrammeTab
 from tests.conftest import DEMO_COMMITTEE
 
 D = dt.date

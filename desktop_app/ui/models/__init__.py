@@ -1,3 +1,1 @@
-"""One QAbstractTableModel per grid over plain rows from services, plus the filter proxy."""
-
-from desktop_app.ui import pyside_fixes  # noqa: F401,E402 - before any PySide6 call
+"""Shared table-model bases (columns, roles, row flags) and the record filter proxy."""

@@ -99,9 +99,6 @@ class RecordFilterProxy(QAbstractProxyModel):
         self._filter.clear()
         self._refilter()
 
-    def is_filtered(self) -> bool:
-        return self._filter.active
-
     def _refilter(self) -> None:
         """Re-evaluate every row; show the result with one layout change (not a remove/insert
         signal per run of hidden rows: thousands of them with 100,000 rows)."""
@@ -326,6 +323,3 @@ class RecordFilterProxy(QAbstractProxyModel):
             return None
         i = src.position_of(row_id)
         return None if i is None else self._proxy_row(i)
-
-    def visible_rows(self) -> list[Any]:
-        return [self.row_at(r) for r in range(self.rowCount())]

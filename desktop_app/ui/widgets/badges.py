@@ -14,9 +14,6 @@ UPDATED_COLOUR = QColor("#b3261e")
 OVERDUE_COLOUR = QColor("#b3261e")
 OVERDUE_TINT = QColor("#fdeceb")
 DONE_COLOUR = QColor("#2e7d32")
-MUTED_COLOUR = QColor("#5f6368")
-
-WORDS = {"new": "NEW", "updated": "UPDATED", "overdue": "OVERDUE"}
 
 
 def _pixmap(size: int) -> tuple[QPixmap, QPainter]:

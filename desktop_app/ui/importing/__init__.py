@@ -1,0 +1,1 @@
+"""File > Import: the import wizard and its pages (including the chase returns review page)."""

@@ -1,0 +1,1 @@
+"""The Meetings tab: meetings, agendas, minutes and reports, its controller and table models."""

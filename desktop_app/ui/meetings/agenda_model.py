@@ -1,0 +1,83 @@
+"""The agenda of one meeting: number, title, purpose, lead officer, exempt flag, reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
+
+from desktop_app.domain.records import AgendaItemRow
+from desktop_app.ui.models.base import ListTableModel
+from desktop_app.ui.meetings.meetings_model import AMBER, GREY, RowRole, SortRole
+
+__all__ = ["AgendaModel", "RowRole", "SortRole", "number_key"]
+
+
+def number_key(number: str) -> str:
+    """Agenda numbers sort as people read them: 2 < 10 < 10a (digits padded, so a plain
+    string comparison in the proxy gets it right)."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(8), number.strip().lower())
+
+
+class AgendaModel(ListTableModel[AgendaItemRow]):
+    NUMBER, TITLE, PURPOSE, LEAD, EXEMPT, REPORTS, MINUTES = range(7)
+    HEADERS = ("No.", "Item", "Purpose", "Lead officer(s)", "Exempt", "Reports", "Minutes")
+
+    def cell_data(self, item: AgendaItemRow, col: int, role: int):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(item, col)
+        if role == SortRole:
+            if col == self.NUMBER:
+                return number_key(item.number)
+            if col == self.REPORTS:
+                return len(item.attachments)
+            if col == self.EXEMPT:
+                return f"{int(item.exempt)}{item.exempt_paragraph.zfill(4)}"
+            return self._display(item, col).lower()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.REPORTS and item.attachments:
+                return "\n".join(a.path for a in item.attachments)
+            if col == self.EXEMPT and item.exempt:
+                return ("Exempt information under Schedule 12A to the Local Government Act 1972"
+                        + (f", paragraph {item.exempt_paragraph}" if item.exempt_paragraph else ""))
+            if col in (self.TITLE, self.PURPOSE):
+                return self._display(item, col) or None
+            return None
+        if role == Qt.ItemDataRole.FontRole and col == self.TITLE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.EXEMPT and item.exempt:
+                return QBrush(AMBER)
+            if col == self.MINUTES and not item.minutes_text.strip():
+                return QBrush(GREY)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.NUMBER, self.MINUTES):
+            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def _display(self, item: AgendaItemRow, col: int) -> str:
+        if col == self.NUMBER:
+            return item.number
+        if col == self.TITLE:
+            if item.scrutiny_type:
+                return f"{item.title}\n[{item.scrutiny_type}]"
+            return item.title
+        if col == self.PURPOSE:
+            return item.purpose
+        if col == self.LEAD:
+            return item.lead_officers
+        if col == self.EXEMPT:
+            if not item.exempt:
+                return ""
+            return f"Yes, para {item.exempt_paragraph}" if item.exempt_paragraph else "Yes"
+        if col == self.REPORTS:
+            return "\n".join(a.title or Path(a.path).name for a in item.attachments)
+        if col == self.MINUTES:
+            return "Written" if item.minutes_text.strip() else ""
+        return ""

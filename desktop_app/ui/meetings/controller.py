@@ -1,0 +1,231 @@
+"""What people do on the Meetings tab, as service calls: read the committee's meetings (and
+what each meeting asked for), add a meeting, change it, mark it held or cancelled; add and
+change agenda items, save their minutes, attach their reports. Each edit goes onto the undo
+stack (``UndoableEdits``).
+
+``MeetingsController`` is owned by the tab (``tab.controller``); the tab lays out and shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.domain import dates
+from desktop_app.domain.enums import MeetingKind, MeetingStatus
+from desktop_app.domain.records import MeetingRow, WorkItemRow
+from desktop_app.services import actions as actions_service
+from desktop_app.services import meetings as meetings_service
+from desktop_app.services import recommendations as recs_service
+from desktop_app.services import work_programme as wp_service
+from desktop_app.services.common import today
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
+from desktop_app.ui.meetings.meetings_model import meeting_heading
+from desktop_app.ui.undo import UndoableEdits
+
+if TYPE_CHECKING:
+    from desktop_app.ui.meetings.meetings_tab import MeetingsTab
+
+
+class MeetingsController:
+    """Reads and edits for one Meetings tab."""
+
+    def __init__(self, tab: MeetingsTab):
+        self.tab = tab
+        self.db = tab.db
+        self.edits = UndoableEdits(tab, "meeting", tab.after_edit)
+        self._outcomes: dict[int, list] = {}   # meeting id -> its recommendations and actions
+
+    # ================================================================== reading
+    def load(self, committee: str) -> tuple[list[MeetingRow], list[WorkItemRow]]:
+        """The committee's meetings (upcoming first) and its work programme."""
+        # The recommendations and actions are read per meeting, when one is shown (see
+        # outcomes_of), not all of them here: with 10,000 actions that took a second.
+        self._outcomes = {}
+        try:
+            return (meetings_service.list_meetings(self.db, committee, upcoming_first=True),
+                    wp_service.list_work_programme(self.db, committee))
+        except ServiceError as exc:
+            self.tab.status.emit(str(exc))
+            return [], []
+
+    def outcomes_of(self, meeting_id: int) -> list:
+        """The meeting's recommendations, then its actions (read once per load)."""
+        found = self._outcomes.get(meeting_id)
+        if found is None:
+            committee = self.tab.committee
+            try:
+                found = [*recs_service.list_recommendations(self.db, committee,
+                                                            meeting_id=meeting_id),
+                         *actions_service.list_actions(self.db, committee,
+                                                       meeting_id=meeting_id)]
+            except ServiceError as exc:
+                self.tab.status.emit(str(exc))
+                found = []
+            self._outcomes[meeting_id] = found
+        return found
+
+    # ================================================================== meetings
+    def _meeting_defaults(self) -> dict:
+        model = self.tab.meetings_model
+        rows = [model.row_at(r) for r in range(model.rowCount())]
+        latest = max(rows, key=lambda r: r.date, default=None)
+        base = max(latest.date + dt.timedelta(days=42), today()) if latest else today()
+        timed = [r for r in sorted(rows, key=lambda r: r.date) if r.time]
+        placed = [r for r in sorted(rows, key=lambda r: r.date) if r.venue]
+        return {"date": base, "time": timed[-1].time if timed else dt.time(14, 30),
+                "venue": placed[-1].venue if placed else "", "kind": MeetingKind.MAINSTREAM.value}
+
+    def new_meeting(self) -> MeetingDialog | None:
+        self.save_typed_minutes()
+        tab = self.tab
+        if not tab.committee:
+            return None
+
+        def submit(v: dict):
+            row = meetings_service.add_meeting(
+                self.db, tab.committee, v["date"], time=v["start_time"], venue=v["venue"],
+                kind=v["kind"], publication_deadline=v["publication_deadline_override"],
+                questions_deadline=v["questions_deadline_override"])
+            tab.after_edit()
+            tab.select_meeting(row.id)
+            tab.status.emit(f"Added the meeting on {dates.format_uk(row.date, 'full')}")
+            return row
+
+        dialog = MeetingDialog(tab, None, self._meeting_defaults(), on_submit=submit)
+        dialog.open()
+        return dialog
+
+    def edit_meeting(self) -> MeetingDialog | None:
+        self.save_typed_minutes()
+        m = self.tab.current_meeting()
+        if m is None:
+            return None
+        old = {"date": m.date, "start_time": m.time, "venue": m.venue, "kind": m.kind,
+               "publication_deadline_override": (
+                   None if m.publication_deadline == dates.publication_deadline(m.date)
+                   else m.publication_deadline),
+               "questions_deadline_override": (
+                   None if m.questions_deadline == dates.questions_deadline(m.date)
+                   else m.questions_deadline)}
+
+        def submit(v: dict):
+            new = {k: val for k, val in v.items() if val != old[k]}
+            if not new:
+                return m
+            back = {k: old[k] for k in new}
+            return self.edits.versioned(meetings_service.update_meeting, m.id, m.version, new,
+                                        back, f"Edit the meeting on {dates.format_uk(m.date)}",
+                                        True)
+
+        dialog = MeetingDialog(self.tab, m, on_submit=submit)
+        dialog.open()
+        return dialog
+
+    def _set_status(self, status: str, verb: str) -> None:
+        self.save_typed_minutes()
+        m = self.tab.current_meeting()
+        if m is None or m.status == status:
+            return
+        self.edits.versioned(meetings_service.update_meeting, m.id, m.version,
+                             {"status": status}, {"status": m.status},
+                             f"{verb} the meeting on {dates.format_uk(m.date)}")
+
+    def mark_held(self) -> None:
+        self._set_status(MeetingStatus.HELD.value, "Mark held")
+
+    def cancel_meeting(self) -> None:
+        self._set_status(MeetingStatus.CANCELLED.value, "Cancel")
+
+    # ================================================================== agenda items
+    def add_item(self) -> AgendaItemDialog | None:
+        self.save_typed_minutes()
+        tab = self.tab
+        m = tab.current_meeting()
+        if m is None:
+            return None
+        numbers = [int(i.number) for i in m.items if i.number.isdigit()]
+        number = str(max(numbers, default=0) + 1)
+
+        def submit(v: dict):
+            state: dict = {}
+
+            def do():
+                row = meetings_service.add_item(
+                    self.db, tab.committee, m.date, v["number"], v["title"],
+                    purpose=v["purpose"], lead=v["lead_officers"],
+                    scrutiny_type=v["scrutiny_type"],
+                    exempt_paragraph=v["exempt_paragraph"] or None)
+                state["id"] = row.id
+                return row
+
+            row = self.edits.push(f"Add agenda item {v['number']}", do,
+                                  lambda: meetings_service.remove_item(self.db, state["id"]),
+                                  True)
+            tab.select_item(row.id)
+            return row
+
+        dialog = AgendaItemDialog(tab, None, number, meeting_heading(m), on_submit=submit)
+        dialog.open()
+        return dialog
+
+    def edit_item(self) -> AgendaItemDialog | None:
+        self.save_typed_minutes()
+        item, m = self.tab.current_item(), self.tab.current_meeting()
+        if item is None or m is None:
+            return None
+        old = {"number": item.number, "title": item.title, "scrutiny_type": item.scrutiny_type,
+               "purpose": item.purpose, "lead_officers": item.lead_officers,
+               "exempt_paragraph": item.exempt_paragraph if item.exempt else ""}
+
+        def submit(v: dict):
+            new = {k: val for k, val in v.items() if val != old[k]}
+            if not new:
+                return item
+            return self.edits.versioned(meetings_service.update_item, item.id, item.version,
+                                        new, {k: old[k] for k in new},
+                                        f"Edit agenda item {item.number}", True)
+
+        dialog = AgendaItemDialog(self.tab, item, meeting_text=meeting_heading(m),
+                                  on_submit=submit)
+        dialog.open()
+        return dialog
+
+    # -- minutes
+    def save_typed_minutes(self, later: bool = False) -> None:
+        """Typed minutes are saved (never lost) before anything else happens to the item."""
+        if self.tab.item_panel.minutes_typed():
+            self.save_minutes(later)
+
+    def save_minutes(self, later: bool = False) -> None:
+        item = self.tab.current_item()
+        if item is None:
+            return
+        text = self.tab.item_panel.take_minutes()
+        if text == item.minutes_text:
+            return
+        self.edits.versioned(meetings_service.update_item, item.id, item.version,
+                             {"minutes_text": text}, {"minutes_text": item.minutes_text},
+                             f"Edit the minutes of item {item.number}", later=later)
+
+    # -- reports
+    def attach_reports(self) -> None:
+        self.save_typed_minutes()
+        item = self.tab.current_item()
+        if item is None:
+            return
+        start = str(Path(item.attachments[-1].path).parent) if item.attachments else ""
+        paths, _ = QFileDialog.getOpenFileNames(self.tab, f"Attach reports to item {item.number}",
+                                                start, "PDF files (*.pdf);;All files (*)")
+        if not paths:
+            return
+        for path in paths:
+            if self.edits.run(lambda p=path: meetings_service.attach_file(self.db, item.id,
+                                                                          p)) is None:
+                break
+        self.tab.after_edit()
+        self.tab.status.emit(f"Attached {len(paths)} report(s) to item {item.number}")

@@ -1,0 +1,1 @@
+"""File > Print / export: choosing a document, previewing it, saving or printing it."""

@@ -1,0 +1,154 @@
+"""Save as PDF and Print for the print dialog: both use the document shown, and only while it
+is the one the options describe.
+
+``PrintOutput`` is owned by ``PrintDialog`` (``dialog.output``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from desktop_app.ui import app_state
+from desktop_app.ui.errors import first_line, show_error
+from desktop_app.ui.printing.preview import print_pdf
+from desktop_app.ui.workers import Job
+
+if TYPE_CHECKING:
+    from desktop_app.ui.printing.dialog import PrintDialog
+
+KEY_FOLDER = "print/last_folder"
+
+
+class PrintOutput:
+    """Save the document shown by ``dialog`` as a PDF file, or print it."""
+
+    def __init__(self, dialog: PrintDialog):
+        self.dialog = dialog
+        self.file_dialog: QFileDialog | None = None
+        self.printer_dialog: QPrintDialog | None = None
+        self.print_job: Job | None = None
+        self._printer: QPrinter | None = None
+
+    def printing(self) -> bool:
+        return self.print_job is not None and not self.print_job.done
+
+    # ================================================================== saving
+    def save_as(self) -> QFileDialog | None:
+        """Ask where to save (a window-modal file dialog, ``self.file_dialog``), then save."""
+        if not self.can_use():
+            return None
+        owner = self.dialog
+        folder = app_state.read_str(KEY_FOLDER) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = QFileDialog(owner, "Save as PDF",
+                             str(Path(folder) / owner.default_file_name()), "PDF files (*.pdf)")
+        dialog.setObjectName("saveAsDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(owner.default_file_name())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.save_to)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_to(self, path: str | os.PathLike) -> bool:
+        """Copy the document shown to ``path`` (".pdf" added when missing); True when saved.
+        A path is written whole or not at all."""
+        owner = self.dialog
+        if not self.can_use() or owner.closed:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        from desktop_app.reports.page import write_output
+        try:
+            write_output(target, Path(owner.built_path).read_bytes())
+        except OSError as exc:
+            show_error(owner, f"Could not save {target.name}: "
+                             f"{exc.strerror or first_line(exc)}.", "Cannot save")
+            return False
+        app_state.write(KEY_FOLDER, str(target.parent))
+        owner.saved_path = str(target)
+        owner.update_shown()
+        owner.saved.emit(str(target))
+        return True
+
+    def can_use(self) -> bool:
+        """Is the document shown the one the options describe (so Save / Print may use it)?"""
+        owner = self.dialog
+        return (bool(owner.built_path) and not owner.building_now()
+                and owner.built_choice == owner.options.choice())
+
+    # ================================================================== printing
+    def print_document(self) -> QPrintDialog | None:
+        """Ask for a printer (``self.printer_dialog``, window-modal), then print."""
+        if not self.can_use():
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(Path(self.dialog.default_file_name()).stem)
+        printer.setFromTo(0, 0)
+        dialog = QPrintDialog(printer, self.dialog)
+        dialog.setObjectName("printerDialog")
+        dialog.setMinMax(1, max(1, self.dialog.built_pages))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        self._printer = printer
+        self.printer_dialog = dialog
+        QDialog.open(dialog)      # window-modal; PySide's QPrintDialog.open wants a receiver
+        return dialog
+
+    def print_to(self, printer: QPrinter) -> Job | None:
+        """Print the document shown on ``printer`` off the UI thread (progress and Cancel)."""
+        if not self.can_use():
+            return None
+        owner = self.dialog
+        self._printer = printer
+        path = owner.built_path
+        pages = owner.built_pages
+
+        def work(ctx) -> int:
+            return print_pdf(path, printer, progress=ctx.progress,
+                             cancelled=lambda: ctx.cancelled)
+
+        def done(count: int) -> None:
+            if owner.closed:
+                owner.tidy_if_closed()
+                return
+            where = printer.outputFileName()
+            owner.status_label.setText(
+                f"Printed {count} page{'s' if count != 1 else ''}"
+                + (f" to {where}" if where else f" on {printer.printerName() or 'the printer'}"))
+            self.update_buttons()
+
+        def failed(exc: BaseException) -> None:
+            if not owner.closed:
+                self.update_buttons()
+                show_error(owner, f"Could not print: {first_line(exc)}", "Cannot print")
+            owner.tidy_if_closed()
+
+        def cancelled() -> None:
+            if not owner.closed:
+                owner.status_label.setText("Printing cancelled.")
+                self.update_buttons()
+            owner.tidy_if_closed()
+
+        self.print_job = owner.start(work, on_done=done, on_error=failed, on_cancel=cancelled,
+                                     title="Printing",
+                                     label=f"Printing {pages} page{'s' if pages != 1 else ''}"
+                                           "\u2026")
+        self.update_buttons()
+        return self.print_job
+
+    def update_buttons(self) -> None:
+        ok = self.can_use() and not self.printing()
+        self.dialog.save_button.setEnabled(ok)
+        self.dialog.print_button.setEnabled(ok)

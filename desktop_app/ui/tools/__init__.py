@@ -1,0 +1,1 @@
+"""The Tools menu: Chase owners and Impact statistics."""

@@ -1,0 +1,63 @@
+"""What Tools > Chase owners does, as service calls: who would be chased (the same selection
+``chase_owners`` makes, without files), an owner's email address saved to the address book, and
+the workbooks and drafts written. ``ChaseController`` is owned by ``ChaseDialog``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.services.workspace import Database
+from desktop_app.services import actions, chase, contacts, recommendations
+from desktop_app.services.common import today
+
+
+@dataclasses.dataclass
+class OwnerLine:
+    name: str
+    email: str = ""
+    actions: int = 0
+    overdue: int = 0
+    responses: int = 0
+
+
+def owners_to_chase(db: Database, committee: str) -> list[OwnerLine]:
+    """Who chase_owners would write to, with their counts (its own selection, without files)."""
+    now = today()
+    lines: dict[str, OwnerLine] = {}
+    for a in actions.list_actions(db, committee, "open", now=now):
+        name = a.owner.strip()
+        if name:
+            line = lines.setdefault(name, OwnerLine(name))
+            line.actions += 1
+            line.overdue += int(a.overdue)
+    for r in recommendations.list_recommendations(db, committee, "awaiting-response", now=now):
+        name = r.addressee.strip()
+        if name:
+            lines.setdefault(name, OwnerLine(name)).responses += 1
+    emails = {c.name.lower(): c.email for c in contacts.list_contacts(db)}
+    for line in lines.values():
+        line.email = emails.get(line.name.lower(), "")
+    return [lines[n] for n in sorted(lines)]
+
+
+class ChaseController:
+    """Reads and writes for one Chase owners dialog."""
+
+    def __init__(self, db: Database, committee: str):
+        self.db = db
+        self.committee = committee
+
+    def owners(self) -> list[OwnerLine]:
+        return owners_to_chase(self.db, self.committee)
+
+    def save_email(self, line: OwnerLine, email: str) -> None:
+        """Keep ``email`` as the person's address (raises ServiceError when refused)."""
+        contacts.set_contact(self.db, line.name, email=email)
+        line.email = email
+
+    def writer(self, folder: Path) -> Callable[[], list[chase.ChasePack]]:
+        """The work of writing every pack into ``folder`` (run it on a worker)."""
+        db, committee = self.db, self.committee
+        return lambda: chase.chase_owners(db, committee, folder)

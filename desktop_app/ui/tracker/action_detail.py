@@ -1,0 +1,296 @@
+"""The detail pane of an action: edit its fields, add a dated progress update, mark it complete
+or reported complete at a meeting, and read its updates and change history.
+
+The pane only collects what the person typed and emits requests; the Tracker's controller makes
+the service calls (with the row's version) and hands back the new row with ``show_row``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QWidget)
+
+from desktop_app.services.workspace import Database
+from desktop_app.domain.enums import ActionStatus
+from desktop_app.domain.records import ActionRow
+from desktop_app.ui.app_state import long_date, short_date, today
+from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea, button_row,
+                                               form_layout, muted, section, set_texts_quietly,
+                                               since_meeting_chips)
+from desktop_app.ui.widgets.date_edit import DateEdit
+
+NO_MEETING = -1
+
+
+def editable_combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setAccessibleName(name)
+    combo.setMinimumContentsLength(14)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+def set_combo_choices(combo: QComboBox, values: list[str], current: str) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems(values)
+    combo.setEditText(current)
+    combo.blockSignals(False)
+
+
+def fill_meetings(combo: QComboBox, meetings: list[tuple[int, dt.date]], current: int | None,
+                  blank: str | None = "(no meeting)") -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, NO_MEETING)
+    for mid, day in meetings:
+        combo.addItem(long_date(day), mid)
+    index = combo.findData(current if current is not None else NO_MEETING)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class ActionDetail(DetailPane):
+    save_requested = Signal(object, dict)            # row, changed fields
+    progress_requested = Signal(object, object, str)  # row, date, text
+    complete_requested = Signal(object, object)       # row, date
+    reopen_requested = Signal(object)
+    reported_requested = Signal(object, int)          # row, meeting id
+    save_is_default = True
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.row: ActionRow | None = None
+        self._meetings: list[tuple[int, dt.date]] = []
+        lay = self._build_frame("Action details", "No action selected",
+                                "Choose an action in the list to see and edit it.", "detailBody")
+
+        # -- details
+        lay.addWidget(section("Details"))
+        form = form_layout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.ref = QLineEdit()
+        self.ref.setAccessibleName("Action number")
+        self.ref.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 16)
+        self.meeting = QComboBox()
+        self.meeting.setAccessibleName("Meeting the action came from")
+        self.item = QLineEdit()
+        self.item.setAccessibleName("Agenda item")
+        self.text = TextArea(4, "Action")
+        self.owner = editable_combo("Owner")
+        self.directorate = editable_combo("Directorate")
+        self.due = DateEdit()
+        self.due.setAccessibleName("Due date")
+        self.due_text = QLineEdit()
+        self.due_text.setPlaceholderText("or a target, e.g. Summer 2022")
+        self.due_text.setAccessibleName("Target, when there is no exact date")
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due)
+        due_row.addWidget(self.due_text, 1)
+        form.addRow("&Number", self.ref)
+        form.addRow("&Meeting", self.meeting)
+        form.addRow("Agenda &item", self.item)
+        form.addRow("&Action", self.text)
+        form.addRow("&Owner", self.owner)
+        form.addRow("&Directorate", self.directorate)
+        form.addRow("D&ue", due_row)
+        lay.addLayout(form)
+        self._add_save_buttons(lay, "action")
+
+        # -- progress
+        lay.addWidget(section("Progress"))
+        self.latest = muted()
+        lay.addWidget(self.latest)
+        prog = form_layout()
+        self.update_on = DateEdit(allow_blank=False)
+        self.update_on.setAccessibleName("Date of the progress update")
+        self.update_text = TextArea(2, "New progress update")
+        self.update_text.setPlaceholderText("What has happened since the last update?")
+        prog.addRow("Dat&e", self.update_on)
+        prog.addRow("U&pdate", self.update_text)
+        lay.addLayout(prog)
+        self.add_update_button = QPushButton("Add progress update")
+        self.add_update_button.setAccessibleName("Add progress update")
+        button_row(lay, self.add_update_button)
+
+        # -- status
+        lay.addWidget(section("Status"))
+        row = QHBoxLayout()
+        self.status_text = QLabel()
+        self.status_text.setWordWrap(True)
+        self.reopen_button = QPushButton("Reopen")
+        self.reopen_button.setAccessibleName("Reopen the action")
+        row.addWidget(self.status_text, 1)
+        row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(row)
+        status_form = QFormLayout()
+        status_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.complete_on = DateEdit(allow_blank=False)
+        self.complete_on.setAccessibleName("Date completed")
+        self.complete_button = QPushButton("Mark complete")
+        self.complete_button.setAccessibleName("Mark the action complete")
+        row = QHBoxLayout()
+        row.addWidget(self.complete_on)
+        row.addWidget(self.complete_button)
+        row.addStretch(1)
+        status_form.addRow("Completed on", row)
+        self.report_meeting = QComboBox()
+        self.report_meeting.setAccessibleName("Meeting the completion was reported to")
+        self.report_meeting.setMinimumContentsLength(10)
+        self.report_meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.report_button = QPushButton("Mark reported")
+        self.report_button.setToolTip("Mark the action reported complete at the chosen meeting")
+        self.report_button.setAccessibleName("Mark reported complete at the chosen meeting")
+        row = QHBoxLayout()
+        row.addWidget(self.report_meeting, 1)
+        row.addWidget(self.report_button)
+        status_form.addRow("Reported to", row)
+        lay.addLayout(status_form)
+
+        # -- log
+        lay.addWidget(section("Updates and history"))
+        self.log = RecordLog(db, "actions", "action_detail")
+        lay.addWidget(self.log, 1)
+
+        for w in (self.ref, self.item, self.due_text):
+            w.textChanged.connect(self._changed)
+        self.text.textChanged.connect(self._changed)
+        self.owner.editTextChanged.connect(self._changed)
+        self.directorate.editTextChanged.connect(self._changed)
+        self.meeting.currentIndexChanged.connect(self._changed)
+        self.due.line.textChanged.connect(self._changed)
+        self.save_button.clicked.connect(self._save)
+        self.revert_button.clicked.connect(lambda: self.show_row(self.row))
+        self.add_update_button.clicked.connect(self._add_update)
+        self.complete_button.clicked.connect(self._complete)
+        self.reopen_button.clicked.connect(lambda: self.row and self.reopen_requested.emit(self.row))
+        self.report_button.clicked.connect(self._report)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.show_row(None)
+
+    # ---------------------------------------------------------------- filling
+    def set_choices(self, meetings: list[tuple[int, dt.date]], owners: list[str],
+                    directorates: list[str]) -> None:
+        self._meetings = meetings
+        self._owners, self._directorates = owners, directorates
+
+    def show_row(self, row: ActionRow | None, *, log: bool = True) -> None:
+        """Show a row (or nothing). Unsaved edits are replaced."""
+        if self._show_placeholder(row, "No action selected",
+                                  "Choose an action in the list to see and edit it."):
+            return
+        self.title.setText(f"Action {row.ref}" if row.ref else "Action")
+        where = f"From the meeting on {long_date(row.meeting_date)}" if row.meeting_date \
+            else "Not linked to a meeting"
+        self.subtitle.setText(f"{where} \u00b7 {row.committee}")
+        chips = since_meeting_chips(row)
+        if row.overdue:
+            chips.append(("overdue", "OVERDUE"))
+        if row.reported_complete_on:
+            chips.append(("done", "REPORTED COMPLETE"))
+        elif row.status == ActionStatus.COMPLETED:
+            chips.append(("done", "COMPLETED"))
+        self.chips.set_chips(chips)
+        set_texts_quietly([(self.ref, row.ref), (self.item, row.item), (self.text, row.text),
+                           (self.due_text, row.due_text)])
+        set_combo_choices(self.owner, getattr(self, "_owners", []), row.owner)
+        set_combo_choices(self.directorate, getattr(self, "_directorates", []), row.directorate)
+        fill_meetings(self.meeting, self._meetings, row.meeting_id)
+        self.due.setDate(row.due_date)
+        self.update_on.setDate(today())
+        self.update_text.clear()
+        self.complete_on.setDate(row.completed_on or today())
+        latest = row.progress or "No progress recorded yet."
+        self.latest.setText(f"Latest: {latest}")
+        self._show_status(row)
+        if log:
+            self.log.show_record(row.id, row.updates)
+        self._changed()
+
+    def _show_status(self, row: ActionRow) -> None:
+        due = f"due {long_date(row.due_date)}" if row.due_date else \
+            (f"target {row.due_text}" if row.due_text else "no due date")
+        if row.reported_complete_on:
+            text = (f"Completed{' on ' + long_date(row.completed_on) if row.completed_on else ''}"
+                    f" and reported to the meeting on {long_date(row.reported_complete_on)}.")
+        elif row.status == ActionStatus.COMPLETED:
+            text = (f"Completed{' on ' + long_date(row.completed_on) if row.completed_on else ''}"
+                    "; not yet reported to the committee.")
+        elif row.overdue:
+            text = f"<b style='color:#b3261e'>OVERDUE</b> \u2014 open, {due}."
+        else:
+            text = f"Open, {due}."
+        self.status_text.setText(text)
+        done = row.status == ActionStatus.COMPLETED
+        self.complete_button.setEnabled(not done)
+        self.complete_on.setEnabled(not done)
+        self.reopen_button.setEnabled(done and not row.reported_complete_on)
+        upcoming = [m for m in self._meetings if m[1] >= today()]
+        default = upcoming[0][0] if upcoming else (self._meetings[-1][0] if self._meetings else None)
+        fill_meetings(self.report_meeting, self._meetings, default, blank=None)
+        self.report_meeting.setEnabled(not row.reported_complete_on and bool(self._meetings))
+        self.report_button.setEnabled(not row.reported_complete_on and bool(self._meetings))
+
+    # ---------------------------------------------------------------- editing
+    def changes(self) -> dict:
+        """Fields that differ from the row. Raises ValueError for a date that is not one."""
+        row = self.row
+        if row is None:
+            return {}
+        out: dict = {}
+        values = {"ref": self.ref.text().strip(), "item_title": self.item.text().strip(),
+                  "text": self.text.text().strip(), "owner": self.owner.currentText().strip(),
+                  "directorate": self.directorate.currentText().strip(),
+                  "due_text": self.due_text.text().strip()}
+        current = {"ref": row.ref, "item_title": row.item, "text": row.text, "owner": row.owner,
+                   "directorate": row.directorate, "due_text": row.due_text}
+        out.update({k: v for k, v in values.items() if v != current[k]})
+        meeting = self.meeting.currentData()
+        if meeting != (row.meeting_id if row.meeting_id is not None else NO_MEETING):
+            out["meeting_id"] = None if meeting == NO_MEETING else meeting
+        due = self.due.date()
+        if due != row.due_date:
+            out["due_date"] = due
+        return out
+
+    def _add_update(self) -> None:
+        text = self.update_text.text().strip()
+        if self.row is None:
+            return
+        from desktop_app.ui.errors import show_error
+        if not text:
+            show_error(self, "Type the progress update first.")
+            self.update_text.setFocus()
+            return
+        on = self._date_or_today(self.update_on)
+        if on is None:
+            return
+        self.progress_requested.emit(self.row, on, text)
+
+    def _complete(self) -> None:
+        if self.row is None:
+            return
+        on = self._date_or_today(self.complete_on)
+        if on is None:
+            return
+        self.complete_requested.emit(self.row, on)
+
+    def _report(self) -> None:
+        if self.row is None or self.report_meeting.currentData() is None:
+            return
+        self.reported_requested.emit(self.row, int(self.report_meeting.currentData()))
+
+
+def describe(row: ActionRow) -> str:
+    return f"action {row.ref or row.id}" + (f" ({short_date(row.meeting_date)})"
+                                             if row.meeting_date else "")

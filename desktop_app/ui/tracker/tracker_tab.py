@@ -1,0 +1,332 @@
+"""The Tracker tab: the action log and the recommendations schedule, each a sortable, filterable
+grid with a detail pane. Rows load off the UI thread (100,000 actions stay responsive); edits go
+through the TrackerController (services + undo stack)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.domain.enums import ActionStatus
+from desktop_app.services.workspace import Database
+from desktop_app.services import actions, recommendations
+from desktop_app.ui import app_state
+from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
+from desktop_app.ui.tracker.loading import TrackerData, load_tracker
+from desktop_app.ui.errors import Failed, show_error
+from desktop_app.ui.tracker.actions_model import ActionsModel
+from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
+from desktop_app.ui.tab_api import TabPage
+from desktop_app.ui.tracker.action_detail import ActionDetail
+from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
+from desktop_app.ui.tracker.recommendation_detail import RecommendationDetail
+from desktop_app.ui.tracker.record_grid import RecordGrid
+from desktop_app.ui.workers import Job, start_job
+
+
+def _changed(r: Any) -> bool:
+    return r.new_since_last_meeting or r.updated_since_last_meeting
+
+
+ACTION_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
+    ("All actions", "", None),
+    ("Open", "open", lambda r: actions.matches(r, "open")),
+    ("Overdue", "overdue", lambda r: actions.matches(r, "overdue")),
+    ("Completed", "completed", lambda r: actions.matches(r, "completed")),
+    ("Completed, not yet reported", "completed-not-reported",
+     lambda r: r.status == ActionStatus.COMPLETED and r.reported_complete_on is None),
+    ("Reported complete", "reported-complete", lambda r: actions.matches(r, "reported-complete")),
+    ("New or updated since last meeting", "changed", _changed),
+]
+REC_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
+    ("All recommendations", "", None),
+    ("Awaiting response", "awaiting-response",
+     lambda r: recommendations.matches(r, "awaiting-response")),
+    ("Response overdue (s.9FE)", "overdue", lambda r: recommendations.matches(r, "overdue")),
+    ("Open", "open", lambda r: recommendations.matches(r, "open")),
+    ("In progress", "in-progress", lambda r: recommendations.matches(r, "in-progress")),
+    ("Completed", "completed", lambda r: recommendations.matches(r, "completed")),
+    ("New or updated since last meeting", "changed", _changed),
+]
+
+
+class TrackerTab(TabPage):
+    title = "Tracker"
+    summary_changed = Signal(int, int)   # overdue actions, overdue executive responses
+    next_meeting_changed = Signal(object)   # NextMeeting or None, after each load
+    loaded = Signal()
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(db, undo_stack, parent)
+        self.setObjectName("trackerTab")
+        self._data = TrackerData(None)
+        self._generation = 0
+        self._loading = False
+        self._job: Job | None = None
+        self.dialog: NewActionDialog | NewRecommendationDialog | None = None
+
+        self.actions_model = ActionsModel()
+        self.recs_model = RecommendationsModel()
+        self.action_detail = ActionDetail(db)
+        self.rec_detail = RecommendationDetail(db)
+        self.actions_grid = RecordGrid("actions", "actions", self.actions_model,
+                                       self.action_detail, ACTION_FILTERS)
+        self.recs_grid = RecordGrid("recommendations", "recommendations", self.recs_model,
+                                    self.rec_detail, REC_FILTERS, owner_field=None,
+                                    directorate=False)
+        self.views = QTabWidget()
+        self.views.setObjectName("trackerViews")
+        self.views.setDocumentMode(True)
+        self.views.setAccessibleName("Tracker views")
+        self.views.addTab(self.actions_grid, "Actions")
+        self.views.addTab(self.recs_grid, "Recommendations")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 4)
+        lay.addWidget(self.views)
+        if app_state.read_str(app_state.KEY_TRACKER_VIEW, "actions") == "recommendations":
+            self.views.setCurrentIndex(1)
+        self.set_details_visible(app_state.read_bool(app_state.KEY_DETAILS, True))
+
+        self.controller = TrackerController(db, undo_stack, self, self.version_of)
+        self.controller.row_changed.connect(self._row_changed)
+        self.controller.row_removed.connect(self._row_removed)
+        self.controller.message.connect(self.status)
+
+        self.actions_grid.current_changed.connect(lambda r: self._show(ACTION, r))
+        self.recs_grid.current_changed.connect(lambda r: self._show(REC, r))
+        d = self.action_detail
+        d.save_requested.connect(lambda row, ch: self._try(self.controller.save_action, row, ch))
+        d.progress_requested.connect(
+            lambda row, on, text: self._try(self.controller.add_progress, row, on, text))
+        d.complete_requested.connect(
+            lambda row, on: self._try(self.controller.complete_action, row, on))
+        d.reopen_requested.connect(lambda row: self._try(self.controller.reopen_action, row))
+        d.reported_requested.connect(
+            lambda row, mid: self._try(self.controller.report_complete, row, mid))
+        r = self.rec_detail
+        r.save_requested.connect(
+            lambda row, ch: self._try(self.controller.save_recommendation, row, ch))
+        r.response_requested.connect(
+            lambda row, text, verdict, on: self._try(self.controller.record_response, row, text,
+                                                     verdict, on))
+        r.update_requested.connect(
+            lambda row, on, text, status: self._try(self.controller.add_rec_update, row, on,
+                                                    text, status))
+
+    # ================================================================== TabPage
+    def refresh(self) -> None:
+        """Reload the rows of the chosen committee (or all) on a worker thread."""
+        self._generation += 1
+        generation, committee = self._generation, self.committee
+        self._loading = True
+        for grid in (self.actions_grid, self.recs_grid):
+            grid.count.setText("Loading\u2026")
+        self._job = start_job(lambda _ctx: load_tracker(self.db, committee),
+                              on_done=lambda data: self._loaded(generation, data),
+                              on_error=lambda exc: self._load_failed(generation, exc))
+
+    def new_record(self) -> None:
+        if self.views.currentIndex() == 0:
+            self.new_action()
+        else:
+            self.new_recommendation()
+
+    def focus_search(self) -> None:
+        self.current_grid().search.focus()
+
+    # ================================================================== loading
+    def wait_loaded(self, timeout_s: float = 60.0) -> bool:
+        while self._loading and self._job is not None:
+            if not self._job.wait(timeout_s):
+                return False
+        return not self._loading
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.status.emit(f"Could not load the tracker: {exc}")
+        show_error(self, exc)
+
+    def _loaded(self, generation: int, data: TrackerData) -> None:
+        if generation != self._generation:
+            return
+        self._data = data
+        all_committees = data.committee is None
+        for grid, model, rows, hay in ((self.actions_grid, self.actions_model, data.actions,
+                                        data.action_hay),
+                                       (self.recs_grid, self.recs_model, data.recs,
+                                        data.rec_hay)):
+            keep = grid.shown_id()
+            model.set_rows(rows, hay)
+            grid.update_choices()
+            grid.table.set_column_visible("committee", all_committees)
+            if not grid.table.user_sized:
+                grid.table.fit_columns()
+            grid.forget_shown()
+            if keep is not None and model.find(keep) is not None and grid.select_id(keep):
+                continue
+            if keep is not None and model.find(keep) is None:
+                grid.detail.show_row(None)
+            elif keep is not None and not grid.detail.is_dirty():
+                self._show(ACTION if grid is self.actions_grid else REC, model.find(keep))
+        self._loading = False
+        self._emit_summary()
+        self.next_meeting_changed.emit(data.next_meeting)
+        self.loaded.emit()
+
+    # ================================================================== showing
+    def current_grid(self) -> RecordGrid:
+        return self.actions_grid if self.views.currentIndex() == 0 else self.recs_grid
+
+    def _grid(self, kind: str) -> RecordGrid:
+        return self.actions_grid if kind == ACTION else self.recs_grid
+
+    def version_of(self, kind: str, row_id: int) -> int | None:
+        row = self._grid(kind).model.find(row_id)
+        return row.version if row is not None else None
+
+    def meetings_of(self, committee_id: int) -> list[tuple[int, dt.date]]:
+        return self._data.meetings.get(committee_id, [])
+
+    def _meetings_by_name(self, name: str) -> list[tuple[int, dt.date]]:
+        for cid, cname in self._data.committee_names.items():
+            if cname == name:
+                return self.meetings_of(cid)
+        return []
+
+    def _show(self, kind: str, row: Any) -> None:
+        grid = self._grid(kind)
+        if row is None:
+            grid.detail.show_row(None)
+            return
+        try:
+            full = self.controller.full_row(kind, row.id)
+        except Exception as exc:  # noqa: BLE001 - deleted by someone else meanwhile
+            self.status.emit(str(exc))
+            grid.model.remove_row(row.id)
+            grid.detail.show_row(None)
+            return
+        if full.version != row.version:
+            grid.model.replace_row(full)
+        owners = sorted({r.owner for r in self.actions_model.rows} - {""}, key=str.lower) \
+            if kind == ACTION else []
+        directorates = sorted({r.directorate for r in self.actions_model.rows} - {""},
+                              key=str.lower) if kind == ACTION else []
+        grid.detail.set_choices(self.meetings_of(full.committee_id), owners, directorates)
+        grid.detail.show_row(full)
+
+    def show_view(self, kind: str, status: str | None = None) -> None:
+        """Switch to Actions or Recommendations, optionally filtered by status only."""
+        grid = self._grid(kind)
+        self.views.setCurrentWidget(grid)
+        if status is not None:
+            grid.clear_filters()
+            grid.set_status_filter(status)
+
+    def set_details_visible(self, visible: bool) -> None:
+        self.action_detail.setVisible(visible)
+        self.rec_detail.setVisible(visible)
+
+    def details_visible(self) -> bool:
+        return not self.action_detail.isHidden()
+
+    # ================================================================== edits
+    def _try(self, fn: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except Failed:
+            return None
+
+    def _in_scope(self, row: Any) -> bool:
+        """Whether a row belongs to the committee shown (an undo may touch another one)."""
+        return self.committee is None or row.committee_id in self._data.meetings or \
+            row.committee == self._chosen_committee_name()
+
+    def _row_changed(self, kind: str, row: Any) -> None:
+        grid = self._grid(kind)
+        added = not grid.model.replace_row(row)
+        if added and not self._in_scope(row):
+            self.status.emit(f"Changed a record of {row.committee}")
+            self.data_changed.emit()
+            return
+        if added:
+            grid.model.add_row(row)
+            grid.update_choices()
+            if grid.proxy.proxy_row_of(row.id) is None:
+                grid.clear_filters()
+        if added or (grid.detail.row is not None and grid.detail.row.id == row.id):
+            self.views.setCurrentWidget(grid)
+            if not grid.select_id(row.id) or grid.shown_id() == row.id:
+                self._show(kind, row)
+        self._emit_summary()
+        self.data_changed.emit()
+
+    def _row_removed(self, kind: str, row_id: int) -> None:
+        grid = self._grid(kind)
+        grid.model.remove_row(row_id)
+        if grid.detail.row is not None and grid.detail.row.id == row_id:
+            grid.detail.show_row(None)
+            grid.forget_shown()
+        self._emit_summary()
+        self.data_changed.emit()
+
+    def summary(self) -> tuple[int, int]:
+        return (sum(1 for r in self.actions_model.rows if r.overdue),
+                sum(1 for r in self.recs_model.rows if r.response_overdue))
+
+    def _emit_summary(self) -> None:
+        self.summary_changed.emit(*self.summary())
+
+    # ================================================================== new records
+    def _committee_names(self) -> list[str]:
+        return sorted(self._data.committee_names.values(), key=str.lower)
+
+    def _chosen_committee_name(self) -> str | None:
+        if self.committee is None:
+            return None
+        key = self.committee.lower()
+        for name in self._data.committee_names.values():
+            if name.lower() == key:
+                return name
+        return self.committee
+
+    def new_action(self) -> NewActionDialog:
+        owners = sorted({r.owner for r in self.actions_model.rows} - {""}, key=str.lower)
+        directorates = sorted({r.directorate for r in self.actions_model.rows} - {""},
+                              key=str.lower)
+
+        def submit(values: dict):
+            return self.controller.add_action(values["committee"], values["meeting"],
+                                              values["fields"])
+
+        self.views.setCurrentWidget(self.actions_grid)
+        self.dialog = NewActionDialog(self._committee_names(), self._chosen_committee_name(),
+                                      self._meetings_by_name, owners, directorates, submit, self)
+        self.dialog.open()
+        return self.dialog
+
+    def new_recommendation(self) -> NewRecommendationDialog:
+        def submit(values: dict):
+            return self.controller.add_recommendation(values["committee"], values["meeting"],
+                                                      values["fields"])
+
+        self.views.setCurrentWidget(self.recs_grid)
+        self.dialog = NewRecommendationDialog(self._committee_names(),
+                                              self._chosen_committee_name(),
+                                              self._meetings_by_name, submit, self)
+        self.dialog.open()
+        return self.dialog
+
+    # ================================================================== state
+    def save_state(self) -> None:
+        app_state.write(app_state.KEY_TRACKER_VIEW,
+                        "actions" if self.views.currentIndex() == 0 else "recommendations")
+        app_state.write(app_state.KEY_DETAILS, self.details_visible())
+        self.actions_grid.save_state()
+        self.recs_grid.save_state()
