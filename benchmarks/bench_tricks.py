@@ -142,7 +142,7 @@ def bench_proxy(repeat: int, _work: Path) -> None:
     from bench_gui import make_rows
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from desktop_app.ui.models.actions_model import ActionsModel
+    from desktop_app.ui.tracker.actions_model import ActionsModel
     from desktop_app.ui.models.plain_proxy import PlainFilterProxy
     from desktop_app.ui.models.proxy import RecordFilterProxy
 

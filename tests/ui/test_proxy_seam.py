@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.records import ActionRow
-from desktop_app.ui.models.actions_model import ActionsModel
+from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.models.plain_proxy import PlainFilterProxy
 from desktop_app.ui.models.proxy import RecordFilterProxy
 
