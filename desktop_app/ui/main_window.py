@@ -246,6 +246,8 @@ def run(db: Database, args: Any = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(app_state.ORGANISATION)
+    from desktop_app.ui import gc_guard
+    gc_guard.install(app)   # Qt objects are only ever freed on this thread
     if smoke:
         from desktop_app.ui.smoke import smoke_test
         return smoke_test(app, db)

@@ -17,6 +17,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 DEMO_TODAY = "2021-11-12"
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As in the app (desktop_app/ui/gc_guard.py): cycles are collected on this thread only, and
+    what a test left behind (its window, held in cycles by its controllers) is freed here at the
+    end of the test, never later by a worker thread of another test."""
+    import gc
+
+    from desktop_app.ui import gc_guard
+    gc_guard.install(qapp)
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def message_boxes(monkeypatch):
     """Answer every QMessageBox run with exec() (the answer queue, else OK) and keep what it

@@ -68,9 +68,8 @@ def test_hand_written_proxy_shows_what_qsortfilterproxymodel_shows(qtmodeltester
             column = rng.choice([-1, ActionsModel.REF, ActionsModel.DUE])
             order = rng.choice(list(Qt.SortOrder))
             proxies[rng.randrange(2)].sort(column, order)   # either: both forward to the model
-        fast, plain = ([r.id for r in p.visible_rows()] for p in proxies)
+        fast, plain = ([p.row_at(r).id for r in range(p.rowCount())] for p in proxies)
         assert fast == plain
-        assert proxies[0].is_filtered() == proxies[1].is_filtered()
         if fast:
             assert proxies[0].proxy_row_of(fast[-1]) == proxies[1].proxy_row_of(fast[-1])
         shown.add(len(fast))

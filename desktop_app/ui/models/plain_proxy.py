@@ -59,9 +59,6 @@ class PlainFilterProxy(QSortFilterProxyModel):
         self._filter.clear()
         self._refilter()
 
-    def is_filtered(self) -> bool:
-        return self._filter.active
-
     def _refilter(self) -> None:
         self._invalidate_rows()
         self.filter_changed.emit()
@@ -86,6 +83,3 @@ class PlainFilterProxy(QSortFilterProxyModel):
             return None
         found = self.mapFromSource(src.index(i, 0))
         return found.row() if found.isValid() else None
-
-    def visible_rows(self) -> list[Any]:
-        return [self.row_at(r) for r in range(self.rowCount())]
