@@ -12,6 +12,7 @@ No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from desktop_app.domain import dates
@@ -22,10 +23,9 @@ from desktop_app.services import (actions, backups, committees, history,  # noqa
 
 def warm_bank_holidays() -> None:
     """Load the bank-holiday table now (this year's), before PySide6 is imported."""
-    try:
+    # only a head start: the real use reports its own errors
+    with contextlib.suppress(Exception):
         dates.is_bank_holiday(dt.date.today())
-    except Exception:  # noqa: BLE001 - only a head start: the real use reports its own errors
-        pass
 
 
 warm_bank_holidays()

@@ -51,7 +51,8 @@ def test_editing_an_email_saves_the_contact(qtbot, chase_dialog, demo_db, messag
     chase_dialog.table.item(row, EMAIL_COL).setText("claire.ward@example.gov.uk")
     assert contacts.find_contact(demo_db, "Claire Ward").email == "claire.ward@example.gov.uk"
     chase_dialog.table.item(row, EMAIL_COL).setText("not an address")
-    assert message_boxes.seen and "not an email address" in message_boxes.seen[-1]["text"]
+    assert message_boxes.seen
+    assert "not an email address" in message_boxes.seen[-1]["text"]
     assert chase_dialog.table.item(row, EMAIL_COL).text() == "claire.ward@example.gov.uk"
     assert contacts.find_contact(demo_db, "Claire Ward").email == "claire.ward@example.gov.uk"
 
@@ -63,7 +64,8 @@ def test_writing_makes_one_workbook_and_one_draft_per_owner(qtbot, chase_dialog,
     qtbot.keyClicks(chase_dialog.folder_edit, str(out))
     contacts.set_contact(demo_db, "Richard Watson", "richard.watson@example.gov.uk")
     click(qtbot, chase_dialog.write_button)
-    assert chase_dialog.job is not None and chase_dialog.job.wait()
+    assert chase_dialog.job is not None
+    assert chase_dialog.job.wait()
     assert chase_dialog.job.error is None
     owners = [line.name for line in chase_dialog.lines]
     assert sorted(p.owner for p in chase_dialog.packs) == sorted(owners)
@@ -96,11 +98,13 @@ def test_stats_for_2021_22(stats_dialog, demo_db):
 def test_stats_save_pdf_and_workbook(stats_dialog, tmp_path):
     choose(stats_dialog.year_combo, "2021/22")
     pdf = stats_dialog.save_pdf(tmp_path / "impact.pdf")
-    assert pdf is not None and pdf.is_file()
+    assert pdf is not None
+    assert pdf.is_file()
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Scrutiny impact 2021/22" in text
     book = stats_dialog.save_xlsx(tmp_path / "impact")
-    assert book == tmp_path / "impact.xlsx" and book.is_file()
+    assert book == tmp_path / "impact.xlsx"
+    assert book.is_file()
     from openpyxl import load_workbook
     assert "Summary" in load_workbook(book).sheetnames
 
@@ -110,11 +114,13 @@ def test_tools_menu_opens_the_dialogs(window):
     entries = [a.text().replace("&", "") for a in menus["Tools"].actions() if a.text()]
     assert entries == ["Chase owners\u2026", "Impact statistics\u2026"]
     window.menus.chase_action.trigger()
-    assert isinstance(window.dialog, ChaseDialog) and window.dialog.isVisible()
+    assert isinstance(window.dialog, ChaseDialog)
+    assert window.dialog.isVisible()
     assert window.dialog.committee == DEMO_COMMITTEE
     window.dialog.done(0)
     window.menus.stats_action.trigger()
-    assert isinstance(window.dialog, StatsDialog) and window.dialog.isVisible()
+    assert isinstance(window.dialog, StatsDialog)
+    assert window.dialog.isVisible()
     window.dialog.done(0)
 
 
@@ -125,16 +131,19 @@ def test_tools_ask_for_the_committee_when_all_are_shown(qtbot, db, open_window, 
     choose(win.committee_combo, "All committees")
     win.menus.stats_action.trigger()
     ask = win.dialog
-    assert isinstance(ask, QInputDialog) and ask.isVisible()
+    assert isinstance(ask, QInputDialog)
+    assert ask.isVisible()
     assert ask.comboBoxItems() == ["Adults and Wellbeing Scrutiny Committee", DEMO_COMMITTEE]
     ask.setTextValue(DEMO_COMMITTEE)
     ask.accept()
-    assert isinstance(win.dialog, StatsDialog) and win.dialog.committee == DEMO_COMMITTEE
+    assert isinstance(win.dialog, StatsDialog)
+    assert win.dialog.committee == DEMO_COMMITTEE
     win.dialog.done(0)
     win.menus.chase_action.trigger()
     win.dialog.setTextValue("Adults and Wellbeing Scrutiny Committee")
     win.dialog.accept()
     assert isinstance(win.dialog, ChaseDialog)
     assert win.dialog.committee == "Adults and Wellbeing Scrutiny Committee"
-    assert win.dialog.table.rowCount() == 0 and not win.dialog.write_button.isEnabled()
+    assert win.dialog.table.rowCount() == 0
+    assert not win.dialog.write_button.isEnabled()
     win.dialog.done(0)

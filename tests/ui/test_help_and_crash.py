@@ -17,7 +17,8 @@ def test_user_guide_opens_in_the_app(qtbot, window):
     assert isinstance(dialog, GuideDialog)
     qtbot.waitUntil(dialog.isVisible)
     text = dialog.browser.toPlainText()
-    assert "Bring in your spreadsheets" in text and "Prepare a meeting pack" in text
+    assert "Bring in your spreadsheets" in text
+    assert "Prepare a meeting pack" in text
     assert "A team on one database" in text
     dialog.close()
 
@@ -34,11 +35,13 @@ def test_uncaught_error_is_logged_and_shown_with_the_log_path(qtbot):
     qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.objectName() == "crashDialog"
                                 and w.isVisible() for w in QApplication.topLevelWidgets()))
     box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog")
-    assert str(log_file()) in box.text() and "the printer caught fire" in box.text()
+    assert str(log_file()) in box.text()
+    assert "the printer caught fire" in box.text()
     box.close()
     for handler in logging.getLogger().handlers:
         handler.flush()
     logged = log_file().read_text(encoding="utf-8")
-    assert "RuntimeError: the printer caught fire" in logged and "Traceback" in logged
+    assert "RuntimeError: the printer caught fire" in logged
+    assert "Traceback" in logged
     assert reporter.shown == ["RuntimeError: the printer caught fire"]
     sys.excepthook, threading.excepthook = saved

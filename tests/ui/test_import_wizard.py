@@ -149,16 +149,19 @@ def test_imports_an_action_log_then_the_same_file_again_changes_nothing(
                                                 "skipped": 0}
     page = wizard.mapping_page
     assert page.table.rowCount() == 3
-    assert "Owner" in preview_headers(wizard) and "Due date" in preview_headers(wizard)
+    assert "Owner" in preview_headers(wizard)
+    assert "Due date" in preview_headers(wizard)
     assert f"The committee \u201c{COMMITTEE}\u201d will be created" in wizard.dry_page.extra.text()
     assert actions.list_actions(db) == []           # the dry run saved nothing
 
     go_on(qtbot, wizard, P_IMPORT)                  # Import
     assert wizard.import_page.state == "done"
     assert "3 new, 0 updated, 0 unchanged, 0 skipped" in wizard.import_page.result.text()
-    assert len(imported) == 1 and imported[0].created == 3
+    assert len(imported) == 1
+    assert imported[0].created == 3
     if db.is_sqlite:  # a PostgreSQL server is backed up by its administrators
-        assert wizard.backup_path is not None and wizard.backup_path.exists()
+        assert wizard.backup_path is not None
+        assert wizard.backup_path.exists()
     else:
         assert wizard.backup_path is None
     go_on(qtbot, wizard)                            # Close
@@ -179,7 +182,8 @@ def test_imports_an_action_log_then_the_same_file_again_changes_nothing(
                                                "skipped": 0}
     assert "Nothing would change" in again.dry_page.extra.text()
     go_on(qtbot, again, P_IMPORT)
-    assert again.result.unchanged == 3 and again.result.created == 0
+    assert again.result.unchanged == 3
+    assert again.result.created == 0
     assert len(actions.list_actions(db, COMMITTEE)) == 3
 
 
@@ -202,7 +206,8 @@ def test_a_hostile_or_old_file_shows_why_and_blocks_next(qtbot, db, tmp_path, op
     old = tmp_path / "old log.xls"
     make_ole(old, {"Workbook": b"\x09\x08" + b"\0" * 64})
     choose_file(wizard, old)
-    assert "save as .xlsx" in message.text() and "97-2003" in message.text()
+    assert "save as .xlsx" in message.text()
+    assert "97-2003" in message.text()
     assert not next_button.isEnabled()
 
     wizard.file_page.path_edit.clear()              # typed by hand this time
@@ -237,18 +242,23 @@ def test_a_bad_row_blocks_the_import_until_skip_is_ticked(qtbot, db, tmp_path, o
     assert list_texts(dry.skipped) == [
         "Sheet 'Action log', row 5: meeting date 'next month' is not a date"]
     import_button = wizard.button(B.CommitButton)
-    assert import_button.isVisible() and import_button.text().replace("&", "") == "Import"
-    assert dry.skip_box.isVisible() and not dry.skip_box.isChecked()
+    assert import_button.isVisible()
+    assert import_button.text().replace("&", "") == "Import"
+    assert dry.skip_box.isVisible()
+    assert not dry.skip_box.isChecked()
     assert not import_button.isEnabled()
     assert "Nothing is imported while these rows are in the way" in dry.skip_hint.text()
     click(qtbot, import_button)
-    assert wizard.currentId() == P_DRY and actions.list_actions(db) == []
+    assert wizard.currentId() == P_DRY
+    assert actions.list_actions(db) == []
 
     dry.skip_box.setFocus()
     qtbot.keyClick(dry.skip_box, Qt.Key.Key_Space)
-    assert dry.skip_box.isChecked() and import_button.isEnabled()
+    assert dry.skip_box.isChecked()
+    assert import_button.isEnabled()
     go_on(qtbot, wizard, P_IMPORT)
-    assert wizard.result.created == 3 and len(wizard.result.skipped) == 1
+    assert wizard.result.created == 3
+    assert len(wizard.result.skipped) == 1
     assert "1 skipped" in wizard.import_page.result.text()
     assert sorted(a.owner for a in actions.list_actions(db, COMMITTEE)) == [
         "Claire Ward", "Jo Bloggs", "Richard Watson"]
@@ -328,7 +338,8 @@ def test_cancelling_before_the_commit_leaves_the_database_untouched(qtbot, db, t
     try:
         click(qtbot, wizard.button(B.CommitButton))
         page = wizard.import_page
-        assert wizard.currentId() == P_IMPORT and page.state == "running"
+        assert wizard.currentId() == P_IMPORT
+        assert page.state == "running"
         assert not wizard.button(B.FinishButton).isEnabled()
         qtbot.waitUntil(lambda: page.stage.text().startswith("Step 2 of 2"), timeout=60_000)
         click(qtbot, page.cancel_button)
@@ -387,7 +398,9 @@ def test_a_returned_chase_workbook_is_reviewed_and_the_ticked_change_applied(
     go_on(qtbot, wizard, P_CHASE_APPLY)
     assert wizard.apply_page.state == "done"
     assert "Applied 1 change" in wizard.apply_page.result.text()
-    assert imported and isinstance(imported[0], ChaseApplied) and imported[0].applied == 1
+    assert imported
+    assert isinstance(imported[0], ChaseApplied)
+    assert imported[0].applied == 1
 
     first = actions.get_action(demo_db, first_id)
     assert first.progress == "KPIs circulated to members on 1 December"
@@ -415,7 +428,8 @@ def test_every_field_has_a_name_and_the_pages_fit_1366x768(qtbot, db, tmp_path, 
         if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text()):
             unnamed.append(f"{type(w).__name__} {w.objectName()}")
     assert unnamed == []
-    assert wizard.minimumSizeHint().width() <= 1366 and wizard.minimumSizeHint().height() <= 768
+    assert wizard.minimumSizeHint().width() <= 1366
+    assert wizard.minimumSizeHint().height() <= 768
     image = wizard.grab()
     assert (image.width(), image.height()) == (1366, 768)
 
@@ -425,7 +439,8 @@ def test_ctrl_i_opens_the_wizard_and_the_window_refreshes_after_the_import(
     window = empty_window
     window.menus.import_action.trigger()
     wizard = window.dialog
-    assert isinstance(wizard, ImportWizard) and wizard.isVisible()
+    assert isinstance(wizard, ImportWizard)
+    assert wizard.isVisible()
     type_committee(qtbot, wizard, COMMITTEE)
     import_log(qtbot, wizard, action_log(tmp_path / "log.xlsx"), ignore_directorate=False)
     go_on(qtbot, wizard, P_IMPORT)

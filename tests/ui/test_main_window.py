@@ -95,7 +95,8 @@ def test_menus_and_standard_shortcuts(window):
 
     assert entries("File") == ["Import\u2026", "Import minutes\u2026", "Print / export\u2026",
                                "Back up\u2026", "Quit"]
-    assert entries("Edit")[:2] == ["Undo", "Redo"] and "Find" in entries("Edit")
+    assert entries("Edit")[:2] == ["Undo", "Redo"]
+    assert "Find" in entries("Edit")
     assert {"User guide", "About", "Open log folder"} <= set(entries("Help"))
     assert QKeySequence("Ctrl+I") in window.menus.import_action.shortcuts()
     assert QKeySequence("Ctrl+P") in window.menus.print_action.shortcuts()
@@ -142,7 +143,8 @@ def test_window_state_is_remembered(qtbot, demo_db, open_window, today):
     assert second.tracker.current_grid() is second.tracker.recs_grid
     assert (second.width(), second.height()) == (960, 700)   # not the 1366x768 default
     restored = second.tracker.actions_grid.splitter.sizes()
-    assert sizes[0] == sizes[1] and abs(restored[0] - restored[1]) <= 2   # the 1:1 split
+    assert sizes[0] == sizes[1]
+    assert abs(restored[0] - restored[1]) <= 2
 
 
 def test_usable_at_1366_by_768_with_accessible_names(window):
@@ -172,7 +174,8 @@ def test_smoke_test_prints_one_json_line(demo_db, cli):
     timings = json.loads(lines[0])
     assert {"window_shown", "tab_meetings", "tab_work_programme", "tab_tracker",
             "total"} <= set(timings)
-    assert timings["rows"] == 7 and timings["welcome"] is False
+    assert timings["rows"] == 7
+    assert timings["welcome"] is False
 
 
 def test_no_sub_command_opens_the_window(db_url, monkeypatch):

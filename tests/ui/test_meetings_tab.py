@@ -101,7 +101,8 @@ def test_meetings_upcoming_first_with_uk_dates_and_bank_holiday_flag(tab):
     jan = model.row_of(meeting(tab.db, D(2022, 1, 11)).id)
     pub = model.index(jan, MeetingsModel.PUBLICATION)
     assert dates.is_bank_holiday(D(2022, 1, 3))
-    assert "3 January 2022" in pub.data() and "bank holiday" in pub.data()
+    assert "3 January 2022" in pub.data()
+    assert "bank holiday" in pub.data()
     assert "bank holiday" in pub.data(Qt.ItemDataRole.ToolTipRole)
     nov = model.row_of(meeting(tab.db, D(2021, 11, 23)).id)
     assert model.index(nov, MeetingsModel.KIND).data() == "Improvement focus"
@@ -203,7 +204,8 @@ def test_add_agenda_item_then_undo(qtbot, tab):
     assert item.purpose == "To receive a report on the oral health action plan."
     assert item.lead_officers == "Director of Public Health"
     assert item.scrutiny_type == "Performance review"
-    assert item.exempt and item.exempt_paragraph == "3"
+    assert item.exempt
+    assert item.exempt_paragraph == "3"
     assert tab.current_item().id == item.id
     assert tab.agenda_model.index(0, AgendaModel.EXEMPT).data() == "Yes, para 3"
     tab.undo_stack.undo()

@@ -196,7 +196,8 @@ def test_untick_edit_and_save_only_the_accepted(qtbot, open_dialog, cyp_db):
         "The Committee agrees to take up the LGA training offer.")
 
     summary = save(qtbot, dialog)
-    assert summary.meeting_created and summary.recommendations_created == 6
+    assert summary.meeting_created
+    assert summary.recommendations_created == 6
     assert summary.actions_created == 3
     assert dialog.result_label.isVisible()
     assert dialog.result_label.text().startswith(
@@ -224,7 +225,8 @@ def test_untick_edit_and_save_only_the_accepted(qtbot, open_dialog, cyp_db):
     again = save(qtbot, dialog)
     assert not again.created_anything
     assert dialog.result_label.text().startswith("Nothing new")
-    assert len(recs_in_db(cyp_db)) == 6 and len(actions_in_db(cyp_db)) == 3
+    assert len(recs_in_db(cyp_db)) == 6
+    assert len(actions_in_db(cyp_db)) == 3
 
 
 def test_procedural_resolutions_can_be_ticked(qtbot, open_dialog, cyp_db):
@@ -271,7 +273,8 @@ def test_blank_wording_blocks_saving_and_restore(qtbot, open_dialog, cyp_db):
     assert "has no wording" in dialog.problem_label.text()
     qtbot.mouseClick(dialog.pane.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.pane.wording.toPlainText().startswith("That the Executive consider if")
-    assert dialog.save_button.isEnabled() and not dialog.problem_label.isVisible()
+    assert dialog.save_button.isEnabled()
+    assert not dialog.problem_label.isVisible()
 
 
 # ------------------------------------------------------------------------------ the date
@@ -282,7 +285,8 @@ def test_minutes_without_a_date_need_one_before_saving(qtbot, open_dialog, db, t
     path.write_text(NO_DATE, encoding="utf-8")
     dialog = open_dialog(db, path, committee="Libraries Scrutiny Committee")
     assert dialog.controller.phase == "ready"
-    assert dialog.date_row.isVisible() and not dialog.when_label.isVisible()
+    assert dialog.date_row.isVisible()
+    assert not dialog.when_label.isVisible()
     assert not dialog.save_button.isEnabled()
     assert "Enter the meeting date" in dialog.problem_label.text()
 
@@ -293,7 +297,8 @@ def test_minutes_without_a_date_need_one_before_saving(qtbot, open_dialog, db, t
     replace_text(qtbot, dialog.date_edit.line, "7 March 2023")
     qtbot.keyClick(dialog.date_edit.line, Qt.Key.Key_Return)  # finishes the date, saves nothing
     assert dialog.wait_idle()
-    assert dialog.save_button.isEnabled() and dialog.controller.last_summary is None
+    assert dialog.save_button.isEnabled()
+    assert dialog.controller.last_summary is None
     assert "not in the tracker yet" in dialog.preview_label.text()
 
     summary = save(qtbot, dialog)
@@ -311,7 +316,7 @@ def test_minutes_without_a_date_need_one_before_saving(qtbot, open_dialog, db, t
 
 # ------------------------------------------------------------------------------ bad files
 
-@pytest.mark.parametrize("name, content, expected", [
+@pytest.mark.parametrize(("name", "content", "expected"), [
     ("notes.txt", "Some notes about the meeting, with no numbered items at all.\n",
      "no numbered minutes items found"),
     ("minutes.pdf", "%PDF-1.4 not really\n", "unknown file type .pdf"),
@@ -325,7 +330,8 @@ def test_a_bad_file_shows_one_line_naming_it(qtbot, open_dialog, auto_ok, cyp_db
     qtbot.waitUntil(lambda: bool(auto_ok), timeout=SAFETY_MS)
     [box] = auto_ok
     assert box["title"] == "Cannot read the minutes"
-    assert name in box["text"] and expected in box["text"]
+    assert name in box["text"]
+    assert expected in box["text"]
     assert "\n" not in box["text"]
     assert dialog.controller.phase == "failed"
     assert f"Could not read {name}" in dialog.placeholder.text()
@@ -343,7 +349,8 @@ def test_a_bad_second_file_keeps_the_first(qtbot, open_dialog, auto_ok, cyp_db, 
     assert dialog.wait_idle()
     qtbot.waitUntil(lambda: bool(auto_ok), timeout=SAFETY_MS)
     assert "later.docx" in auto_ok[0]["text"]
-    assert dialog.controller.phase == "ready" and dialog.controller.path == str(SEED_004)
+    assert dialog.controller.phase == "ready"
+    assert dialog.controller.path == str(SEED_004)
     assert dialog.stack.currentWidget() is dialog.splitter
     assert dialog.save_button.isEnabled()
 
@@ -360,7 +367,8 @@ def test_choose_a_file_when_none_given(qtbot, open_dialog, cyp_db, monkeypatch):
     dialog = open_dialog(cyp_db, None)
     qtbot.waitUntil(lambda: dialog.controller.phase != "empty", timeout=SAFETY_MS)
     assert dialog.wait_idle()
-    assert asked and dialog.controller.phase == "ready"
+    assert asked
+    assert dialog.controller.phase == "ready"
     assert dialog.controller.proposal.meeting_date == dt.date(2023, 1, 18)
     # The minutes name another body: the officer is told where they will go.
     assert "Adults and Health Scrutiny Panel" in dialog.committee_label.text()
@@ -436,6 +444,8 @@ def test_controls_have_accessible_names_and_fit_a_small_laptop(qtbot, open_dialo
     index = find(dialog, "39", REC, "(a)")
     assert "ticked" in index.data(Qt.ItemDataRole.AccessibleTextRole)
     hint = dialog.minimumSizeHint()
-    assert hint.width() <= 1366 and hint.height() <= 768
+    assert hint.width() <= 1366
+    assert hint.height() <= 768
     dialog.resize(1366, 768)
-    assert dialog.width() <= 1366 and dialog.height() <= 768
+    assert dialog.width() <= 1366
+    assert dialog.height() <= 768

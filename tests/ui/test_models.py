@@ -73,7 +73,8 @@ def test_roles_give_the_row_native_sort_values_and_markers(demo_rows):
     proxy.setSourceModel(model)
     first = proxy.index(0, ActionsModel.DUE)
     row = first.data(ROW_ROLE)
-    assert isinstance(row, ActionRow) and first.data(ID_ROLE) == row.id
+    assert isinstance(row, ActionRow)
+    assert first.data(ID_ROLE) == row.id
     assert first.data(SORT_ROLE) == row.due_date                  # a date, not text
     overdue = [r for r in range(model.rowCount()) if model.index(r, 0).data(MARKER_ROLE) == "overdue"]
     assert len(overdue) == 3
@@ -225,7 +226,8 @@ def test_worker_runs_off_the_ui_thread_with_progress_and_cancel(qtbot, demo_db):
     done = []
     handle = start_job(job, on_done=done.append)
     assert handle.wait(30)
-    assert done == [7] and seen == [False]
+    assert done == [7]
+    assert seen == [False]
 
     def slow(ctx):
         while True:
@@ -235,7 +237,8 @@ def test_worker_runs_off_the_ui_thread_with_progress_and_cancel(qtbot, demo_db):
     handle = start_job(slow, on_cancel=lambda: cancelled.append(True))
     handle.cancel()
     assert handle.wait(30)
-    assert cancelled == [True] and handle.was_cancelled
+    assert cancelled == [True]
+    assert handle.was_cancelled
 
     errors = []
     handle = start_job(lambda ctx: actions.get_action(demo_db, 99999), on_error=errors.append)
@@ -250,7 +253,8 @@ def test_date_edit_takes_uk_dates_and_blank(qtbot):
                            ("2021-09-07", D(2021, 9, 7)), ("", None),
                            ("Tuesday 7th December 2021", D(2021, 12, 7))):
         edit.line.setText(text)
-        assert edit.is_valid() and edit.date() == expected
+        assert edit.is_valid()
+        assert edit.date() == expected
     edit.line.setText("Summer 2021")
     assert not edit.is_valid()
     with pytest.raises(ValueError, match="not a date"):
@@ -267,7 +271,8 @@ def test_long_text_is_cut_at_whole_lines():
             "Centre Service contracts, with comparisons of the different providers used.")
     out = elide_lines(text, font, 160, 3)
     lines = out.split("\u2028")
-    assert len(lines) == 3 and lines[-1].endswith("\u2026")
+    assert len(lines) == 3
+    assert lines[-1].endswith("\u2026")
     assert elide_lines("Short", font, 160, 3) == "Short"
 
 

@@ -88,7 +88,7 @@ def shows_pages(dialog: PrintDialog) -> int:
 
 # ------------------------------------------------------------------------------ documents
 
-@pytest.mark.parametrize("kind, meeting, name, wanted", [
+@pytest.mark.parametrize(("kind", "meeting", "name", "wanted"), [
     ("action-log", None, "CYPSC action log 2021-11-12.pdf", ["Claire Ward", "Action log"]),
     ("recommendations", None, "CYPSC recommendation schedule 2021-11-12.pdf",
      ["briefing note", "Recommendations and responses"]),
@@ -107,7 +107,8 @@ def test_each_document_previews_and_saves(open_print, demo_db, tmp_path, kind, m
     build(dialog, kind, **({"meeting": meeting} if meeting else {}))
     assert dialog.last_error is None
     pages = shows_pages(dialog)
-    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    assert dialog.save_button.isEnabled()
+    assert dialog.print_button.isEnabled()
     assert f"{pages} page" in dialog.status_label.text()
     assert dialog.default_file_name() == name
     target = tmp_path / "out" / name
@@ -145,7 +146,8 @@ def test_meeting_chooser_lists_upcoming_first_and_follows_the_document(open_prin
         dialog.options.set_kind(kind)
         assert not combo.isEnabled()
     dialog.options.set_kind("agenda")
-    assert combo.isEnabled() and dialog.options.meeting() == NEXT_MEETING
+    assert combo.isEnabled()
+    assert dialog.options.meeting() == NEXT_MEETING
     dialog.options.set_kind("minutes")          # the minutes: the last meeting held
     assert dialog.options.meeting() == dt.date(2021, 10, 12)
     dialog.options.set_kind("pack")
@@ -168,7 +170,8 @@ def test_an_earlier_as_at_date_shows_the_tracker_as_it_stood(open_print, demo_db
     # actions agreed on 12 October 2021 did not exist yet
     later = [a for a in actions.list_actions(demo_db, DEMO_COMMITTEE)
              if a.meeting_date == dt.date(2021, 10, 12)]
-    assert later and all(a.text[:40] not in text for a in later)
+    assert later
+    assert all(a.text[:40] not in text for a in later)
 
 
 def test_pack_public_and_full(open_print, demo_db, tmp_path):
@@ -212,14 +215,16 @@ def test_broken_attachment_shows_one_line_and_nothing_is_saved(open_print, demo_
         build(dialog, kind, meeting=NEXT_MEETING)
         assert len(auto_ok) == 1, auto_ok
         message = auto_ok[0]["text"]
-        assert "Item 11 (Late report)" in message and "report.pdf is not a PDF" in message
+        assert "Item 11 (Late report)" in message
+        assert "report.pdf is not a PDF" in message
         assert "\n" not in message
         assert auto_ok[0]["title"].startswith("Cannot build the")
         assert dialog.last_error == message
         assert dialog.document.pageCount() == 0
         assert not dialog.preview.showing_document()
         assert "could not be built" in dialog.preview.message.text()
-        assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+        assert not dialog.save_button.isEnabled()
+        assert not dialog.print_button.isEnabled()
         target = tmp_path / "pack.pdf"
         assert not dialog.output.save_to(target)
         assert not target.exists()
@@ -231,13 +236,15 @@ def test_save_button_asks_for_the_file(qtbot, open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)
     click(qtbot, dialog.save_button)
     chooser = dialog.output.file_dialog
-    assert isinstance(chooser, QFileDialog) and chooser.isVisible()
+    assert isinstance(chooser, QFileDialog)
+    assert chooser.isVisible()
     assert chooser.acceptMode() == QFileDialog.AcceptMode.AcceptSave
     assert Path(chooser.selectedFiles()[0]).name == "CYPSC action log 2021-11-12.pdf"
     target = tmp_path / "chosen.pdf"
     chooser.selectFile(str(target))
     chooser.accept()
-    assert target.exists() and "Claire Ward" in pdf_text(target)
+    assert target.exists()
+    assert "Claire Ward" in pdf_text(target)
     assert dialog.saved_path == str(target)
 
 
@@ -246,15 +253,18 @@ def test_print_renders_every_page_on_the_printer(qtbot, open_print, demo_db, tmp
     pages = shows_pages(dialog)
     click(qtbot, dialog.print_button)             # asks for the printer first
     asked = dialog.output.printer_dialog
-    assert isinstance(asked, QPrintDialog) and asked.isVisible()
+    assert isinstance(asked, QPrintDialog)
+    assert asked.isVisible()
     assert (asked.minPage(), asked.maxPage()) == (1, pages)
     asked.reject()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     job = dialog.output.print_to(printer)
-    assert job is not None and dialog.wait_idle()
-    assert job.error is None and job.result == pages
+    assert job is not None
+    assert dialog.wait_idle()
+    assert job.error is None
+    assert job.result == pages
     printed = PdfReader(str(tmp_path / "printed.pdf"))
     assert len(printed.pages) == pages
     box = printed.pages[0].mediabox
@@ -276,7 +286,8 @@ def test_cancel_building_keeps_nothing(qtbot, open_print, demo_db):
     dialog.cancel_build()                # the busy page's Cancel button
     assert dialog.wait_idle()
     assert job.was_cancelled
-    assert dialog.built_path is None and dialog.document.pageCount() == 0
+    assert dialog.built_path is None
+    assert dialog.document.pageCount() == 0
     assert "cancelled" in dialog.preview.message.text()
     assert not dialog.save_button.isEnabled()
     assert not list(Path(dialog._tmpdir).glob("*.pdf"))
@@ -307,7 +318,8 @@ def test_zoom_and_page_controls(qtbot, open_print, demo_db):
     preview.page_spin.setValue(5)
     assert preview.current_page() == 5
     preview.go_to_page(pages + 10)
-    assert preview.current_page() == pages and preview.page_spin.value() == pages
+    assert preview.current_page() == pages
+    assert preview.page_spin.value() == pages
 
 
 def test_all_committees_and_a_short_name_choose_the_committee(open_print, demo_db):
@@ -320,7 +332,8 @@ def test_all_committees_and_a_short_name_choose_the_committee(open_print, demo_d
     assert other.options.meeting() == NEXT_MEETING
     choose(other.options.committee_combo, "Adults and Wellbeing Scrutiny Committee")
     other.options.set_kind("agenda")
-    assert other.options.choice() is None and "has no meetings yet" in other.options.problem()
+    assert other.options.choice() is None
+    assert "has no meetings yet" in other.options.problem()
     assert not other.save_button.isEnabled()
 
 
@@ -331,7 +344,8 @@ def test_ctrl_p_on_the_window_opens_the_print_dialog(qtbot, window, tmp_path):
     qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier)
     dialog = window.dialog
-    assert isinstance(dialog, PrintDialog) and dialog.isVisible()
+    assert isinstance(dialog, PrintDialog)
+    assert dialog.isVisible()
     assert dialog.parent() is window
     assert dialog.options.committee().name == window.committee == DEMO_COMMITTEE
     assert dialog.wait_idle()
@@ -349,11 +363,13 @@ def test_import_minutes_action_opens_the_review(qtbot, window, monkeypatch):
     qtbot.keyClick(window.tracker.actions_grid.table, Qt.Key.Key_I,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = window.dialog
-    assert isinstance(dialog, MinutesReviewDialog) and dialog.isVisible()
+    assert isinstance(dialog, MinutesReviewDialog)
+    assert dialog.isVisible()
     assert dialog.committee == DEMO_COMMITTEE
     qtbot.waitUntil(lambda: dialog.controller.phase != "empty", timeout=SAFETY_MS)
     assert dialog.wait_idle()
-    assert dialog.controller.phase == "ready" and dialog.controller.path == str(SEED_004)
+    assert dialog.controller.phase == "ready"
+    assert dialog.controller.path == str(SEED_004)
     dialog.done(0)
 
 
@@ -367,12 +383,14 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(SEED_004), ""))
     win.menus.import_minutes_action.trigger()
     ask = win.dialog                       # all committees: which one?
-    assert isinstance(ask, QInputDialog) and ask.isVisible()
+    assert isinstance(ask, QInputDialog)
+    assert ask.isVisible()
     assert ask.comboBoxItems() == ["Adults and Wellbeing Scrutiny Committee", DEMO_COMMITTEE]
     ask.setTextValue(DEMO_COMMITTEE)
     ask.accept()
     review = win.dialog
-    assert isinstance(review, MinutesReviewDialog) and review.committee == DEMO_COMMITTEE
+    assert isinstance(review, MinutesReviewDialog)
+    assert review.committee == DEMO_COMMITTEE
     qtbot.waitUntil(lambda: review.controller.phase == "ready", timeout=SAFETY_MS)
     assert review.wait_idle()
     with qtbot.waitSignal(review.saved, timeout=SAFETY_MS):
@@ -380,6 +398,7 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
         assert review.wait_idle()
     win.tracker.wait_loaded()
     saved = recommendations.list_recommendations(db, DEMO_COMMITTEE)
-    assert saved and win.tracker.recs_model.rowCount() == len(saved)
+    assert saved
+    assert win.tracker.recs_model.rowCount() == len(saved)
     assert win.tracker.actions_model.rowCount() == len(actions.list_actions(db))
     review.done(0)

@@ -21,7 +21,8 @@ def select_action(qtbot, window, ref: str):
     for r in range(grid.proxy.rowCount()):
         if grid.proxy.row_at(r).ref == ref:
             click_row(qtbot, grid.table, r, 3)
-            assert grid.detail.row is not None and grid.detail.row.ref == ref
+            assert grid.detail.row is not None
+            assert grid.detail.row.ref == ref
             return grid.detail.row
     raise AssertionError(f"action {ref} is not shown")
 
@@ -42,7 +43,8 @@ def test_new_action_through_ctrl_n(qtbot, window):
     tracker.actions_grid.table.setFocus()
     qtbot.keyClick(tracker.actions_grid.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = tracker.dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert dialog.windowTitle() == "New action"
     choose(dialog.meeting, "12 October 2021")
     qtbot.keyClicks(dialog.text, "Circulate the Ofsted monitoring letter to the committee")

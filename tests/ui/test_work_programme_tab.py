@@ -142,7 +142,8 @@ def test_a_move_needs_a_reason(qtbot, tab):
     click(qtbot, tab, tab.move_action)
     dialog = wait_dialog(qtbot, tab, MoveDialog)
     press_ok(qtbot, dialog)
-    assert dialog.isVisible() and "reason" in dialog.error_label.text()
+    assert dialog.isVisible()
+    assert "reason" in dialog.error_label.text()
     assert item_named(tab.db, "Carers Portal").meeting_date == D(2021, 11, 23)
     dialog.reject()
 
@@ -244,7 +245,8 @@ def test_move_back_to_be_scheduled(qtbot, tab):
     qtbot.keyClicks(dialog.reason_edit, "To be covered by a briefing")
     press_ok(qtbot, dialog)
     moved = item_named(tab.db, "Carers Portal")
-    assert moved.meeting_date is None and moved.status == "deferred"
+    assert moved.meeting_date is None
+    assert moved.status == "deferred"
     row = tab.model.item_row_of(moved.id)
     assert tab.model.section_at(row).key == ("unscheduled", None)
 
@@ -263,7 +265,8 @@ def test_add_briefing_note_with_a_fuzzy_target(qtbot, tab):
 
     note = item_named(tab.db, "Outcome of the audit of child protection plans")
     assert (note.format, note.target, note.target_date) == ("briefing_note", "Summer 2021", None)
-    assert note.lead == "Head of Safeguarding" and note.meeting_date is None
+    assert note.lead == "Head of Safeguarding"
+    assert note.meeting_date is None
     row = tab.model.item_row_of(note.id)
     assert tab.model.section_at(row).title == "Briefing notes"
     assert tab.model.index(row, WorkProgrammeModel.ORIGIN).data() == "Target date: Summer 2021"
@@ -278,7 +281,8 @@ def test_add_agenda_item_to_a_meeting_with_an_exact_target(qtbot, tab):
     assert dialog.target_hint.text() == "Read as Tuesday 22 March 2022"
     press_ok(qtbot, dialog)
     added = item_named(tab.db, "Youth Justice Plan 2022/23")
-    assert added.meeting_date == D(2022, 3, 22) and added.status == "scheduled"
+    assert added.meeting_date == D(2022, 3, 22)
+    assert added.status == "scheduled"
     assert added.target_date == D(2022, 3, 22)
 
 
@@ -318,7 +322,8 @@ def test_restore_a_dropped_item(qtbot, tab):
     tab.refresh()
     qtbot.mouseClick(tab.show_dropped_check, Qt.MouseButton.LeftButton)
     choose(qtbot, tab, "Early years intervention")
-    assert tab.restore_action.isEnabled() and not tab.move_action.isEnabled()
+    assert tab.restore_action.isEnabled()
+    assert not tab.move_action.isEnabled()
     click(qtbot, tab, tab.restore_action)
     assert item_named(tab.db, "Early years intervention").status == "proposed"
 

@@ -39,6 +39,7 @@ from desktop_app.ui.printing.output import KEY_FOLDER, PrintOutput
 from desktop_app.ui.printing.preview import PdfPreview
 from desktop_app.ui.workers import Job, start_job
 from desktop_app.ui.widgets.sizing import fit_dialog
+import contextlib
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,8 @@ __all__ = ["BUILD_DELAY_MS", "BUSY_DELAY_MS", "BY_KIND", "DOCUMENTS", "KEY_FOLDE
 
 def _remove(path: str | None) -> None:
     if path:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(path)
-        except OSError:
-            pass
 
 
 class PrintDialog(QDialog):

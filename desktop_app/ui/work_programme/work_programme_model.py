@@ -23,6 +23,7 @@ from desktop_app.domain.records import MeetingRow, WorkItemRow
 from desktop_app.ui.models.base import ListTableModel
 from desktop_app.ui.meetings.meetings_model import (AMBER, GREEN, GREY, RowRole, SortRole,
                                                   kind_label, meeting_heading)
+import contextlib
 
 __all__ = ["MIME_TYPE", "RowRole", "Section", "SectionRole", "SortRole", "WorkProgrammeModel",
            "section_key_of"]
@@ -265,10 +266,8 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         if col == self.STATUS:
             text = status_label(item.status)
             if item.format != WorkFormat.AGENDA_ITEM and item.format not in _FORMAT_KEYS:
-                try:
+                with contextlib.suppress(ValueError):
                     text += f"\n{WorkFormat(item.format).label}"
-                except ValueError:
-                    pass
             return text
         return ""
 
