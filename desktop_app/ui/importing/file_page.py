@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QPushB
 
 from desktop_app.ui import app_state
 from desktop_app.ui.errors import first_line
-from desktop_app.ui.importing.jobs import WorkbookInfo, check_file
+from desktop_app.services.import_preview import WorkbookInfo, check_file
 from desktop_app.ui.importing.text import (KIND_WORDS, count, for_people, sent_date,
                                                with_article)
 from desktop_app.ui.importing.widgets import (P_CHASE, P_KIND, Page, banner_label,
@@ -247,7 +247,7 @@ class FilePage(Page):
 def describe_found(info: WorkbookInfo) -> str:
     """"looks like an action log (sheet 'Action log', headings on row 2)"."""
     if info.detected is None:
-        return (f"{info.detect_problem.split(': ', 1)[-1]}; say what it is on the next page."
+        return (f"{for_people(info.detect_problem).split(': ', 1)[-1]}; say what it is on the next page."
                 if info.detect_problem else "say what it is on the next page.")
     where = info.found[info.detected]
     sheets = ", ".join(f"'{s}'" for s, _r, _n in where[:3]) + (" and more" if len(where) > 3

@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from desktop_app.services.import_preview import KINDS
-from desktop_app.ui.importing.jobs import WorkbookInfo
+from desktop_app.services.import_preview import KINDS, WorkbookInfo
 from desktop_app.ui.importing.text import (KIND_ABOUT, KIND_TITLES, KIND_WORDS, count,
-                                               with_article)
+                                           for_people, with_article)
 from desktop_app.ui.importing.widgets import Page, banner_label, set_banner
 from desktop_app.ui.widgets.detail_parts import muted
 
@@ -63,7 +62,7 @@ class KindPage(Page):
                        f"{with_article(KIND_WORDS[info.detected])}.", "ok")
         else:
             set_banner(self.note, f"Could not tell what {info.name} is: "
-                       f"{info.detect_problem.split(': ', 1)[-1]}. Choose below.", "error")
+                       f"{for_people(info.detect_problem).split(': ', 1)[-1]}. Choose below.", "error")
         for kind in KINDS:
             found = info.found[kind]
             if found:

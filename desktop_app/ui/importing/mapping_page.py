@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
                                QLabel, QPushButton, QScrollArea, QSplitter, QTableWidget,
                                QVBoxLayout, QWidget)
 
-from desktop_app.services.import_preview import MAIN_FIELD, mappable_fields, normalise
 from desktop_app.ui.errors import first_line
-from desktop_app.ui.importing.jobs import Column, Preview, preview
+from desktop_app.services.import_preview import (MAIN_FIELD, Column, Preview, mappable_fields,
+                                                 normalise, preview)
 from desktop_app.ui.importing.preview import fill_table
-from desktop_app.ui.importing.text import FIELD_LABELS, count, for_people, kind_of
+from desktop_app.ui.importing.text import (FIELD_LABELS, count, for_people, kind_of,
+                                          show_value)
 from desktop_app.ui.importing.widgets import (AMBER, GREY, Page, banner_label, busy_bar,
                                                   row_list, set_banner)
 from desktop_app.ui.widgets.detail_parts import muted
@@ -188,8 +189,11 @@ class MappingPage(Page):
             if len(every) > 1 and set(column.sheets) != every:
                 where = ", ".join(f"'{s}'" for s in column.sheets)
                 parts.append(f"Only on sheet{'s' if len(column.sheets) > 1 else ''} {where}")
-            if column.sample:
-                parts.append(f"e.g. \u201c{column.sample}\u201d")
+            sample = show_value(column.sample)
+            if sample:
+                if len(sample) > 60:
+                    sample = sample[:57] + "\u2026"
+                parts.append(f"e.g. \u201c{sample}\u201d")
             elif not parts:
                 parts.append("(empty under the heading)")
             detail = " \u00b7 ".join(parts)
@@ -304,7 +308,7 @@ class MappingPage(Page):
         self.reset_button.setEnabled(bool(wiz.mapping))
         if result.problem:
             main = FIELD_LABELS[result.kind][MAIN_FIELD[result.kind]]
-            set_banner(self.problem, f"{result.problem}.\nSay which column holds the "
+            set_banner(self.problem, f"{for_people(result.problem)}.\nSay which column holds the "
                        f"{main.lower()} (\u201c{main}\u201d) and at least one other.", "error")
         else:
             set_banner(self.problem, "")

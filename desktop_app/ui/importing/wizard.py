@@ -43,7 +43,7 @@ from desktop_app.services.workspace import Database
 from desktop_app.ui.errors import first_line
 from desktop_app.ui.importing.chase_page import ChaseReviewPage
 from desktop_app.ui.importing.file_page import FilePage
-from desktop_app.ui.importing.jobs import WorkbookInfo, read_workbook
+from desktop_app.services.import_preview import WorkbookInfo, read_workbook
 from desktop_app.ui.importing.kind_page import KindPage
 from desktop_app.ui.importing.mapping_page import MappingPage
 from desktop_app.ui.importing.run_pages import DryRunPage, RunPage
