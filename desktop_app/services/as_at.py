@@ -123,7 +123,7 @@ def _updates_by(session, model, committee_id: int, day: dt.date
     for owner, u in session.execute(
             select(column, ProgressUpdate).join(model, model.id == column)
             .where(model.committee_id == committee_id, ProgressUpdate.on <= day)
-            .order_by(ProgressUpdate.on, ProgressUpdate.id)).tuples():
+            .order_by(ProgressUpdate.on, ProgressUpdate.id)):
         out.setdefault(owner, []).append(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -137,7 +137,8 @@ def _order(obj, meetings: dict) -> tuple:
 def _context(session, committee_id: int, day: dt.date):
     meetings = {m.id: m for m in session.scalars(select(Meeting).where(
         Meeting.committee_id == committee_id))}
-    held = [m.date for m in meetings.values() if m.date <= day and m.status != MeetingStatus.CANCELLED]
+    # as the live lists count "new" and "updated": from the last meeting marked held
+    held = [m.date for m in meetings.values() if m.date <= day and m.status == MeetingStatus.HELD]
     return meetings, (max(held) if held else None)
 
 
