@@ -62,7 +62,8 @@ _LATER = {
     "actions": {"completed_on": {"completed_on": None, "status": ActionStatus.OPEN},
                 "reported_complete_on": {"reported_complete_on": None,
                                          "reported_complete_meeting_id": None},
-                "updated_on": {"updated_on": None}},
+                "updated_on": {"updated_on": None},
+                "raised_on": {"raised_on": None}},   # an import dates undated rows its own day
     "recommendations": {"response_on": {"response_on": None, "response": "",
                                         "verdict": Verdict.AWAITING},
                         "sent_on": {"sent_on": None},

@@ -167,3 +167,9 @@ def test_work_programme_does_not_list_last_years_items_as_to_be_scheduled(demo):
                  if w.meeting_id is not None and len(w.title) > 25]
     assert scheduled
     assert [t for t in scheduled if re.sub(r"\s+", " ", t) in to_schedule] == []
+
+
+def test_a_completion_dated_after_the_as_at_date_is_not_yet_shown(demo):
+    # seed 004: action 3 (due 2 November 2021) was completed on 15 November 2021
+    text = _text(demo, "action-log", as_at=D(2021, 11, 12))
+    assert "7 current actions, 4 overdue, 0 completed awaiting report" in text
