@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _chase(args, ctx: CliContext):
     from desktop_app.services.chase import chase_owners
-    packs = chase_owners(ctx.db, args.committee, args.output, owner=args.owner)
+    from desktop_app.services.common import today
+    packs = chase_owners(ctx.db, args.committee, args.output, owner=args.owner, now=today())
     if args.json:
         ctx.print_json([{"owner": p.owner, "email": p.email, "workbook": str(p.workbook),
                          "draft": str(p.draft), "actions": p.actions, "overdue": p.overdue,

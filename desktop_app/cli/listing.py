@@ -7,6 +7,7 @@ import argparse
 from desktop_app.cli.context import CliContext
 from desktop_app.domain.dates import format_uk
 from desktop_app.services import actions, history, meetings, recommendations, work_programme
+from desktop_app.services.common import today
 
 KINDS = ("actions", "recommendations", "work-programme", "meetings")
 
@@ -44,14 +45,15 @@ def _d(day) -> str:
 def _list(args, ctx: CliContext):
     db = ctx.db
     if args.kind == "actions":
-        rows = actions.list_actions(db, args.committee, args.status)
+        rows = actions.list_actions(db, args.committee, args.status, now=today())
         table = [[r.id, r.ref, _d(r.meeting_date), r.text, r.owner, _d(r.due_date) or r.due_text,
                   "OVERDUE" if r.overdue else r.status.upper(),
                   "new" if r.new_since_last_meeting else
                   ("updated" if r.updated_since_last_meeting else "")] for r in rows]
         headers = ["id", "ref", "meeting", "action", "owner", "due", "status", "since last"]
     elif args.kind == "recommendations":
-        rows = recommendations.list_recommendations(db, args.committee, args.status)
+        rows = recommendations.list_recommendations(db, args.committee, args.status,
+                                                    now=today())
         table = [[r.id, _d(r.meeting_date), r.item, (r.label + " " + r.text).strip(), r.verdict,
                   _d(r.response_due), "OVERDUE" if r.response_overdue else r.status]
                  for r in rows]

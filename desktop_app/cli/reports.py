@@ -67,7 +67,8 @@ def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) 
                    help="the meeting (needed for agenda, minutes and pack; for the work "
                         "programme it picks the municipal year)")
     p.add_argument("--as-at", type=iso_date, metavar="YYYY-MM-DD",
-                   help="the date the document is as at (default today; a past date shows "
+                   help="the date the document is as at (default: the meeting's publication "
+                        "date for a document for a meeting, else today; a past date shows "
                         "actions and recommendations as they stood then)")
     p.add_argument("--public", action="store_true",
                    help="the public version: exempt items' papers and text are left out")
@@ -89,8 +90,9 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
 
 def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.reports.printing import write_document
+    from desktop_app.services.common import today
     pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
-                           as_at=args.as_at, public=args.public)
+                           as_at=args.as_at, public=args.public, today=today())
     version = " (public version)" if args.public else ""
     print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
     return 0

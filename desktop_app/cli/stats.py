@@ -23,12 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _stats(args, ctx: CliContext):
-    year = args.year or municipal_year(today())
+    now = today()
+    year = args.year or municipal_year(now)
     try:
         municipal_year_bounds(year)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    stats = year_stats(ctx.db, args.committee, year)
+    stats = year_stats(ctx.db, args.committee, year, now=now)
     if args.output:
         suffix = args.output.suffix.lower()
         if suffix == ".pdf":

@@ -17,6 +17,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry
+from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 
 _current_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("audit_user",
                                                                            default=None)
@@ -40,6 +41,12 @@ def current_user() -> str:
 
 def set_current_user(name: str | None) -> contextvars.Token:
     return _current_user.set(name)
+
+
+def mark_imported(session: Session) -> None:
+    """Rows this session creates are known from an import: their "insert" audit rows say so
+    (``field`` = KNOWN_FROM_IMPORT), and the as-at view counts them from the file's dates."""
+    session.info[KNOWN_FROM_IMPORT] = True
 
 
 def _text(value: object) -> str | None:
@@ -96,9 +103,10 @@ def _after_flush(session: Session, _ctx) -> None:
                          if inspect(obj).identity else getattr(obj, "id", 0),
                          operation=op, field=field, old=_text(old), new=_text(new)))
 
+    created = KNOWN_FROM_IMPORT if session.info.get(KNOWN_FROM_IMPORT) else ""
     for obj in session.new:
         if _audited(obj):
-            add(obj, "insert", "", None, snapshot(obj))
+            add(obj, "insert", created, None, snapshot(obj))
     for obj in session.dirty:
         if not _audited(obj):
             continue

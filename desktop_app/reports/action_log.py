@@ -97,8 +97,11 @@ def _summary(current: Sequence[ActionRow], reported: Sequence[ActionRow]) -> str
 
 
 def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
-          disclosure: Disclosure, last_meeting: dt.date | None = None) -> list[Flowable]:
-    """The flowables of the log; ``actions`` have already been through ``disclosure``."""
+          disclosure: Disclosure, last_meeting: dt.date | None = None,
+          history_gap: str = "") -> list[Flowable]:
+    """The flowables of the log; ``actions`` have already been through ``disclosure``.
+    ``history_gap``: why the log may be empty (history before a date not known), said when
+    it is."""
     current = [r for r in actions if not is_reported_complete(r)]
     reported = sorted((r for r in actions if is_reported_complete(r)),
                       key=lambda r: (r.reported_complete_on, _ref_key(r)), reverse=True)
@@ -108,7 +111,9 @@ def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
     out.append(parts.empty("Completed actions move to the reported complete section once they "
                            "have been notified to the committee."))
     out += parts.section("Current actions", level="h2", keep=60)
-    out.append(action_table(current, disclosure) if current else parts.empty("There are no current actions."))
+    out.append(action_table(current, disclosure) if current else
+               parts.empty(parts.joined("There are no current actions.",
+                                        "" if actions else history_gap)))
     out.append(Spacer(0, 10))
     out += parts.section("Reported complete", "Actions whose completion has been reported to the "
                          "committee, most recent first.", level="h2", keep=80)
@@ -120,11 +125,12 @@ def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
 def build_action_log(target: page.Target, actions: Iterable[ActionRow], *,
                      committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
                      meetings: Sequence[MeetingRow] = (),
-                     last_meeting: dt.date | None = None) -> None:
+                     last_meeting: dt.date | None = None, history_gap: str = "") -> None:
     """Write the action log as a PDF to ``target`` (a path or a binary file).
 
     ``meetings`` lets the log recognise actions arising from exempt agenda items; with
-    ``public=True`` their text is replaced by "Exempt: paragraph N".
+    ``public=True`` their text is replaced by "Exempt: paragraph N". ``history_gap`` is
+    printed if the log comes out empty (see ``domain.as_at.KnownHistory``).
     """
     name, council = parts.committee_names(committee)
     disclosure = Disclosure.of(public, meetings)
@@ -136,5 +142,5 @@ def build_action_log(target: page.Target, actions: Iterable[ActionRow], *,
             (r.meeting_id, r.item) for r in rows)),
         keywords=("scrutiny", "action log"))
     page.write_output(target, page.render(story(
-        rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting),
-        setup))
+        rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting,
+        history_gap=history_gap), setup))

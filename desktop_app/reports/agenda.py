@@ -75,7 +75,14 @@ def _membership(members: Sequence[MemberRow]) -> Table:
     return table
 
 
-def _details(meeting: MeetingRow, contact: str) -> Table:
+def _as_at_words(meeting: MeetingRow, as_at: dt.date) -> str:
+    words = format_uk(as_at, "full")
+    if as_at == meeting.publication_deadline:
+        words += " (the date these papers are published)"
+    return words
+
+
+def _details(meeting: MeetingRow, contact: str, as_at: dt.date | None = None) -> Table:
     st = theme.styles()
     when = format_uk(meeting.date, "full")
     rows = [
@@ -87,6 +94,9 @@ def _details(meeting: MeetingRow, contact: str) -> Table:
         [Paragraph("Notes:", st["label"]),
          Paragraph("Please note the time, date and venue of the meeting.", st["body"])],
     ]
+    if as_at is not None:
+        rows.append([Paragraph("As at:", st["label"]),
+                     Paragraph(esc(_as_at_words(meeting, as_at)), st["body"])])
     lines = [ln.strip() for ln in (contact or "").replace(";", "\n").splitlines() if ln.strip()]
     if lines:
         text = f"For any further information please contact:<br/><b>{esc(lines[0])}</b>"
@@ -151,14 +161,15 @@ def _items_table(views: Sequence[ItemView], meeting: MeetingRow, ranges: PageRan
 
 def story(meeting: MeetingRow, members: Sequence[MemberRow], *, committee: str, council: str,
           contact: str, disclosure: Disclosure, page_ranges: PageRanges,
-          spots: list[parts.LinkSpot] | None = None) -> list[Flowable]:
+          spots: list[parts.LinkSpot] | None = None,
+          as_at: dt.date | None = None) -> list[Flowable]:
     st = theme.styles()
     out: list[Flowable] = []
     if council:
         out.append(Paragraph(esc(council), st["subtitle"]))
     out += [Paragraph("Agenda", st["title"].clone("agenda", fontSize=30, leading=34)),
             Paragraph(esc(committee), st["h1"]), Spacer(0, 4),
-            _details(meeting, contact), Spacer(0, 10)]
+            _details(meeting, contact, as_at), Spacer(0, 10)]
     out.append(KeepTogether([Paragraph("Membership", st["h1"]), _membership(members)]))
     out += [Spacer(0, 8)] + parts.section(f"Agenda for the meeting of the {committee}", level="h1",
                                           keep=120)
@@ -195,5 +206,6 @@ def agenda_pdf(meeting: MeetingRow, members: Sequence[MemberRow], *,
         first_page_band=False, keywords=("scrutiny", "agenda"),
         document_title=f"Agenda: {name}, {format_uk(meeting.date, 'full')}")
     return page.render(story(meeting, members, committee=name, council=council, contact=contact,
-                             disclosure=disclosure, page_ranges=page_ranges, spots=spots),
+                             disclosure=disclosure, page_ranges=page_ranges, spots=spots,
+                             as_at=as_at),
                        setup)

@@ -47,7 +47,7 @@ def _paragraphs(body: str) -> list[Flowable]:
 
 
 def story(meeting: MeetingRow, *, committee: str, disclosure: Disclosure,
-          present: Sequence[str] = ()) -> list[Flowable]:
+          present: Sequence[str] = (), as_at: dt.date | None = None) -> list[Flowable]:
     st = theme.styles()
     when = format_uk(meeting.date, "full")
     time = parts.format_time(meeting.time)
@@ -58,6 +58,8 @@ def story(meeting: MeetingRow, *, committee: str, disclosure: Disclosure,
         Paragraph("Minutes", st["title"]),
         Paragraph(esc(f"Minutes of the meeting of the {committee} {held}"), st["subtitle"]),
     ]
+    if as_at is not None:
+        out.append(Paragraph(f"As at {esc(format_uk(as_at, 'full'))}", st["small"]))
     if present:
         out.append(Paragraph(f"<b>Present:</b> {esc(', '.join(present))}", st["body"]))
     out.append(Spacer(0, 6))
@@ -95,7 +97,8 @@ def minutes_pdf(meeting: MeetingRow, *, committee: parts.CommitteeLike, as_at: d
         header_right=f"Minutes  ·  {format_uk(meeting.date, 'full')}",
         document_title=f"Minutes: {name}, {format_uk(meeting.date, 'full')}",
         marking=disclosure.marking(shows_exempt=shows_exempt), keywords=("scrutiny", "minutes"))
-    return page.render(story(meeting, committee=name, disclosure=disclosure), setup)
+    return page.render(story(meeting, committee=name, disclosure=disclosure, as_at=as_at),
+                       setup)
 
 
 def build_minutes(target: page.Target, meeting: MeetingRow, *, committee: parts.CommitteeLike,

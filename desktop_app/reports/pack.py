@@ -96,6 +96,7 @@ class _Context:
     work_items: tuple[WorkItemRow, ...]
     meetings: tuple[MeetingRow, ...]
     last_meeting: dt.date | None
+    history_gap: str = ""
 
 
 def _item_papers(ctx: _Context, view: ItemView) -> tuple[Paper, ...]:
@@ -131,10 +132,10 @@ def _item_papers(ctx: _Context, view: ItemView) -> tuple[Paper, ...]:
         year_meetings = [m for m in ctx.meetings if municipal_year(m.date) == year]
         papers.append(_generated("Action log", _to_bytes(
             build_action_log, ctx.actions, meetings=ctx.meetings, last_meeting=ctx.last_meeting,
-            **common)))
+            history_gap=ctx.history_gap, **common)))
         papers.append(_generated("Recommendations and responses", _to_bytes(
             build_recommendations, ctx.recommendations, meetings=ctx.meetings,
-            last_meeting=ctx.last_meeting, **common)))
+            last_meeting=ctx.last_meeting, history_gap=ctx.history_gap, **common)))
         papers.append(_generated(f"Work programme {year}", _to_bytes(
             build_work_programme, year_meetings or [ctx.meeting], ctx.work_items, **common)))
     return tuple(papers)
@@ -263,7 +264,7 @@ def plan_pack(meeting: MeetingRow, members: Sequence[MemberRow], *,
               previous_meeting: MeetingRow | None = None, actions: Iterable[ActionRow] = (),
               recommendations: Iterable[RecommendationRow] = (),
               work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
-              last_meeting: dt.date | None = None) -> PackPlan:
+              last_meeting: dt.date | None = None, history_gap: str = "") -> PackPlan:
     """Build every paper (checking attachments), count pages, then the agenda and contents."""
     name, council = parts.committee_names(committee)
     everything = {m.id: m for m in meetings}
@@ -277,7 +278,8 @@ def plan_pack(meeting: MeetingRow, members: Sequence[MemberRow], *,
         previous_meeting=previous_meeting, actions=tuple(actions),
         recommendations=tuple(recommendations), work_items=tuple(work_items),
         meetings=all_meetings,
-        last_meeting=last_meeting or (previous_meeting.date if previous_meeting else None))
+        last_meeting=last_meeting or (previous_meeting.date if previous_meeting else None),
+        history_gap=history_gap)
     items = tuple(ItemPapers(view, _item_papers(ctx, view))
                   for view in ctx.disclosure.items(meeting))
     shows_exempt = any(entry.view.exempt and not entry.view.withheld and entry.papers
@@ -297,16 +299,17 @@ def build_pack(target: page.Target, meeting: MeetingRow, members: Sequence[Membe
                previous_meeting: MeetingRow | None = None, actions: Iterable[ActionRow] = (),
                recommendations: Iterable[RecommendationRow] = (),
                work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
-               last_meeting: dt.date | None = None) -> None:
+               last_meeting: dt.date | None = None, history_gap: str = "") -> None:
     """Write the agenda pack for ``meeting`` to ``target`` (a path or a binary file).
 
     ``meetings`` are the committee's meetings (with their items: exempt items are recognised
     from them); ``previous_meeting`` supplies the minutes. With ``public=True`` no exempt paper,
     minute or entry text appears anywhere in the file. A broken attachment raises ReportError
-    and nothing is written.
+    and nothing is written. ``history_gap`` is said by an action log or schedule that comes
+    out empty.
     """
     data = pack_pdf(meeting, members, committee=committee, as_at=as_at, public=public,
                     previous_meeting=previous_meeting, actions=actions,
                     recommendations=recommendations, work_items=work_items, meetings=meetings,
-                    last_meeting=last_meeting)
+                    last_meeting=last_meeting, history_gap=history_gap)
     page.write_output(target, data)

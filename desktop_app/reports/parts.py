@@ -49,6 +49,11 @@ def empty(note: str) -> Paragraph:
     return Paragraph(esc(note), theme.styles()["note"])
 
 
+def joined(*sentences: str) -> str:
+    """Sentences run together, the empty ones left out."""
+    return " ".join(s for s in sentences if s)
+
+
 def format_time(value: dt.time | None) -> str:
     """"2.30 pm", "10 am", "12 noon"."""
     if value is None:

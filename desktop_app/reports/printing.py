@@ -1,8 +1,11 @@
 """Print from the database: gather a document's rows through the services, then build it.
 
 The command line and the window both print through here, so a document made from either shows
-the same rows. ``as_at`` in the past rebuilds actions and recommendations as they stood then
-(from the audit trail); otherwise the live rows are used.
+the same rows. The date a document is as at follows ``domain.as_at.document_as_at``: the
+officer's ``as_at``, else the publication date of the meeting the document is for, else
+``today`` (which the caller passes: nothing here reads the clock). When anything changed after
+that date, actions and recommendations are rebuilt as they stood then (from the audit trail,
+imported rows counting from their own dates); otherwise the live rows are used.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.as_at import KnownHistory, document_as_at
 from desktop_app.domain.dates import municipal_year
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.records import CommitteeRow, MeetingRow
@@ -21,7 +25,6 @@ from desktop_app.reports import page
 from desktop_app.reports.errors import ReportError
 from desktop_app.services import actions, as_at as history, committees, meetings, recommendations
 from desktop_app.services import work_programme
-from desktop_app.services.common import today
 
 KINDS = ("action-log", "recommendations", "work-programme", "agenda", "minutes", "pack")
 ALIASES = {"actions": "action-log", "action_log": "action-log", "recs": "recommendations",
@@ -45,6 +48,12 @@ class Sources:
     meetings: tuple[MeetingRow, ...]
     meeting: MeetingRow | None
     as_at: dt.date
+    history: KnownHistory = KnownHistory(None)
+
+    @property
+    def history_gap(self) -> str:
+        """Why an empty action log or schedule is empty, if its history is not known."""
+        return self.history.gap_before(self.as_at)
 
     @property
     def previous_meeting(self) -> MeetingRow | None:
@@ -65,12 +74,23 @@ class Sources:
         return held[-1] if held else None
 
     def year_meetings(self) -> list[MeetingRow]:
+        """The meetings of the municipal year the document shows: the meeting's year, else the
+        as-at date's; a year without meetings gives way to the latest earlier year with any."""
         year = municipal_year(self.meeting.date if self.meeting else self.as_at)
+        chosen = [m for m in self.meetings if municipal_year(m.date) == year]
+        if chosen or self.meeting is not None:
+            return chosen
+        earlier = [m for m in self.meetings if m.date <= self.as_at]
+        if not earlier:
+            return []
+        year = municipal_year(earlier[-1].date)
         return [m for m in self.meetings if municipal_year(m.date) == year]
 
 
 def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
-           as_at: dt.date | None = None) -> Sources:
+           as_at: dt.date | None = None, today: dt.date | None = None) -> Sources:
+    """The rows for a document; its as-at date by the one rule (``document_as_at``).
+    ``today`` is needed only when neither ``as_at`` nor ``meeting`` is given."""
     row = committees.get_committee(db, committee)
     all_meetings = tuple(meetings.list_meetings(db, row.name))
     chosen = None
@@ -78,17 +98,21 @@ def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
         chosen = next((m for m in all_meetings if m.date == meeting), None)
         if chosen is None:
             raise ReportError(f"{row.name} has no meeting on {meeting.isoformat()}")
-    return Sources(row, all_meetings, chosen, as_at or today())
+    if as_at is None and chosen is None and today is None:
+        raise ReportError("no as-at date: give the date the document is as at, or today's")
+    day = document_as_at(today=today or dt.date.min, chosen=as_at,
+                         publication=chosen.publication_deadline if chosen else None)
+    return Sources(row, all_meetings, chosen, day, history.known_history(db, row.name))
 
 
 def _actions(db: Database, src: Sources):
-    if src.as_at < today():
+    if history.changed_after(db, src.committee.name, src.as_at):
         return history.actions_as_at(db, src.committee.name, src.as_at)
     return actions.list_actions(db, src.committee.name, with_updates=True, now=src.as_at)
 
 
 def _recommendations(db: Database, src: Sources):
-    if src.as_at < today():
+    if history.changed_after(db, src.committee.name, src.as_at):
         return history.recommendations_as_at(db, src.committee.name, src.as_at)
     return recommendations.list_recommendations(db, src.committee.name, with_updates=True,
                                                 now=src.as_at)
@@ -102,8 +126,11 @@ def _need_meeting(src: Sources, kind: str) -> MeetingRow:
 
 def write_document(db: Database, kind: str, target: page.Target, committee: str, *,
                    meeting: dt.date | None = None, as_at: dt.date | None = None,
-                   public: bool = False) -> int:
-    """Build one document from the database into ``target``; returns its page count."""
+                   public: bool = False, today: dt.date | None = None) -> int:
+    """Build one document from the database into ``target``; returns its page count.
+
+    ``as_at``: the officer's date, or None for the rule (the meeting's publication date, else
+    ``today``, which the caller reads from its clock)."""
     from desktop_app.reports.action_log import build_action_log
     from desktop_app.reports.agenda import build_agenda
     from desktop_app.reports.minutes import build_minutes
@@ -112,15 +139,17 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     from desktop_app.reports.work_programme import build_work_programme
 
     kind = canonical_kind(kind)
-    src = gather(db, committee, meeting=meeting, as_at=as_at)
+    src = gather(db, committee, meeting=meeting, as_at=as_at, today=today)
     common: dict[str, Any] = dict(committee=src.committee, as_at=src.as_at, public=public)
     build: Callable[..., None]
     if kind == "action-log":
         build, args = build_action_log, (_actions(db, src),)
-        common.update(meetings=src.meetings, last_meeting=src.last_meeting)
+        common.update(meetings=src.meetings, last_meeting=src.last_meeting,
+                      history_gap=src.history_gap)
     elif kind == "recommendations":
         build, args = build_recommendations, (_recommendations(db, src),)
-        common.update(meetings=src.meetings, last_meeting=src.last_meeting)
+        common.update(meetings=src.meetings, last_meeting=src.last_meeting,
+                      history_gap=src.history_gap)
     elif kind == "work-programme":
         build = build_work_programme
         args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))
@@ -132,7 +161,8 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
         pack_args: dict[str, Any] = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
                          recommendations=_recommendations(db, src),
                          work_items=work_programme.list_work_programme(db, src.committee.name),
-                         meetings=src.meetings, last_meeting=src.last_meeting)
+                         meetings=src.meetings, last_meeting=src.last_meeting,
+                         history_gap=src.history_gap)
         if kind == "pack":
             build, args = build_pack, (the_meeting, members)
             common.update(pack_args)

@@ -120,8 +120,10 @@ def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosur
 
 
 def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
-          disclosure: Disclosure, last_meeting: dt.date | None = None) -> list[Flowable]:
-    """The flowables of the schedule; ``rows`` have already been through ``disclosure``."""
+          disclosure: Disclosure, last_meeting: dt.date | None = None,
+          history_gap: str = "") -> list[Flowable]:
+    """The flowables of the schedule; ``rows`` have already been through ``disclosure``.
+    ``history_gap``: why it may be empty, said when it is."""
     meetings = {r.meeting_date for r in rows}
     awaiting = sum(1 for r in rows if r.verdict == Verdict.AWAITING)
     overdue = sum(1 for r in rows if r.response_overdue)
@@ -134,15 +136,17 @@ def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
         last_meeting, overdue_text="Overdue: no executive response within two months"))
     out += parts.section("Schedule of recommendations and responses", level="h2", keep=60)
     out.append(FastTable(COLUMNS, recommendation_rows(rows, disclosure)) if rows else
-               parts.empty("The committee has made no recommendations yet."))
+               parts.empty(parts.joined("The committee has made no recommendations yet.",
+                                        history_gap)))
     return out
 
 
 def build_recommendations(target: page.Target, recommendations: Iterable[RecommendationRow], *,
                           committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
                           meetings: Sequence[MeetingRow] = (),
-                          last_meeting: dt.date | None = None) -> None:
-    """Write the recommendation schedule as a PDF to ``target`` (a path or a binary file)."""
+                          last_meeting: dt.date | None = None, history_gap: str = "") -> None:
+    """Write the recommendation schedule as a PDF to ``target`` (a path or a binary file);
+    ``history_gap`` is printed if it comes out empty."""
     name, council = parts.committee_names(committee)
     disclosure = Disclosure.of(public, meetings)
     rows = disclosure.recommendations(list(recommendations))
@@ -153,5 +157,5 @@ def build_recommendations(target: page.Target, recommendations: Iterable[Recomme
             (r.meeting_id, r.item) for r in rows)),
         keywords=("scrutiny", "recommendations", "s.9FE"))
     page.write_output(target, page.render(story(
-        rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting),
-        setup))
+        rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting,
+        history_gap=history_gap), setup))

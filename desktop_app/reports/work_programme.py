@@ -155,10 +155,9 @@ def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, commi
         rows = _sorted(by_meeting.get(meeting.id, []))
         if rows or meeting.date >= as_at:    # a past meeting with nothing on it says nothing
             out += _meeting_section(meeting, rows, disclosure)
-    known = {m.id for m in meetings}
-    # entries for a meeting outside ``meetings`` (or none) are still to be scheduled
+    # entries keep their meeting: one of another year is that year's, not "to be scheduled"
     unscheduled = _sorted([r for r in items if r.format in _ON_AGENDAS and r.status not in _CLOSED
-                           and (r.meeting_id is None or r.meeting_id not in known)])
+                           and r.meeting_id is None])
     sections = [
         ("To be scheduled and prioritised or removed", "Potential agenda items", unscheduled,
          AGENDA_COLUMNS, False),

@@ -3,19 +3,29 @@
 Start from today's rows and undo, newest first, every audited change made after that date:
 an update puts the old value back, an insert removes the row, a delete brings it back from the
 snapshot kept in the audit row.
+
+A row created by an import (its "insert" marked ``KNOWN_FROM_IMPORT``) was not new on the
+import date: it counts from what the file says. It stands on a date on or after its meeting's
+date (or the date it was raised or sent, for a row without a meeting), with the file's own later
+dates (completed, reported complete, responded) undone when they fall after that date.
+``known_history`` says from when the committee's history is known at all, so that a document
+that comes out empty can say why.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Time, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, Time, exists, or_, select
 
 from desktop_app.db.engine import Database
-from desktop_app.db.models import Action, AuditEntry, Committee, Meeting, Recommendation
-from desktop_app.domain.enums import MeetingStatus
-from desktop_app.domain.records import ActionRow, RecommendationRow
+from desktop_app.db.models import (Action, AuditEntry, Committee, Meeting, ProgressUpdate,
+                                   Recommendation)
+from desktop_app.domain.as_at import KNOWN_FROM_IMPORT, KnownHistory
+from desktop_app.domain.enums import ActionStatus, MeetingStatus, Verdict
+from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow
 from desktop_app.services.actions import action_row
 from desktop_app.services.common import find_committee
 from desktop_app.services.recommendations import rec_row
@@ -45,14 +55,54 @@ def _columns(obj) -> dict:
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
-def _rewind(session, model, committee_id: int, cutoff: dt.datetime) -> list:
+# for each audited table: the row's own date it counts from when it has no meeting, and the
+# file's later dates that are undone (field -> the values it and its companions go back to)
+_OWN_DATE = {"actions": "raised_on", "recommendations": "sent_on"}
+_LATER = {
+    "actions": {"completed_on": {"completed_on": None, "status": ActionStatus.OPEN},
+                "reported_complete_on": {"reported_complete_on": None,
+                                         "reported_complete_meeting_id": None},
+                "updated_on": {"updated_on": None},
+                "raised_on": {"raised_on": None}},   # an import dates undated rows its own day
+    "recommendations": {"response_on": {"response_on": None, "response": "",
+                                        "verdict": Verdict.AWAITING},
+                        "sent_on": {"sent_on": None},
+                        "updated_on": {"updated_on": None}},
+}
+
+
+def _as_the_file_says(table: str, values: dict, meeting_dates: dict[int, dt.date],
+                      day: dt.date) -> dict | None:
+    """An imported row as it stood on ``day`` by its own dates, or None if it did not yet."""
+    since = meeting_dates.get(values.get("meeting_id") or 0) or values.get(_OWN_DATE[table])
+    if since is None or since > day:
+        return None
+    out = dict(values)
+    for field, undone in _LATER[table].items():
+        when = out.get(field)
+        if when is not None and when > day:
+            out.update(undone)
+    return out
+
+
+def _rewind(session, model, committee_id: int, day: dt.date,
+            meeting_dates: dict[int, dt.date]) -> list:
+    cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    table = model.__tablename__
     rows = {o.id: _columns(o) for o in session.scalars(
         select(model).where(model.committee_id == committee_id))}
     changes = session.scalars(select(AuditEntry).where(
-        AuditEntry.table_name == model.__tablename__, AuditEntry.at >= cutoff)
+        AuditEntry.table_name == table, AuditEntry.at >= cutoff,
+        or_(AuditEntry.committee_id == committee_id, AuditEntry.committee_id.is_(None)))
         .order_by(AuditEntry.id.desc()))
     for e in changes:
-        if e.operation == "insert":
+        if e.operation == "insert" and e.field == KNOWN_FROM_IMPORT and e.row_id in rows:
+            kept = _as_the_file_says(table, rows[e.row_id], meeting_dates, day)
+            if kept is None:
+                rows.pop(e.row_id)
+            else:
+                rows[e.row_id] = kept
+        elif e.operation == "insert":
             rows.pop(e.row_id, None)
         elif e.operation == "delete" and e.old:
             values = {k: _convert(model, k, v) for k, v in json.loads(e.old).items()}
@@ -65,30 +115,82 @@ def _rewind(session, model, committee_id: int, cutoff: dt.datetime) -> list:
     return [model(**{**defaults, **values}) for values in rows.values()]
 
 
+def _updates_by(session, model, committee_id: int, day: dt.date
+                ) -> dict[int, tuple[UpdateRow, ...]]:
+    """The committee's progress notes on its actions (or recommendations) dated on or before
+    ``day``, by the action (or recommendation)."""
+    column = ProgressUpdate.action_id if model is Action else ProgressUpdate.recommendation_id
+    out: dict[int, list[UpdateRow]] = {}
+    for owner, u in session.execute(
+            select(column, ProgressUpdate).join(model, model.id == column)
+            .where(model.committee_id == committee_id, ProgressUpdate.on <= day)
+            .order_by(ProgressUpdate.on, ProgressUpdate.id)):
+        out.setdefault(owner, []).append(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _order(obj, meetings: dict) -> tuple:
+    """As the live lists order them: by meeting (none last), then position, then id."""
+    meeting = meetings.get(obj.meeting_id)
+    return (meeting.date if meeting else dt.date.max, obj.position or 0, obj.id)
+
+
 def _context(session, committee_id: int, day: dt.date):
     meetings = {m.id: m for m in session.scalars(select(Meeting).where(
         Meeting.committee_id == committee_id))}
-    held = [m.date for m in meetings.values() if m.date <= day and m.status != MeetingStatus.CANCELLED]
+    # as the live lists count "new" and "updated": from the last meeting marked held
+    held = [m.date for m in meetings.values() if m.date <= day and m.status == MeetingStatus.HELD]
     return meetings, (max(held) if held else None)
 
 
 def actions_as_at(db: Database, committee: str, day: dt.date) -> list[ActionRow]:
-    cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     with db.reading() as s:
         c = find_committee(s, committee)
         meetings, last_held = _context(s, c.id, day)
-        objs = _rewind(s, Action, c.id, cutoff)
-        rows = [action_row(a, meetings[a.meeting_id].date if a.meeting_id in meetings else None,
-                           c.name, last_held, day) for a in objs]
-    return sorted(rows, key=lambda r: (r.meeting_date or dt.date.max, r.id))
+        objs = _rewind(s, Action, c.id, day, {m.id: m.date for m in meetings.values()})
+        objs.sort(key=lambda o: _order(o, meetings))
+        notes = _updates_by(s, Action, c.id, day)
+        rows = [dataclasses.replace(action_row(
+            a, meetings[a.meeting_id].date if a.meeting_id in meetings else None, c.name,
+            last_held, day), updates=notes.get(a.id, ())) for a in objs]
+    return rows
 
 
 def recommendations_as_at(db: Database, committee: str, day: dt.date) -> list[RecommendationRow]:
-    cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     with db.reading() as s:
         c: Committee = find_committee(s, committee)
         meetings, last_held = _context(s, c.id, day)
-        objs = _rewind(s, Recommendation, c.id, cutoff)
-        rows = [rec_row(r, meetings[r.meeting_id].date if r.meeting_id in meetings else None,
-                        c.name, last_held, day) for r in objs]
-    return sorted(rows, key=lambda r: (r.meeting_date or dt.date.max, r.id))
+        objs = _rewind(s, Recommendation, c.id, day, {m.id: m.date for m in meetings.values()})
+        objs.sort(key=lambda o: _order(o, meetings))
+        notes = _updates_by(s, Recommendation, c.id, day)
+        rows = [dataclasses.replace(rec_row(
+            r, meetings[r.meeting_id].date if r.meeting_id in meetings else None, c.name,
+            last_held, day), updates=notes.get(r.id, ())) for r in objs]
+    return rows
+
+
+_TRACKED = ("actions", "recommendations")
+
+
+def changed_after(db: Database, committee: str, day: dt.date) -> bool:
+    """Whether any action or recommendation of the committee was created, changed or deleted
+    after ``day`` (if not, today's rows are the rows as at ``day``)."""
+    cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    with db.reading() as s:
+        c = find_committee(s, committee)
+        return bool(s.scalar(select(exists().where(
+            AuditEntry.table_name.in_(_TRACKED), AuditEntry.at >= cutoff,
+            or_(AuditEntry.committee_id == c.id, AuditEntry.committee_id.is_(None))))))
+
+
+def known_history(db: Database, committee: str) -> KnownHistory:
+    """From when the committee's actions and recommendations are known: the day of the first
+    audited record of them, and whether that record came from an import."""
+    with db.reading() as s:
+        c = find_committee(s, committee)
+        first = s.scalars(select(AuditEntry).where(
+            AuditEntry.table_name.in_(_TRACKED), AuditEntry.committee_id == c.id)
+            .order_by(AuditEntry.id).limit(1)).first()
+        if first is None:
+            return KnownHistory(None)
+        return KnownHistory(first.at.date(), first.field == KNOWN_FROM_IMPORT)

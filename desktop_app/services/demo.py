@@ -8,6 +8,7 @@ import json
 
 from sqlalchemy import delete, func, select
 
+from desktop_app.db import audit
 from desktop_app.db.engine import Database
 from desktop_app.db.models import (Action, AgendaItem, Committee, Meeting, Member, Membership,
                                    Recommendation, WorkItemMove, WorkProgrammeItem)
@@ -39,6 +40,7 @@ def load_demo(db: Database, reset: bool = False) -> str:
     data = demo_data()
     info = data["committee"]
     with db.unit_of_work() as s:
+        audit.mark_imported(s)  # transcribed from the papers: as at their dates, not today's
         existing = s.scalars(select(Committee).where(
             func.lower(Committee.name) == info["name"].lower())).first()
         if existing is not None and not reset:

@@ -39,6 +39,7 @@ class Applier:
                  skip_bad_rows: bool = False,
                  tick: Callable[[int, int], None] | None = None):
         self.s = session
+        audit.mark_imported(session)  # what it creates counts from the file's dates (as-at)
         self.tick = tick or (lambda _done, _total: None)
         self.summary = summary
         self.parsed = parsed

@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry
+from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 from desktop_app.services.errors import ServiceError
 
 _SKIP = {"id", "created_at", "updated_at", "version"}  # as db.audit leaves them out
@@ -27,13 +28,14 @@ _JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=
 def insert_audited(session: Session, model: type, rows: list[dict[str, Any]],
                    committee_id: int, who: str) -> list[int]:
     """Insert ``rows`` (each a dict of every column but id and the timestamps) into
-    ``model``'s table with their audit rows; the new ids, in order."""
+    ``model``'s table with their audit rows, marked known from the import; the new ids, in
+    order."""
     table = model.__table__
     ids = _insert(session, table, rows)
     now = dt.datetime.now().replace(microsecond=0)
     columns = [c.key for c in table.columns if c.key not in _SKIP]
     audit_rows = [{"at": now, "who": who, "committee_id": committee_id, "table_name": table.name,
-                   "row_id": row_id, "operation": "insert", "field": "", "old": None,
+                   "row_id": row_id, "operation": "insert", "field": KNOWN_FROM_IMPORT, "old": None,
                    "new": snapshot(values, columns)}
                   for row_id, values in zip(ids, rows)]
     connection = session.connection()

@@ -20,6 +20,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.db import audit
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Action, AgendaItem, Committee, Meeting, Recommendation
 from desktop_app.domain.dates import format_uk
@@ -162,6 +163,7 @@ class _Saver:
     def __init__(self, session: Session, committee_name: str, proposal: MinutesProposal,
                  day: dt.date, accept: Accept) -> None:
         self.s = session
+        audit.mark_imported(session)  # what it creates counts from the meeting's date (as-at)
         self.proposal = proposal
         self.day = day
         self.accept = accept

@@ -28,6 +28,8 @@ DOCUMENTS = {
     "agenda": ("export", "agenda", "--meeting", MEETING, "--as-at", AS_AT),
     "minutes": ("export", "minutes", "--meeting", MEETING, "--as-at", AS_AT),
     "pack": ("pack", "--meeting", MEETING, "--as-at", AS_AT),
+    # no --as-at: as at the meeting's publication date (15 November 2021), by the as-at rule
+    "pack-as-published": ("pack", "--meeting", MEETING),
     "stats": ("stats", "--year", YEAR),
 }
 
