@@ -128,7 +128,9 @@ def test_opens_on_the_action_log_as_at_today(open_print, demo_db, tmp_path):
     assert dialog.options.as_at_edit.text() == "12/11/2021"
     assert not dialog.options.public_box.isChecked()
     shows_pages(dialog)
-    assert dialog.status_label.text() == "Action log, as at 12 November 2021: 2 pages"
+    # as at 12/11/2021 action 3 is still open (completed 15/11): nothing is in the completed
+    # section yet, and the log fits one page
+    assert dialog.status_label.text() == "Action log, as at 12 November 2021: 1 page"
     assert dialog.windowTitle() == "Print / export \u2013 CYPSC"
 
 
@@ -250,7 +252,10 @@ def test_save_button_asks_for_the_file(qtbot, open_print, demo_db, tmp_path):
 
 def test_print_renders_every_page_on_the_printer(qtbot, open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)
+    dialog.options.set_as_at(dt.date(2022, 1, 10))   # two pages: the completed section too
+    assert dialog.wait_idle()
     pages = shows_pages(dialog)
+    assert pages > 1
     click(qtbot, dialog.print_button)             # asks for the printer first
     asked = dialog.output.printer_dialog
     assert isinstance(asked, QPrintDialog)
@@ -269,7 +274,7 @@ def test_print_renders_every_page_on_the_printer(qtbot, open_print, demo_db, tmp
     assert len(printed.pages) == pages
     box = printed.pages[0].mediabox
     assert box.width > box.height                 # the action log is landscape
-    assert f"Printed {pages} pages" in dialog.status_label.text()
+    assert f"Printed {pages} page{'s' if pages > 1 else ''} " in dialog.status_label.text()
     # a page range from the print dialog is honoured
     printer.setOutputFileName(str(tmp_path / "page2.pdf"))
     printer.setFromTo(2, 2)
@@ -402,3 +407,23 @@ def test_imported_minutes_refresh_the_tracker(qtbot, db, open_window, today, mon
     assert win.tracker.recs_model.rowCount() == len(saved)
     assert win.tracker.actions_model.rowCount() == len(actions.list_actions(db))
     review.done(0)
+
+
+def test_a_meeting_document_is_as_at_the_meeting_publication_date(open_print, demo_db):
+    """The as-at rule (domain.as_at): the pack for 23 November 2021 is as at its publication
+    date, 15 November, not the day it is printed; a date the officer types is kept; a document
+    not for a meeting is as at today."""
+    dialog = open_print(demo_db)
+    options = dialog.options
+    options.set_kind("pack")
+    options.set_meeting(dt.date(2021, 11, 23))
+    assert options.as_at_edit.text() == "15/11/2021"
+    assert dialog.wait_idle()
+    shows_pages(dialog)
+    text = " ".join(pdf_text(Path(dialog.built_path)).split())
+    assert "as at 15 november 2021" in text.lower()
+    options.set_kind("action-log")
+    assert options.as_at_edit.text() == "12/11/2021"        # today, in these tests
+    options.set_as_at(dt.date(2021, 10, 1))
+    options.set_kind("agenda")
+    assert options.as_at_edit.text() == "01/10/2021"         # the officer's date stays

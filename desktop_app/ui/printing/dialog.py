@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QPushButton
                                QWidget)
 
 from desktop_app.services.workspace import Database
+from desktop_app.ui import app_state
 from desktop_app.ui.errors import first_line, show_error
 from desktop_app.ui.printing.documents import (BY_KIND, DOCUMENTS, Choice, Document, describe,
                                             file_name, meeting_text)
@@ -211,6 +212,7 @@ class PrintDialog(QDialog):
         self._count += 1
         path = os.path.join(self._tmpdir, f"{self._count:03d}-{choice.kind}.pdf")
         db = self.db
+        today = app_state.today()
         self._building = choice
         self.last_error = None
         self.saved_path = None
@@ -220,7 +222,7 @@ class PrintDialog(QDialog):
             from desktop_app.reports.printing import write_document
             return write_document(db, choice.kind, path, choice.committee,
                                   meeting=choice.meeting, as_at=choice.as_at,
-                                  public=choice.public)
+                                  public=choice.public, today=today)
 
         def current() -> bool:
             return not self.closed and generation == self._generation

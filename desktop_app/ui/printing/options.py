@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
                                QRadioButton, QVBoxLayout, QWidget)
 
+from desktop_app.domain.as_at import document_as_at
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.workspace import Database
 from desktop_app.domain.records import CommitteeRow, MeetingRow
@@ -35,6 +36,7 @@ class PrintOptions(QWidget):
         super().__init__(parent)
         self.db = db
         self._meeting_touched = False
+        self._as_at_touched = False     # the officer typed or chose the date: keep it
         self._committees: list[CommitteeRow] = []
         self._meetings: list[MeetingRow] = []
         self._next_meeting: dt.date | None = None
@@ -79,7 +81,7 @@ class PrintOptions(QWidget):
         self.meeting_combo.setMinimumContentsLength(16)
         self.meeting_combo.setMaxVisibleItems(16)
         self.meeting_combo.activated.connect(self._meeting_chosen)
-        self.meeting_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.meeting_combo.currentIndexChanged.connect(self._meeting_changed)
         self.as_at_edit = DateEdit(allow_blank=False)
         self.as_at_edit.setObjectName("asAtEdit")
         self.as_at_edit.setAccessibleName("As at date")
@@ -88,7 +90,7 @@ class PrintOptions(QWidget):
                                    "stood then.")
         self.as_at_edit.setDate(app_state.today())
         self.as_at_edit.dateChanged.connect(lambda _d: self.changed.emit())
-        self.as_at_edit.line.textEdited.connect(lambda _t: self.edited.emit())
+        self.as_at_edit.line.textEdited.connect(self._as_at_typed)
         self.as_at_hint = muted()
         self.as_at_hint.setObjectName("asAtHint")
         self.as_at_hint.setAccessibleName("As at note")
@@ -182,6 +184,7 @@ class PrintOptions(QWidget):
             self.meeting_combo.addItem(meeting_text(m, self._next_meeting), m.date.isoformat())
         self.meeting_combo.blockSignals(False)
         self._default_meeting()
+        self._default_as_at()
 
     def _default_meeting(self) -> None:
         """The next scheduled meeting; for the minutes, the last one held (unless the officer
@@ -199,13 +202,39 @@ class PrintOptions(QWidget):
         self.meeting_combo.blockSignals(True)
         self.meeting_combo.setCurrentIndex(index if index >= 0 else 0)
         self.meeting_combo.blockSignals(False)
+        self._default_as_at()
 
     def _meeting_chosen(self, _index: int) -> None:
         self._meeting_touched = True
 
+    def _meeting_changed(self, _index: int) -> None:
+        self._default_as_at()
+        self.changed.emit()
+
+    def _as_at_typed(self, _text: str) -> None:
+        self._as_at_touched = True
+        self.edited.emit()
+
+    def _default_as_at(self) -> None:
+        """The rule of domain.as_at, unless the officer has set the date: a document for a
+        meeting is as at that meeting's publication date; any other, as at today."""
+        if self._as_at_touched:
+            return
+        publication = None
+        if BY_KIND[self.kind()].needs_meeting:
+            day = self.meeting()
+            row = next((m for m in self._meetings if m.date == day), None)
+            publication = row.publication_deadline if row is not None else None
+        self.as_at_edit.blockSignals(True)
+        self.as_at_edit.setDate(document_as_at(today=app_state.today(),
+                                               publication=publication))
+        self.as_at_edit.blockSignals(False)
+        self._update_as_at_hint()
+
     def _kind_toggled(self, _id: int, checked: bool) -> None:
         if checked:
             self._default_meeting()
+            self._default_as_at()
             self.changed.emit()
 
     # -- public: choose as a person would
@@ -229,6 +258,7 @@ class PrintOptions(QWidget):
         self.meeting_combo.setCurrentIndex(index)
 
     def set_as_at(self, day: dt.date) -> None:
+        self._as_at_touched = True
         self.as_at_edit.setDate(day)
         self.changed.emit()
 
