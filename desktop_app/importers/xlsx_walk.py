@@ -21,15 +21,18 @@ from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_vocab import MAIN_FIELD
+from desktop_app.importers.xlsx_status import RowWords, rag_key_in, row_words
+from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
 _WEAK = frozenset({"ref", "label", "meeting_date", "status", "reported_complete", "due_date",
-                   "sent_on", "verdict", "target", "format", "scrutiny_type"})
+                   "sent_on", "verdict", "target", "format", "scrutiny_type", "rag",
+                   "response_on"})
 _NOUN = {"actions": "action", "recommendations": "recommendation", "work-programme": "title"}
 # Fields a column gives besides its own.
-_IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag"},
-            "reported_complete": {"reported_on"}, "target": {"target_date"}}
+_IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
+            "reported_complete": {"reported_on"}, "target": {"target_date"},
+            "rag": {"status_word"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
@@ -66,8 +69,11 @@ class SheetWalk:
         self.heading_seen = False  # a heading row has set (or unset) the meeting
         self.item = ""
         self.status: ImplementationStatus | None = None
+        self.word = ""  # the status word of the item's first row
+        self.carried_word = ""  # ... when this row's status is carried down from it
         self.section = self.sheet_section
         self.hint: dt.date | None = None
+        self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
         self._use(header)
 
     # ------------------------------------------------------------ columns
@@ -79,6 +85,11 @@ class SheetWalk:
         self.mapped = frozenset(header.columns)
         self.main_col = self.col[MAIN_FIELD[self.kind]]
         self.has_meeting = "meeting_date" in self.col
+        self.rag_col = self.col.get("rag")
+        ignored = {c for c, label in header.labels.items()
+                   if self.mapping.get(normalise(label)) == "ignore"}
+        self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
+                                if c not in header.columns and c not in ignored)
         status_col = self.col.get("status")
         self.reported_col = self.col.get("reported_complete")
         self.reported_is_status = status_col is None and self.reported_col is not None
@@ -91,6 +102,10 @@ class SheetWalk:
             given |= {"status", "overdue_flag", "reported_complete", "reported_on"}
         if self.kind == "work-programme":
             given.add("format")
+        if self.extra_cols:
+            given.add("extra")
+        if self.rag_key and status_col is None and self.rag_col is not None:
+            given |= {"status", "overdue_flag"}
         self.given = frozenset(given)
 
     # ------------------------------------------------------------ the walk
@@ -146,8 +161,21 @@ class SheetWalk:
                 skipped.append(Skip(grid.title, number, str(exc)))
                 continue
             if fields is not None:
+                fields.update(self._words(row, fields))
                 rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
                                       self._given(fields)))
+
+    def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> dict[str, Any]:
+        """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
+        words: RowWords = row_words(self.kind, row, fields, self.status_col, self.rag_col,
+                                    self.rag_key, self.extra_cols, self.reported_is_status,
+                                    self.carried_word)
+        self.carried_word = ""
+        if words.status is not None:
+            fields["status"] = words.status
+            if self.kind == "actions" and words.status == ActionStatus.COMPLETED:
+                fields["overdue_flag"] = False
+        return words.fields()
 
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
@@ -286,9 +314,12 @@ class SheetWalk:
         status, overdue, reported = ActionStatus.OPEN, False, False
         if self.status_col is not None:
             info = row.get(self.status_col)
-            status, overdue, reported = V.action_status(
-                None if info is None else info[0], None if info is None else info[2],
-                self.reported_is_status)
+            try:
+                status, overdue, reported = V.action_status(
+                    None if info is None else info[0], None if info is None else info[2],
+                    self.reported_is_status)
+            except ValueError:  # a word nobody knows: open, and counted in the summary
+                status, overdue, reported = ActionStatus.OPEN, False, False
         reported_on = None
         if self.reported_col is not None:
             value = values.get("reported_complete")
@@ -324,11 +355,18 @@ class SheetWalk:
             return self._nothing_or_error(values)
         meeting, blank, _ = self._meeting(values)
         item, continued = self._item(values, blank)
-        status = V.recommendation_status(values.get("status"), self._fill(row, self.status_col))
+        try:
+            status = V.recommendation_status(values.get("status"),
+                                             self._fill(row, self.status_col))
+        except ValueError:  # a word nobody knows: open, and counted in the summary
+            status = ImplementationStatus.OPEN
         if status is None:
-            status = (self.status if continued else None) or ImplementationStatus.OPEN
+            if continued and self.status is not None:
+                status, self.carried_word = self.status, self.word
+            else:
+                status = ImplementationStatus.OPEN
         elif not continued:
-            self.status = status
+            self.status, self.word = status, V.text(values.get("status"))
         sent_on, sent_text = V.date_or_text(values.get("sent_on"))
         if sent_text:
             raise RowError(f"sent on {sent_text!r} is not a date")

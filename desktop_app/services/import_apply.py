@@ -17,6 +17,7 @@ from desktop_app.db.models import (Action, Committee, Meeting, ProgressUpdate, R
 from desktop_app.domain.enums import ActionStatus, MeetingStatus, Verdict
 from desktop_app.services.common import today
 from desktop_app.services.import_bulk import insert_audited
+from desktop_app.services.import_words import WORD_COLUMNS, stored
 from desktop_app.services.import_summary import (BadRowsError, Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, Skipped, key)
 
@@ -214,12 +215,13 @@ class Applier:
     _ACTION_COLUMNS = (("ref", "ref"), ("item", "item_title"), ("text", "text"),
                        ("owner", "owner"), ("directorate", "directorate"),
                        ("progress", "progress"), ("due_date", "due_date"),
-                       ("due_text", "due_text"), ("status", "status"))
+                       ("due_text", "due_text"), ("status", "status"),
+                       *WORD_COLUMNS)
 
     def _action_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
         """Column values for an action; with ``given``, only the fields the sheet gives (and
         not a blank reference: the tracker numbers actions itself)."""
-        return {column: f[field] for field, column in self._ACTION_COLUMNS
+        return {column: stored(f, field) for field, column in self._ACTION_COLUMNS
                 if given is None or (field in given and (field != "ref" or f[field]))}
 
     def _new_action(self, row: ImportedRow, meeting_id: int | None, position: int
@@ -230,7 +232,7 @@ class Applier:
             raised = self.last_held
         values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
                   "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
-                  **self._action_values(f), "completed_on": None,
+                  **self._action_values(f), "completed_on": f.get("completed_on"),
                   "reported_complete_meeting_id": None, "reported_complete_on": None,
                   "raised_on": raised or self.today,
                   "updated_on": self.today if row.colour == "updated" else None,
@@ -257,7 +259,9 @@ class Applier:
         if "meeting_date" in given:
             values["meeting_id"] = self._meeting_id(f["meeting_date"])
         changed = self._set(a, values)
-        if a.status == ActionStatus.COMPLETED and old_status != ActionStatus.COMPLETED:
+        if "completed_on" in given and f.get("completed_on"):
+            changed += self._set(a, {"completed_on": f["completed_on"]})
+        elif a.status == ActionStatus.COMPLETED and old_status != ActionStatus.COMPLETED:
             changed += self._set(a, {"completed_on": self.today})
         elif a.status == ActionStatus.OPEN and old_status == ActionStatus.COMPLETED:
             changed += self._set(a, {"completed_on": None})
@@ -309,6 +313,9 @@ class Applier:
         values = {"item_title": f["item"], "text": f["text"]}
         if given is None or "status" in given:
             values["status"] = f["status"]
+        for field, column in WORD_COLUMNS:
+            if given is None or field in given:
+                values[column] = stored(f, field)
         for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
             if f.get(name):
                 values[name] = f[name]
@@ -365,10 +372,10 @@ class Applier:
                      ("scrutiny_type", "scrutiny_type"), ("origin", "origin"),
                      ("lead", "lead_officers"), ("position", "current_position"),
                      ("target", "target_text"), ("target_date", "target_date"),
-                     ("status", "status"))
+                     ("status", "status"), *WORD_COLUMNS)
 
     def _work_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
-        return {column: f[field] for field, column in self._WORK_COLUMNS
+        return {column: stored(f, field) for field, column in self._WORK_COLUMNS
                 if given is None or field in given or field == "title"}
 
     def _new_work_item(self, f: dict[str, Any], order: int) -> dict[str, Any]:
