@@ -92,6 +92,12 @@ _HEADING_REST = re.compile(r"^(?:[,(\-–]|at\b|\d{1,2}[:.]\d{2}|cont|improvemen
                            r"extraordinary)", re.I)
 
 
+# Words a banner row puts before its date: "Meeting held on 12 January 2023", "Meeting: 21
+# September 2023", "Committee meeting - 9 March 2023".
+_BANNER_LEAD = re.compile(r"^(?:(?:committee\s+)?meeting(?:\s+(?:held|of))?(?:\s+on)?|"
+                          r"date of meeting|held on)\s*[:\-–]?\s*", re.I)
+
+
 class NoYear(ValueError):
     """A heading gives a day and month but no year, and nothing above it says which."""
 
@@ -105,7 +111,7 @@ def heading_date(value: Any, hint: dt.date | None) -> dt.date | None:
         return value.date() if isinstance(value, dt.datetime) else value
     if not isinstance(value, str):
         return None
-    s = value.strip()
+    s = _BANNER_LEAD.sub("", value.strip(), count=1)
     if len(s) > 120 or "deadline" in s[:40].lower():
         return None
     m = _HEADING_DATE.match(s)
@@ -132,6 +138,31 @@ def heading_date(value: Any, hint: dt.date | None) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_DATE_IN_TITLE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\.?,?\s+(\d{4})\b", re.I)
+_NOT_MEETING = re.compile(r"\b(?:updated|as at|printed|version|published|deadline)\b", re.I)
+
+
+def sheet_meeting(sheet_name: str, titles: list[str]) -> dt.date | None:
+    """The meeting a whole sheet belongs to: a sheet named by its date ("12 Jan 2023"), or a
+    title row naming the meeting ("Audit Committee – 12 January 2023 – Actions arising"); None
+    when neither says (a "Last updated 3 March 2023" line is not a meeting)."""
+    try:
+        day = heading_date(sheet_name, None)
+    except NoYear:
+        day = None
+    if day is not None:
+        return day
+    for title in titles:
+        m = _DATE_IN_TITLE.search(title)
+        if m and not _NOT_MEETING.search(title) and re.search(
+                r"\b(?:committee|meeting|panel|board|actions? arising)\b", title, re.I):
+            try:
+                return dt.date(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+            except ValueError:
+                return None
+    return None
 
 
 def _year_after(day: int, month: int, hint: dt.date) -> int:

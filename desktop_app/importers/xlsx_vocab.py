@@ -18,7 +18,7 @@ KINDS = ("actions", "recommendations", "work-programme")
 FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("ref", "meeting_date", "item", "text", "owner", "directorate", "progress",
                 "due_date", "due_text", "status", "reported_complete", "reported_on",
-                "overdue_flag", "status_word", "rag", "extra"),
+                "overdue_flag", "status_word", "rag", "extra", "completed_on"),
     "recommendations": ("meeting_date", "item", "label", "text", "addressee", "response",
                         "verdict", "status", "sent_on", "response_on", "status_word", "rag",
                         "extra"),
@@ -81,6 +81,11 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
             found = table.get(normalise(bare))
     if found is None and header.endswith("s") and len(header) > 3:
         found = table.get(header[:-1])
+    if found is None and " / " in header:
+        # a bilingual header ("Argymhelliad / Recommendation"): the half that means a field
+        halves = [match_header(kind, part) for part in header.split(" / ") if part]
+        known = [h for h in halves if h is not None]
+        found = min(known, key=lambda h: h[1]) if known else None
     return found
 
 

@@ -27,7 +27,7 @@ from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
 _WEAK = frozenset({"ref", "label", "meeting_date", "status", "reported_complete", "due_date",
                    "sent_on", "verdict", "target", "format", "scrutiny_type", "rag",
-                   "response_on"})
+                   "response_on", "completed_on"})
 _NOUN = {"actions": "action", "recommendations": "recommendation", "work-programme": "title"}
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
@@ -74,6 +74,10 @@ class SheetWalk:
         self.section = self.sheet_section
         self.hint: dt.date | None = None
         self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
+        # cells a merged range filled in below its first row: "same as above", not written
+        self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
+                                      for r in range(r0 + 1, r1 + 1))
+        self.number = 0  # the row being read
         self._use(header)
 
     # ------------------------------------------------------------ columns
@@ -154,7 +158,10 @@ class SheetWalk:
                     skipped.append(Skip(grid.title, number, "row sits between a heading and the "
                                         "next header row; move it under a header"))
                 continue
+            self.number = number
             values = {field: row[col][0] for col, field in self.columns if col in row}
+            if self._continues(values, rows):
+                continue
             try:
                 fields = self.build(row, values)
             except (RowError, ValueError) as exc:
@@ -177,6 +184,25 @@ class SheetWalk:
                 fields["overdue_flag"] = False
         return words.fields()
 
+    def _continues(self, values: dict[str, Any], rows: list) -> bool:
+        """A row with nothing but the rest of the recommendation above ("...those" / "teams and
+        ..."): its text joins that record's (whose source stays its first row)."""
+        if self.kind != "recommendations" or not rows or rows[-1].sheet != self.grid.title:
+            return False
+        main = self.col[MAIN_FIELD[self.kind]]
+        own = [f for f, v in values.items() if v is not None
+               and (self.number, self.col[f]) not in self.merge_filled]
+        text = V.text(values.get("text"))
+        if own != ["text"] or not text:
+            return False
+        above = rows[-1].fields
+        if not (text[:1].islower() or not re.search(r"[.;:!?]\s*(?:and|or)?$", above["text"])):
+            return False
+        if rows[-1].row_number != self.number - 1:
+            return False
+        above["text"] = f"{above['text']} {text}"
+        return True
+
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
         extra = set()
@@ -197,6 +223,11 @@ class SheetWalk:
         """Titles, banners and headings above the first header: year hint, meeting, section."""
         texts = title_texts(self.grid, self.first.row)
         self.hint = V.year_hint(texts)
+        if not self.has_meeting and self.kind != "work-programme":
+            # one sheet per meeting: the date in the sheet's name or in a title row
+            day = V.sheet_meeting(self.grid.title, texts[1:])
+            if day is not None:
+                self.meeting, self.hint, self.heading_seen = day, day, True
         for number in sorted(self.grid.rows):
             if number >= self.first.row:
                 break
@@ -276,7 +307,7 @@ class SheetWalk:
                 return None, True, ""
             return self.meeting, True, ""
         value = values.get("meeting_date")
-        if value is None:
+        if value is None or (self.number, self.col["meeting_date"]) in self.merge_filled:
             return self.meeting, True, ""
         day, written = V.date_or_text(value)
         if day is not None:
@@ -346,6 +377,8 @@ class SheetWalk:
             "reported_complete": reported,
             "reported_on": reported_on,
             "overdue_flag": overdue,
+            "completed_on": V.date_or_text(values.get("completed_on"))[0]
+            if status == ActionStatus.COMPLETED else None,
         }
 
     def _recommendation(self, row: dict[int, CellInfo], values: dict[str, Any]
