@@ -95,7 +95,9 @@ class RowWords:
 def row_words(kind: str, row: Mapping[int, CellInfo], fields: Mapping[str, Any],
               status_col: int | None, rag_col: int | None, rag_key: Mapping[str, str],
               extra_cols: Iterable[tuple[int, str]], reported_column: bool = False,
-              carried_word: str = "") -> RowWords:
+              carried_word: str = "", word_col: int | None = None) -> RowWords:
+    """The row's words (see the module's notes); ``word_col``: a "Status as written" column
+    (the app's own export), which gives the status word as it was kept."""
     words = RowWords()
     info = row.get(status_col) if status_col is not None else None
     value = info[0] if info is not None else None
@@ -115,6 +117,9 @@ def row_words(kind: str, row: Mapping[int, CellInfo], fields: Mapping[str, Any],
             words.rag_key = meanings
             if words.rag in meanings:
                 words.status = _status(kind, meanings[words.rag])
+    if word_col is not None:
+        cell = row.get(word_col)
+        words.status_word = V.text(cell[0]) if cell is not None else ""
     for col, label in extra_cols:
         cell = row.get(col)
         if cell is not None and cell[0] is not None:

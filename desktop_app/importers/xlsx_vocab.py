@@ -24,7 +24,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
                         "extra"),
     "work-programme": ("title", "format", "scrutiny_type", "origin", "lead", "position",
                        "meeting_date", "target", "target_date", "status", "status_word",
-                       "extra"),
+                       "rag", "extra"),
 }
 
 # The field that makes a row a row.

@@ -27,7 +27,7 @@ from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
 _WEAK = frozenset({"ref", "label", "meeting_date", "status", "reported_complete", "due_date",
                    "sent_on", "verdict", "target", "format", "scrutiny_type", "rag",
-                   "response_on", "completed_on"})
+                   "response_on", "completed_on", "status_word"})
 _NOUN = {"actions": "action", "recommendations": "recommendation", "work-programme": "title"}
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
@@ -176,7 +176,7 @@ class SheetWalk:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
         words: RowWords = row_words(self.kind, row, fields, self.status_col, self.rag_col,
                                     self.rag_key, self.extra_cols, self.reported_is_status,
-                                    self.carried_word)
+                                    self.carried_word, self.col.get("status_word"))
         self.carried_word = ""
         if words.status is not None:
             fields["status"] = words.status
