@@ -273,8 +273,9 @@ class Applier:
             # action's notes need not be loaded)
             self.s.add(ProgressUpdate(action=a, on=self.today, text=a.progress,
                                       author=self.author))
-        if row.colour == "new" and self.last_held and (a.raised_on is None
-                                                       or a.raised_on < self.last_held):
+        if row.colour == "new" and self.last_held and a.raised_on is None:
+            # (a stored action keeps the date it was raised: meetings another import adds
+            # must not move it, or a repeat import would change it)
             changed += self._set(a, {"raised_on": self.last_held})
         self._flag_updated(a, row.colour, changed)
         self._counted(row, a, changed)

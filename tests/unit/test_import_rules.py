@@ -11,12 +11,15 @@ right, the test says so and the entry must go)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from desktop_app.db.models import Action
 from desktop_app.domain.enums import Verdict
 from desktop_app.services import actions, recommendations, work_programme
 from desktop_app.services.importing import ImportOptions, import_file
@@ -42,7 +45,11 @@ FILES = sorted(p for p in CORPUS.glob("*.xlsx")
                in KIND)
 
 # file stem -> fields still wrong (see the module's notes)
-GAPS: dict[str, set[str]] = {}
+GAPS: dict[str, set[str]] = {
+    # "Deferred from 12 September 2023: ..." in the comments is not yet read as a move
+    "14_work_programme_deferred": {"moves", "target"},  # and "To be agreed" is not kept
+    "21_work_programme_same_committee": {"moves"},
+}
 
 
 def _expected(path: Path) -> dict[str, Any]:
@@ -115,3 +122,64 @@ def test_corpus_summary_unknown_words_and_rag_key(imported, request):
     exp = _expected(request.node.callspec.params["imported"])
     assert same(exp["unknown_status_words"], summary.unknown_status_words)
     assert same(exp["rag_key"], summary.rag_key)
+
+
+# ---------------------------------------------------------------- repeat imports
+
+def test_a_repeat_import_changes_nothing_whatever_came_in_between(db, tmp_path):
+    """An action log with a row in blue (new since the last meeting), then a work programme
+    that adds a later meeting, then the action log again: nothing changes (the blue action
+    used to be re-dated to the work programme's meeting)."""
+    from openpyxl.styles import Font
+
+    from tests import fixtures_xlsx as F
+    log = tmp_path / "log.xlsx"
+    wb = F.save_rows(log, [["Ref", "Meeting date", "Action", "Owner", "Status"],
+                           [1, "10/01/2023", "Circulate the audit plan", "Auditor", "Open"],
+                           [2, "07/03/2023", "Report the sickness figures", "HR", "Open"],
+                           [3, "10/01/2023", "Invite the police", "Clerk", "Paused"]],
+                     title="Action log")
+    for cell in wb.active[4]:
+        cell.font = Font(color="FF0000FF")  # blue: new since the last meeting
+    wb.save(log)
+    wp = tmp_path / "wp.xlsx"
+    F.save_rows(wp, [["Meeting date", "Item", "Lead officer", "Status"],
+                     ["13/06/2023", "Budget monitoring", "Finance", "Scheduled"]],
+                title="Work programme")
+    committee = "Audit Committee"
+
+    def stored() -> list[tuple]:
+        with db.reading() as s:
+            return [(a.ref, a.raised_on, a.meeting_id, a.status, a.status_word, a.version,
+                     a.updated_on) for a in s.scalars(select(Action).order_by(Action.id))]
+    first = import_file(db, log, committee).summary
+    before = stored()
+    import_file(db, wp, committee)
+    again = import_file(db, log, committee).summary
+    assert (first.created, again.created, again.updated, again.unchanged) == (3, 0, 0, 3)
+    assert stored() == before
+    assert before[1][1] == dt.date(2023, 3, 7)  # the blue action: raised at the last meeting
+    assert again.unknown_status_words == {"Paused": 1}
+
+
+# ---------------------------------------------------------------- round trip
+
+def test_export_then_import_keeps_the_words_rag_and_extra_columns(db, tmp_path):
+    from desktop_app.db.schema import open_database
+    from desktop_app.services.exporting import export_workbook
+    path = CORPUS / "03_actions_rag_on_track.xlsx"
+    committee = _expected(path)["committee"]
+    import_file(db, path, committee)
+    out = tmp_path / "actions.xlsx"
+    export_workbook(db, "actions", committee, out)
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    try:
+        import_file(other, out, committee)
+        words = [(a.text, a.status_word, a.rag, a.extra)
+                 for a in actions.list_actions(other, committee)]
+    finally:
+        other.dispose()
+    assert words == [(a.text, a.status_word, a.rag, a.extra)
+                     for a in actions.list_actions(db, committee)]
+    assert {a[2] for a in words} == {"green", "amber", "red"}
+    assert all(a[3] for a in words)
