@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
+from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_action,
+                                              build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
 from desktop_app.importers.xlsx_status import RowWords, rag_key_in, row_words
@@ -37,14 +40,6 @@ _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
-# Sections of a work programme whose items have no meeting.
-_OFF_MEETING = frozenset({"unscheduled", WorkFormat.WORKSHOP, WorkFormat.TASK_AND_FINISH,
-                          WorkFormat.BRIEFING_NOTE, WorkFormat.ANNUAL_REPORT})
-
-
-class RowError(ValueError):
-    """Why a data row cannot be read."""
-
 
 class SheetWalk:
     def __init__(self, kind: str, grid: SheetGrid, header: Header,
@@ -55,8 +50,9 @@ class SheetWalk:
         self.first = header
         self.mapped_by_user = set(header.mapped_by_user)
         self.build: Callable[[dict[int, CellInfo], dict[str, Any]], dict[str, Any] | None] = {
-            "actions": self._action, "recommendations": self._recommendation,
-            "work-programme": self._work_item}[kind]
+            "actions": partial(build_action, self),
+            "recommendations": partial(build_recommendation, self),
+            "work-programme": partial(build_work_item, self)}[kind]
         title = grid.title
         still_open = bool(_OPEN_SHEET.search(title))
         self.sheet_reported = bool(re.search(r"\breported\b", title, re.I)) and not still_open
@@ -189,7 +185,6 @@ class SheetWalk:
         ..."): its text joins that record's (whose source stays its first row)."""
         if self.kind != "recommendations" or not rows or rows[-1].sheet != self.grid.title:
             return False
-        main = self.col[MAIN_FIELD[self.kind]]
         own = [f for f, v in values.items() if v is not None
                and (self.number, self.col[f]) not in self.merge_filled]
         text = V.text(values.get("text"))
@@ -207,7 +202,7 @@ class SheetWalk:
         """What this row's sheet says something about (see ParsedRow.given)."""
         extra = set()
         meeting_given = self.has_meeting or self.heading_seen or (
-            self.kind == "work-programme" and self.section in _OFF_MEETING)
+            self.kind == "work-programme" and self.section in OFF_MEETING)
         if meeting_given:
             extra.add("meeting_date")
         if self.kind == "work-programme":
@@ -243,7 +238,7 @@ class SheetWalk:
 
     def _enter_section(self, section: str) -> None:
         self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
-        if section in _OFF_MEETING:
+        if section in OFF_MEETING:
             self.meeting, self.meeting_error = None, ""
             self.heading_seen = True
         self.item, self.status = "", None
@@ -260,7 +255,7 @@ class SheetWalk:
         self.meeting, self.meeting_error, self.hint = day, "", day
         self.heading_seen = True
         self.item, self.status = "", None
-        if self.section in _OFF_MEETING and self.section != self.sheet_section:
+        if self.section in OFF_MEETING and self.section != self.sheet_section:
             self.section = self.sheet_section
         return True
 
@@ -277,11 +272,11 @@ class SheetWalk:
 
     # ------------------------------------------------------------ shared pieces
 
-    def _fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
+    def fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
         info = row.get(col) if col is not None else None
         return None if info is None else info[2]
 
-    def _nothing_or_error(self, values: dict[str, Any]) -> None:
+    def nothing_or_error(self, values: dict[str, Any]) -> None:
         """The main text is blank: a template row (nothing to read) or an error."""
         content = [field for field, value in values.items() if value is not None]
         strong = [f for f in content if f not in _WEAK]
@@ -298,12 +293,12 @@ class SheetWalk:
                 self.item, self.status = V.text(values["item"]), None
         return None
 
-    def _meeting(self, values: dict[str, Any]) -> tuple[dt.date | None, bool, str]:
+    def meeting_of(self, values: dict[str, Any]) -> tuple[dt.date | None, bool, str]:
         """(meeting date, whether the cell was blank, fuzzy text written instead of a date)."""
         if not self.has_meeting:
             if self.meeting_error:
                 raise RowError(self.meeting_error)
-            if self.kind == "work-programme" and self.section in _OFF_MEETING:
+            if self.kind == "work-programme" and self.section in OFF_MEETING:
                 return None, True, ""
             return self.meeting, True, ""
         value = values.get("meeting_date")
@@ -320,7 +315,7 @@ class SheetWalk:
             return None, False, "" if V.is_unscheduled(written) else written
         raise RowError(f"meeting date {written!r} is not a date")
 
-    def _item(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
+    def item_of(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
         """(item, whether it continues the item above)."""
         item = V.text(values.get("item"))
         if item:
@@ -332,124 +327,3 @@ class SheetWalk:
             return self.item, True
         self.item, self.status = "", None
         return "", False
-
-    # ------------------------------------------------------------ kinds
-
-    def _action(self, row: dict[int, CellInfo], values: dict[str, Any]) -> dict[str, Any] | None:
-        text = V.text(values.get("text"))
-        if not text:
-            return self._nothing_or_error(values)
-        meeting, blank, _ = self._meeting(values)
-        item, _cont = self._item(values, blank)
-        due_date, due_text = V.date_or_text(values.get("due_date"))
-        status, overdue, reported = ActionStatus.OPEN, False, False
-        if self.status_col is not None:
-            info = row.get(self.status_col)
-            try:
-                status, overdue, reported = V.action_status(
-                    None if info is None else info[0], None if info is None else info[2],
-                    self.reported_is_status)
-            except ValueError:  # a word nobody knows: open, and counted in the summary
-                status, overdue, reported = ActionStatus.OPEN, False, False
-        reported_on = None
-        if self.reported_col is not None:
-            value = values.get("reported_complete")
-            if value is not None and not self.reported_is_status and not reported:
-                _s, _o, reported = V.action_status(value, None, True)
-                if reported:
-                    status, overdue = ActionStatus.COMPLETED, False
-            if reported:
-                reported_on = V.date_or_text(value)[0]
-        if self.sheet_completed:
-            status, overdue, reported = (ActionStatus.COMPLETED, False,
-                                        reported or self.sheet_reported)
-        return {
-            "ref": V.ref_text(values.get("ref")),
-            "meeting_date": meeting,
-            "item": item,
-            "text": text,
-            "owner": V.text(values.get("owner")),
-            "directorate": V.text(values.get("directorate")),
-            "progress": V.text(values.get("progress")),
-            "due_date": due_date,
-            "due_text": due_text,
-            "status": status,
-            "reported_complete": reported,
-            "reported_on": reported_on,
-            "overdue_flag": overdue,
-            "completed_on": V.date_or_text(values.get("completed_on"))[0]
-            if status == ActionStatus.COMPLETED else None,
-        }
-
-    def _recommendation(self, row: dict[int, CellInfo], values: dict[str, Any]
-                        ) -> dict[str, Any] | None:
-        text = V.text(values.get("text"))
-        if not text:
-            return self._nothing_or_error(values)
-        meeting, blank, _ = self._meeting(values)
-        item, continued = self._item(values, blank)
-        try:
-            status = V.recommendation_status(values.get("status"),
-                                             self._fill(row, self.status_col))
-        except ValueError:  # a word nobody knows: open, and counted in the summary
-            status = ImplementationStatus.OPEN
-        if status is None:
-            if continued and self.status is not None:
-                status, self.carried_word = self.status, self.word
-            else:
-                status = ImplementationStatus.OPEN
-        elif not continued:
-            self.status, self.word = status, V.text(values.get("status"))
-        sent_on, sent_text = V.date_or_text(values.get("sent_on"))
-        if sent_text:
-            raise RowError(f"sent on {sent_text!r} is not a date")
-        response_on, response_text = V.date_or_text(values.get("response_on"))
-        if response_text:
-            raise RowError(f"response received {response_text!r} is not a date")
-        return {
-            "meeting_date": meeting,
-            "item": item,
-            "label": V.ref_text(values.get("label")) or V.leading_label(text),
-            "text": text,
-            "addressee": V.text(values.get("addressee")),
-            "response": V.text(values.get("response")),
-            "verdict": V.verdict(values.get("verdict")),
-            "status": status,
-            "sent_on": sent_on,
-            "response_on": response_on,
-        }
-
-    def _work_item(self, row: dict[int, CellInfo], values: dict[str, Any]
-                   ) -> dict[str, Any] | None:
-        written = V.text(values.get("title"))
-        if not written:
-            return self._nothing_or_error(values)
-        title, scrutiny_type = V.split_title(written)
-        column_type = V.text(values.get("scrutiny_type"))
-        if column_type:
-            title, scrutiny_type = written, column_type
-        fmt = V.work_format(values.get("format"))
-        if fmt is None:
-            fmt = WorkFormat(self.section) if self.section in _OFF_MEETING and \
-                self.section != "unscheduled" else WorkFormat.AGENDA_ITEM
-        meeting, _blank, fuzzy = self._meeting(values)
-        target_date, target = V.date_or_text(values.get("target"))
-        if fuzzy and not target and target_date is None:
-            target = fuzzy
-        position = V.text(values.get("position"))
-        status = V.work_status(values.get("status")) or \
-            V.work_status_in_position(position) or \
-            (WorkStatus.SCHEDULED if meeting else WorkStatus.PROPOSED)
-        return {
-            "title": title,
-            "format": fmt,
-            "scrutiny_type": scrutiny_type,
-            "origin": V.text(values.get("origin")),
-            "lead": V.text(values.get("lead")),
-            "position": position,
-            "meeting_date": meeting,
-            "target": target,
-            "target_date": target_date,
-            "status": status,
-        }
-
