@@ -191,7 +191,7 @@ class Recommendation(Tracked, Base):
     updated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     procedural: Mapped[bool] = mapped_column(Boolean, default=False)
     # issue 13: the word the officer's file used, its RAG colour and its unknown columns
-    status_word: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
     rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
     extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
 
@@ -228,7 +228,7 @@ class Action(Tracked, Base):
     updated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     # issue 13: the word the officer's file used, its RAG colour and its unknown columns
-    status_word: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
     rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
     extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
 
@@ -276,7 +276,7 @@ class WorkProgrammeItem(Tracked, Base):
     status: Mapped[WorkStatus] = mapped_column(default=WorkStatus.PROPOSED)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     # issue 13: the word the officer's file used, its RAG colour and its unknown columns
-    status_word: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
     rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
     extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
 

@@ -100,6 +100,24 @@ def sheet_meeting(sheet_name: str, titles: list[str]) -> dt.date | None:
     return None
 
 
+_MOVED_FROM = re.compile(r"^\W*(?:deferred|moved|postponed|rescheduled|re-scheduled|carried "
+                         r"(?:forward|over)|brought forward)\s+from\s+(?:the\s+)?(?:meeting\s+"
+                         r"(?:of|on)\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH
+                         + r"\.?,?\s+(\d{4})\b", re.I)
+
+
+def moved_from(text: str) -> dt.date | None:
+    """The meeting an item was moved from, when its comment says so ("Deferred from 12
+    September 2023: ...", "Moved from 14 November 2023 to balance the agenda"); else None."""
+    m = _MOVED_FROM.match(text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
 def _year_after(day: int, month: int, hint: dt.date) -> int:
     for year in (hint.year, hint.year + 1):
         try:

@@ -139,5 +139,8 @@ def build_work_item(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str,
         "target": target,
         "target_date": target_date,
         "status": status,
+        # "Deferred from 12 September 2023: ..." in the comments: the item's move, kept
+        "moves": [{"from_date": moved, "to_date": meeting, "reason": position}]
+        if (moved := V.moved_from(position)) is not None and moved != meeting else [],
     }
 

@@ -17,7 +17,8 @@ from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdic
 from desktop_app.importers.xlsx_colours import FILL_AMBER, FILL_GREEN, FILL_RED
 # headings and banners live in xlsx_headings; read through this module as before
 from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadline_text,  # noqa: F401
-                                                 is_year_banner, sheet_meeting, year_hint)
+                                                 is_year_banner, moved_from, sheet_meeting,
+                                                 year_hint)
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
 # range is a date cell that lost its format, not a guess.

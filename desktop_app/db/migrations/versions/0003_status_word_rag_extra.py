@@ -21,7 +21,7 @@ _TABLES = ("actions", "recommendations", "work_programme_items")
 def upgrade() -> None:
     for table in _TABLES:
         with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column("status_word", sa.String(length=100), nullable=False,
+            batch.add_column(sa.Column("status_word", sa.Text(), nullable=False,
                                        server_default=""))
             batch.add_column(sa.Column("rag", sa.String(length=10), nullable=False,
                                        server_default=""))
