@@ -95,7 +95,8 @@ class RowWords:
 def row_words(kind: str, row: Mapping[int, CellInfo], fields: Mapping[str, Any],
               status_col: int | None, rag_col: int | None, rag_key: Mapping[str, str],
               extra_cols: Iterable[tuple[int, str]], reported_column: bool = False,
-              carried_word: str = "", word_col: int | None = None) -> RowWords:
+              carried_word: str = "", word_col: int | None = None,
+              rag_is_status: bool = False) -> RowWords:
     """The row's words (see the module's notes); ``word_col``: a "Status as written" column
     (the app's own export), which gives the status word as it was kept."""
     words = RowWords()
@@ -111,12 +112,11 @@ def row_words(kind: str, row: Mapping[int, CellInfo], fields: Mapping[str, Any],
         cell = row.get(rag_col)
         rag_value = cell[0] if cell is not None else None
         words.rag = rag_of(rag_value)
-        if rag_key and status_col is None:
+        if rag_is_status and words.rag:
+            # a colour alone says nothing about the status unless a key above the table does
             meanings = key_for(kind, rag_key)
-            words.status_word = V.text(rag_value)
-            words.rag_key = meanings
-            if words.rag in meanings:
-                words.status = _status(kind, meanings[words.rag])
+            words.rag_key = meanings or None
+            words.status = _status(kind, meanings.get(words.rag, "open"))
     if word_col is not None:
         cell = row.get(word_col)
         words.status_word = V.text(cell[0]) if cell is not None else ""

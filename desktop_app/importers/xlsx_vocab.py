@@ -18,13 +18,14 @@ KINDS = ("actions", "recommendations", "work-programme")
 FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("ref", "meeting_date", "item", "text", "owner", "directorate", "progress",
                 "due_date", "due_text", "status", "reported_complete", "reported_on",
-                "overdue_flag", "status_word", "rag", "extra", "completed_on"),
+                "overdue_flag", "completed_on", "status_word", "rag", "extra",
+                "unknown_status"),
     "recommendations": ("meeting_date", "item", "label", "text", "addressee", "response",
                         "verdict", "status", "sent_on", "response_on", "status_word", "rag",
-                        "extra"),
+                        "extra", "unknown_status"),
     "work-programme": ("title", "format", "scrutiny_type", "origin", "lead", "position",
-                       "meeting_date", "target", "target_date", "status", "status_word",
-                       "rag", "extra"),
+                       "meeting_date", "target", "target_date", "status", "moves",
+                       "status_word", "rag", "extra", "unknown_status"),
 }
 
 # The field that makes a row a row.

@@ -91,6 +91,11 @@ class SheetWalk:
         self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
                                 if c not in header.columns and c not in ignored)
         status_col = self.col.get("status")
+        # a RAG column on a sheet with no status column: its words ("Overdue", "Completed")
+        # are the status; its colours are RAG, a status only through a key on the sheet
+        self.rag_is_status = status_col is None and self.rag_col is not None
+        if self.rag_is_status:
+            status_col = self.rag_col
         self.reported_col = self.col.get("reported_complete")
         self.reported_is_status = status_col is None and self.reported_col is not None
         self.status_col = self.reported_col if self.reported_is_status else status_col
@@ -104,8 +109,8 @@ class SheetWalk:
             given.add("format")
         if self.extra_cols:
             given.add("extra")
-        if self.rag_key and status_col is None and self.rag_col is not None:
-            given |= {"status", "overdue_flag"}
+        if self.rag_is_status:
+            given |= {"status", "overdue_flag", "status_word"}
         self.given = frozenset(given)
 
     # ------------------------------------------------------------ the walk
@@ -156,6 +161,8 @@ class SheetWalk:
                 continue
             self.number = number
             values = {field: row[col][0] for col, field in self.columns if col in row}
+            if self.rag_is_status and "rag" in values:
+                values["status"] = values["rag"]
             if self._continues(values, rows):
                 continue
             try:
@@ -172,11 +179,12 @@ class SheetWalk:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
         words: RowWords = row_words(self.kind, row, fields, self.status_col, self.rag_col,
                                     self.rag_key, self.extra_cols, self.reported_is_status,
-                                    self.carried_word, self.col.get("status_word"))
+                                    self.carried_word, self.col.get("status_word"),
+                                    self.rag_is_status)
         self.carried_word = ""
         if words.status is not None:
             fields["status"] = words.status
-            if self.kind == "actions" and words.status == ActionStatus.COMPLETED:
+            if self.kind == "actions":
                 fields["overdue_flag"] = False
         return words.fields()
 
@@ -191,7 +199,7 @@ class SheetWalk:
         if own != ["text"] or not text:
             return False
         above = rows[-1].fields
-        if not (text[:1].islower() or not re.search(r"[.;:!?]\s*(?:and|or)?$", above["text"])):
+        if not (text[:1].islower() and not re.search(r"[.;:!?]\s*(?:and|or)?$", above["text"])):
             return False
         if rows[-1].row_number != self.number - 1:
             return False
