@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
+from desktop_app.domain.enums import ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
