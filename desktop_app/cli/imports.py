@@ -28,7 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "changes nothing; a newer version changes what changed, in the audit trail.")
     p.add_argument("file", metavar="FILE", help="the .xlsx workbook")
     p.add_argument("--committee", required=True,
-                   help="committee name or short name (created if there is none)")
+                   help="the name or short name of an existing committee (a close match is "
+                        "offered when there is none)")
+    p.add_argument("--create-committee", action="store_true",
+                   help="create the committee named by --committee if there is none")
+    p.add_argument("--status", action="append", default=[], metavar="WORD=STATUS",
+                   help="what a status word in the file means, e.g. --status \"Paused=open\" "
+                        "(repeatable; words the importer does not know come in as open)")
     p.add_argument("--as", dest="kind", choices=KINDS,
                    help="what the workbook is (default: told from its headers and sheet names)")
     p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
@@ -73,7 +79,9 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"{Path(args.file).name}: --accept is for workbooks returned from "
                        "'chase'; this one is imported as a whole")
     options = ImportOptions(kind=args.kind, mapping=parse_maps(args.map),
-                            skip_bad_rows=args.skip_bad_rows, dry_run=args.dry_run)
+                            skip_bad_rows=args.skip_bad_rows, dry_run=args.dry_run,
+                            status_map=list(args.status),
+                            create_committee=args.create_committee)
     # the database is opened only once the workbook has been read (backups rotated: ten kept)
     outcome = import_file(lambda: ctx.db, args.file, args.committee, options)
     summary = outcome.summary
@@ -101,6 +109,12 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     for change in summary.changes:
         print(f"  {'would update' if summary.dry_run else 'updated'} sheet '{change.sheet}' row "
               f"{change.row}: {', '.join(change.fields)}")
+    for word, count in summary.unknown_status_words.items():
+        print(f"  status {word!r} not known ({count} row{'s' if count != 1 else ''}): imported as "
+              f"open; say what it means with --status \"{word}=STATUS\"")
+    if summary.rag_key:
+        key = ", ".join(f"{colour} = {status}" for colour, status in summary.rag_key.items())
+        print(f"  RAG key read on the sheet: {key}")
     for note in outcome.notes:
         print(f"  note: {note}")
     return 0

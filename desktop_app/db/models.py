@@ -190,6 +190,10 @@ class Recommendation(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     updated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     procedural: Mapped[bool] = mapped_column(Boolean, default=False)
+    # issue 13: the word the officer's file used, its RAG colour and its unknown columns
+    status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
 
     meeting: Mapped[Meeting | None] = relationship()
     committee: Mapped[Committee] = relationship()
@@ -223,6 +227,10 @@ class Action(Tracked, Base):
     raised_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     updated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # issue 13: the word the officer's file used, its RAG colour and its unknown columns
+    status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
 
     meeting: Mapped[Meeting | None] = relationship(foreign_keys=[meeting_id])
     committee: Mapped[Committee] = relationship()
@@ -267,6 +275,10 @@ class WorkProgrammeItem(Tracked, Base):
     target_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     status: Mapped[WorkStatus] = mapped_column(default=WorkStatus.PROPOSED)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # issue 13: the word the officer's file used, its RAG colour and its unknown columns
+    status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
 
     meeting: Mapped[Meeting | None] = relationship()
     moves: Mapped[list[WorkItemMove]] = relationship(back_populates="item",

@@ -122,6 +122,11 @@ class ActionRow(_Record):
     new_since_last_meeting: bool
     updated_since_last_meeting: bool
     updates: tuple[UpdateRow, ...] = ()
+    # issue 13: the officer's own words (the status word, the RAG colour, the columns no field
+    # takes: header -> text)
+    status_word: str = ""
+    rag: str = ""
+    extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,6 +151,12 @@ class RecommendationRow(_Record):
     updated_since_last_meeting: bool
     updates: tuple[UpdateRow, ...] = ()
     response_on: dt.date | None = None
+    # issue 13: the officer's own words (the status word, the RAG colour, the columns no field
+    # takes: header -> text)
+    status_word: str = ""
+    rag: str = ""
+    extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
+    responded: bool = False  # a written response or a recorded verdict (not awaiting)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,6 +186,11 @@ class WorkItemRow(_Record):
     status: WorkStatus
     sort_order: int
     moves: tuple[MoveRow, ...] = ()
+    # issue 13: the officer's own words (the status word, the RAG colour, the columns no field
+    # takes: header -> text)
+    status_word: str = ""
+    rag: str = ""
+    extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -145,6 +145,30 @@ def _number_or_text(ref: str) -> int | str:
     return int(ref) if ref.isdigit() and ref.isascii() and not ref.startswith("0") else ref
 
 
+# The officer's own words (issue 13), after the app's columns: the status as the file wrote it
+# (always: blank says "no word of its own", so the Status column's label is not taken for one),
+# the RAG colour and each column the app has no field for, under its own header (these two only
+# when some row has them). The import reads them back by these headers.
+STATUS_WORD_HEADER = "Status as written"
+RAG_HEADER = "RAG"
+
+
+def _word_header(rows: Sequence[Any]) -> list[str]:
+    header = [STATUS_WORD_HEADER]
+    if any(r.rag for r in rows):
+        header.append(RAG_HEADER)
+    extra: dict[str, None] = {}
+    for r in rows:
+        extra.update(dict.fromkeys(r.extra))
+    return header + list(extra)
+
+
+def _word_values(r: Any, header: Sequence[str]) -> list[Any]:
+    values = {STATUS_WORD_HEADER: r.status_word, RAG_HEADER: r.rag.capitalize()}
+    return [values[h] if h in values and h not in r.extra else r.extra.get(h, "")
+            for h in header]
+
+
 def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], committee: str
                   ) -> int:
     """The action log (seed 004): open and completed actions on "Action log", those reported
@@ -152,11 +176,13 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
     number of actions written."""
     wb, log = new_workbook("Action log")
     done = wb.create_sheet("Reported complete")
+    words = _word_header(rows)
+    header = ACTION_HEADER + words
     for ws in (log, done):
         _title(ws, f"{committee} action log")
         put(ws, 2, 1, LEGEND_COMPLETED, _LEGEND)
         put(ws, 2, 5, LEGEND_COLOURS.format(what="ACTIONS"), _LEGEND)
-        _header(ws, 3, ACTION_HEADER)
+        _header(ws, 3, header)
         _widths(ws, ACTION_WIDTHS)
     next_row = {log.title: 4, done.title: 4}
     # an action without a meeting goes first: under another row its blank meeting cell would
@@ -168,13 +194,14 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
         else:
             status = "COMPLETED" if a.status == ActionStatus.COMPLETED else ("OVERDUE" if a.overdue else "")
         values = [_number_or_text(a.ref), a.meeting_date, a.text, a.owner, a.directorate,
-                  a.progress, a.due_date or a.due_text, status, a.item]
+                  a.progress, a.due_date or a.due_text, status, a.item,
+                  *_word_values(a, words)]
         fonts = _colour_fonts(a.new_since_last_meeting, a.updated_since_last_meeting,
                               len(values), (6, 8))
         _row(ws, next_row[ws.title], values, fonts)
         next_row[ws.title] += 1
     for ws in (log, done):
-        _table(ws, 3, len(ACTION_HEADER))
+        _table(ws, 3, len(header))
     _save(wb, path)
     return len(rows)
 
@@ -195,7 +222,9 @@ def write_recommendations(path: str | os.PathLike[str], rows: Sequence[Recommend
     wb, ws = new_workbook("Recommendations")
     _title(ws, f"Schedule of {committee} recommendations made and actions in response")
     put(ws, 2, 1, LEGEND_COLOURS.format(what="RECOMMENDATIONS"), _LEGEND)
-    _header(ws, 3, REC_HEADER)
+    words = _word_header(rows)
+    header = REC_HEADER + words
+    _header(ws, 3, header)
     _widths(ws, REC_WIDTHS)
     ordered = sorted(rows, key=lambda r: (r.meeting_date is not None,
                                           r.meeting_date or dt.date.min))
@@ -215,13 +244,13 @@ def write_recommendations(path: str | os.PathLike[str], rows: Sequence[Recommend
         values = [r.meeting_date if repeat_meeting else None,
                   r.item if first_of_item else None, r.text, r.response,
                   _label(ImplementationStatus, r.status), r.label, r.addressee, r.sent_on,
-                  _label(Verdict, r.verdict), r.response_on]
+                  _label(Verdict, r.verdict), r.response_on, *_word_values(r, words)]
         fonts = _colour_fonts(r.new_since_last_meeting, r.updated_since_last_meeting,
                               len(values), (4, 5))
         _row(ws, row_number, values, fonts)
         meeting, item = r.meeting_date, r.item
         row_number += 1
-    _table(ws, 3, len(REC_HEADER))
+    _table(ws, 3, len(header))
     _save(wb, path)
     return len(rows)
 
@@ -238,13 +267,13 @@ _SECTIONS = (  # format -> sheet, heading, header
 )
 
 
-def _work_values(w: WorkItemRow, header: Sequence[str]) -> list[Any]:
+def _work_values(w: WorkItemRow, header: Sequence[str], words: Sequence[str] = ()) -> list[Any]:
     title = f"{w.title} [{w.scrutiny_type}]" if w.scrutiny_type else w.title
     by_name = {"Item [type of scrutiny]:": title, "Topic:": title, "Origin:": w.origin,
                "Lead officer(s):": w.lead, "Current position:": w.position,
                "Target date:": w.target_date or w.target,
                "Status:": _label(WorkStatus, w.status), "Format:": _label(WorkFormat, w.format)}
-    return [by_name[h] for h in header]
+    return [by_name[h] for h in header] + _word_values(w, words)
 
 
 def write_work_programme(path: str | os.PathLike[str], rows: Sequence[WorkItemRow],
@@ -256,6 +285,7 @@ def write_work_programme(path: str | os.PathLike[str], rows: Sequence[WorkItemRo
     _title(ws, f"{committee} work programme")
     _widths(ws, WP_WIDTHS)
     ws.freeze_panes = "A2"
+    words = _word_header(rows)
     by_meeting: dict[dt.date, list[WorkItemRow]] = {}
     for w in rows:
         if w.meeting_date is not None:
@@ -267,21 +297,21 @@ def write_work_programme(path: str | os.PathLike[str], rows: Sequence[WorkItemRo
             + dates.format_uk(dates.publication_deadline(day), "day_month"))
         put(ws, row_number + 2, 1, "Questions deadline: "
             + dates.format_uk(dates.questions_deadline(day), "day_month"))
-        _header(ws, row_number + 3, WP_ITEM_HEADER)
+        _header(ws, row_number + 3, WP_ITEM_HEADER + words)
         row_number += 4
         for w in sorted(by_meeting[day], key=lambda w: w.sort_order):
-            _row(ws, row_number, _work_values(w, WP_ITEM_HEADER))
+            _row(ws, row_number, _work_values(w, WP_ITEM_HEADER, words))
             row_number += 1
         row_number += 1
     for fmt, sheet, heading, header in _SECTIONS:
         section = wb.create_sheet(sheet)
         put(section, 1, 1, heading, _HEADING)
-        _header(section, 2, header)
+        _header(section, 2, [*header, *words])
         _widths(section, WP_WIDTHS)
         items = sorted((w for w in rows if w.meeting_date is None and w.format == fmt),
                        key=lambda w: w.sort_order)
         for n, w in enumerate(items, start=3):
-            _row(section, n, _work_values(w, header))
-        _table(section, 2, len(header))
+            _row(section, n, _work_values(w, header, words))
+        _table(section, 2, len(header) + len(words))
     _save(wb, path)
     return len(rows)

@@ -15,6 +15,10 @@ from desktop_app.domain.dates import format_uk, parse_uk_date
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdict, WorkFormat,
                                       WorkStatus)
 from desktop_app.importers.xlsx_colours import FILL_AMBER, FILL_GREEN, FILL_RED
+# headings and banners live in xlsx_headings; read through this module as before
+from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadline_text,  # noqa: F401
+                                                 is_year_banner, moved_from, sheet_meeting,
+                                                 year_hint)
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
 # range is a date cell that lost its format, not a guess.
@@ -72,103 +76,8 @@ def date_or_text(value: Any) -> tuple[dt.date | None, str]:
     return (day, "") if day else (None, s)
 
 
-# ---------------------------------------------------------------- headings
+# ---------------------------------------------------------------- sections
 
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_HEADING_DATE = re.compile(
-    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+"
-    + _MONTH + r"\b\.?,?(?:\s+(\d{4}))?", re.I)
-_HEADING_NUMERIC = re.compile(r"^\W*(?:[a-z]+day,?\s+)?(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b",
-                              re.I)
-_YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
-_MUNICIPAL = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b")
-
-
-# What may follow the date of a heading: a time, the day's kind, "(continued)".
-_HEADING_REST = re.compile(r"^(?:[,(\-–]|at\b|\d{1,2}[:.]\d{2}|cont|improvement|mainstream|"
-                           r"extraordinary)", re.I)
-
-
-class NoYear(ValueError):
-    """A heading gives a day and month but no year, and nothing above it says which."""
-
-
-def heading_date(value: Any, hint: dt.date | None) -> dt.date | None:
-    """The meeting date a heading row starts with ("Thursday 5 August 2021, 2:30 pm",
-    "7 September cont.", "28 July 2020"), or None when the heading is not a date. A day and
-    month without a year take the year that puts them nearest after ``hint`` (the previous
-    heading); without a hint that raises NoYear."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.date() if isinstance(value, dt.datetime) else value
-    if not isinstance(value, str):
-        return None
-    s = value.strip()
-    if len(s) > 120 or "deadline" in s[:40].lower():
-        return None
-    m = _HEADING_DATE.match(s)
-    if m:
-        day, month = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()]
-        year = int(m.group(3)) if m.group(3) else None
-    else:
-        m = _HEADING_NUMERIC.match(s)
-        if not m:
-            return None
-        day, month = int(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
-    rest = s[m.end():].strip()
-    if year is None and len(rest) > 15:
-        return None  # a sentence that starts with a date, not a "7 September cont." heading
-    if year is not None and len(rest) > 25 and not _HEADING_REST.match(rest) \
-            and "deadline" not in rest.lower():
-        return None  # "12 October 2021 the committee asked...": a sentence, not a heading
-    if year is None:
-        if hint is None:
-            raise NoYear(f"the heading {s!r} gives no year")
-        year = _year_after(day, month, hint)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year_after(day: int, month: int, hint: dt.date) -> int:
-    for year in (hint.year, hint.year + 1):
-        try:
-            if dt.date(year, month, day) >= hint - dt.timedelta(days=60):
-                return year
-        except ValueError:
-            continue
-    return hint.year + 1
-
-
-def year_hint(texts: list[str]) -> dt.date | None:
-    """A starting point for year-less headings: a municipal year ("2021/22" -> 1 May 2021) or a
-    year named in the title rows or sheet name."""
-    for s in texts:
-        if m := _MUNICIPAL.search(s):
-            return dt.date(int(m.group(1)), 5, 1)
-    for s in texts:
-        if m := _YEAR.search(s):
-            return dt.date(int(m.group(1)), 1, 1)
-    return None
-
-
-_YEAR_BANNER = re.compile(r"^(?:municipal year\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:\d{2}|\d{4})$", re.I)
-
-
-def is_year_banner(value: Any) -> bool:
-    """"2019 / 2020": a banner dividing a schedule by municipal year, not a row."""
-    return isinstance(value, str) and bool(_YEAR_BANNER.match(value.strip()))
-
-
-def is_deadline_text(value: Any) -> bool:
-    return isinstance(value, str) and "deadline" in value.lower()
-
-
-# Sections of a work programme: (pattern, section). "unscheduled" = no meeting yet.
 _SECTIONS = (
     (re.compile(r"^(?:to be scheduled|unscheduled|not yet scheduled|items to be (?:scheduled|"
                 r"allocated)|potential (?:agenda )?items|future items|to be allocated)", re.I),

@@ -9,18 +9,23 @@ own vocabulary, and the kind is settled first (by headers, sheet names and title
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 KINDS = ("actions", "recommendations", "work-programme")
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("ref", "meeting_date", "item", "text", "owner", "directorate", "progress",
                 "due_date", "due_text", "status", "reported_complete", "reported_on",
-                "overdue_flag"),
+                "overdue_flag", "completed_on", "status_word", "rag", "extra",
+                "unknown_status"),
     "recommendations": ("meeting_date", "item", "label", "text", "addressee", "response",
-                        "verdict", "status", "sent_on", "response_on"),
+                        "verdict", "status", "sent_on", "response_on", "status_word", "rag",
+                        "extra", "unknown_status"),
     "work-programme": ("title", "format", "scrutiny_type", "origin", "lead", "position",
-                       "meeting_date", "target", "target_date", "status"),
+                       "meeting_date", "target", "target_date", "status", "moves",
+                       "status_word", "rag", "extra", "unknown_status"),
 }
 
 # The field that makes a row a row.
@@ -29,88 +34,17 @@ MAIN_FIELD = {"actions": "text", "recommendations": "text", "work-programme": "t
 # A header a user maps to one of these is read by no field.
 IGNORE = ("ignore", "-", "skip", "none")
 
-# kind -> field -> header words, strongest first. Headers are compared after normalise().
+# kind -> field -> header words, strongest first (vocabulary.json, shipped with the package:
+# header words are data, not code). Headers are compared after normalise().
+_DATA = json.loads(resources.files("desktop_app.importers").joinpath("vocabulary.json")
+                   .read_text(encoding="utf-8"))
 _VOCAB: dict[str, dict[str, tuple[str, ...]]] = {
-    "actions": {
-        "ref": ("action number", "action no", "action ref", "action reference", "ref",
-                "reference", "ref no", "no", "number", "action id", "id"),
-        "meeting_date": ("meeting date", "date of meeting", "meeting", "committee date",
-                         "date of committee", "date raised", "date agreed", "date"),
-        "item": ("agenda item", "item", "report", "minute", "minute no", "subject", "topic"),
-        "text": ("action", "action required", "action agreed", "actions", "action agreed by "
-                 "the committee", "description", "action description", "recommendation",
-                 "recommendations", "request", "details"),
-        "owner": ("owner", "action owner", "lead officer", "responsible officer", "officer",
-                  "lead", "responsible", "by whom", "who", "assigned to"),
-        "directorate": ("directorate", "service", "service area", "department", "team"),
-        "progress": ("progress update", "progress", "update", "updates", "latest update",
-                     "comments", "comment", "executive response", "response", "notes",
-                     "progress / update", "progress/comments"),
-        "due_date": ("due date", "target date", "deadline", "due", "date due", "due by",
-                     "by when", "timescale", "target", "completion date"),
-        "status": ("status", "rag", "rag status", "rag rating", "progress status", "complete",
-                   "completed", "open/closed", "done"),
-        "reported_complete": ("reported complete", "reported", "date reported complete",
-                              "reported to committee", "reported complete date"),
-    },
-    "recommendations": {
-        "meeting_date": ("meeting date", "date of meeting", "meeting", "committee date",
-                         "date of committee", "date"),
-        "item": ("item", "agenda item", "report", "subject", "topic", "item / report"),
-        "label": ("rec no", "recommendation number", "recommendation no", "rec ref", "ref",
-                  "no", "number", "reference"),
-        "text": ("recommendations", "recommendation", "recommendations made", "resolution",
-                 "resolved", "recommendation / resolution", "scrutiny recommendation"),
-        "addressee": ("addressee", "recommendation to", "directed to", "to", "made to",
-                      "for"),
-        "response": ("executive responses / update", "executive response", "executive responses",
-                     "response", "responses", "action", "action taken", "actions", "update",
-                     "progress", "progress update", "comments", "cabinet response",
-                     "executive response / update", "response / update"),
-        "verdict": ("verdict", "accepted", "accepted / rejected", "accepted?", "decision",
-                    "executive decision", "response type", "outcome"),
-        "status": ("status", "rag", "rag status", "implementation status", "progress status"),
-        "sent_on": ("sent on", "date sent", "sent", "sent to executive", "date referred",
-                    "referred on", "date submitted"),
-        "response_on": ("response received", "date response received", "date of response",
-                        "response date", "responded on", "date responded", "response on"),
-    },
-    "work-programme": {
-        "title": ("item [type of scrutiny]", "item", "topic", "title", "subject", "report",
-                  "agenda item", "item / topic", "issue"),
-        "scrutiny_type": ("type of scrutiny", "scrutiny type", "scrutiny", "purpose"),
-        "format": ("format", "method", "how", "scrutiny method"),
-        "origin": ("origin", "source", "requested by", "reason", "background", "why"),
-        "lead": ("lead officer", "lead officers", "lead", "officer", "responsible officer",
-                 "report author", "contact", "lead officer / member"),
-        "position": ("current position", "position", "progress", "update", "comments",
-                     "notes", "current status"),
-        "meeting_date": ("meeting date", "date of meeting", "meeting", "committee date",
-                         "date"),
-        "target": ("target date", "target", "due date", "due", "timescale", "deadline"),
-        "status": ("status",),
-    },
-}
-
+    kind: {field: tuple(words) for field, words in fields.items()}
+    for kind, fields in _DATA["fields"].items()}
 # Headers that point strongly at one kind (they add weight when the kind is guessed).
-_SIGNATURE: dict[str, tuple[str, ...]] = {
-    "actions": ("action number", "action no", "action ref", "owner", "action owner",
-                "directorate", "progress update", "reported complete", "due date",
-                "action required", "action agreed"),
-    "recommendations": ("recommendations", "recommendation", "executive response",
-                        "executive responses / update", "executive responses", "verdict",
-                        "sent on", "cabinet response"),
-    "work-programme": ("item [type of scrutiny]", "origin", "current position",
-                       "type of scrutiny", "topic", "lead officer"),
-}
-
+_SIGNATURE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["signature"].items()}
 # Words in sheet names and title rows.
-_NAME_HINTS: dict[str, tuple[str, ...]] = {
-    "actions": ("action log", "actions", "action tracker", "reported complete"),
-    "recommendations": ("recommendation", "schedule of recommendations", "responses"),
-    "work-programme": ("work programme", "work program", "forward plan", "briefing notes",
-                       "task and finish", "workshops", "to be scheduled", "agenda items"),
-}
+_NAME_HINTS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["name_hints"].items()}
 
 _BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
 
@@ -148,6 +82,11 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
             found = table.get(normalise(bare))
     if found is None and header.endswith("s") and len(header) > 3:
         found = table.get(header[:-1])
+    if found is None and " / " in header:
+        # a bilingual header ("Argymhelliad / Recommendation"): the half that means a field
+        halves = [match_header(kind, part) for part in header.split(" / ") if part]
+        known = [h for h in halves if h is not None]
+        found = min(known, key=lambda h: h[1]) if known else None
     return found
 
 

@@ -13,35 +13,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
+from desktop_app.domain.enums import ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
+from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_action,
+                                              build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_vocab import MAIN_FIELD
+from desktop_app.importers.xlsx_status import RowWords, rag_key_in, row_words
+from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
 _WEAK = frozenset({"ref", "label", "meeting_date", "status", "reported_complete", "due_date",
-                   "sent_on", "verdict", "target", "format", "scrutiny_type"})
+                   "sent_on", "verdict", "target", "format", "scrutiny_type", "rag",
+                   "response_on", "completed_on", "status_word"})
 _NOUN = {"actions": "action", "recommendations": "recommendation", "work-programme": "title"}
 # Fields a column gives besides its own.
-_IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag"},
-            "reported_complete": {"reported_on"}, "target": {"target_date"}}
+_IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
+            "reported_complete": {"reported_on"}, "target": {"target_date"},
+            "rag": {"status_word"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
-# Sections of a work programme whose items have no meeting.
-_OFF_MEETING = frozenset({"unscheduled", WorkFormat.WORKSHOP, WorkFormat.TASK_AND_FINISH,
-                          WorkFormat.BRIEFING_NOTE, WorkFormat.ANNUAL_REPORT})
-
-
-class RowError(ValueError):
-    """Why a data row cannot be read."""
-
 
 class SheetWalk:
     def __init__(self, kind: str, grid: SheetGrid, header: Header,
@@ -52,8 +50,9 @@ class SheetWalk:
         self.first = header
         self.mapped_by_user = set(header.mapped_by_user)
         self.build: Callable[[dict[int, CellInfo], dict[str, Any]], dict[str, Any] | None] = {
-            "actions": self._action, "recommendations": self._recommendation,
-            "work-programme": self._work_item}[kind]
+            "actions": partial(build_action, self),
+            "recommendations": partial(build_recommendation, self),
+            "work-programme": partial(build_work_item, self)}[kind]
         title = grid.title
         still_open = bool(_OPEN_SHEET.search(title))
         self.sheet_reported = bool(re.search(r"\breported\b", title, re.I)) and not still_open
@@ -66,8 +65,15 @@ class SheetWalk:
         self.heading_seen = False  # a heading row has set (or unset) the meeting
         self.item = ""
         self.status: ImplementationStatus | None = None
+        self.word = ""  # the status word of the item's first row
+        self.carried_word = ""  # ... when this row's status is carried down from it
         self.section = self.sheet_section
         self.hint: dt.date | None = None
+        self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
+        # cells a merged range filled in below its first row: "same as above", not written
+        self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
+                                      for r in range(r0 + 1, r1 + 1))
+        self.number = 0  # the row being read
         self._use(header)
 
     # ------------------------------------------------------------ columns
@@ -79,7 +85,17 @@ class SheetWalk:
         self.mapped = frozenset(header.columns)
         self.main_col = self.col[MAIN_FIELD[self.kind]]
         self.has_meeting = "meeting_date" in self.col
+        self.rag_col = self.col.get("rag")
+        ignored = {c for c, label in header.labels.items()
+                   if self.mapping.get(normalise(label)) == "ignore"}
+        self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
+                                if c not in header.columns and c not in ignored)
         status_col = self.col.get("status")
+        # a RAG column on a sheet with no status column: its words ("Overdue", "Completed")
+        # are the status; its colours are RAG, a status only through a key on the sheet
+        self.rag_is_status = status_col is None and self.rag_col is not None
+        if self.rag_is_status:
+            status_col = self.rag_col
         self.reported_col = self.col.get("reported_complete")
         self.reported_is_status = status_col is None and self.reported_col is not None
         self.status_col = self.reported_col if self.reported_is_status else status_col
@@ -91,6 +107,10 @@ class SheetWalk:
             given |= {"status", "overdue_flag", "reported_complete", "reported_on"}
         if self.kind == "work-programme":
             given.add("format")
+        if self.extra_cols:
+            given.add("extra")
+        if self.rag_is_status:
+            given |= {"status", "overdue_flag", "status_word"}
         self.given = frozenset(given)
 
     # ------------------------------------------------------------ the walk
@@ -139,21 +159,58 @@ class SheetWalk:
                     skipped.append(Skip(grid.title, number, "row sits between a heading and the "
                                         "next header row; move it under a header"))
                 continue
+            self.number = number
             values = {field: row[col][0] for col, field in self.columns if col in row}
+            if self.rag_is_status and "rag" in values:
+                values["status"] = values["rag"]
+            if self._continues(values, rows):
+                continue
             try:
                 fields = self.build(row, values)
             except (RowError, ValueError) as exc:
                 skipped.append(Skip(grid.title, number, str(exc)))
                 continue
             if fields is not None:
+                fields.update(self._words(row, fields))
                 rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
                                       self._given(fields)))
+
+    def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> dict[str, Any]:
+        """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
+        words: RowWords = row_words(self.kind, row, fields, self.status_col, self.rag_col,
+                                    self.rag_key, self.extra_cols, self.reported_is_status,
+                                    self.carried_word, self.col.get("status_word"),
+                                    self.rag_is_status)
+        self.carried_word = ""
+        if words.status is not None:
+            fields["status"] = words.status
+            if self.kind == "actions":
+                fields["overdue_flag"] = False
+        return words.fields()
+
+    def _continues(self, values: dict[str, Any], rows: list) -> bool:
+        """A row with nothing but the rest of the recommendation above ("...those" / "teams and
+        ..."): its text joins that record's (whose source stays its first row)."""
+        if self.kind != "recommendations" or not rows or rows[-1].sheet != self.grid.title:
+            return False
+        own = [f for f, v in values.items() if v is not None
+               and (self.number, self.col[f]) not in self.merge_filled]
+        text = V.text(values.get("text"))
+        if own != ["text"] or not text:
+            return False
+        above = rows[-1].fields
+        if not (text[:1].islower() and not re.search(r"[.;:!?]\s*(?:and|or)?$", above["text"])):
+            return False
+        if rows[-1].row_number != self.number - 1:
+            return False
+        above["text"] = f"{above['text']} {text}"
+        return True
 
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
         extra = set()
         meeting_given = self.has_meeting or self.heading_seen or (
-            self.kind == "work-programme" and self.section in _OFF_MEETING)
+            self.kind == "work-programme" and self.section in OFF_MEETING)
         if meeting_given:
             extra.add("meeting_date")
         if self.kind == "work-programme":
@@ -169,6 +226,11 @@ class SheetWalk:
         """Titles, banners and headings above the first header: year hint, meeting, section."""
         texts = title_texts(self.grid, self.first.row)
         self.hint = V.year_hint(texts)
+        if not self.has_meeting and self.kind != "work-programme":
+            # one sheet per meeting: the date in the sheet's name or in a title row
+            day = V.sheet_meeting(self.grid.title, texts[1:])
+            if day is not None:
+                self.meeting, self.hint, self.heading_seen = day, day, True
         for number in sorted(self.grid.rows):
             if number >= self.first.row:
                 break
@@ -184,7 +246,7 @@ class SheetWalk:
 
     def _enter_section(self, section: str) -> None:
         self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
-        if section in _OFF_MEETING:
+        if section in OFF_MEETING:
             self.meeting, self.meeting_error = None, ""
             self.heading_seen = True
         self.item, self.status = "", None
@@ -201,7 +263,7 @@ class SheetWalk:
         self.meeting, self.meeting_error, self.hint = day, "", day
         self.heading_seen = True
         self.item, self.status = "", None
-        if self.section in _OFF_MEETING and self.section != self.sheet_section:
+        if self.section in OFF_MEETING and self.section != self.sheet_section:
             self.section = self.sheet_section
         return True
 
@@ -218,11 +280,11 @@ class SheetWalk:
 
     # ------------------------------------------------------------ shared pieces
 
-    def _fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
+    def fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
         info = row.get(col) if col is not None else None
         return None if info is None else info[2]
 
-    def _nothing_or_error(self, values: dict[str, Any]) -> None:
+    def nothing_or_error(self, values: dict[str, Any]) -> None:
         """The main text is blank: a template row (nothing to read) or an error."""
         content = [field for field, value in values.items() if value is not None]
         strong = [f for f in content if f not in _WEAK]
@@ -239,16 +301,16 @@ class SheetWalk:
                 self.item, self.status = V.text(values["item"]), None
         return None
 
-    def _meeting(self, values: dict[str, Any]) -> tuple[dt.date | None, bool, str]:
+    def meeting_of(self, values: dict[str, Any]) -> tuple[dt.date | None, bool, str]:
         """(meeting date, whether the cell was blank, fuzzy text written instead of a date)."""
         if not self.has_meeting:
             if self.meeting_error:
                 raise RowError(self.meeting_error)
-            if self.kind == "work-programme" and self.section in _OFF_MEETING:
+            if self.kind == "work-programme" and self.section in OFF_MEETING:
                 return None, True, ""
             return self.meeting, True, ""
         value = values.get("meeting_date")
-        if value is None:
+        if value is None or (self.number, self.col["meeting_date"]) in self.merge_filled:
             return self.meeting, True, ""
         day, written = V.date_or_text(value)
         if day is not None:
@@ -261,7 +323,7 @@ class SheetWalk:
             return None, False, "" if V.is_unscheduled(written) else written
         raise RowError(f"meeting date {written!r} is not a date")
 
-    def _item(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
+    def item_of(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
         """(item, whether it continues the item above)."""
         item = V.text(values.get("item"))
         if item:
@@ -273,112 +335,3 @@ class SheetWalk:
             return self.item, True
         self.item, self.status = "", None
         return "", False
-
-    # ------------------------------------------------------------ kinds
-
-    def _action(self, row: dict[int, CellInfo], values: dict[str, Any]) -> dict[str, Any] | None:
-        text = V.text(values.get("text"))
-        if not text:
-            return self._nothing_or_error(values)
-        meeting, blank, _ = self._meeting(values)
-        item, _cont = self._item(values, blank)
-        due_date, due_text = V.date_or_text(values.get("due_date"))
-        status, overdue, reported = ActionStatus.OPEN, False, False
-        if self.status_col is not None:
-            info = row.get(self.status_col)
-            status, overdue, reported = V.action_status(
-                None if info is None else info[0], None if info is None else info[2],
-                self.reported_is_status)
-        reported_on = None
-        if self.reported_col is not None:
-            value = values.get("reported_complete")
-            if value is not None and not self.reported_is_status and not reported:
-                _s, _o, reported = V.action_status(value, None, True)
-                if reported:
-                    status, overdue = ActionStatus.COMPLETED, False
-            if reported:
-                reported_on = V.date_or_text(value)[0]
-        if self.sheet_completed:
-            status, overdue, reported = (ActionStatus.COMPLETED, False,
-                                        reported or self.sheet_reported)
-        return {
-            "ref": V.ref_text(values.get("ref")),
-            "meeting_date": meeting,
-            "item": item,
-            "text": text,
-            "owner": V.text(values.get("owner")),
-            "directorate": V.text(values.get("directorate")),
-            "progress": V.text(values.get("progress")),
-            "due_date": due_date,
-            "due_text": due_text,
-            "status": status,
-            "reported_complete": reported,
-            "reported_on": reported_on,
-            "overdue_flag": overdue,
-        }
-
-    def _recommendation(self, row: dict[int, CellInfo], values: dict[str, Any]
-                        ) -> dict[str, Any] | None:
-        text = V.text(values.get("text"))
-        if not text:
-            return self._nothing_or_error(values)
-        meeting, blank, _ = self._meeting(values)
-        item, continued = self._item(values, blank)
-        status = V.recommendation_status(values.get("status"), self._fill(row, self.status_col))
-        if status is None:
-            status = (self.status if continued else None) or ImplementationStatus.OPEN
-        elif not continued:
-            self.status = status
-        sent_on, sent_text = V.date_or_text(values.get("sent_on"))
-        if sent_text:
-            raise RowError(f"sent on {sent_text!r} is not a date")
-        response_on, response_text = V.date_or_text(values.get("response_on"))
-        if response_text:
-            raise RowError(f"response received {response_text!r} is not a date")
-        return {
-            "meeting_date": meeting,
-            "item": item,
-            "label": V.ref_text(values.get("label")) or V.leading_label(text),
-            "text": text,
-            "addressee": V.text(values.get("addressee")),
-            "response": V.text(values.get("response")),
-            "verdict": V.verdict(values.get("verdict")),
-            "status": status,
-            "sent_on": sent_on,
-            "response_on": response_on,
-        }
-
-    def _work_item(self, row: dict[int, CellInfo], values: dict[str, Any]
-                   ) -> dict[str, Any] | None:
-        written = V.text(values.get("title"))
-        if not written:
-            return self._nothing_or_error(values)
-        title, scrutiny_type = V.split_title(written)
-        column_type = V.text(values.get("scrutiny_type"))
-        if column_type:
-            title, scrutiny_type = written, column_type
-        fmt = V.work_format(values.get("format"))
-        if fmt is None:
-            fmt = WorkFormat(self.section) if self.section in _OFF_MEETING and \
-                self.section != "unscheduled" else WorkFormat.AGENDA_ITEM
-        meeting, _blank, fuzzy = self._meeting(values)
-        target_date, target = V.date_or_text(values.get("target"))
-        if fuzzy and not target and target_date is None:
-            target = fuzzy
-        position = V.text(values.get("position"))
-        status = V.work_status(values.get("status")) or \
-            V.work_status_in_position(position) or \
-            (WorkStatus.SCHEDULED if meeting else WorkStatus.PROPOSED)
-        return {
-            "title": title,
-            "format": fmt,
-            "scrutiny_type": scrutiny_type,
-            "origin": V.text(values.get("origin")),
-            "lead": V.text(values.get("lead")),
-            "position": position,
-            "meeting_date": meeting,
-            "target": target,
-            "target_date": target_date,
-            "status": status,
-        }
-

@@ -17,6 +17,7 @@ from desktop_app.domain.records import ActionRow, UpdateRow
 from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, last_held_meeting, today)
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.import_words import extra_of
 
 STATUS_FILTERS = ("open", "overdue", "completed", "reported-complete", "not-reported", "all")
 EDITABLE = {"ref", "text", "owner", "directorate", "progress", "due_date", "due_text", "status",
@@ -45,6 +46,9 @@ class _Columns(NamedTuple):
     reported_complete_on: dt.date | None
     raised_on: dt.date | None
     updated_on: dt.date | None
+    status_word: str
+    rag: str
+    extra: str
     meeting_date: dt.date | None
 
 
@@ -67,7 +71,8 @@ def action_row(a: Action | _Columns, meeting_date: dt.date | None, committee: st
         owner=a.owner, directorate=a.directorate, progress=a.progress, due_date=a.due_date,
         due_text=a.due_text, status=a.status, completed_on=a.completed_on, overdue=overdue,
         reported_complete_on=a.reported_complete_on, new_since_last_meeting=new,
-        updated_since_last_meeting=updated,
+        updated_since_last_meeting=updated, status_word=a.status_word, rag=a.rag,
+        extra=extra_of(a.extra),
         updates=_updates(a) if with_updates and isinstance(a, Action) else ())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,18 +17,13 @@ from desktop_app.db.models import (Action, Committee, Meeting, ProgressUpdate, R
 from desktop_app.domain.enums import ActionStatus, MeetingStatus, Verdict
 from desktop_app.services.common import today
 from desktop_app.services.import_bulk import insert_audited
-from desktop_app.services.import_summary import (BadRowsError, Change, ImportedRow,
-                                                 ImportedWorkbook, ImportSummary, Skipped, key)
+from desktop_app.services.import_limits import fitting_rows
+from desktop_app.services.import_moves import add_file_moves
+from desktop_app.services.import_words import WORD_COLUMNS, stored
+from desktop_app.services.import_summary import (Change, ImportedRow,
+                                                 ImportedWorkbook, ImportSummary, key)
 
 _ANY = object()  # stands for "whichever meeting" in match keys
-_MODELS = {"actions": Action, "recommendations": Recommendation,
-           "work-programme": WorkProgrammeItem}
-# Fields kept in columns of limited length: (field, column).
-_LIMITED = {"actions": (("ref", "ref"), ("owner", "owner"), ("directorate", "directorate"),
-                        ("due_text", "due_text")),
-            "recommendations": (("label", "label"), ("addressee", "addressee")),
-            "work-programme": (("scrutiny_type", "scrutiny_type"), ("target", "target_text"))}
-
 
 class Applier:
     """One import, inside its transaction."""
@@ -45,7 +40,7 @@ class Applier:
         self.parsed = parsed
         self.today = today()
         self.author = audit.current_user()
-        self.rows = self._fitting(parsed.rows, skip_bad_rows)
+        self.rows = fitting_rows(parsed, skip_bad_rows, summary)
 
     # ------------------------------------------------------------ committee and meetings
 
@@ -63,28 +58,6 @@ class Applier:
         for start in range(0, len(self.rows), self.BATCH):
             self.tick(start, len(self.rows))
             yield from self.rows[start:start + self.BATCH]
-
-    def _fitting(self, rows: Sequence[ImportedRow], skip_bad_rows: bool) -> list[ImportedRow]:
-        """The rows whose texts fit their columns (a reference of 50 characters, an owner of
-        200, a fuzzy due date of 100...); the others are bad rows, never cut short."""
-        model = _MODELS[self.parsed.kind]
-        limits = [(field, model.__table__.c[column].type.length)
-                  for field, column in _LIMITED[self.parsed.kind]]
-        fitting, bad = [], []
-        for row in rows:
-            for field, limit in limits:
-                value = row.fields.get(field)
-                if isinstance(value, str) and len(value) > limit:
-                    bad.append(Skipped(row.sheet, row.row_number,
-                                       f"{field.replace('_', ' ')} is longer than {limit} "
-                                       f"characters ({len(value)})"))
-                    break
-            else:
-                fitting.append(row)
-        if bad and not skip_bad_rows:
-            raise BadRowsError(self.parsed.source, bad)
-        self.summary.skipped.extend((b.sheet, b.row, b.reason) for b in bad)
-        return fitting
 
     def _committee(self, name: str) -> Committee:
         wanted = name.lower()
@@ -163,11 +136,12 @@ class Applier:
         used.add(id(free[0]))
         return free[0]
 
-    def _create(self, model: type, rows: list[dict[str, Any]]) -> None:
+    def _create(self, model: type, rows: list[dict[str, Any]]) -> list[int]:
         self.summary.created += len(rows)
-        if rows:
-            self.s.flush()
-            insert_audited(self.s, model, rows, self.committee.id, self.author)
+        if not rows:
+            return []
+        self.s.flush()
+        return insert_audited(self.s, model, rows, self.committee.id, self.author)
 
     # ------------------------------------------------------------ actions
 
@@ -215,12 +189,13 @@ class Applier:
     _ACTION_COLUMNS = (("ref", "ref"), ("item", "item_title"), ("text", "text"),
                        ("owner", "owner"), ("directorate", "directorate"),
                        ("progress", "progress"), ("due_date", "due_date"),
-                       ("due_text", "due_text"), ("status", "status"))
+                       ("due_text", "due_text"), ("status", "status"),
+                       *WORD_COLUMNS)
 
     def _action_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
         """Column values for an action; with ``given``, only the fields the sheet gives (and
         not a blank reference: the tracker numbers actions itself)."""
-        return {column: f[field] for field, column in self._ACTION_COLUMNS
+        return {column: stored(f, field) for field, column in self._ACTION_COLUMNS
                 if given is None or (field in given and (field != "ref" or f[field]))}
 
     def _new_action(self, row: ImportedRow, meeting_id: int | None, position: int
@@ -231,7 +206,7 @@ class Applier:
             raised = self.last_held
         values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
                   "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
-                  **self._action_values(f), "completed_on": None,
+                  **self._action_values(f), "completed_on": f.get("completed_on"),
                   "reported_complete_meeting_id": None, "reported_complete_on": None,
                   "raised_on": raised or self.today,
                   "updated_on": self.today if row.colour == "updated" else None,
@@ -258,7 +233,9 @@ class Applier:
         if "meeting_date" in given:
             values["meeting_id"] = self._meeting_id(f["meeting_date"])
         changed = self._set(a, values)
-        if a.status == ActionStatus.COMPLETED and old_status != ActionStatus.COMPLETED:
+        if "completed_on" in given and f.get("completed_on"):
+            changed += self._set(a, {"completed_on": f["completed_on"]})
+        elif a.status == ActionStatus.COMPLETED and old_status != ActionStatus.COMPLETED:
             changed += self._set(a, {"completed_on": self.today})
         elif a.status == ActionStatus.OPEN and old_status == ActionStatus.COMPLETED:
             changed += self._set(a, {"completed_on": None})
@@ -270,8 +247,9 @@ class Applier:
             # action's notes need not be loaded)
             self.s.add(ProgressUpdate(action=a, on=self.today, text=a.progress,
                                       author=self.author))
-        if row.colour == "new" and self.last_held and (a.raised_on is None
-                                                       or a.raised_on < self.last_held):
+        if row.colour == "new" and self.last_held and a.raised_on is None:
+            # (a stored action keeps the date it was raised: meetings another import adds
+            # must not move it, or a repeat import would change it)
             changed += self._set(a, {"raised_on": self.last_held})
         self._flag_updated(a, row.colour, changed)
         self._counted(row, a, changed)
@@ -310,6 +288,9 @@ class Applier:
         values = {"item_title": f["item"], "text": f["text"]}
         if given is None or "status" in given:
             values["status"] = f["status"]
+        for field, column in WORD_COLUMNS:
+            if given is None or field in given:
+                values[column] = stored(f, field)
         for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
             if f.get(name):
                 values[name] = f[name]
@@ -347,6 +328,7 @@ class Applier:
         used: set[int] = set()
         order = max((w.sort_order for w in stored), default=-1) + 1
         new: list[dict[str, Any]] = []
+        moves: list[tuple[int | None, list[Any]]] = []  # (stored id, None for new), file moves
         for row in self._batches():
             f = row.fields
             title = key(f["title"])
@@ -357,19 +339,23 @@ class Applier:
                 found = self._claim(others, used) if len(others) == 1 else None
             if found is None:
                 new.append(self._new_work_item(f, order))
+                moves.append((None, f.get("moves") or []))
                 order += 1
             else:
                 self._update_work_item(row, found)
-        self._create(WorkProgrammeItem, new)
+                moves.append((found.id, f.get("moves") or []))
+        ids = iter(self._create(WorkProgrammeItem, new))
+        add_file_moves(self.s, ((item_id if item_id is not None else next(ids), m)
+                                for item_id, m in moves), self.today, self.author)
 
     _WORK_COLUMNS = (("title", "title"), ("format", "format"),
                      ("scrutiny_type", "scrutiny_type"), ("origin", "origin"),
                      ("lead", "lead_officers"), ("position", "current_position"),
                      ("target", "target_text"), ("target_date", "target_date"),
-                     ("status", "status"))
+                     ("status", "status"), *WORD_COLUMNS)
 
     def _work_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
-        return {column: f[field] for field, column in self._WORK_COLUMNS
+        return {column: stored(f, field) for field, column in self._WORK_COLUMNS
                 if given is None or field in given or field == "title"}
 
     def _new_work_item(self, f: dict[str, Any], order: int) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from desktop_app.db.engine import Database
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_apply import Applier
+from desktop_app.services.import_words import rag_key, unknown_status_words
 from desktop_app.services.import_summary import (KINDS, BadRowsError, Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, SkippedRow,
                                                  key)
@@ -65,7 +66,9 @@ def import_workbook(db: Database, committee: str, parsed: ImportedWorkbook, *,
     if parsed.skipped and not skip_bad_rows:
         raise BadRowsError(parsed.source, parsed.skipped)
     summary = ImportSummary(parsed.kind, committee.strip(), parsed.source, dry_run=dry_run,
-                            skipped=[(s.sheet, s.row, s.reason) for s in parsed.skipped])
+                            skipped=[(s.sheet, s.row, s.reason) for s in parsed.skipped],
+                            unknown_status_words=unknown_status_words(parsed.rows),
+                            rag_key=rag_key(parsed.rows))
     with paused_gc():  # tens of thousands of rows and parameters, no garbage cycles
         try:
             with db.unit_of_work() as s:

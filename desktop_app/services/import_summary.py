@@ -93,6 +93,8 @@ class ImportSummary:
     committee_created: bool = False
     dry_run: bool = False
     changes: list[Change] = dataclasses.field(default_factory=list)
+    unknown_status_words: dict[str, int] = dataclasses.field(default_factory=dict)  # word: rows
+    rag_key: dict[str, str] | None = None  # colour -> status, when a key on the sheet set them
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "committee": self.committee, "source": self.source,
@@ -100,7 +102,9 @@ class ImportSummary:
                 "skipped": [{"sheet": s, "row": r, "reason": why} for s, r, why in self.skipped],
                 "meetings_created": self.meetings_created,
                 "committee_created": self.committee_created, "dry_run": self.dry_run,
-                "changes": [c.as_dict() for c in self.changes]}
+                "changes": [c.as_dict() for c in self.changes],
+                "unknown_status_words": dict(self.unknown_status_words),
+                "rag_key": self.rag_key}
 
 
 def key(text: str) -> str:

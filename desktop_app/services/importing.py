@@ -39,9 +39,12 @@ from desktop_app.services.chase_return import (CellChange, ChaseReview, apply_ch
                                                is_chase_workbook, read_returned, select_changes)
 from desktop_app.services.import_service import import_workbook
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
+from desktop_app.services.import_committee import UnknownCommittee, existing_committee
+from desktop_app.services.import_words import apply_status_map, parse_status_map
 
 __all__ = ["STAGES", "ImportCancelled", "ImportFileError", "ImportOptions", "ImportOutcome",
-           "ImportProgress", "check_import_file", "import_file", "is_chase_workbook"]
+           "ImportProgress", "UnknownCommittee", "check_import_file", "import_file",
+           "is_chase_workbook"]
 
 STAGES = ("check", "read", "backup", "save")
 
@@ -68,6 +71,12 @@ class ImportOptions:
     backup_reason: str = "before-import"
     parsed: ImportedWorkbook | None = None        # already read with these options: not re-read
     review: ChaseReview | None = None             # a chase workbook's review already read
+    # what status words mean, the officer's say ({"Paused": "open"}, or ["Paused=open"], the
+    # command line's --status): overrides the importer's own reading of those words
+    status_map: Mapping[str, str] | Sequence[str] = dataclasses.field(default_factory=dict)
+    # False: ``committee`` must already exist (the command line without --create-committee);
+    # UnknownCommittee, with the nearest names, before anything is written
+    create_committee: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -164,6 +173,11 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         parsed = options.parsed or parse_workbook(path, kind=options.kind,
                                                   mapping=dict(options.mapping))
         outcome.parsed = parsed
+        if options.status_map:
+            apply_status_map(parsed.kind, parsed.rows,
+                             parse_status_map(parsed.kind, options.status_map))
+        if not options.create_committee:
+            committee = existing_committee(database(), committee)
     if not options.dry_run:
         run.enter("backup")
         run.backup = outcome.backup = backup_before(database(), options.backup_reason)

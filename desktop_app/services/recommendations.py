@@ -17,6 +17,7 @@ from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.records import RecommendationRow, UpdateRow
 from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, last_held_meeting, today)
+from desktop_app.services.import_words import extra_of
 from desktop_app.services.errors import ServiceError
 
 STATUS_FILTERS = ("open", "in-progress", "completed", "awaiting-response", "overdue", "all")
@@ -44,6 +45,9 @@ class _Columns(NamedTuple):
     response_due_override: dt.date | None
     status: ImplementationStatus
     updated_on: dt.date | None
+    status_word: str
+    rag: str
+    extra: str
     meeting_date: dt.date | None
 
 
@@ -69,6 +73,7 @@ def rec_row(r: Recommendation | _Columns, meeting_date: dt.date | None, committe
         verdict=r.verdict, response_due=due, response_on=r.response_on,
         response_overdue=bool(awaiting and due is not None and due < now), status=r.status,
         new_since_last_meeting=new, updated_since_last_meeting=updated,
+        status_word=r.status_word, rag=r.rag, extra=extra_of(r.extra), responded=not awaiting,
         updates=tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author)
                       for u in r.updates) if with_updates and isinstance(r, Recommendation)
         else ())

@@ -17,6 +17,7 @@ from desktop_app.domain.records import MoveRow, WorkItemRow
 from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, today)
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.import_words import extra_of
 
 EDITABLE = {"title", "format", "scrutiny_type", "origin", "lead_officers", "current_position",
             "target_text", "target_date", "status", "sort_order"}
@@ -31,6 +32,7 @@ def work_row(w: WorkProgrammeItem) -> WorkItemRow:
         position=w.current_position, meeting_id=w.meeting_id,
         meeting_date=w.meeting.date if w.meeting else None, target=w.target_text,
         target_date=w.target_date, status=w.status, sort_order=w.sort_order,
+        status_word=w.status_word, rag=w.rag, extra=extra_of(w.extra),
         moves=tuple(MoveRow(on=m.moved_on, from_date=m.from_date, to_date=m.to_date,
                             reason=m.reason, author=m.author) for m in w.moves))
 

@@ -65,7 +65,8 @@ def test_workbook_import_matches_its_golden_file(name, db, tmp_path):
     path = tmp_path / f"{name}.xlsx"
     build(path)
     found: dict[str, object] = {
-        "import": _json(run_cli(*db, "import", str(path), "--committee", CYP, "--json"), tmp_path)}
+        "import": _json(run_cli(*db, "import", str(path), "--committee", CYP, "--create-committee",
+                                    "--json"), tmp_path)}
     for kind in listed:
         found[kind] = _json(run_cli(*db, "list", kind, "--committee", CYP, "--json"), tmp_path)
     _golden(name, found)

@@ -43,7 +43,7 @@ def history(run) -> list[dict]:
 def test_import_then_again_changes_nothing(run, tmp_path):
     path = tmp_path / "action log.xlsx"
     F.seed_004_action_log(path)
-    r = run("import", str(path), "--committee", CYP)
+    r = run("import", str(path), "--committee", CYP, "--create-committee")
     assert r.code == 0, r
     assert r.out.splitlines()[0] == (f"imported action log.xlsx as actions into {CYP}: 7 created, "
                                      "0 updated, 0 unchanged, 0 skipped (committee created; "
@@ -67,7 +67,7 @@ def test_import_then_again_changes_nothing(run, tmp_path):
 def test_a_newer_version_updates_fields_with_audit_rows(run, tmp_path):
     path = tmp_path / "log.xlsx"
     typed = F.seed_004_action_log(path)
-    assert run("import", str(path), "--committee", CYP).code == 0
+    assert run("import", str(path), "--committee", CYP, "--create-committee").code == 0
     before = {a["ref"]: a for a in listing(run, "actions")}
     trail = history(run)
 
@@ -78,7 +78,7 @@ def test_a_newer_version_updates_fields_with_audit_rows(run, tmp_path):
     ws.cell(typed[3].row, 7).value = "Summer 2022"
     ws.cell(typed[0].row, 8).value = "COMPLETED"
     wb.save(path)
-    r = run("import", str(path), "--committee", CYP)
+    r = run("import", str(path), "--committee", CYP, "--create-committee")
     assert r.code == 0, r
     assert "0 created, 2 updated, 5 unchanged, 0 skipped" in r.out
     assert f"updated sheet 'Action log' row {typed[3].row}: progress, due_date, due_text" in r.out
@@ -106,7 +106,7 @@ def test_a_newer_version_updates_fields_with_audit_rows(run, tmp_path):
 def test_dry_run_saves_nothing(run, tmp_path, db_url):
     path = tmp_path / "schedule.xlsx"
     F.seed_003_schedule(path)
-    r = run("import", str(path), "--committee", CYP, "--dry-run", "--json")
+    r = run("import", str(path), "--committee", CYP, "--create-committee", "--dry-run", "--json")
     assert r.code == 0, r
     summary = r.json()
     assert (summary["created"], summary["dry_run"], summary["meetings_created"]) == (34, True, 8)
@@ -119,16 +119,16 @@ def test_kind_and_mapping_options(run, tmp_path):
     path = tmp_path / "odd.xlsx"
     F.save_rows(path, [["Seq", "What we agreed", "Who", "Notes"],
                        ["A1", "Write to the MP", "Clerk", "chase"]])
-    r = run("import", str(path), "--committee", CYP)
+    r = run("import", str(path), "--committee", CYP, "--create-committee")
     assert r.code == 2
     assert "no header row" in r.err
-    r = run("import", str(path), "--committee", CYP, "--as", "actions", "--map", "Seq=ref",
+    r = run("import", str(path), "--committee", CYP, "--create-committee", "--as", "actions", "--map", "Seq=ref",
             "--map", "What we agreed=text", "--map", "Who=owner", "--map", "Notes=ignore")
     assert r.code == 0, r
     [a] = listing(run, "actions")
     assert (a["ref"], a["text"], a["owner"], a["progress"]) == ("A1", "Write to the MP",
                                                                 "Clerk", "")
-    r = run("import", str(path), "--committee", CYP, "--map", "Seq")
+    r = run("import", str(path), "--committee", CYP, "--create-committee", "--map", "Seq")
     assert r.code == 2
     assert r.err.strip().endswith("--map 'Seq': give it as \"Header text=field\"")
 
@@ -137,13 +137,13 @@ def test_bad_rows_stop_the_import_unless_skipped(run, tmp_path):
     path = tmp_path / "log.xlsx"
     F.save_rows(path, [["Ref", "Meeting", "Action"], [1, "07/09/2021", "Write to the MP"],
                        [2, "next week", "Send the KPIs"]], title="Log")
-    r = run("import", str(path), "--committee", CYP)
+    r = run("import", str(path), "--committee", CYP, "--create-committee")
     assert r.code == 2
     assert r.out == ""
     assert r.err.count("\n") == 1
     assert "sheet 'Log' row 3: meeting date 'next week' is not a date" in r.err
     assert run("committee", "list", "--json").json() == []
-    r = run("import", str(path), "--committee", CYP, "--skip-bad-rows")
+    r = run("import", str(path), "--committee", CYP, "--create-committee", "--skip-bad-rows")
     assert r.code == 0, r
     assert "1 created, 0 updated, 0 unchanged, 1 skipped" in r.out
     assert "skipped sheet 'Log' row 3: meeting date 'next week' is not a date" in r.out
@@ -192,7 +192,7 @@ def test_hostile_and_wrong_files_exit_2_with_one_line_and_write_nothing(run, tmp
     make, words = HOSTILE[name]
     path = tmp_path / name
     make(path)
-    r = run("import", str(path), "--committee", CYP)
+    r = run("import", str(path), "--committee", CYP, "--create-committee")
     assert r.code == 2, r
     assert r.out == ""
     assert r.err.count("\n") == 1
@@ -211,7 +211,7 @@ def _load_everything(run, tmp_path) -> None:
     for build in (F.seed_004_action_log, F.seed_003_schedule, F.seed_004_work_programme):
         path = tmp_path / f"{build.__name__}.xlsx"
         build(path)
-        r = run("import", str(path), "--committee", CYP)
+        r = run("import", str(path), "--committee", CYP, "--create-committee")
         assert r.code == 0, r
     # and what the tracker adds itself
     actions = {a["ref"]: a for a in listing(run, "actions")}
@@ -241,14 +241,14 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(run, tmp_
     assert r.code == 0, r
     assert r.out.startswith(f"wrote {out}: ")
     # read back into the same database: nothing changes
-    r = run("import", str(out), "--committee", CYP, "--json")
+    r = run("import", str(out), "--committee", CYP, "--create-committee", "--json")
     assert r.code == 0, r
     summary = r.json()
     assert (summary["kind"], summary["created"], summary["updated"]) == (kind, 0, 0)
     # and into an empty one: the same rows
     other = request.getfixturevalue("pg_server").new_database() \
         if not db_url.startswith("sqlite") else f"sqlite:///{tmp_path / 'other.db'}"
-    r = run("import", str(out), "--committee", CYP, url=other)
+    r = run("import", str(out), "--committee", CYP, "--create-committee", url=other)
     assert r.code == 0, r
     assert _comparable(listing(run, kind, url=other)) == _comparable(listing(run, kind))
 
@@ -299,12 +299,12 @@ def test_colours_survive_the_round_trip(run, tmp_path, db_url, request):
     holds the same meetings."""
     path = tmp_path / "log.xlsx"
     F.seed_004_action_log(path)
-    assert run("import", str(path), "--committee", CYP).code == 0
+    assert run("import", str(path), "--committee", CYP, "--create-committee").code == 0
     out = tmp_path / "exported.xlsx"
     assert run("export", "actions", "--committee", CYP, "-o", str(out)).code == 0
     other = request.getfixturevalue("pg_server").new_database() \
         if not db_url.startswith("sqlite") else f"sqlite:///{tmp_path / 'other.db'}"
-    assert run("import", str(out), "--committee", CYP, url=other).code == 0
+    assert run("import", str(out), "--committee", CYP, "--create-committee", url=other).code == 0
     flags = [(a["ref"], a["new_since_last_meeting"], a["updated_since_last_meeting"])
              for a in listing(run, "actions", url=other)]
     assert flags == [(a["ref"], a["new_since_last_meeting"], a["updated_since_last_meeting"])
@@ -316,7 +316,7 @@ def test_colours_survive_the_round_trip(run, tmp_path, db_url, request):
 def test_accept_is_only_for_returned_chase_workbooks(run, tmp_path):
     path = tmp_path / "log.xlsx"
     F.seed_004_action_log(path)
-    r = run("import", str(path), "--committee", CYP, "--accept", "all")
+    r = run("import", str(path), "--committee", CYP, "--create-committee", "--accept", "all")
     assert r.code == 2
     assert "--accept is for workbooks returned from 'chase'" in r.err
     assert run("committee", "list", "--json").json() == []
@@ -334,9 +334,10 @@ def test_import_takes_a_rotated_backup_first(cli, tmp_path):
     ws.append(["Action Number", "Meeting Date", "Action", "Owner", "Due date"])
     ws.append([1, "07/09/2021", "Check the induction pack", "Claire Ward", "02/11/2021"])
     wb.save(book)
-    assert cli("import", str(book), "--committee", "CYPSC", "--dry-run").code == 0
+    assert cli("import", str(book), "--committee", "CYPSC", "--create-committee",
+               "--dry-run").code == 0
     backups = Path(os.environ["SCRUTINY_TRACKER_HOME"]) / "data" / "backups"
     assert not list(backups.glob("*before-import*"))
-    r = cli("import", str(book), "--committee", "CYPSC")
+    r = cli("import", str(book), "--committee", "CYPSC", "--create-committee")
     assert r.code == 0, r
     assert len(list(backups.glob("*before-import.db"))) == 1

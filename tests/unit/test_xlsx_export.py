@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_app.domain.records import ActionRow, RecommendationRow, WorkItemRow
-from desktop_app.exporters.xlsx_export import (ACTION_HEADER, REC_HEADER, write_actions,
+from desktop_app.exporters.xlsx_export import (ACTION_HEADER, REC_HEADER, STATUS_WORD_HEADER,
+                                               write_actions,
                                                write_recommendations, write_work_programme)
 from desktop_app.importers.xlsx_reader import parse_workbook
 
@@ -62,9 +63,9 @@ def test_action_log_layout(tmp_path):
     assert ws["A1"].value == f"{CYP} action log"
     assert ws["A2"].value.startswith("COMPLETED ACTIONS WILL BE MOVED")
     assert ws["E2"].value.startswith("RED TEXT INDICATES UPDATES MADE SINCE THE LAST MEETING")
-    assert [c.value for c in ws[3]] == ACTION_HEADER
+    assert [c.value for c in ws[3]] == [*ACTION_HEADER, STATUS_WORD_HEADER]
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == "A3:I6"
+    assert ws.auto_filter.ref == "A3:J6"  # and "Status as written"
     assert ws.column_dimensions["C"].width == 60
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_col=8)] == [
         [1, dt.datetime(2021, 9, 7), "Check the Human Rights Act", "Claire Ward",
@@ -98,9 +99,10 @@ def test_schedule_layout(tmp_path):
     ], CYP)
     ws = load_workbook(path).active
     assert ws["A1"].value == f"Schedule of {CYP} recommendations made and actions in response"
-    assert [c.value for c in ws[3]] == REC_HEADER
+    assert [c.value for c in ws[3]] == [*REC_HEADER, STATUS_WORD_HEADER]
     assert ws.freeze_panes == "A4"
-    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+    # (the last column, "Status as written", is blank: these rows have no word of their own)
+    rows = [[c.value for c in row][:10] for row in ws.iter_rows(min_row=4)]
     assert rows == [
         [dt.datetime(2021, 3, 23), "Mental health", "An update report", None, "Open", None,
          "Cabinet", dt.datetime(2021, 3, 23), "Awaiting", None],
@@ -137,7 +139,7 @@ def test_work_programme_layout(tmp_path):
     assert [c.value for c in brief[2]][:2] == ["Topic:", "Target date:"]
     assert [c.value for c in brief[3]][:2] == ["Carers portal", "June / July 2021"]
     assert brief.freeze_panes == "A3"
-    assert brief.auto_filter.ref == "A2:G3"
+    assert brief.auto_filter.ref == "A2:H3"  # and "Status as written"
     assert wb["To be scheduled"]["F3"].value == "Deferred"
 
 

@@ -39,7 +39,9 @@ def test_seed_004_action_log(tmp_path, dates_as_text):
             "owner": owner, "directorate": directorate, "progress": progress,
             "due_date": seed_date(due), "due_text": "", "status": status[reported][0],
             "reported_complete": False, "reported_on": None,
-            "overdue_flag": status[reported][1]}
+            "overdue_flag": status[reported][1], "completed_on": None,
+            # the officer's words, kept (issue 13)
+            "status_word": reported, "rag": "", "extra": {}, "unknown_status": ""}
         assert row.colour == t.colour
     # as the seed has them
     first, third, fifth = parsed.rows[0], parsed.rows[2], parsed.rows[4]
@@ -69,20 +71,23 @@ def test_seed_003_recommendation_schedule(tmp_path):
     assert banner_row not in {r.row_number for r in parsed.rows}
 
     meeting = item = None
-    status = "open"
+    status, word = "open", ""
     for t, row in zip(typed, parsed.rows):
         written_meeting, written_item, text, action, written_status = (c.strip() for c in t.cells)
         if written_meeting:
-            meeting, item, status = seed_date(written_meeting), "", "open"
+            meeting, item, status, word = seed_date(written_meeting), "", "open", ""
         if written_item:
-            item, status = written_item, "open"
+            item, status, word = written_item, "open", ""
         if written_status:
-            status = {"Completed": "completed"}[written_status]
+            status, word = {"Completed": "completed"}[written_status], written_status
         assert row.row_number == t.row
         assert row.fields == {
             "meeting_date": meeting, "item": item, "label": "", "text": text,
             "addressee": "", "response": action, "verdict": None, "status": status,
-            "sent_on": None, "response_on": None}, f"seed line(s) {t.seed_lines}"
+            "sent_on": None, "response_on": None,
+            # the status word as written, carried down the item's rows as its status is
+            "status_word": word, "rag": "", "extra": {}, "unknown_status": ""}, \
+            f"seed line(s) {t.seed_lines}"
         assert row.colour is None
 
     def by_text(start):

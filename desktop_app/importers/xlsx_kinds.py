@@ -1,0 +1,146 @@
+"""What one data row of each kind becomes: an action, a recommendation or a work programme item
+(the fields ``ParsedRow`` carries), read with what the walk carries down (``xlsx_walk``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
+from desktop_app.importers import xlsx_values as V
+from desktop_app.importers.xlsx_grid import CellInfo
+
+if TYPE_CHECKING:
+    from desktop_app.importers.xlsx_walk import SheetWalk
+
+
+# Sections of a work programme whose items have no meeting.
+OFF_MEETING = frozenset({"unscheduled", WorkFormat.WORKSHOP, WorkFormat.TASK_AND_FINISH,
+                          WorkFormat.BRIEFING_NOTE, WorkFormat.ANNUAL_REPORT})
+
+
+class RowError(ValueError):
+    """Why a data row cannot be read."""
+
+
+def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, Any]
+                 ) -> dict[str, Any] | None:
+    text = V.text(values.get("text"))
+    if not text:
+        return walk.nothing_or_error(values)
+    meeting, blank, _ = walk.meeting_of(values)
+    item, _cont = walk.item_of(values, blank)
+    due_date, due_text = V.date_or_text(values.get("due_date"))
+    status, overdue, reported = ActionStatus.OPEN, False, False
+    if walk.status_col is not None:
+        info = row.get(walk.status_col)
+        try:
+            status, overdue, reported = V.action_status(
+                None if info is None else info[0], None if info is None else info[2],
+                walk.reported_is_status)
+        except ValueError:  # a word nobody knows: open, and counted in the summary
+            status, overdue, reported = ActionStatus.OPEN, False, False
+    reported_on = None
+    if walk.reported_col is not None:
+        value = values.get("reported_complete")
+        if value is not None and not walk.reported_is_status and not reported:
+            _s, _o, reported = V.action_status(value, None, True)
+            if reported:
+                status, overdue = ActionStatus.COMPLETED, False
+        if reported:
+            reported_on = V.date_or_text(value)[0]
+    if walk.sheet_completed:
+        status, overdue, reported = (ActionStatus.COMPLETED, False,
+                                    reported or walk.sheet_reported)
+    return {
+        "ref": V.ref_text(values.get("ref")),
+        "meeting_date": meeting,
+        "item": item,
+        "text": text,
+        "owner": V.text(values.get("owner")),
+        "directorate": V.text(values.get("directorate")),
+        "progress": V.text(values.get("progress")),
+        "due_date": due_date,
+        "due_text": due_text,
+        "status": status,
+        "reported_complete": reported,
+        "reported_on": reported_on,
+        "overdue_flag": overdue,
+        "completed_on": V.date_or_text(values.get("completed_on"))[0]
+        if status == ActionStatus.COMPLETED else None,
+    }
+
+def build_recommendation(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, Any]
+                         ) -> dict[str, Any] | None:
+    text = V.text(values.get("text"))
+    if not text:
+        return walk.nothing_or_error(values)
+    meeting, blank, _ = walk.meeting_of(values)
+    item, continued = walk.item_of(values, blank)
+    try:
+        status = V.recommendation_status(values.get("status"),
+                                         walk.fill(row, walk.status_col))
+    except ValueError:  # a word nobody knows: open, and counted in the summary
+        status = ImplementationStatus.OPEN
+    if status is None:
+        if continued and walk.status is not None:
+            status, walk.carried_word = walk.status, walk.word
+        else:
+            status = ImplementationStatus.OPEN
+    elif not continued:
+        walk.status, walk.word = status, V.text(values.get("status"))
+    sent_on, sent_text = V.date_or_text(values.get("sent_on"))
+    if sent_text:
+        raise RowError(f"sent on {sent_text!r} is not a date")
+    response_on, response_text = V.date_or_text(values.get("response_on"))
+    if response_text:
+        raise RowError(f"response received {response_text!r} is not a date")
+    return {
+        "meeting_date": meeting,
+        "item": item,
+        "label": V.ref_text(values.get("label")) or V.leading_label(text),
+        "text": text,
+        "addressee": V.text(values.get("addressee")),
+        "response": V.text(values.get("response")),
+        "verdict": V.verdict(values.get("verdict")),
+        "status": status,
+        "sent_on": sent_on,
+        "response_on": response_on,
+    }
+
+def build_work_item(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, Any]
+                    ) -> dict[str, Any] | None:
+    written = V.text(values.get("title"))
+    if not written:
+        return walk.nothing_or_error(values)
+    title, scrutiny_type = V.split_title(written)
+    column_type = V.text(values.get("scrutiny_type"))
+    if column_type:
+        title, scrutiny_type = written, column_type
+    fmt = V.work_format(values.get("format"))
+    if fmt is None:
+        fmt = WorkFormat(walk.section) if walk.section in OFF_MEETING and \
+            walk.section != "unscheduled" else WorkFormat.AGENDA_ITEM
+    meeting, _blank, fuzzy = walk.meeting_of(values)
+    target_date, target = V.date_or_text(values.get("target"))
+    if fuzzy and not target and target_date is None:
+        target = fuzzy
+    position = V.text(values.get("position"))
+    status = V.work_status(values.get("status")) or \
+        V.work_status_in_position(position) or \
+        (WorkStatus.SCHEDULED if meeting else WorkStatus.PROPOSED)
+    return {
+        "title": title,
+        "format": fmt,
+        "scrutiny_type": scrutiny_type,
+        "origin": V.text(values.get("origin")),
+        "lead": V.text(values.get("lead")),
+        "position": position,
+        "meeting_date": meeting,
+        "target": target,
+        "target_date": target_date,
+        "status": status,
+        # "Deferred from 12 September 2023: ..." in the comments: the item's move, kept
+        "moves": [{"from_date": moved, "to_date": meeting, "reason": position}]
+        if (moved := V.moved_from(position)) is not None and moved != meeting else [],
+    }
+

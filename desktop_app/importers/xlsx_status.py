@@ -1,0 +1,135 @@
+"""The words of a row that the officer's file keeps: the status word as written, the RAG
+colour, the columns no field takes (``extra``), and whether the status word is one nobody knows.
+
+- The status word is kept as written ("Paused", "Complete", "Yes"); a word nobody knows never
+  blocks the row: the row comes in open and the word is counted in the import's summary (the
+  officer may then say what it means: ``import --status "Paused=open"``).
+- A RAG column is RAG, not a status ("Green" is often "on track"), unless a key above the table
+  says what each colour means ("Green = achieved, monitoring no longer required"): then, on a
+  sheet with no status column of its own, the key sets the status from the colour.
+- Every column that no field takes is kept per record, header text -> cell text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus
+from desktop_app.importers import xlsx_values as V
+from desktop_app.importers.xlsx_grid import CellInfo
+
+RAG_COLOURS = ("red", "amber", "green")
+_RAG_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber",
+              "green": "green", "g": "green"}
+_KEY = re.compile(r"\b(red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
+                  r"(?=[,;.]?\s*\b(?:red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
+_KEY_DONE = re.compile(r"\b(?:achieved|complete[d]?|done|closed|implemented|delivered|finished|"
+                       r"no longer required|resolved)\b", re.I)
+_KEY_UNDER_WAY = re.compile(r"\b(?:in progress|on target|on track|under ?way|progressing|"
+                            r"partially)\b", re.I)
+
+
+def rag_of(value: Any) -> str:
+    """"red", "amber" or "green" from a RAG cell's words; "" for anything else."""
+    return _RAG_WORDS.get(V.text(value).strip(" .").lower(), "")
+
+
+def rag_key_in(texts: Iterable[str]) -> dict[str, str]:
+    """colour -> "completed" / "in_progress" / "open", from a key written above the table;
+    {} when there is none."""
+    key: dict[str, str] = {}
+    for text in texts:
+        for match in _KEY.finditer(text.strip()):
+            meaning = match.group(2)
+            colour = match.group(1).lower()
+            if _KEY_DONE.search(meaning) and not re.search(r"\bnot\b", meaning, re.I):
+                key[colour] = "completed"
+            elif _KEY_UNDER_WAY.search(meaning) and not re.search(r"\bnot\b", meaning, re.I):
+                key[colour] = "in_progress"
+            else:
+                key[colour] = "open"
+    return key
+
+
+def key_for(kind: str, key: Mapping[str, str]) -> dict[str, str]:
+    """The key as this kind's statuses (an action has no "in progress": it is open)."""
+    if kind != "actions":
+        return dict(key)
+    return {c: ("completed" if s == "completed" else "open") for c, s in key.items()}
+
+
+def known_status(kind: str, value: Any, fill: str | None, reported_column: bool) -> bool:
+    """Whether the status words mean something to the importer (an empty cell does)."""
+    try:
+        if kind == "actions":
+            V.action_status(value, fill, reported_column)
+        elif kind == "recommendations":
+            V.recommendation_status(value, fill)
+        else:
+            return True
+    except ValueError:
+        return False
+    return True
+
+
+@dataclasses.dataclass
+class RowWords:
+    status_word: str = ""
+    rag: str = ""
+    extra: dict[str, str] = dataclasses.field(default_factory=dict)
+    unknown_status: str = ""          # the word, when nobody knows it
+    status: Any = None                # a status the RAG key sets (None: leave the row's own)
+    rag_key: dict[str, str] | None = None
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status_word": self.status_word, "rag": self.rag,
+                               "extra": self.extra, "unknown_status": self.unknown_status}
+        if self.rag_key:
+            out["rag_key"] = self.rag_key
+        return out
+
+
+def row_words(kind: str, row: Mapping[int, CellInfo], fields: Mapping[str, Any],
+              status_col: int | None, rag_col: int | None, rag_key: Mapping[str, str],
+              extra_cols: Iterable[tuple[int, str]], reported_column: bool = False,
+              carried_word: str = "", word_col: int | None = None,
+              rag_is_status: bool = False) -> RowWords:
+    """The row's words (see the module's notes); ``word_col``: a "Status as written" column
+    (the app's own export), which gives the status word as it was kept."""
+    words = RowWords()
+    info = row.get(status_col) if status_col is not None else None
+    value = info[0] if info is not None else None
+    if isinstance(value, str) and value.strip():
+        words.status_word = value.strip()
+        if not known_status(kind, value, info[2] if info else None, reported_column):
+            words.unknown_status = words.status_word
+    elif value is None:
+        words.status_word = carried_word
+    if rag_col is not None:
+        cell = row.get(rag_col)
+        rag_value = cell[0] if cell is not None else None
+        words.rag = rag_of(rag_value)
+        if rag_is_status and words.rag:
+            # a colour alone says nothing about the status unless a key above the table does
+            meanings = key_for(kind, rag_key)
+            words.rag_key = meanings or None
+            words.status = _status(kind, meanings.get(words.rag, "open"))
+    if word_col is not None:
+        cell = row.get(word_col)
+        words.status_word = V.text(cell[0]) if cell is not None else ""
+    for col, label in extra_cols:
+        cell = row.get(col)
+        if cell is not None and cell[0] is not None:
+            shown = V.text(cell[0])
+            if shown:
+                words.extra[label] = shown
+    return words
+
+
+def _status(kind: str, name: str) -> Any:
+    if kind == "actions":
+        return ActionStatus(name)
+    return ImplementationStatus(name)

@@ -1,0 +1,196 @@
+"""Issue 13's rules, scored on the .xlsx files of the fidelity corpus (tests/fixtures/trackers):
+each file goes through ``services.importing.import_file`` into a real database, its records are
+listed back through the services (as ``list --json`` shows them) and scored field by field with
+the corpus's own ``score.py``.
+
+The fields scored are the ones the import rules decide (statuses and their words, RAG, responses,
+extra columns, meetings, dates...). Hidden rows and blue/red marks are the readers' part and the
+executive-response files are a separate import: neither is scored here. A field that is still
+wrong for a file is listed in GAPS and marked as an expected failure (strict: once it is put
+right, the test says so and the entry must go)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.db.models import Action
+from desktop_app.domain.enums import Verdict
+from desktop_app.services import actions, recommendations, work_programme
+from desktop_app.services.importing import ImportOptions, import_file
+from tests.fixtures.trackers.score import same, score
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "trackers"
+KIND = {"actions": "actions", "recommendations": "recommendations",
+        "work_programme": "work-programme"}
+FIELDS = {
+    "actions": ("ref", "meeting_date", "item", "text", "owner", "directorate", "progress",
+                "due_date", "due_text", "status", "status_word", "rag", "completed_on",
+                "reported_on", "extra"),
+    # addressee and sent_on: the app's own defaults ("Executive", the meeting's date) are not
+    # expected by the corpus; verdict_word is the executive-response import's
+    "recommendations": ("meeting_date", "item", "label", "text", "response", "responded",
+                        "response_date", "verdict", "status", "status_word", "rag", "extra"),
+    "work_programme": ("title", "format", "scrutiny_type", "origin", "lead", "position",
+                       "meeting_date", "target", "target_date", "status", "status_word",
+                       "moves", "extra"),
+}
+FILES = sorted(p for p in CORPUS.glob("*.xlsx")
+               if json.loads(p.with_suffix(".expected.json").read_text(encoding="utf-8"))["kind"]
+               in KIND)
+
+# file stem -> fields still wrong (see the module's notes)
+GAPS: dict[str, set[str]] = {
+    # "To be agreed" in the meeting column: the importer reads it as "not scheduled" and keeps
+    # no target text (the corpus keeps it as the target)
+    "14_work_programme_deferred": {"target"},
+}
+
+
+def _expected(path: Path) -> dict[str, Any]:
+    return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def _verdict(row: Any) -> str | None:
+    if row.verdict != Verdict.AWAITING:
+        return row.verdict.value
+    return None if row.responded else "awaiting"
+
+
+def _records(db: Any, kind: str, committee: str) -> list[dict[str, Any]]:
+    if kind == "actions":
+        return [{**a.as_dict(), "reported_on": a.reported_complete_on}
+                for a in actions.list_actions(db, committee)]
+    if kind == "recommendations":
+        return [{**r.as_dict(), "response_date": r.response_on, "verdict": _verdict(r)}
+                for r in recommendations.list_recommendations(db, committee)]
+    return [{**w.as_dict(), "moves": [{"from_date": m.from_date, "to_date": m.to_date,
+                                       "reason": m.reason} for m in w.moves]}
+            for w in work_programme.list_work_programme(db, committee)]
+
+
+_IMPORTED: dict[tuple[str, str], tuple[list[dict[str, Any]], Any]] = {}
+
+
+@pytest.fixture
+def imported(request, tmp_path_factory):
+    """(records listed back, import summary) of one corpus file, imported once per test run."""
+    from desktop_app.db.schema import open_database
+    path: Path = request.param
+    if path.name not in _IMPORTED:
+        exp = _expected(path)
+        db = open_database(f"sqlite:///{tmp_path_factory.mktemp('rules') / 'tracker.db'}")
+        try:
+            outcome = import_file(db, path, exp["committee"],
+                                  ImportOptions(kind=KIND[exp["kind"]], skip_bad_rows=True))
+            _IMPORTED[path.name] = (_records(db, exp["kind"], exp["committee"]),
+                                    outcome.summary)
+        finally:
+            db.dispose()
+    return _IMPORTED[path.name]
+
+
+def _cases():
+    for path in FILES:
+        kind = _expected(path)["kind"]
+        for field in (*FIELDS[kind], "(records)"):
+            marks = [pytest.mark.xfail(strict=True, reason="still wrong")] \
+                if field in GAPS.get(path.stem, set()) else []
+            yield pytest.param(path, field, id=f"{path.stem}-{field}", marks=marks)
+
+
+@pytest.mark.parametrize(("imported", "field"), list(_cases()), indirect=["imported"])
+def test_corpus_field(imported, field, request):
+    records, _summary = imported
+    path = request.node.callspec.params["imported"]
+    if field == "(records)":
+        found = [m for m in score(records, path.with_suffix(".expected.json"), fields=["text"])
+                 if m.field == "(record)"]
+    else:
+        found = score(records, path.with_suffix(".expected.json"), fields=[field])
+    assert not found, "\n".join(map(str, found))
+
+
+@pytest.mark.parametrize("imported", FILES, ids=[p.stem for p in FILES], indirect=True)
+def test_corpus_summary_unknown_words_and_rag_key(imported, request):
+    _records, summary = imported
+    exp = _expected(request.node.callspec.params["imported"])
+    assert same(exp["unknown_status_words"], summary.unknown_status_words)
+    assert same(exp["rag_key"], summary.rag_key)
+
+
+# ---------------------------------------------------------------- repeat imports
+
+def test_a_repeat_import_changes_nothing_whatever_came_in_between(db, tmp_path):
+    """An action log with a row in blue (new since the last meeting), then a work programme
+    that adds a later meeting, then the action log again: nothing changes (the blue action
+    used to be re-dated to the work programme's meeting)."""
+    from openpyxl.styles import Font
+
+    from tests import fixtures_xlsx as F
+    log = tmp_path / "log.xlsx"
+    wb = F.save_rows(log, [["Ref", "Meeting date", "Action", "Owner", "Status"],
+                           [1, "10/01/2023", "Circulate the audit plan", "Auditor", "Open"],
+                           [2, "07/03/2023", "Report the sickness figures", "HR", "Open"],
+                           [3, "10/01/2023", "Invite the police", "Clerk", "Paused"]],
+                     title="Action log")
+    for cell in wb.active[4]:
+        cell.font = Font(color="FF0000FF")  # blue: new since the last meeting
+    wb.save(log)
+    wp = tmp_path / "wp.xlsx"
+    F.save_rows(wp, [["Meeting date", "Item", "Lead officer", "Status"],
+                     ["13/06/2023", "Budget monitoring", "Finance", "Scheduled"]],
+                title="Work programme")
+    committee = "Audit Committee"
+
+    def stored() -> list[tuple]:
+        with db.reading() as s:
+            return [(a.ref, a.raised_on, a.meeting_id, a.status, a.status_word, a.version,
+                     a.updated_on) for a in s.scalars(select(Action).order_by(Action.id))]
+    first = import_file(db, log, committee).summary
+    before = stored()
+    import_file(db, wp, committee)
+    again = import_file(db, log, committee).summary
+    assert (first.created, again.created, again.updated, again.unchanged) == (3, 0, 0, 3)
+    assert stored() == before
+    assert before[1][1] == dt.date(2023, 3, 7)  # the blue action: raised at the last meeting
+    assert again.unknown_status_words == {"Paused": 1}
+
+
+# ---------------------------------------------------------------- round trip
+
+def test_export_then_import_keeps_the_words_rag_and_extra_columns(db, tmp_path):
+    from desktop_app.db.schema import open_database
+    from desktop_app.services.exporting import export_workbook
+    path = CORPUS / "03_actions_rag_on_track.xlsx"
+    committee = _expected(path)["committee"]
+    import_file(db, path, committee)
+    out = tmp_path / "actions.xlsx"
+    export_workbook(db, "actions", committee, out)
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    try:
+        import_file(other, out, committee)
+        words = [(a.text, a.status_word, a.rag, a.extra)
+                 for a in actions.list_actions(other, committee)]
+    finally:
+        other.dispose()
+    assert words == [(a.text, a.status_word, a.rag, a.extra)
+                     for a in actions.list_actions(db, committee)]
+    assert {a[2] for a in words} == {"green", "amber", "red"}
+    assert all(a[3] for a in words)
+
+
+def test_moves_the_file_states_are_kept_once(db):
+    path = CORPUS / "14_work_programme_deferred.xlsx"
+    committee = _expected(path)["committee"]
+    import_file(db, path, committee)
+    first = [(w.title, w.moves) for w in work_programme.list_work_programme(db, committee)]
+    again = import_file(db, path, committee).summary
+    assert (again.created, again.updated) == (0, 0)
+    assert [(w.title, w.moves) for w in work_programme.list_work_programme(db, committee)] == first
+    assert sum(len(m) for _t, m in first) == 3
