@@ -99,7 +99,9 @@ def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosur
         colour = markers.row_colour(row.new_since_last_meeting, row.updated_since_last_meeting)
         first_of_item = row.item != last_item
         last_item = row.item
-        verdict = [text(_verdict_label(row.verdict), bold=True, colour=colour)]
+        label = ("Responded" if row.verdict == Verdict.AWAITING and row.responded
+                 else _verdict_label(row.verdict))     # a written response, no verdict yet
+        verdict = [text(label, bold=True, colour=colour)]
         if row.status and row.status != ImplementationStatus.OPEN:
             verdict.append(text(_status_label(row.status), colour=theme.MUTED))
         rest = [_recommendation_cell(row, colour), _response_cell(row, colour), verdict,
@@ -125,7 +127,7 @@ def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
     """The flowables of the schedule; ``rows`` have already been through ``disclosure``.
     ``history_gap``: why it may be empty, said when it is."""
     meetings = {r.meeting_date for r in rows}
-    awaiting = sum(1 for r in rows if r.verdict == Verdict.AWAITING)
+    awaiting = sum(1 for r in rows if r.verdict == Verdict.AWAITING and not r.responded)
     overdue = sum(1 for r in rows if r.response_overdue)
     summary = (f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''} from "
                f"{len(meetings)} meeting{'s' if len(meetings) != 1 else ''}: {awaiting} awaiting "
