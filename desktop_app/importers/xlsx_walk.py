@@ -18,7 +18,7 @@ from typing import Any
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
-from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
+from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD

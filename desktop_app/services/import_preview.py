@@ -9,7 +9,7 @@ The upper floors import these from here, never from ``importers/`` (see [tool.im
 
 from __future__ import annotations
 
-from desktop_app.importers.xlsx_grid import SheetGrid, read_grids
+from desktop_app.importers.grid import SheetGrid, read_grids
 from desktop_app.importers.xlsx_headers import (candidate_rows, detect_kind, find_header,
                                                 header_rows, parse_mapping)
 from desktop_app.importers.xlsx_reader import ParsedWorkbook, parse_grids
