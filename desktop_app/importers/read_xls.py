@@ -75,46 +75,43 @@ def _sheet(book: Any, sheet: Any, styles: list[tuple[int, str | None]]) -> Sheet
                                           xlrd.XL_CELL_DATE, xlrd.XL_CELL_BOOLEAN,
                                           xlrd.XL_CELL_ERROR)
     datemode = book.datemode
-    n_styles = len(styles)
     rows: dict[int, dict[int, CellInfo]] = {}
+    no_style = (0, None)
+    style = dict(enumerate(styles)).get
+    dates: dict[float, Any] = {}  # a tracker repeats its meeting and due dates
     all_types, all_values, all_xfs = sheet._cell_types, sheet._cell_values, sheet._cell_xf_indexes
-    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
     for r in range(sheet.nrows):
-        types = all_types[r]
-        values = all_values[r]
-        xfs = all_xfs[r]
         row: dict[int, CellInfo] = {}
-        for c, kind in enumerate(types):
-            xf = xfs[c] if c < len(xfs) else -1
-            flags, fill = styles[xf] if 0 <= xf < n_styles else (0, None)
-            if kind in empty:
-                if fill is not None:
-                    row[c + 1] = (None, 0, fill)
-                continue
+        xfs = all_xfs[r] if r < len(all_xfs) else ()
+        if len(xfs) < len(all_types[r]):
+            xfs = list(xfs) + [-1] * (len(all_types[r]) - len(xfs))
+        for c, (kind, value, xf) in enumerate(zip(all_types[r], all_values[r], xfs), start=1):
             if kind == text:
-                value = values[c]
                 if not value.strip():
                     value = None
             elif kind == number:
-                value = values[c]
                 if value.is_integer():
                     value = int(value)
             elif kind == date:
-                try:
-                    value = xldate_as_datetime(values[c], datemode)
-                except Exception:  # noqa: BLE001 - an out-of-range date stays a number
-                    value = values[c]
+                day = dates.get(value)
+                if day is None:
+                    try:
+                        day = dates[value] = xldate_as_datetime(value, datemode)
+                    except Exception:  # noqa: BLE001 - an out-of-range date stays a number
+                        day = value
+                value = day
             elif kind == boolean:
-                value = bool(values[c])
+                value = bool(value)
             elif kind == error:
-                value = xlrd.error_text_from_code.get(values[c], "#VALUE!")
-            else:
+                value = xlrd.error_text_from_code.get(value, "#VALUE!")
+            else:  # empty or blank
                 value = None
+            flags, fill = style(xf, no_style)
             if value is None:
                 if fill is not None:
-                    row[c + 1] = (None, 0, fill)
+                    row[c] = (None, 0, fill)
                 continue
-            row[c + 1] = (value, flags, fill)
+            row[c] = (value, flags, fill)
         if row:
             rows[r + 1] = row
     merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
