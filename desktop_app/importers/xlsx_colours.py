@@ -12,8 +12,8 @@ from __future__ import annotations
 import colorsys
 from typing import Any
 
-from defusedxml import ElementTree as SafeET
-from openpyxl.styles.colors import COLOR_INDEX
+# defusedxml and openpyxl are imported where they are used: an .xls, .csv or .docx import
+# needs only text_class/fill_class, and importing openpyxl costs a seventh of a second.
 
 # Text colour classes (bit flags, so that a cell's runs can be combined).
 RED = 1
@@ -38,6 +38,7 @@ def theme_palette(theme_xml: bytes | str | None) -> tuple[str, ...]:
     """RGB hex strings for theme indexes 0-11, from the workbook's theme part."""
     if not theme_xml:
         return _OFFICE_THEME
+    from defusedxml import ElementTree as SafeET
     try:
         root = SafeET.fromstring(theme_xml)
     except Exception:  # noqa: BLE001 - a damaged theme only costs us theme colours
@@ -90,6 +91,7 @@ def resolve_rgb(color: Any, palette: tuple[str, ...]) -> tuple[float, float, flo
         if isinstance(index, int) and 0 <= index < len(palette):
             rgb = _hex_rgb(palette[index])
     elif kind == "indexed":
+        from openpyxl.styles.colors import COLOR_INDEX
         index = color.indexed
         if isinstance(index, int) and 0 <= index < len(COLOR_INDEX) and index < 64:
             rgb = _hex_rgb(COLOR_INDEX[index])

@@ -19,7 +19,6 @@ side by side (about 3x at 500 rows, 6x at 5,000).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import warnings
@@ -36,12 +35,9 @@ from openpyxl.cell.rich_text import CellRichText
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.utils.exceptions import InvalidFileException
 
+from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_colours import Palette
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
-
-# One cell: (value, text colour flags from xlsx_colours, fill class or None). Values are str,
-# int, float, bool, datetime/date/time; rich text arrives as its plain str.
-CellInfo = tuple[Any, int, "str | None"]
 
 # What openpyxl raises on a damaged part. (Our own errors are ImportFileError, a ValueError,
 # and are passed through untouched.)
@@ -49,42 +45,14 @@ _DAMAGE = (zipfile.BadZipFile, KeyError, ValueError, ParseError, SyntaxError, OS
            zlib.error, InvalidFileException, IndexError, TypeError, AttributeError)
 
 
-@dataclasses.dataclass
-class SheetGrid:
-    title: str
-    rows: dict[int, dict[int, CellInfo]]
-    merges: list[tuple[int, int, int, int]]  # (min_row, min_col, max_row, max_col)
-    hidden: bool = False
-
-    @property
-    def max_row(self) -> int:
-        return max(self.rows, default=0)
-
-    @property
-    def max_col(self) -> int:
-        return max((max(r) for r in self.rows.values() if r), default=0)
-
-    def fill_merges(self) -> None:
-        """A range merged down several rows shows its value on each of them, in its first column
-        (a meeting date or item merged down over its recommendations). Merges across columns
-        add nothing: the value stays in the first cell. The copies carry no text colour: the
-        colour belongs to the row where it was written."""
-        for min_row, min_col, max_row, _max_col in self.merges:
-            if max_row <= min_row:
-                continue
-            top = self.rows.get(min_row, {}).get(min_col)
-            if top is None:
-                continue
-            top = (top[0], 0, top[2])
-            for r in range(min_row + 1, max_row + 1):
-                row = self.rows.setdefault(r, {})
-                if row.get(min_col) is None:
-                    row[min_col] = top
-
-
 def read_grids(path: str | os.PathLike[str]) -> list[SheetGrid]:
     """Every worksheet of a checked workbook as a SheetGrid (fast reader, normal-mode fallback)."""
     check_workbook_file(path)
+    return read_grids_checked(path)
+
+
+def read_grids_checked(path: str | os.PathLike[str]) -> list[SheetGrid]:
+    """``read_grids`` once ``check_workbook_file`` has said the file is a safe .xlsx."""
     try:
         return _guard(path, lambda: list(_read_fast(path)))
     except _Unsupported:  # pragma: no cover - an openpyxl whose internals have moved
@@ -200,11 +168,13 @@ def _read_fast(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
         for ws in wb.worksheets:
             try:
                 with wb._archive.open(ws._worksheet_path) as src:
-                    rows, merges = _parse_sheet(src, ws._shared_strings, style, palette,
-                                                date_styles, timedelta_styles, wb.epoch)
+                    rows, merges, hidden_rows = _parse_sheet(
+                        src, ws._shared_strings, style, palette, date_styles, timedelta_styles,
+                        wb.epoch)
             except _DAMAGE as exc:
                 raise _damaged(path, exc, ws.title) from None
-            yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible")
+            yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
+                            hidden_rows=hidden_rows)
     finally:
         wb.close()
 
@@ -235,7 +205,7 @@ def _column(letters: str) -> int:
 def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, str | None]],
                  palette: Palette, date_styles: set[int], timedelta_styles: set[int],
                  epoch: dt.datetime) -> tuple[dict[int, dict[int, CellInfo]],
-                                               list[tuple[int, int, int, int]]]:
+                                               list[tuple[int, int, int, int]], set[int]]:
     """One worksheet part in a single pass: each cell's value (as openpyxl would give it with
     ``data_only=True, rich_text=True``: dates as datetimes, shared and inline strings, runs as
     CellRichText), its text colour and fill; and the merged ranges, which follow the rows.
@@ -245,6 +215,7 @@ def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, 
     no entity can be expanded."""
     rows: dict[int, dict[int, CellInfo]] = {}
     merges: list[tuple[int, int, int, int]] = []
+    hidden_rows: set[int] = set()
     row_number = 0
     known: dict[int, tuple[int, str | None]] = {}  # style id -> (text colour, fill)
     columns = _COLUMNS
@@ -253,6 +224,8 @@ def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, 
         if tag == _ROW:
             r = element.get("r")
             row_number = int(float(r)) if r else row_number + 1
+            if element.get("hidden") in ("1", "true"):
+                hidden_rows.add(row_number)
             col = 0
             row: dict[int, CellInfo] = {}
             for c in element:
@@ -299,7 +272,7 @@ def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, 
             if ref:
                 min_col, min_row, max_col, max_row = _bounds(ref)
                 merges.append((min_row, min_col, max_row, max_col))
-    return rows, merges
+    return rows, merges, hidden_rows
 
 
 def _cell_value(c: Any, kind: str, style_id: int, shared: list[Any], date_styles: set[int],
@@ -360,6 +333,8 @@ def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
                     rows.setdefault(cell.row, {})[cell.column] = \
                         (value, flags if value is not None else 0, fill)
             merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
-            yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible")
+            hidden_rows = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
+            yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
+                            hidden_rows=hidden_rows)
     finally:
         wb.close()

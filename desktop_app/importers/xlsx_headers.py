@@ -13,7 +13,7 @@ import os
 from typing import Any
 from collections.abc import Mapping
 
-from desktop_app.importers.xlsx_grid import SheetGrid
+from desktop_app.importers.grid import SheetGrid
 from desktop_app.importers.xlsx_safety import ImportFileError, fail
 from desktop_app.importers.xlsx_vocab import (IGNORE, KINDS, MAIN_FIELD, is_signature,
                                               mappable_fields, match_header, name_hint,

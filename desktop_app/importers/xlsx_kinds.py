@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
-from desktop_app.importers.xlsx_grid import CellInfo
+from desktop_app.importers.grid import CellInfo
 
 if TYPE_CHECKING:
     from desktop_app.importers.xlsx_walk import SheetWalk

@@ -1,4 +1,4 @@
-"""Workbook -> normalised rows: an action log, a recommendation schedule or a work programme,
+"""Tracker file (.xlsx/.xlsm, .xls, .csv, Word .docx: see grid.py) -> normalised rows: an action log, a recommendation schedule or a work programme,
 as councils keep them, read without hand-editing.
 
     parsed = parse_workbook("action log.xlsx")            # kind told from headers and names
@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from desktop_app.domain.gc_pause import paused_gc
-from desktop_app.importers.xlsx_grid import SheetGrid, read_grids
+from desktop_app.importers.grid import SheetGrid, hidden_notes, read_grids
 from desktop_app.importers.xlsx_headers import (canonical_kind, check_mapping, detect_kind,
                                                 find_header, parse_mapping)
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
@@ -47,7 +47,8 @@ __all__ = ["ImportFileError", "KINDS", "FIELDS", "ParsedRow", "ParsedWorkbook", 
 
 def parse_workbook(path: str | os.PathLike[str], kind: str | None = None,
                    mapping: Mapping[str, str] | None = None) -> ParsedWorkbook:
-    """Read ``path`` (checked by xlsx_safety first) into normalised rows."""
+    """Read ``path`` (checked by xlsx_safety first, any format grid.read_grids reads) into
+    normalised rows."""
     with paused_gc():
         grids = read_grids(path)
         return parse_grids(path, grids, kind, mapping)
@@ -69,6 +70,7 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
     check_mapping(path, kind, user_map)
 
     result = ParsedWorkbook(kind, [], [], source=Path(path).name)
+    result.notes.extend(hidden_notes(sheets))
     used: set[str] = set()
     walked = 0
     for grid in sheets:

@@ -1,4 +1,8 @@
-"""Check a workbook file before openpyxl parses anything.
+"""Check a tracker file before any parser reads it, and tell its format by its first bytes.
+
+Per format: an .xlsx/.xlsm or Word .docx is a zip (its members' sizes and XML prologs are
+checked: decompression bombs, entity expansion); an .xls is an OLE compound file (its size, and a
+Workbook stream that starts as Excel 97 does); a CSV is text (its size, no binary bytes).
 
 openpyxl trusts the file: a small zip that inflates to gigabytes keeps it busy for many minutes
 (FIELD_NOTES: a 400 KB bomb ran for 13 minutes, a 1 MB one took 2.1 GB), and an old ``.xls``,
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import zipfile
 from pathlib import Path
 
@@ -22,6 +27,12 @@ RATIO_CHECK_ABOVE = 10 * 1024 * 1024
 MAX_MEMBERS = 10_000
 # How far into an XML part a DOCTYPE could hide before the root element starts.
 MAX_PROLOG_BYTES = 1024 * 1024
+# An .xls is read whole into memory by xlrd; a CSV is read whole as text.
+MAX_XLS_BYTES = 100 * 1024 * 1024
+MAX_CSV_BYTES = 100 * 1024 * 1024
+_TEXT_SAMPLE = 4096
+# A text file is read as CSV only under one of these names (a renamed .xlsx is refused).
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_ENCRYPTED_NAMES = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
@@ -47,8 +58,9 @@ def fail(path: str | os.PathLike[str], problem: str) -> ImportFileError:
     return ImportFileError(f"{_name(path)}: {problem}")
 
 
-def check_workbook_file(path: str | os.PathLike[str]) -> None:
-    """Raise ImportFileError unless ``path`` looks like a safe .xlsx workbook to parse."""
+def check_workbook_file(path: str | os.PathLike[str]) -> str:
+    """Raise ImportFileError unless ``path`` is a tracker file safe to parse; return its format,
+    told by its first bytes (not its name): "xlsx" (also .xlsm), "xls", "docx" or "csv"."""
     p = Path(path)
     if not p.exists():
         raise fail(path, "file not found")
@@ -57,36 +69,81 @@ def check_workbook_file(path: str | os.PathLike[str]) -> None:
     try:
         size = p.stat().st_size
         with open(p, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(_TEXT_SAMPLE)
     except OSError as exc:
         raise fail(path, f"cannot be read ({exc.strerror or exc})") from None
     if size == 0:
         raise fail(path, "the file is empty (0 bytes)")
     if head.startswith(OLE_MAGIC):
-        _refuse_ole(p)
+        return _check_ole(p, size)
     if not head.startswith(b"PK"):
-        raise fail(path, _not_zip_reason(head))
+        return _check_text(p, head, size)
     try:
         with zipfile.ZipFile(p) as archive:
             infos = archive.infolist()
-            _check_members(path, infos)
+            fmt = _check_members(path, infos)
             _check_prologs(path, archive, infos)
     except zipfile.BadZipFile as exc:
         raise fail(path, f"the file is damaged or not a complete .xlsx workbook ({exc})") from None
     except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         # RuntimeError: encrypted zip members; NotImplementedError: unsupported compression.
         raise fail(path, f"the workbook cannot be read ({exc})") from None
+    return fmt
 
 
-def _refuse_ole(p: Path) -> None:
-    """An OLE compound file: an encrypted .xlsx or an old .xls."""
+def _check_ole(p: Path, size: int) -> str:
+    """An OLE compound file: an encrypted .xlsx (refused), an old .xls (read), else refused."""
     if _contains_any(p, _OLE_ENCRYPTED_NAMES):
         raise fail(p, "the workbook is password-protected (encrypted); open it in Excel, remove "
                       "the password (File > Info > Protect Workbook) and save it again as .xlsx")
     if _contains_any(p, _OLE_XLS_NAMES):
-        raise fail(p, "this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save "
-                      "as .xlsx (Excel Workbook)")
+        if size > MAX_XLS_BYTES:
+            raise fail(p, f"refused: the Excel 97-2003 (.xls) workbook is {size / 2**20:,.0f} MB "
+                          f"(limit {MAX_XLS_BYTES // 2**20} MB)")
+        if not _xls_biff_ok(p):
+            raise fail(p, "this old Excel 97-2003 (.xls) workbook is damaged or older than Excel "
+                          "97 and cannot be read; open it in Excel and save as .xlsx (Excel "
+                          "Workbook)")
+        return "xls"
+    if _contains_any(p, ("WordDocument".encode("utf-16-le"),)):
+        raise fail(p, "this is an old Word 97-2003 (.doc) document; open it in Word and save as "
+                      ".docx")
     raise fail(p, "this is an old-style Office file, not an .xlsx workbook; save as .xlsx")
+
+
+def _xls_biff_ok(p: Path) -> bool:
+    """Whether the Workbook stream opens with a BIFF5/BIFF8 beginning-of-file record."""
+    try:
+        from xlrd.compdoc import CompDoc
+
+        with open(p, "rb") as fh:
+            data = fh.read()
+        doc = CompDoc(data, logfile=open(os.devnull, "w"))  # noqa: SIM115 - xlrd keeps it
+        for name in ("Workbook", "Book"):
+            mem, base, length = doc.locate_named_stream(name)
+            if mem is None or length < 8:
+                continue
+            record, record_len, version = struct.unpack("<HHH", mem[base:base + 6])
+            return record == 0x0809 and record_len >= 8 and version in (0x0500, 0x0600)
+        return False
+    except Exception:  # noqa: BLE001 - xlrd's compdoc raises its own kinds on damage
+        return False
+
+
+def _check_text(p: Path, head: bytes, size: int) -> str:
+    """Not a zip, not OLE: a CSV (or tab-separated) text file, or something refused."""
+    reason = _not_zip_reason(head)
+    if reason is not None:
+        raise fail(p, reason)
+    if size > MAX_CSV_BYTES:
+        raise fail(p, f"refused: the CSV file is {size / 2**20:,.0f} MB "
+                      f"(limit {MAX_CSV_BYTES // 2**20} MB)")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(p, "is not an .xlsx workbook or a CSV file (binary content); save as .xlsx")
+    if p.suffix.lower() not in TEXT_SUFFIXES:
+        raise fail(p, "is not an .xlsx workbook (not a zip file; a CSV or text file renamed?); "
+                      "save as .xlsx, or name a CSV file .csv")
+    return "csv"
 
 
 def _contains_any(p: Path, needles: tuple[bytes, ...]) -> bool:
@@ -102,21 +159,27 @@ def _contains_any(p: Path, needles: tuple[bytes, ...]) -> bool:
     return False
 
 
-def _not_zip_reason(head: bytes) -> str:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+def _not_zip_reason(head: bytes) -> str | None:
+    text = head[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"<"):
         return ("is an HTML or XML file, not an .xlsx workbook (perhaps a web page or an "
                 "Excel 2003 XML file renamed); open it in Excel and save as .xlsx")
     if text.startswith(b"%pdf"):
         return "is a PDF, not an .xlsx workbook"
-    return "is not an .xlsx workbook (not a zip file; a CSV or text file renamed?); save as .xlsx"
+    if text.startswith((b"{\\rtf", b"rar!", b"\x1f\x8b", b"7z")):
+        return "is not an .xlsx workbook (not a zip file); save as .xlsx"
+    return None
 
 
-def _check_members(path: str | os.PathLike[str], infos: list[zipfile.ZipInfo]) -> None:
+def _check_members(path: str | os.PathLike[str], infos: list[zipfile.ZipInfo]) -> str:
     if len(infos) > MAX_MEMBERS:
         raise fail(path, f"refused: the zip holds {len(infos):,} parts (limit {MAX_MEMBERS:,})")
     names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
+    if "xl/workbook.xml" in names:
+        fmt = "xlsx"
+    elif "word/document.xml" in names:
+        fmt = "docx"
+    else:
         raise fail(path, _not_workbook_reason(names))
     total = 0
     for info in infos:
@@ -130,6 +193,7 @@ def _check_members(path: str | os.PathLike[str], infos: list[zipfile.ZipInfo]) -
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise fail(path, f"refused: the workbook would inflate to {total / 2**20:,.0f} MB "
                          f"(limit {MAX_TOTAL_UNCOMPRESSED // 2**20} MB; a decompression bomb?)")
+    return fmt
 
 
 def _not_workbook_reason(names: set[str]) -> str:
@@ -137,8 +201,6 @@ def _not_workbook_reason(names: set[str]) -> str:
         return "is a binary workbook (.xlsb); open it in Excel and save as .xlsx"
     if "content.xml" in names and "mimetype" in names:
         return "is an OpenDocument file (.ods); open it and save as .xlsx"
-    if "word/document.xml" in names:
-        return "is a Word document, not a workbook"
     if "ppt/presentation.xml" in names:
         return "is a PowerPoint file, not a workbook"
     return "is a zip file but not an .xlsx workbook (no xl/workbook.xml)"

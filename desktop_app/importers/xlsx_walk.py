@@ -19,7 +19,7 @@ from typing import Any
 from desktop_app.domain.enums import ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
-from desktop_app.importers.xlsx_grid import CellInfo, SheetGrid
+from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_action,
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts

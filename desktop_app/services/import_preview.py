@@ -16,7 +16,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from desktop_app.importers.xlsx_grid import SheetGrid, read_grids
+from desktop_app.importers.grid import SheetGrid, read_grids
 from desktop_app.importers.xlsx_headers import (candidate_rows, detect_kind, find_header,
                                                 header_rows, parse_mapping)
 from desktop_app.importers.xlsx_reader import ParsedWorkbook, parse_grids

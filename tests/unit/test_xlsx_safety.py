@@ -100,6 +100,14 @@ def test_password_protected_workbook(tmp_path):
 def test_other_ole_file(tmp_path):
     path = tmp_path / "letter.xlsx"
     make_ole(path, {"WordDocument": b"\xec\xa5" * 100})
+    message = refused(path)
+    assert "Word 97-2003 (.doc)" in message
+    assert "save as .docx" in message
+
+
+def test_unknown_ole_file(tmp_path):
+    path = tmp_path / "slides.xlsx"
+    make_ole(path, {"PowerPoint Document": b"\x00" * 100})
     assert "save as .xlsx" in refused(path)
 
 
@@ -122,7 +130,12 @@ def test_word_document_renamed(tmp_path):
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<document/>")
-    assert "Word document" in refused(path)
+    # a Word document is a tracker format of its own now (read by its tables), whatever its
+    # name; this one is no real document, and reading it says so in one line
+    assert check_workbook_file(path) == "docx"
+    from desktop_app.importers.grid import read_grids
+    with pytest.raises(ImportFileError, match=r"^minutes.xlsx: the Word document cannot be read"):
+        read_grids(path)
 
 
 def test_opendocument_spreadsheet(tmp_path):

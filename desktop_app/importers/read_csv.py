@@ -1,0 +1,75 @@
+"""A CSV (or tab-separated) tracker into one grid, named after the file's stem.
+
+The encoding is sniffed (UTF-8 with or without a BOM, UTF-16 with a BOM, else Windows-1252, as
+Excel writes it on a UK or European-locale PC) and so is the delimiter (comma, semicolon or tab,
+with ``csv.Sniffer`` on a sample). Cells stay text: dates such as 12/01/2023 are read day first
+by the same value rules as every other format (xlsx_values).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from pathlib import Path
+
+from desktop_app.importers.grid import CellInfo, SheetGrid
+from desktop_app.importers.xlsx_safety import fail
+
+DELIMITERS = ",;\t"
+_SAMPLE = 64 * 1024
+
+
+def sniff_encoding(data: bytes) -> str:
+    """The text encoding of a CSV file's bytes."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # a sample cut inside a multi-byte character is still UTF-8
+        if not (exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"):
+            return "cp1252"
+    return "utf-8"
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab, from the first lines of the text."""
+    sample = text[:_SAMPLE]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        first = next((line for line in sample.splitlines() if line.strip()), "")
+        counts = {d: first.count(d) for d in DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def read_csv(path: str | os.PathLike[str]) -> list[SheetGrid]:
+    """The checked CSV file as one SheetGrid (no merges, colours or hidden rows in a CSV)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise fail(path, f"cannot be read ({exc.strerror or exc})") from None
+    encoding = sniff_encoding(data[:_SAMPLE])
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+        text = data.decode(encoding, errors="replace")
+    delimiter = sniff_delimiter(text)
+    rows: dict[int, dict[int, CellInfo]] = {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, line in enumerate(reader, start=1):
+            row: dict[int, CellInfo] = {c: (v, 0, None) for c, v in enumerate(line, start=1)
+                                        if v and v.strip()}
+            if row:
+                rows[number] = row
+    except csv.Error as exc:
+        raise fail(path, f"row {reader.line_num}: the CSV cannot be read ({exc})") from None
+    return [SheetGrid(p.stem, rows, [])]

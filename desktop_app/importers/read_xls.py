@@ -1,0 +1,120 @@
+"""An Excel 97-2003 (.xls) workbook into grids, through xlrd.
+
+``open_workbook(path, formatting_info=True)`` gives the cells with their XF (style) records, so
+each cell's font colour (blue = new, red = updated, as in .xlsx) and fill (red/amber/green) are
+judged once per XF and cached; merged ranges come from ``sheet.merged_cells``, hidden sheets from
+``sheet.visibility``, hidden rows from ``rowinfo_map``, dates from the cell type (xldate).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from desktop_app.importers.grid import CellInfo, SheetGrid
+from desktop_app.importers.xlsx_colours import fill_class, text_class
+from desktop_app.importers.xlsx_safety import ImportFileError, fail
+
+
+def read_xls(path: str | os.PathLike[str]) -> list[SheetGrid]:
+    """Every sheet of a checked .xls workbook as a SheetGrid (merges filled down)."""
+    import xlrd
+
+    try:
+        with open(os.devnull, "w") as quiet:
+            book = xlrd.open_workbook(str(path), formatting_info=True, logfile=quiet,
+                                      on_demand=True)
+            try:
+                styles = _styles(book)
+                grids = [_sheet(book, book.sheet_by_index(i), styles)
+                         for i in range(book.nsheets)]
+            finally:
+                book.release_resources()
+    except ImportFileError:
+        raise
+    except MemoryError:
+        raise fail(path, "the workbook is too large to read") from None
+    except Exception as exc:  # noqa: BLE001 - xlrd raises XLRDError, struct/index errors...
+        detail = (str(exc).strip() or exc.__class__.__name__)[:200]
+        raise fail(path, f"this Excel 97-2003 (.xls) workbook cannot be read ({detail}); open "
+                         "it in Excel and save as .xlsx") from None
+    for grid in grids:
+        grid.fill_merges()
+    return grids
+
+
+def _rgb(book: Any, index: int | None) -> tuple[float, float, float] | None:
+    if index is None:
+        return None
+    found = book.colour_map.get(index)
+    if found is None:
+        return None
+    return (found[0] / 255, found[1] / 255, found[2] / 255)
+
+
+def _styles(book: Any) -> list[tuple[int, str | None]]:
+    """(text colour flags, fill class) for every XF record of the workbook."""
+    fonts = book.font_list
+    found = []
+    for xf in book.xf_list:
+        font = fonts[xf.font_index] if xf.font_index < len(fonts) else None
+        flags = text_class(_rgb(book, font.colour_index if font is not None else None))
+        background = xf.background
+        fill = None
+        if background is not None and background.fill_pattern:
+            fill = fill_class(_rgb(book, background.pattern_colour_index))
+        found.append((flags, fill))
+    return found
+
+
+def _sheet(book: Any, sheet: Any, styles: list[tuple[int, str | None]]) -> SheetGrid:
+    import xlrd
+    from xlrd.xldate import xldate_as_datetime
+
+    text, number, date, boolean, error = (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER,
+                                          xlrd.XL_CELL_DATE, xlrd.XL_CELL_BOOLEAN,
+                                          xlrd.XL_CELL_ERROR)
+    datemode = book.datemode
+    rows: dict[int, dict[int, CellInfo]] = {}
+    no_style = (0, None)
+    style = dict(enumerate(styles)).get
+    dates: dict[float, Any] = {}  # a tracker repeats its meeting and due dates
+    all_types, all_values, all_xfs = sheet._cell_types, sheet._cell_values, sheet._cell_xf_indexes
+    for r in range(sheet.nrows):
+        row: dict[int, CellInfo] = {}
+        xfs = all_xfs[r] if r < len(all_xfs) else ()
+        if len(xfs) < len(all_types[r]):
+            xfs = list(xfs) + [-1] * (len(all_types[r]) - len(xfs))
+        for c, (kind, value, xf) in enumerate(zip(all_types[r], all_values[r], xfs), start=1):
+            if kind == text:
+                if not value.strip():
+                    value = None
+            elif kind == number:
+                if value.is_integer():
+                    value = int(value)
+            elif kind == date:
+                day = dates.get(value)
+                if day is None:
+                    try:
+                        day = dates[value] = xldate_as_datetime(value, datemode)
+                    except Exception:  # noqa: BLE001 - an out-of-range date stays a number
+                        day = value
+                value = day
+            elif kind == boolean:
+                value = bool(value)
+            elif kind == error:
+                value = xlrd.error_text_from_code.get(value, "#VALUE!")
+            else:  # empty or blank
+                value = None
+            flags, fill = style(xf, no_style)
+            if value is None:
+                if fill is not None:
+                    row[c] = (None, 0, fill)
+                continue
+            row[c] = (value, flags, fill)
+        if row:
+            rows[r + 1] = row
+    merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
+    hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
+    return SheetGrid(sheet.name, rows, merges, hidden=sheet.visibility != 0,
+                     hidden_rows=hidden_rows)
