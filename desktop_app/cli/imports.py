@@ -21,12 +21,13 @@ EXPORT_KINDS = ("actions", "action-log", "recommendations", "work-programme")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import", help="read an action log, recommendation schedule or work programme "
-                       "workbook (.xlsx) into a committee",
+                       "(.xlsx, .xls, .csv or Word .docx) into a committee",
         description="Read a workbook as councils keep it (title and legend rows, merged cells, "
                     "blue text for new and red for updated rows, UK dates, several sheets) and "
                     "save it in one transaction: all or nothing. Importing the same file again "
                     "changes nothing; a newer version changes what changed, in the audit trail.")
-    p.add_argument("file", metavar="FILE", help="the .xlsx workbook")
+    p.add_argument("file", metavar="FILE", help="the tracker: an Excel workbook (.xlsx, .xlsm, .xls), a .csv "
+                        "file or a Word .docx with tables")
     p.add_argument("--committee", required=True,
                    help="the name or short name of an existing committee (a close match is "
                         "offered when there is none)")
