@@ -48,7 +48,8 @@ def test_pack_printed_later_is_as_at_the_meetings_publication_date(run, db, tmp_
 def test_action_log_of_imported_history_as_at_an_earlier_date(run, db, tmp_path):
     book = tmp_path / "log.xlsx"
     F.seed_004_action_log(book)
-    assert run("import", str(book), "--committee", DEMO_COMMITTEE).code == 0
+    assert run("import", str(book), "--committee", DEMO_COMMITTEE,
+               "--create-committee").code == 0
     _loaded_on(db, dt.datetime(2026, 12, 1, 9))
     out = tmp_path / "log.pdf"
     r = run("export", "action-log", "--committee", DEMO_COMMITTEE, "--as-at", "2021-11-15",
@@ -60,7 +61,8 @@ def test_action_log_of_imported_history_as_at_an_earlier_date(run, db, tmp_path)
 def test_action_log_before_imported_history_says_why_it_is_empty(run, db, tmp_path):
     book = tmp_path / "log.xlsx"
     F.seed_004_action_log(book)
-    assert run("import", str(book), "--committee", DEMO_COMMITTEE).code == 0
+    assert run("import", str(book), "--committee", DEMO_COMMITTEE,
+               "--create-committee").code == 0
     _loaded_on(db, dt.datetime(2026, 12, 1, 9))
     out = tmp_path / "log.pdf"
     r = run("export", "action-log", "--committee", DEMO_COMMITTEE, "--as-at", "2021-01-01",
