@@ -159,7 +159,7 @@ def ours(mode: str, path: Path, kind: str, workdir: Path, i: int) -> list[str]:
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     return [sys.executable, "-m", "desktop_app", "--db", f"sqlite:///{db}", "import", str(path),
-            "--committee", "Children and Young People Scrutiny Committee",
+            "--committee", "Children and Young People Scrutiny Committee", "--create-committee",
             "--as", kind.replace("_", "-"), "--json"]
 
 

@@ -160,7 +160,8 @@ def ours(mode: str, path: Path, workdir: Path, i: int) -> list[str]:
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     return [sys.executable, "-m", "desktop_app", "--db", f"sqlite:///{db}", "import", str(path),
-            "--committee", "Children and Young People Scrutiny Committee", "--json"]
+            "--committee", "Children and Young People Scrutiny Committee", "--create-committee",
+            "--json"]
 
 
 def measure(label: str, path: Path, mode: str, repeat: int, workdir: Path) -> dict[str, float]:
