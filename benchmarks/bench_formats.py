@@ -21,13 +21,12 @@ SQLite database (--mode cli: reading, matching, inserting every record with its 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import bench_import  # the same whole-process measure (benchmarks/ is on the path)
 
 REPO = Path(__file__).resolve().parents[1]
 LIMIT = 2.0
@@ -138,18 +137,9 @@ FILES = {"xls": (MAKE_XLS, 20_000, "actions"), "docx": (MAKE_DOCX, 2_000, "recom
 
 
 def run(args: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, CPU seconds, stdout) of one child process."""
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            cwd=REPO)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    out = proc.stdout.read().decode() if proc.stdout else ""
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(args[:4])}... failed: {err.strip()[-500:]}")
-    return elapsed, usage.ru_utime + usage.ru_stime, out.strip()
+    """(wall seconds, CPU seconds, stdout) of one child process (bench_import's measure)."""
+    wall, cpu, _peak_mb, out = bench_import.run(args)
+    return wall, cpu, out
 
 
 def ours(mode: str, path: Path, kind: str, workdir: Path, i: int) -> list[str]:
