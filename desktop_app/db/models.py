@@ -11,7 +11,8 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, Dialect, Forei
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
+from desktop_app.domain.enums import (ActionStatus, AttendanceKind, ImplementationStatus,
+                                      MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
 
 NAMING = {
@@ -57,6 +58,7 @@ class Base(DeclarativeBase):
     # Columns annotated with a vocabulary are stored as VARCHAR of these lengths.
     type_annotation_map = {
         MemberRole: StoredEnum(MemberRole, 20),
+        AttendanceKind: StoredEnum(AttendanceKind, 20),
         MeetingKind: StoredEnum(MeetingKind, 30),
         MeetingStatus: StoredEnum(MeetingStatus, 20),
         Verdict: StoredEnum(Verdict, 30),
@@ -90,6 +92,8 @@ class Committee(Tracked, Base):
     short_name: Mapped[str] = mapped_column(String(50), default="")
     council: Mapped[str] = mapped_column(String(200), default="")
     contact: Mapped[str] = mapped_column(Text, default="")
+    # the officer's print choices for this committee (JSON: order, date style, text size ...)
+    print_options: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="committee",
                                                    order_by="Meeting.date")
@@ -129,11 +133,37 @@ class Meeting(Tracked, Base):
     publication_deadline_override: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     questions_deadline_override: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the later meeting at which these minutes were approved as a correct record (None: draft)
+    minutes_approved_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True)
+    minutes_approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     items: Mapped[list[AgendaItem]] = relationship(back_populates="meeting",
                                                    order_by="AgendaItem.position",
                                                    cascade="all, delete-orphan")
+    attendance: Mapped[list[Attendance]] = relationship(
+        order_by="Attendance.position", cascade="all, delete-orphan",
+        foreign_keys="Attendance.meeting_id")
+
+
+class Attendance(Tracked, Base):
+    """One person's line in a meeting's attendance block. ``member_id`` is set when the person
+    is a member of the app's address book; ``name`` is kept as written either way (officers and
+    cabinet members in attendance are often not members)."""
+    __tablename__ = "attendance"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"),
+                                            index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"),
+                                                  nullable=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[AttendanceKind] = mapped_column(default=AttendanceKind.PRESENT)
+    substitute_for: Mapped[str] = mapped_column(String(200), default="")  # a substitute's member
+    role: Mapped[str] = mapped_column(Text, default="")  # "Cabinet Member for Education", ...
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    member: Mapped[Member | None] = relationship()
 
 
 class AgendaItem(Tracked, Base):

@@ -39,6 +39,21 @@ class MemberRole(_Labelled):
                 "councillor": "Councillor", "co_optee": "Co-opted Member"}[self.value]
 
 
+class AttendanceKind(_Labelled):
+    """How a person is recorded in a meeting's attendance block (the seeds' minutes open with
+    Present / Apologies / Substitutes / In attendance)."""
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    SUBSTITUTE = "substitute"
+    IN_ATTENDANCE = "in_attendance"
+    ABSENT = "absent"
+
+    @property
+    def label(self) -> str:
+        return {"present": "Present", "apologies": "Apologies", "substitute": "Substitute",
+                "in_attendance": "In attendance", "absent": "Absent"}[self.value]
+
+
 class MeetingKind(_Labelled):
     MAINSTREAM = "mainstream"
     IMPROVEMENT_FOCUS = "improvement_focus"
