@@ -26,12 +26,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) sysdeps lint
-	@echo "== test suite on SQLite =="
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
-	@if sh packaging/ensure-postgres.sh; then \
-	  echo "== test suite on PostgreSQL =="; \
-	  SCRUTINY_TEST_BACKEND=postgresql QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS) || exit 1; \
-	else echo "== PostgreSQL run skipped: PostgreSQL is not installable on this machine =="; fi
+	PYTEST_ARGS="$(PYTEST_ARGS)" sh tests/run_suites.sh $(PY)
 
 # Rewrite tests/golden/ from what the app produces now (on purpose: read the diff, then commit it).
 golden: $(STAMP)
