@@ -200,6 +200,10 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         if not outcome.chosen or options.dry_run:
             return outcome
     else:
+        if options.accept is not None:
+            raise ImportFileError(f"{path.name}: --accept is for a workbook returned from "
+                                  "'chase' or an executive response; this file is imported "
+                                  "as a whole")
         if options.parsed is not None:
             parsed = options.parsed
         elif grids is not None:
