@@ -32,7 +32,7 @@ def print_response(outcome: Any, ctx: CliContext, accept: str | None, dry_run: b
     ctx.print_table(rows, ["row", "no.", "recommendation", "score", "verdict", "match", "as written"])
     for m in preview.rows:
         if not m.matched:
-            print(f"  not matched: {m.key} ({m.row.sheet} row {m.row.row}): {m.reason}")
+            print(f"  not matched: {m.key} ({m.row.sheet}): {m.reason}")
         elif m.ambiguous or "numbered" in m.reason:
             print(f"  {m.key}: {m.reason}")
     for c in preview.unanswered:

@@ -92,7 +92,7 @@ def _header(grid: SheetGrid) -> _Header | None:
             field, rank = found
             if field not in columns or rank < columns[field][0]:
                 columns[field] = (rank, col)
-        if _NEEDED <= set(columns) and not meeting:
+        if set(columns) >= _NEEDED and not meeting:
             return _Header(number, {f: c for f, (_r, c) in columns.items()})
     return None
 

@@ -83,7 +83,7 @@ class Candidate:
 @dataclasses.dataclass
 class ResponseMatch:
     """One row of the executive's table and the recommendation it answers."""
-    key: str                        # "row1", "row2" ... in the table's order
+    key: str                        # "row5": the file's row ("t2-row5": several tables)
     row: ResponseRow
     candidate: Candidate | None     # the match (or, unmatched, the nearest recommendation)
     score: int                      # the text score of ``candidate``, 0-100
@@ -209,8 +209,10 @@ def match_rows(table: ResponseTable, candidates: list[Candidate]) -> list[Respon
         if i not in cand_of and j not in row_of:
             cand_of[i], row_of[j] = j, i
     out = []
+    tables = list(dict.fromkeys(r.sheet for r in rows))
     for i, row in enumerate(rows):
-        key = f"row{i + 1}"
+        key = f"row{row.row}" if len(tables) == 1 else \
+            f"t{tables.index(row.sheet) + 1}-row{row.row}"
         j = cand_of.get(i)
         if j is None:
             out.append(_unmatched(key, row, candidates, scores[i], row_of))
@@ -294,7 +296,7 @@ def preview_response(db: Database, path: str | os.PathLike[str], committee: str,
 
 def select_rows(preview: ResponsePreview, accept: str | Sequence[str] | None
                 ) -> list[ResponseMatch]:
-    """"all" (the ticked rows: matched, not ambiguous), "none", or row keys ("row2") and
+    """"all" (the ticked rows: matched, not ambiguous), "none", or row keys ("row5") and
     recommendation labels ("R1"), as a list or comma-separated. A row below the threshold is
     never chosen: naming it is an error, as is a key or label that is not in the preview."""
     if accept is None or accept in ("none", ""):
@@ -310,7 +312,8 @@ def select_rows(preview: ResponsePreview, accept: str | Sequence[str] | None
              and m.candidate.label.casefold() == word.casefold()]
         if not found:
             raise ServiceError(f"{preview.table.source}: no row or matched recommendation "
-                               f"{word!r} (rows are row1..row{len(preview.rows)})")
+                               f"{word!r} (the rows are {preview.rows[0].key}.."
+                               f"{preview.rows[-1].key})")
         for m in found:
             if not m.matched:
                 raise ServiceError(f"{preview.table.source}: {m.key} matches no recommendation "
@@ -338,7 +341,8 @@ def accept_response(db: Database, preview: ResponsePreview,
             tick(0, len(chosen))
         for m in chosen:
             c = m.candidate
-            assert c is not None and m.matched
+            assert c is not None
+            assert m.matched
             r = s.get(Recommendation, c.id)
             if r is None:
                 raise ServiceError(f"{preview.table.source}: recommendation {_name(c)} was "

@@ -50,7 +50,8 @@ def _updates(db) -> list:
 def _with_recommendations(db, recs: str | Path) -> None:
     outcome = import_file(db, recs if isinstance(recs, Path) else CORPUS / recs, COMMITTEE,
                           ImportOptions(kind="recommendations", create_committee=True))
-    assert outcome.summary is not None and outcome.summary.created > 0
+    assert outcome.summary is not None
+    assert outcome.summary.created > 0
 
 
 @pytest.mark.parametrize(("recs", "stem"), PAIRS, ids=["16-word-numbered", "20-excel-unnumbered"])
@@ -60,7 +61,9 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
 
     outcome = import_file(db, _file(stem), COMMITTEE)  # told from the file: no --as
     preview = outcome.response
-    assert preview is not None and outcome.summary is None and outcome.backup is None
+    assert preview is not None
+    assert outcome.summary is None
+    assert outcome.backup is None
     assert preview.decided_on.isoformat() == expected["decision"]["date"]
     assert preview.table.decided_by == expected["decision"]["by"]
     assert preview.table.title == expected["title"]
@@ -86,10 +89,12 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
     assert {r.verdict for r in _recs(db).values()} == {Verdict.AWAITING}
 
     outcome = import_file(db, _file(stem), COMMITTEE, ImportOptions(accept="all"))
-    assert outcome.backup is not None and outcome.backup.exists()
+    assert outcome.backup is not None
+    assert outcome.backup.exists()
     applied = outcome.response_applied
     answered = [w for w in expected["records"] if w["matches"]]
-    assert len(applied.recorded) == len(answered) and applied.unchanged == []
+    assert len(applied.recorded) == len(answered)
+    assert applied.unchanged == []
     recs_now = _recs(db)
     for want in answered:
         r = recs_now[want["matches"]]
@@ -101,7 +106,8 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
         assert r.extra[EXTRA_TIMESCALE] == (want["timescale"] or dt.date.fromisoformat(
             want["timescale_date"]).strftime("%d/%m/%Y"))
     for label in expected["unanswered"]:
-        assert recs_now[label].verdict == Verdict.AWAITING and not recs_now[label].response
+        assert recs_now[label].verdict == Verdict.AWAITING
+        assert not recs_now[label].response
     # the row that answers nothing is recorded nowhere
     for want in expected["records"]:
         if want["matches"] is None:
@@ -140,13 +146,14 @@ def test_cli_shows_then_records_the_named(db, db_url, capsys):
     assert "decided 23/03/2023" in out
     lines = {line.split()[0]: line.split() for line in out.splitlines()
              if line.startswith("row")}
-    assert lines["row1"][:4] == ["row1", "1", "R1", "96"]
-    assert lines["row5"][1:3] == ["5", "R5"] and "Not" in lines["row5"]
+    assert lines["row2"][:4] == ["row2", "1", "R1", "96"]
+    assert lines["row6"][1:3] == ["5", "R5"]
+    assert "Not" in lines["row6"]
     assert "nothing recorded" in out
     assert _updates(db) == []
 
     assert _cli(db_url, "import", path, "--committee", COMMITTEE, "--as", "executive-response",
-                "--accept", "R1,row3") == 0
+                "--accept", "R1,row4") == 0
     assert "recorded 2 responses" in capsys.readouterr().out
     recs = _recs(db)
     assert [label for label, r in recs.items() if r.verdict != Verdict.AWAITING] == ["R1", "R3"]
@@ -154,7 +161,8 @@ def test_cli_shows_then_records_the_named(db, db_url, capsys):
 
     assert _cli(db_url, "import", path, "--committee", COMMITTEE, "--accept", "R42") == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "R42" in err[0]
+    assert len(err) == 1
+    assert "R42" in err[0]
     assert _cli(db_url, "import", path, "--committee", "Scrutiny Comittee") == 2
     assert "did you mean" in capsys.readouterr().err
 
@@ -222,9 +230,12 @@ def test_near_identical_recommendations(db, tmp_path):
         ("", "Review library opening hours across the county.", "Accepted")], "vague.docx")
     outcome = import_file(db, vague, COMMITTEE, ImportOptions(accept="all"))
     (m,) = outcome.response.rows
-    assert m.matched and m.ambiguous and not m.ticked
+    assert m.matched
+    assert m.ambiguous
+    assert not m.ticked
     assert "fits nearly as well" in m.reason
-    assert outcome.response_applied is None and _updates(db) == []
+    assert outcome.response_applied is None
+    assert _updates(db) == []
     # named by the officer, it is recorded
     outcome = import_file(db, vague, COMMITTEE, ImportOptions(accept=[m.key]))
     assert outcome.response_applied.recorded == [m.key]
@@ -262,7 +273,8 @@ def test_bad_verdict_and_cancel_write_nothing(db, db_url, tmp_path, capsys):
     with pytest.raises(ImportCancelled) as cancelled:
         import_file(db, good, COMMITTEE, ImportOptions(accept="all"),
                     progress=None, cancel=_cancel_when_saving())
-    assert cancelled.value.stage == "save" and cancelled.value.backup is not None
+    assert cancelled.value.stage == "save"
+    assert cancelled.value.backup is not None
     assert _updates(db) == []
     assert _recs(db)["1"].verdict == Verdict.AWAITING
 
