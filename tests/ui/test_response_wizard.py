@@ -58,13 +58,16 @@ def test_response_rows_matched_ticked_and_recorded(qtbot, db, tmp_path, open_wiz
     result = wizard.response_apply_page
     assert result.state == "done", result.result.text()
     assert "Recorded 5 responses" in result.result.text()
-    assert wizard.backup_path is not None and wizard.backup_path.exists()
-    assert len(applied) == 1 and len(applied[0].recorded) == 5
+    assert wizard.backup_path is not None
+    assert wizard.backup_path.exists()
+    assert len(applied) == 1
+    assert len(applied[0].recorded) == 5
 
     recs = {r.label: r for r in list_recommendations(db, COMMITTEE)}
     assert {label for label, r in recs.items() if r.verdict != Verdict.AWAITING} == \
         {"B2", "B3", "B5", "B6", "B7"}
-    assert recs["B1"].response == "" and recs["B4"].response == ""
+    assert recs["B1"].response == ""
+    assert recs["B4"].response == ""
     assert recs["B2"].verdict == Verdict.REJECTED
     assert recs["B6"].response == "A summary will be published with the council tax leaflet."
     assert all(r.response_on.isoformat() == "2023-02-08" for label, r in recs.items()
