@@ -97,20 +97,30 @@ def _header(grid: SheetGrid) -> _Header | None:
     return None
 
 
+_DECIDER = re.compile(r"\b(?:cabinet|executive|leader|mayor|decision|decided|portfolio|"
+                      r"cabinet member)\b", re.I)
+_NOT_DECISION = re.compile(r"\b(?:updated|printed|as at|version|published|deadline)\b", re.I)
+
+
 def decision_of(texts: list[str]) -> tuple[str, dt.date | None, str]:
-    """(by, date, heading) from the first text that carries a date ("Cabinet – 23 March
-    2023": ("Cabinet", 2023-03-23, the text)); ("", None, "") when none does."""
+    """(by, date, heading) from the text that carries the decision date ("Cabinet – 23 March
+    2023": ("Cabinet", 2023-03-23, the text)): the first dated text naming the executive
+    (Cabinet, Executive, Leader, decision ...), else the first dated text that is not a "last
+    updated" line; ("", None, "") when none."""
+    dated = []
     for text in texts:
         m = _DATE_IN_TEXT.search(text) or _NUMERIC_DATE.search(text)
-        if m is None:
+        if m is None or _NOT_DECISION.search(text):
             continue
         day = parse_uk_date(m.group(0))
-        if day is None:
-            continue
-        by = re.split(r"\s*[–—:,-]\s*|\s+(?:on|held|meeting)\b", text[:m.start()].strip(),
-                      maxsplit=1)[0].strip(" –—-:,")
-        return by, day, text.strip()
-    return "", None, ""
+        if day is not None:
+            dated.append((text, m, day))
+    if not dated:
+        return "", None, ""
+    text, m, day = next((d for d in dated if _DECIDER.search(d[0])), dated[0])
+    by = re.split(r"\s*[–—:,-]\s*|\s+(?:on|held|meeting)\b", text[:m.start()].strip(),
+                  maxsplit=1)[0].strip(" –—-:,")
+    return by, day, text.strip()
 
 
 def _titles(grid: SheetGrid, above: int) -> list[str]:

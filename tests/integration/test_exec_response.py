@@ -16,14 +16,15 @@ from openpyxl import Workbook
 
 from desktop_app.cli import main as cli_main
 from desktop_app.domain.enums import Verdict
-from desktop_app.importers.exec_response import looks_like_response
+from desktop_app.domain.errors import ConflictError
+from desktop_app.importers.exec_response import decision_of, looks_like_response
 from desktop_app.importers.grid import read_grids
 from desktop_app.importers.xlsx_safety import ImportFileError
 from desktop_app.services.executive_response import (EXTRA_LEAD, EXTRA_TIMESCALE, EXTRA_WORD,
-                                                     THRESHOLD)
+                                                     THRESHOLD, accept_response)
 from desktop_app.services.history import history
 from desktop_app.services.importing import ImportCancelled, ImportOptions, import_file
-from desktop_app.services.recommendations import list_recommendations
+from desktop_app.services.recommendations import list_recommendations, record_response
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "trackers"
 PAIRS = [("17_recs_task_and_finish.xlsx", "16_exec_response_cabinet"),
@@ -277,6 +278,30 @@ def test_bad_verdict_and_cancel_write_nothing(db, db_url, tmp_path, capsys):
     assert cancelled.value.backup is not None
     assert _updates(db) == []
     assert _recs(db)["1"].verdict == Verdict.AWAITING
+
+
+def test_a_recommendation_changed_since_the_preview_is_not_overwritten(db, tmp_path):
+    _with_recommendations(db, _recs_file(tmp_path, LIBRARIES))
+    path = _response_docx(tmp_path, [("1", LIBRARIES[0][1], "Accepted"),
+                                     ("2", LIBRARIES[1][1], "Rejected")], "late.docx")
+    preview = import_file(db, path, COMMITTEE).response
+    record_response(db, _recs(db)["2"].id, "Agreed by the Leader", "accepted",
+                    on=dt.date(2024, 3, 1))  # meanwhile, by another officer
+    before = len(_updates(db))
+    with pytest.raises(ConflictError, match="recommendation 2"):
+        accept_response(db, preview, "all")
+    assert len(_updates(db)) == before
+    assert _recs(db)["1"].verdict == Verdict.AWAITING
+    assert _recs(db)["2"].response == "Agreed by the Leader"
+
+
+def test_the_decision_date_is_the_executives_not_a_last_updated_line():
+    assert decision_of(["Last updated 2 April 2024", "Scrutiny recommendations",
+                        "Executive meeting held on 14 March 2024"])[:2] == (
+        "Executive", dt.date(2024, 3, 14))
+    assert decision_of(["Response to the committee", "Cabinet – 23 March 2023"])[:2] == (
+        "Cabinet", dt.date(2023, 3, 23))
+    assert decision_of(["Response to the committee"]) == ("", None, "")
 
 
 def _cancel_when_saving():
