@@ -201,9 +201,9 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
             return outcome
     else:
         if options.accept is not None:
-            raise ImportFileError(f"{path.name}: --accept is for a workbook returned from "
-                                  "'chase' or an executive response; this file is imported "
-                                  "as a whole")
+            raise ImportFileError(f"{path.name}: --accept is for workbooks returned from "
+                                  "'chase' and executive responses; this one is imported as "
+                                  "a whole")
         if options.parsed is not None:
             parsed = options.parsed
         elif grids is not None:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget, QWizard)
 
-from desktop_app.services.executive_response import is_response_file
 from desktop_app.ui.errors import first_line
 from desktop_app.ui.importing.run_pages import RunPage
 from desktop_app.ui.importing.text import count, for_people
@@ -42,6 +41,7 @@ def is_response(info: Any) -> bool:
         return False
     cached = getattr(info, "_is_response", None)
     if cached is None:
+        from desktop_app.services.executive_response import is_response_file
         cached = is_response_file(info.grids)
         info._is_response = cached
     return cached
