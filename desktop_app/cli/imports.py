@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop_app.cli.context import CliContext, CliError
 
-KINDS = ("actions", "recommendations", "work-programme")
+KINDS = ("actions", "recommendations", "work-programme", "executive-response")
 EXPORT_KINDS = ("actions", "action-log", "recommendations", "work-programme")
 
 
@@ -48,8 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "unreadable row stops the import)")
     p.add_argument("--accept", metavar="WHICH",
                    help="for a workbook an owner returned from 'chase': apply all, "
-                        "non-conflicting, or the changes listed (KEY,KEY...); without it the "
-                        "changes are only shown")
+                        "non-conflicting, or the changes listed (KEY,KEY...); for an executive "
+                        "response: record all the matches, or the rows (row2) or "
+                        "recommendations (R1) listed; without it nothing is written")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=_import)
 
@@ -76,15 +77,18 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
         # an owner's returned chase workbook: reviewed cell by cell, not imported as a log
         from desktop_app.cli.chase import import_returned
         return import_returned(Path(args.file), ctx, args.accept, args.dry_run, args.json)
-    if args.accept:
+    if args.accept and args.kind not in (None, "executive-response"):
         raise CliError(f"{Path(args.file).name}: --accept is for workbooks returned from "
-                       "'chase'; this one is imported as a whole")
-    options = ImportOptions(kind=args.kind, mapping=parse_maps(args.map),
+                       "'chase' and executive responses; this one is imported as a whole")
+    options = ImportOptions(kind=args.kind, mapping=parse_maps(args.map), accept=args.accept,
                             skip_bad_rows=args.skip_bad_rows, dry_run=args.dry_run,
                             status_map=list(args.status),
                             create_committee=args.create_committee)
     # the database is opened only once the workbook has been read (backups rotated: ten kept)
     outcome = import_file(lambda: ctx.db, args.file, args.committee, options)
+    if outcome.response is not None:  # the executive's response table: matched, not imported
+        from desktop_app.cli.exec_response import print_response
+        return print_response(outcome, ctx, args.accept, args.dry_run, args.json)
     summary = outcome.summary
     assert summary is not None  # a workbook, not a chase return
     if args.json:

@@ -33,6 +33,9 @@ class SheetGrid:
     hidden_rows: set[int] = dataclasses.field(default_factory=set)
     # Word: the nearest heading or paragraph above the table (also row 0, read as a title row)
     caption: str = ""
+    # Word: the headings between the previous table and this one, top first ("Cabinet – 23
+    # March 2023" above "Response to ..."): where an executive response names its decision date
+    headings: list[str] = dataclasses.field(default_factory=list)
     # cells whose value was copied from the top of a merged range by ``fill_merges``: for the
     # rules, such a value counts as "same as above", not as a value written again
     merge_filled: set[tuple[int, int]] = dataclasses.field(default_factory=set)

@@ -53,6 +53,7 @@ def read_docx(path: str | os.PathLike[str]) -> list[SheetGrid]:
 def _tables(body: Any) -> list[SheetGrid]:
     grids: list[SheetGrid] = []
     heading = paragraph = ""
+    headings: list[str] = []
     for child in body.iterchildren():
         tag = child.tag
         if tag == _P:
@@ -62,13 +63,16 @@ def _tables(body: Any) -> list[SheetGrid]:
             paragraph = text
             if _HEADING.match(_style(child)):
                 heading = text
+                headings.append(text)
         elif tag == _TBL:
             grid = _table(child, f"Table {len(grids) + 1}")
             grid.caption = heading or paragraph
+            grid.headings = headings
             if grid.caption:  # row 0: above the table's first row, read as a title row is
                 grid.rows[0] = {1: (grid.caption, 0, None)}
             grids.append(grid)
             heading = paragraph = ""
+            headings = []
     return grids
 
 

@@ -15,6 +15,7 @@ from desktop_app.domain.dates import format_uk, parse_uk_date
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdict, WorkFormat,
                                       WorkStatus)
 from desktop_app.importers.xlsx_colours import FILL_AMBER, FILL_GREEN, FILL_RED
+from desktop_app.importers.xlsx_vocab import verdict_word
 # headings and banners live in xlsx_headings; read through this module as before
 from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadline_text,  # noqa: F401
                                                  is_year_banner, moved_from, sheet_meeting,
@@ -194,24 +195,15 @@ def recommendation_status(value: Any, fill: str | None) -> ImplementationStatus 
                      "Completed, or Red/Amber/Green)")
 
 
-_VERDICTS = (
-    (re.compile(r"^(?:partially|partly|part)\s+(?:accepted|agreed)|^accepted in part", re.I),
-     Verdict.PARTIALLY_ACCEPTED),
-    (re.compile(r"^(?:not accepted|rejected|declined|refused|no)\b", re.I), Verdict.REJECTED),
-    (re.compile(r"^(?:accepted|agreed|accept|yes)\b", re.I), Verdict.ACCEPTED),
-    (re.compile(r"^noted\b", re.I), Verdict.NOTED),
-    (re.compile(r"^(?:awaiting|pending|tbc|to follow)\b", re.I), Verdict.AWAITING),
-)
-
-
 def verdict(value: Any) -> Verdict | None:
-    """The executive's verdict from a verdict column; None when the cell is empty."""
+    """The executive's verdict from a verdict column; None when the cell is empty. The words
+    are data (vocabulary.json's "verdicts"), shared with the executive-response import."""
     s = _words(value)
     if not s:
         return None
-    for pattern, found in _VERDICTS:
-        if pattern.match(s):
-            return found
+    found = verdict_word(s)
+    if found is not None:
+        return Verdict(found)
     raise ValueError(f"verdict {text(value)!r} not understood (use Accepted, Partially "
                      "accepted, Rejected, Noted or Awaiting)")
 

@@ -68,7 +68,8 @@ def _lookup_table(kind: str) -> dict[str, tuple[str, int]]:
     return table
 
 
-_TABLES = {kind: _lookup_table(kind) for kind in KINDS}
+# every kind of the data file: the three trackers and the executive's response
+_TABLES = {kind: _lookup_table(kind) for kind in _VOCAB}
 _SIGNATURES = {kind: frozenset(normalise(w) for w in words) for kind, words in _SIGNATURE.items()}
 
 
@@ -88,6 +89,26 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
         known = [h for h in halves if h is not None]
         found = min(known, key=lambda h: h[1]) if known else None
     return found
+
+
+# verdict -> its words, normalised ("accepted in part", "not accepted", ...)
+_VERDICT_WORDS: tuple[tuple[str, str], ...] = tuple(sorted(
+    ((" ".join(word.lower().split()), verdict)
+     for verdict, words in _DATA["verdicts"].items() for word in words),
+    key=lambda pair: -len(pair[0])))
+
+
+def verdict_word(text: object) -> str | None:
+    """The verdict ("accepted", "partially_accepted", "rejected", "noted", "awaiting") that a
+    cell's words give, or None: the longest word of vocabulary.json's "verdicts" that the text
+    is or starts with ("Not accepted" is rejected, "Accepted in part" partially accepted)."""
+    s = " ".join(str(text).replace("_", " ").lower().split()).strip(" .!:;-–")
+    if not s:
+        return None
+    for word, verdict in _VERDICT_WORDS:
+        if s == word or (s.startswith(word) and not s[len(word)].isalnum()):
+            return verdict
+    return None
 
 
 def is_signature(kind: str, header: str) -> bool:

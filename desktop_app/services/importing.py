@@ -8,9 +8,11 @@ owner's returned chase workbook (in either of them) all call ``import_file``.
 
 The stages, in order:
   1. ``check``: the file's safety (what kind of file, the zip members' sizes; milliseconds);
-  2. ``read``: the workbook into rows (``importers.xlsx_reader``), or a returned chase workbook
-     into its review (``chase_return.read_returned``); skipped when the caller gives what it
-     has already read (``ImportOptions.parsed`` / ``review``: the wizard's preview);
+  2. ``read``: the workbook into rows (``importers.xlsx_reader``), a returned chase workbook
+     into its review (``chase_return.read_returned``), or the executive's response table into
+     its matches (``executive_response.preview_response``: ``kind="executive-response"``, or
+     told from the file when ``kind`` is None); skipped when the caller gives what it has
+     already read (``ImportOptions.parsed`` / ``review`` / ``response``: the wizard's preview);
   3. ``backup``: the rotated backup (``before-import`` unless told otherwise), not on a dry run
      and not when nothing is to be applied;
   4. ``save``: everything in one transaction (``import_service.import_workbook``, or
@@ -33,20 +35,27 @@ from typing import Any
 
 from desktop_app.db.backup import backup_before
 from desktop_app.db.engine import Database
-from desktop_app.importers.xlsx_reader import parse_workbook
+from desktop_app.domain.gc_pause import paused_gc
+from desktop_app.importers.grid import read_grids
+from desktop_app.importers.xlsx_reader import parse_grids, parse_workbook
+from desktop_app.importers.exec_response import read_response
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
 from desktop_app.services.chase_return import (CellChange, ChaseReview, apply_changes,
                                                is_chase_workbook, read_returned, select_changes)
+from desktop_app.services.executive_response import (ResponseApplied, ResponsePreview,
+                                                      accept_response, is_response_file,
+                                                      preview_response, select_rows)
 from desktop_app.services.import_service import import_workbook
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
 from desktop_app.services.import_committee import UnknownCommittee, existing_committee
 from desktop_app.services.import_words import apply_status_map, parse_status_map
 
-__all__ = ["STAGES", "ImportCancelled", "ImportFileError", "ImportOptions", "ImportOutcome",
+__all__ = ["RESPONSE", "STAGES", "ImportCancelled", "ImportFileError", "ImportOptions", "ImportOutcome",
            "ImportProgress", "UnknownCommittee", "check_import_file", "import_file",
            "is_chase_workbook"]
 
 STAGES = ("check", "read", "backup", "save")
+RESPONSE = "executive-response"   # ImportOptions.kind of the executive's response table
 
 
 class ImportCancelled(Exception):
@@ -71,6 +80,7 @@ class ImportOptions:
     backup_reason: str = "before-import"
     parsed: ImportedWorkbook | None = None        # already read with these options: not re-read
     review: ChaseReview | None = None             # a chase workbook's review already read
+    response: ResponsePreview | None = None       # an executive response's matches already read
     # what status words mean, the officer's say ({"Paused": "open"}, or ["Paused=open"], the
     # command line's --status): overrides the importer's own reading of those words
     status_map: Mapping[str, str] | Sequence[str] = dataclasses.field(default_factory=dict)
@@ -97,6 +107,9 @@ class ImportOutcome:
     review: ChaseReview | None = None
     chosen: list[CellChange] = dataclasses.field(default_factory=list)
     applied: int = 0
+    # the executive's response: its rows matched, and what accepting them recorded
+    response: ResponsePreview | None = None
+    response_applied: ResponseApplied | None = None
 
     @property
     def notes(self) -> list[str]:
@@ -159,19 +172,45 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
 
     run.enter("check")
     chase = options.review is not None
-    if options.parsed is None and not chase:
+    response = options.response is not None or options.kind == RESPONSE
+    if options.parsed is None and not chase and options.response is None:
         check_workbook_file(path)
         chase = is_chase_workbook(path)
     run.enter("read")
-    if chase:
+    grids = None
+    if not (chase or response or options.parsed is not None or options.kind):
+        with paused_gc():
+            grids = read_grids(path)  # read once: told from its headers, then parsed
+        response = is_response_file(grids)
+    if response and not chase:
+        outcome.response = options.response or preview_response(
+            database(), path, committee, read_response(path, grids))
+        chosen = select_rows(outcome.response, _accepted(options.accept))
+        if not chosen or options.dry_run:
+            return outcome
+        if not any(m.changes for m in chosen):  # all recorded already: no backup needed
+            run.enter("save")
+            outcome.response_applied = accept_response(database(), outcome.response, chosen,
+                                                       tick=run.tick)
+            return outcome
+    elif chase:
         review = options.review or read_returned(database(), path)
         outcome.review = review
         outcome.chosen = select_changes(review, _accepted(options.accept))
         if not outcome.chosen or options.dry_run:
             return outcome
     else:
-        parsed = options.parsed or parse_workbook(path, kind=options.kind,
-                                                  mapping=dict(options.mapping))
+        if options.accept is not None:
+            raise ImportFileError(f"{path.name}: --accept is for workbooks returned from "
+                                  "'chase' and executive responses; this one is imported as "
+                                  "a whole")
+        if options.parsed is not None:
+            parsed = options.parsed
+        elif grids is not None:
+            with paused_gc():
+                parsed = parse_grids(path, grids, None, dict(options.mapping))
+        else:
+            parsed = parse_workbook(path, kind=options.kind, mapping=dict(options.mapping))
         outcome.parsed = parsed
         if options.status_map:
             apply_status_map(parsed.kind, parsed.rows,
@@ -182,7 +221,10 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         run.enter("backup")
         run.backup = outcome.backup = backup_before(database(), options.backup_reason)
     run.enter("save")
-    if outcome.review is not None:
+    if outcome.response is not None:
+        outcome.response_applied = accept_response(database(), outcome.response, chosen,
+                                                   tick=run.tick)
+    elif outcome.review is not None:
         outcome.applied = apply_changes(database(), outcome.review, outcome.chosen,
                                         tick=run.tick)
     elif outcome.parsed is not None:

@@ -15,6 +15,7 @@ from desktop_app.ui.errors import first_line
 from desktop_app.services.import_preview import WorkbookInfo, check_file
 from desktop_app.ui.importing.text import (KIND_WORDS, count, for_people, sent_date,
                                                with_article)
+from desktop_app.ui.importing.response_page import P_RESPONSE, is_response
 from desktop_app.ui.importing.widgets import (P_CHASE, P_KIND, Page, banner_label,
                                                   busy_bar, set_banner)
 from desktop_app.ui.widgets.detail_parts import muted, section
@@ -221,6 +222,9 @@ class FilePage(Page):
             n = len(review.changes)
             text = (f"A chase workbook that {review.owner or 'an owner'} sent back (sent "
                     f"{sent_date(review.sent)}): {count(n, 'change')} to review, cell by cell.")
+        elif is_response(result):
+            text = (f"{result.name}: the executive's response to recommendations; the next "
+                    "page matches its rows to the committee's recommendations.")
         else:
             text = f"{result.name}: " + describe_found(result)
         set_banner(self.message, text, "ok")
@@ -242,6 +246,8 @@ class FilePage(Page):
         return self.chase or bool(self.committee())
 
     def nextId(self) -> int:  # noqa: N802
+        if not self.chase and is_response(self.wiz().info):
+            return P_RESPONSE
         return P_CHASE if self.chase else P_KIND
 
 

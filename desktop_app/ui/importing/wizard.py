@@ -47,6 +47,7 @@ from desktop_app.services.import_preview import WorkbookInfo, read_workbook
 from desktop_app.ui.importing.kind_page import KindPage
 from desktop_app.ui.importing.mapping_page import MappingPage
 from desktop_app.ui.importing.run_pages import DryRunPage, RunPage
+from desktop_app.ui.importing import response_page
 from desktop_app.ui.importing.text import KIND_WORDS, count, for_people, kind_of
 from desktop_app.ui.importing.widgets import (P_CHASE, P_CHASE_APPLY, P_DRY, P_FILE, P_IMPORT,
                                              P_KIND, P_MAP)
@@ -119,6 +120,7 @@ class ImportWizard(QWizard):
                               (P_IMPORT, self.import_page), (P_CHASE, self.chase_page),
                               (P_CHASE_APPLY, self.apply_page)):
             self.setPage(page_id, page)
+        response_page.install(self)  # the executive's response: its own branch of pages
         self.setStartId(P_FILE)
         for which, name in ((QWizard.WizardButton.BackButton, "Back"),
                             (QWizard.WizardButton.NextButton, "Next"),
