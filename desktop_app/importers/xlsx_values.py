@@ -19,6 +19,7 @@ from desktop_app.importers.xlsx_colours import FILL_AMBER, FILL_GREEN, FILL_RED
 from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadline_text,  # noqa: F401
                                                  is_year_banner, moved_from, sheet_meeting,
                                                  year_hint)
+from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
 # range is a date cell that lost its format, not a guess.
@@ -269,12 +270,30 @@ def work_status_in_position(position: str) -> WorkStatus | None:
     return None
 
 
-_UNSCHEDULED = re.compile(r"^(?:to be (?:scheduled|confirmed|allocated|agreed|arranged)|tbc|tba|"
-                          r"tbd|unscheduled|not (?:yet )?scheduled|n/?a|none|-+|\?)$", re.I)
+# vocabulary.json's layout: a meeting column's "no meeting yet" words, and the banners that give
+# the items below them a format at the same meeting ("Information reports": briefing notes)
+_UNSCHEDULED = re.compile(r"^(?:" + words_pattern(LAYOUT["meeting_placeholders"]) + r")$", re.I)
+_FORMAT_BANNERS = tuple(
+    (re.compile(r"^(?:" + words_pattern(words) + r")\b\s*(?:\(.*\))?:?$", re.I),
+     WorkFormat(fmt)) for fmt, words in LAYOUT["format_banners"].items())
 
 
 def is_unscheduled(value: Any) -> bool:
-    return isinstance(value, str) and bool(_UNSCHEDULED.match(value.strip().rstrip(".")))
+    """A meeting column's words that only say "no meeting yet" ("To be scheduled", "TBC"); other
+    words ("To be agreed", "Summer 2024") are the item's target."""
+    return isinstance(value, str) and bool(_UNSCHEDULED.match(value.strip().rstrip(".").strip()))
+
+
+def format_banner(value: Any) -> WorkFormat | None:
+    """The format a banner row gives the items below it at the same meeting ("Information
+    reports (for information, not for debate)": briefing notes), or None."""
+    if not isinstance(value, str) or len(value) > 120:
+        return None
+    s = " ".join(value.split())
+    for pattern, fmt in _FORMAT_BANNERS:
+        if pattern.match(s):
+            return fmt
+    return None
 
 
 # ---------------------------------------------------------------- titles and labels

@@ -35,7 +35,7 @@ _NOUN = {"actions": "action", "recommendations": "recommendation", "work-program
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
             "reported_complete": {"reported_on"}, "target": {"target_date"},
-            "rag": {"status_word"}}
+            "rag": {"status_word"}, "verdict": {"verdict_word"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
@@ -68,6 +68,8 @@ class SheetWalk:
         self.word = ""  # the status word of the item's first row
         self.carried_word = ""  # ... when this row's status is carried down from it
         self.section = self.sheet_section
+        # a banner ("Information reports") giving the items below it a format at their meeting
+        self.banner_format: WorkFormat | None = None
         self.hint: dt.date | None = None
         self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
         # cells a merged range filled in below its first row: "same as above", not written
@@ -146,6 +148,10 @@ class SheetWalk:
                         self._enter_section(section)
                         awaiting = repeats
                         continue
+                    banner = V.format_banner(first)
+                    if banner is not None:  # "Information reports": briefing notes, same meeting
+                        self.banner_format = banner
+                        continue
                 if alone and not self.has_meeting and self._heading(first):
                     awaiting = repeats
                     continue
@@ -173,7 +179,8 @@ class SheetWalk:
             if fields is not None:
                 fields.update(self._words(row, fields))
                 rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
-                                      self._given(fields)))
+                                      self._given(fields),
+                                      grid.hidden or number in grid.hidden_rows))
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> dict[str, Any]:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
@@ -246,6 +253,7 @@ class SheetWalk:
 
     def _enter_section(self, section: str) -> None:
         self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
+        self.banner_format = None
         if section in OFF_MEETING:
             self.meeting, self.meeting_error = None, ""
             self.heading_seen = True
@@ -262,6 +270,7 @@ class SheetWalk:
             return False
         self.meeting, self.meeting_error, self.hint = day, "", day
         self.heading_seen = True
+        self.banner_format = None
         self.item, self.status = "", None
         if self.section in OFF_MEETING and self.section != self.sheet_section:
             self.section = self.sheet_section
@@ -315,7 +324,7 @@ class SheetWalk:
         day, written = V.date_or_text(value)
         if day is not None:
             if day != self.meeting:
-                self.item, self.status = "", None
+                self.item, self.status, self.banner_format = "", None, None
             self.meeting = day
             return day, False, ""
         if self.kind == "work-programme":
