@@ -8,7 +8,9 @@ officer; the reader turns that into a skipped row naming the sheet and row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.domain.dates import format_uk, parse_uk_date
@@ -125,6 +127,32 @@ def sheet_section(title: str) -> str | None:
 
 # ---------------------------------------------------------------- statuses and verdicts
 
+def _remembered(read: Callable[..., Any]) -> Callable[..., Any]:
+    """``read`` with its answers (and its ValueErrors) kept per arguments: a tracker writes the
+    same few status words on thousands of rows. (The first argument is the cell's value, whose
+    type counts too; the others are flags and fill names.)"""
+    known: dict[tuple[Any, ...], tuple[bool, Any]] = {}
+
+    @functools.wraps(read)
+    def remembered(*args: Any) -> Any:
+        key = (args, args[0].__class__)  # True and 1 are equal keys, but not the same words
+        try:
+            found = known.get(key)
+        except TypeError:  # an unhashable value: read it afresh
+            return read(*args)
+        if found is None:
+            try:
+                found = (True, read(*args))
+            except ValueError as exc:
+                found = (False, str(exc))
+            if len(known) < 4096:
+                known[key] = found
+        if found[0]:
+            return found[1]
+        raise ValueError(found[1])
+    return remembered
+
+
 def _words(value: Any) -> str:
     s = text(value).lower()
     s = re.sub(r"[\s_]+", " ", s).strip(" .!:;-–")
@@ -142,6 +170,7 @@ _OVERDUE = {"overdue", "red", "r", "late", "behind", "delayed", "past due", "ove
 _YES = {"yes", "y", "x", "✓", "✔", "true", "reported", "reported complete"}
 
 
+@_remembered
 def action_status(value: Any, fill: str | None, reported_column: bool
                   ) -> tuple[ActionStatus, bool, bool]:
     """(status "open"/"completed", overdue flag, reported complete) for an action's status
@@ -178,6 +207,7 @@ _REC_OPEN = {"", "open", "red", "r", "not started", "outstanding", "awaiting res
              "not implemented", "new", "not complete", "incomplete"}
 
 
+@_remembered
 def recommendation_status(value: Any, fill: str | None) -> ImplementationStatus | None:
     """"open", "in_progress" or "completed" from a status cell (words or RAG fill); None for
     an empty cell with no fill (the caller may carry the item's status down)."""

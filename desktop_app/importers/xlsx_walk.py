@@ -24,7 +24,7 @@ from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_actio
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_status import RowWords, rag_key_in, row_words
+from desktop_app.importers.xlsx_status import rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
@@ -76,6 +76,7 @@ class SheetWalk:
         self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
                                       for r in range(r0 + 1, r1 + 1))
         self.number = 0  # the row being read
+        self._given_sets: dict[tuple[Any, ...], frozenset[str]] = {}  # see _given
         self._use(header)
 
     # ------------------------------------------------------------ columns
@@ -88,6 +89,7 @@ class SheetWalk:
         self.main_col = self.col[MAIN_FIELD[self.kind]]
         self.has_meeting = "meeting_date" in self.col
         self.rag_col = self.col.get("rag")
+        self.word_col = self.col.get("status_word")
         ignored = {c for c, label in header.labels.items()
                    if self.mapping.get(normalise(label)) == "ignore"}
         self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
@@ -184,16 +186,15 @@ class SheetWalk:
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> dict[str, Any]:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
-        words: RowWords = row_words(self.kind, row, fields, self.status_col, self.rag_col,
-                                    self.rag_key, self.extra_cols, self.reported_is_status,
-                                    self.carried_word, self.col.get("status_word"),
-                                    self.rag_is_status)
+        words, status = row_words(self.kind, row, self.status_col, self.rag_col, self.rag_key,
+                                  self.extra_cols, self.reported_is_status, self.carried_word,
+                                  self.word_col, self.rag_is_status)
         self.carried_word = ""
-        if words.status is not None:
-            fields["status"] = words.status
+        if status is not None:
+            fields["status"] = status
             if self.kind == "actions":
                 fields["overdue_flag"] = False
-        return words.fields()
+        return words
 
     def _continues(self, values: dict[str, Any], rows: list) -> bool:
         """A row with nothing but the rest of the recommendation above ("...those" / "teams and
@@ -215,19 +216,24 @@ class SheetWalk:
 
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
-        extra = set()
-        meeting_given = self.has_meeting or self.heading_seen or (
-            self.kind == "work-programme" and self.section in OFF_MEETING)
-        if meeting_given:
-            extra.add("meeting_date")
-        if self.kind == "work-programme":
+        meeting_given = bool(self.has_meeting or self.heading_seen or (
+            self.kind == "work-programme" and self.section in OFF_MEETING))
+        wp = self.kind == "work-programme"
+        case = (self.given, meeting_given, wp and bool(fields["scrutiny_type"]),
+                wp and bool(fields["target"]))
+        found = self._given_sets.get(case)
+        if found is None:
+            extra = set()
             if meeting_given:
-                extra.add("status")  # told by the meeting when there is no status column
-            if fields["scrutiny_type"]:
+                extra.add("meeting_date")
+                if wp:
+                    extra.add("status")  # told by the meeting when there is no status column
+            if case[2]:
                 extra.add("scrutiny_type")  # from [brackets] in the title
-            if fields["target"]:
+            if case[3]:
                 extra |= {"target", "target_date"}  # a fuzzy date in the meeting column
-        return self.given | extra if extra else self.given
+            found = self._given_sets[case] = self.given | extra if extra else self.given
+        return found
 
     def _above_header(self) -> None:
         """Titles, banners and headings above the first header: year hint, meeting, section."""
