@@ -95,12 +95,14 @@ class SheetWalk:
         self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
                                 if c not in header.columns and c not in ignored)
         status_col = self.col.get("status")
-        # a RAG column on a sheet with no status column: its words ("Overdue", "Completed")
-        # are the status; its colours are RAG, a status only through a key on the sheet
-        self.rag_is_status = status_col is None and self.rag_col is not None
+        self.reported_col = self.col.get("reported_complete")
+        # a RAG column on a sheet with no status column (nor a "Reported complete" column,
+        # which is then the status, as in the app's own export): its words ("Overdue",
+        # "Completed") are the status; its colours are RAG, a status only through a key
+        self.rag_is_status = status_col is None and self.reported_col is None \
+            and self.rag_col is not None
         if self.rag_is_status:
             status_col = self.rag_col
-        self.reported_col = self.col.get("reported_complete")
         self.reported_is_status = status_col is None and self.reported_col is not None
         self.status_col = self.reported_col if self.reported_is_status else status_col
         given = set(header.columns.values())
@@ -325,7 +327,8 @@ class SheetWalk:
                 return None, True, ""
             return self.meeting, True, ""
         value = values.get("meeting_date")
-        if value is None or (self.number, self.col["meeting_date"]) in self.merge_filled:
+        if value is None or (self.merge_filled and (self.number, self.col["meeting_date"])
+                             in self.merge_filled):
             return self.meeting, True, ""
         day, written = V.date_or_text(value)
         if day is not None:

@@ -204,28 +204,9 @@ def test_a_repeat_import_changes_nothing_whatever_came_in_between(db, tmp_path):
     assert again.unknown_status_words == {"Paused": 1}
 
 
-# ---------------------------------------------------------------- round trip
+# ---------------------------------------------------------------- moves
 
-def test_export_then_import_keeps_the_words_rag_and_extra_columns(db, tmp_path):
-    from desktop_app.db.schema import open_database
-    from desktop_app.services.exporting import export_workbook
-    path = CORPUS / "03_actions_rag_on_track.xlsx"
-    committee = _expected(path)["committee"]
-    import_file(db, path, committee)
-    out = tmp_path / "actions.xlsx"
-    export_workbook(db, "actions", committee, out)
-    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
-    try:
-        import_file(other, out, committee)
-        words = [(a.text, a.status_word, a.rag, a.extra)
-                 for a in actions.list_actions(other, committee)]
-    finally:
-        other.dispose()
-    assert words == [(a.text, a.status_word, a.rag, a.extra)
-                     for a in actions.list_actions(db, committee)]
-    assert {a[2] for a in words} == {"green", "amber", "red"}
-    assert all(a[3] for a in words)
-
+# (export then import, for every file of the corpus: test_round_trip.py)
 
 def test_moves_the_file_states_are_kept_once(db):
     path = CORPUS / "14_work_programme_deferred.xlsx"
