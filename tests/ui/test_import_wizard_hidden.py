@@ -10,14 +10,15 @@ from pathlib import Path
 
 from desktop_app.services import actions
 from desktop_app.ui.importing.widgets import P_DRY, P_IMPORT, P_KIND, P_MAP
-from tests.ui.test_import_wizard import (choose_file, counts, go_on,  # noqa: F401 - fixture
-                                         open_wizard, type_committee)
+from tests.ui.test_import_wizard import (choose_file, counts, go_on,  # noqa: F401
+                                         open_wizard, type_committee)  # (a fixture)
 
 FILE = Path(__file__).resolve().parents[1] / "fixtures" / "trackers" / \
     "10_actions_hidden_rows_and_sheets.xlsx"
 
 
-def test_hidden_sheets_and_rows_are_named_before_the_import(qtbot, db, open_wizard):
+def test_hidden_sheets_and_rows_are_named_before_the_import(qtbot, db,
+                                                             open_wizard):  # noqa: F811
     expected = json.loads(FILE.with_suffix(".expected.json").read_text(encoding="utf-8"))
     committee = expected["committee"]
     wizard = open_wizard(db)
