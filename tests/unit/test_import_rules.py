@@ -28,6 +28,9 @@ from sqlalchemy import select
 
 from desktop_app.db.models import Action
 from desktop_app.domain.enums import Verdict
+from desktop_app.importers.grid import read_grids
+from desktop_app.importers.xlsx_headers import find_header, title_texts
+from desktop_app.importers.xlsx_reader import parse_grids
 from desktop_app.services import actions, recommendations, work_programme
 from desktop_app.services.import_summary import key
 from desktop_app.services.importing import ImportOptions, import_file
@@ -164,6 +167,30 @@ def test_corpus_summary(imported, request):
     assert {"hidden_sheets", "hidden_rows", "unknown_status_words", "rag_key"} <= \
         set(SUMMARY_FIELDS)
     assert same(exp["unknown_status_words"], summary.unknown_status_words)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_corpus_tables_and_titles(path):
+    """Each sheet or Word table in file order, hidden or not, with the records it yields and
+    the title that names it (a Word table's heading, a sheet-per-meeting's title row); the
+    file's title among the rows above the first header. (A Word document's own title, its first
+    heading, is not read into the grids on this branch: only the heading nearest each table.)"""
+    exp = _expected(path)
+    kind = KIND[exp["kind"]]
+    grids = read_grids(path)
+    assert [(g.title, g.hidden) for g in grids] == [(t["name"], t["hidden"]) for t in exp["tables"]]
+    parsed = parse_grids(path, grids, kind)
+    per_table = {t["name"]: 0 for t in exp["tables"]}
+    for row in parsed.rows:
+        per_table[row.sheet] += 1
+    assert per_table == {t["name"]: t["records"] for t in exp["tables"]}
+    for grid, table in zip(grids, exp["tables"]):
+        header = find_header(grid, kind, {})
+        texts = [key(t) for t in title_texts(grid, header.row if header else None)]
+        if table.get("title"):
+            assert key(table["title"]) in texts, (table["name"], texts)
+        if grid is grids[0] and exp["title"] and exp["format"] != "docx":
+            assert key(exp["title"]) in texts, texts
 
 
 # ---------------------------------------------------------------- repeat imports
