@@ -81,17 +81,16 @@ def date_or_text(value: Any) -> tuple[dt.date | None, str]:
 
 # ---------------------------------------------------------------- sections
 
+# vocabulary.json's layout: the headings that open a section ("To be scheduled and prioritised
+# or removed" starts with a "section_starts" word; "Workshops / seminars (2023)" is a
+# "section_headings" word with its brackets). "unscheduled" = no meeting yet.
 _SECTIONS = (
-    (re.compile(r"^(?:to be scheduled|unscheduled|not yet scheduled|items to be (?:scheduled|"
-                r"allocated)|potential (?:agenda )?items|future items|to be allocated)", re.I),
-     "unscheduled"),
-    (re.compile(r"^(?:workshops?|seminars?)(?:\s*(?:/|and|&)\s*(?:workshops?|seminars?))?"
-                r"\s*(?:\(.*\))?:?$", re.I), WorkFormat.WORKSHOP),
-    (re.compile(r"^(?:task (?:and|&) finish(?: groups?)?|t\s?&\s?f(?: groups?)?)\s*(?:\(.*\))?:?$",
-                re.I), WorkFormat.TASK_AND_FINISH),
-    (re.compile(r"^briefing notes?\s*(?:\(.*\))?:?$", re.I), WorkFormat.BRIEFING_NOTE),
-    (re.compile(r"^annual reports?\s*(?:\(.*\))?:?$", re.I), WorkFormat.ANNUAL_REPORT),
-    (re.compile(r"^agenda items?\s*(?:\(.*\))?:?$", re.I), WorkFormat.AGENDA_ITEM),
+    *((re.compile(r"^(?:" + words_pattern(words) + r")", re.I),
+       section if section == "unscheduled" else WorkFormat(section))
+      for section, words in LAYOUT["section_starts"].items()),
+    *((re.compile(r"^(?:" + words_pattern(words) + r")\s*(?:\(.*\))?:?$", re.I),
+       section if section == "unscheduled" else WorkFormat(section))
+      for section, words in LAYOUT["section_headings"].items()),
 )
 
 
