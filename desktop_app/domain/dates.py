@@ -7,14 +7,16 @@ import datetime as dt
 import functools
 import re
 
-import holidays
-
 # England and Wales share their bank holidays (Scotland and Northern Ireland differ).
 _SUBDIVISION = "ENG"
 
 
 @functools.lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[dt.date]:
+    # imported here, only when a deadline is worked out: the package takes a tenth of a second
+    # to import, which reading a tracker (dates, not deadlines) need not pay
+    import holidays
+
     return frozenset(holidays.country_holidays("GB", subdiv=_SUBDIVISION, years=year).keys())
 
 

@@ -150,6 +150,7 @@ def _number_or_text(ref: str) -> int | str:
 # the RAG colour and each column the app has no field for, under its own header (these two only
 # when some row has them). The import reads them back by these headers.
 STATUS_WORD_HEADER = "Status as written"
+COMPLETED_ON_HEADER = "Date completed"
 RAG_HEADER = "RAG"
 
 
@@ -177,7 +178,9 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
     wb, log = new_workbook("Action log")
     done = wb.create_sheet("Reported complete")
     words = _word_header(rows)
-    header = ACTION_HEADER + words
+    # the date an action was completed, when the log keeps any (the import reads it back)
+    completed = [COMPLETED_ON_HEADER] if any(a.completed_on for a in rows) else []
+    header = ACTION_HEADER + completed + words
     for ws in (log, done):
         _title(ws, f"{committee} action log")
         put(ws, 2, 1, LEGEND_COMPLETED, _LEGEND)
@@ -195,7 +198,7 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
             status = "COMPLETED" if a.status == ActionStatus.COMPLETED else ("OVERDUE" if a.overdue else "")
         values = [_number_or_text(a.ref), a.meeting_date, a.text, a.owner, a.directorate,
                   a.progress, a.due_date or a.due_text, status, a.item,
-                  *_word_values(a, words)]
+                  *([a.completed_on] if completed else []), *_word_values(a, words)]
         fonts = _colour_fonts(a.new_since_last_meeting, a.updated_since_last_meeting,
                               len(values), (6, 8))
         _row(ws, next_row[ws.title], values, fonts)

@@ -88,12 +88,24 @@ def read_grids(path: str | os.PathLike[str]) -> list[SheetGrid]:
     return read_grids_checked(path)
 
 
-def hidden_notes(grids: list[SheetGrid]) -> list[str]:
-    """The summary's lines naming hidden sheets and hidden rows (imported all the same)."""
+def hidden_parts(grids: list[SheetGrid]) -> tuple[list[str], list[tuple[str, int]]]:
+    """(hidden sheets, hidden rows with something in them as (sheet, row)): what the import's
+    summary names."""
+    sheets = [g.title for g in grids if g.hidden]
+    rows = [(g.title, r) for g in grids for r in sorted(g.hidden_rows) if g.rows.get(r)]
+    return sheets, rows
+
+
+def hidden_notes(grids: list[SheetGrid], read: set[str] | None = None) -> list[str]:
+    """The summary's lines naming hidden sheets and hidden rows (imported all the same).
+    ``read``: the sheets records were read from (None: all); a hidden sheet with none on it (a
+    drop-down "Lists" sheet, an empty template) is named as having nothing to import."""
     notes = []
     for grid in grids:
         if grid.hidden:
-            notes.append(f"sheet '{grid.title}' is hidden: its rows are imported")
+            imported = read is None or grid.title in read
+            notes.append(f"sheet '{grid.title}' is hidden: "
+                         + ("its rows are imported" if imported else "nothing on it to import"))
         rows = sorted(r for r in grid.hidden_rows if grid.rows.get(r))
         if rows:
             shown = ", ".join(str(r) for r in rows[:20]) + (" ..." if len(rows) > 20 else "")

@@ -26,8 +26,10 @@ def read_xls(path: str | os.PathLike[str]) -> list[SheetGrid]:
                                       on_demand=True)
             try:
                 styles = _styles(book)
-                grids = [_sheet(book, book.sheet_by_index(i), styles)
-                         for i in range(book.nsheets)]
+                grids = []
+                for i in range(book.nsheets):
+                    grids.append(_sheet(book, book.sheet_by_index(i), styles))
+                    book.unload_sheet(i)  # its cells are in the grid now: free xlrd's copy
             finally:
                 book.release_resources()
     except ImportFileError:
@@ -76,16 +78,18 @@ def _sheet(book: Any, sheet: Any, styles: list[tuple[int, str | None]]) -> Sheet
                                           xlrd.XL_CELL_ERROR)
     datemode = book.datemode
     rows: dict[int, dict[int, CellInfo]] = {}
-    no_style = (0, None)
-    style = dict(enumerate(styles)).get
+    # (flags, fill) per XF index; a cell without one (-1, past the list) has neither
+    style = [*styles, (0, None)]
+    plain = len(style) - 1
     dates: dict[float, Any] = {}  # a tracker repeats its meeting and due dates
     all_types, all_values, all_xfs = sheet._cell_types, sheet._cell_values, sheet._cell_xf_indexes
     for r in range(sheet.nrows):
         row: dict[int, CellInfo] = {}
+        types, values = all_types[r], all_values[r]
         xfs = all_xfs[r] if r < len(all_xfs) else ()
-        if len(xfs) < len(all_types[r]):
-            xfs = list(xfs) + [-1] * (len(all_types[r]) - len(xfs))
-        for c, (kind, value, xf) in enumerate(zip(all_types[r], all_values[r], xfs), start=1):
+        known = len(xfs)
+        for i, kind in enumerate(types):
+            value = values[i]
             if kind == text:
                 if not value.strip():
                     value = None
@@ -106,12 +110,13 @@ def _sheet(book: Any, sheet: Any, styles: list[tuple[int, str | None]]) -> Sheet
                 value = xlrd.error_text_from_code.get(value, "#VALUE!")
             else:  # empty or blank
                 value = None
-            flags, fill = style(xf, no_style)
+            xf = xfs[i] if i < known else -1
+            flags, fill = style[xf if 0 <= xf < plain else plain]
             if value is None:
                 if fill is not None:
-                    row[c] = (None, 0, fill)
+                    row[i + 1] = (None, 0, fill)
                 continue
-            row[c] = (value, flags, fill)
+            row[i + 1] = (value, flags, fill)
         if row:
             rows[r + 1] = row
     merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]

@@ -139,14 +139,19 @@ def repeated_headers(grid: SheetGrid, kind: str, mapping: dict[str, str],
     row read as a header ({row number: header}, in the grid's order)."""
     words = vocabulary_words(kind) | set(mapping)
     found: dict[int, Header] = {}
+    seen: dict[str, bool] = {}  # cell text -> a header word (a log repeats its words)
     for number, row in grid.rows.items():
         if number <= below:
             continue
         hits = 0
         for info in row.values():
             v = info[0]
-            if v.__class__ is str and len(v) <= 60 and \
-                    v.strip().lower().rstrip(":.* ").replace("(s)", "s") in words:
+            if v.__class__ is not str or len(v) > 60:
+                continue
+            hit = seen.get(v)
+            if hit is None:
+                hit = seen[v] = v.strip().lower().rstrip(":.* ").replace("(s)", "s") in words
+            if hit:
                 hits += 1
         if hits >= 2:
             header = map_row(kind, row, mapping, number)

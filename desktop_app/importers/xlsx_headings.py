@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
+
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTHS = {m: i for i, m in enumerate(
@@ -28,9 +30,9 @@ _HEADING_REST = re.compile(r"^(?:[,(\-–]|at\b|\d{1,2}[:.]\d{2}|cont|improvemen
 
 
 # Words a banner row puts before its date: "Meeting held on 12 January 2023", "Meeting: 21
-# September 2023", "Committee meeting - 9 March 2023".
-_BANNER_LEAD = re.compile(r"^(?:(?:committee\s+)?meeting(?:\s+(?:held|of))?(?:\s+on)?|"
-                          r"date of meeting|held on)\s*[:\-–]?\s*", re.I)
+# September 2023", "Committee meeting - 9 March 2023" (vocabulary.json's layout.banner_leads).
+_BANNER_LEAD = re.compile(r"^(?:" + words_pattern(LAYOUT["banner_leads"]) + r")\b\s*[:\-–]?\s*",
+                          re.I)
 
 
 class NoYear(ValueError):

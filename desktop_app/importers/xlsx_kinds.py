@@ -102,6 +102,7 @@ def build_recommendation(walk: SheetWalk, row: dict[int, CellInfo], values: dict
         "addressee": V.text(values.get("addressee")),
         "response": V.text(values.get("response")),
         "verdict": V.verdict(values.get("verdict")),
+        "verdict_word": V.text(values.get("verdict")),  # as written: "Agreed", "Accepted in part"
         "status": status,
         "sent_on": sent_on,
         "response_on": response_on,
@@ -116,11 +117,14 @@ def build_work_item(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str,
     column_type = V.text(values.get("scrutiny_type"))
     if column_type:
         title, scrutiny_type = written, column_type
+    # the meeting first: a new meeting ends an "Information reports" banner above it
+    meeting, _blank, fuzzy = walk.meeting_of(values)
     fmt = V.work_format(values.get("format"))
+    if fmt is None and walk.banner_format is not None:
+        fmt = walk.banner_format
     if fmt is None:
         fmt = WorkFormat(walk.section) if walk.section in OFF_MEETING and \
             walk.section != "unscheduled" else WorkFormat.AGENDA_ITEM
-    meeting, _blank, fuzzy = walk.meeting_of(values)
     target_date, target = V.date_or_text(values.get("target"))
     if fuzzy and not target and target_date is None:
         target = fuzzy

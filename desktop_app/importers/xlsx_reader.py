@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from desktop_app.domain.gc_pause import paused_gc
-from desktop_app.importers.grid import SheetGrid, hidden_notes, read_grids
+from desktop_app.importers.grid import SheetGrid, hidden_notes, hidden_parts, read_grids
 from desktop_app.importers.xlsx_headers import (canonical_kind, check_mapping, detect_kind,
                                                 find_header, parse_mapping)
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
@@ -70,19 +70,20 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
     check_mapping(path, kind, user_map)
 
     result = ParsedWorkbook(kind, [], [], source=Path(path).name)
-    result.notes.extend(hidden_notes(sheets))
+    result.hidden_sheets, result.hidden_rows = hidden_parts(sheets)
     used: set[str] = set()
-    walked = 0
+    read: set[str] = set()
     for grid in sheets:
         header = find_header(grid, kind, user_map)
         if header is None:
             result.notes.append(f"sheet '{grid.title}' has no {kind} header row: ignored")
             continue
-        walked += 1
+        read.add(grid.title)
         walk = SheetWalk(kind, grid, header, user_map)
         walk.run(result.rows, result.skipped, result.notes)
         used |= walk.mapped_by_user
-    if walked == 0:
+    result.notes[:0] = hidden_notes(sheets, {r.sheet for r in result.rows})
+    if not read:
         raise fail(path, f"no {kind} header row found in the first 15 rows of any sheet; use "
                          "--map \"Header=field\" to name the columns")
     unused = sorted(set(user_map) - used)

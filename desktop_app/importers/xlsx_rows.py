@@ -29,9 +29,12 @@ class ParsedRow:
     # The fields the sheet says something about (it has their column, or a heading or section
     # gives them); the others hold defaults. None: all of them.
     given: frozenset[str] | None = None
+    # on a row the officer hid, or on a hidden sheet (imported all the same)
+    hidden: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {"sheet": self.sheet, "row": self.row_number, "colour": self.colour,
+                "hidden": self.hidden,
                 "fields": {k: v.isoformat() if hasattr(v, "isoformat") else v
                            for k, v in self.fields.items()},
                 "given": sorted(self.given) if self.given is not None else None}
@@ -44,8 +47,14 @@ class ParsedWorkbook:
     skipped: list[Skip]
     source: str = ""
     notes: list[str] = dataclasses.field(default_factory=list)
+    # what the summary names: the hidden sheets (with or without records) and the hidden rows
+    # with something in them, (sheet, row) as Excel counts
+    hidden_sheets: list[str] = dataclasses.field(default_factory=list)
+    hidden_rows: list[tuple[str, int]] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "source": self.source,
                 "rows": [r.as_dict() for r in self.rows],
-                "skipped": [s.as_dict() for s in self.skipped], "notes": list(self.notes)}
+                "skipped": [s.as_dict() for s in self.skipped], "notes": list(self.notes),
+                "hidden_sheets": list(self.hidden_sheets),
+                "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows]}

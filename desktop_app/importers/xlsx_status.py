@@ -12,7 +12,6 @@ colour, the columns no field takes (``extra``), and whether the status word is o
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -75,58 +74,47 @@ def known_status(kind: str, value: Any, fill: str | None, reported_column: bool)
     return True
 
 
-@dataclasses.dataclass
-class RowWords:
-    status_word: str = ""
-    rag: str = ""
-    extra: dict[str, str] = dataclasses.field(default_factory=dict)
-    unknown_status: str = ""          # the word, when nobody knows it
-    status: Any = None                # a status the RAG key sets (None: leave the row's own)
-    rag_key: dict[str, str] | None = None
-
-    def fields(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"status_word": self.status_word, "rag": self.rag,
-                               "extra": self.extra, "unknown_status": self.unknown_status}
-        if self.rag_key:
-            out["rag_key"] = self.rag_key
-        return out
-
-
-def row_words(kind: str, row: Mapping[int, CellInfo], fields: Mapping[str, Any],
-              status_col: int | None, rag_col: int | None, rag_key: Mapping[str, str],
+def row_words(kind: str, row: Mapping[int, CellInfo], status_col: int | None,
+              rag_col: int | None, rag_key: Mapping[str, str],
               extra_cols: Iterable[tuple[int, str]], reported_column: bool = False,
               carried_word: str = "", word_col: int | None = None,
-              rag_is_status: bool = False) -> RowWords:
-    """The row's words (see the module's notes); ``word_col``: a "Status as written" column
-    (the app's own export), which gives the status word as it was kept."""
-    words = RowWords()
+              rag_is_status: bool = False) -> tuple[dict[str, Any], Any]:
+    """(the row's words as fields: status_word, rag, extra, unknown_status and - when a RAG key
+    set the status - rag_key; the status a RAG key sets, or None to leave the row's own). See
+    the module's notes. ``word_col``: a "Status as written" column (the app's own export),
+    which gives the status word as it was kept. (Once per row of a large log: plain dicts.)"""
+    status_word, unknown, rag, status = "", "", "", None
+    words: dict[str, Any] = {}
     info = row.get(status_col) if status_col is not None else None
     value = info[0] if info is not None else None
     if isinstance(value, str) and value.strip():
-        words.status_word = value.strip()
+        status_word = value.strip()
         if not known_status(kind, value, info[2] if info else None, reported_column):
-            words.unknown_status = words.status_word
+            unknown = status_word
     elif value is None:
-        words.status_word = carried_word
+        status_word = carried_word
     if rag_col is not None:
         cell = row.get(rag_col)
-        rag_value = cell[0] if cell is not None else None
-        words.rag = rag_of(rag_value)
-        if rag_is_status and words.rag:
+        rag = rag_of(cell[0] if cell is not None else None)
+        if rag_is_status and rag:
             # a colour alone says nothing about the status unless a key above the table does
             meanings = key_for(kind, rag_key)
-            words.rag_key = meanings or None
-            words.status = _status(kind, meanings.get(words.rag, "open"))
+            if meanings:
+                words["rag_key"] = meanings
+            status = _status(kind, meanings.get(rag, "open"))
     if word_col is not None:
         cell = row.get(word_col)
-        words.status_word = V.text(cell[0]) if cell is not None else ""
+        status_word = V.text(cell[0]) if cell is not None else ""
+    extra: dict[str, str] = {}
     for col, label in extra_cols:
         cell = row.get(col)
         if cell is not None and cell[0] is not None:
             shown = V.text(cell[0])
             if shown:
-                words.extra[label] = shown
-    return words
+                extra[label] = shown
+    words["status_word"], words["rag"] = status_word, rag
+    words["extra"], words["unknown_status"] = extra, unknown
+    return words, status
 
 
 def _status(kind: str, name: str) -> Any:

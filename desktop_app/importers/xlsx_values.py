@@ -8,7 +8,9 @@ officer; the reader turns that into a skipped row naming the sheet and row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.domain.dates import format_uk, parse_uk_date
@@ -20,6 +22,7 @@ from desktop_app.importers.xlsx_vocab import verdict_word
 from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadline_text,  # noqa: F401
                                                  is_year_banner, moved_from, sheet_meeting,
                                                  year_hint)
+from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
 # range is a date cell that lost its format, not a guess.
@@ -79,17 +82,16 @@ def date_or_text(value: Any) -> tuple[dt.date | None, str]:
 
 # ---------------------------------------------------------------- sections
 
+# vocabulary.json's layout: the headings that open a section ("To be scheduled and prioritised
+# or removed" starts with a "section_starts" word; "Workshops / seminars (2023)" is a
+# "section_headings" word with its brackets). "unscheduled" = no meeting yet.
 _SECTIONS = (
-    (re.compile(r"^(?:to be scheduled|unscheduled|not yet scheduled|items to be (?:scheduled|"
-                r"allocated)|potential (?:agenda )?items|future items|to be allocated)", re.I),
-     "unscheduled"),
-    (re.compile(r"^(?:workshops?|seminars?)(?:\s*(?:/|and|&)\s*(?:workshops?|seminars?))?"
-                r"\s*(?:\(.*\))?:?$", re.I), WorkFormat.WORKSHOP),
-    (re.compile(r"^(?:task (?:and|&) finish(?: groups?)?|t\s?&\s?f(?: groups?)?)\s*(?:\(.*\))?:?$",
-                re.I), WorkFormat.TASK_AND_FINISH),
-    (re.compile(r"^briefing notes?\s*(?:\(.*\))?:?$", re.I), WorkFormat.BRIEFING_NOTE),
-    (re.compile(r"^annual reports?\s*(?:\(.*\))?:?$", re.I), WorkFormat.ANNUAL_REPORT),
-    (re.compile(r"^agenda items?\s*(?:\(.*\))?:?$", re.I), WorkFormat.AGENDA_ITEM),
+    *((re.compile(r"^(?:" + words_pattern(words) + r")", re.I),
+       section if section == "unscheduled" else WorkFormat(section))
+      for section, words in LAYOUT["section_starts"].items()),
+    *((re.compile(r"^(?:" + words_pattern(words) + r")\s*(?:\(.*\))?:?$", re.I),
+       section if section == "unscheduled" else WorkFormat(section))
+      for section, words in LAYOUT["section_headings"].items()),
 )
 
 
@@ -125,6 +127,32 @@ def sheet_section(title: str) -> str | None:
 
 # ---------------------------------------------------------------- statuses and verdicts
 
+def _remembered(read: Callable[..., Any]) -> Callable[..., Any]:
+    """``read`` with its answers (and its ValueErrors) kept per arguments: a tracker writes the
+    same few status words on thousands of rows. (The first argument is the cell's value, whose
+    type counts too; the others are flags and fill names.)"""
+    known: dict[tuple[Any, ...], tuple[bool, Any]] = {}
+
+    @functools.wraps(read)
+    def remembered(*args: Any) -> Any:
+        key = (args, args[0].__class__)  # True and 1 are equal keys, but not the same words
+        try:
+            found = known.get(key)
+        except TypeError:  # an unhashable value: read it afresh
+            return read(*args)
+        if found is None:
+            try:
+                found = (True, read(*args))
+            except ValueError as exc:
+                found = (False, str(exc))
+            if len(known) < 4096:
+                known[key] = found
+        if found[0]:
+            return found[1]
+        raise ValueError(found[1])
+    return remembered
+
+
 def _words(value: Any) -> str:
     s = text(value).lower()
     s = re.sub(r"[\s_]+", " ", s).strip(" .!:;-–")
@@ -142,6 +170,7 @@ _OVERDUE = {"overdue", "red", "r", "late", "behind", "delayed", "past due", "ove
 _YES = {"yes", "y", "x", "✓", "✔", "true", "reported", "reported complete"}
 
 
+@_remembered
 def action_status(value: Any, fill: str | None, reported_column: bool
                   ) -> tuple[ActionStatus, bool, bool]:
     """(status "open"/"completed", overdue flag, reported complete) for an action's status
@@ -178,6 +207,7 @@ _REC_OPEN = {"", "open", "red", "r", "not started", "outstanding", "awaiting res
              "not implemented", "new", "not complete", "incomplete"}
 
 
+@_remembered
 def recommendation_status(value: Any, fill: str | None) -> ImplementationStatus | None:
     """"open", "in_progress" or "completed" from a status cell (words or RAG fill); None for
     an empty cell with no fill (the caller may carry the item's status down)."""
@@ -261,12 +291,30 @@ def work_status_in_position(position: str) -> WorkStatus | None:
     return None
 
 
-_UNSCHEDULED = re.compile(r"^(?:to be (?:scheduled|confirmed|allocated|agreed|arranged)|tbc|tba|"
-                          r"tbd|unscheduled|not (?:yet )?scheduled|n/?a|none|-+|\?)$", re.I)
+# vocabulary.json's layout: a meeting column's "no meeting yet" words, and the banners that give
+# the items below them a format at the same meeting ("Information reports": briefing notes)
+_UNSCHEDULED = re.compile(r"^(?:" + words_pattern(LAYOUT["meeting_placeholders"]) + r")$", re.I)
+_FORMAT_BANNERS = tuple(
+    (re.compile(r"^(?:" + words_pattern(words) + r")\b\s*(?:\(.*\))?:?$", re.I),
+     WorkFormat(fmt)) for fmt, words in LAYOUT["format_banners"].items())
 
 
 def is_unscheduled(value: Any) -> bool:
-    return isinstance(value, str) and bool(_UNSCHEDULED.match(value.strip().rstrip(".")))
+    """A meeting column's words that only say "no meeting yet" ("To be scheduled", "TBC"); other
+    words ("To be agreed", "Summer 2024") are the item's target."""
+    return isinstance(value, str) and bool(_UNSCHEDULED.match(value.strip().rstrip(".").strip()))
+
+
+def format_banner(value: Any) -> WorkFormat | None:
+    """The format a banner row gives the items below it at the same meeting ("Information
+    reports (for information, not for debate)": briefing notes), or None."""
+    if not isinstance(value, str) or len(value) > 120:
+        return None
+    s = " ".join(value.split())
+    for pattern, fmt in _FORMAT_BANNERS:
+        if pattern.match(s):
+            return fmt
+    return None
 
 
 # ---------------------------------------------------------------- titles and labels

@@ -21,7 +21,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
                 "overdue_flag", "completed_on", "status_word", "rag", "extra",
                 "unknown_status"),
     "recommendations": ("meeting_date", "item", "label", "text", "addressee", "response",
-                        "verdict", "status", "sent_on", "response_on", "status_word", "rag",
+                        "verdict", "status", "sent_on", "response_on", "status_word",
+                        "verdict_word", "rag",
                         "extra", "unknown_status"),
     "work-programme": ("title", "format", "scrutiny_type", "origin", "lead", "position",
                        "meeting_date", "target", "target_date", "status", "moves",
@@ -45,6 +46,17 @@ _VOCAB: dict[str, dict[str, tuple[str, ...]]] = {
 _SIGNATURE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["signature"].items()}
 # Words in sheet names and title rows.
 _NAME_HINTS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["name_hints"].items()}
+
+# The words of rows that are not records (banners, headings, placeholders): vocabulary.json's
+# "layout" (see its comment), read by xlsx_headings and xlsx_values.
+LAYOUT: dict = _DATA["layout"]
+
+
+def words_pattern(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``words`` (longest first, any run of spaces between words)."""
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
 
 _BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
 

@@ -24,7 +24,7 @@ from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_actio
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_status import RowWords, rag_key_in, row_words
+from desktop_app.importers.xlsx_status import rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
@@ -35,7 +35,7 @@ _NOUN = {"actions": "action", "recommendations": "recommendation", "work-program
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
             "reported_complete": {"reported_on"}, "target": {"target_date"},
-            "rag": {"status_word"}}
+            "rag": {"status_word"}, "verdict": {"verdict_word"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
@@ -68,12 +68,15 @@ class SheetWalk:
         self.word = ""  # the status word of the item's first row
         self.carried_word = ""  # ... when this row's status is carried down from it
         self.section = self.sheet_section
+        # a banner ("Information reports") giving the items below it a format at their meeting
+        self.banner_format: WorkFormat | None = None
         self.hint: dt.date | None = None
         self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
         # cells a merged range filled in below its first row: "same as above", not written
         self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
                                       for r in range(r0 + 1, r1 + 1))
         self.number = 0  # the row being read
+        self._given_sets: dict[tuple[Any, ...], frozenset[str]] = {}  # see _given
         self._use(header)
 
     # ------------------------------------------------------------ columns
@@ -86,17 +89,20 @@ class SheetWalk:
         self.main_col = self.col[MAIN_FIELD[self.kind]]
         self.has_meeting = "meeting_date" in self.col
         self.rag_col = self.col.get("rag")
+        self.word_col = self.col.get("status_word")
         ignored = {c for c, label in header.labels.items()
                    if self.mapping.get(normalise(label)) == "ignore"}
         self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
                                 if c not in header.columns and c not in ignored)
         status_col = self.col.get("status")
-        # a RAG column on a sheet with no status column: its words ("Overdue", "Completed")
-        # are the status; its colours are RAG, a status only through a key on the sheet
-        self.rag_is_status = status_col is None and self.rag_col is not None
+        self.reported_col = self.col.get("reported_complete")
+        # a RAG column on a sheet with no status column (nor a "Reported complete" column,
+        # which is then the status, as in the app's own export): its words ("Overdue",
+        # "Completed") are the status; its colours are RAG, a status only through a key
+        self.rag_is_status = status_col is None and self.reported_col is None \
+            and self.rag_col is not None
         if self.rag_is_status:
             status_col = self.rag_col
-        self.reported_col = self.col.get("reported_complete")
         self.reported_is_status = status_col is None and self.reported_col is not None
         self.status_col = self.reported_col if self.reported_is_status else status_col
         given = set(header.columns.values())
@@ -146,6 +152,10 @@ class SheetWalk:
                         self._enter_section(section)
                         awaiting = repeats
                         continue
+                    banner = V.format_banner(first)
+                    if banner is not None:  # "Information reports": briefing notes, same meeting
+                        self.banner_format = banner
+                        continue
                 if alone and not self.has_meeting and self._heading(first):
                     awaiting = repeats
                     continue
@@ -173,20 +183,20 @@ class SheetWalk:
             if fields is not None:
                 fields.update(self._words(row, fields))
                 rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
-                                      self._given(fields)))
+                                      self._given(fields),
+                                      grid.hidden or number in grid.hidden_rows))
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> dict[str, Any]:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
-        words: RowWords = row_words(self.kind, row, fields, self.status_col, self.rag_col,
-                                    self.rag_key, self.extra_cols, self.reported_is_status,
-                                    self.carried_word, self.col.get("status_word"),
-                                    self.rag_is_status)
+        words, status = row_words(self.kind, row, self.status_col, self.rag_col, self.rag_key,
+                                  self.extra_cols, self.reported_is_status, self.carried_word,
+                                  self.word_col, self.rag_is_status)
         self.carried_word = ""
-        if words.status is not None:
-            fields["status"] = words.status
+        if status is not None:
+            fields["status"] = status
             if self.kind == "actions":
                 fields["overdue_flag"] = False
-        return words.fields()
+        return words
 
     def _continues(self, values: dict[str, Any], rows: list) -> bool:
         """A row with nothing but the rest of the recommendation above ("...those" / "teams and
@@ -208,19 +218,24 @@ class SheetWalk:
 
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
-        extra = set()
-        meeting_given = self.has_meeting or self.heading_seen or (
-            self.kind == "work-programme" and self.section in OFF_MEETING)
-        if meeting_given:
-            extra.add("meeting_date")
-        if self.kind == "work-programme":
+        meeting_given = bool(self.has_meeting or self.heading_seen or (
+            self.kind == "work-programme" and self.section in OFF_MEETING))
+        wp = self.kind == "work-programme"
+        case = (self.given, meeting_given, wp and bool(fields["scrutiny_type"]),
+                wp and bool(fields["target"]))
+        found = self._given_sets.get(case)
+        if found is None:
+            extra = set()
             if meeting_given:
-                extra.add("status")  # told by the meeting when there is no status column
-            if fields["scrutiny_type"]:
+                extra.add("meeting_date")
+                if wp:
+                    extra.add("status")  # told by the meeting when there is no status column
+            if case[2]:
                 extra.add("scrutiny_type")  # from [brackets] in the title
-            if fields["target"]:
+            if case[3]:
                 extra |= {"target", "target_date"}  # a fuzzy date in the meeting column
-        return self.given | extra if extra else self.given
+            found = self._given_sets[case] = self.given | extra if extra else self.given
+        return found
 
     def _above_header(self) -> None:
         """Titles, banners and headings above the first header: year hint, meeting, section."""
@@ -246,6 +261,7 @@ class SheetWalk:
 
     def _enter_section(self, section: str) -> None:
         self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
+        self.banner_format = None
         if section in OFF_MEETING:
             self.meeting, self.meeting_error = None, ""
             self.heading_seen = True
@@ -262,6 +278,7 @@ class SheetWalk:
             return False
         self.meeting, self.meeting_error, self.hint = day, "", day
         self.heading_seen = True
+        self.banner_format = None
         self.item, self.status = "", None
         if self.section in OFF_MEETING and self.section != self.sheet_section:
             self.section = self.sheet_section
@@ -310,12 +327,13 @@ class SheetWalk:
                 return None, True, ""
             return self.meeting, True, ""
         value = values.get("meeting_date")
-        if value is None or (self.number, self.col["meeting_date"]) in self.merge_filled:
+        if value is None or (self.merge_filled and (self.number, self.col["meeting_date"])
+                             in self.merge_filled):
             return self.meeting, True, ""
         day, written = V.date_or_text(value)
         if day is not None:
             if day != self.meeting:
-                self.item, self.status = "", None
+                self.item, self.status, self.banner_format = "", None, None
             self.meeting = day
             return day, False, ""
         if self.kind == "work-programme":

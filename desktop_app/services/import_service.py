@@ -68,7 +68,10 @@ def import_workbook(db: Database, committee: str, parsed: ImportedWorkbook, *,
     summary = ImportSummary(parsed.kind, committee.strip(), parsed.source, dry_run=dry_run,
                             skipped=[(s.sheet, s.row, s.reason) for s in parsed.skipped],
                             unknown_status_words=unknown_status_words(parsed.rows),
-                            rag_key=rag_key(parsed.rows))
+                            rag_key=rag_key(parsed.rows),
+                            hidden_sheets=list(getattr(parsed, "hidden_sheets", ())),
+                            hidden_rows=[(str(sheet), int(row)) for sheet, row
+                                         in getattr(parsed, "hidden_rows", ())])
     with paused_gc():  # tens of thousands of rows and parameters, no garbage cycles
         try:
             with db.unit_of_work() as s:

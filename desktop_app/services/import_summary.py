@@ -95,6 +95,9 @@ class ImportSummary:
     changes: list[Change] = dataclasses.field(default_factory=list)
     unknown_status_words: dict[str, int] = dataclasses.field(default_factory=dict)  # word: rows
     rag_key: dict[str, str] | None = None  # colour -> status, when a key on the sheet set them
+    # named for the officer: hidden sheets, and hidden rows (sheet, row) with something in them
+    hidden_sheets: list[str] = dataclasses.field(default_factory=list)
+    hidden_rows: list[tuple[str, int]] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "committee": self.committee, "source": self.source,
@@ -104,7 +107,8 @@ class ImportSummary:
                 "committee_created": self.committee_created, "dry_run": self.dry_run,
                 "changes": [c.as_dict() for c in self.changes],
                 "unknown_status_words": dict(self.unknown_status_words),
-                "rag_key": self.rag_key}
+                "rag_key": self.rag_key, "hidden_sheets": list(self.hidden_sheets),
+                "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows]}
 
 
 def key(text: str) -> str:

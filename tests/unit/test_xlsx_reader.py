@@ -68,7 +68,8 @@ def test_recommendation_header_words(tmp_path, header):
         "label": "", "text": "A briefing note is provided on SHYPP referral levels.",
         "addressee": "", "response": "Circulated on 3 October 2019", "verdict": None,
         "status": "completed", "sent_on": None, "response_on": None,        # the officer's words, kept (issue 13)
-        "status_word": "Completed", "rag": "", "extra": {}, "unknown_status": ""}
+        "status_word": "Completed", "verdict_word": "", "rag": "", "extra": {},
+        "unknown_status": ""}
 
 
 def test_recommendation_extra_columns(tmp_path):
@@ -87,7 +88,8 @@ def test_recommendation_extra_columns(tmp_path):
         "addressee": "Cabinet member, children", "response": "Exemption considered",
         "verdict": "partially_accepted", "status": "in_progress", "sent_on": D(2021, 10, 15),
         "response_on": D(2021, 12, 1),        # the officer's words, kept (issue 13)
-        "status_word": "In progress", "rag": "", "extra": {}, "unknown_status": ""}
+        "status_word": "In progress", "verdict_word": "Partially accepted", "rag": "",
+        "extra": {}, "unknown_status": ""}
 
 
 def test_recommendation_label_from_the_text(tmp_path):

@@ -86,7 +86,8 @@ def test_seed_003_recommendation_schedule(tmp_path):
             "addressee": "", "response": action, "verdict": None, "status": status,
             "sent_on": None, "response_on": None,
             # the status word as written, carried down the item's rows as its status is
-            "status_word": word, "rag": "", "extra": {}, "unknown_status": ""}, \
+            "status_word": word, "verdict_word": "", "rag": "", "extra": {},
+            "unknown_status": ""}, \
             f"seed line(s) {t.seed_lines}"
         assert row.colour is None
 
