@@ -165,6 +165,7 @@ class TrackerTab(TabPage):
             keep = grid.shown_id()
             model.set_rows(rows, hay)
             grid.update_choices()
+            grid.update_columns(None if all_committees else self._chosen_committee_name())
             grid.table.set_column_visible("committee", all_committees)
             if not grid.table.user_sized:
                 grid.table.fit_columns()
