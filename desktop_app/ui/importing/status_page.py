@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop_app.services.import_preview import StatusWord, status_choices
-from desktop_app.ui.importing.text import KIND_WORDS, count, with_article
+from desktop_app.ui.importing.text import KIND_WORDS, count
 from desktop_app.ui.importing.widgets import AMBER, P_DRY, Page
 from desktop_app.ui.widgets.detail_parts import muted
 
@@ -111,10 +111,9 @@ class StatusPage(Page):
         self.table.resizeRowsToContents()
         total = sum(w.rows for w in self.words)
         self.lead.setText(f"{count(len(self.words), 'status word')} in "
-                          f"{count(total, 'row')} of this "
-                          f"{KIND_WORDS.get(kind, kind)}; "
-                          f"{with_article(KIND_WORDS.get(kind, kind))} record keeps its word "
-                          "as written (shown as \u201cStatus as written\u201d).")
+                          f"{count(total, 'row')} of this {KIND_WORDS.get(kind, kind)}. Each "
+                          "record keeps its word as written too (the \u201cStatus as "
+                          "written\u201d column).")
         self.unknown.setText(
             f"{count(len(unknown), 'word')} the rules do not know, highlighted: "
             + ", ".join(f"\u201c{w.word}\u201d ({count(w.rows, 'row')})" for w in unknown)
