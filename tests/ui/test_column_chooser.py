@@ -181,3 +181,37 @@ def test_work_programme_columns(qtbot, imported, open_window):
     model2 = again.work_tab.model
     assert not again.work_tab.view.horizontalHeader().isSectionHidden(
         model2.column_of("extra:Lead member"))
+
+
+def test_print_dialog_offers_and_prints_the_chosen_columns(qtbot, imported):
+    from pypdf import PdfReader
+
+    from desktop_app.ui.printing.dialog import PrintDialog
+    from desktop_app.ui.widgets.column_chooser import ColumnChoices
+
+    # the Tracker tab shows Area for this committee: the dialog starts from that choice
+    ColumnChoices("actions").remember(DEMO_COMMITTEE, {"rag", "extra:Area"})
+    dialog = PrintDialog(imported, DEMO_COMMITTEE)      # deletes itself once done
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.wait_idle()
+    options = dialog.options
+    options.set_kind("action-log")
+    columns = options.columns
+    assert columns.isVisibleTo(dialog)
+    assert list(columns.boxes) == ["RAG", "Status as written", "Area"]
+    assert columns.chosen() == ("RAG", "Area")
+    columns.boxes["RAG"].click()
+    assert options.choice().extra_columns == ("Area",)
+    dialog.build()
+    assert dialog.wait_idle()
+    text = " ".join(p.extract_text() for p in PdfReader(dialog.built_path).pages)
+    assert "Social care" in text and "Education" in text
+    assert "AMBER" not in text
+    # the work programme has no extra columns to print
+    options.set_kind("work-programme")
+    assert not columns.isVisibleTo(dialog)
+    assert options.choice().extra_columns == ()
+    dialog.wait_idle()
+    dialog.done(0)
