@@ -75,7 +75,8 @@ def test_actions_columns_chosen_and_remembered(qtbot, imported, open_window):
     rag, word, area = (_column(grid.model, k) for k in ("rag", "status_word", "extra:Area"))
     # RAG is shown at first (the rows have one), as a chip in its colour; the others are offered
     assert not header.isSectionHidden(rag)
-    assert header.isSectionHidden(word) and header.isSectionHidden(area)
+    assert header.isSectionHidden(word)
+    assert header.isSectionHidden(area)
     texts = _shown_text(grid, "rag")
     assert texts["Report school places"] == "Amber"
     assert texts["Review home to school transport"] == "Red"
@@ -89,7 +90,8 @@ def test_actions_columns_chosen_and_remembered(qtbot, imported, open_window):
     _menu_action(menu, "Area").trigger()
     _menu_action(menu, "Status as written").trigger()
     menu.close()
-    assert not header.isSectionHidden(area) and not header.isSectionHidden(word)
+    assert not header.isSectionHidden(area)
+    assert not header.isSectionHidden(word)
     assert _shown_text(grid, "extra:Area")["Check foster carer fees"] == "Social care"
     assert _shown_text(grid, "status_word")["Report school places"] == "Paused"
     # the header's own menu says the same and can hide RAG again
@@ -162,7 +164,8 @@ def test_work_programme_columns(qtbot, imported, open_window):
     window.tabs.setCurrentWidget(tab)
     model, header = tab.model, tab.view.horizontalHeader()
     col = model.column_of("extra:Lead member")
-    assert col >= model.BASE and header.isSectionHidden(col)
+    assert col >= model.BASE
+    assert header.isSectionHidden(col)
     menu = tab.columns.button.show_menu()
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
         "RAG", "Status as written", "Lead member"]
@@ -207,7 +210,8 @@ def test_print_dialog_offers_and_prints_the_chosen_columns(qtbot, imported):
     dialog.build()
     assert dialog.wait_idle()
     text = " ".join(p.extract_text() for p in PdfReader(dialog.built_path).pages)
-    assert "Social care" in text and "Education" in text
+    assert "Social care" in text
+    assert "Education" in text
     assert "AMBER" not in text
     # the work programme has no extra columns to print
     options.set_kind("work-programme")

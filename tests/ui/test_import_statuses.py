@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.services import actions, committees
+from desktop_app.ui.importing.wizard import ImportWizard
 from desktop_app.ui.importing.widgets import P_DRY, P_FILE, P_IMPORT, P_KIND, P_MAP, P_STATUS
 from tests.conftest import DEMO_COMMITTEE
 from tests.fixtures_xlsx import save_rows
 from tests.ui.conftest import choose
-from tests.ui.test_import_wizard import (choose_file, counts, forward_button, go_on,  # noqa: F401
-                                         open_wizard, type_committee)
+from tests.ui.test_import_wizard import (choose_file, counts, forward_button, go_on,
+                                         type_committee)
 
 HEADER = ["Action Number", "Meeting Date", "Action", "Owner", "Due date", "Status", "RAG"]
 DAY = dt.datetime(2021, 10, 12)
@@ -28,6 +31,28 @@ ROWS = [
     ["H4", DAY, "Brief members on the allocations policy", "Ann Bell",
      dt.datetime(2022, 1, 10), "Open", ""],
 ]
+
+
+@pytest.fixture
+def wizard_for(qtbot, today):
+    """Open the wizard on a database (closed again at the end of the test)."""
+    opened: list[ImportWizard] = []
+
+    def make(db, committee: str | None = None) -> ImportWizard:
+        wizard = ImportWizard(db, committee=committee)
+        opened.append(wizard)
+        wizard.resize(1366, 768)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        assert wizard.wait_idle()
+        return wizard
+
+    yield make
+    for wizard in opened:
+        if shiboken6.isValid(wizard):
+            wizard.wait_idle()
+            if wizard.isVisible():
+                wizard.done(0)
 
 
 def _log(tmp_path):
@@ -48,8 +73,8 @@ def _words(page) -> dict[str, tuple[str, str, str]]:
 
 
 def test_status_words_are_shown_with_counts_and_their_meaning_chosen(
-        qtbot, demo_db, tmp_path, open_wizard):
-    wizard = open_wizard(demo_db, committee=DEMO_COMMITTEE)
+        qtbot, demo_db, tmp_path, wizard_for):
+    wizard = wizard_for(demo_db, committee=DEMO_COMMITTEE)
     choose_file(wizard, _log(tmp_path))
     go_on(qtbot, wizard, P_KIND)
     go_on(qtbot, wizard, P_MAP)
@@ -86,8 +111,8 @@ def test_status_words_are_shown_with_counts_and_their_meaning_chosen(
 
 
 def test_going_back_keeps_the_choices_and_a_word_left_alone_keeps_the_rules(
-        qtbot, demo_db, tmp_path, open_wizard):
-    wizard = open_wizard(demo_db, committee=DEMO_COMMITTEE)
+        qtbot, demo_db, tmp_path, wizard_for):
+    wizard = wizard_for(demo_db, committee=DEMO_COMMITTEE)
     choose_file(wizard, _log(tmp_path))
     go_on(qtbot, wizard, P_KIND)
     go_on(qtbot, wizard, P_MAP)
@@ -105,10 +130,10 @@ def test_going_back_keeps_the_choices_and_a_word_left_alone_keeps_the_rules(
                      "H4": ActionStatus.OPEN}
 
 
-def test_a_file_without_status_words_skips_the_page(qtbot, demo_db, tmp_path, open_wizard):
+def test_a_file_without_status_words_skips_the_page(qtbot, demo_db, tmp_path, wizard_for):
     path = tmp_path / "plain.xlsx"
     save_rows(path, [HEADER[:5], *[r[:5] for r in ROWS]])
-    wizard = open_wizard(demo_db, committee=DEMO_COMMITTEE)
+    wizard = wizard_for(demo_db, committee=DEMO_COMMITTEE)
     choose_file(wizard, path)
     go_on(qtbot, wizard, P_KIND)
     go_on(qtbot, wizard, P_MAP)
@@ -116,8 +141,8 @@ def test_a_file_without_status_words_skips_the_page(qtbot, demo_db, tmp_path, op
 
 
 def test_the_wizard_offers_the_committees_and_creates_one_only_when_told(
-        qtbot, demo_db, tmp_path, open_wizard):
-    wizard = open_wizard(demo_db)
+        qtbot, demo_db, tmp_path, wizard_for):
+    wizard = wizard_for(demo_db)
     page = wizard.file_page
     offered = [page.committee_combo.itemText(i) for i in range(page.committee_combo.count())]
     assert offered == [c.name for c in committees.list_committees(demo_db)]
