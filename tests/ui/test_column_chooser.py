@@ -67,7 +67,7 @@ def _shown_text(grid, key: str) -> dict[str, str]:
             for r in range(grid.proxy.rowCount())}
 
 
-def test_actions_columns_chosen_and_remembered(qtbot, imported, open_window):
+def test_actions_columns_chosen_and_remembered(qtbot, qtmodeltester, imported, open_window):
     window = open_window(imported)
     window.tabs.setCurrentWidget(window.tracker)
     grid = window.tracker.actions_grid
@@ -90,6 +90,8 @@ def test_actions_columns_chosen_and_remembered(qtbot, imported, open_window):
     _menu_action(menu, "Area").trigger()
     _menu_action(menu, "Status as written").trigger()
     menu.close()
+    qtmodeltester.check(grid.model)       # with the imported columns added
+    qtmodeltester.check(grid.proxy)
     assert not header.isSectionHidden(area)
     assert not header.isSectionHidden(word)
     assert _shown_text(grid, "extra:Area")["Check foster carer fees"] == "Social care"
@@ -158,7 +160,7 @@ def test_recommendations_responded_and_their_columns(qtbot, imported, open_windo
     assert "Responded" in grid.detail.due_text.text()
 
 
-def test_work_programme_columns(qtbot, imported, open_window):
+def test_work_programme_columns(qtbot, qtmodeltester, imported, open_window):
     window = open_window(imported)
     tab = window.work_tab
     window.tabs.setCurrentWidget(tab)
@@ -175,6 +177,7 @@ def test_work_programme_columns(qtbot, imported, open_window):
     row = next(r for r in range(model.rowCount())
                if getattr(model.row_at(r), "title", "") == "Youth justice plan")
     assert model.index(row, col).data() == "Cllr Bell"
+    qtmodeltester.check(model)
     # heading rows still span the whole grid, the new column included
     heading = model.heading_rows()[0]
     assert tab.view.columnSpan(heading, 0) == model.columnCount()
