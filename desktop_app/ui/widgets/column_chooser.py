@@ -66,7 +66,6 @@ class ColumnsButton(QToolButton):
         self.setAccessibleName(name)
         self.setToolTip("Choose the columns shown: RAG, the status as written and the columns "
                         "of the imported tracker (remembered for each committee)")
-        self.setToolButtonStyle(self.toolButtonStyle())
         self.clicked.connect(self.show_menu)
         self.menu_shown: QMenu | None = None
 
