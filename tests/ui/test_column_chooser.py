@@ -84,7 +84,8 @@ def test_actions_columns_chosen_and_remembered(qtbot, qtmodeltester, imported, o
                  if grid.proxy.row_at(r).text == "Report school places")
     assert grid.proxy.index(amber, rag).data(Qt.ItemDataRole.DecorationRole) is not None
 
-    menu = grid.columns_button.show_menu()
+    window.tracker.show_view("action")
+    menu = window.tracker.columns_button.show_menu()
     titles = [a.text() for a in menu.actions()]
     assert {"RAG", "Status as written", "Area"} <= set(titles)
     _menu_action(menu, "Area").trigger()
@@ -120,10 +121,10 @@ def test_rag_filter(qtbot, imported, open_window):
     grid = window.tracker.actions_grid
     assert grid.rag.isVisibleTo(window)
     labels = [grid.rag.itemText(i) for i in range(grid.rag.count())]
-    assert labels == ["Any RAG", "Red", "Amber", "Green", "No RAG"]
-    grid.rag.setCurrentIndex(labels.index("Red"))
+    assert labels == ["RAG: any", "RAG: Red", "RAG: Amber", "RAG: Green", "RAG: none"]
+    grid.rag.setCurrentIndex(labels.index("RAG: Red"))
     assert [grid.proxy.row_at(r).ref for r in range(grid.proxy.rowCount())] == ["A3"]
-    grid.rag.setCurrentIndex(labels.index("No RAG"))
+    grid.rag.setCurrentIndex(labels.index("RAG: none"))
     assert grid.proxy.rowCount() == 7            # the example committee's own actions
     grid.clear_filters()
     assert grid.proxy.rowCount() == 10

@@ -15,7 +15,7 @@ from desktop_app.ui.models.base import RowTableModel
 from desktop_app.ui.models.optional_columns import (RAG_FILTER_NONE, RAG_KEY, extra_columns,
                                                     is_optional, rag_key, rag_label, rag_sort)
 from desktop_app.ui.models.proxy import RecordFilterProxy
-from desktop_app.ui.widgets.column_chooser import ColumnChoices, ColumnsButton
+from desktop_app.ui.widgets.column_chooser import ColumnChoices
 from desktop_app.ui.widgets.filter_combo import FilterCombo
 from desktop_app.ui.widgets.record_table import RecordTable
 from desktop_app.ui.widgets.search_box import SearchBox
@@ -53,11 +53,9 @@ class RecordGrid(QWidget):
         self.owner = FilterCombo("Owner filter", min_chars=14)
         self.directorate = FilterCombo("Directorate filter", min_chars=14)
         self.meeting = FilterCombo("Meeting filter", min_chars=11)
-        self.rag = FilterCombo("RAG filter", min_chars=9)
-        self.rag.set_choices([("Any RAG", ALL)])
-        self.columns_button = ColumnsButton(lambda: self.table.column_menu(),
-                                            f"Choose the {noun} columns")
-        self.columns_button.setObjectName(f"{kind}ColumnsButton")
+        self.rag = FilterCombo("RAG filter", min_chars=8)   # no label: "RAG: Red" says it
+        self.rag.set_choices([("RAG: any", ALL)])
+        self.rag.hide()                  # until rows with a RAG are loaded
         self.choices = ColumnChoices(kind)
         self.columns_committee: str | None = None
         self.clear_button = QPushButton("Clear filters")
@@ -68,12 +66,9 @@ class RecordGrid(QWidget):
         self.count.setStyleSheet("color: #5f6368;")
         bar.addWidget(self.search, 3)
         for label, combo in (("Status", self.status), ("Owner", self.owner),
-                             ("Directorate", self.directorate), ("Meeting", self.meeting),
-                             ("RAG", self.rag)):
+                             ("Directorate", self.directorate), ("Meeting", self.meeting)):
             text = QLabel(label)
             text.setBuddy(combo)
-            if combo is self.rag:
-                self.rag_label = text
             bar.addWidget(text)
             bar.addWidget(combo, 1)
             if combo is self.owner and owner_field is None:
@@ -82,8 +77,8 @@ class RecordGrid(QWidget):
             if combo is self.directorate and not directorate:
                 text.hide()
                 combo.hide()
+        bar.addWidget(self.rag, 1)
         bar.addWidget(self.clear_button)
-        bar.addWidget(self.columns_button)
         bar.addStretch(0)
         bar.addWidget(self.count)
         lay.addLayout(bar)
@@ -171,10 +166,9 @@ class RecordGrid(QWidget):
         self.meeting.set_choices([("All meetings", ALL)] +
                                  [(short_date(d), d.isoformat()) for d in days])
         rags = sorted({rag_key(r.rag) for r in rows} - {""}, key=rag_sort)
-        self.rag.set_choices([("Any RAG", ALL)] + [(rag_label(w), w) for w in rags] +
-                             ([("No RAG", RAG_FILTER_NONE)] if rags else []))
-        for widget in (self.rag, self.rag_label):
-            widget.setVisible(bool(rags))
+        self.rag.set_choices([("RAG: any", ALL)] + [(f"RAG: {rag_label(w)}", w) for w in rags]
+                             + ([("RAG: none", RAG_FILTER_NONE)] if rags else []))
+        self.rag.setVisible(bool(rags))
 
     # ---------------------------------------------------------------- columns
     def _default_columns(self) -> set[str]:
