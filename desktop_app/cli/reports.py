@@ -51,6 +51,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="action-log (or actions), recommendations, work-programme, agenda, "
                             "minutes")
         _common_options(p)
+        p.add_argument("--column", action="append", default=[], metavar="NAME",
+                       help="print this column too, after the usual ones (the action log and "
+                            "the recommendation schedule): RAG, \"Status as written\" or a "
+                            "column of the imported tracker, e.g. --column Area --column RAG")
         p.set_defaults(func=_export)
     p = sub.add_parser("pack", help="build the agenda pack for a meeting as one PDF",
                        description="The agenda, a contents page and every item's papers (the "
@@ -92,7 +96,8 @@ def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.reports.printing import write_document
     from desktop_app.services.common import today
     pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
-                           as_at=args.as_at, public=args.public, today=today())
+                           as_at=args.as_at, public=args.public, today=today(),
+                           extra_columns=getattr(args, "column", None) or ())
     version = " (public version)" if args.public else ""
     print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
     return 0

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow, MeetingRow
-from desktop_app.reports import markers, page, parts, theme
+from desktop_app.reports import chosen_columns, markers, page, parts, theme
 from desktop_app.reports.exemption import Disclosure
 from desktop_app.reports.cells import Column, text
 from desktop_app.reports.fasttable import FastTable, Row
@@ -41,7 +41,8 @@ def is_reported_complete(row: ActionRow) -> bool:
     return row.reported_complete_on is not None
 
 
-def action_row(row: ActionRow, exempt_notice: str = "") -> Row:
+def action_row(row: ActionRow, exempt_notice: str = "",
+               extra_columns: Sequence[str] = ()) -> Row:
     colour = markers.row_colour(row.new_since_last_meeting, row.updated_since_last_meeting)
     completed = row.status == ActionStatus.COMPLETED
     meeting = [text(format_uk(row.meeting_date, "short"), colour=colour)]
@@ -74,15 +75,21 @@ def action_row(row: ActionRow, exempt_notice: str = "") -> Row:
         [text(row.progress, colour=colour)],
         due,
         status,
+        *chosen_columns.row_cells(row, extra_columns, colour),
     ]
     overdue = row.overdue and not completed
     return Row(cells, fill=theme.OVERDUE_FILL if overdue else None,
                bar=theme.OVERDUE_DARK if overdue else None)
 
 
-def action_table(rows: Sequence[ActionRow], disclosure: Disclosure) -> FastTable:
-    return FastTable(COLUMNS, [action_row(row, disclosure.row_notice(row.meeting_id, row.item))
-                               for row in rows])
+def action_table(rows: Sequence[ActionRow], disclosure: Disclosure,
+                 extra_columns: Sequence[str] = ()) -> FastTable:
+    """``extra_columns``: chosen columns after Status ("RAG", "Status as written", a column of
+    the imported tracker; see chosen_columns)."""
+    return FastTable(chosen_columns.columns(COLUMNS, extra_columns,
+                                            give=("Action", "Progress update")),
+                     [action_row(row, disclosure.row_notice(row.meeting_id, row.item),
+                                 extra_columns) for row in rows])
 
 
 def _summary(current: Sequence[ActionRow], reported: Sequence[ActionRow]) -> str:
@@ -98,7 +105,7 @@ def _summary(current: Sequence[ActionRow], reported: Sequence[ActionRow]) -> str
 
 def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
           disclosure: Disclosure, last_meeting: dt.date | None = None,
-          history_gap: str = "") -> list[Flowable]:
+          history_gap: str = "", extra_columns: Sequence[str] = ()) -> list[Flowable]:
     """The flowables of the log; ``actions`` have already been through ``disclosure``.
     ``history_gap``: why the log may be empty (history before a date not known), said when
     it is."""
@@ -111,13 +118,13 @@ def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
     out.append(parts.empty("Completed actions move to the reported complete section once they "
                            "have been notified to the committee."))
     out += parts.section("Current actions", level="h2", keep=60)
-    out.append(action_table(current, disclosure) if current else
+    out.append(action_table(current, disclosure, extra_columns) if current else
                parts.empty(parts.joined("There are no current actions.",
                                         "" if actions else history_gap)))
     out.append(Spacer(0, 10))
     out += parts.section("Reported complete", "Actions whose completion has been reported to the "
                          "committee, most recent first.", level="h2", keep=80)
-    out.append(action_table(reported, disclosure) if reported else
+    out.append(action_table(reported, disclosure, extra_columns) if reported else
                parts.empty("No actions have been reported complete yet."))
     return out
 
@@ -125,7 +132,8 @@ def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
 def build_action_log(target: page.Target, actions: Iterable[ActionRow], *,
                      committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
                      meetings: Sequence[MeetingRow] = (),
-                     last_meeting: dt.date | None = None, history_gap: str = "") -> None:
+                     last_meeting: dt.date | None = None, history_gap: str = "",
+                     extra_columns: Sequence[str] = ()) -> None:
     """Write the action log as a PDF to ``target`` (a path or a binary file).
 
     ``meetings`` lets the log recognise actions arising from exempt agenda items; with
@@ -143,4 +151,4 @@ def build_action_log(target: page.Target, actions: Iterable[ActionRow], *,
         keywords=("scrutiny", "action log"))
     page.write_output(target, page.render(story(
         rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting,
-        history_gap=history_gap), setup))
+        history_gap=history_gap, extra_columns=extra_columns), setup))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop_app.db.engine import Database
@@ -124,10 +124,30 @@ def _need_meeting(src: Sources, kind: str) -> MeetingRow:
     return src.meeting
 
 
+def _chosen_columns(db: Database, kind: str, committee: str,
+                    names: Sequence[str]) -> list[str]:
+    if not names:
+        return []
+    if kind not in ("action-log", "recommendations"):
+        raise ReportError(f"extra columns (--column) are printed on the action log and the "
+                          f"recommendation schedule, not the {kind}")
+    from desktop_app.services.errors import ServiceError
+    from desktop_app.services.record_columns import chosen_columns
+    try:
+        return chosen_columns(db, committee, kind, names)
+    except ServiceError as exc:
+        raise ReportError(str(exc)) from exc
+
+
 def write_document(db: Database, kind: str, target: page.Target, committee: str, *,
                    meeting: dt.date | None = None, as_at: dt.date | None = None,
-                   public: bool = False, today: dt.date | None = None) -> int:
+                   public: bool = False, today: dt.date | None = None,
+                   extra_columns: Sequence[str] = ()) -> int:
     """Build one document from the database into ``target``; returns its page count.
+
+    ``extra_columns``: columns to print after the usual ones on the action log or the
+    recommendation schedule ("RAG", "Status as written", a column of the imported tracker);
+    a name no record has is refused (ReportError) before anything is written.
 
     ``as_at``: the officer's date, or None for the rule (the meeting's publication date, else
     ``today``, which the caller reads from its clock)."""
@@ -140,16 +160,17 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
 
     kind = canonical_kind(kind)
     src = gather(db, committee, meeting=meeting, as_at=as_at, today=today)
+    chosen = _chosen_columns(db, kind, src.committee.name, extra_columns)
     common: dict[str, Any] = dict(committee=src.committee, as_at=src.as_at, public=public)
     build: Callable[..., None]
     if kind == "action-log":
         build, args = build_action_log, (_actions(db, src),)
         common.update(meetings=src.meetings, last_meeting=src.last_meeting,
-                      history_gap=src.history_gap)
+                      history_gap=src.history_gap, extra_columns=chosen)
     elif kind == "recommendations":
         build, args = build_recommendations, (_recommendations(db, src),)
         common.update(meetings=src.meetings, last_meeting=src.last_meeting,
-                      history_gap=src.history_gap)
+                      history_gap=src.history_gap, extra_columns=chosen)
     elif kind == "work-programme":
         build = build_work_programme
         args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.records import MeetingRow, RecommendationRow
-from desktop_app.reports import fonts, markers, page, parts, theme
+from desktop_app.reports import chosen_columns, fonts, markers, page, parts, theme
 from desktop_app.reports.exemption import Disclosure
 from desktop_app.reports.cells import Block, Column, text
 from desktop_app.reports.fasttable import FastTable, GroupRow, Row
@@ -86,7 +86,9 @@ def _due_cell(row: RecommendationRow, colour) -> list[Block]:
     return cell
 
 
-def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosure) -> list[Row]:
+def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosure,
+                        extra_columns: Sequence[str] = ()) -> list[Row]:
+    """``extra_columns``: chosen columns after the due date (see chosen_columns)."""
     ordered = sorted(enumerate(rows), key=lambda p: (p[1].meeting_date or dt.date.min, p[0]))
     out: list[Row] = []
     last_meeting: object = object()
@@ -105,7 +107,7 @@ def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosur
         if row.status and row.status != ImplementationStatus.OPEN:
             verdict.append(text(_status_label(row.status), colour=theme.MUTED))
         rest = [_recommendation_cell(row, colour), _response_cell(row, colour), verdict,
-                _due_cell(row, colour)]
+                _due_cell(row, colour), *chosen_columns.row_cells(row, extra_columns, colour)]
         notice = disclosure.row_notice(row.meeting_id, row.item)
         item_cell = [text(row.item, bold=True, colour=colour)] if first_of_item else []
         if notice:
@@ -123,7 +125,7 @@ def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosur
 
 def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
           disclosure: Disclosure, last_meeting: dt.date | None = None,
-          history_gap: str = "") -> list[Flowable]:
+          history_gap: str = "", extra_columns: Sequence[str] = ()) -> list[Flowable]:
     """The flowables of the schedule; ``rows`` have already been through ``disclosure``.
     ``history_gap``: why it may be empty, said when it is."""
     meetings = {r.meeting_date for r in rows}
@@ -137,7 +139,9 @@ def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
     out.append(markers.change_legend(
         last_meeting, overdue_text="Overdue: no executive response within two months"))
     out += parts.section("Schedule of recommendations and responses", level="h2", keep=60)
-    out.append(FastTable(COLUMNS, recommendation_rows(rows, disclosure)) if rows else
+    out.append(FastTable(chosen_columns.columns(COLUMNS, extra_columns, give=(
+        "Recommendations", "Executive responses / update")),
+                         recommendation_rows(rows, disclosure, extra_columns)) if rows else
                parts.empty(parts.joined("The committee has made no recommendations yet.",
                                         history_gap)))
     return out
@@ -146,7 +150,8 @@ def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
 def build_recommendations(target: page.Target, recommendations: Iterable[RecommendationRow], *,
                           committee: parts.CommitteeLike, as_at: dt.date, public: bool = False,
                           meetings: Sequence[MeetingRow] = (),
-                          last_meeting: dt.date | None = None, history_gap: str = "") -> None:
+                          last_meeting: dt.date | None = None, history_gap: str = "",
+                          extra_columns: Sequence[str] = ()) -> None:
     """Write the recommendation schedule as a PDF to ``target`` (a path or a binary file);
     ``history_gap`` is printed if it comes out empty."""
     name, council = parts.committee_names(committee)
@@ -160,4 +165,4 @@ def build_recommendations(target: page.Target, recommendations: Iterable[Recomme
         keywords=("scrutiny", "recommendations", "s.9FE"))
     page.write_output(target, page.render(story(
         rows, committee=name, as_at=as_at, disclosure=disclosure, last_meeting=last_meeting,
-        history_gap=history_gap), setup))
+        history_gap=history_gap, extra_columns=extra_columns), setup))

@@ -13,9 +13,11 @@ them for people. Plain data in and out: these run on worker threads.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkStatus
 from desktop_app.importers.grid import SheetGrid, read_grids
 from desktop_app.importers.xlsx_headers import (candidate_rows, detect_kind, find_header,
                                                 header_rows, parse_mapping)
@@ -68,12 +70,48 @@ class Column:
 
 
 @dataclasses.dataclass
+class StatusWord:
+    """A status word of the file as written, how many rows use it and what they are read as
+    (the wizard's value-to-status table; its choices become ``ImportOptions.status_map``)."""
+    word: str                   # as first written
+    rows: int
+    status: str                 # what most of its rows are read as (a status value of the kind)
+    known: bool                 # False: nobody knows the word (the rows come in as open)
+
+
+@dataclasses.dataclass
 class Preview:
     kind: str
     mapping: dict[str, str]
     columns: list[Column]
     parsed: ParsedWorkbook | None
     problem: str
+    status_words: list[StatusWord] = dataclasses.field(default_factory=list)
+
+
+def status_choices(kind: str) -> list[tuple[str, str]]:
+    """(label, value) of each status a record of ``kind`` can have, in order."""
+    enum = {"actions": ActionStatus, "recommendations": ImplementationStatus,
+            "work-programme": WorkStatus}[kind]
+    return [(member.label, member.value) for member in enum]
+
+
+def status_words(rows: Any) -> list[StatusWord]:
+    """Every status word of ``rows`` (parsed rows, before any status_map is applied), as
+    written, with its count and the status its rows were read as; the order is the file's."""
+    found: dict[str, tuple[str, Counter[str], bool]] = {}
+    for row in rows:
+        word = str(row.fields.get("status_word") or "").strip()
+        if not word:
+            continue
+        key = word.casefold()
+        status = row.fields.get("status")
+        value = str(getattr(status, "value", status) or "")
+        first, counts, known = found.get(key, (word, Counter(), True))
+        counts[value] += 1
+        found[key] = (first, counts, known and not row.fields.get("unknown_status"))
+    return [StatusWord(first, sum(counts.values()), counts.most_common(1)[0][0], known)
+            for first, counts, known in found.values()]
 
 
 def _sample(grid: SheetGrid, below: int, col: int) -> Any:
@@ -131,7 +169,8 @@ def preview(path: str, grids: list[SheetGrid], kind: str, mapping: dict[str, str
         parsed, problem = parse_grids(path, grids, kind, mapping), ""
     except ImportFileError as exc:
         parsed, problem = None, str(exc)
-    return Preview(kind, dict(mapping), columns, parsed, problem)
+    words = status_words(parsed.rows) if parsed is not None else []
+    return Preview(kind, dict(mapping), columns, parsed, problem, words)
 
 
 def check_file(path: str) -> str | None:
@@ -147,5 +186,6 @@ def check_file(path: str) -> str | None:
 
 
 __all__ = ["KINDS", "MAIN_FIELD", "Column", "ImportFileError", "ParsedWorkbook", "Preview",
-           "SheetGrid", "WorkbookInfo", "check_file", "mappable_fields", "normalise", "preview",
-           "read_workbook", "scan_columns"]
+           "SheetGrid", "StatusWord", "WorkbookInfo", "check_file", "mappable_fields",
+           "normalise", "preview", "read_workbook", "scan_columns", "status_choices",
+           "status_words"]

@@ -96,10 +96,14 @@ def choose_file(wizard: ImportWizard, path: Path) -> None:
     assert wizard.wait_idle()
 
 
-def type_committee(qtbot, wizard: ImportWizard, name: str) -> None:
+def type_committee(qtbot, wizard: ImportWizard, name: str, create: bool = True) -> None:
+    """Type a committee's name; a new one is created only when its box is ticked."""
     combo = wizard.file_page.committee_combo
     combo.lineEdit().clear()
     qtbot.keyClicks(combo.lineEdit(), name)
+    box = wizard.file_page.create_box
+    if create and box.isVisibleTo(wizard) and not box.isChecked():
+        box.click()
 
 
 def counts(wizard: ImportWizard) -> dict[str, int]:

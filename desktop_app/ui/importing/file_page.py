@@ -3,11 +3,12 @@ worker) and the committee to import into."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
 from desktop_app.ui import app_state
@@ -74,6 +75,12 @@ class FilePage(Page):
         self.committee_label.setBuddy(self.committee_combo)
         self.committee_hint = muted()
         self.committee_hint.setAccessibleName("About the committee")
+        # a new committee only when the officer says so (a typo must not make a second one)
+        self.create_box = QCheckBox("Create a &new committee with this name")
+        self.create_box.setObjectName("importCreateCommittee")
+        self.create_box.setAccessibleName("Create a new committee with the name typed")
+        self.create_box.hide()
+        self.create_box.toggled.connect(lambda _on: self._committee_changed())
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -97,6 +104,7 @@ class FilePage(Page):
         committee_grid.addWidget(self.committee_label, 0, 0)
         committee_grid.addWidget(self.committee_combo, 0, 1)
         committee_grid.addWidget(self.committee_hint, 1, 1, 1, 2)
+        committee_grid.addWidget(self.create_box, 2, 1, 1, 2)
         committee_grid.setColumnStretch(2, 1)
         self.about = muted(
             "Next: say what kind of workbook it is, check how its columns are read, and see "
@@ -155,8 +163,16 @@ class FilePage(Page):
         elif self.existing_committee():
             text = ("Rows that are already saved for this committee are matched and updated; "
                     "the others are added.")
-        else:
+        elif self.create_box.isChecked():
             text = f"A new committee \u201c{name}\u201d will be created."
+        else:
+            names = [n for n, _s in getattr(self, "_committees", [])]
+            near = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+            text = (f"No committee is called \u201c{name}\u201d"
+                    + (f": did you mean \u201c{near[0]}\u201d?" if near else ".")
+                    + " Choose one from the list, or tick the box to create a new one.")
+        self.create_box.setVisible(bool(name) and not self.chase
+                                   and self.existing_committee() is None)
         self.committee_hint.setText(text)
         self.completeChanged.emit()
 
@@ -240,10 +256,15 @@ class FilePage(Page):
                    "carry on.", "error")
         self._committee_changed()
 
+    def create_new(self) -> bool:
+        """Whether the import may create the committee (the officer ticked the box)."""
+        return self.existing_committee() is None and self.create_box.isChecked()
+
     def isComplete(self) -> bool:  # noqa: N802
         if not self.ready or self.reading:
             return False
-        return self.chase or bool(self.committee())
+        return self.chase or (bool(self.committee()) and
+                              (self.existing_committee() is not None or self.create_new()))
 
     def nextId(self) -> int:  # noqa: N802
         if not self.chase and is_response(self.wiz().info):

@@ -16,8 +16,8 @@ from desktop_app.services.import_preview import (MAIN_FIELD, Column, Preview, ma
 from desktop_app.ui.importing.preview import fill_table
 from desktop_app.ui.importing.text import (FIELD_LABELS, count, for_people, kind_of,
                                           show_value)
-from desktop_app.ui.importing.widgets import (AMBER, GREY, Page, banner_label, busy_bar,
-                                                  row_list, set_banner)
+from desktop_app.ui.importing.widgets import (AMBER, GREY, P_DRY, P_STATUS, Page,
+                                             banner_label, busy_bar, row_list, set_banner)
 from desktop_app.ui.widgets.detail_parts import muted
 
 IGNORE = "ignore"
@@ -347,6 +347,9 @@ class MappingPage(Page):
         notes = [n for n in parsed.notes if "not recognised: ignored" not in n]
         self.notes.setText("\n".join(f"Note: {n}" for n in notes))
         self.notes.setVisible(bool(notes))
+
+    def nextId(self) -> int:  # noqa: N802 - the status words, when the file has any
+        return P_STATUS if self.result is not None and self.result.status_words else P_DRY
 
     def isComplete(self) -> bool:  # noqa: N802
         return (not self.running and not self._debounce.isActive() and self.result is not None

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 # Page ids.
 P_FILE, P_KIND, P_MAP, P_DRY, P_IMPORT, P_CHASE, P_CHASE_APPLY = range(7)
+P_STATUS = 13   # the status words (status_page), between the columns and the trial run
 
 RED = "color: #a4262c;"
 AMBER = "color: #8a5a00;"

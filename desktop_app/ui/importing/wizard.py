@@ -13,7 +13,8 @@ The pages (the other modules of this package):
   2. the kind, as detected from the headers, changeable;
   3. the columns: each header with what it is read as (``--map`` in the command line) and a
      preview of the first rows, re-read off the UI thread whenever a column is changed, with
-     the rows that will be skipped;
+     the rows that will be skipped; then, when the file has status words, what each means
+     (``status_page``: ``--status "Word=status"`` in the command line);
   4. a dry run (``import_file`` with ``ImportOptions(dry_run=True)``): new / updated /
      unchanged / skipped,
      and "Import the other rows and skip these" when some rows cannot be imported;
@@ -49,8 +50,9 @@ from desktop_app.ui.importing.mapping_page import MappingPage
 from desktop_app.ui.importing.run_pages import DryRunPage, RunPage
 from desktop_app.ui.importing import response_page
 from desktop_app.ui.importing.text import KIND_WORDS, count, for_people, kind_of
+from desktop_app.ui.importing.status_page import StatusPage
 from desktop_app.ui.importing.widgets import (P_CHASE, P_CHASE_APPLY, P_DRY, P_FILE, P_IMPORT,
-                                             P_KIND, P_MAP)
+                                             P_KIND, P_MAP, P_STATUS)
 from desktop_app.ui.workers import Cancelled, Job, start_job
 from desktop_app.ui.widgets.sizing import fit_dialog
 
@@ -85,6 +87,7 @@ class ImportWizard(QWizard):
         self.review: Any = None                   # a returned chase workbook's ChaseReview
         self.kind: str | None = None
         self.mapping: dict[str, str] = {}         # "Header as written" -> field / "ignore"
+        self.status_map: dict[str, str] = {}      # "Status word as written" -> status value
         self.parsed: Any = None                   # ParsedWorkbook of the mapping page
         self.result: Any = None                   # ImportSummary / ChaseApplied once saved
         self.backup_path: Path | None = None
@@ -104,6 +107,7 @@ class ImportWizard(QWizard):
         self.file_page = FilePage()
         self.kind_page = KindPage()
         self.mapping_page = MappingPage()
+        self.status_page = StatusPage()
         self.dry_page = DryRunPage()
         self.import_page = RunPage("Importing", "A backup of the database is taken first; then "
                                    "the rows are saved in one transaction: all or nothing.",
@@ -118,7 +122,7 @@ class ImportWizard(QWizard):
         for page_id, page in ((P_FILE, self.file_page), (P_KIND, self.kind_page),
                               (P_MAP, self.mapping_page), (P_DRY, self.dry_page),
                               (P_IMPORT, self.import_page), (P_CHASE, self.chase_page),
-                              (P_CHASE_APPLY, self.apply_page)):
+                              (P_CHASE_APPLY, self.apply_page), (P_STATUS, self.status_page)):
             self.setPage(page_id, page)
         response_page.install(self)  # the executive's response: its own branch of pages
         self.setStartId(P_FILE)
@@ -147,6 +151,10 @@ class ImportWizard(QWizard):
     @property
     def committee(self) -> str:
         return self.file_page.committee()
+
+    def chosen_statuses(self) -> dict[str, str]:
+        """The status words' meanings chosen on the status page (when it was on the way)."""
+        return dict(self.status_map) if P_STATUS in self.visitedIds() else {}
 
     # ------------------------------------------------------------------ jobs
     def run_job(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None],
@@ -218,7 +226,8 @@ class ImportWizard(QWizard):
         from desktop_app.services.importing import ImportOptions, import_file
         db, committee, path = self.db, self.committee, self.info.path
         options = ImportOptions(kind=self.parsed.kind, skip_bad_rows=True, dry_run=True,
-                                parsed=self.parsed)
+                                parsed=self.parsed, status_map=self.chosen_statuses(),
+                                create_committee=self.file_page.create_new())
         self.run_job(lambda ctx: import_file(db, path, committee, options).summary,
                      on_done, on_error)
 
@@ -293,7 +302,9 @@ class ImportWizard(QWizard):
         skip = self.dry_page.bad_rows() and self.dry_page.skip_box.isChecked()
         rows = kind_of(self.parsed.kind, len(self.parsed.rows))
         options = ImportOptions(kind=self.parsed.kind, mapping=dict(self.mapping),
-                                skip_bad_rows=skip, backup_reason="import", parsed=self.parsed)
+                                skip_bad_rows=skip, backup_reason="import", parsed=self.parsed,
+                                status_map=self.chosen_statuses(),
+                                create_committee=self.file_page.create_new())
         outcome: dict[str, Any] = {}
         self.backup_path = None
         work = self._saving(self.info.path, options, outcome,

@@ -260,7 +260,9 @@ class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
                 verdict = r.verdict.replace("_", " ").capitalize()
                 state = r.status.replace("_", " ")
                 if r.verdict == Verdict.AWAITING:
-                    return "Response overdue" if r.response_overdue else "Awaiting response"
+                    if r.response_overdue:
+                        return "Response overdue"
+                    return "Responded" if r.responded else "Awaiting response"
                 return f"{verdict}; {state}"
             if r.status == ActionStatus.COMPLETED:
                 return "Completed"

@@ -209,6 +209,19 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.rows_reindexed.emit()
         self.layoutChanged.emit()
 
+    def set_extra_columns(self, extra: Sequence[Column]) -> bool:
+        """The class's columns followed by ``extra`` (the officer's own columns of the rows
+        shown); a model reset when they change. True when they changed."""
+        wanted = tuple(type(self).columns) + tuple(extra)
+        if [c.key for c in wanted] == [c.key for c in self.columns]:
+            return False
+        self.beginResetModel()
+        self.columns = wanted
+        if self._sort_column >= len(wanted):
+            self._sort_column, self._sorted_generation = -1, -1
+        self.endResetModel()
+        return True
+
     # ---------------------------------------------------------------- looks (override)
     def tooltip(self, row: R, col: Column) -> str | None:
         return col.text(row) if col.wrap else None

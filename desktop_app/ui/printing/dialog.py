@@ -222,7 +222,8 @@ class PrintDialog(QDialog):
             from desktop_app.reports.printing import write_document
             return write_document(db, choice.kind, path, choice.committee,
                                   meeting=choice.meeting, as_at=choice.as_at,
-                                  public=choice.public, today=today)
+                                  public=choice.public, today=today,
+                                  extra_columns=choice.extra_columns)
 
         def current() -> bool:
             return not self.closed and generation == self._generation

@@ -51,6 +51,7 @@ class Choice:
     meeting: dt.date | None
     as_at: dt.date
     public: bool
+    extra_columns: tuple[str, ...] = ()   # printed after the usual columns (log, schedule)
 
 
 def meeting_text(m: MeetingRow, next_date: dt.date | None) -> str:

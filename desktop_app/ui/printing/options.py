@@ -18,6 +18,7 @@ from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.workspace import Database
 from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui import app_state
+from desktop_app.ui.printing.column_options import PrintColumns
 from desktop_app.ui.printing.documents import BY_KIND, DOCUMENTS, Choice, meeting_text
 from desktop_app.ui.widgets.detail_parts import muted, section
 from desktop_app.ui.widgets.date_edit import DateEdit
@@ -100,6 +101,8 @@ class PrintOptions(QWidget):
                                    "publication (Local Government Act 1972, Schedule 12A); "
                                    "they show as \u201cExempt: paragraph N\u201d.")
         self.public_box.toggled.connect(lambda _on: self.changed.emit())
+        self.columns = PrintColumns(self.db)     # extra columns of the log / schedule
+        self.columns.changed.connect(self.changed.emit)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +134,7 @@ class PrintOptions(QWidget):
         left.addWidget(self.as_at_hint)
         left.addSpacing(4)
         left.addWidget(self.public_box)
+        left.addWidget(self.columns)
         left.addStretch(1)
         keys = muted("Ctrl+S saves, Ctrl+P prints, F5 builds the document again. Ctrl+plus and "
                      "Ctrl+minus zoom; Ctrl+0 fits the width.")
@@ -159,10 +163,12 @@ class PrintOptions(QWidget):
         self.committee_combo.setCurrentIndex(index)
         self.committee_combo.setToolTip(self.committee_combo.currentText())
         self.committee_combo.blockSignals(False)
+        self.columns.set_source(self.committee_combo.currentData(), self.kind())
         self._load_meetings()
 
     def _committee_changed(self, _index: int) -> None:
         self.committee_combo.setToolTip(self.committee_combo.currentText())
+        self.columns.set_source(self.committee_combo.currentData(), self.kind())
         self._meeting_touched = False
         self._load_meetings()
         self.changed.emit()
@@ -233,6 +239,7 @@ class PrintOptions(QWidget):
 
     def _kind_toggled(self, _id: int, checked: bool) -> None:
         if checked:
+            self.columns.set_source(self.committee_combo.currentData(), self.kind())
             self._default_meeting()
             self._default_as_at()
             self.changed.emit()
@@ -284,7 +291,8 @@ class PrintOptions(QWidget):
         meeting = self.meeting() if doc.needs_meeting else None
         if doc.needs_meeting and meeting is None:
             return None
-        return Choice(committee.name, doc.kind, meeting, as_at, self.public_box.isChecked())
+        return Choice(committee.name, doc.kind, meeting, as_at, self.public_box.isChecked(),
+                      self.columns.chosen() if self.columns.isVisibleTo(self) else ())
 
     def problem(self) -> str | None:
         """Why nothing can be built with these options, in words."""

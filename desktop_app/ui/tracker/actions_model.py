@@ -9,6 +9,8 @@ from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
                                         since_meeting_colour)
+from desktop_app.ui.models.optional_columns import (RAG_KEY, rag_column, search_words,
+                                                    status_word_column)
 from desktop_app.ui.widgets import badges
 
 
@@ -32,7 +34,7 @@ def due_text(r: ActionRow) -> str:
 
 class ActionsModel(RowTableModel[ActionRow]):
     FLAG, COMMITTEE, REF, MEETING, ITEM, TEXT, OWNER, DIRECTORATE, PROGRESS, DUE, STATUS, \
-        REPORTED = range(12)
+        REPORTED, RAG, STATUS_WORD = range(14)   # then the officer's own columns (extra)
     columns = (
         Column("flag", "Since last", flag_word, sort=lambda r: _FLAG_RANK[flag_word(r)],
                width=12, searchable=False,
@@ -55,6 +57,8 @@ class ActionsModel(RowTableModel[ActionRow]):
                width=13, searchable=False),
         Column("reported", "Reported complete", lambda r: short_date(r.reported_complete_on),
                sort=lambda r: r.reported_complete_on, width=13, hidden=True),
+        rag_column(),
+        status_word_column(),
     )
 
     def marker(self, row: ActionRow) -> str:
@@ -65,7 +69,7 @@ class ActionsModel(RowTableModel[ActionRow]):
     @classmethod
     def search_extra(cls, row: ActionRow) -> str:
         return " ".join((flag_word(row), status_word(row), long_date(row.meeting_date),
-                         long_date(row.due_date), row.due_text))
+                         long_date(row.due_date), row.due_text, search_words(row)))
 
     def tooltip(self, row: ActionRow, col: Column) -> str | None:
         if col.key == "status" and row.overdue:
@@ -75,6 +79,8 @@ class ActionsModel(RowTableModel[ActionRow]):
         return super().tooltip(row, col)
 
     def foreground(self, row: ActionRow, col: Column) -> QColor | None:
+        if col.key == RAG_KEY:
+            return badges.RAG_TEXT.get(row.rag.lower())
         if col.key == "status":
             if row.overdue:
                 return badges.OVERDUE_COLOUR
@@ -92,6 +98,8 @@ class ActionsModel(RowTableModel[ActionRow]):
         return None
 
     def decoration(self, row: ActionRow, col: Column) -> QIcon | None:
+        if col.key == RAG_KEY:
+            return badges.rag_icon(row.rag)
         if col.key == "flag":
             word = flag_word(row)
             return badges.marker_icon(word.lower()) if word else None

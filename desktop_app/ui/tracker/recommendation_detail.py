@@ -168,6 +168,9 @@ class RecommendationDetail(DetailPane):
         elif row.verdict == Verdict.AWAITING and not row.response.strip():
             text = (f"Awaiting a response, due by {long_date(row.response_due)} (two months "
                     "from sending, s.9FE).")
+        elif row.verdict == Verdict.AWAITING:
+            text = (f"Responded (the verdict is not recorded yet). The response was due by "
+                    f"{long_date(row.response_due)}.")
         else:
             text = f"{verdict_label(row.verdict)}. The response was due by " \
                    f"{long_date(row.response_due)}."

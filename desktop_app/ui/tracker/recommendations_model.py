@@ -9,6 +9,8 @@ from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
                                         since_meeting_colour)
+from desktop_app.ui.models.optional_columns import (RAG_KEY, rag_column, search_words,
+                                                    status_word_column)
 from desktop_app.ui.widgets import badges
 
 
@@ -21,8 +23,17 @@ def verdict_label(value: str) -> str:
         return value
 
 
+RESPONDED = "Responded"
+
+
 def response_word(r: RecommendationRow) -> str:
-    return "OVERDUE" if r.response_overdue else verdict_label(r.verdict)
+    """OVERDUE; "Responded" for a written response whose verdict nobody has recorded yet
+    (not "Awaiting response"); else the verdict."""
+    if r.response_overdue:
+        return "OVERDUE"
+    if r.verdict == Verdict.AWAITING and r.responded:
+        return RESPONDED
+    return verdict_label(r.verdict)
 
 
 def status_label(value: str) -> str:
@@ -37,12 +48,13 @@ def full_text(r: RecommendationRow) -> str:
 
 
 _FLAG_RANK = {"NEW": 0, "UPDATED": 1, "": 2}
-_RESPONSE_RANK = {"OVERDUE": 0, "Awaiting response": 1}
+_RESPONSE_RANK = {"OVERDUE": 0, "Awaiting response": 1, RESPONDED: 2}
 _STATUS_RANK = {"open": 0, "in_progress": 1, "completed": 2}
 
 
 class RecommendationsModel(RowTableModel[RecommendationRow]):
-    FLAG, COMMITTEE, MEETING, ITEM, TEXT, ADDRESSEE, SENT, DUE, RESPONSE, VERDICT, STATUS = range(11)
+    FLAG, COMMITTEE, MEETING, ITEM, TEXT, ADDRESSEE, SENT, DUE, RESPONSE, VERDICT, STATUS, RAG, \
+        STATUS_WORD = range(13)   # then the officer's own columns (extra)
     columns = (
         Column("flag", "Since last", flag_word, sort=lambda r: _FLAG_RANK[flag_word(r)],
                width=12, searchable=False,
@@ -64,10 +76,12 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
         Column("response", "Executive response", lambda r: r.response, width=15,
                stretch=2, wrap=True),
         Column("verdict", "Response", response_word,
-               sort=lambda r: _RESPONSE_RANK.get(response_word(r), 2), width=11,
+               sort=lambda r: _RESPONSE_RANK.get(response_word(r), 3), width=11,
                searchable=False),
         Column("status", "Status", lambda r: status_label(r.status),
                sort=lambda r: _STATUS_RANK.get(r.status, 3), width=11),
+        rag_column(),
+        status_word_column(),
     )
 
     def marker(self, row: RecommendationRow) -> str:
@@ -78,7 +92,7 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
     @classmethod
     def search_extra(cls, row: RecommendationRow) -> str:
         return " ".join((flag_word(row), response_word(row), long_date(row.meeting_date),
-                         long_date(row.response_due)))
+                         long_date(row.response_due), search_words(row)))
 
     def tooltip(self, row: RecommendationRow, col: Column) -> str | None:
         if col.key in ("verdict", "due") and row.response_overdue:
@@ -89,6 +103,8 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
         return super().tooltip(row, col)
 
     def foreground(self, row: RecommendationRow, col: Column) -> QColor | None:
+        if col.key == RAG_KEY:
+            return badges.RAG_TEXT.get(row.rag.lower())
         if col.key in ("verdict", "due") and row.response_overdue:
             return badges.OVERDUE_COLOUR
         if col.key == "status" and row.status == ImplementationStatus.COMPLETED:
@@ -107,6 +123,8 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
         return None
 
     def decoration(self, row: RecommendationRow, col: Column) -> QIcon | None:
+        if col.key == RAG_KEY:
+            return badges.rag_icon(row.rag)
         if col.key == "flag":
             word = flag_word(row)
             return badges.marker_icon(word.lower()) if word else None

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QS
 from desktop_app.ui import app_state
 from desktop_app.ui.app_state import short_date
 from desktop_app.ui.models.base import RowTableModel
+from desktop_app.ui.models.optional_columns import (RAG_FILTER_NONE, RAG_KEY, extra_columns,
+                                                    is_optional, rag_key, rag_label, rag_sort)
 from desktop_app.ui.models.proxy import RecordFilterProxy
+from desktop_app.ui.widgets.column_chooser import ColumnChoices
 from desktop_app.ui.widgets.filter_combo import FilterCombo
 from desktop_app.ui.widgets.record_table import RecordTable
 from desktop_app.ui.widgets.search_box import SearchBox
@@ -50,6 +53,11 @@ class RecordGrid(QWidget):
         self.owner = FilterCombo("Owner filter", min_chars=14)
         self.directorate = FilterCombo("Directorate filter", min_chars=14)
         self.meeting = FilterCombo("Meeting filter", min_chars=11)
+        self.rag = FilterCombo("RAG filter", min_chars=8)   # no label: "RAG: Red" says it
+        self.rag.set_choices([("RAG: any", ALL)])
+        self.rag.hide()                  # until rows with a RAG are loaded
+        self.choices = ColumnChoices(kind)
+        self.columns_committee: str | None = None
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAccessibleName(f"Clear the {noun} filters")
         self.count = QLabel()
@@ -69,6 +77,7 @@ class RecordGrid(QWidget):
             if combo is self.directorate and not directorate:
                 text.hide()
                 combo.hide()
+        bar.addWidget(self.rag, 1)
         bar.addWidget(self.clear_button)
         bar.addStretch(0)
         bar.addWidget(self.count)
@@ -97,6 +106,8 @@ class RecordGrid(QWidget):
         self.owner.currentIndexChanged.connect(self._owner_changed)
         self.directorate.currentIndexChanged.connect(self._directorate_changed)
         self.meeting.currentIndexChanged.connect(self._meeting_changed)
+        self.rag.currentIndexChanged.connect(self._rag_changed)
+        self.table.column_toggled.connect(self._column_toggled)
         self.clear_button.clicked.connect(self.clear_filters)
         # Not rowsInserted/rowsRemoved of the proxy: a filter change can emit thousands.
         for signal in (self.proxy.filter_changed, self.proxy.modelReset, self.proxy.layoutChanged,
@@ -127,11 +138,17 @@ class RecordGrid(QWidget):
                                              r.meeting_date.isoformat() == value)
                                  if value else None)
 
+    def _rag_changed(self, *_args) -> None:
+        value = self.rag.value()
+        wanted = "" if value == RAG_FILTER_NONE else value
+        self.proxy.set_predicate(RAG_KEY, (lambda r: rag_key(r.rag) == wanted)
+                                 if value else None)
+
     def set_status_filter(self, value: str) -> None:
         self.status.set_value(value)
 
     def clear_filters(self) -> None:
-        for combo in (self.status, self.owner, self.directorate, self.meeting):
+        for combo in (self.status, self.owner, self.directorate, self.meeting, self.rag):
             combo.setCurrentIndex(0)
         self.search.clear()
 
@@ -148,6 +165,28 @@ class RecordGrid(QWidget):
         days = sorted({r.meeting_date for r in rows if r.meeting_date}, reverse=True)
         self.meeting.set_choices([("All meetings", ALL)] +
                                  [(short_date(d), d.isoformat()) for d in days])
+        rags = sorted({rag_key(r.rag) for r in rows} - {""}, key=rag_sort)
+        self.rag.set_choices([("RAG: any", ALL)] + [(f"RAG: {rag_label(w)}", w) for w in rags]
+                             + ([("RAG: none", RAG_FILTER_NONE)] if rags else []))
+        self.rag.setVisible(bool(rags))
+
+    # ---------------------------------------------------------------- columns
+    def _default_columns(self) -> set[str]:
+        return {RAG_KEY} if any(r.rag for r in self.model.rows) else set()
+
+    def update_columns(self, committee: str | None) -> None:
+        """The optional columns of the rows loaded for ``committee`` (None: all committees):
+        RAG, the status as written and each column of the imported tracker, shown as chosen
+        for that committee before."""
+        self.columns_committee = committee
+        self.model.set_extra_columns(extra_columns(self.model.rows))
+        shown = self.choices.shown(committee, self._default_columns())
+        self.table.apply_columns(self.model, {c.key: c.key in shown for c in self.model.columns
+                                              if is_optional(c.key)})
+
+    def _column_toggled(self, key: str, on: bool) -> None:
+        if is_optional(key):
+            self.choices.set_shown(self.columns_committee, key, on, self._default_columns())
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -22,6 +22,7 @@ from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
 from desktop_app.ui.tab_api import TabPage
+from desktop_app.ui.widgets.column_chooser import ColumnsButton
 from desktop_app.ui.tracker.action_detail import ActionDetail
 from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
 from desktop_app.ui.tracker.recommendation_detail import RecommendationDetail
@@ -85,6 +86,11 @@ class TrackerTab(TabPage):
         self.views.setAccessibleName("Tracker views")
         self.views.addTab(self.actions_grid, "Actions")
         self.views.addTab(self.recs_grid, "Recommendations")
+        # one "Columns..." for the grid shown, beside the Actions / Recommendations tabs
+        self.columns_button = ColumnsButton(lambda: self.current_grid().table.column_menu(),
+                                            "Choose the columns of the grid shown")
+        self.columns_button.setObjectName("trackerColumnsButton")
+        self.views.setCornerWidget(self.columns_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 4)
         lay.addWidget(self.views)
@@ -165,6 +171,7 @@ class TrackerTab(TabPage):
             keep = grid.shown_id()
             model.set_rows(rows, hay)
             grid.update_choices()
+            grid.update_columns(None if all_committees else self._chosen_committee_name())
             grid.table.set_column_visible("committee", all_committees)
             if not grid.table.user_sized:
                 grid.table.fit_columns()

@@ -65,3 +65,25 @@ def marker_icon(kind: str, size: int = 14) -> QIcon:
                                   QPointF(s * 0.74, s * 0.34)]))
     p.end()
     return QIcon(pm)
+
+
+# RAG ratings as officers colour them (issue 13): the chip beside the word in a grid.
+RAG_COLOURS = {"red": QColor("#c62828"), "amber": QColor("#ef9f00"), "green": QColor("#2e7d32"),
+               "blue": QColor("#1565c0")}
+RAG_TEXT = {"red": QColor("#9b1c1c"), "amber": QColor("#7a4f00"), "green": QColor("#1e5b22"),
+            "blue": QColor("#0d47a1")}
+
+
+@functools.cache
+def rag_icon(word: str, size: int = 14) -> QIcon | None:
+    """A rounded chip in the RAG colour (grey for a word that is not a colour); None for ''."""
+    key = word.strip().lower()
+    if not key:
+        return None
+    pm, p = _pixmap(size)
+    s = float(size)
+    p.setBrush(QBrush(RAG_COLOURS.get(key, QColor("#8a8f98"))))
+    p.setPen(QPen(QColor(0, 0, 0, 60), 0.8))
+    p.drawRoundedRect(QRectF(0.5, 2.0, s - 1.0, s - 4.0), 3.0, 3.0)
+    p.end()
+    return QIcon(pm)

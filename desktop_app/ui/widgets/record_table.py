@@ -4,16 +4,19 @@ person resizes one, a header menu to show or hide columns, and the header state 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop_app.ui import app_state
 from desktop_app.ui.models.base import RowTableModel
+from desktop_app.ui.models.optional_columns import is_optional
 from desktop_app.ui.widgets.wrap_delegate import WrapDelegate
 
 
 class RecordTable(QTableView):
+    column_toggled = Signal(str, bool)   # a column's key, shown - by the person (header menu)
+
     def __init__(self, settings_key: str, parent: QWidget | None = None, *, lines: int = 2,
                  accessible_name: str = ""):
         super().__init__(parent)
@@ -86,6 +89,19 @@ class RecordTable(QTableView):
         else:
             self.user_sized = False
         self.fit_columns()
+
+    def apply_columns(self, model: RowTableModel, shown: dict[str, bool]) -> None:
+        """After the model's columns changed (its optional columns): take them, and show or
+        hide the columns named in ``shown``; the others keep their state."""
+        self._columns = tuple(model.columns)
+        self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
+        self._content_widths.clear()
+        hh = self.horizontalHeader()
+        for i, col in enumerate(self._columns):
+            if col.key in shown:
+                hh.setSectionHidden(i, not shown[col.key])
+        if not self.user_sized:
+            self.fit_columns()
 
     def layout_now(self) -> None:
         """Lay the rows out now rather than on the next turn of the event loop (after a
@@ -186,10 +202,15 @@ class RecordTable(QTableView):
     def column_menu(self) -> QMenu:
         menu = QMenu("Columns", self)
         hh = self.horizontalHeader()
+        optional = False
         for i, col in enumerate(self._columns):
+            if is_optional(col.key) and not optional:
+                optional = True
+                menu.addSection("From the tracker as written")
             act = QAction(col.title, menu)
             act.setCheckable(True)
             act.setChecked(not hh.isSectionHidden(i))
+            act.setData(col.key)
             act.toggled.connect(lambda on, i=i: self._toggle(i, on))
             menu.addAction(act)
         menu.addSeparator()
@@ -200,3 +221,5 @@ class RecordTable(QTableView):
         self.horizontalHeader().setSectionHidden(i, not on)
         if not self.user_sized:
             self.fit_columns()
+        if 0 <= i < len(self._columns):
+            self.column_toggled.emit(self._columns[i].key, on)

@@ -21,6 +21,10 @@ from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
 from desktop_app.ui.models.base import ListTableModel
+from desktop_app.ui.models.optional_columns import (RAG_KEY, RAG_TITLE, STATUS_WORD_KEY,
+                                                    STATUS_WORD_TITLE, extra_headers, extra_key,
+                                                    rag_label, search_words)
+from desktop_app.ui.widgets import badges
 from desktop_app.ui.meetings.meetings_model import (AMBER, GREEN, GREY, RowRole, SortRole,
                                                   kind_label, meeting_heading)
 import contextlib
@@ -106,6 +110,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
     ITEM, ORIGIN, LEAD, POSITION, STATUS = range(5)
     HEADERS = ("Item [type of scrutiny]", "Origin", "Lead officer(s)", "Current position",
                "Status")
+    BASE = len(HEADERS)   # then the optional columns (``optional``): RAG, status as written, extra
 
     move_requested = Signal(int, object)   # item id, section key
 
@@ -117,6 +122,9 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         self._today = dt.date.today()
         self.show_dropped = False
         self._words: list[str] = []
+        self.optional: list[tuple[str, str]] = [(RAG_KEY, RAG_TITLE),
+                                                (STATUS_WORD_KEY, STATUS_WORD_TITLE)]
+        self.HEADERS = type(self).HEADERS + tuple(t for _k, t in self.optional)
 
     # ------------------------------------------------------------------ loading
     def set_data(self, items: list[WorkItemRow], meetings: list[MeetingRow],
@@ -140,11 +148,19 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         if not self._words:
             return True
         hay = " ".join((item.title, item.scrutiny_type, item.origin, item.lead, item.position,
-                        item.target, item.status)).lower()
+                        item.target, item.status, search_words(item))).lower()
         return all(w in hay for w in self._words)
+
+    def column_of(self, key: str) -> int:
+        """The grid column of an optional column's key (-1 when there is none)."""
+        keys = [k for k, _t in self.optional]
+        return self.BASE + keys.index(key) if key in keys else -1
 
     def _rebuild(self) -> None:
         self.beginResetModel()
+        self.optional = [(RAG_KEY, RAG_TITLE), (STATUS_WORD_KEY, STATUS_WORD_TITLE)] + \
+            [(extra_key(h), h) for h in extra_headers(self._items)]
+        self.HEADERS = type(self).HEADERS + tuple(t for _k, t in self.optional)
         groups: dict[tuple, list[WorkItemRow]] = {}
         for item in self._items:
             if self._visible(item):
@@ -201,6 +217,9 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
     def item(self, item_id: int) -> WorkItemRow | None:
         return next((i for i in self._items if i.id == item_id), None)
 
+    def items(self) -> list[WorkItemRow]:
+        return list(self._items)
+
     def meetings(self) -> list[MeetingRow]:
         return list(self._meetings)
 
@@ -239,9 +258,14 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             if col == self.ITEM:
                 font.setBold(item.status != WorkStatus.DROPPED)
             return font if (font.strikeOut() or font.bold()) else None
+        if role == Qt.ItemDataRole.DecorationRole and col == self.column_of(RAG_KEY):
+            return badges.rag_icon(item.rag)
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.status == WorkStatus.DROPPED:
                 return QBrush(GREY)
+            if col == self.column_of(RAG_KEY):
+                colour = badges.RAG_TEXT.get(item.rag.lower())
+                return QBrush(colour) if colour is not None else None
             if col == self.STATUS:
                 return {"delivered": QBrush(GREEN), "deferred": QBrush(AMBER)}.get(item.status)
             if col == self.POSITION and item.position.lower().startswith("deferred"):
@@ -252,6 +276,14 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         return None
 
     def _display(self, item: WorkItemRow, col: int) -> str:
+        if col >= self.BASE:
+            key = self.optional[col - self.BASE][0] if col - self.BASE < len(self.optional) \
+                else ""
+            if key == RAG_KEY:
+                return rag_label(item.rag)
+            if key == STATUS_WORD_KEY:
+                return item.status_word
+            return item.extra.get(self.HEADERS[col], "")
         if col == self.ITEM:
             return f"{item.title}\n[{item.scrutiny_type}]" if item.scrutiny_type else item.title
         if col == self.ORIGIN:

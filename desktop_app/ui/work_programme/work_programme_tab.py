@@ -18,6 +18,7 @@ from desktop_app.services.common import today
 from desktop_app.ui.work_programme.work_programme_model import (Section, WorkProgrammeModel,
                                                         section_key_of)
 from desktop_app.ui.tab_api import TabPage
+from desktop_app.ui.work_programme.columns import WorkProgrammeColumns
 from desktop_app.ui.work_programme.controller import WorkProgrammeController
 from desktop_app.ui.work_programme.parts import (HEADING_BG, HEADING_LINE, HEADING_SUB,
                                                        HEADING_TEXT, SectionDelegate,
@@ -89,6 +90,8 @@ class WorkProgrammeTab(TabPage):
         w = WorkProgrammeModel
         set_widths(self.view, {w.ITEM: 270, w.ORIGIN: 330, w.LEAD: 210, w.STATUS: 95},
                    w.POSITION)
+        self.columns = WorkProgrammeColumns(self.view, self.model)
+        self.toolbar.insertWidget(self.toolbar.actions()[-2], self.columns.button)
         self.fitter = RowFitter(self.view)
         self.fitter.fitted.connect(self._scroll_pending)
         self._pending_scroll: int | None = None
@@ -133,6 +136,7 @@ class WorkProgrammeTab(TabPage):
             self._first_load = True
         keep = self._item.id if self._item else None
         items, meetings = self.controller.load(self.committee)
+        self.columns.committee = self.committee
         self.model.set_data(items, meetings, today())
         self.select_item(keep)
         if self._first_load and keep is None:
