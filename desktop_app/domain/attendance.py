@@ -100,6 +100,10 @@ _JOB_END = re.compile(r"\b(?:manager|officer|lead|director|head|adviser|advisor|
 _PLURAL = re.compile(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
 
 
+_JOB_WORD = re.compile(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
+                       r"|clerk|assistant|chief|executive|monitoring|democratic)\b", re.I)
+
+
 def split_names(text: str, *, officers: bool = False) -> list[str]:
     """'Councillors Graham Andrews, Toni Fagan and Mike Jones' -> three names (a shared plural
     title is given to each). Commas inside brackets do not split; 'and' inside a role ('Cabinet
@@ -130,6 +134,14 @@ def split_names(text: str, *, officers: bool = False) -> list[str]:
         halves = parts[-1].rsplit(" and ", 1)
         if len(halves) == 2 and all(_JOB_END.search(h) for h in halves):
             parts[-1:] = halves
+        # "Assistant Director Quality Assurance, Safeguarding and Partnerships": one title
+        joined: list[str] = []
+        for part in parts:
+            if joined and not _JOB_WORD.search(part):
+                joined[-1] = f"{joined[-1]},{part}"
+            else:
+                joined.append(part)
+        parts = joined
     out: list[str] = []
     for part in (p.strip(" .") for p in parts):
         if not part:
@@ -153,9 +165,9 @@ def split_names(text: str, *, officers: bool = False) -> list[str]:
 
 def person_and_role(text: str) -> tuple[str, str]:
     """'Councillor Diana Toynbee (Cabinet Member for Education)' or 'Mr Sam Pratley - Education
-    Co-optee' or 'Jane Ellis, Director of Healthwatch' -> (name, role). A chair's note stays
-    with the name."""
-    text = text.strip()
+    Co-optee' or 'Jane Ellis, Director of Healthwatch' -> (name, role). A chair's note is left
+    out (the member's role says it)."""
+    text = re.sub(r"\s+", " ", _CHAIR_NOTE.sub("", text)).strip()
     m = re.match(r"^(?P<name>.+?)\s*\((?P<role>[^()]+)\)\s*$", text)
     if m and not _CHAIR_NOTE.fullmatch(f"({m['role']})"):
         return m["name"].strip(), m["role"].strip()
