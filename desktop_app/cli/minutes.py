@@ -112,6 +112,9 @@ def _print_summary(summary) -> None:
               .replace("persons", "people"))
     for day in summary.approved_minutes_of:
         print(f"  the minutes of {format_uk(dt.date.fromisoformat(day))} approved at this meeting")
+    for day in summary.approved_not_stored:
+        print(f"  note: these minutes approve the minutes of {format_uk(dt.date.fromisoformat(day))}"
+              ", a meeting not stored here")
     for warning in summary.warnings:
         print(f"  note: {warning}")
     if summary.dry_run:

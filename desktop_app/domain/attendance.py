@@ -20,7 +20,7 @@ from desktop_app.domain.records import _Record
 _TITLES = (r"(?:councillors?|cllrs?\.?|county\s+councillor|the\s+rt\.?\s+hon\.?|rev(?:erend)?\.?"
            r"|preb(?:endary)?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|prof(?:essor)?\.?|sir|dame"
            r"|lord|lady)")
-_TITLE_RE = re.compile(rf"^(?:{_TITLES}\s+)+", re.I)
+_TITLE_RE = re.compile(rf"^(?:{_TITLES}(?:\s+|$))+", re.I)
 # "(Chairperson)", "(Vice-Chairman)", "(non-voting member)" after a member's name
 _CHAIR_NOTE = re.compile(r"\((?:vice[\s-]*)?chair(?:person|man|woman)?\)|\(non-voting(?: member)?\)",
                          re.I)

@@ -114,6 +114,7 @@ class ImportSummary:
     incomplete_items: list[str] = dataclasses.field(default_factory=list)
     attendance_saved: int = 0       # people recorded as present, apologies, ... (0: kept as was)
     approved_minutes_of: list[str] = dataclasses.field(default_factory=list)  # ISO dates
+    approved_not_stored: list[str] = dataclasses.field(default_factory=list)  # no such meeting
     warnings: list[str] = dataclasses.field(default_factory=list)
     dry_run: bool = False
 
@@ -156,6 +157,10 @@ def save_minutes(db: Database, committee_name: str, proposal: MinutesProposal, *
     except _Rollback as rollback:
         return rollback.summary
     return summary
+
+
+def _people(n: int) -> str:
+    return f"{n} {'person' if n == 1 else 'people'}"
 
 
 def _key(text: str) -> str:
@@ -355,8 +360,8 @@ class _Saver:
                     == {(name_key(a.name), AttendanceKind(a.kind)) for a in found})
             if not same:
                 self.summary.warnings.append(
-                    f"kept the attendance already saved ({len(stored)} people); the minutes "
-                    f"list {len(found)}")
+                    f"kept the attendance already saved ({_people(len(stored))}); the minutes "
+                    f"list {_people(len(found))}")
             return
         try:
             store_attendance(self.s, meeting, found)
@@ -370,9 +375,7 @@ class _Saver:
             earlier = self.s.scalars(select(Meeting).where(
                 Meeting.committee_id == self.committee.id, Meeting.date == day)).first()
             if earlier is None:
-                self.summary.warnings.append(
-                    f"these minutes approve the minutes of {format_uk(day)}, but "
-                    f"{self.committee.name} has no meeting on that date")
+                self.summary.approved_not_stored.append(day.isoformat())
                 continue
             if earlier.minutes_approved_meeting_id == meeting.id:
                 continue
