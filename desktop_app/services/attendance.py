@@ -200,15 +200,18 @@ def set_attendance(db: Database, meeting_id: int, entries: Sequence[Attendee],
 def member_attendance(db: Database, committee: str, start: dt.date,
                       end: dt.date) -> list[MemberAttendance]:
     """Per committee member, over held meetings from ``start`` to ``end`` whose attendance is
-    recorded: expected, present, apologies, substituted (someone stood in), absent (recorded
-    absent or not listed)."""
+    recorded: expected, present, apologies, substituted (someone stood in), absent.
+
+    A meeting whose record lists who was present is a full roll: a member not on it was absent.
+    A record with no one present (a ModernGov page minutes only the apologies) says nothing of
+    the members it leaves out, so they are not counted for that meeting."""
     with db.reading() as s:
         c = find_committee(s, committee)
-        return _member_attendance(s, c.id, start, end)
+        return member_attendance_in_session(s, c.id, start, end)
 
 
-def _member_attendance(s: Session, committee_id: int, start: dt.date,
-                       end: dt.date) -> list[MemberAttendance]:
+def member_attendance_in_session(s: Session, committee_id: int, start: dt.date,
+                                 end: dt.date) -> list[MemberAttendance]:
     links = sorted(s.scalars(select(Membership).where(Membership.committee_id == committee_id)),
                    key=lambda link: (_ROLE_ORDER.get(link.role, 9), link.position))
     meetings = [m for m in s.scalars(select(Meeting).where(
@@ -219,12 +222,16 @@ def _member_attendance(s: Session, committee_id: int, start: dt.date,
         member = link.member
         counts = dict(expected=0, present=0, apologies=0, substituted=0, absent=0)
         for m in meetings:
-            counts["expected"] += 1
             mine = next((a for a in m.attendance if a.member_id == member.id), None)
             stood_in = any(a.kind == AttendanceKind.SUBSTITUTE
                            and name_key(a.substitute_for) == name_key(member.name)
                            for a in m.attendance)
-            if mine is not None and mine.kind == AttendanceKind.PRESENT:
+            full_roll = any(a.kind == AttendanceKind.PRESENT for a in m.attendance)
+            if mine is None and not stood_in and not full_roll:
+                continue
+            counts["expected"] += 1
+            if mine is not None and mine.kind in (AttendanceKind.PRESENT,
+                                                  AttendanceKind.IN_ATTENDANCE):
                 counts["present"] += 1
             elif mine is not None and mine.kind == AttendanceKind.APOLOGIES:
                 counts["apologies"] += 1

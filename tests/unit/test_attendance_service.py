@@ -144,3 +144,13 @@ def test_member_counts_for_the_year(com):
     assert (ford.present, ford.apologies, ford.substituted) == (1, 1, 1)
     assert (rows["Gita Hale"].absent, rows["Gita Hale"].present) == (2, 0)  # absent + unlisted
     assert bell.percentage == 100 and dyer.percentage == 50
+
+
+def test_a_record_of_apologies_only_says_nothing_of_the_others(com):
+    db, (m1, m2, _) = com
+    attendance.set_attendance(db, m1, [P("Ann Bell"), P("Colin Dyer")])
+    attendance.set_attendance(db, m2, [P("Erin Ford", K.APOLOGIES)])  # as a ModernGov page
+    rows = {r.name: r for r in attendance.member_attendance(db, C, D1, D2)}
+    bell, ford = rows["Councillor Ann Bell"], rows["Councillor Erin Ford"]
+    assert (bell.expected, bell.present, bell.absent) == (1, 1, 0)
+    assert (ford.expected, ford.apologies, ford.absent) == (2, 1, 1)
