@@ -146,8 +146,8 @@ def _meetings_table(stats) -> Table:
 
 
 def _attendance_table(stats) -> Table:
-    rows = [["Member", "Meetings", "Present", "Apologies", "Substitute sent", "Absent",
-             "Attendance"]]
+    rows: list[list[Paragraph | str]] = [["Member", "Meetings", "Present", "Apologies",
+                                          "Substitute sent", "Absent", "Attendance"]]
     cell = ParagraphStyle("cell", parent=theme.styles()["body"], fontSize=8.5, leading=10.5,
                           spaceAfter=0)
     for a in stats.attendance:

@@ -61,14 +61,16 @@ def test_version_and_json(run, demo_db):
                "--if-version", stale)[0] == 0
     code, out, err = run("meeting", "attendance", "CYPSC", "2021-09-07", "--present",
                          "Phillip Howells", "--if-version", stale)
-    assert code == 3 and "changed by someone else" in err and len(err.splitlines()) == 1
+    assert code == 3
+    assert "changed by someone else" in err
+    assert len(err.splitlines()) == 1
     code, out, err = run("meeting", "attendance", "CYPSC", "2021-09-07", "--clear")
     assert code == 0
     mid = meetings.get_meeting(demo_db, "CYPSC", dt.date(2021, 9, 7)).id
     assert attendance.get_attendance(demo_db, mid).entries == ()
 
 
-@pytest.mark.parametrize("args, message", [
+@pytest.mark.parametrize(("args", "message"), [
     (["--substitute", "Bob Smith"], 'write "NAME for MEMBER"'),
     (["--substitute", "Bob Smith for Nobody Atall"], "not a member of the committee"),
     (["--present", "Phillip Howells", "--apologies", "Cllr Phillip Howells"], "listed twice"),
@@ -77,19 +79,23 @@ def test_version_and_json(run, demo_db):
 def test_bad_attendance_is_one_line_exit_2_nothing_written(run, demo_db, args, message):
     run("meeting", "attendance", "CYPSC", "2021-09-07", "--present", "Mike Jones")
     code, out, err = run("meeting", "attendance", "CYPSC", "2021-09-07", *args)
-    assert code == 2 and message in err and len(err.splitlines()) == 1, err
+    assert (code, len(err.splitlines())) == (2, 1), err
+    assert message in err
     mid = meetings.get_meeting(demo_db, "CYPSC", dt.date(2021, 9, 7)).id
     assert [e.name for e in attendance.get_attendance(demo_db, mid).entries] == ["Mike Jones"]
 
 
 def test_unknown_meeting_is_refused(run):
     code, _, err = run("meeting", "attendance", "CYPSC", "2021-09-08")
-    assert code == 2 and "has no meeting on 2021-09-08" in err
+    assert code == 2
+    assert "has no meeting on 2021-09-08" in err
 
 
 def test_approve_minutes_and_undo(run, demo_db):
     code, out, err = run("meeting", "approve-minutes", "CYPSC", "2021-10-12", "--at", "2021-09-07")
-    assert code == 2 and "must be a later meeting" in err and len(err.splitlines()) == 1
+    assert code == 2
+    assert "must be a later meeting" in err
+    assert len(err.splitlines()) == 1
     code, out, err = run("meeting", "approve-minutes", "CYPSC", "2021-10-12", "--at", "2021-11-23")
     assert code == 0, err
     assert out.strip() == ("the minutes of 12 October 2021 were approved at the meeting on "
@@ -107,7 +113,8 @@ def test_as_a_real_process(cli):
     assert cli("demo").code == 0
     r = cli("meeting", "attendance", "CYPSC", "2021-09-07", "--present", "Phillip Howells",
             "--substitute", "Bob Smith for Councillor Zed")
-    assert r.code == 2 and r.err.startswith("scrutiny-tracker: error: Bob Smith substitutes for")
+    assert r.code == 2
+    assert r.err.startswith("scrutiny-tracker: error: Bob Smith substitutes for")
     r = cli("meeting", "attendance", "CYPSC", "2021-09-07", "--present", "Phillip Howells")
     assert r.code == 0, r
     r = cli("meeting", "attendance", "CYPSC", "2021-09-07")

@@ -45,7 +45,7 @@ def test_officers_are_job_titles():
         "Early Help Service Manager", "Children's Joint Commissioning Manager"]
 
 
-@pytest.mark.parametrize("written, name", [
+@pytest.mark.parametrize(("written", "name"), [
     ("Councillor Phillip Howells (Chairperson)", "Phillip Howells"),
     ("Cllr. Jennie Hewitt (Vice-Chairperson)", "Jennie Hewitt"),
     ("Rev Preb Michael Metcalf", "Michael Metcalf"),
@@ -60,7 +60,7 @@ def test_name_key_ignores_case_and_curly_quotes():
     assert name_key("Councillor Helen l’Anson") == name_key("helen l'anson")
 
 
-@pytest.mark.parametrize("text, pair", [
+@pytest.mark.parametrize(("text", "pair"), [
     ("Cllr D Smith for Cllr C Jones", ("Cllr D Smith", "Cllr C Jones")),
     ("Councillor X Ray (substitute for Councillor Y Zed)", ("Councillor X Ray", "Councillor Y Zed")),
     ("Councillor X Ray as substitute for Councillor Y Zed", ("Councillor X Ray", "Councillor Y Zed")),

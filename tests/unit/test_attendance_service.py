@@ -87,7 +87,7 @@ def test_someone_elses_change_is_not_overwritten(com):
     assert attendance.get_attendance(db, m1).entries[0].kind == K.APOLOGIES
 
 
-@pytest.mark.parametrize("entries, message", [
+@pytest.mark.parametrize(("entries", "message"), [
     ([P("Ann Bell"), P("Cllr Ann Bell", K.APOLOGIES)], "listed twice"),
     ([P("Dana Smith", K.SUBSTITUTE)], "say for whom"),
     ([P("Dana Smith", K.SUBSTITUTE, substitute_for="Zed Nobody")], "not a member of the committee"),
@@ -111,7 +111,8 @@ def test_approve_minutes_refuses_an_earlier_meeting_and_undoes(com):
     done = minutes_approval.approve_minutes(db, m1, m2)
     assert (done.approved_meeting_id, done.approved_on) == (m2, D2)
     assert attendance.get_attendance(db, m1).minutes_approved_on == D2
-    assert done.is_draft(D2 - dt.timedelta(days=1)) and not done.is_draft(D2)
+    assert done.is_draft(D2 - dt.timedelta(days=1))
+    assert not done.is_draft(D2)
     undone = minutes_approval.approve_minutes(db, m1, None)
     assert (undone.approved_meeting_id, undone.approved_on) == (None, None)
     meetings.set_meeting_status(db, m3, "cancelled")
@@ -143,7 +144,8 @@ def test_member_counts_for_the_year(com):
     assert (dyer.present, dyer.apologies) == (1, 1)
     assert (ford.present, ford.apologies, ford.substituted) == (1, 1, 1)
     assert (rows["Gita Hale"].absent, rows["Gita Hale"].present) == (2, 0)  # absent + unlisted
-    assert bell.percentage == 100 and dyer.percentage == 50
+    assert bell.percentage == 100
+    assert dyer.percentage == 50
 
 
 def test_a_record_of_apologies_only_says_nothing_of_the_others(com):
