@@ -40,7 +40,7 @@ class AttendanceDialog(FormDialog):
         self.setObjectName("attendanceDialog")
         self.members = members
         self.sheet = sheet
-        self.resize(760, 640)
+        self.resize(780, 720)
 
         # -- members of the committee
         box = QGroupBox("Members of the committee")

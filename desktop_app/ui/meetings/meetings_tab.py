@@ -100,6 +100,9 @@ class MeetingsTab(TabPage):
         self.meeting_details = QLabel()
         self.meeting_details.setWordWrap(True)
         self.meeting_details.setTextFormat(Qt.TextFormat.RichText)
+        self.meeting_attendance = QLabel()   # attendance, and whether the minutes are approved
+        self.meeting_attendance.setTextFormat(Qt.TextFormat.RichText)
+        self.meeting_attendance.setAccessibleName("Attendance and minutes approval")
 
         self.agenda_model = AgendaModel(self)
         self.agenda_view = grid("Agenda")
@@ -143,6 +146,7 @@ class MeetingsTab(TabPage):
         ll.setContentsMargins(0, 6, 0, 0)
         ll.addWidget(self.meeting_title)
         ll.addWidget(self.meeting_details)
+        ll.addWidget(self.meeting_attendance)
         ll.addWidget(self.detail_tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -239,6 +243,7 @@ class MeetingsTab(TabPage):
         if m is None:
             self.meeting_title.setText("No meeting chosen")
             self.meeting_details.setText("")
+            self.meeting_attendance.setText("")
             self.agenda_model.set_rows([])
             self.outcomes_model.set_rows([])
             self._show_item(None)
@@ -254,8 +259,9 @@ class MeetingsTab(TabPage):
             if dates.is_bank_holiday(day):
                 text = f"<span style='color:#8a5a00'>{text} (bank holiday)</span>"
             parts.append(text)
-        parts.extend(attendance_parts(self.controller.attendance_of(m.id), m, now))
         self.meeting_details.setText("&nbsp;&nbsp;\u00b7&nbsp;&nbsp;".join(parts))
+        self.meeting_attendance.setText("&nbsp;&nbsp;\u00b7&nbsp;&nbsp;".join(
+            attendance_parts(self.controller.attendance_of(m.id), m, now)))
         self.agenda_model.set_rows(m.items)
         planned = [w.title for w in self._planned if w.meeting_id == m.id
                    and w.status != WorkStatus.DROPPED
