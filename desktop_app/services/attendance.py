@@ -86,9 +86,10 @@ class MemberIndex:
         if len(exact) == 1:
             return exact[0]
         words = key.split()
-        if len(words) >= 2:  # "D Smith" / "Dave Smith" for "David Smith"
+        if len(words) >= 2:  # "D Smith" / "Dav Smith" for "David Smith", not "Bob" for "Bill"
+            first = words[0].rstrip(".")
             same = [m for m in members if keys[m.id].split()[-1:] == words[-1:]
-                    and keys[m.id][:1] == words[0][:1]]
+                    and _same_first_name(first, keys[m.id].split()[0])]
             if len(same) == 1:
                 return same[0]
         choices = {m.id: keys[m.id] for m in members}
@@ -109,6 +110,11 @@ class MemberIndex:
         return [m.name for m, _ in self.committee]
 
 
+def _same_first_name(written: str, stored: str) -> bool:
+    """An initial, or the start of the name ("Dav" for "David")."""
+    if len(written) == 1:
+        return stored.startswith(written)
+    return stored.startswith(written) or written.startswith(stored)
 
 # ----------------------------------------------------------------------------- setting
 

@@ -156,3 +156,10 @@ def test_a_record_of_apologies_only_says_nothing_of_the_others(com):
     bell, ford = rows["Councillor Ann Bell"], rows["Councillor Erin Ford"]
     assert (bell.expected, bell.present, bell.absent) == (1, 1, 0)
     assert (ford.expected, ford.apologies, ford.absent) == (2, 1, 1)
+
+
+def test_an_initial_matches_but_another_first_name_does_not(com):
+    db, (m1, _, _) = com
+    sheet = attendance.set_attendance(db, m1, [P("Cllr A Bell"), P("Councillor Bob Ford")])
+    assert sheet.entries[0].member_id is not None      # A Bell is Ann Bell
+    assert sheet.entries[1].member_id is None          # Bob Ford is not Erin Ford
