@@ -60,7 +60,8 @@ def _stats(args, ctx: CliContext):
             print("  attendance (meetings with attendance recorded: present, apologies, "
                   "substitute sent, absent):")
             for a in recorded:
-                print(f"    {a.name}: {a.expected} meetings; present {a.present}, apologies "
+                print(f"    {a.name}: {a.expected} meeting{'' if a.expected == 1 else 's'}; "
+                      f"present {a.present}, apologies "
                       f"{a.apologies}, substitute sent {a.substituted}, absent {a.absent}")
     else:
         print(f"wrote {args.output}")
