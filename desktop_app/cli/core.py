@@ -64,6 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         a.add_argument("--committee", required=True)
         a.add_argument("--date", required=True, type=iso_date)
         a.set_defaults(func=_meeting_status, status=status)
+    from desktop_app.cli.attendance import register_meeting
+    register_meeting(msub)  # meeting attendance / approve-minutes
 
     # item ------------------------------------------------------------------------------
     p = sub.add_parser("item", help="add an agenda item")

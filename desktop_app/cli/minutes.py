@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from desktop_app.cli.context import CliContext, CliError, iso_date
@@ -79,6 +80,13 @@ def _print_proposal(proposal: MinutesProposal, include_procedural: bool) -> None
         text = rec.text.replace("\n", " / ")
         flag = " (procedural)" if rec.procedural else ""
         print(f"  {item.number:>4} {rec.label or '-':<5} {text}{flag}")
+    if proposal.attendance:
+        kinds: dict[str, list[str]] = {}
+        for a in proposal.attendance:
+            kinds.setdefault(a.kind.label, []).append(a.name)
+        print("Attendance: " + "; ".join(f"{k} {len(v)}" for k, v in kinds.items()))
+    for day in proposal.approves_minutes_of:
+        print(f"Approves the minutes of {format_uk(day)}")
     print(f"Actions: {len(proposal.actions)}")
     for item, action in proposal.actions:
         print(f"  {item.number:>4}  {action.text}" + (f"  [owner: {action.owner}]"
@@ -99,6 +107,14 @@ def _print_summary(summary) -> None:
           f"({summary.recommendations_existing} already there), "
           f"{_count(summary.actions_created, 'action')} added "
           f"({summary.actions_existing} already there)")
+    if summary.attendance_saved:
+        print(f"  attendance: {_count(summary.attendance_saved, 'person')} recorded"
+              .replace("persons", "people"))
+    for day in summary.approved_minutes_of:
+        print(f"  the minutes of {format_uk(dt.date.fromisoformat(day))} approved at this meeting")
+    for day in summary.approved_not_stored:
+        print(f"  note: these minutes approve the minutes of {format_uk(dt.date.fromisoformat(day))}"
+              ", a meeting not stored here")
     for warning in summary.warnings:
         print(f"  note: {warning}")
     if summary.dry_run:

@@ -55,5 +55,13 @@ def _stats(args, ctx: CliContext):
               f"{d.actions_overdue}, average days to complete {d.average_days_to_complete}")
         print(f"  work programme: delivered {d.work_delivered}, deferred {d.work_deferred}, "
               f"dropped {d.work_dropped}")
+        recorded = [a for a in d.attendance if a.expected]
+        if recorded:
+            print("  attendance (meetings with attendance recorded: present, apologies, "
+                  "substitute sent, absent):")
+            for a in recorded:
+                print(f"    {a.name}: {a.expected} meeting{'' if a.expected == 1 else 's'}; "
+                      f"present {a.present}, apologies "
+                      f"{a.apologies}, substitute sent {a.substituted}, absent {a.absent}")
     else:
         print(f"wrote {args.output}")

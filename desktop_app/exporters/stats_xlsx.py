@@ -57,4 +57,10 @@ def write_stats_xlsx(path: str | Path, stats) -> None:
     _sheet(wb.create_sheet("Per directorate"), ["Directorate", "Raised", "Completed", "Overdue"],
            [[d.directorate, d.raised, d.completed, d.overdue] for d in stats.directorates],
            [34, 10, 12, 10])
+    _sheet(wb.create_sheet("Attendance"),
+           ["Member", "Role", "Meetings", "Present", "Apologies", "Substitute sent", "Absent",
+            "Attendance %"],
+           [[a.name, a.role, a.expected, a.present, a.apologies, a.substituted, a.absent,
+             a.percentage] for a in stats.attendance],
+           [30, 20, 10, 10, 11, 16, 9, 13])
     wb.save(path)

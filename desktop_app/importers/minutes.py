@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from desktop_app.importers.minutes_attendance import (ProposedAttendee, read_approvals,
+                                                      read_attendance)
 from desktop_app.importers.minutes_decisions import (
     ProposedAction,
     ProposedRecommendation,
@@ -33,7 +35,7 @@ from desktop_app.importers.minutes_meeting import find_date, find_time, read_mee
 from desktop_app.importers.minutes_text import MinutesFileError, read_minutes_file
 
 __all__ = [
-    "MinutesError", "MinutesProposal", "ProposedAction", "ProposedItem",
+    "MinutesError", "MinutesProposal", "ProposedAction", "ProposedAttendee", "ProposedItem",
     "ProposedRecommendation", "find_date", "find_time", "is_procedural", "parse_minutes_file",
     "parse_minutes_text", "title_key",
 ]
@@ -76,6 +78,10 @@ class MinutesProposal:
     committee_name: str = ""
     items: list[ProposedItem] = dataclasses.field(default_factory=list)
     layout: str = ""  # "moderngov" or "formal"
+    # who attended (the block above the items, apologies and substitutes minuted in them)
+    attendance: list[ProposedAttendee] = dataclasses.field(default_factory=list)
+    # the earlier meetings whose minutes these minutes approve as a correct record
+    approves_minutes_of: list[dt.date] = dataclasses.field(default_factory=list)
 
     def item(self, number: str | int) -> ProposedItem:
         for item in self.items:
@@ -104,6 +110,8 @@ class MinutesProposal:
             "committee_name": self.committee_name,
             "layout": self.layout,
             "items": [item.as_dict() for item in self.items],
+            "attendance": [dataclasses.asdict(a) for a in self.attendance],
+            "approves_minutes_of": [d.isoformat() for d in self.approves_minutes_of],
         }
 
 
@@ -131,7 +139,8 @@ def parse_minutes_text(text: str, source: str = "<text>") -> MinutesProposal:
     return MinutesProposal(source_file=source, meeting_date=details.meeting_date,
                            start_time=details.start_time, venue=details.venue,
                            committee_name=details.committee_name, items=raw_items,
-                           layout=layout)
+                           layout=layout, attendance=read_attendance(header, raw_items),
+                           approves_minutes_of=read_approvals(raw_items, details.meeting_date))
 
 
 def _normalise(text: str) -> str:

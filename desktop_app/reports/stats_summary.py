@@ -5,8 +5,9 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import Verdict
@@ -144,6 +145,46 @@ def _meetings_table(stats) -> Table:
     return t
 
 
+def _attendance_table(stats) -> Table:
+    rows: list[list[Paragraph | str]] = [["Member", "Meetings", "Present", "Apologies",
+                                          "Substitute sent", "Absent", "Attendance"]]
+    cell = ParagraphStyle("cell", parent=theme.styles()["body"], fontSize=8.5, leading=10.5,
+                          spaceAfter=0)
+    for a in stats.attendance:
+        name = a.name + (f" ({a.role})" if a.role not in ("Councillor", "") else "")
+        rows.append([Paragraph(theme.esc(name), cell), str(a.expected), str(a.present),
+                     str(a.apologies), str(a.substituted), str(a.absent),
+                     "–" if a.percentage is None else f"{a.percentage}%"])
+    t = Table(rows, colWidths=[62 * mm, 18 * mm, 17 * mm, 20 * mm, 26 * mm, 16 * mm, 21 * mm],
+              repeatRows=1)
+    t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5),
+        ("FONT", (0, 0), (-1, 0), fonts.BOLD, 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), theme.NAVY),
+        ("TEXTCOLOR", (0, 0), (-1, 0), theme.WHITE),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [theme.WHITE, theme.ZEBRA]),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return t
+
+
+def _attendance_part(stats) -> list:
+    st = theme.styles()
+    if not any(a.expected for a in stats.attendance):
+        return [Paragraph("Attendance at meetings", st["h2"]),
+                Paragraph("No attendance is recorded for the meetings held in this year.",
+                          st["small"])]
+    return [KeepTogether([Paragraph("Attendance at meetings", st["h2"]),
+                          _attendance_table(stats)]),
+            Spacer(1, 1.5 * mm),
+            Paragraph("Meetings: meetings held in the year whose attendance is recorded. "
+                      "Substitute sent: a named substitute attended in the member's place.",
+                      st["small"])]
+
+
 def build_stats_summary(target: Target, stats, *, council: str = "") -> None:
     st = theme.styles()
     setup = PageSetup(title=f"Scrutiny impact {stats.year}", committee=stats.committee,
@@ -162,6 +203,8 @@ def build_stats_summary(target: Target, stats, *, council: str = "") -> None:
         Spacer(1, 3 * mm),
         Paragraph("Meetings in the year", st["h2"]),
         _meetings_table(stats),
+        Spacer(1, 3 * mm),
+        *_attendance_part(stats),
         Spacer(1, 2 * mm),
         Paragraph("Responses are on time when received within two months beginning with the day "
                   "the recommendations were sent to the executive (Local Government Act 2000 "

@@ -15,7 +15,10 @@ from desktop_app.db.models import (Action, AgendaItem, Committee, Meeting, Membe
 from desktop_app.domain import dates
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
+from desktop_app.domain.attendance import Attendee
 from desktop_app.resources import resource
+from desktop_app.services.attendance import store_attendance
+from desktop_app.services.minutes_approval import record_approval
 
 DEMO_FILE = ("demo", "cyp_committee.json")
 
@@ -86,6 +89,7 @@ def load_demo(db: Database, reset: bool = False) -> str:
                     minutes_text=it.get("minutes_text", ""),
                     resolutions=it.get("resolutions", "")))
         s.flush()
+        _attendance_and_approvals(s, data.get("meetings", []), meetings)
         held = sorted(d for d, m in meetings.items() if m.status == MeetingStatus.HELD)
         last_held = held[-1] if held else None
         upcoming = sorted(d for d, m in meetings.items() if m.status == MeetingStatus.SCHEDULED)
@@ -136,3 +140,16 @@ def load_demo(db: Database, reset: bool = False) -> str:
                   len(data.get("work_programme", [])))
     return (f"loaded {info['name']}: {counts[0]} meetings, {counts[1]} actions, "
             f"{counts[2]} recommendations, {counts[3]} work programme items")
+
+
+def _attendance_and_approvals(s, rows: list[dict], meetings: dict[dt.date, Meeting]) -> None:
+    """Who attended (seed 004's minutes of 12 October 2021) and the minutes approved later."""
+    for m in rows:
+        row = meetings[_day(m["date"])]
+        if m.get("attendance"):
+            store_attendance(s, row, [Attendee(name=a["name"], kind=a["kind"],
+                                               role=a.get("role", ""),
+                                               substitute_for=a.get("substitute_for", ""))
+                                      for a in m["attendance"]])
+        if m.get("minutes_approved_at"):
+            record_approval(row, meetings[_day(m["minutes_approved_at"])])

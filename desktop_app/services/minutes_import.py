@@ -24,9 +24,12 @@ from desktop_app.db import audit
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Action, AgendaItem, Committee, Meeting, Recommendation
 from desktop_app.domain.dates import format_uk
-from desktop_app.domain.enums import MeetingStatus
+from desktop_app.domain.attendance import Attendee, name_key
+from desktop_app.domain.enums import AttendanceKind, MeetingStatus
 from desktop_app.domain.errors import ServiceError
 from desktop_app.services.actions import _next_ref  # the action log's own numbering
+from desktop_app.services.attendance import store_attendance
+from desktop_app.services.minutes_approval import record_approval
 from desktop_app.services.common import find_committee, today
 
 
@@ -55,12 +58,21 @@ class ProposedItem(Protocol):
     actions: Sequence[ProposedAction]
 
 
+class ProposedAttendee(Protocol):
+    name: str
+    kind: AttendanceKind
+    substitute_for: str
+    role: str
+
+
 class MinutesProposal(Protocol):
     source_file: str
     meeting_date: dt.date | None
     start_time: dt.time | None
     venue: str
     items: Sequence[ProposedItem]
+    attendance: Sequence[ProposedAttendee]
+    approves_minutes_of: Sequence[dt.date]
 
 
 Accept = Callable[[ProposedItem, ProposedRecommendation], bool]
@@ -100,6 +112,9 @@ class ImportSummary:
     actions_created: int = 0
     actions_existing: int = 0
     incomplete_items: list[str] = dataclasses.field(default_factory=list)
+    attendance_saved: int = 0       # people recorded as present, apologies, ... (0: kept as was)
+    approved_minutes_of: list[str] = dataclasses.field(default_factory=list)  # ISO dates
+    approved_not_stored: list[str] = dataclasses.field(default_factory=list)  # no such meeting
     warnings: list[str] = dataclasses.field(default_factory=list)
     dry_run: bool = False
 
@@ -144,6 +159,10 @@ def save_minutes(db: Database, committee_name: str, proposal: MinutesProposal, *
     return summary
 
 
+def _people(n: int) -> str:
+    return f"{n} {'person' if n == 1 else 'people'}"
+
+
 def _key(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text).strip().rstrip(".;").strip().casefold()
@@ -177,6 +196,8 @@ class _Saver:
         self.s.flush()
         self._recommendations(meeting, pairs)
         self._actions(meeting, pairs)
+        self._attendance(meeting)
+        self._approvals(meeting)
         self.s.flush()
         self.summary.meeting_id = meeting.id
         self.summary.incomplete_items = [item.number for item in self.proposal.items
@@ -325,3 +346,47 @@ class _Saver:
                 self.s.flush()
                 stored.append(new)
                 self.summary.actions_created += 1
+
+    # -- attendance and the approval of earlier minutes
+
+    def _attendance(self, meeting: Meeting) -> None:
+        found = [Attendee(name=a.name, kind=a.kind, substitute_for=a.substitute_for,
+                          role=a.role) for a in getattr(self.proposal, "attendance", ())]
+        if not found:
+            return
+        stored = list(meeting.attendance)
+        if stored:
+            same = ({(name_key(r.name), r.kind) for r in stored}
+                    == {(name_key(a.name), AttendanceKind(a.kind)) for a in found})
+            if not same:
+                self.summary.warnings.append(
+                    f"kept the attendance already saved ({_people(len(stored))}); the minutes "
+                    f"list {_people(len(found))}")
+            return
+        try:
+            store_attendance(self.s, meeting, found)
+        except ServiceError as exc:
+            self.summary.warnings.append(f"attendance not saved: {exc}")
+            return
+        self.summary.attendance_saved = len(found)
+
+    def _approvals(self, meeting: Meeting) -> None:
+        for day in getattr(self.proposal, "approves_minutes_of", ()):
+            earlier = self.s.scalars(select(Meeting).where(
+                Meeting.committee_id == self.committee.id, Meeting.date == day)).first()
+            if earlier is None:
+                self.summary.approved_not_stored.append(day.isoformat())
+                continue
+            if earlier.minutes_approved_meeting_id == meeting.id:
+                continue
+            if earlier.minutes_approved_meeting_id is not None:
+                self.summary.warnings.append(
+                    f"the minutes of {format_uk(day)} are already recorded as approved on "
+                    f"{format_uk(earlier.minutes_approved_on)}; kept")
+                continue
+            try:
+                record_approval(earlier, meeting)
+            except ServiceError as exc:
+                self.summary.warnings.append(str(exc))
+                continue
+            self.summary.approved_minutes_of.append(day.isoformat())

@@ -15,11 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.attendance import MemberAttendance
 from desktop_app.db.models import (Action, Meeting, Recommendation, WorkItemMove,
                                    WorkProgrammeItem)
 from desktop_app.domain.dates import municipal_year_bounds
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingStatus, Verdict,
                                       WorkStatus)
+from desktop_app.services.attendance import member_attendance_in_session
 from desktop_app.services.common import find_committee, today
 from desktop_app.services.recommendations import response_due
 
@@ -66,6 +68,9 @@ class YearStats:
     work_dropped: int = 0
     meetings: list[MeetingStats] = dataclasses.field(default_factory=list)
     directorates: list[DirectorateStats] = dataclasses.field(default_factory=list)
+    # per member: held meetings with attendance recorded, present, apologies ... (as councils
+    # publish "meetings attended")
+    attendance: list[MemberAttendance] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict:
         def conv(v):
@@ -161,6 +166,7 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
                 result.work_dropped += 1
             if any(_is_deferral(m) and start <= _move_day(m) <= end for m in w.moves):
                 result.work_deferred += 1
+        result.attendance = member_attendance_in_session(s, c.id, start, as_at)
     result.meetings = sorted(per_meeting.values(), key=lambda m: m.date)
     result.directorates = sorted(per_dir.values(), key=lambda d: (-d.raised, d.directorate))
     return result

@@ -143,6 +143,8 @@ def test_seed_shows_meeting_items_and_proposals(open_dialog, cyp_db):
     assert dialog.controller.phase == "ready"
     assert dialog.when_label.text() == "Tuesday 12 October 2021, 2:30 pm"
     assert "Herefordshire Council Offices, Plough Lane" in dialog.venue_label.text()
+    assert dialog.venue_label.text().endswith(
+        "\nAttendance: 11 present, 9 in attendance. Approves the minutes of 7 September 2021.")
     assert not dialog.date_row.isVisible()
     model = dialog.model
     numbers = [model.item_of(model.index(r, 0)).number for r in range(model.rowCount())]
@@ -204,6 +206,7 @@ def test_untick_edit_and_save_only_the_accepted(qtbot, open_dialog, cyp_db):
         f"Saved to {DEMO_COMMITTEE}, meeting of 12 October 2021: added the meeting, "
         "10 agenda items, 6 recommendations and 3 actions.")
     assert "Left out as you chose: 5 recommendations." in dialog.result_label.text()
+    assert "Recorded the attendance (20 people)." in dialog.result_label.text()
 
     item_39 = "PROVISION OF CHILDREN CENTRE SERVICE IN THE BROMYARD AREA"
     item_40 = ("EFFECTIVE SCRUTINY OF CHILDREN'S SERVICES: TRAINING AND DEVELOPMENT OFFER")

@@ -18,13 +18,18 @@ from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
 from desktop_app.services import actions as actions_service
+from desktop_app.services import attendance as attendance_service
+from desktop_app.services import committees as committees_service
+from desktop_app.services import minutes_approval as approval_service
 from desktop_app.services import meetings as meetings_service
 from desktop_app.services import recommendations as recs_service
 from desktop_app.services import work_programme as wp_service
 from desktop_app.services.common import today
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
 from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
 from desktop_app.ui.meetings.meetings_model import meeting_heading
+from desktop_app.ui.errors import show_error
 from desktop_app.ui.undo import UndoableEdits
 
 if TYPE_CHECKING:
@@ -39,6 +44,7 @@ class MeetingsController:
         self.db = tab.db
         self.edits = UndoableEdits(tab, "meeting", tab.after_edit)
         self._outcomes: dict[int, list] = {}   # meeting id -> its recommendations and actions
+        self._sheets: dict[int, object] = {}   # meeting id -> its attendance sheet
 
     # ================================================================== reading
     def load(self, committee: str) -> tuple[list[MeetingRow], list[WorkItemRow]]:
@@ -46,6 +52,7 @@ class MeetingsController:
         # The recommendations and actions are read per meeting, when one is shown (see
         # outcomes_of), not all of them here: with 10,000 actions that took a second.
         self._outcomes = {}
+        self._sheets = {}
         try:
             return (meetings_service.list_meetings(self.db, committee, upcoming_first=True),
                     wp_service.list_work_programme(self.db, committee))
@@ -68,6 +75,61 @@ class MeetingsController:
                 found = []
             self._outcomes[meeting_id] = found
         return found
+
+    def attendance_of(self, meeting_id: int):
+        """The meeting's attendance sheet and minutes approval (read once per load)."""
+        found = self._sheets.get(meeting_id)
+        if found is None:
+            try:
+                found = attendance_service.get_attendance(self.db, meeting_id)
+            except ServiceError as exc:
+                self.tab.status.emit(str(exc))
+                return None
+            self._sheets[meeting_id] = found
+        return found
+
+    # ================================================================== attendance
+    def edit_attendance(self) -> AttendanceDialog | None:
+        """Who attended the chosen meeting, and where its minutes were approved: one edit
+        that Undo reverses (both parts), checked against anyone else's change."""
+        self.save_typed_minutes()
+        m = self.tab.current_meeting()
+        if m is None:
+            return None
+        try:
+            sheet = attendance_service.get_attendance(self.db, m.id)
+            members = committees_service.list_members(self.db, self.tab.committee)
+        except ServiceError as exc:
+            show_error(self.tab, exc)
+            return None
+        model = self.tab.meetings_model
+        later = sorted(((r.id, r.date) for r in (model.row_at(i) for i in range(model.rowCount()))
+                        if r.date > m.date and r.status != MeetingStatus.CANCELLED),
+                       key=lambda pair: pair[1])
+        old_entries, old_at = list(sheet.entries), sheet.minutes_approved_meeting_id
+
+        def submit(v: dict):
+            state = {"version": sheet.version}
+            approval_changes = v["approved_at"] != old_at
+
+            def apply(entries, at):
+                def run():
+                    new = attendance_service.set_attendance(self.db, m.id, entries,
+                                                            if_version=state["version"])
+                    state["version"] = new.version
+                    if approval_changes:
+                        approval_service.approve_minutes(self.db, m.id, at)
+                    return new
+                return run
+
+            return self.edits.push(f"Edit the attendance of {dates.format_uk(m.date)}",
+                                   apply(v["entries"], v["approved_at"]),
+                                   apply(old_entries, old_at), True)
+
+        dialog = AttendanceDialog(self.tab, meeting_heading(m), members, sheet, later,
+                                  on_submit=submit)
+        dialog.open()
+        return dialog
 
     # ================================================================== meetings
     def _meeting_defaults(self) -> dict:

@@ -13,6 +13,7 @@ from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
 from desktop_app.services.common import today
 from desktop_app.ui.meetings.agenda_model import AgendaModel
+from desktop_app.ui.meetings.attendance_dialog import attendance_parts
 from desktop_app.ui.meetings.meetings_model import (MeetingsFilter, MeetingsModel, OutcomesModel,
                                                   RowRole, SortRole, deadline_text, kind_label,
                                                   meeting_heading, status_label)
@@ -53,6 +54,9 @@ class MeetingsTab(TabPage):
                                              "Record that the meeting took place")
         self.cancel_meeting_action = self._action("&Cancel meeting", self.controller.cancel_meeting,
                                                   "Mark the meeting cancelled (Undo restores it)")
+        self.attendance_action = self._action(
+            "Atten&dance\u2026", self.controller.edit_attendance,
+            "Who attended the chosen meeting, and where its minutes were approved")
         self.add_item_action = self._action("&Add agenda item\u2026", self.controller.add_item,
                                             "Add an item to the chosen meeting's agenda")
         self.edit_item_action = self._action("Edit agenda &item\u2026", self.controller.edit_item,
@@ -64,6 +68,7 @@ class MeetingsTab(TabPage):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.mark_held_action)
         self.toolbar.addAction(self.cancel_meeting_action)
+        self.toolbar.addAction(self.attendance_action)
         self.toolbar.addSeparator()
         for action in (self.add_item_action, self.edit_item_action, self.attach_action):
             self.toolbar.addAction(action)
@@ -95,6 +100,9 @@ class MeetingsTab(TabPage):
         self.meeting_details = QLabel()
         self.meeting_details.setWordWrap(True)
         self.meeting_details.setTextFormat(Qt.TextFormat.RichText)
+        self.meeting_attendance = QLabel()   # attendance, and whether the minutes are approved
+        self.meeting_attendance.setTextFormat(Qt.TextFormat.RichText)
+        self.meeting_attendance.setAccessibleName("Attendance and minutes approval")
 
         self.agenda_model = AgendaModel(self)
         self.agenda_view = grid("Agenda")
@@ -138,6 +146,7 @@ class MeetingsTab(TabPage):
         ll.setContentsMargins(0, 6, 0, 0)
         ll.addWidget(self.meeting_title)
         ll.addWidget(self.meeting_details)
+        ll.addWidget(self.meeting_attendance)
         ll.addWidget(self.detail_tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -234,6 +243,7 @@ class MeetingsTab(TabPage):
         if m is None:
             self.meeting_title.setText("No meeting chosen")
             self.meeting_details.setText("")
+            self.meeting_attendance.setText("")
             self.agenda_model.set_rows([])
             self.outcomes_model.set_rows([])
             self._show_item(None)
@@ -250,6 +260,8 @@ class MeetingsTab(TabPage):
                 text = f"<span style='color:#8a5a00'>{text} (bank holiday)</span>"
             parts.append(text)
         self.meeting_details.setText("&nbsp;&nbsp;\u00b7&nbsp;&nbsp;".join(parts))
+        self.meeting_attendance.setText("&nbsp;&nbsp;\u00b7&nbsp;&nbsp;".join(
+            attendance_parts(self.controller.attendance_of(m.id), m, now)))
         self.agenda_model.set_rows(m.items)
         planned = [w.title for w in self._planned if w.meeting_id == m.id
                    and w.status != WorkStatus.DROPPED
@@ -284,6 +296,7 @@ class MeetingsTab(TabPage):
         self.cancel_meeting_action.setEnabled(m is not None
                                               and m.status == MeetingStatus.SCHEDULED)
         self.add_item_action.setEnabled(m is not None)
+        self.attendance_action.setEnabled(m is not None)
         self.edit_item_action.setEnabled(item is not None)
         self.attach_action.setEnabled(item is not None)
         self.item_panel.set_item_actions_enabled(item is not None)
@@ -302,7 +315,8 @@ class MeetingsTab(TabPage):
     def _meeting_menu(self, pos) -> None:
         menu = QMenu(self)
         for action in (self.edit_meeting_action, self.mark_held_action,
-                       self.cancel_meeting_action, None, self.add_item_action,
+                       self.cancel_meeting_action, self.attendance_action, None,
+                       self.add_item_action,
                        self.new_meeting_action):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(self.meetings_view.viewport().mapToGlobal(pos))

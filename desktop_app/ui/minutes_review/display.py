@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from desktop_app.domain import dates
 from desktop_app.ui.meetings.meetings_model import format_time
 from desktop_app.ui.minutes_review.model import ReviewState
-from desktop_app.ui.minutes_review.text import AMBER, BANNER, same_committee
+from desktop_app.ui.minutes_review.text import AMBER, BANNER, attendance_text, same_committee
 
 if TYPE_CHECKING:
     from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
@@ -81,7 +81,9 @@ class ReviewDisplay:
             time = f" (starting {format_time(p.start_time)})" if p.start_time else ""
             d.date_hint.setText("The minutes do not give the meeting date: enter it to "
                                    f"save them{time}.")
-        d.venue_label.setText(f"Venue: {p.venue}" if p.venue else "Venue: not given")
+        venue = f"Venue: {p.venue}" if p.venue else "Venue: not given"
+        who = attendance_text(p)
+        d.venue_label.setText(f"{venue}\n{who}" if who else venue)
         name = d.controller.committee_name
         text = f"Saving to: {name}"
         mismatch = bool(p.committee_name) and not same_committee(p.committee_name, name)

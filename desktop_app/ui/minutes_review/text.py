@@ -4,6 +4,8 @@ database give it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from desktop_app.services.workspace import Database
 from desktop_app.domain import dates
 from desktop_app.services.minutes_reading import title_key
@@ -69,9 +71,30 @@ def summary_text(summary: ImportSummary, left_out: tuple[int, int] = (0, 0)) -> 
         dropped.append(plural(left_out[1], "action"))
     if dropped:
         text += f" Left out as you chose: {and_list(dropped)}."
+    if summary.attendance_saved:
+        text += f" Recorded the attendance ({plural(summary.attendance_saved, 'person', 'people')})."
+    if summary.approved_minutes_of:
+        days = [dates.format_uk(dt.date.fromisoformat(d)) for d in summary.approved_minutes_of]
+        text += f" Recorded the minutes of {and_list(days)} as approved at this meeting."
     for warning in summary.warnings:
         text += f"\nNote: {warning}."
     return text
+
+
+def attendance_text(proposal) -> str:
+    """What the minutes say of who attended and of earlier minutes approved ("" if nothing)."""
+    counts: dict[str, int] = {}
+    for person in getattr(proposal, "attendance", ()):
+        counts[person.kind.label.lower()] = counts.get(person.kind.label.lower(), 0) + 1
+    parts = []
+    if counts:
+        parts.append("Attendance: " + ", ".join(f"{n} {kind}" for kind, n in counts.items())
+                     + ".")
+    approved = getattr(proposal, "approves_minutes_of", ())
+    if approved:
+        parts.append("Approves the minutes of "
+                     + and_list([dates.format_uk(d) for d in approved]) + ".")
+    return " ".join(parts)
 
 
 def preview_text(summary: ImportSummary, recs: int, actions: int) -> str:
