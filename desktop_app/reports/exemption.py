@@ -52,6 +52,13 @@ class ItemView:
     reason: str             # the statutory wording for exempt items, else ""
     minutes_text: str
     attachments: tuple[AttachmentRow, ...]
+    purpose: str = ""       # withheld (empty) in public output for exempt items
+    resolutions: str = ""   # likewise
+
+    @property
+    def has_minutes(self) -> bool:
+        """Whether a minute was recorded (withheld or not)."""
+        return bool((self.item.minutes_text or "").strip())
 
     @property
     def exempt(self) -> bool:
@@ -76,12 +83,15 @@ class Disclosure:
 
     # -- agenda items and their papers
     def item(self, item: AgendaItemRow) -> ItemView:
+        purpose, resolutions = item.purpose or "", item.resolutions or ""
         if not item.exempt:
-            return ItemView(item, False, "", "", item.minutes_text or "", tuple(item.attachments))
+            return ItemView(item, False, "", "", item.minutes_text or "", tuple(item.attachments),
+                            purpose, resolutions)
         notice, reason = exempt_notice(item.exempt_paragraph), exempt_reason(item.exempt_paragraph)
-        if self.public:
+        if self.public:     # the title may stay (Schedule 12A practice); nothing else does
             return ItemView(item, True, notice, reason, notice, ())
-        return ItemView(item, False, notice, reason, item.minutes_text or "", tuple(item.attachments))
+        return ItemView(item, False, notice, reason, item.minutes_text or "", tuple(item.attachments),
+                        purpose, resolutions)
 
     def items(self, meeting: MeetingRow | None) -> list[ItemView]:
         return [self.item(item) for item in (meeting.items if meeting else ())]
@@ -106,7 +116,7 @@ class Disclosure:
             paragraph = self._paragraph(row.meeting_id, row.item)
             if paragraph is not None and self.public:
                 notice = exempt_notice(paragraph)
-                row = dataclasses.replace(row, text=notice, progress="", updates=())
+                row = dataclasses.replace(row, text=notice, progress="", updates=(), extra={})
             out.append(row)
         return out
 
@@ -116,7 +126,7 @@ class Disclosure:
             paragraph = self._paragraph(row.meeting_id, row.item)
             if paragraph is not None and self.public:
                 notice = exempt_notice(paragraph)
-                row = dataclasses.replace(row, text=notice, response="", updates=())
+                row = dataclasses.replace(row, text=notice, response="", updates=(), extra={})
             out.append(row)
         return out
 
@@ -126,7 +136,7 @@ class Disclosure:
             paragraph = self._paragraph(row.meeting_id, row.title)
             if paragraph is not None and self.public:
                 notice = exempt_notice(paragraph)
-                row = dataclasses.replace(row, origin=notice, position="",
+                row = dataclasses.replace(row, origin=notice, position="", extra={},
                                           moves=tuple(dataclasses.replace(m, reason="")
                                                       for m in row.moves))
             out.append(row)

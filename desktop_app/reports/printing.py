@@ -3,7 +3,9 @@
 The command line and the window both print through here, so a document made from either shows
 the same rows. The date a document is as at follows ``domain.as_at.document_as_at``: the
 officer's ``as_at``, else the publication date of the meeting the document is for, else
-``today`` (which the caller passes: nothing here reads the clock). When anything changed after
+``today`` (which the caller passes: nothing here reads the clock). The minutes record the
+meeting, so they are as at the officer's date, else ``today``: whether they are still a draft
+depends on it. When anything changed after
 that date, actions and recommendations are rebuilt as they stood then (from the audit trail,
 imported rows counting from their own dates); otherwise the live rows are used.
 """
@@ -88,9 +90,12 @@ class Sources:
 
 
 def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
-           as_at: dt.date | None = None, today: dt.date | None = None) -> Sources:
+           as_at: dt.date | None = None, today: dt.date | None = None,
+           record_of_meeting: bool = False) -> Sources:
     """The rows for a document; its as-at date by the one rule (``document_as_at``).
-    ``today`` is needed only when neither ``as_at`` nor ``meeting`` is given."""
+    ``today`` is needed only when neither ``as_at`` nor ``meeting`` is given.
+    ``record_of_meeting``: the document records the meeting (its minutes), so it is as at
+    ``today`` unless the officer chooses, not at the papers' publication date."""
     row = committees.get_committee(db, committee)
     all_meetings = tuple(meetings.list_meetings(db, row.name))
     chosen = None
@@ -98,10 +103,10 @@ def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
         chosen = next((m for m in all_meetings if m.date == meeting), None)
         if chosen is None:
             raise ReportError(f"{row.name} has no meeting on {meeting.isoformat()}")
-    if as_at is None and chosen is None and today is None:
+    if as_at is None and (chosen is None or record_of_meeting) and today is None:
         raise ReportError("no as-at date: give the date the document is as at, or today's")
-    day = document_as_at(today=today or dt.date.min, chosen=as_at,
-                         publication=chosen.publication_deadline if chosen else None)
+    publication = chosen.publication_deadline if chosen and not record_of_meeting else None
+    day = document_as_at(today=today or dt.date.min, chosen=as_at, publication=publication)
     return Sources(row, all_meetings, chosen, day, history.known_history(db, row.name))
 
 
@@ -138,8 +143,11 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     from desktop_app.reports.recommendations import build_recommendations
     from desktop_app.reports.work_programme import build_work_programme
 
+    from desktop_app.services.minutes_record import minutes_records
+
     kind = canonical_kind(kind)
-    src = gather(db, committee, meeting=meeting, as_at=as_at, today=today)
+    src = gather(db, committee, meeting=meeting, as_at=as_at, today=today,
+                 record_of_meeting=kind == "minutes")
     common: dict[str, Any] = dict(committee=src.committee, as_at=src.as_at, public=public)
     build: Callable[..., None]
     if kind == "action-log":
@@ -154,11 +162,17 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
         build = build_work_programme
         args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))
     elif kind == "minutes":
-        build, args = build_minutes, (_need_meeting(src, kind),)
+        the_meeting = _need_meeting(src, kind)
+        build, args = build_minutes, (the_meeting,)
+        common.update(record=minutes_records(db, [the_meeting.id]).get(the_meeting.id))
     else:
         the_meeting = _need_meeting(src, kind)
         members = committees.list_members(db, src.committee.name)
-        pack_args: dict[str, Any] = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
+        previous = src.previous_meeting
+        pack_args: dict[str, Any] = dict(
+                         previous_meeting=previous, actions=_actions(db, src),
+                         previous_record=minutes_records(db, [previous.id]).get(previous.id)
+                         if previous else None,
                          recommendations=_recommendations(db, src),
                          work_items=work_programme.list_work_programme(db, src.committee.name),
                          meetings=src.meetings, last_meeting=src.last_meeting,

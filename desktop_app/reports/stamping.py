@@ -1,7 +1,14 @@
-"""Continuous page numbers stamped on every page of a pack (pypdf + a reportlab overlay)."""
+"""Continuous page numbers stamped on every page of a pack (pypdf + a reportlab overlay).
+
+The number sits in a strip at the foot of the page. A merged report that prints its own footer
+in that strip is scaled down a little (and centred) so that the strip is clear: the pack's
+number never covers the report's own words. Pages of an exempt item also carry their marking
+in the strip ("NOT FOR PUBLICATION – Exempt: paragraph 3"), left of the number.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Sequence
 
@@ -13,17 +20,26 @@ from desktop_app.reports import fonts, theme
 
 STAMP_SIZE = 9.0
 STAMP_Y = 7.5          # baseline, points above the bottom edge of the visible page
+STRIP = 22.0           # the foot of the page the stamp needs clear
+MARK_SIZE = 7.5
 
 
-def _boxes(pages: Sequence[PageObject]) -> list[tuple[float, float, float, float]]:
-    out = []
-    for page in pages:
-        box = page.cropbox
-        out.append((float(box.left), float(box.bottom), float(box.width), float(box.height)))
-    return out
+@dataclasses.dataclass(frozen=True)
+class PageStamp:
+    """What one pack page gets: its marking ("" for none), and whether the page is known to
+    leave the strip clear (the pack's own documents do; attachments are checked)."""
+
+    mark: str = ""
+    clear: bool = False
 
 
-def number_overlay(boxes: Sequence[tuple[float, float, float, float]], first: int = 1) -> PdfReader:
+def _box(page: PageObject) -> tuple[float, float, float, float]:
+    box = page.cropbox
+    return float(box.left), float(box.bottom), float(box.width), float(box.height)
+
+
+def number_overlay(boxes: Sequence[tuple[float, float, float, float]], first: int = 1,
+                   marks: Sequence[str] = ()) -> PdfReader:
     """One overlay page per pack page, each the size of that page, with its number centred in
     a small white box at the foot (legible over whatever the attachment printed there)."""
     fonts.register_fonts()
@@ -42,19 +58,65 @@ def number_overlay(boxes: Sequence[tuple[float, float, float, float]], first: in
         canv.setFillColor(theme.NAVY)
         canv.setFont(fonts.BOLD, STAMP_SIZE)
         canv.drawCentredString(cx, STAMP_Y, label)
+        mark = marks[offset] if offset < len(marks) else ""
+        if mark:
+            canv.setFillColor(theme.OVERDUE_DARK)
+            canv.setFont(fonts.BOLD, MARK_SIZE)
+            canv.drawString(theme.MARGIN, STAMP_Y, mark)
         canv.showPage()
     canv.save()
     return PdfReader(io.BytesIO(out.getvalue()))
 
 
-def stamp_numbers(pages: Sequence[PageObject], first: int = 1) -> None:
+def lowest_text(page: PageObject) -> float | None:
+    """The lowest baseline of any text drawn on the page (page space), or None for none."""
+    lowest: list[float] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if not text.strip():
+            return
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        lowest.append(y)
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception:       # noqa: BLE001 - an unreadable stream: assume the strip is used
+        return float("-inf")
+    return min(lowest) if lowest else None
+
+
+def needs_room(page: PageObject) -> bool:
+    """Whether the page prints something in the stamp's strip."""
+    _left, bottom, _w, _h = _box(page)
+    low = lowest_text(page)
+    return low is not None and low < bottom + STRIP + 2
+
+
+def make_room(page: PageObject) -> float:
+    """Scale the page's content (centred, top kept) so that the strip at its foot is clear;
+    returns the scale."""
+    left, bottom, width, height = _box(page)
+    scale = (height - STRIP - 2) / height
+    page.add_transformation(
+        Transformation().translate(-left, -bottom).scale(scale, scale)
+        .translate(left + width * (1 - scale) / 2, bottom + STRIP + 2))
+    return scale
+
+
+def stamp_numbers(pages: Sequence[PageObject], first: int = 1,
+                  stamps: Sequence[PageStamp] = ()) -> None:
     """Stamp ``first``, ``first + 1``, ... on ``pages`` (pages of a PdfWriter), after turning
-    any /Rotate into the content so the number lands at the foot as the page is read."""
-    for page in pages:
+    any /Rotate into the content so the number lands at the foot as the page is read, and
+    making room at the foot of any page that prints there."""
+    stamps = list(stamps) + [PageStamp()] * (len(pages) - len(stamps))
+    for page, stamp in zip(pages, stamps):
         if page.rotation:
             page.transfer_rotation_to_content()
-    overlay = number_overlay(_boxes(pages), first)
-    for page, stamp, (x, y, _w, _h) in zip(pages, overlay.pages, _boxes(pages)):
+        if not stamp.clear and needs_room(page):
+            make_room(page)
+    boxes = [_box(page) for page in pages]
+    overlay = number_overlay(boxes, first, [s.mark for s in stamps])
+    for page, stamp, (x, y, _w, _h) in zip(pages, overlay.pages, boxes):
         if x or y:
             page.merge_transformed_page(stamp, Transformation().translate(x, y))
         else:

@@ -23,7 +23,7 @@ def item_row(i: AgendaItem) -> AgendaItemRow:
         id=i.id, meeting_id=i.meeting_id, number=i.number, title=i.title, purpose=i.purpose,
         scrutiny_type=i.scrutiny_type, lead_officers=i.lead_officers, exempt=i.exempt,
         exempt_paragraph=i.exempt_paragraph, minutes_text=i.minutes_text,
-        incomplete=i.incomplete, version=i.version,
+        incomplete=i.incomplete, version=i.version, resolutions=i.resolutions or "",
         attachments=tuple(AttachmentRow(id=a.id, path=a.path, title=a.title)
                           for a in i.attachments))
 
