@@ -51,6 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="action-log (or actions), recommendations, work-programme, agenda, "
                             "minutes")
         _common_options(p)
+        p.add_argument("--include-exempt", action="store_true",
+                       help="workbooks: keep the records of exempt items (left out by default; "
+                            "with --public only their titles and a notice)")
         p.set_defaults(func=_export)
     p = sub.add_parser("pack", help="build the agenda pack for a meeting as one PDF",
                        description="The agenda, a contents page and every item's papers (the "
@@ -71,7 +74,8 @@ def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) 
                         "date for a document for a meeting, else today; a past date shows "
                         "actions and recommendations as they stood then)")
     p.add_argument("--public", action="store_true",
-                   help="the public version: exempt items' papers and text are left out")
+                   help="the public version: exempt items' papers, purpose and text are left "
+                        "out (their titles stay)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
 
