@@ -149,3 +149,22 @@ class Disclosure:
 
     def any_exempt(self, pairs: Iterable[tuple[int | None, str]]) -> bool:
         return any(self.is_exempt_row(meeting_id, title) for meeting_id, title in pairs)
+
+
+def exempt_page_mark(view: ItemView) -> str:
+    """What every page of an exempt item's papers says in a full pack."""
+    if not view.exempt or view.withheld:
+        return ""
+    return f"{NOT_FOR_PUBLICATION} – {view.notice}"
+
+
+def cover_marking(views: Sequence[ItemView]) -> str:
+    """The cover's marking when a full pack holds exempt items: which, under which paragraph."""
+    shown = [view for view in views if view.exempt and not view.withheld]
+    if not shown:
+        return ""
+    described = []
+    for view in shown:
+        paragraph = view.notice.removeprefix("Exempt").lstrip(": ") or "Schedule 12A"
+        described.append(f"item {view.item.number} ({paragraph})")
+    return f"{NOT_FOR_PUBLICATION} – exempt information: {', '.join(described)}"

@@ -25,18 +25,20 @@ from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringO
 
 from desktop_app.domain.dates import format_uk, municipal_year
 from desktop_app.domain.records import (
-    ActionRow, AttachmentRow, MeetingRow, MemberRow, RecommendationRow, WorkItemRow,
+    ActionRow, MeetingRow, MemberRow, RecommendationRow, WorkItemRow,
 )
 from desktop_app.domain.attendance import MinutesRecord
 from desktop_app.reports import page, parts, stamping
 from desktop_app.reports.action_log import build_action_log
 from desktop_app.reports.agenda import agenda_pdf
-from desktop_app.reports.attachments import load_attachment
+from desktop_app.reports.attachments import attachment_title, load_attachment
 from desktop_app.reports.contents import (
     ContentsEntry, contents_pdf, exempt_cover, exempt_placeholder,
 )
 from desktop_app.reports.errors import ReportError
-from desktop_app.reports.exemption import NOT_FOR_PUBLICATION, Disclosure, ItemView
+from desktop_app.reports.exemption import (
+    NOT_FOR_PUBLICATION, Disclosure, ItemView, cover_marking, exempt_page_mark,
+)
 from desktop_app.reports.minutes import has_minutes, minutes_pdf
 from desktop_app.reports.recommendations import build_recommendations
 from desktop_app.reports.work_programme import build_work_programme
@@ -83,23 +85,6 @@ def _to_bytes(build, *args, **kwargs) -> bytes:
     with page.pack_numbering():
         build(out, *args, **kwargs)
     return out.getvalue()
-
-
-def attachment_title(attachment: AttachmentRow, reader: PdfReader) -> str:
-    """The title the officer gave; else the PDF's own /Title; else the file's name. (A title
-    that is just the file's stem is the old default, not a choice.)"""
-    file_name = attachment.path.replace("\\", "/").rsplit("/", 1)[-1]
-    stem = file_name.rsplit(".", 1)[0]
-    chosen = (attachment.title or "").strip()
-    if chosen and chosen != stem:
-        return chosen
-    try:
-        own = str((reader.metadata or {}).get("/Title") or "").strip()
-    except Exception:       # noqa: BLE001 - damaged metadata: fall back to the file name
-        own = ""
-    if own and own.casefold() not in ("untitled", "microsoft word - " + stem.casefold()):
-        return " ".join(own.split())[:200]
-    return chosen or file_name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,25 +151,6 @@ def _item_papers(ctx: _Context, view: ItemView) -> tuple[Paper, ...]:
         papers.append(_generated(f"Work programme {year}", _to_bytes(
             build_work_programme, year_meetings or [ctx.meeting], ctx.work_items, **common)))
     return tuple(papers)
-
-
-def exempt_page_mark(view: ItemView) -> str:
-    """What every page of an exempt item's papers says in a full pack."""
-    if not view.exempt or view.withheld:
-        return ""
-    return f"{NOT_FOR_PUBLICATION} – {view.notice}"
-
-
-def cover_marking(views: Sequence[ItemView]) -> str:
-    """The cover's marking when a full pack holds exempt items: which, under which paragraph."""
-    shown = [view for view in views if view.exempt and not view.withheld]
-    if not shown:
-        return ""
-    described = []
-    for view in shown:
-        paragraph = view.notice.removeprefix("Exempt").lstrip(": ") or "Schedule 12A"
-        described.append(f"item {view.item.number} ({paragraph})")
-    return f"{NOT_FOR_PUBLICATION} – exempt information: {', '.join(described)}"
 
 
 def _ranges(items: Sequence[ItemPapers], first_page: int) -> tuple[dict, list[ContentsEntry]]:

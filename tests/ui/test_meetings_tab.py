@@ -306,7 +306,8 @@ def test_attach_and_open_a_report_pdf(qtbot, tab, tmp_path, monkeypatch):
 
     # the title field of the agenda item panel names the report in the pack
     edit = tab.item_panel.report_title_edit
-    assert edit.isEnabled() and edit.text() == ""
+    assert edit.isEnabled()
+    assert edit.text() == ""
     edit.setFocus()
     qtbot.keyClicks(edit, "Independent Reviewing Officers Annual Report")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
