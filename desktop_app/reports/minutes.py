@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from desktop_app.domain.attendance import MinutesRecord, attendance_block
 from desktop_app.domain.dates import format_uk
+from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.records import MeetingRow
 from desktop_app.reports import page, parts, theme
 from desktop_app.reports.exemption import Disclosure, ItemView
@@ -32,6 +33,21 @@ def minute_number(meeting: MeetingRow, index: int, view: ItemView) -> str:
 def has_minutes(meeting: MeetingRow) -> bool:
     """Whether any minute has been recorded for the meeting (exempt ones count)."""
     return any((item.minutes_text or "").strip() for item in meeting.items)
+
+
+def no_minutes_yet(meeting: MeetingRow, as_at: dt.date | None) -> str:
+    """The plain sentence for a meeting whose minutes have not been written."""
+    when = format_uk(meeting.date, "full")
+    if meeting.status == MeetingStatus.CANCELLED:
+        held = f"The meeting of {when} was cancelled."
+    elif meeting.status == MeetingStatus.HELD:
+        held = f"The meeting was held on {when}."
+    elif as_at is not None and meeting.date > as_at:
+        held = f"The meeting is to be held on {when}."
+    else:
+        held = f"The meeting was due to be held on {when}."
+    return (f"No minutes have been recorded for this meeting yet. {held} Its minutes are "
+            f"printed once they have been written up.")
 
 
 def attendance_table(record: MinutesRecord) -> list[Flowable]:
@@ -89,11 +105,7 @@ def story(meeting: MeetingRow, *, committee: str, disclosure: Disclosure,
     if as_at is not None:
         out.append(Paragraph(f"As at {esc(format_uk(as_at, 'full'))}", st["small"]))
     if not has_minutes(meeting):
-        out += [Spacer(0, 6), Paragraph(
-            esc(f"No minutes have been recorded for this meeting yet. The meeting "
-                f"{'was' if as_at is None or meeting.date <= as_at else 'is to be'} held on "
-                f"{when}; its minutes are printed once they have been written up."),
-            st["body"])]
+        out += [Spacer(0, 6), Paragraph(esc(no_minutes_yet(meeting, as_at)), st["body"])]
         return out
     if not approved:
         out.append(draft_notice())

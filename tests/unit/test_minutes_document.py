@@ -179,7 +179,7 @@ def test_a_meeting_with_no_minutes_yet_says_so_and_lists_nothing():
     assert len(texts) == 1
     text = flat(texts[0])
     assert "No minutes have been recorded for this meeting yet." in text
-    assert "is to be held on Tuesday 23 November 2021" in text
+    assert "The meeting is to be held on Tuesday 23 November 2021." in text
     assert "APOLOGIES FOR ABSENCE" not in text
     assert "No minute recorded" not in text
     assert "Signed" not in text
