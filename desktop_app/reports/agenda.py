@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop_app.domain.attendance import bare_name
+from desktop_app.domain.minutes_people import bare_name
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import MemberRole
 from desktop_app.domain.records import AgendaItemRow, MeetingRow, MemberRow

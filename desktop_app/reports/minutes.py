@@ -13,7 +13,7 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop_app.domain.attendance import MinutesRecord, attendance_block
+from desktop_app.domain.minutes_people import MinutesRecord, attendance_block
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.records import MeetingRow

@@ -27,7 +27,7 @@ from desktop_app.domain.dates import format_uk, municipal_year
 from desktop_app.domain.records import (
     ActionRow, MeetingRow, MemberRow, RecommendationRow, WorkItemRow,
 )
-from desktop_app.domain.attendance import MinutesRecord
+from desktop_app.domain.minutes_people import MinutesRecord
 from desktop_app.reports import page, parts, stamping
 from desktop_app.reports.action_log import build_action_log
 from desktop_app.reports.agenda import agenda_pdf

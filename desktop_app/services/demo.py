@@ -10,10 +10,10 @@ from sqlalchemy import delete, func, select
 
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
-from desktop_app.db.models import (Action, AgendaItem, Attendance, Committee, Meeting, Member,
-                                   Membership, Recommendation, WorkItemMove, WorkProgrammeItem)
+from desktop_app.db.models import (Action, AgendaItem, Committee, Meeting, Member, Membership,
+                                   Recommendation, WorkItemMove, WorkProgrammeItem)
 from desktop_app.domain import dates
-from desktop_app.domain.enums import (ActionStatus, AttendanceKind, ImplementationStatus, MeetingKind,
+from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
 from desktop_app.resources import resource
 
@@ -85,12 +85,6 @@ def load_demo(db: Database, reset: bool = False) -> str:
                     exempt_paragraph=it.get("exempt_paragraph", ""),
                     minutes_text=it.get("minutes_text", ""),
                     resolutions=it.get("resolutions", "")))
-            for pos, a in enumerate(m.get("attendance", [])):     # as the seed's minutes open
-                person = s.scalars(select(Member).where(Member.name == a["name"])).first()
-                row.attendance.append(Attendance(
-                    name=a["name"], member=person, kind=AttendanceKind(a.get("kind", "present")),
-                    role=a.get("role", ""), substitute_for=a.get("substitute_for", ""),
-                    position=pos))
         s.flush()
         held = sorted(d for d, m in meetings.items() if m.status == MeetingStatus.HELD)
         last_held = held[-1] if held else None

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Attendance, Meeting, Membership
-from desktop_app.domain.attendance import Attendee, MinutesRecord
+from desktop_app.domain.minutes_people import MinutesPerson, MinutesRecord
 from desktop_app.domain.enums import AttendanceKind
 
 
@@ -38,7 +38,7 @@ def minutes_records(db: Database, meeting_ids: Iterable[int]) -> dict[int, Minut
                 link = places.get((meeting.committee_id, row.member_id)) \
                     if row.member_id is not None else None
                 member = row.member
-                people.append(Attendee(
+                people.append(MinutesPerson(
                     name=row.name or (member.name if member else ""),
                     kind=AttendanceKind(row.kind), role=row.role or "",
                     substitute_for=row.substitute_for or "",

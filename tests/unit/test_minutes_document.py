@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from desktop_app.domain.attendance import Attendee, MinutesRecord, attendance_block, describe
+from desktop_app.domain.minutes_people import MinutesPerson, MinutesRecord, attendance_block, describe
 from desktop_app.domain.enums import AttendanceKind, MemberRole
 from desktop_app.reports.minutes import build_minutes
 from tests.unit import reports_seed as S
@@ -21,7 +21,7 @@ CHAIR, VICE, CLLR, COOPT = (MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.
 
 
 def person(name, kind=P, role=None, *, title="Councillor", voting=True, note="", sub_for=""):
-    return Attendee(name=name, kind=kind, member_role=role, title=title, voting=voting,
+    return MinutesPerson(name=name, kind=kind, member_role=role, title=title, voting=voting,
                     role=note, substitute_for=sub_for)
 
 
@@ -89,6 +89,20 @@ def test_the_block_names_people_as_the_seeds_do():
     assert only_present["Substitutes"] == ("None",)
     assert "In attendance" not in only_present
     assert attendance_block(()).empty
+
+
+def test_virtual_attendees_and_officers_have_rows_of_their_own():
+    people = (person("Councillor Phillip Howells", role=CHAIR),
+              person("Councillor David Summers", role=CLLR, note="Virtual attendee"),
+              person("Mr Andy James", role=COOPT, title="Mr", voting=False,
+                     note="Virtual attendee"),
+              person("Democratic Services Manager", IN, title="", note="Officer"),
+              person("Interim Head of Legal Services", IN, title="", note="Officer"))
+    rows = dict(attendance_block(people).rows)
+    assert rows["Present"] == ("Councillor Phillip Howells (Chairperson)",)
+    assert rows["Virtual attendees"] == ("Councillor David Summers", "Mr Andy James – co-optee")
+    assert rows["Officers"] == ("Democratic Services Manager, Interim Head of Legal Services",)
+    assert "In attendance" not in rows
 
 
 def test_a_co_optee_is_known_by_the_role_written_even_without_a_membership():

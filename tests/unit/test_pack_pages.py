@@ -14,7 +14,7 @@ from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.domain.attendance import MinutesRecord
+from desktop_app.domain.minutes_people import MinutesRecord
 from desktop_app.reports import stamping
 from desktop_app.reports.pack import build_pack
 from tests.unit import reports_seed as S

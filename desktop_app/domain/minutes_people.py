@@ -25,12 +25,13 @@ from desktop_app.domain.enums import AttendanceKind, MemberRole
 
 _COUNCILLOR = re.compile(r"^(?:councillor|cllr\.?)\s+", re.I)
 _OFFICER = ("officer", "officers")
+_REMOTE = ("virtual attendee", "attended remotely", "remote")
 _ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.COUNCILLOR: 2,
                MemberRole.CO_OPTEE: 3}
 
 
 @dataclasses.dataclass(frozen=True)
-class Attendee:
+class MinutesPerson:
     """One line of a meeting's attendance, with what the committee knows of the person."""
 
     name: str                           # as written, without a "Councillor" the title gives
@@ -48,7 +49,7 @@ class MinutesRecord:
     """What the minutes of one meeting say besides the items: who was there, and whether (and
     when, and at which meeting) they were approved as a correct record."""
 
-    attendance: tuple[Attendee, ...] = ()
+    attendance: tuple[MinutesPerson, ...] = ()
     approved_on: dt.date | None = None
     approved_at: dt.date | None = None      # the date of the meeting that approved them
 
@@ -58,7 +59,7 @@ class MinutesRecord:
         return day is not None and day <= as_at
 
 
-def is_co_optee(person: Attendee) -> bool:
+def is_co_optee(person: MinutesPerson) -> bool:
     return person.member_role == MemberRole.CO_OPTEE or "co-opt" in person.role.casefold()
 
 
@@ -67,7 +68,7 @@ def bare_name(name: str) -> str:
     return _COUNCILLOR.sub("", (name or "").strip())
 
 
-def is_councillor(person: Attendee) -> bool:
+def is_councillor(person: MinutesPerson) -> bool:
     if is_co_optee(person):
         return False
     if person.title.strip().casefold() in ("councillor", "cllr"):
@@ -75,7 +76,7 @@ def is_councillor(person: Attendee) -> bool:
     return bool(_COUNCILLOR.match(person.name or "")) or person.member_role is not None
 
 
-def full_name(person: Attendee) -> str:
+def full_name(person: MinutesPerson) -> str:
     """"Councillor Phillip Howells", "Mr Andy James", "Claire Ward"."""
     name = bare_name(person.name) if is_co_optee(person) else (person.name or "").strip()
     if is_councillor(person):
@@ -87,7 +88,7 @@ def full_name(person: Attendee) -> str:
     return name
 
 
-def describe(person: Attendee) -> str:
+def describe(person: MinutesPerson) -> str:
     """One person as the minutes name them, with their part in the meeting."""
     if is_co_optee(person):
         role = person.role.strip() or "co-optee"
@@ -112,18 +113,18 @@ def join_words(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _plain_councillor(person: Attendee) -> bool:
+def _plain_councillor(person: MinutesPerson) -> bool:
     return (is_councillor(person) and person.member_role in (None, MemberRole.COUNCILLOR)
             and person.voting and not person.role.strip())
 
 
-def _order(people: Sequence[Attendee]) -> list[Attendee]:
+def _order(people: Sequence[MinutesPerson]) -> list[MinutesPerson]:
     return sorted(people, key=lambda p: (_ROLE_ORDER.get(p.member_role, 2)
                                          if p.member_role is not None else
                                          (3 if is_co_optee(p) else 2), p.position))
 
 
-def present_lines(people: Sequence[Attendee]) -> list[str]:
+def present_lines(people: Sequence[MinutesPerson]) -> list[str]:
     """The "Present:" lines: chair and vice-chair by name, the other councillors on one line
     ("Councillors: A, B and C"), then those with a note (non-voting, a role), then co-optees."""
     ordered = _order(people)
@@ -142,7 +143,7 @@ def present_lines(people: Sequence[Attendee]) -> list[str]:
     return lines
 
 
-def group_line(people: Sequence[Attendee]) -> str:
+def group_line(people: Sequence[MinutesPerson]) -> str:
     """Several people on one line: "Councillors Alan Seldon and Nigel Shaw" when all are plain
     councillors, else each described, separated by semicolons."""
     ordered = _order(people)
@@ -151,7 +152,7 @@ def group_line(people: Sequence[Attendee]) -> str:
     return "; ".join(describe(p) for p in ordered)
 
 
-def substitute_line(person: Attendee, members: Sequence[Attendee] = ()) -> str:
+def substitute_line(person: MinutesPerson, members: Sequence[MinutesPerson] = ()) -> str:
     """"Councillor Sam Bowen (substitute for Councillor Diana Toynbee)"."""
     text = describe(person)
     target = person.substitute_for.strip()
@@ -174,18 +175,23 @@ class AttendanceBlock:
         return not self.rows
 
 
-def attendance_block(people: Sequence[Attendee]) -> AttendanceBlock:
+def attendance_block(people: Sequence[MinutesPerson]) -> AttendanceBlock:
     """Present / Apologies / Substitutes / In attendance; empty when nothing was recorded.
     Apologies and substitutes say "None" when none were recorded beside a list of those
     present; "In attendance" appears only when someone was."""
     if not people:
         return AttendanceBlock(())
-    by_kind: dict[AttendanceKind, list[Attendee]] = {}
+    by_kind: dict[AttendanceKind, list[MinutesPerson]] = {}
     for person in people:
         by_kind.setdefault(AttendanceKind(person.kind), []).append(person)
     rows: list[tuple[str, tuple[str, ...]]] = []
     present = by_kind.get(AttendanceKind.PRESENT, [])
+    remote = [p for p in present if p.role.strip().casefold() in _REMOTE]
+    present = [p for p in present if p not in remote]
     rows.append(("Present", tuple(present_lines(present)) or ("Not recorded",)))
+    if remote:      # seed 004: "Virtual attendees", each described as under "Present"
+        rows.append(("Virtual attendees",
+                     tuple(present_lines([dataclasses.replace(p, role="") for p in remote]))))
     apologies = by_kind.get(AttendanceKind.APOLOGIES, [])
     rows.append(("Apologies", (", ".join(describe(p) for p in _order(apologies)),)
                  if apologies else ("None",)))
