@@ -51,9 +51,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="action-log (or actions), recommendations, work-programme, agenda, "
                             "minutes")
         _common_options(p)
-        p.add_argument("--include-exempt", action="store_true",
-                       help="workbooks: keep the records of exempt items (left out by default; "
-                            "with --public only their titles and a notice)")
         p.set_defaults(func=_export)
     p = sub.add_parser("pack", help="build the agenda pack for a meeting as one PDF",
                        description="The agenda, a contents page and every item's papers (the "
@@ -76,6 +73,10 @@ def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) 
     p.add_argument("--public", action="store_true",
                    help="the public version: exempt items' papers, purpose and text are left "
                         "out (their titles stay)")
+    if not meeting_required:    # export: the workbooks' rule for exempt items
+        p.add_argument("--include-exempt", action="store_true",
+                       help="workbooks: keep the records of exempt items (left out by default; "
+                            "with --public only their titles and a notice)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
 

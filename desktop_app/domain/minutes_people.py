@@ -46,12 +46,15 @@ class MinutesPerson:
 
 @dataclasses.dataclass(frozen=True)
 class MinutesRecord:
-    """What the minutes of one meeting say besides the items: who was there, and whether (and
-    when, and at which meeting) they were approved as a correct record."""
+    """What the minutes of one meeting say besides the items' text: who was there, whether (and
+    when, and at which meeting) they were approved as a correct record, and what was resolved
+    under each item (printed bold)."""
 
     attendance: tuple[MinutesPerson, ...] = ()
     approved_on: dt.date | None = None
     approved_at: dt.date | None = None      # the date of the meeting that approved them
+    # agenda item id -> what was resolved under it, as the minutes import read it
+    resolutions: dict[int, str] = dataclasses.field(default_factory=dict, hash=False)
 
     def approved(self, as_at: dt.date) -> bool:
         """Approved by ``as_at``: minutes printed as at an earlier day are still a draft."""

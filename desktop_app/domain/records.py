@@ -73,7 +73,6 @@ class AgendaItemRow(_Record):
     incomplete: bool
     attachments: tuple[AttachmentRow, ...] = ()
     version: int = 1
-    resolutions: str = ""       # what was resolved, as the minutes import read it (labels kept)
 
 
 @dataclasses.dataclass(frozen=True)

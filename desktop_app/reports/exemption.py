@@ -53,7 +53,6 @@ class ItemView:
     minutes_text: str
     attachments: tuple[AttachmentRow, ...]
     purpose: str = ""       # withheld (empty) in public output for exempt items
-    resolutions: str = ""   # likewise
 
     @property
     def has_minutes(self) -> bool:
@@ -83,15 +82,15 @@ class Disclosure:
 
     # -- agenda items and their papers
     def item(self, item: AgendaItemRow) -> ItemView:
-        purpose, resolutions = item.purpose or "", item.resolutions or ""
+        purpose = item.purpose or ""
         if not item.exempt:
             return ItemView(item, False, "", "", item.minutes_text or "", tuple(item.attachments),
-                            purpose, resolutions)
+                            purpose)
         notice, reason = exempt_notice(item.exempt_paragraph), exempt_reason(item.exempt_paragraph)
         if self.public:     # the title may stay (Schedule 12A practice); nothing else does
             return ItemView(item, True, notice, reason, notice, ())
         return ItemView(item, False, notice, reason, item.minutes_text or "", tuple(item.attachments),
-                        purpose, resolutions)
+                        purpose)
 
     def items(self, meeting: MeetingRow | None) -> list[ItemView]:
         return [self.item(item) for item in (meeting.items if meeting else ())]

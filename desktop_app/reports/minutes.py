@@ -117,7 +117,7 @@ def story(meeting: MeetingRow, *, committee: str, disclosure: Disclosure,
         if view.withheld:
             body = [Paragraph(f"<b>{esc(view.notice)}</b> – {esc(view.reason)}", st["exempt"])]
         else:
-            body = paragraphs(view.minutes_text, view.resolutions)
+            body = paragraphs(view.minutes_text, record.resolutions.get(view.item.id, ""))
             if view.exempt:
                 body.insert(0, Paragraph(f"<b>{esc(view.notice)}</b> – not for publication.",
                                          st["exempt"]))

@@ -90,12 +90,9 @@ class Sources:
 
 
 def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
-           as_at: dt.date | None = None, today: dt.date | None = None,
-           record_of_meeting: bool = False) -> Sources:
+           as_at: dt.date | None = None, today: dt.date | None = None) -> Sources:
     """The rows for a document; its as-at date by the one rule (``document_as_at``).
-    ``today`` is needed only when neither ``as_at`` nor ``meeting`` is given.
-    ``record_of_meeting``: the document records the meeting (its minutes), so it is as at
-    ``today`` unless the officer chooses, not at the papers' publication date."""
+    ``today`` is needed only when neither ``as_at`` nor ``meeting`` is given."""
     row = committees.get_committee(db, committee)
     all_meetings = tuple(meetings.list_meetings(db, row.name))
     chosen = None
@@ -103,10 +100,10 @@ def gather(db: Database, committee: str, *, meeting: dt.date | None = None,
         chosen = next((m for m in all_meetings if m.date == meeting), None)
         if chosen is None:
             raise ReportError(f"{row.name} has no meeting on {meeting.isoformat()}")
-    if as_at is None and (chosen is None or record_of_meeting) and today is None:
+    if as_at is None and chosen is None and today is None:
         raise ReportError("no as-at date: give the date the document is as at, or today's")
-    publication = chosen.publication_deadline if chosen and not record_of_meeting else None
-    day = document_as_at(today=today or dt.date.min, chosen=as_at, publication=publication)
+    day = document_as_at(today=today or dt.date.min, chosen=as_at,
+                         publication=chosen.publication_deadline if chosen else None)
     return Sources(row, all_meetings, chosen, day, history.known_history(db, row.name))
 
 
@@ -121,6 +118,17 @@ def _recommendations(db: Database, src: Sources):
         return history.recommendations_as_at(db, src.committee.name, src.as_at)
     return recommendations.list_recommendations(db, src.committee.name, with_updates=True,
                                                 now=src.as_at)
+
+
+def minutes_as_at(as_at: dt.date | None, today: dt.date | None) -> dt.date:
+    """The minutes' as-at date: the officer's, else today (``domain.as_at``: they record the
+    meeting, they are not its papers)."""
+    if as_at is not None:
+        return as_at
+    if today is None:
+        raise ReportError("no as-at date for the minutes: give the date they are as at, "
+                          "or today's")
+    return document_as_at(today=today)
 
 
 def _need_meeting(src: Sources, kind: str) -> MeetingRow:
@@ -143,11 +151,8 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     from desktop_app.reports.recommendations import build_recommendations
     from desktop_app.reports.work_programme import build_work_programme
 
-    from desktop_app.services.minutes_record import minutes_records
-
     kind = canonical_kind(kind)
-    src = gather(db, committee, meeting=meeting, as_at=as_at, today=today,
-                 record_of_meeting=kind == "minutes")
+    src = gather(db, committee, meeting=meeting, as_at=as_at, today=today)
     common: dict[str, Any] = dict(committee=src.committee, as_at=src.as_at, public=public)
     build: Callable[..., None]
     if kind == "action-log":
@@ -162,12 +167,17 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
         build = build_work_programme
         args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))
     elif kind == "minutes":
+        from desktop_app.services.minutes_record import minutes_records
         the_meeting = _need_meeting(src, kind)
         build, args = build_minutes, (the_meeting,)
-        common.update(record=minutes_records(db, [the_meeting.id]).get(the_meeting.id))
+        # the minutes record the meeting: as at the officer's date, else today (not the
+        # papers' publication date), so that "draft" or "approved" is said as of that day
+        common.update(record=minutes_records(db, [the_meeting.id]).get(the_meeting.id),
+                      as_at=minutes_as_at(as_at, today))
     else:
         the_meeting = _need_meeting(src, kind)
         members = committees.list_members(db, src.committee.name)
+        from desktop_app.services.minutes_record import minutes_records
         previous = src.previous_meeting
         pack_args: dict[str, Any] = dict(
                          previous_meeting=previous, actions=_actions(db, src),

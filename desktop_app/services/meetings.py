@@ -23,7 +23,7 @@ def item_row(i: AgendaItem) -> AgendaItemRow:
         id=i.id, meeting_id=i.meeting_id, number=i.number, title=i.title, purpose=i.purpose,
         scrutiny_type=i.scrutiny_type, lead_officers=i.lead_officers, exempt=i.exempt,
         exempt_paragraph=i.exempt_paragraph, minutes_text=i.minutes_text,
-        incomplete=i.incomplete, version=i.version, resolutions=i.resolutions or "",
+        incomplete=i.incomplete, version=i.version,
         attachments=tuple(AttachmentRow(id=a.id, path=a.path, title=a.title)
                           for a in i.attachments))
 
@@ -142,9 +142,8 @@ def add_item(db: Database, committee: str, meeting: dt.date, number: str, title:
                           minutes_text=minutes_text, position=_next_position(m))
         s.add(item)
         for n, path in enumerate(attachments or []):
-            # no title: the pack takes the PDF's own /Title, then the file name
-            item.attachments.append(Attachment(path=str(Path(path).resolve()), title="",
-                                               position=n))
+            item.attachments.append(Attachment(path=str(Path(path).resolve()),
+                                               title=Path(path).stem, position=n))
         s.flush()
         return item_row(item)
 
@@ -167,31 +166,15 @@ def update_item(db: Database, item_id: int, if_version: int | None = None, **fie
 
 
 def attach_file(db: Database, item_id: int, path: str, title: str = "") -> AgendaItemRow:
-    """Attach a report to an agenda item, titled ``title`` in the pack (none: the PDF's own
-    /Title, then the file name). A file already attached to the item is only re-titled."""
     if not Path(path).is_file():
         raise ServiceError(f"{path}: no such file to attach")
-    resolved = str(Path(path).resolve())
     with db.unit_of_work() as s:
         item = get_row(s, AgendaItem, item_id, "agenda item")
-        same = next((a for a in item.attachments if a.path == resolved), None)
-        if same is not None:
-            same.title = title.strip()
-        else:
-            item.attachments.append(Attachment(path=resolved, title=title.strip(),
-                                               position=len(item.attachments)))
+        item.attachments.append(Attachment(path=str(Path(path).resolve()),
+                                           title=title or Path(path).stem,
+                                           position=len(item.attachments)))
         s.flush()
         return item_row(item)
-
-
-def set_attachment_title(db: Database, attachment_id: int, title: str) -> AgendaItemRow:
-    """Title an attached report as the pack's contents and bookmarks name it ("" for the
-    default: the PDF's own /Title, then the file name)."""
-    with db.unit_of_work() as s:
-        attachment = get_row(s, Attachment, attachment_id, "attached report")
-        attachment.title = " ".join(title.split())
-        s.flush()
-        return item_row(attachment.item)
 
 
 def remove_item(db: Database, item_id: int) -> None:

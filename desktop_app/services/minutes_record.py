@@ -1,5 +1,5 @@
-"""What the minutes print besides the items: the attendance block and the approval, read for
-the meetings a document needs (read only; editing attendance and recording an approval are
+"""What the minutes print besides the items' text: the attendance block, the approval and what
+was resolved under each item, read for the meetings a document needs (read only; editing attendance and recording an approval are
 the meetings services' business)."""
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ def minutes_records(db: Database, meeting_ids: Iterable[int]) -> dict[int, Minut
     out: dict[int, MinutesRecord] = {}
     with db.reading() as s:
         meetings = s.scalars(select(Meeting).where(Meeting.id.in_(wanted)).options(
-            selectinload(Meeting.attendance).selectinload(Attendance.member))).all()
+            selectinload(Meeting.attendance).selectinload(Attendance.member),
+            selectinload(Meeting.items))).all()
         committee_ids = {m.committee_id for m in meetings}
         links = s.scalars(select(Membership).where(
             Membership.committee_id.in_(committee_ids))).all()
@@ -48,5 +49,7 @@ def minutes_records(db: Database, meeting_ids: Iterable[int]) -> dict[int, Minut
             out[meeting.id] = MinutesRecord(
                 attendance=tuple(people), approved_on=meeting.minutes_approved_on,
                 approved_at=approving.get(meeting.minutes_approved_meeting_id)
-                if meeting.minutes_approved_meeting_id is not None else None)
+                if meeting.minutes_approved_meeting_id is not None else None,
+                resolutions={item.id: item.resolutions for item in meeting.items
+                             if item.resolutions})
     return out

@@ -293,21 +293,20 @@ def test_attach_and_open_a_report_pdf(qtbot, tab, tmp_path, monkeypatch):
     qtbot.mouseClick(tab.item_panel.attach_button, Qt.MouseButton.LeftButton)
 
     item = next(i for i in meeting(tab.db, D(2021, 11, 23)).items if i.number == "7")
-    # no title typed: the pack takes the PDF's own title, then the file name
-    assert [a.title for a in item.attachments] == [""]
+    assert [a.title for a in item.attachments] == ["IRO annual report 2020-21"]
     assert item.attachments[0].path == str(pdf.resolve())
     assert tab.item_panel.reports_list.count() == 1
-    assert tab.item_panel.reports_list.item(0).text() == "IRO annual report 2020-21.pdf"
+    assert tab.item_panel.reports_list.item(0).text() == "IRO annual report 2020-21"
     row = tab.agenda_model.row_of(item.id)
-    assert tab.agenda_model.index(row, AgendaModel.REPORTS).data() == \
-        "IRO annual report 2020-21.pdf"
+    assert tab.agenda_model.index(row, AgendaModel.REPORTS).data() == "IRO annual report 2020-21"
     qtbot.mouseClick(tab.item_panel.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(pdf.resolve())]
 
     # the title field of the agenda item panel names the report in the pack
     edit = tab.item_panel.report_title_edit
     assert edit.isEnabled()
-    assert edit.text() == ""
+    assert edit.text() == "IRO annual report 2020-21"
+    edit.selectAll()
     edit.setFocus()
     qtbot.keyClicks(edit, "Independent Reviewing Officers Annual Report")
     qtbot.keyClick(edit, Qt.Key.Key_Return)

@@ -220,8 +220,8 @@ class MeetingsController:
         title = " ".join(panel.report_title_edit.text().split())
         if chosen is None or title == chosen.title:
             return
-        if self.edits.run(lambda: meetings_service.set_attachment_title(
-                self.db, chosen.id, title)) is None:
+        from desktop_app.services.attachment_titles import set_attachment_title
+        if self.edits.run(lambda: set_attachment_title(self.db, chosen.id, title)) is None:
             return
         self.tab.after_edit()
         self.tab.status.emit(f"Report titled {title!r}" if title else

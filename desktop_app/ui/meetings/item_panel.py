@@ -73,9 +73,9 @@ class AgendaItemPanel(QFrame):
             self.reports_list.clear()
             for att in item.attachments if item else ():
                 entry = QListWidgetItem(att.title or Path(att.path).name)
+                entry.setData(Qt.ItemDataRole.UserRole + 1, att.id)
                 entry.setToolTip(att.path)
                 entry.setData(Qt.ItemDataRole.UserRole, att.path)
-                entry.setData(Qt.ItemDataRole.UserRole + 1, att.id)
                 if not Path(att.path).exists():
                     entry.setText(entry.text() + "  (file missing)")
                 self.reports_list.addItem(entry)
