@@ -252,7 +252,7 @@ def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking
             continue
         writer.add_annotation(page_number=offset + spot.page_index, annotation=Link(
             rect=spot.rect, target_page_index=spot.target - 1))
-    stamping.stamp_numbers(writer.pages, first=1, stamps=stamps)
+    stamping.stamp_numbers(writer, first=1, stamps=stamps)
     total = len(writer.pages)
     writer.set_page_label(0, total - 1, style=PageLabelStyle.DECIMAL, start=1)
     title = f"Agenda pack: {ctx.name}, {format_uk(ctx.meeting.date, 'full')}"

@@ -131,7 +131,7 @@ def test_public_pack_has_no_exempt_text_anywhere(papers):
     assert "Exempt: paragraph 3" in everything
     assert "exempt information as defined in paragraph 1 of Schedule 12A" in flat(everything)
     # nothing hides in the raw streams either (page contents are decompressed here)
-    raw = b"".join(p["/Contents"].get_object().get_data() for p in pdf.pages)
+    raw = b"".join(p.get_contents().get_data() for p in pdf.pages)
     assert b"SECRET" not in raw
     assert b"412,750" not in raw
     # the full pack does carry them, marked
