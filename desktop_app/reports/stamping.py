@@ -114,18 +114,22 @@ def _stamp_page(writer: PdfWriter, page: PageObject, form: IndirectObject, index
     """Wrap the page's own content in q ... Q (scaled when ``room``) and draw the stamp after
     it: the page's content streams are kept as they are, never decoded."""
     contents = page.get(NameObject("/Contents"))
-    streams = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) \
-        else ([contents] if contents is not None else [])
+    streams: list = []
+    if contents is not None:
+        resolved = contents.get_object()
+        streams = list(resolved) if isinstance(resolved, ArrayObject) else [contents]
     head = b"q\n"
     if room:
         head += (" ".join(_number(v) for v in room_matrix(page)) + " cm\n").encode()
-    resources = page.get(NameObject("/Resources"))
-    resources = DictionaryObject() if resources is None else resources.get_object()
-    xobjects = resources.get(NameObject("/XObject"))
-    if xobjects is None:
+    found = page.get(NameObject("/Resources"))
+    resources = found.get_object() if found is not None else None
+    if not isinstance(resources, DictionaryObject):
+        resources = DictionaryObject()
+    found = resources.get(NameObject("/XObject"))
+    xobjects = found.get_object() if found is not None else None
+    if not isinstance(xobjects, DictionaryObject):
         xobjects = DictionaryObject()
         resources[NameObject("/XObject")] = xobjects
-    xobjects = xobjects.get_object()
     name = f"/PackStamp{index}"
     xobjects[NameObject(name)] = form
     page[NameObject("/Resources")] = resources
