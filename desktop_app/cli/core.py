@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     register_meeting(msub)  # meeting attendance / approve-minutes
 
     # item ------------------------------------------------------------------------------
-    p = sub.add_parser("item", help="add an agenda item")
+    p = sub.add_parser("item", help="add an agenda item, or attach a report to one")
     isub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = isub.add_parser("add")
     a.add_argument("--committee", required=True)
@@ -83,6 +83,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--attach", nargs="+", default=[], metavar="FILE.pdf")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=_item_add)
+    a = isub.add_parser("attach", help="attach a report to an agenda item (or re-title it)")
+    a.add_argument("file", metavar="FILE.pdf")
+    a.add_argument("--committee", required=True)
+    a.add_argument("--meeting", required=True, type=iso_date)
+    a.add_argument("--number", required=True, help="the agenda item's number")
+    a.add_argument("--title", default="",
+                   help="its title in the pack's contents and bookmarks (default: the PDF's "
+                        "own title, then the file name)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=_item_attach)
 
     # action ----------------------------------------------------------------------------
     p = sub.add_parser("action", help="add or update an action")
@@ -213,6 +223,16 @@ def _item_add(args, ctx: CliContext):
                             args.purpose, args.lead, args.scrutiny_type, args.exempt,
                             args.attach)
     _emit(ctx, args, row, f"added item {row.number}: {row.title}")
+
+
+def _item_attach(args, ctx: CliContext):
+    meeting = meetings.get_meeting(ctx.db, args.committee, args.meeting)
+    item = next((i for i in meeting.items if i.number == str(args.number)), None)
+    if item is None:
+        raise CliError(f"the meeting on {args.meeting:%d/%m/%Y} has no item {args.number}")
+    row = meetings.attach_file(ctx.db, item.id, args.file, args.title)
+    _emit(ctx, args, row, f"attached {args.file} to item {row.number}"
+          + (f" as {args.title!r}" if args.title else ""))
 
 
 def _action_add(args, ctx: CliContext):

@@ -128,8 +128,7 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
 def _export_xlsx(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.services.exporting import export_workbook
 
-    if args.public:
-        raise CliError("--public is for PDF documents; a workbook export has no exempt papers")
+    public, include = bool(args.public), bool(getattr(args, "include_exempt", False))
     if kind in ("actions", "action-log"):
         if args.meeting:
             raise CliError("--meeting does not apply to the action log")
@@ -142,7 +141,8 @@ def _export_xlsx(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
         if args.as_at:
             raise CliError("--as-at does not apply to the work programme")
         what = "item"
-    count = export_workbook(ctx.db, kind, args.committee, args.output, meeting=args.meeting,
-                            as_at=args.as_at)
-    print(f"wrote {args.output}: {count} {what}{'s' if count != 1 else ''}")
+    outcome = export_workbook(ctx.db, kind, args.committee, args.output, meeting=args.meeting,
+                              as_at=args.as_at, include_exempt=include, public=public)
+    print(f"wrote {args.output}: {int(outcome)} {what}{'s' if outcome != 1 else ''}"
+          + outcome.exempt_words())
     return 0

@@ -74,6 +74,10 @@ def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) 
                    help="the date the document is as at (default: the meeting's publication "
                         "date for a document for a meeting, else today; a past date shows "
                         "actions and recommendations as they stood then)")
+    if not meeting_required:    # export: the workbooks' rule for exempt items
+        p.add_argument("--include-exempt", action="store_true",
+                       help="workbooks: keep the records of exempt items (left out by default; "
+                            "with --public only their titles and a notice)")
     p.add_argument("--public", action="store_true",
                    help="the public version: exempt items' papers and text are left out")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")

@@ -1,8 +1,9 @@
 """The as-at rule: the one date a printed document is true at.
 
-A document for a meeting (its agenda, minutes, pack, or a log printed for it) is as at that
-meeting's publication date, the day the papers go out, unless the officer chooses another date.
-Any other document is as at today. Nothing below the window and the command line reads the
+A document for a meeting (its agenda, pack, or a log printed for it) is as at that meeting's
+publication date, the day the papers go out, unless the officer chooses another date. Any other
+document is as at today, and so are the minutes (they record the meeting, and whether they are
+still a draft depends on the day they are printed; the caller passes no publication date). Nothing below the window and the command line reads the
 clock: they pass ``today`` in, so a pack for the meeting of 23 November 2021 printed in 2026
 still says "as at 15 November 2021" and does not mark actions due on 7 December 2021 overdue.
 

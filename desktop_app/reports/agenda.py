@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from desktop_app.domain.minutes_people import bare_name
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import MemberRole
 from desktop_app.domain.records import AgendaItemRow, MeetingRow, MemberRow
@@ -40,8 +41,8 @@ def range_for(item: AgendaItemRow, ranges: PageRanges) -> str:
 
 def member_name(member: MemberRow) -> str:
     name = member.name.strip()
-    if member.role == MemberRole.CO_OPTEE:
-        return name
+    if member.role == MemberRole.CO_OPTEE:     # never "Councillor": the seeds print the name
+        return bare_name(name)
     if name.lower().startswith(("councillor ", "cllr ", "cllr. ")):
         return name
     return f"Councillor {name}"
@@ -118,11 +119,11 @@ def _item_text(view: ItemView, meeting: MeetingRow, target: int | None,
     item = view.item
     out: list[Flowable] = [parts.LinkedParagraph(
         f"<b>{esc(item.title.upper())}</b>", st["body"], target=target, spots=spots,
-        right_edge=page.PORTRAIT[0] - theme.MARGIN)]
-    if item.purpose:
-        out.append(Paragraph(esc(item.purpose), st["body"]))
+        right_edge=page.PORTRAIT[0] - theme.MARGIN, key=item.id)]
+    if view.purpose:
+        out.append(Paragraph(esc(view.purpose), st["body"]))
     if (item.title.strip().lower().startswith("questions from") and meeting.questions_deadline
-            and "deadline" not in (item.purpose or "").casefold()):
+            and "deadline" not in (view.purpose or "").casefold()):
         out.append(Paragraph(
             f"<i>Deadline for receipt of questions is 5.00 pm on "
             f"{esc(format_uk(meeting.questions_deadline, 'full'))}.</i>", st["body"]))
@@ -162,9 +163,12 @@ def _items_table(views: Sequence[ItemView], meeting: MeetingRow, ranges: PageRan
 def story(meeting: MeetingRow, members: Sequence[MemberRow], *, committee: str, council: str,
           contact: str, disclosure: Disclosure, page_ranges: PageRanges,
           spots: list[parts.LinkSpot] | None = None,
-          as_at: dt.date | None = None) -> list[Flowable]:
+          as_at: dt.date | None = None, marking: str = "") -> list[Flowable]:
     st = theme.styles()
     out: list[Flowable] = []
+    if marking:     # the cover of a full pack with exempt papers
+        out.append(Paragraph(esc(marking), st["exempt"].clone("cover_mark", fontSize=11,
+                                                               leading=14)))
     if council:
         out.append(Paragraph(esc(council), st["subtitle"]))
     out += [Paragraph("Agenda", st["title"].clone("agenda", fontSize=30, leading=34)),
@@ -193,8 +197,9 @@ def build_agenda(target: page.Target, meeting: MeetingRow, members: Sequence[Mem
 def agenda_pdf(meeting: MeetingRow, members: Sequence[MemberRow], *,
                committee: parts.CommitteeLike, as_at: dt.date, public: bool,
                page_ranges: PageRanges, contact: str | None = None,
-               spots: list[parts.LinkSpot] | None = None) -> bytes:
-    """The front sheet's bytes; ``spots`` collects where each item title was drawn."""
+               spots: list[parts.LinkSpot] | None = None, marking: str = "") -> bytes:
+    """The front sheet's bytes; ``spots`` collects where each item title was drawn;
+    ``marking`` (a full pack with exempt papers) is printed on the cover and every page."""
     name, council = parts.committee_names(committee)
     if contact is None:
         contact = str(getattr(committee, "contact", "") or "")
@@ -203,9 +208,9 @@ def agenda_pdf(meeting: MeetingRow, members: Sequence[MemberRow], *,
         title="Agenda", committee=name, as_at=as_at, council=council, pagesize=page.PORTRAIT,
         subject=f"Agenda for the meeting of the {name} on {format_uk(meeting.date)}",
         header_right=f"Agenda  ·  {format_uk(meeting.date, 'full')}",
-        first_page_band=False, keywords=("scrutiny", "agenda"),
+        first_page_band=False, keywords=("scrutiny", "agenda"), marking=marking,
         document_title=f"Agenda: {name}, {format_uk(meeting.date, 'full')}")
     return page.render(story(meeting, members, committee=name, council=council, contact=contact,
                              disclosure=disclosure, page_ranges=page_ranges, spots=spots,
-                             as_at=as_at),
+                             as_at=as_at, marking=marking),
                        setup)

@@ -59,3 +59,20 @@ def load_attachment(item: AgendaItemRow, attachment: AttachmentRow) -> PdfReader
     if count == 0:
         raise ReportError(f"{where}: attached file {path.name} has no pages")
     return reader
+
+
+def attachment_title(attachment: AttachmentRow, reader: PdfReader) -> str:
+    """The title the officer gave; else the PDF's own /Title; else the file's name. (A title
+    that is just the file's stem is the old default, not a choice.)"""
+    file_name = attachment.path.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = file_name.rsplit(".", 1)[0]
+    chosen = (attachment.title or "").strip()
+    if chosen and chosen != stem:
+        return chosen
+    try:
+        own = str((reader.metadata or {}).get("/Title") or "").strip()
+    except Exception:       # noqa: BLE001 - damaged metadata: fall back to the file name
+        own = ""
+    if own and own.casefold() not in ("untitled", "microsoft word - " + stem.casefold()):
+        return " ".join(own.split())[:200]
+    return chosen or file_name

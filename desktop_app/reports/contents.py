@@ -104,6 +104,7 @@ def exempt_placeholder(item: AgendaItemRow, notice: str, reason: str, **kw) -> b
 
 def exempt_cover(item: AgendaItemRow, notice: str, reason: str, **kw) -> bytes:
     """The sheet in front of an exempt item's papers in a full (non-public) pack."""
-    return notice_pdf(item, heading=f"{NOT_FOR_PUBLICATION} – {notice}", lines=[
+    heading = f"{NOT_FOR_PUBLICATION} – {notice}"
+    return notice_pdf(item, heading=heading, lines=[
         reason, "The papers that follow must not be published or shared beyond those entitled "
-                "to see them."], marking=NOT_FOR_PUBLICATION, **kw)
+                "to see them."], marking=heading, **kw)

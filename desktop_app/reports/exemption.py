@@ -52,6 +52,12 @@ class ItemView:
     reason: str             # the statutory wording for exempt items, else ""
     minutes_text: str
     attachments: tuple[AttachmentRow, ...]
+    purpose: str = ""       # withheld (empty) in public output for exempt items
+
+    @property
+    def has_minutes(self) -> bool:
+        """Whether a minute was recorded (withheld or not)."""
+        return bool((self.item.minutes_text or "").strip())
 
     @property
     def exempt(self) -> bool:
@@ -76,12 +82,15 @@ class Disclosure:
 
     # -- agenda items and their papers
     def item(self, item: AgendaItemRow) -> ItemView:
+        purpose = item.purpose or ""
         if not item.exempt:
-            return ItemView(item, False, "", "", item.minutes_text or "", tuple(item.attachments))
+            return ItemView(item, False, "", "", item.minutes_text or "", tuple(item.attachments),
+                            purpose)
         notice, reason = exempt_notice(item.exempt_paragraph), exempt_reason(item.exempt_paragraph)
-        if self.public:
+        if self.public:     # the title may stay (Schedule 12A practice); nothing else does
             return ItemView(item, True, notice, reason, notice, ())
-        return ItemView(item, False, notice, reason, item.minutes_text or "", tuple(item.attachments))
+        return ItemView(item, False, notice, reason, item.minutes_text or "", tuple(item.attachments),
+                        purpose)
 
     def items(self, meeting: MeetingRow | None) -> list[ItemView]:
         return [self.item(item) for item in (meeting.items if meeting else ())]
@@ -106,7 +115,7 @@ class Disclosure:
             paragraph = self._paragraph(row.meeting_id, row.item)
             if paragraph is not None and self.public:
                 notice = exempt_notice(paragraph)
-                row = dataclasses.replace(row, text=notice, progress="", updates=())
+                row = dataclasses.replace(row, text=notice, progress="", updates=(), extra={})
             out.append(row)
         return out
 
@@ -116,7 +125,7 @@ class Disclosure:
             paragraph = self._paragraph(row.meeting_id, row.item)
             if paragraph is not None and self.public:
                 notice = exempt_notice(paragraph)
-                row = dataclasses.replace(row, text=notice, response="", updates=())
+                row = dataclasses.replace(row, text=notice, response="", updates=(), extra={})
             out.append(row)
         return out
 
@@ -126,7 +135,7 @@ class Disclosure:
             paragraph = self._paragraph(row.meeting_id, row.title)
             if paragraph is not None and self.public:
                 notice = exempt_notice(paragraph)
-                row = dataclasses.replace(row, origin=notice, position="",
+                row = dataclasses.replace(row, origin=notice, position="", extra={},
                                           moves=tuple(dataclasses.replace(m, reason="")
                                                       for m in row.moves))
             out.append(row)
@@ -139,3 +148,22 @@ class Disclosure:
 
     def any_exempt(self, pairs: Iterable[tuple[int | None, str]]) -> bool:
         return any(self.is_exempt_row(meeting_id, title) for meeting_id, title in pairs)
+
+
+def exempt_page_mark(view: ItemView) -> str:
+    """What every page of an exempt item's papers says in a full pack."""
+    if not view.exempt or view.withheld:
+        return ""
+    return f"{NOT_FOR_PUBLICATION} – {view.notice}"
+
+
+def cover_marking(views: Sequence[ItemView]) -> str:
+    """The cover's marking when a full pack holds exempt items: which, under which paragraph."""
+    shown = [view for view in views if view.exempt and not view.withheld]
+    if not shown:
+        return ""
+    described = []
+    for view in shown:
+        paragraph = view.notice.removeprefix("Exempt").lstrip(": ") or "Schedule 12A"
+        described.append(f"item {view.item.number} ({paragraph})")
+    return f"{NOT_FOR_PUBLICATION} – exempt information: {', '.join(described)}"

@@ -20,22 +20,26 @@ from collections.abc import Iterable, Sequence
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
 from pypdf.constants import PageLabelStyle
+from pypdf.generic import Fit
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
 from desktop_app.domain.dates import format_uk, municipal_year
 from desktop_app.domain.records import (
     ActionRow, MeetingRow, MemberRow, RecommendationRow, WorkItemRow,
 )
+from desktop_app.domain.minutes_people import MinutesRecord
 from desktop_app.reports import page, parts, stamping
 from desktop_app.reports.action_log import build_action_log
 from desktop_app.reports.agenda import agenda_pdf
-from desktop_app.reports.attachments import load_attachment
+from desktop_app.reports.attachments import attachment_title, load_attachment
 from desktop_app.reports.contents import (
     ContentsEntry, contents_pdf, exempt_cover, exempt_placeholder,
 )
 from desktop_app.reports.errors import ReportError
-from desktop_app.reports.exemption import NOT_FOR_PUBLICATION, Disclosure, ItemView
-from desktop_app.reports.minutes import minutes_pdf
+from desktop_app.reports.exemption import (
+    NOT_FOR_PUBLICATION, Disclosure, ItemView, cover_marking, exempt_page_mark,
+)
+from desktop_app.reports.minutes import has_minutes, minutes_pdf
 from desktop_app.reports.recommendations import build_recommendations
 from desktop_app.reports.work_programme import build_work_programme
 
@@ -47,6 +51,7 @@ class Paper:
     title: str
     data: bytes | None          # generated PDFs
     reader: PdfReader
+    marked: bool = False        # carries its own NOT FOR PUBLICATION marking (exempt cover)
 
     @property
     def pages(self) -> int:
@@ -71,13 +76,14 @@ def is_work_programme_item(title: str) -> bool:
     return "work programme" in (title or "").casefold()
 
 
-def _generated(title: str, data: bytes) -> Paper:
-    return Paper(title, data, PdfReader(io.BytesIO(data)))
+def _generated(title: str, data: bytes, marked: bool = False) -> Paper:
+    return Paper(title, data, PdfReader(io.BytesIO(data)), marked)
 
 
 def _to_bytes(build, *args, **kwargs) -> bytes:
     out = io.BytesIO()
-    build(out, *args, **kwargs)
+    with page.pack_numbering():
+        build(out, *args, **kwargs)
     return out.getvalue()
 
 
@@ -97,6 +103,7 @@ class _Context:
     meetings: tuple[MeetingRow, ...]
     last_meeting: dt.date | None
     history_gap: str = ""
+    previous_record: MinutesRecord | None = None
 
 
 def _item_papers(ctx: _Context, view: ItemView) -> tuple[Paper, ...]:
@@ -110,22 +117,27 @@ def _item_papers(ctx: _Context, view: ItemView) -> tuple[Paper, ...]:
         has_papers = bool(item.attachments) or minutes or work_programme
         if not has_papers:
             return ()
-        return (_generated(view.notice, exempt_placeholder(item, view.notice, view.reason,
-                                                           **notice_kw)),)
+        with page.pack_numbering():
+            placeholder = exempt_placeholder(item, view.notice, view.reason, **notice_kw)
+        return (_generated(view.notice, placeholder),)
     papers: list[Paper] = []
     if view.exempt:
-        papers.append(_generated(NOT_FOR_PUBLICATION.capitalize(),
-                                 exempt_cover(item, view.notice, view.reason, **notice_kw)))
+        with page.pack_numbering():
+            cover = exempt_cover(item, view.notice, view.reason, **notice_kw)
+        papers.append(_generated(NOT_FOR_PUBLICATION.capitalize(), cover, marked=True))
     if minutes:
         prev = ctx.previous_meeting
         assert prev is not None
-        papers.append(_generated(f"Minutes of the meeting on {format_uk(prev.date)}",
-                                 minutes_pdf(prev, committee=ctx.committee, as_at=ctx.as_at,
-                                             public=ctx.public)))
+        title = f"Minutes of the meeting on {format_uk(prev.date)}"
+        if not has_minutes(prev):
+            title += " (not yet recorded)"
+        with page.pack_numbering():
+            data = minutes_pdf(prev, committee=ctx.committee, as_at=ctx.as_at,
+                               public=ctx.public, record=ctx.previous_record)
+        papers.append(_generated(title, data))
     for attachment in view.attachments:
         reader = load_attachment(item, attachment)
-        title = attachment.title or attachment.path.replace("\\", "/").rsplit("/", 1)[-1]
-        papers.append(Paper(title, None, reader))
+        papers.append(Paper(attachment_title(attachment, reader), None, reader))
     if work_programme:
         common = dict(committee=ctx.committee, as_at=ctx.as_at, public=ctx.public)
         year = municipal_year(ctx.meeting.date)
@@ -178,10 +190,13 @@ def _front_matter(ctx: _Context, members: Sequence[MemberRow], items: Sequence[I
         ranges, entries = _ranges(items, counts[0] + counts[1] + 1)
         agenda_spots: list[parts.LinkSpot] = []
         contents_spots: list[parts.LinkSpot] = []
-        agenda = agenda_pdf(ctx.meeting, members, committee=ctx.committee, as_at=ctx.as_at,
-                            public=ctx.public, page_ranges=ranges, spots=agenda_spots)
-        contents = contents_pdf(ctx.meeting, entries, committee=ctx.name, council=ctx.council,
-                                as_at=ctx.as_at, marking=marking, spots=contents_spots)
+        with page.pack_numbering():
+            agenda = agenda_pdf(ctx.meeting, members, committee=ctx.committee, as_at=ctx.as_at,
+                                public=ctx.public, page_ranges=ranges, spots=agenda_spots,
+                                marking=marking)
+            contents = contents_pdf(ctx.meeting, entries, committee=ctx.name,
+                                    council=ctx.council, as_at=ctx.as_at, marking=marking,
+                                    spots=contents_spots)
         new_counts = (_count(agenda), _count(contents))
         if new_counts == counts:
             links = [(0, spot) for spot in agenda_spots]
@@ -201,26 +216,43 @@ def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking
         for pdf_page in reader.pages:
             writer.add_page(pdf_page)
     contents_at = len(agenda_reader.pages)
+    # the front matter is ours (its foot is clear); the cover and contents carry the marking
+    stamps = [stamping.PageStamp(clear=True)] * len(writer.pages)
     for entry in items:
+        mark = exempt_page_mark(entry.view)
         for paper in entry.papers:
             digest.update(paper.data if paper.data is not None else
                           f"{paper.title}:{paper.pages}".encode())
+            stamp = stamping.PageStamp("" if paper.marked else mark, paper.data is not None)
             for pdf_page in paper.reader.pages:
                 writer.add_page(pdf_page)
-    # bookmarks: the pages exist now, so each points at a real page
+                stamps.append(stamp)
+    # bookmarks: the pages exist now, so each points at a real page; an item without papers
+    # points at its line on the agenda
+    agenda_lines = {spot.key: spot for offset, spot in front.links
+                    if offset == 0 and spot.key is not None}
     writer.add_outline_item(title="Agenda", page_number=0)
     writer.add_outline_item(title="Contents", page_number=contents_at)
     for entry, contents_entry in zip(items, entries):
         item = entry.view.item
-        first = contents_entry.pages[0] - 1 if contents_entry.pages else 0
-        parent = writer.add_outline_item(title=f"{item.number}. {item.title}", page_number=first)
-        for title, (start, _end) in contents_entry.papers:
-            writer.add_outline_item(title=title, page_number=start - 1, parent=parent)
+        title = f"{item.number}. {item.title}"
+        line = agenda_lines.get(item.id)
+        if contents_entry.pages:
+            parent = writer.add_outline_item(title=title, page_number=contents_entry.pages[0] - 1)
+        elif line is not None:
+            parent = writer.add_outline_item(title=title, page_number=line.page_index,
+                                             fit=Fit.xyz(left=0, top=line.rect[3] + 6))
+        else:
+            parent = writer.add_outline_item(title=title, page_number=0)
+        for paper_title, (start, _end) in contents_entry.papers:
+            writer.add_outline_item(title=paper_title, page_number=start - 1, parent=parent)
     # the agenda's item titles and the contents lines open their papers
     for offset, spot in front.links:
+        if spot.target is None:
+            continue
         writer.add_annotation(page_number=offset + spot.page_index, annotation=Link(
             rect=spot.rect, target_page_index=spot.target - 1))
-    stamping.stamp_numbers(writer.pages, first=1)
+    stamping.stamp_numbers(writer, first=1, stamps=stamps)
     total = len(writer.pages)
     writer.set_page_label(0, total - 1, style=PageLabelStyle.DECIMAL, start=1)
     title = f"Agenda pack: {ctx.name}, {format_uk(ctx.meeting.date, 'full')}"
@@ -264,7 +296,8 @@ def plan_pack(meeting: MeetingRow, members: Sequence[MemberRow], *,
               previous_meeting: MeetingRow | None = None, actions: Iterable[ActionRow] = (),
               recommendations: Iterable[RecommendationRow] = (),
               work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
-              last_meeting: dt.date | None = None, history_gap: str = "") -> PackPlan:
+              last_meeting: dt.date | None = None, history_gap: str = "",
+              previous_record: MinutesRecord | None = None) -> PackPlan:
     """Build every paper (checking attachments), count pages, then the agenda and contents."""
     name, council = parts.committee_names(committee)
     everything = {m.id: m for m in meetings}
@@ -279,12 +312,10 @@ def plan_pack(meeting: MeetingRow, members: Sequence[MemberRow], *,
         recommendations=tuple(recommendations), work_items=tuple(work_items),
         meetings=all_meetings,
         last_meeting=last_meeting or (previous_meeting.date if previous_meeting else None),
-        history_gap=history_gap)
+        history_gap=history_gap, previous_record=previous_record)
     items = tuple(ItemPapers(view, _item_papers(ctx, view))
                   for view in ctx.disclosure.items(meeting))
-    shows_exempt = any(entry.view.exempt and not entry.view.withheld and entry.papers
-                       for entry in items)
-    marking = NOT_FOR_PUBLICATION if shows_exempt else ""
+    marking = cover_marking([entry.view for entry in items])
     return PackPlan(ctx, items, _front_matter(ctx, members, items, marking), marking)
 
 
@@ -299,7 +330,8 @@ def build_pack(target: page.Target, meeting: MeetingRow, members: Sequence[Membe
                previous_meeting: MeetingRow | None = None, actions: Iterable[ActionRow] = (),
                recommendations: Iterable[RecommendationRow] = (),
                work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
-               last_meeting: dt.date | None = None, history_gap: str = "") -> None:
+               last_meeting: dt.date | None = None, history_gap: str = "",
+               previous_record: MinutesRecord | None = None) -> None:
     """Write the agenda pack for ``meeting`` to ``target`` (a path or a binary file).
 
     ``meetings`` are the committee's meetings (with their items: exempt items are recognised
@@ -311,5 +343,6 @@ def build_pack(target: page.Target, meeting: MeetingRow, members: Sequence[Membe
     data = pack_pdf(meeting, members, committee=committee, as_at=as_at, public=public,
                     previous_meeting=previous_meeting, actions=actions,
                     recommendations=recommendations, work_items=work_items, meetings=meetings,
-                    last_meeting=last_meeting, history_gap=history_gap)
+                    last_meeting=last_meeting, history_gap=history_gap,
+                    previous_record=previous_record)
     page.write_output(target, data)

@@ -8,6 +8,7 @@ last page, with the total. (The NumberedCanvas recipe that defers showPage break
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import datetime as dt
 import io
@@ -31,6 +32,20 @@ PAGE_TOTAL_FORM = "pageTotal"
 LANGUAGE = "en-GB"
 CREATOR = "Scrutiny Tracker"
 
+# Inside a pack every page carries the pack's one number (stamped later), so the papers the
+# pack generates leave out their own "Page N of M" (see ``pack_numbering``).
+_OWN_NUMBERS: contextvars.ContextVar[bool] = contextvars.ContextVar("own_numbers", default=True)
+
+
+@contextlib.contextmanager
+def pack_numbering():
+    """Documents rendered inside this block print no "Page N of M" of their own."""
+    token = _OWN_NUMBERS.set(False)
+    try:
+        yield
+    finally:
+        _OWN_NUMBERS.reset(token)
+
 
 @dataclasses.dataclass(frozen=True)
 class PageSetup:
@@ -47,6 +62,7 @@ class PageSetup:
     keywords: tuple[str, ...] = ()
     header_right: str = ""          # replaces "Title · as at date" in the header band
     document_title: str = ""        # the PDF's Title property, when not "Title: committee (as at)"
+    watermark: str = ""             # e.g. "DRAFT", drawn large and pale across every page
 
     @property
     def pdf_title(self) -> str:
@@ -81,12 +97,25 @@ class _ReportDoc(BaseDocTemplate):
             PageTemplate("later", [frame], onPage=self._decorate),
         ])
         self.pages = 0
+        self.own_numbers = _OWN_NUMBERS.get()
+
+    def _watermark(self, canv) -> None:
+        width, height = self.setup.pagesize
+        canv.saveState()
+        canv.setFillColor(theme.WATERMARK)
+        canv.setFont(fonts.BOLD, 110)
+        canv.translate(width / 2, height / 2)
+        canv.rotate(45 if height > width else 30)
+        canv.drawCentredString(0, -40, self.setup.watermark)
+        canv.restoreState()
 
     def _decorate(self, canv, doc) -> None:
         self.pages = max(self.pages, canv.getPageNumber())
         setup = self.setup
         width, height = setup.pagesize
         canv.saveState()
+        if setup.watermark:
+            self._watermark(canv)
         if setup.first_page_band or canv.getPageNumber() > 1:
             band = theme.HEADER_BAND
             canv.setFillColor(theme.NAVY)
@@ -113,9 +142,12 @@ class _ReportDoc(BaseDocTemplate):
         canv.setFillColor(theme.MUTED)
         canv.setFont(fonts.REGULAR, 7.5)
         left = " · ".join(part for part in (setup.council, setup.title) if part)
-        if setup.marking:
+        if setup.marking and setup.marking not in left:
             left = f"{left} · {setup.marking}"
         canv.drawString(theme.MARGIN, y, left)
+        if not self.own_numbers:
+            canv.restoreState()
+            return
         label = f"Page {canv.getPageNumber()} of "
         x = width - theme.MARGIN - 62
         canv.drawString(x, y, label)
@@ -128,9 +160,10 @@ class _ReportDoc(BaseDocTemplate):
         super().build(flowables)
         canv = self.canv
         canv.beginForm(PAGE_TOTAL_FORM)
-        canv.setFillColor(theme.MUTED)
-        canv.setFont(fonts.REGULAR, 7.5)
-        canv.drawString(0, 0, str(self.pages))
+        if self.own_numbers:
+            canv.setFillColor(theme.MUTED)
+            canv.setFont(fonts.REGULAR, 7.5)
+            canv.drawString(0, 0, str(self.pages))
         canv.endForm()
         canv.save()
 

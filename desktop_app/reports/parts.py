@@ -71,7 +71,8 @@ class LinkSpot:
 
     page_index: int                              # page of its own document, from 0
     rect: tuple[float, float, float, float]      # x1, y1, x2, y2 in points
-    target: int                                  # pack page number, from 1
+    target: int | None                           # pack page number, from 1 (None: no link)
+    key: int | None = None                       # what was drawn there (an agenda item's id)
 
 
 class LinkedParagraph(Paragraph):
@@ -79,16 +80,17 @@ class LinkedParagraph(Paragraph):
     make it a link to ``target``."""
 
     def __init__(self, text: str, style, *, target: int | None, spots: list[LinkSpot],
-                 right_edge: float):
+                 right_edge: float, key: int | None = None):
         super().__init__(text, style)
         self._target, self._spots, self._right = target, spots, right_edge
+        self._key = key
 
     def drawOn(self, canv, x, y, _sW=0):  # noqa: N802 - reportlab's name
         # typeshed leaves out reportlab's _sW (the spare width used to align the paragraph)
         super().drawOn(canv, x, y, _sW)  # pyright: ignore[reportCallIssue]
-        if self._target is None:
+        if self._target is None and self._key is None:
             return
         left, bottom = canv.absolutePosition(x, y)
         self._spots.append(LinkSpot(canv.getPageNumber() - 1,
                                     (left - 2, bottom - 2, self._right, bottom + self.height + 2),
-                                    self._target))
+                                    self._target, self._key))

@@ -3,7 +3,9 @@
 The command line and the window both print through here, so a document made from either shows
 the same rows. The date a document is as at follows ``domain.as_at.document_as_at``: the
 officer's ``as_at``, else the publication date of the meeting the document is for, else
-``today`` (which the caller passes: nothing here reads the clock). When anything changed after
+``today`` (which the caller passes: nothing here reads the clock). The minutes record the
+meeting, so they are as at the officer's date, else ``today``: whether they are still a draft
+depends on it. When anything changed after
 that date, actions and recommendations are rebuilt as they stood then (from the audit trail,
 imported rows counting from their own dates); otherwise the live rows are used.
 """
@@ -118,6 +120,17 @@ def _recommendations(db: Database, src: Sources):
                                                 now=src.as_at)
 
 
+def minutes_as_at(as_at: dt.date | None, today: dt.date | None) -> dt.date:
+    """The minutes' as-at date: the officer's, else today (``domain.as_at``: they record the
+    meeting, they are not its papers)."""
+    if as_at is not None:
+        return as_at
+    if today is None:
+        raise ReportError("no as-at date for the minutes: give the date they are as at, "
+                          "or today's")
+    return document_as_at(today=today)
+
+
 def _need_meeting(src: Sources, kind: str) -> MeetingRow:
     if src.meeting is None:
         raise ReportError(f"the {kind} needs --meeting YYYY-MM-DD")
@@ -175,11 +188,22 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
         build = build_work_programme
         args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))
     elif kind == "minutes":
-        build, args = build_minutes, (_need_meeting(src, kind),)
+        from desktop_app.services.minutes_record import minutes_records
+        the_meeting = _need_meeting(src, kind)
+        build, args = build_minutes, (the_meeting,)
+        # the minutes record the meeting: as at the officer's date, else today (not the
+        # papers' publication date), so that "draft" or "approved" is said as of that day
+        common.update(record=minutes_records(db, [the_meeting.id]).get(the_meeting.id),
+                      as_at=minutes_as_at(as_at, today))
     else:
         the_meeting = _need_meeting(src, kind)
         members = committees.list_members(db, src.committee.name)
-        pack_args: dict[str, Any] = dict(previous_meeting=src.previous_meeting, actions=_actions(db, src),
+        from desktop_app.services.minutes_record import minutes_records
+        previous = src.previous_meeting
+        pack_args: dict[str, Any] = dict(
+                         previous_meeting=previous, actions=_actions(db, src),
+                         previous_record=minutes_records(db, [previous.id]).get(previous.id)
+                         if previous else None,
                          recommendations=_recommendations(db, src),
                          work_items=work_programme.list_work_programme(db, src.committee.name),
                          meetings=src.meetings, last_meeting=src.last_meeting,

@@ -29,6 +29,7 @@ OVERDUE_FILL = colors.HexColor("#FBE9E7")
 OVERDUE_DARK = colors.HexColor("#9F1D14")
 DONE_GREEN = colors.HexColor("#2E6B30")
 WHITE = colors.white
+WATERMARK = colors.HexColor("#E3E6EB")     # the pale "DRAFT" across draft minutes
 
 MARGIN = 14 * mm
 HEADER_BAND = 15 * mm          # height of the navy band at the top of each page

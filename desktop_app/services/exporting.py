@@ -6,48 +6,99 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.db.engine import Database
 from desktop_app.domain.dates import municipal_year, municipal_year_bounds
 from desktop_app.exporters import stats_xlsx, xlsx_export
-from desktop_app.services import actions, committees, recommendations, work_programme
+from desktop_app.reports.exemption import Disclosure
+from desktop_app.services import actions, committees, meetings, recommendations, work_programme
 
-__all__ = ["EXPORT_KINDS", "export_workbook", "write_stats_workbook"]
+__all__ = ["EXPORT_KINDS", "Exported", "export_workbook", "write_stats_workbook"]
 
 EXPORT_KINDS = ("actions", "action-log", "recommendations", "work-programme")
 
 
+class Exported(int):
+    """The number of rows written, and how many records of exempt items were left out (or,
+    with ``public``, kept with their text withheld)."""
+
+    exempt_left_out: int
+    exempt_withheld: int
+
+    def __new__(cls, rows: int, left_out: int = 0, withheld: int = 0) -> Exported:
+        value = super().__new__(cls, rows)
+        value.exempt_left_out, value.exempt_withheld = left_out, withheld
+        return value
+
+    def exempt_words(self) -> str:
+        if self.exempt_left_out:
+            n = self.exempt_left_out
+            return (f"; {n} record{'s' if n != 1 else ''} of exempt items left out "
+                    f"(--include-exempt keeps them)")
+        if self.exempt_withheld:
+            return f"; the text of {self.exempt_withheld} exempt record(s) withheld"
+        return ""
+
+
+_T = TypeVar("_T")
+
+
+def _exempt_rule(rows: Sequence[_T], disclosure: Disclosure, key: Callable[[_T], tuple],
+                 withhold: Callable[[Sequence[_T]], list[_T]], *, include: bool,
+                 public: bool) -> tuple[list[_T], int, int]:
+    """Exempt items' records: left out unless ``include``; with ``public`` their text is
+    replaced by the notice. Returns (rows, left out, withheld)."""
+    exempt = [disclosure.is_exempt_row(*key(row)) for row in rows]
+    if not include:
+        return [row for row, no in zip(rows, exempt) if not no], sum(exempt), 0
+    if public:
+        return withhold(rows), 0, sum(exempt)
+    return list(rows), 0, 0
+
+
 def export_workbook(db: Database, kind: str, committee: str, path: str | os.PathLike[str], *,
-                    meeting: dt.date | None = None, as_at: dt.date | None = None) -> int:
+                    meeting: dt.date | None = None, as_at: dt.date | None = None,
+                    include_exempt: bool = False, public: bool = False) -> Exported:
     """Write ``committee``'s ``kind`` (one of EXPORT_KINDS) to ``path``; the number of rows.
 
     ``as_at``: the action log or recommendation schedule as it stood on that date;
     ``meeting``: the work programme of that date's municipal year (and the unscheduled items).
+    Records arising from exempt agenda items (Schedule 12A) are left out unless
+    ``include_exempt``; ``public`` never lets their text, response or position through.
     """
     name = committees.get_committee(db, committee).name
+    disclosure = Disclosure.of(True, meetings.list_meetings(db, committee))
+    rule = dict(include=include_exempt, public=public)
     if kind in ("actions", "action-log"):
         if as_at:
             from desktop_app.services.as_at import actions_as_at
             rows = actions_as_at(db, committee, as_at)
         else:
             rows = actions.list_actions(db, committee)
-        return xlsx_export.write_actions(path, rows, name)
+        kept, out, held = _exempt_rule(rows, disclosure, lambda r: (r.meeting_id, r.item),
+                                       disclosure.actions, **rule)
+        return Exported(xlsx_export.write_actions(path, kept, name), out, held)
     if kind == "recommendations":
         if as_at:
             from desktop_app.services.as_at import recommendations_as_at
             recs = recommendations_as_at(db, committee, as_at)
         else:
             recs = recommendations.list_recommendations(db, committee)
-        return xlsx_export.write_recommendations(path, recs, name)
+        kept_recs, out, held = _exempt_rule(recs, disclosure, lambda r: (r.meeting_id, r.item),
+                                            disclosure.recommendations, **rule)
+        return Exported(xlsx_export.write_recommendations(path, kept_recs, name), out, held)
     if kind != "work-programme":
         raise ValueError(f"cannot export {kind!r} (choose from {', '.join(EXPORT_KINDS)})")
     items = work_programme.list_work_programme(db, committee)
     if meeting:
         first, last = municipal_year_bounds(municipal_year(meeting))
         items = [w for w in items if w.meeting_date is None or first <= w.meeting_date <= last]
-    return xlsx_export.write_work_programme(path, items, name)
+    kept_items, out, held = _exempt_rule(items, disclosure, lambda w: (w.meeting_id, w.title),
+                                         disclosure.work_items, **rule)
+    return Exported(xlsx_export.write_work_programme(path, kept_items, name), out, held)
 
 
 def write_stats_workbook(path: str | os.PathLike[str], stats: Any) -> None:

@@ -27,6 +27,8 @@ DOCUMENTS = {
     "work-programme": ("export", "work-programme", "--as-at", AS_AT),
     "agenda": ("export", "agenda", "--meeting", MEETING, "--as-at", AS_AT),
     "minutes": ("export", "minutes", "--meeting", MEETING, "--as-at", AS_AT),
+    # the meeting before: its minutes, attendance block and resolutions (a draft: not approved)
+    "minutes-previous": ("export", "minutes", "--meeting", "2021-10-12", "--as-at", AS_AT),
     "pack": ("pack", "--meeting", MEETING, "--as-at", AS_AT),
     # no --as-at: as at the meeting's publication date (15 November 2021), by the as-at rule
     "pack-as-published": ("pack", "--meeting", MEETING),

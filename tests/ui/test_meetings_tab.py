@@ -302,6 +302,19 @@ def test_attach_and_open_a_report_pdf(qtbot, tab, tmp_path, monkeypatch):
     qtbot.mouseClick(tab.item_panel.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(pdf.resolve())]
 
+    # the title field of the agenda item panel names the report in the pack
+    edit = tab.item_panel.report_title_edit
+    assert edit.isEnabled()
+    assert edit.text() == "IRO annual report 2020-21"
+    edit.selectAll()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Independent Reviewing Officers Annual Report")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    item = next(i for i in meeting(tab.db, D(2021, 11, 23)).items if i.number == "7")
+    assert [a.title for a in item.attachments] == ["Independent Reviewing Officers Annual Report"]
+    assert tab.item_panel.reports_list.item(0).text() == \
+        "Independent Reviewing Officers Annual Report"
+
 
 def test_recommendations_and_actions_of_the_chosen_meeting(qtbot, tab):
     recs = recs_service.list_recommendations(tab.db, DEMO_COMMITTEE)

@@ -275,6 +275,20 @@ class MeetingsController:
                              f"Edit the minutes of item {item.number}", later=later)
 
     # -- reports
+    def retitle_report(self) -> None:
+        """The title typed for the chosen report: saved, as the pack will name it."""
+        panel = self.tab.item_panel
+        chosen = panel.chosen_attachment()
+        title = " ".join(panel.report_title_edit.text().split())
+        if chosen is None or title == chosen.title:
+            return
+        from desktop_app.services.attachment_titles import set_attachment_title
+        if self.edits.run(lambda: set_attachment_title(self.db, chosen.id, title)) is None:
+            return
+        self.tab.after_edit()
+        self.tab.status.emit(f"Report titled {title!r}" if title else
+                             "Report title cleared: the pack uses the PDF's own title")
+
     def attach_reports(self) -> None:
         self.save_typed_minutes()
         item = self.tab.current_item()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout)
 
-from desktop_app.domain.records import AgendaItemRow
+from desktop_app.domain.records import AgendaItemRow, AttachmentRow
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.widgets.detail_parts import heading_label
 
@@ -29,6 +29,13 @@ class AgendaItemPanel(QFrame):
         self.attach_button = QPushButton("Attach\u2026")
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_report)
+        # the chosen report's title in the pack's contents and bookmarks
+        self.report_title_edit = QLineEdit()
+        self.report_title_edit.setAccessibleName("Report title")
+        self.report_title_edit.setPlaceholderText("Title in the pack (default: the PDF's own "
+                                                  "title, then the file name)")
+        self.report_title_edit.setEnabled(False)
+        self.reports_list.currentRowChanged.connect(self._report_chosen)
         self.minutes_edit = QPlainTextEdit()
         self.minutes_edit.setAccessibleName("Minutes")
         self.minutes_edit.setPlaceholderText("Minutes of this item: the discussion and what was "
@@ -47,6 +54,10 @@ class AgendaItemPanel(QFrame):
         reports_row.addWidget(self.open_button)
         pl.addLayout(reports_row)
         pl.addWidget(self.reports_list)
+        title_row = QHBoxLayout()
+        title_row.addWidget(QLabel("Title:"))
+        title_row.addWidget(self.report_title_edit, 1)
+        pl.addLayout(title_row)
         minutes_row = QHBoxLayout()
         minutes_row.addWidget(QLabel("<b>Minutes</b>"))
         minutes_row.addStretch(1)
@@ -62,6 +73,7 @@ class AgendaItemPanel(QFrame):
             self.reports_list.clear()
             for att in item.attachments if item else ():
                 entry = QListWidgetItem(att.title or Path(att.path).name)
+                entry.setData(Qt.ItemDataRole.UserRole + 1, att.id)
                 entry.setToolTip(att.path)
                 entry.setData(Qt.ItemDataRole.UserRole, att.path)
                 if not Path(att.path).exists():
@@ -69,7 +81,9 @@ class AgendaItemPanel(QFrame):
                 self.reports_list.addItem(entry)
             if self.reports_list.count():
                 self.reports_list.setCurrentRow(0)
-            elif item is not None:
+        self._report_chosen(self.reports_list.currentRow())
+        with QSignalBlocker(self.reports_list):
+            if not self.reports_list.count() and item is not None:
                 hint = QListWidgetItem("No reports attached – use Attach… to add the PDFs")
                 hint.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.reports_list.addItem(hint)
@@ -102,6 +116,20 @@ class AgendaItemPanel(QFrame):
         return self.minutes_edit.toPlainText().rstrip()
 
     # -- reports
+    def chosen_attachment(self) -> AttachmentRow | None:
+        """The report chosen in the list, if any."""
+        entry = self.reports_list.currentItem()
+        if entry is None or self.item is None:
+            return None
+        key = entry.data(Qt.ItemDataRole.UserRole + 1)
+        return next((a for a in self.item.attachments if a.id == key), None)
+
+    def _report_chosen(self, _row: int) -> None:
+        chosen = self.chosen_attachment()
+        with QSignalBlocker(self.report_title_edit):
+            self.report_title_edit.setText(chosen.title if chosen else "")
+        self.report_title_edit.setEnabled(chosen is not None)
+
     def open_report(self) -> None:
         entry = self.reports_list.currentItem()
         if entry is None:

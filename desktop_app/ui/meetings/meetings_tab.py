@@ -114,6 +114,7 @@ class MeetingsTab(TabPage):
 
         self.item_panel = panel = AgendaItemPanel()
         panel.attach_button.clicked.connect(self.controller.attach_reports)
+        panel.report_title_edit.editingFinished.connect(self.controller.retitle_report)
         panel.save_minutes_button.clicked.connect(lambda: self.controller.save_minutes())
 
         agenda_split = QSplitter(Qt.Orientation.Horizontal)

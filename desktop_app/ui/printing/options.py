@@ -227,7 +227,8 @@ class PrintOptions(QWidget):
         if self._as_at_touched:
             return
         publication = None
-        if BY_KIND[self.kind()].needs_meeting:
+        # the minutes record the meeting: as at today (draft or approved as of today)
+        if BY_KIND[self.kind()].needs_meeting and self.kind() != "minutes":
             day = self.meeting()
             row = next((m for m in self._meetings if m.date == day), None)
             publication = row.publication_deadline if row is not None else None
