@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl.styles import Font, PatternFill
 
 from desktop_app.exporters.xlsx_export import new_workbook
+from desktop_app.exporters.xlsx_safe import save_workbook
 
 _HEAD = Font(bold=True, color="FFFFFF")
 _FILL = PatternFill("solid", fgColor="1F3A5F")
@@ -57,4 +58,4 @@ def write_stats_xlsx(path: str | Path, stats) -> None:
     _sheet(wb.create_sheet("Per directorate"), ["Directorate", "Raised", "Completed", "Overdue"],
            [[d.directorate, d.raised, d.completed, d.overdue] for d in stats.directorates],
            [34, 10, 12, 10])
-    wb.save(path)
+    save_workbook(wb, path)   # the writer seam: text from imported files is made safe
