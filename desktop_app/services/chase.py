@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -70,13 +71,20 @@ def _letter(committee: str, owner: str, acts: list[ActionRow], recs: list[Recomm
     return "\n".join(lines)
 
 
+_PLAIN_NAME = re.compile(r"^[\w .'-]+$")
+
+
 def _draft(committee: str, name: str, email: str, reply_by: dt.date, now: dt.date,
            letter: str, book: Path) -> bytes:
     """The email draft: every header from tidied one-line text (never a second header), the
     address only when it is one."""
     msg = EmailMessage()
     display = clean_name(name) or "owner"
-    msg["To"] = formataddr((display, email)) if email and not email_problem(email) else display
+    if email and not email_problem(email):
+        msg["To"] = formataddr((display, email))
+    elif _PLAIN_NAME.match(display):
+        msg["To"] = display         # Outlook finds the address from the name
+    # else no To: a name with address punctuation would be read as addresses ("Bob Bcc: x@y")
     msg["Subject"] = f"{clean_name(committee)}: update requested by {format_uk(reply_by)}"
     msg["Date"] = format_datetime(dt.datetime.combine(now, dt.time(9)).astimezone())
     msg["X-Unsent"] = "1"  # Outlook opens the file as a draft to send
