@@ -73,16 +73,21 @@ def test_chase_workbooks_and_drafts_are_safe(hostile_db, tmp_path):
     for pack in packs:
         assert_safe_workbook(Path(pack["workbook"]))
         meta = load_workbook(pack["workbook"])["_scrutiny_tracker"]
-        assert meta["B3"].value == pack["owner"] and meta["B3"].data_type == "s"
+        assert meta["B3"].value == pack["owner"]
+        assert meta["B3"].data_type == "s"
         msg = email.message_from_bytes(Path(pack["draft"]).read_bytes(),
                                        policy=email.policy.default)
-        assert "\n" not in str(msg["To"]) and "Bcc" not in msg.keys()
+        assert "\n" not in str(msg["To"])
+        assert "Bcc" not in msg
 
 
 def test_the_seam_on_its_own(tmp_path):
     for text in INJECTIONS:
-        assert "\x00" not in clean_text(text) and "\x07" not in clean_text(text)
-    assert formula_like(" =1+1") and formula_like("\uff1d1") and not formula_like("Plan A")
+        assert "\x00" not in clean_text(text)
+        assert "\x07" not in clean_text(text)
+    assert formula_like(" =1+1")
+    assert formula_like("\uff1d1")
+    assert not formula_like("Plan A")
     assert len(clean_text("x" * 50_000)) == MAX_CELL_CHARS
     # a value put in by any route (append, assignment) is made safe when saved
     wb = Workbook()
@@ -101,7 +106,8 @@ def test_file_names_are_safe_and_unique_ignoring_case():
     stems = unique_stems(names)
     assert len({s.casefold() for s in stems.values()}) == len(names)
     for stem in stems.values():
-        assert stem and not set(stem) & set('/\\:*?"<>|\n;,.')
+        assert stem
+        assert not set(stem) & set('/\\:*?"<>|\n;,.')
     assert stems["CON"] != "CON"
     assert file_stem("../../etc/passwd") == "etc_passwd"
 
@@ -113,9 +119,12 @@ def test_chase_owner_names_with_headers_and_control_characters(run, tmp_path):
     assert run("meeting", "add", "--committee", "HISC", "--date", "2021-10-12")[0] == 0
     code, _, err = run("action", "add", "--committee", "HISC", "--meeting", "2021-10-12",
                        "--text", "x", "--owner", "Bob\nBcc: someone@example.com")
-    assert code == 2 and len(err.strip().splitlines()) == 1 and "line break" in err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "line break" in err
     code, _, err = run("contact", "add", "Bob", "--email", "bob@example.com\nBcc: x@example.com")
-    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -134,12 +143,14 @@ def test_chase_owner_names_with_headers_and_control_characters(run, tmp_path):
     assert code == 0, err
     assert "wrote 7 workbook(s) and 7 email draft(s)" in stdout
     names = [f.name for f in out.iterdir()]
-    assert len(names) == 14 and len({n.casefold() for n in names}) == 14
+    assert len(names) == 14
+    assert len({n.casefold() for n in names}) == 14
     (bob,) = [f for f in out.iterdir() if f.name.endswith(".eml") and "Bob" in f.name]
     msg = email.message_from_bytes(bob.read_bytes(), policy=email.policy.default)
     # no address to send to: no To header at all (as a name it would read as a group with a
     # member, "Bob Bcc: someone@example.com;"), and never a Bcc header
-    assert msg["To"] is None and "Bcc" not in msg.keys()
+    assert msg["To"] is None
+    assert "Bcc" not in msg
     assert "someone@example.com" not in raw_headers(bob)
     (finance,) = [f for f in out.iterdir() if f.name.endswith(".eml")
                   and f.name.count("Director of Finance") and "(2)" not in f.name]
@@ -172,5 +183,7 @@ def test_chase_writes_nothing_when_one_owner_fails(run, tmp_path, monkeypatch):
     out = tmp_path / "chase"
     out.mkdir()
     code, _, err = run("chase", "--committee", "HISC", "-o", str(out))
-    assert code == 2 and "disk full" in err and len(err.strip().splitlines()) == 1
+    assert code == 2
+    assert "disk full" in err
+    assert len(err.strip().splitlines()) == 1
     assert list(out.iterdir()) == []
