@@ -21,7 +21,7 @@ from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 
 _current_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("audit_user",
                                                                            default=None)
-_SKIP = {"created_at", "updated_at", "version"}
+_SKIP = {"created_at", "updated_at", "version", "content"}   # content: an attachment's bytes
 
 
 def default_user() -> str:
