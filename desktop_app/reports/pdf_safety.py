@@ -15,9 +15,11 @@ attached page again, so that rows attached before the check existed are covered 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import io
+import logging
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -52,8 +54,26 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())[:160]
 
 
+@contextlib.contextmanager
+def _quiet_pypdf():
+    """pypdf logs a warning for each flaw it works round in a damaged file; the person gets
+    the one line PdfProblem says instead (the error contract: one line on stderr)."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(data: bytes) -> PdfReader:
     """``data`` parsed, every page reached; PdfProblem when it is not a readable PDF."""
+    with _quiet_pypdf():
+        return _read_pdf(data)
+
+
+def _read_pdf(data: bytes) -> PdfReader:
     if len(data) > MAX_BYTES:
         raise PdfProblem(f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
     if b"%PDF-" not in data[:1024]:
@@ -140,6 +160,11 @@ def sanitise_page(page: PageObject) -> int:
 
 def sanitised_copy(reader: PdfReader) -> bytes:
     """A new PDF of the reader's pages alone, each page sanitised."""
+    with _quiet_pypdf():
+        return _copy(reader)
+
+
+def _copy(reader: PdfReader) -> bytes:
     writer = PdfWriter()
     for page in reader.pages:
         sanitise_page(page)
@@ -163,7 +188,12 @@ def check_pdf(path: Path) -> CheckedPdf:
     except OSError as exc:
         raise PdfProblem(f"cannot be read ({_one_line(exc.strerror or exc)})") from None
     reader = read_pdf(data)
-    copy = sanitised_copy(reader)
+    try:
+        copy = sanitised_copy(reader)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, AssertionError) as exc:
+        raise PdfProblem(f"is damaged and cannot be copied "
+                         f"({_one_line(exc) or type(exc).__name__})") from None
     pages = len(read_pdf(copy).pages)
     return CheckedPdf(copy, pages, hashlib.sha256(copy).hexdigest(), size)
 
