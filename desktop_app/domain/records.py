@@ -54,7 +54,7 @@ class MemberRow(_Record):
 @dataclasses.dataclass(frozen=True)
 class AttachmentRow(_Record):
     id: int
-    path: str           # where the file was attached from (its name, for a stored copy)
+    path: str           # where the file was attached from
     title: str
     pages: int = 0      # of the stored copy; 0 for a file attached before copies were kept
     stored: bool = False

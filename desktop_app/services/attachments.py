@@ -24,7 +24,7 @@ def new_attachment(path: str | Path, title: str, position: int) -> Attachment:
         checked = check_pdf(source)
     except PdfProblem as exc:
         raise ServiceError(f"{path}: cannot attach: the file {exc}") from None
-    return Attachment(path=source.name, title=title, position=position, content=checked.data,
+    return Attachment(path=str(source.resolve()), title=title, position=position, content=checked.data,
                       sha256=checked.sha256, size_bytes=checked.source_bytes,
                       page_count=checked.pages)
 
@@ -37,7 +37,7 @@ def with_copies(db: Database, meeting: MeetingRow) -> MeetingRow:
         return meeting
     with db.reading() as s:
         content = dict(s.execute(select(Attachment.id, Attachment.content)
-                                 .where(Attachment.id.in_(ids))).tuples().all())
+                                 .where(Attachment.id.in_(ids))).all())
 
     def item(i: AgendaItemRow) -> AgendaItemRow:
         return dataclasses.replace(i, attachments=tuple(
