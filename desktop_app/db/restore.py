@@ -196,13 +196,13 @@ def restore(db: Database, source: Path, backups: Path | None = None) -> Path:
                                 "dump with the server's tools, e.g. pg_restore --clean "
                                 f"--if-exists -d {name} BACKUP.dump")
         raise DatabaseError(f"restore works on SQLite files, not {db.engine.dialect.name}")
-    if backups is None:
-        from desktop_app import paths
-        backups = paths.backup_dir()
     db.engine.dispose()      # this process's own pooled connections hold no lock
     candidate = _copy_candidate(Path(source), path.parent)
     try:
         _prepare(Path(source), candidate)
+        if backups is None:
+            from desktop_app import paths
+            backups = paths.backup_dir()
         return _swap(path, candidate, backups)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
