@@ -354,6 +354,9 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old: Mapped[str | None] = mapped_column(Text, nullable=True)
     new: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the row's version after this change (migration 0005; None in entries made before it):
+    # a refused save names exactly the changes made since the version it started from
+    row_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Contact(Tracked, Base):

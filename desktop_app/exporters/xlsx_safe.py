@@ -53,7 +53,7 @@ def formula_like(text: str) -> bool:
     return stripped.startswith(_FORMULA_START) or text.startswith(_FORMULA_START)
 
 
-def _make_safe(cell: Cell) -> None:
+def _make_safe(cell: Any) -> None:
     value = cell.value
     if isinstance(value, str):
         value = clean_text(value)
@@ -66,7 +66,7 @@ def _make_safe(cell: Cell) -> None:
 def put_cell(ws: Worksheet, row: int, col: int, value: Any) -> Cell:
     """Write one value: text as safe text, dates as date cells (dd/mm/yyyy), numbers as
     numbers; anything else as its text."""
-    cell = ws.cell(row=row, column=col)
+    cell: Any = ws.cell(row=row, column=col)
     if isinstance(value, dt.datetime):
         value = value.date()
     if value is None or isinstance(value, (bool, int, float, dt.date, dt.time)):

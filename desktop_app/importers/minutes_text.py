@@ -196,7 +196,7 @@ def _docx_to_text(path: Path) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a declared dependency
         raise MinutesFileError(f"{path}: reading .docx needs the python-docx package") from None
-    from lxml import etree
+    from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] - no stubs
 
     from desktop_app.importers.xlsx_safety import check_workbook_file
     try:   # the zip checks every import makes (decompression bombs, DOCTYPEs, not a .docx)

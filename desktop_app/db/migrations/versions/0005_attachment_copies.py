@@ -1,4 +1,5 @@
-"""attachments kept as checked, sanitised copies in the database (issue 15)
+"""attachments kept as checked, sanitised copies in the database; audit entries carry the
+row's version (issue 15)
 
 Revision ID: 0005
 Revises: 0004
@@ -9,6 +10,9 @@ built. Now the PDF is checked when it is attached (parsed, size and page limits)
 sanitised copy is kept in the row (``content``, with its SHA-256, size and page count), so a
 pack is built from what was checked, on any computer of the team. Rows from before keep
 ``content`` empty and are read from their path (and checked and sanitised) as before.
+
+``audit_log.row_version``: the version of the row after the change, so that an edit refused
+because the record changed names the changes made since the version the editor had.
 """
 
 from __future__ import annotations
@@ -33,7 +37,13 @@ def upgrade() -> None:
                                    server_default="0"))
 
 
+    with op.batch_alter_table("audit_log") as batch:
+        batch.add_column(sa.Column("row_version", sa.Integer(), nullable=True))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("audit_log") as batch:
+        batch.drop_column("row_version")
     with op.batch_alter_table("attachments") as batch:
         batch.drop_column("page_count")
         batch.drop_column("size_bytes")
