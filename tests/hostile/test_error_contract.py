@@ -83,6 +83,8 @@ BROKEN = [
     ("action", "add", "--committee", "ECC", "--meeting", DAY, "--text", "t",
      "--owner", "A\rB"),
     ("action", "update", "999999", "--progress", "x"),
+    ("recommendation", "add", "--committee", "ECC", "--meeting", DAY, "--text", "t",
+     "--to", "Cabinet\nBcc: eve@example.com"),
     ("restore", "{truncated.db}"),
     ("restore", "{not-sqlite.db}"),
     ("restore", "{missing.db}"),
