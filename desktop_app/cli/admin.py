@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.context import CliContext
+from desktop_app.cli.context import CliContext, CliError
 from desktop_app.services import backups
 from desktop_app.services.workspace import open_database, schema_revision
 
@@ -36,7 +36,14 @@ def _restore(args, ctx: CliContext):
 
 def _check(args, ctx: CliContext):
     db = ctx.db
-    print(f"schema {schema_revision(db)}; integrity ok")
+    problems = backups.check_database(db)
+    if problems:
+        more = f" (and {len(problems) - 1} more: {'; '.join(problems[1:4])})" \
+            if len(problems) > 1 else ""
+        raise CliError(f"the database is not as this version expects: {problems[0]}{more}; "
+                       "restore a backup with 'scrutiny-tracker restore FILE'")
+    print(f"schema {schema_revision(db)}; integrity ok; tables, columns, indexes and triggers "
+          "as expected")
     warning = backups.network_warning(db)
     if warning:
         print(warning)

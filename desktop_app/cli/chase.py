@@ -45,6 +45,8 @@ def _chase(args, ctx: CliContext):
         note = "" if p.email else "  (no email address: add one with 'contact add')"
         print(f"{p.owner}: {p.actions} action(s), {p.overdue} overdue, {p.responses} response(s)"
               f" -> {p.draft.name}{note}")
+    if packs:
+        print(f"wrote {len(packs)} workbook(s) and {len(packs)} email draft(s) to {args.output}")
     return 0
 
 

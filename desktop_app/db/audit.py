@@ -21,7 +21,7 @@ from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 
 _current_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("audit_user",
                                                                            default=None)
-_SKIP = {"created_at", "updated_at", "version"}
+_SKIP = {"created_at", "updated_at", "version", "content"}   # content: an attachment's bytes
 
 
 def default_user() -> str:
@@ -101,7 +101,8 @@ def _after_flush(session: Session, _ctx) -> None:
         rows.append(dict(at=now, who=who, committee_id=_committee_id(obj),
                          table_name=obj.__tablename__, row_id=inspect(obj).identity[0]
                          if inspect(obj).identity else getattr(obj, "id", 0),
-                         operation=op, field=field, old=_text(old), new=_text(new)))
+                         operation=op, field=field, old=_text(old), new=_text(new),
+                         row_version=getattr(obj, "version", None)))
 
     created = KNOWN_FROM_IMPORT if session.info.get(KNOWN_FROM_IMPORT) else ""
     for obj in session.new:

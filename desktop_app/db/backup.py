@@ -1,4 +1,4 @@
-"""Backups and restores of the database, and where-is-it checks."""
+"""Backups of the database, and where-is-it checks (restores: db.restore)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.db.engine import Database, DatabaseError
-from desktop_app.db.schema import alembic_config, backup_sqlite, head_revision, sqlite_path
+from desktop_app.db.schema import backup_sqlite, sqlite_path
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
               "davfs", "fuse.davfs2", "glusterfs", "ceph"}
@@ -106,44 +106,3 @@ def backup_before(db: Database, reason: str) -> Path | None:
     if path is None or not path.exists():
         return None
     return backup(db, None, reason)
-
-
-def restore(db: Database, source: Path) -> Path:
-    """Replace the SQLite database's contents with ``source`` (a backup), after backing up the
-    current contents. Returns the safety backup's path."""
-    path = sqlite_path(db)
-    if path is None:
-        raise DatabaseError("restore works on SQLite files; restore a PostgreSQL database "
-                            "with pg_restore")
-    if not source.is_file():
-        raise DatabaseError(f"{source}: no such backup file")
-    with open(source, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{source}: not a Scrutiny Tracker backup (not an SQLite file)")
-    check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise DatabaseError(f"{source}: the backup file is damaged")
-        try:
-            revision = check.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.DatabaseError:
-            revision = None
-    finally:
-        check.close()
-    if revision is None:
-        raise DatabaseError(f"{source}: not a Scrutiny Tracker backup (no schema version)")
-    from alembic.script import ScriptDirectory
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision[0])
-    except Exception:  # noqa: BLE001
-        raise DatabaseError(f"{source}: made by a newer version of Scrutiny Tracker "
-                            f"(schema {revision[0]}, this version knows up to {head_revision()})") from None
-    safety = backup(db, None, "before-restore")
-    db.engine.dispose()
-    src, dst = sqlite3.connect(str(source)), sqlite3.connect(str(path))
-    try:
-        src.backup(dst)  # one transaction on the destination: all or nothing
-    finally:
-        src.close()
-        dst.close()
-    return safety

@@ -7,7 +7,7 @@ import enum
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, Dialect, ForeignKey, Index,
-                        Integer, MetaData, String, Table, Text, Time, UniqueConstraint, func)
+                        Integer, LargeBinary, MetaData, String, Table, Text, Time, UniqueConstraint, func)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -195,6 +195,12 @@ class Attachment(Tracked, Base):
     path: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # the checked, sanitised copy (migration 0005); None for rows attached before it, which
+    # are read from ``path``. Deferred: listings never load the bytes.
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    page_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     item: Mapped[AgendaItem] = relationship(back_populates="attachments")
 
@@ -348,6 +354,9 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old: Mapped[str | None] = mapped_column(Text, nullable=True)
     new: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the row's version after this change (migration 0005; None in entries made before it):
+    # a refused save names exactly the changes made since the version it started from
+    row_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Contact(Tracked, Base):

@@ -54,8 +54,15 @@ class MemberRow(_Record):
 @dataclasses.dataclass(frozen=True)
 class AttachmentRow(_Record):
     id: int
-    path: str
+    path: str           # where the file was attached from
     title: str
+    pages: int = 0      # of the stored copy; 0 for a file attached before copies were kept
+    stored: bool = False
+    # the stored, sanitised copy, filled in only for building a pack (never in listings)
+    data: bytes | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in super().as_dict().items() if k != "data"}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl.styles import Font, PatternFill
 
 from desktop_app.exporters.xlsx_export import new_workbook
+from desktop_app.exporters.xlsx_safe import save_workbook
 
 _HEAD = Font(bold=True, color="FFFFFF")
 _FILL = PatternFill("solid", fgColor="1F3A5F")
@@ -63,4 +64,4 @@ def write_stats_xlsx(path: str | Path, stats) -> None:
            [[a.name, a.role, a.expected, a.present, a.apologies, a.substituted, a.absent,
              a.percentage] for a in stats.attendance],
            [30, 20, 10, 10, 11, 16, 9, 13])
-    wb.save(path)
+    save_workbook(wb, path)   # the writer seam: text from imported files is made safe

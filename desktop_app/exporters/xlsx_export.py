@@ -5,8 +5,9 @@ so that an officer can keep working in Excel and the importer reads the file bac
 - a title row, the colour legend, then the header; the header row frozen, with an autofilter;
 - real date cells shown dd/mm/yyyy; a fuzzy target ("Summer 2021") as its text;
 - blue text for a row new since the last meeting, red for an update since then;
-- text that Excel would run as a formula (starting = + - @, or a tab or carriage return) is
-  written as text with a quote prefix, so opening the file never runs anything.
+- every cell goes through the writer seam (exporters/xlsx_safe.py): text that Excel would run
+  as a formula is written as text with a quote prefix, control characters are removed, and a
+  cell keeps within Excel's 32,767 characters.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,6 +26,7 @@ from desktop_app.domain import dates
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, Verdict, WorkFormat,
                                       WorkStatus)
 from desktop_app.domain.records import ActionRow, RecommendationRow, WorkItemRow
+from desktop_app.exporters.xlsx_safe import put_cell, save_workbook
 
 BLUE = "FF0070C0"
 RED = "FFFF0000"
@@ -55,26 +56,14 @@ _HEAD = Font(bold=True, color="FFFFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="FF1F3A5F")
 _HEADING = Font(bold=True, size=12)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # ---------------------------------------------------------------- cells
 
 def put(ws: Worksheet, row: int, col: int, value: Any, font: Font | None = None) -> Any:
-    """Write one value: dates as date cells, text as text, never as a formula."""
-    cell = ws.cell(row, col)
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        if value.startswith(_RISKY_START):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-        if isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
+    """Write one value through the writer seam (exporters.xlsx_safe): dates as date cells,
+    text as text, never as a formula."""
+    cell = put_cell(ws, row, col, value)
     if font is not None:
         cell.font = font
     return cell
@@ -134,7 +123,7 @@ def _colour_fonts(new: bool, updated: bool, columns: int, updated_cols: Iterable
 
 
 def _save(wb: Workbook, path: str | os.PathLike[str]) -> None:
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 # ---------------------------------------------------------------- actions

@@ -15,6 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from desktop_app.domain.names import clean_text
+
 
 class MinutesFileError(ValueError):
     """A minutes file that cannot be read; the message is one line naming the file."""
@@ -48,6 +50,7 @@ def read_minutes_file(path: str | Path) -> str:
         text = _decode(path, data)
         if suffix in HTML_SUFFIXES:
             text = html_to_text(text)
+    text = clean_text(text)     # control characters are never stored (issue 15)
     if not text.strip():
         raise MinutesFileError(f"{path}: file has no text")
     return text
@@ -193,10 +196,18 @@ def _docx_to_text(path: Path) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - python-docx is a declared dependency
         raise MinutesFileError(f"{path}: reading .docx needs the python-docx package") from None
-    try:
+    from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] - no stubs
+
+    from desktop_app.importers.xlsx_safety import check_workbook_file
+    try:   # the zip checks every import makes (decompression bombs, DOCTYPEs, not a .docx)
+        check_workbook_file(path)
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise MinutesFileError(f"{path}: not a readable Word .docx file ({exc})") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.LxmlError) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        if reason.startswith(f"{path.name}: refused"):       # the zip checks' own words
+            raise MinutesFileError(f"{path}: {reason.split(': ', 1)[1]}") from None
+        raise MinutesFileError(f"{path}: not a readable Word .docx file ({reason})") from None
     numbering = _WordNumbering(document)
     lines: list[str] = []
     _walk_docx(document.element.body, document, numbering, lines)

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import SheetGrid, hidden_notes, hidden_parts, read_grids
+from desktop_app.importers.xlsx_formulas import formula_notes
 from desktop_app.importers.xlsx_headers import (canonical_kind, check_mapping, detect_kind,
                                                 find_header, parse_mapping)
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
@@ -71,6 +72,7 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
 
     result = ParsedWorkbook(kind, [], [], source=Path(path).name)
     result.hidden_sheets, result.hidden_rows = hidden_parts(sheets)
+    result.notes.extend(formula_notes(path))     # never a row lost without a word
     used: set[str] = set()
     read: set[str] = set()
     for grid in sheets:

@@ -1,19 +1,21 @@
-"""Attached report PDFs: read once, checked before a pack is built.
+"""Attached report PDFs: read once, checked and sanitised before a pack is built.
 
-A broken attachment (missing file, not a PDF, damaged, encrypted, no pages) raises
-ReportError with one line naming the agenda item and the file.
+An attachment is the sanitised copy kept in the database when it was attached
+(``AttachmentRow.data``, see reports.pdf_safety), or, for one attached before copies were kept,
+the file at its path. Either way its pages are sanitised again here, so only page content
+travels into a pack. A broken attachment (missing file, not a PDF, damaged, encrypted, no
+pages, over the limits) raises ReportError with one line naming the agenda item and the file.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from desktop_app.domain.records import AgendaItemRow, AttachmentRow
 from desktop_app.reports.errors import ReportError
+from desktop_app.reports.pdf_safety import PdfProblem, read_pdf, sanitise_page
 
 
 def _where(item: AgendaItemRow) -> str:
@@ -24,13 +26,13 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())[:160]
 
 
-def load_attachment(item: AgendaItemRow, attachment: AttachmentRow) -> PdfReader:
-    """The attachment as a reader over bytes held in memory (so later changes to the file on
-    disk cannot change a pack half way through)."""
+def _read(item: AgendaItemRow, attachment: AttachmentRow) -> tuple[bytes, str]:
+    if attachment.data is not None:
+        return attachment.data, attachment.title or Path(attachment.path).name
     path = Path(attachment.path).expanduser()
     where = _where(item)
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), path.name
     except FileNotFoundError:
         raise ReportError(f"{where}: attached file {path} was not found") from None
     except IsADirectoryError:
@@ -38,26 +40,18 @@ def load_attachment(item: AgendaItemRow, attachment: AttachmentRow) -> PdfReader
     except OSError as exc:
         raise ReportError(f"{where}: attached file {path} cannot be read "
                           f"({_one_line(exc.strerror or exc)})") from None
-    if b"%PDF-" not in data[:1024]:
-        raise ReportError(f"{where}: attached file {path.name} is not a PDF")
+
+
+def load_attachment(item: AgendaItemRow, attachment: AttachmentRow) -> PdfReader:
+    """The attachment as a reader over bytes held in memory (so later changes to the file on
+    disk cannot change a pack half way through), every page sanitised."""
+    data, name = _read(item, attachment)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        # A PDF that only restricts printing or copying opens with an empty password: councils
-        # receive many such reports, and they merge fine. One that needs a password cannot.
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReportError(f"{where}: attached file {path.name} is encrypted "
-                              f"(password-protected); attach an unprotected copy")
-        count = len(reader.pages)
-        for page in reader.pages:
-            _ = page.mediabox   # reach every page now, not half way through writing
-    except ReportError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError) as exc:
-        raise ReportError(f"{where}: attached file {path.name} is damaged and cannot be read "
-                          f"({_one_line(exc) or type(exc).__name__})") from None
-    if count == 0:
-        raise ReportError(f"{where}: attached file {path.name} has no pages")
+        reader = read_pdf(data)
+    except PdfProblem as exc:
+        raise ReportError(f"{_where(item)}: attached file {name} {exc}") from None
+    for page in reader.pages:
+        sanitise_page(page)
     return reader
 
 

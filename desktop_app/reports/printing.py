@@ -26,7 +26,7 @@ from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.reports import page
 from desktop_app.reports.errors import ReportError
 from desktop_app.services import actions, as_at as history, committees, meetings, recommendations
-from desktop_app.services import work_programme
+from desktop_app.services import attachments, work_programme
 
 KINDS = ("action-log", "recommendations", "work-programme", "agenda", "minutes", "pack")
 ALIASES = {"actions": "action-log", "action_log": "action-log", "recs": "recommendations",
@@ -196,7 +196,8 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
         common.update(record=minutes_records(db, [the_meeting.id]).get(the_meeting.id),
                       as_at=minutes_as_at(as_at, today))
     else:
-        the_meeting = _need_meeting(src, kind)
+        # the attachments' stored copies, checked and sanitised when attached
+        the_meeting = attachments.with_copies(db, _need_meeting(src, kind))
         members = committees.list_members(db, src.committee.name)
         from desktop_app.services.minutes_record import minutes_records
         previous = src.previous_meeting

@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased, selectinload
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Action, Committee, Meeting, ProgressUpdate
+from desktop_app.domain.names import clean_name, name_problem
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow, UpdateRow
 from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
@@ -81,6 +82,7 @@ def add_action(db: Database, committee: str, meeting: dt.date | None, text: str,
                progress: str = "", item: str = "", due_text: str = "") -> ActionRow:
     if not text.strip():
         raise ServiceError("an action needs its text")
+    _check_people(owner=owner, directorate=directorate)
     with db.unit_of_work() as s:
         c = find_committee(s, committee)
         m = find_meeting(s, c, meeting) if meeting else None
@@ -94,6 +96,14 @@ def add_action(db: Database, committee: str, meeting: dt.date | None, text: str,
         s.flush()
         held = last_held_meeting(s, c.id)
         return action_row(a, m.date if m else None, c.name, held.date if held else None, today())
+
+
+def _check_people(**names: str | None) -> None:
+    """A typed owner or directorate is one line of text (it heads the owner's chase email)."""
+    for field, value in names.items():
+        problem = name_problem(value or "")
+        if problem:
+            raise ServiceError(f"the {field} {clean_name(value or '')!r} {problem}")
 
 
 def _next_ref(s, committee_id: int, meeting: Meeting | None) -> str:
@@ -112,6 +122,7 @@ def update_action(db: Database, action_id: int, if_version: int | None = None,
     if "status" in fields and fields["status"] is not None:
         fields["status"] = ActionStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
+    _check_people(**{k: fields[k] for k in ("owner", "directorate") if k in fields})
     when = on or today()
     with db.unit_of_work() as s:
         a = get_row(s, Action, action_id, "action")

@@ -17,6 +17,7 @@ from desktop_app.db.models import Action, ProgressUpdate, Recommendation
 from desktop_app.domain.enums import Verdict
 from desktop_app.services.common import today
 from desktop_app.services import actions, recommendations
+from desktop_app.exporters.chase_xlsx import read_original
 from desktop_app.services.chase import ACTION_FIELDS, MARK, META_SHEET, REC_FIELDS
 from desktop_app.services.errors import NotFound, ServiceError
 
@@ -91,7 +92,7 @@ def read_returned(db: Database, path: Path) -> ChaseReview:
         raise ServiceError(f"{path}: not a workbook sent by 'chase' (its hidden key sheet is missing)")
     meta = wb[META_SHEET]
     try:
-        original: dict[str, dict[str, str]] = json.loads(meta["B5"].value or "{}")
+        original: dict[str, dict[str, str]] = json.loads(read_original(meta))
     except json.JSONDecodeError:
         raise ServiceError(f"{path}: the hidden key sheet was damaged") from None
     changes: list[CellChange] = []

@@ -55,16 +55,31 @@ def check_version(session: Session, row, expected: int | None, what: str) -> Non
     """Refuse to save over somebody else's change; say what they changed."""
     if expected is None or row.version == expected:
         return
-    changes = session.execute(
-        select(AuditEntry.who, AuditEntry.at, AuditEntry.field, AuditEntry.old, AuditEntry.new)
-        .where(AuditEntry.table_name == row.__tablename__, AuditEntry.row_id == row.id,
-               AuditEntry.operation == "update")
-        .order_by(AuditEntry.id.desc()).limit(20)).all()
-    detail = "; ".join(f"{c.who} changed {c.field} to {c.new!r}" for c in reversed(changes[:5]))
+    updates = (select(AuditEntry.who, AuditEntry.at, AuditEntry.field, AuditEntry.old,
+                      AuditEntry.new)
+               .where(AuditEntry.table_name == row.__tablename__, AuditEntry.row_id == row.id,
+                      AuditEntry.operation == "update"))
+    # the changes made since the version the editor had (entries carry the row's version
+    # since migration 0005); for older entries, the latest ones
+    changes = session.execute(updates.where(AuditEntry.row_version > expected)
+                              .order_by(AuditEntry.id)).all()
+    if not changes:
+        changes = list(reversed(session.execute(
+            updates.order_by(AuditEntry.id.desc()).limit(5)).all()))
+    shown = changes[:8]
+    detail = "; ".join(f"{c.who} changed {c.field} to {_short(c.new)} on "
+                       f"{c.at:%d/%m/%Y %H:%M}" for c in shown)
+    if len(changes) > len(shown):
+        detail += f"; and {len(changes) - len(shown)} more change(s)"
     raise ConflictError(
         f"{what} {row.id} was changed by someone else (version {row.version}, you had "
         f"{expected}){': ' + detail if detail else ''}; nothing was saved",
         [(c.who, c.field, c.new or "") for c in changes])
+
+
+def _short(value: str | None) -> str:
+    text = " ".join((value or "").split())
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def last_held_meeting(session: Session, committee_id: int) -> Meeting | None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from sqlalchemy import func, select
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Contact
+from desktop_app.domain.names import clean_name, email_problem, name_problem
 from desktop_app.services.errors import ServiceError
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
 
 @dataclasses.dataclass(frozen=True)
 class ContactRow:
@@ -33,11 +30,15 @@ def _row(c: Contact) -> ContactRow:
 def set_contact(db: Database, name: str, email: str = "", job_title: str = "",
                 directorate: str = "") -> ContactRow:
     """Add a contact, or update the one with that name (names match ignoring case)."""
+    problem = name_problem(name)
+    if problem:
+        raise ServiceError(f"contact name {clean_name(name)!r} {problem}")
     name = " ".join(name.split())
     if not name:
         raise ServiceError("a contact needs a name")
-    if email and not _EMAIL.match(email):
-        raise ServiceError(f"{email!r} is not an email address")
+    email = email.strip()
+    if email and email_problem(email):
+        raise ServiceError(f"{clean_name(email)!r} {email_problem(email)}")
     with db.unit_of_work() as s:
         c = s.scalars(select(Contact).where(func.lower(Contact.name) == name.lower())).first()
         if c is None:

@@ -293,7 +293,7 @@ class Applier:
                 values[column] = stored(f, field)
         for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
             if f.get(name):
-                values[name] = f[name]
+                values[name] = stored(f, name)
         return values
 
     def _new_recommendation(self, row: ImportedRow, meeting_id: int | None,

@@ -36,7 +36,7 @@ def insert_audited(session: Session, model: type, rows: list[dict[str, Any]],
     columns = [c.key for c in table.columns if c.key not in _SKIP]
     audit_rows = [{"at": now, "who": who, "committee_id": committee_id, "table_name": table.name,
                    "row_id": row_id, "operation": "insert", "field": KNOWN_FROM_IMPORT, "old": None,
-                   "new": snapshot(values, columns)}
+                   "new": snapshot(values, columns), "row_version": 1}
                   for row_id, values in zip(ids, rows)]
     connection = session.connection()
     if connection.dialect.name == "sqlite":

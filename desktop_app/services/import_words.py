@@ -13,18 +13,22 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from desktop_app.domain.names import clean_name
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkStatus
 from desktop_app.services.errors import ServiceError
 
 # (field of a read row, column of the stored record)
 WORD_COLUMNS = (("status_word", "status_word"), ("rag", "rag"), ("extra", "extra"))
 _WORD_FIELDS = frozenset(f for f, _c in WORD_COLUMNS)
+_NAME_FIELDS = frozenset({"owner", "directorate", "addressee"})
 _STATUSES = {"actions": ActionStatus, "recommendations": ImplementationStatus,
              "work-programme": WorkStatus}
 
 
 def stored(fields: Mapping[str, Any], field: str) -> Any:
     """A read row's value as its column keeps it (rows of any reader: the words may be absent)."""
+    if field in _NAME_FIELDS and isinstance(fields[field], str):
+        return clean_name(fields[field])    # one line: it heads the owner's chase email
     if field not in _WORD_FIELDS:
         return fields[field]
     value = fields.get(field)

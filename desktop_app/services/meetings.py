@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.db.engine import Database
-from desktop_app.db.models import AgendaItem, Attachment, Meeting
+from desktop_app.db.models import AgendaItem, Meeting
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import AgendaItemRow, AttachmentRow, MeetingRow
+from desktop_app.services.attachments import new_attachment
 from desktop_app.services.common import (apply_fields, check_version, find_committee,
                                          find_meeting, get_row, today)
 from desktop_app.services.errors import ServiceError
@@ -24,7 +25,8 @@ def item_row(i: AgendaItem) -> AgendaItemRow:
         scrutiny_type=i.scrutiny_type, lead_officers=i.lead_officers, exempt=i.exempt,
         exempt_paragraph=i.exempt_paragraph, minutes_text=i.minutes_text,
         incomplete=i.incomplete, version=i.version,
-        attachments=tuple(AttachmentRow(id=a.id, path=a.path, title=a.title)
+        attachments=tuple(AttachmentRow(id=a.id, path=a.path, title=a.title,
+                                        pages=a.page_count, stored=bool(a.sha256))
                           for a in i.attachments))
 
 
@@ -129,9 +131,9 @@ def add_item(db: Database, committee: str, meeting: dt.date, number: str, title:
              minutes_text: str = "") -> AgendaItemRow:
     if not title.strip():
         raise ServiceError("an agenda item needs a title")
-    for path in attachments or []:
-        if not Path(path).is_file():
-            raise ServiceError(f"{path}: no such file to attach")
+    # every file checked (and copied) before anything is saved
+    prepared = [new_attachment(path, Path(path).stem, n)
+                for n, path in enumerate(attachments or [])]
     with db.unit_of_work() as s:
         m = find_meeting(s, find_committee(s, committee), meeting)
         if any(i.number == str(number) for i in m.items):
@@ -141,9 +143,7 @@ def add_item(db: Database, committee: str, meeting: dt.date, number: str, title:
                           exempt=bool(exempt_paragraph), exempt_paragraph=exempt_paragraph or "",
                           minutes_text=minutes_text, position=_next_position(m))
         s.add(item)
-        for n, path in enumerate(attachments or []):
-            item.attachments.append(Attachment(path=str(Path(path).resolve()),
-                                               title=Path(path).stem, position=n))
+        item.attachments.extend(prepared)
         s.flush()
         return item_row(item)
 
@@ -166,13 +166,11 @@ def update_item(db: Database, item_id: int, if_version: int | None = None, **fie
 
 
 def attach_file(db: Database, item_id: int, path: str, title: str = "") -> AgendaItemRow:
-    if not Path(path).is_file():
-        raise ServiceError(f"{path}: no such file to attach")
+    attachment = new_attachment(path, title or Path(path).stem, 0)
     with db.unit_of_work() as s:
         item = get_row(s, AgendaItem, item_id, "agenda item")
-        item.attachments.append(Attachment(path=str(Path(path).resolve()),
-                                           title=title or Path(path).stem,
-                                           position=len(item.attachments)))
+        attachment.position = len(item.attachments)
+        item.attachments.append(attachment)
         s.flush()
         return item_row(item)
 

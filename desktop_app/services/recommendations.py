@@ -14,6 +14,7 @@ from desktop_app.db.engine import Database
 from desktop_app.db.models import Committee, Meeting, ProgressUpdate, Recommendation
 from desktop_app.domain.dates import s9fe_response_due
 from desktop_app.domain.enums import ImplementationStatus, Verdict
+from desktop_app.domain.names import clean_name, name_problem
 from desktop_app.domain.records import RecommendationRow, UpdateRow
 from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
                                          find_meeting, get_row, last_held_meeting, today)
@@ -79,6 +80,13 @@ def rec_row(r: Recommendation | _Columns, meeting_date: dt.date | None, committe
         else ())
 
 
+def _check_addressee(name: str) -> None:
+    """Whom a recommendation goes to is one line of text (it heads their chase email)."""
+    problem = name_problem(name or "")
+    if problem:
+        raise ServiceError(f"the addressee {clean_name(name)!r} {problem}")
+
+
 def add_recommendation(db: Database, committee: str, meeting: dt.date, text: str, item: str = "",
                        label: str = "", addressee: str = "Executive",
                        sent_on: dt.date | None = None, response: str = "",
@@ -86,6 +94,7 @@ def add_recommendation(db: Database, committee: str, meeting: dt.date, text: str
                        procedural: bool = False) -> RecommendationRow:
     if not text.strip():
         raise ServiceError("a recommendation needs its text")
+    _check_addressee(addressee)
     verdict = Verdict.parse(verdict)
     status = ImplementationStatus.parse(status)
     with db.unit_of_work() as s:
@@ -114,6 +123,7 @@ def update_recommendation(db: Database, rec_id: int, if_version: int | None = No
     if fields.get("status") is not None:
         fields["status"] = ImplementationStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
+    _check_addressee(fields.get("addressee", ""))
     when = on or today()
     with db.unit_of_work() as s:
         r = get_row(s, Recommendation, rec_id, "recommendation")

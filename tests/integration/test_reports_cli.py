@@ -147,19 +147,20 @@ def test_public_pack_leaves_out_an_exempt_item(demo, cli, tmp_path):
     assert "Exempt: paragraph 1" in public_text
 
 
-def test_broken_attachment_is_one_line_and_nothing_is_written(demo, cli, tmp_path):
+def test_broken_attachment_is_refused_when_attached_in_one_line(demo, cli, tmp_path):
+    """Issue 15: the file is checked when it is attached, not when a pack is built."""
     bad = tmp_path / "report.pdf"
     bad.write_text("not really a pdf")
     added = cli("item", "add", "--committee", "CYPSC", "--meeting", "2021-11-23",
                 "--number", "11", "--title", "Late report", "--attach", str(bad), env=TODAY)
-    assert added.code == 0, added
+    assert added.code == 2, added
+    assert added.err.strip().count("\n") == 0
+    assert "report.pdf: cannot attach: the file is not a PDF" in added.err
+    listed = cli("list", "meetings", "--committee", "CYPSC", "--json")
+    assert "Late report" not in listed.out      # nothing was saved
     out = tmp_path / "pack.pdf"
     result = demo("pack", "--committee", "CYPSC", "--meeting", "2021-11-23", "-o", str(out))
-    assert result.code == 2
-    assert result.err.strip().count("\n") == 0
-    assert "item 11 (Late report)" in result.err
-    assert "report.pdf is not a PDF" in result.err
-    assert not out.exists()
+    assert result.code == 0, result
 
 
 def test_agenda_without_a_meeting_is_refused(demo, tmp_path):

@@ -76,7 +76,7 @@ class AgendaItemPanel(QFrame):
                 entry.setData(Qt.ItemDataRole.UserRole + 1, att.id)
                 entry.setToolTip(att.path)
                 entry.setData(Qt.ItemDataRole.UserRole, att.path)
-                if not Path(att.path).exists():
+                if not att.stored and not Path(att.path).exists():   # a copy is kept
                     entry.setText(entry.text() + "  (file missing)")
                 self.reports_list.addItem(entry)
             if self.reports_list.count():
