@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,9 @@ class CliContext:
             self._db = open_database(self.url)
             warning = network_warning(self._db)
             if warning:
-                print(f"scrutiny-tracker: {warning}", file=sys.stderr)
+                logging.getLogger(__name__).warning("%s", warning)
+                if sys.stderr is not None:
+                    print(f"scrutiny-tracker: {warning}", file=sys.stderr)
         return self._db
 
     def close(self) -> None:
