@@ -10,6 +10,13 @@ from pathlib import Path
 from desktop_app import paths
 
 LOG_NAME = "scrutiny-tracker.log"
+# ``log.error(..., extra=FILE_ONLY)``: for the log file, not the console (where the command line
+# prints its own one-line message).
+FILE_ONLY = {"file_only": True}
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, "file_only", False)
 
 
 def log_file() -> Path:
@@ -47,5 +54,6 @@ def setup_logging(debug: bool = False) -> Path | None:
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if debug else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console.addFilter(_not_file_only)
     root.addHandler(console)
     return path

@@ -19,6 +19,7 @@ import sys
 
 from desktop_app import __version__, console
 from desktop_app.cli.context import CliContext, CliError
+from desktop_app.logging_setup import FILE_ONLY, setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(parsed, int):
         return parsed
     args = parsed
-    from desktop_app.logging_setup import setup_logging
     setup_logging(args.debug)
     log.debug("command line: %s", argv if argv is not None else sys.argv[1:])
     ctx: CliContext | None = None
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail(args, "interrupted", 130)
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into one line
-        log.error("failed: %s", exc, exc_info=True)
+        log.error("failed: %s", exc, exc_info=True, extra=FILE_ONLY)
         if args.debug and console.has_console():
             raise
         code = getattr(exc, "exit_code", None)
@@ -163,7 +163,7 @@ def _fail(args: argparse.Namespace | None, message: str, code: int) -> int:
     """Every failure: one line in the log and on stderr; without a console (the window build
     on Windows), in a message box that names the log file and what to do."""
     first = message.strip().splitlines()[0] if message.strip() else "error"
-    log.error("exit %d: %s", code, first)
+    log.error("exit %d: %s", code, first, extra=FILE_ONLY)
     if console.has_console():
         print(f"scrutiny-tracker: error: {first}", file=sys.stderr)
     elif not getattr(args, "smoke_test", False) and code != 130:

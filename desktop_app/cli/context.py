@@ -50,7 +50,7 @@ class CliContext:
             self._db = open_database(self.url)
             warning = network_warning(self._db)
             if warning:
-                logging.getLogger(__name__).warning("%s", warning)
+                logging.getLogger(__name__).info("%s", warning)   # the file; stderr below
                 if sys.stderr is not None:
                     print(f"scrutiny-tracker: {warning}", file=sys.stderr)
         return self._db

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, paths
-from desktop_app.logging_setup import log_file
+from desktop_app.logging_setup import FILE_ONLY, log_file
 from desktop_app.services.workspace import Database, DatabaseError, open_database
 from desktop_app.ui import app_state
 
@@ -114,7 +114,7 @@ def open_with_help(url: str, parent: QWidget | None = None, *,
         try:
             return open_database(url), chosen
         except (DatabaseError, OSError) as exc:
-            log.error("cannot open the database %s: %s", url, exc)
+            log.error("cannot open the database %s: %s", url, exc, extra=FILE_ONLY)
             box = problem_box(parent, exc, remembered=remembered and chosen is None)
             answer = box.exec()
         if answer == B.Retry:
