@@ -44,7 +44,10 @@ def _mounts() -> list[tuple[str, str]]:
 def _registry_sync_roots() -> list[str]:  # pragma: no cover - Windows only
     """The folders OneDrive synchronises, SharePoint libraries included, as the OneDrive client
     records them (HKCU\\Software\\SyncEngines\\Providers\\OneDrive\\*\\MountPoint)."""
-    import winreg  # type: ignore[import-not-found]
+    try:
+        import winreg  # type: ignore[import-not-found]
+    except ImportError:
+        return []
     roots: list[str] = []
     key_path = r"Software\SyncEngines\Providers\OneDrive"
     try:
@@ -79,7 +82,9 @@ def _within(path: str, root: str) -> bool:
 
 def synced_folder(path: Path | str) -> str | None:
     """Why ``path`` looks like a folder OneDrive or SharePoint synchronises, or None."""
-    text = os.path.abspath(str(path))
+    text = str(path)
+    if not (text.startswith(("/", "\\")) or ntpath.splitdrive(text)[0]):
+        text = os.path.abspath(text)
     for root in _sync_roots():
         if _within(text, root):
             return f"a folder that OneDrive synchronises ({root})"

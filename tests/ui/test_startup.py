@@ -230,3 +230,23 @@ def qtbot_windows():
 
     from desktop_app.ui.main_window import MainWindow
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def test_network_or_onedrive_warning_in_the_window(tmp_path, db, open_window, today,
+                                                   monkeypatch):
+    from desktop_app.logging_setup import setup_logging
+    setup_logging()   # as main() does
+    for name in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):
+        monkeypatch.delenv(name, raising=False)
+    local = open_window(db)
+    assert local.location_banner.isHidden()
+    synced = tmp_path / "OneDrive - Northshire Council" / "Scrutiny"
+    synced.mkdir(parents=True)
+    risky = open_database(f"sqlite:///{synced / 'tracker.db'}")
+    window = open_window(risky)
+    banner = window.location_banner
+    assert banner.isVisible()
+    assert "OneDrive" in banner.text() and str(synced / "tracker.db") in banner.text()
+    assert "not synced" in banner.text()
+    assert "a folder that OneDrive or SharePoint synchronises" in _log()
+    banner.window().grab().save(str(tmp_path / "banner.png"))
