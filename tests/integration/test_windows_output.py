@@ -37,7 +37,8 @@ def test_listing_and_json_under_a_cp1252_pipe(db_url):
     refused = _run(db_url, "list", "meetings", "--committee", "G\u0175yr Ddim")
     assert refused.returncode == 2
     [line] = refused.stderr.decode("utf-8").splitlines()
-    assert line.startswith("scrutiny-tracker: error:") and "G\u0175yr" in line
+    assert line.startswith("scrutiny-tracker: error:")
+    assert "G\u0175yr" in line
 
 
 def test_streams_are_reconfigured_in_process(monkeypatch):

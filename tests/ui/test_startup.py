@@ -68,7 +68,8 @@ def test_damaged_database_without_a_console(tmp_path, message_boxes):
         assert main(["--db", f"sqlite:///{path}"]) == 2
     [box] = message_boxes.seen
     assert box["name"] == "databaseProblemDialog"
-    assert str(path) in box["text"] and "damaged" in box["text"]
+    assert str(path) in box["text"]
+    assert "damaged" in box["text"]
     assert "restore" in box["info"]
     assert str(paths.log_dir() / "scrutiny-tracker.log") in box["info"]
     assert f"cannot open the database sqlite:///{path}" in _log()
@@ -148,7 +149,8 @@ def test_failure_of_a_command_without_a_console_is_a_message_box(tmp_path,
     assert box["name"] == "startupFailureDialog"
     assert "damaged" in box["text"]
     assert str(paths.log_dir() / "scrutiny-tracker.log") in box["info"]
-    assert "exit 2:" in _log() and "damaged" in _log()
+    assert "exit 2:" in _log()
+    assert "damaged" in _log()
 
 
 def test_bad_command_line_without_a_console_is_a_message_box(message_boxes):
@@ -163,7 +165,8 @@ def test_with_a_console_the_failure_is_one_line_on_stderr(tmp_path, capsys, mess
     path = _damaged(tmp_path)
     assert main(["--db", f"sqlite:///{path}", "committee", "list"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("scrutiny-tracker: error: ") and "damaged" in err
+    assert err.startswith("scrutiny-tracker: error: ")
+    assert "damaged" in err
     assert message_boxes.seen == []
 
 
@@ -246,7 +249,8 @@ def test_network_or_onedrive_warning_in_the_window(tmp_path, db, open_window, to
     window = open_window(risky)
     banner = window.location_banner
     assert banner.isVisible()
-    assert "OneDrive" in banner.text() and str(synced / "tracker.db") in banner.text()
+    assert "OneDrive" in banner.text()
+    assert str(synced / "tracker.db") in banner.text()
     assert "not synced" in banner.text()
     assert "a folder that OneDrive or SharePoint synchronises" in _log()
     banner.window().grab().save(str(tmp_path / "banner.png"))
