@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from desktop_app import __version__, console
@@ -129,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         return parsed
     args = parsed
     setup_logging(args.debug)
+    refused = os.environ.get("SCRUTINY_TRACKER_PORTABLE_REFUSED")   # packaging/hooks
+    if refused:
+        log.warning("portable mode: %s", refused, extra=FILE_ONLY)
     log.debug("command line: %s", argv if argv is not None else sys.argv[1:])
     ctx: CliContext | None = None
     try:
