@@ -149,7 +149,7 @@ def test_public_pack_leaves_out_an_exempt_item(demo, cli, tmp_path):
 
 def test_broken_attachment_is_one_line_and_nothing_is_written(demo, cli, tmp_path):
     bad = tmp_path / "report.pdf"
-    bad.write_text("not really a pdf")
+    bad.write_text("not really a pdf", encoding="utf-8")
     added = cli("item", "add", "--committee", "CYPSC", "--meeting", "2021-11-23",
                 "--number", "11", "--title", "Late report", "--attach", str(bad), env=TODAY)
     assert added.code == 0, added
