@@ -60,6 +60,16 @@ class CliContext:
             self._db.dispose()
             self._db = None
 
+    @staticmethod
+    def check_path(path) -> None:
+        """Warn (stderr and the log) when a file just written has a path too long for Excel or
+        for Windows programs."""
+        warning = paths.long_path_warning(path)
+        if warning:
+            logging.getLogger(__name__).info("%s", warning)
+            if sys.stderr is not None:
+                print(f"scrutiny-tracker: warning: {warning}", file=sys.stderr)
+
     def fail(self, message: str, code: int) -> int:
         first = message.strip().splitlines()[0] if message.strip() else "error"
         print(f"scrutiny-tracker: error: {first}", file=sys.stderr)

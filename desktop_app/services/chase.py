@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formataddr, format_datetime
 from pathlib import Path
 
@@ -209,7 +210,7 @@ def chase_owners(db: Database, committee: str, out_dir: Path, owner: str | None 
                            subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            filename=book.name)
         draft = out_dir / f"{stem}.eml"
-        draft.write_bytes(bytes(msg))
+        draft.write_bytes(msg.as_bytes(policy=SMTP))   # CRLF line ends, as .eml files have
         packs.append(ChasePack(name, contact.email if contact else "", book, draft, len(acts),
                                sum(a.overdue for a in acts), len(recs)))
     return packs
