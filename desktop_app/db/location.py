@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ntpath
 import os
+import sys
 from pathlib import Path
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
@@ -44,10 +45,9 @@ def _mounts() -> list[tuple[str, str]]:
 def _registry_sync_roots() -> list[str]:  # pragma: no cover - Windows only
     """The folders OneDrive synchronises, SharePoint libraries included, as the OneDrive client
     records them (HKCU\\Software\\SyncEngines\\Providers\\OneDrive\\*\\MountPoint)."""
-    try:
-        import winreg  # type: ignore[import-not-found]
-    except ImportError:
+    if sys.platform != "win32":
         return []
+    import winreg
     roots: list[str] = []
     key_path = r"Software\SyncEngines\Providers\OneDrive"
     try:
