@@ -118,6 +118,7 @@ def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 2
         if code:
+            setup_logging()
             _fail(None, "the command line was not understood: "
                   + (said.getvalue().strip().splitlines() or ["(no message)"])[-1], code)
         return code

@@ -73,7 +73,7 @@ def start_url(url: str, args: Any) -> tuple[str, bool]:
 def launch(url: str, args: Any = None) -> int:
     """The window on the database at ``url`` (or the one remembered): 0 when it closes, 2 when
     no database could be opened."""
-    app = ensure_app()
+    ensure_app()
     if getattr(args, "smoke_test", False):
         from desktop_app.services.workspace import open_database
         db = open_database(url)    # a failure is the command's error, not a dialog
@@ -97,4 +97,3 @@ def launch(url: str, args: Any = None) -> int:
     finally:
         from desktop_app.ui.shell.database_switch import dispose_all
         dispose_all(db)
-        del app

@@ -159,6 +159,7 @@ def test_bad_command_line_without_a_console_is_a_message_box(message_boxes):
     [box] = message_boxes.seen
     assert box["name"] == "startupFailureDialog"
     assert "--no-such-option" in box["text"]
+    assert "the command line was not understood" in _log()
 
 
 def test_with_a_console_the_failure_is_one_line_on_stderr(tmp_path, capsys, message_boxes):
