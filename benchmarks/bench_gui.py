@@ -193,7 +193,8 @@ def make_db(path: Path, n: int) -> str:
 
 def _time(cmd: list[str], env: dict) -> tuple[float, str]:
     t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
+                          errors="replace", env=env, cwd=ROOT, timeout=600)
     elapsed = time.perf_counter() - t
     if proc.returncode:
         raise SystemExit(f"bench_gui: {' '.join(cmd[:4])}... failed: {proc.stderr[-800:]}")
@@ -208,7 +209,8 @@ IMPORT_WINDOW = "import desktop_app.cli, desktop_app.ui.main_window"
 def _import_groups(env: dict, top: int = 8) -> list[tuple[str, float]]:
     """Self import time by package (desktop_app by sub-package), heaviest first, in ms."""
     proc = subprocess.run([sys.executable, "-X", "importtime", "-c", IMPORT_WINDOW],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+                          capture_output=True, text=True, encoding="utf-8", errors="replace",
+                          env=env, cwd=ROOT, timeout=600)
     groups: dict[str, float] = {}
     for line in proc.stderr.splitlines():
         parts = line.split("|")

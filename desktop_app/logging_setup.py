@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from desktop_app import paths
 
 LOG_NAME = "scrutiny-tracker.log"
+# ``log.error(..., extra=FILE_ONLY)``: for the log file, not the console (where the command line
+# prints its own one-line message).
+FILE_ONLY = {"file_only": True}
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, "file_only", False)
 
 
 def log_file() -> Path:
@@ -17,22 +25,35 @@ def log_file() -> Path:
 
 def setup_logging(debug: bool = False) -> Path | None:
     """Send the app's log records to a rotating file (1 MB x 5). Returns the file's path, or
-    None if the folder cannot be written (the app then logs to stderr only)."""
+    None if the folder cannot be written (the app then logs to stderr only). The folder is
+    ``paths.log_dir()``: under the app's data folder (%LOCALAPPDATA%\\scrutiny-tracker\\Logs
+    on Windows)."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    for handler in root.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            return Path(handler.baseFilename)
     try:
         path = log_file()
+    except OSError:
+        path = None
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            if path is None or Path(handler.baseFilename) == path.resolve():
+                return Path(handler.baseFilename)
+            root.removeHandler(handler)   # the data folder moved (tests, portable mode)
+            handler.close()
+    if path is None:
+        return None
+    try:
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
                                                        encoding="utf-8", delay=True)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+    if sys.stderr is None or any(type(h) is logging.StreamHandler for h in root.handlers):
+        return path   # no console (the window build on Windows), or one handler already
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if debug else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console.addFilter(_not_file_only)
     root.addHandler(console)
     return path

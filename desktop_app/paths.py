@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import ntpath
 import os
 from pathlib import Path
 
@@ -44,3 +45,24 @@ def default_db_path() -> Path:
 
 def default_db_url() -> str:
     return os.environ.get("SCRUTINY_TRACKER_DB") or f"sqlite:///{default_db_path()}"
+
+
+# Excel refuses to open a workbook whose full path is longer than 218 characters; most Windows
+# programs (and Explorer's copy) stop at MAX_PATH, 260 with the terminating character.
+EXCEL_PATH_LIMIT = 218
+WINDOWS_PATH_LIMIT = 259
+
+
+def long_path_warning(path: Path | str) -> str | None:
+    """A warning when a file the app wrote has a path too long for Excel (.xlsx, .xls, .csv)
+    or for Windows programs in general; None when it is fine."""
+    full = str(path)
+    if not (full.startswith(("/", "\\")) or ntpath.splitdrive(full)[0]):
+        full = os.path.abspath(full)
+    limit = EXCEL_PATH_LIMIT if full.lower().endswith((".xlsx", ".xlsm", ".xls", ".csv")) \
+        else WINDOWS_PATH_LIMIT
+    if len(full) <= limit:
+        return None
+    who = "Excel" if limit == EXCEL_PATH_LIMIT else "many Windows programs"
+    return (f"{full}: the path is {len(full)} characters long and {who} cannot open files "
+            f"whose path is longer than {limit}; save it in a folder with a shorter path")

@@ -103,7 +103,8 @@ def cli(db_url):
         full_env = dict(os.environ)
         full_env.update(env or {})
         proc = subprocess.run([sys.executable, "-m", "desktop_app", "--db", url or db_url, *args],
-                              capture_output=True, text=True, env=full_env, cwd=REPO,
+                              capture_output=True, text=True, encoding="utf-8", env=full_env,
+                              cwd=REPO,
                               input=input, timeout=600)
         return CliResult(proc)
 

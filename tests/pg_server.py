@@ -34,14 +34,15 @@ class PgServer:
         self.root = Path(tempfile.mkdtemp(prefix="st-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
-        self.as_root = os.geteuid() == 0
+        self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
         self._counter = 0
 
     def _run(self, *args: str) -> None:
         cmd = [str(self.bin / args[0]), *args[1:]]
         if self.as_root:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120)
+        subprocess.run(cmd, check=True, capture_output=True, text=True, encoding="utf-8",
+                       errors="replace", timeout=120)
 
     def start(self) -> PgServer:
         if self.as_root:

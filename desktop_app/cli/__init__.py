@@ -15,10 +15,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
-from desktop_app import __version__
+from desktop_app import __version__, console
 from desktop_app.cli.context import CliContext, CliError
+from desktop_app.logging_setup import FILE_ONLY, setup_logging
+
+log = logging.getLogger(__name__)
 
 # Modules under desktop_app.cli that add sub-commands (each has register(subparsers)).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -101,34 +105,76 @@ def parse_args(argv: list[str] | None = None, *, short: bool = True) -> argparse
     return build_parser().parse_args(words)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    from desktop_app.logging_setup import setup_logging
-    setup_logging(args.debug)
-    logging.getLogger(__name__).debug("command line: %s", argv if argv is not None else sys.argv[1:])
-    ctx = CliContext(args)
+def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
+    """Parse the command line; without a console, a usage error is kept to be shown."""
+    if console.has_console():
+        return parse_args(argv)
+    import contextlib
+    import io
+    said = io.StringIO()
     try:
+        with contextlib.redirect_stderr(said), contextlib.redirect_stdout(said):
+            return parse_args(argv)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 2
+        if code:
+            setup_logging()
+            _fail(None, "the command line was not understood: "
+                  + (said.getvalue().strip().splitlines() or ["(no message)"])[-1], code)
+        return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    console.use_utf8()
+    parsed = _parse_quietly(argv)
+    if isinstance(parsed, int):
+        return parsed
+    args = parsed
+    setup_logging(args.debug)
+    refused = os.environ.get("SCRUTINY_TRACKER_PORTABLE_REFUSED")   # packaging/hooks
+    if refused:
+        log.warning("portable mode: %s", refused, extra=FILE_ONLY)
+    log.debug("command line: %s", argv if argv is not None else sys.argv[1:])
+    ctx: CliContext | None = None
+    try:
+        ctx = CliContext(args)
         if args.command is None:
             from desktop_app.app import run_gui
             return run_gui(ctx.url, args)
         return int(args.func(args, ctx) or 0)
     except CliError as exc:
-        return ctx.fail(str(exc), exc.exit_code)
+        return _fail(args, str(exc), exc.exit_code)
     except BrokenPipeError:  # output piped into head & co.
-        sys.stderr.close()
+        if sys.stderr is not None:
+            sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        return ctx.fail("interrupted", 130)
+        return _fail(args, "interrupted", 130)
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into one line
-        if args.debug:
+        log.error("failed: %s", exc, exc_info=True, extra=FILE_ONLY)
+        if args.debug and console.has_console():
             raise
         code = getattr(exc, "exit_code", None)
         if isinstance(exc, (ValueError, OSError)) or code is not None:
-            return ctx.fail(str(exc) or exc.__class__.__name__, code or 2)
-        return ctx.fail(f"unexpected error ({exc.__class__.__name__}: {exc}); "
-                        "run again with --debug for details", 1)
+            return _fail(args, str(exc) or exc.__class__.__name__, code or 2)
+        return _fail(args, f"unexpected error ({exc.__class__.__name__}: {exc}); "
+                     "run again with --debug for details", 1)
     finally:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
+
+
+def _fail(args: argparse.Namespace | None, message: str, code: int) -> int:
+    """Every failure: one line in the log and on stderr; without a console (the window build
+    on Windows), in a message box that names the log file and what to do."""
+    first = message.strip().splitlines()[0] if message.strip() else "error"
+    log.error("exit %d: %s", code, first, extra=FILE_ONLY)
+    if console.has_console():
+        print(f"scrutiny-tracker: error: {first}", file=sys.stderr)
+    elif not getattr(args, "smoke_test", False) and code != 130:
+        from desktop_app.app import show_failure
+        show_failure(first)
+    return code
 
 
 if __name__ == "__main__":

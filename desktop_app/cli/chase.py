@@ -34,6 +34,8 @@ def _chase(args, ctx: CliContext):
     from desktop_app.services.chase import chase_owners
     from desktop_app.services.common import today
     packs = chase_owners(ctx.db, args.committee, args.output, owner=args.owner, now=today())
+    for p in packs:
+        ctx.check_path(p.workbook)
     if args.json:
         ctx.print_json([{"owner": p.owner, "email": p.email, "workbook": str(p.workbook),
                          "draft": str(p.draft), "actions": p.actions, "overdue": p.overdue,

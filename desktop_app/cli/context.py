@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -49,13 +50,25 @@ class CliContext:
             self._db = open_database(self.url)
             warning = network_warning(self._db)
             if warning:
-                print(f"scrutiny-tracker: {warning}", file=sys.stderr)
+                logging.getLogger(__name__).info("%s", warning)   # the file; stderr below
+                if sys.stderr is not None:
+                    print(f"scrutiny-tracker: {warning}", file=sys.stderr)
         return self._db
 
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+
+    @staticmethod
+    def check_path(path) -> None:
+        """Warn (stderr and the log) when a file just written has a path too long for Excel or
+        for Windows programs."""
+        warning = paths.long_path_warning(path)
+        if warning:
+            logging.getLogger(__name__).info("%s", warning)
+            if sys.stderr is not None:
+                print(f"scrutiny-tracker: warning: {warning}", file=sys.stderr)
 
     def fail(self, message: str, code: int) -> int:
         first = message.strip().splitlines()[0] if message.strip() else "error"

@@ -13,11 +13,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--smoke-test", action="store_true",
                    help="open the window offscreen, visit every tab, print one JSON line of "
                         "timings in milliseconds and exit")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="with --smoke-test: write the JSON line to FILE (the window program "
+                        "has no console on Windows)")
     p.set_defaults(func=_gui)
 
 
 def _gui(args, ctx: CliContext) -> int:
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop_app.app import run_window
-    return run_window(ctx.db, args)
+    from desktop_app.app import run_gui
+    return run_gui(ctx.url, args)

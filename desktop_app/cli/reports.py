@@ -93,7 +93,9 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
     if args.kind not in chosen.kinds:
         raise CliError(f"{args.kind!r} cannot be exported as {suffix} "
                        f"(choose from {', '.join(chosen.kinds)})")
-    return chosen.handler(args.kind, args, ctx)
+    code = chosen.handler(args.kind, args, ctx)
+    ctx.check_path(args.output)
+    return code
 
 
 def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:

@@ -6,52 +6,23 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
+from desktop_app.db import location
 from desktop_app.db.engine import Database, DatabaseError
 from desktop_app.db.schema import backup_sqlite, sqlite_path
 
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
-              "davfs", "fuse.davfs2", "glusterfs", "ceph"}
-
-
-def network_location(path: Path) -> str | None:
-    """Why ``path`` looks like a network location (SQLite is unsafe there), or None."""
-    text = str(path)
-    if text.startswith("\\\\") or text.startswith("//"):
-        return "a network share (UNC path)"
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        import ctypes
-        drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
-        if ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
-            return f"a network drive ({drive})"
-        return None
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
-    best, fstype = "", ""
-    resolved = str(path.resolve().parent)
-    for line in mounts:
-        parts = line.split()
-        if (len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
-                and len(parts[1]) > len(best)):
-            best, fstype = parts[1], parts[2]
-    if fstype in NETWORK_FS:
-        return f"a network file system ({fstype} at {best})"
-    return None
+NETWORK_FS = location.NETWORK_FS
+network_location = location.network_location   # kept here for older callers
 
 
 def network_warning(db: Database) -> str | None:
+    """The network-share or OneDrive warning for an SQLite database (see ``db.location``)."""
     path = sqlite_path(db)
     if path is None:
         return None
-    where = network_location(path)
-    if where is None:
-        return None
-    return (f"warning: the database {path} is on {where}; SQLite files there can be corrupted "
-            "when more than one computer uses them. A team should use PostgreSQL (see README).")
+    warning = location.location_warning(path)
+    return f"warning: {warning}" if warning else None
 
 
 def backup(db: Database, target: Path | None = None, reason: str = "manual") -> Path:

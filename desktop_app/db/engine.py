@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,21 +14,42 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop_app.db import audit
+from desktop_app.db import audit, location
 from desktop_app.domain.errors import ConflictError
 
 
 class DatabaseError(ValueError):
-    """A database that cannot be opened or used, with a one-line reason for people."""
+    """A database that cannot be opened or used, with a one-line reason for people.
+
+    ``reason`` says what kind of problem it is, so that the window can offer the right way out:
+    "locked", "read-only", "damaged", "missing" (the file or its folder is not there), "newer"
+    (written by a newer version), or "other"."""
+
+    def __init__(self, message: str, reason: str = "other"):
+        super().__init__(message)
+        self.reason = reason
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+BUSY_TIMEOUT_VARIABLE = "SCRUTINY_TRACKER_BUSY_TIMEOUT"
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another program's lock on an SQLite file (10 unless
+    SCRUTINY_TRACKER_BUSY_TIMEOUT says otherwise)."""
+    try:
+        return max(0.0, float(os.environ.get(BUSY_TIMEOUT_VARIABLE, "") or 10))
+    except ValueError:
+        return 10.0
+
+
+def _sqlite_pragmas(dbapi_conn, _record, *, journal: str = "WAL",
+                    timeout_ms: int = 10000) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
     with contextlib.suppress(Exception):  # read-only or in-memory databases keep their mode
-        cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA journal_mode={journal}")
+    cur.execute("PRAGMA synchronous=NORMAL" if journal == "WAL" else "PRAGMA synchronous=FULL")
     cur.close()
 
 
@@ -37,7 +60,7 @@ def make_engine(url: str) -> Engine:
         raise DatabaseError(f"{url}: not a database URL ({exc})") from None
     kwargs: dict = {}
     if parsed.get_backend_name() == "sqlite":
-        kwargs["connect_args"] = {"timeout": 10}
+        kwargs["connect_args"] = {"timeout": busy_timeout()}
     try:
         engine = create_engine(parsed, **kwargs)
     except NoSuchModuleError as exc:
@@ -45,7 +68,12 @@ def make_engine(url: str) -> Engine:
     except ModuleNotFoundError as exc:
         raise DatabaseError(f"{url}: the database driver is not installed ({exc.name})") from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        name = parsed.database
+        on_disk = bool(name) and name != ":memory:" and not str(name).startswith("file:")
+        # no WAL on a network share or a synced folder (db/location.py)
+        journal = location.journal_mode(name) if on_disk else "WAL"
+        event.listen(engine, "connect", functools.partial(
+            _sqlite_pragmas, journal=journal, timeout_ms=int(busy_timeout() * 1000)))
         # pysqlite's own transaction handling is switched off so that a unit of work can
         # start with BEGIN IMMEDIATE: two writers then queue up on the lock instead of one
         # failing half-way through.

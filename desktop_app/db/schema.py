@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import os
 import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop_app.db.engine import Database, DatabaseError, make_engine
 from desktop_app.db.models import Base
@@ -124,21 +126,53 @@ def _revision(conn) -> str | None:
 
 def _check_sqlite(db: Database) -> None:
     path = sqlite_path(db)
-    if path is None or not path.exists():
+    if path is None:
         return
+    if not path.exists():
+        folder = path.parent
+        if not folder.is_dir():
+            raise DatabaseError(f"{path}: the folder {folder} does not exist (is the drive or "
+                                "the network share connected?)", "missing")
+        if not os.access(folder, os.W_OK):
+            raise DatabaseError(f"{path}: cannot create the database there: the folder is "
+                                "read-only for you", "read-only")
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        what = "the file" if not os.access(path, os.W_OK) else "its folder"
+        raise DatabaseError(f"{path}: the database is read-only ({what} cannot be written)",
+                            "read-only")
     try:
         with open(path, "rb") as fh:
             head = fh.read(16)
         if head and head != b"SQLite format 3\x00":
-            raise DatabaseError(f"{path}: not a Scrutiny Tracker database (not an SQLite file)")
+            raise DatabaseError(f"{path}: not a Scrutiny Tracker database (not an SQLite file)",
+                                "damaged")
         with db.engine.connect() as conn:
             result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-    except OperationalError as exc:
-        raise DatabaseError(f"{path}: the database file is damaged or locked "
-                            f"({exc.orig}); restore a backup") from None
+    except PermissionError as exc:
+        raise DatabaseError(f"{path}: another program holds the file ({exc.strerror})",
+                            "locked") from None
+    except SqlDatabaseError as exc:
+        raise classify_error(path, exc.orig) from None
     if result != "ok":
         raise DatabaseError(f"{path}: the database file is damaged ({result}); restore a backup "
-                            "with 'scrutiny-tracker restore FILE'")
+                            "with 'scrutiny-tracker restore FILE'", "damaged")
+
+
+def classify_error(where: Path | str, error: BaseException | None) -> DatabaseError:
+    """A DatabaseError with its reason for an error SQLite gave while opening ``where``."""
+    text = str(error)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return DatabaseError(f"{where}: the database is locked by another program ({text})",
+                             "locked")
+    if "readonly" in low or "read-only" in low:
+        return DatabaseError(f"{where}: the database is read-only ({text})", "read-only")
+    if "unable to open" in low:
+        return DatabaseError(f"{where}: the database file cannot be opened ({text}): the folder "
+                             "may be missing or not allowed to you", "missing")
+    return DatabaseError(f"{where}: the database file is damaged ({text}); restore a backup",
+                         "damaged")
 
 
 def open_database(url: str, *, backups: Path | None = None, migrate: bool = True) -> Database:
@@ -147,6 +181,14 @@ def open_database(url: str, *, backups: Path | None = None, migrate: bool = True
     try:
         _check_sqlite(db)
         ensure_schema(db, backups=backups, migrate=migrate)
+    except SqlDatabaseError as exc:
+        db.dispose()
+        path = sqlite_path(db)
+        if path is not None:
+            raise classify_error(path, exc.orig) from None
+        raise DatabaseError(f"{db.engine.url.render_as_string(hide_password=True)}: "
+                            f"cannot open the database ({exc.__class__.__name__}: "
+                            f"{str(exc).splitlines()[0]})") from None
     except SQLAlchemyError as exc:
         db.dispose()
         raise DatabaseError(f"{db.engine.url.render_as_string(hide_password=True)}: "
@@ -198,7 +240,7 @@ def _ensure_schema(db: Database, *, backups: Path | None, migrate: bool) -> str:
         script.get_revision(current)
     except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown revision
         raise DatabaseError(f"the database was written by a newer version of Scrutiny Tracker "
-                            f"(schema {current}); install the newer version") from None
+                            f"(schema {current}); install the newer version", "newer") from None
     if not migrate:
         raise DatabaseError(f"the database schema {current} needs upgrading to {head}")
     path = sqlite_path(db)

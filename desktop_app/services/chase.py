@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formataddr, format_datetime
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def _draft(committee: str, name: str, email: str, reply_by: dt.date, now: dt.dat
     msg.add_attachment(book.read_bytes(), maintype="application",
                        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        filename=book.name)
-    return bytes(msg)
+    return msg.as_bytes(policy=SMTP)   # CRLF line ends, as .eml files have
 
 
 def chase_owners(db: Database, committee: str, out_dir: Path, owner: str | None = None,

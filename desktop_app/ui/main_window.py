@@ -4,18 +4,16 @@ tabs (or the welcome page while there is no committee), menus, shortcuts and win
 from __future__ import annotations
 
 from desktop_app.ui import startup  # noqa: F401 - before PySide6 (no Qt in it): see the module
-import gc
 import logging
 import os
-import sys
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QMainWindow, QStackedWidget,
+from PySide6.QtWidgets import (QComboBox, QLabel, QMainWindow, QStackedWidget,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME
 from desktop_app.services.workspace import Database
 from desktop_app.services import committees
 from desktop_app.ui import app_state, workers
@@ -63,6 +61,7 @@ class MainWindow(QMainWindow):
             tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
 
+        self.location_banner = self._location_banner()
         self.strip = AttentionStrip()
         self.strip.overdue_actions_clicked.connect(self.show_overdue_actions)
         self.strip.overdue_responses_clicked.connect(self.show_overdue_responses)
@@ -87,7 +86,13 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(main)
         self.main_page = main
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        central_lay = QVBoxLayout(central)
+        central_lay.setContentsMargins(0, 0, 0, 0)
+        central_lay.setSpacing(0)
+        central_lay.addWidget(self.location_banner)
+        central_lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.committee_combo = QComboBox()
         self.committee_combo.setObjectName("committeeCombo")
@@ -115,6 +120,27 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
         except FileNotFoundError:
             pass
+
+    def _location_banner(self) -> QLabel:
+        """The network-share / OneDrive warning, shown above everything while it applies."""
+        from desktop_app.services.backups import network_warning
+        banner = QLabel()
+        banner.setObjectName("locationWarning")
+        banner.setAccessibleName("Database location warning")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel { background: #fff4ce; color: #3d2e00; "
+                             "border-bottom: 1px solid #e0c35c; padding: 6px 10px; }")
+        try:
+            warning = network_warning(self.db)
+        except Exception:  # noqa: BLE001 - a check that fails must not stop the window
+            log.exception("checking where the database is")
+            warning = None
+        if warning:
+            log.warning("%s", warning)
+            text = warning.removeprefix("warning: ")
+            banner.setText("\u26a0 " + text[:1].upper() + text[1:])
+        banner.setVisible(bool(warning))
+        return banner
 
     def db_text(self) -> str:
         from desktop_app.services.workspace import describe_database
@@ -236,20 +262,16 @@ def run(db: Database, args: Any = None) -> int:
     smoke = bool(getattr(args, "smoke_test", False))
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance()
-    if app is None:
-        # This process is the application: what exists now (the imported modules, the open
-        # database) lives as long as it does. Kept out of the cycle collector, it is not walked
-        # again by every full collection nor at exit (~0.2 s of a start and stop).
-        gc.freeze()
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName(app_state.ORGANISATION)
+    from desktop_app.ui.launch import ensure_app
+    app = ensure_app()   # the light palette and the app's name (ui/launch.py, ui/theme.py)
     from desktop_app.ui import gc_guard
     gc_guard.install(app)   # Qt objects are only ever freed on this thread
     if smoke:
         from desktop_app.ui.smoke import smoke_test
+        output = getattr(args, "output", None)
+        if output:
+            with open(output, "w", encoding="utf-8") as out:
+                return smoke_test(app, db, out)
         return smoke_test(app, db)
     from desktop_app.ui import crash
     crash.install()  # an unexpected error: logged, and a dialog naming the log file

@@ -92,7 +92,7 @@ def test_errors_are_one_line_exit_2(cli, tmp_path):
         assert "Traceback" not in r.err, r.err
         assert r.err.strip().count("\n") == 0, r.err
     bad = tmp_path / "notadb.db"
-    bad.write_text("hello" * 100)
+    bad.write_text("hello" * 100, encoding="utf-8")
     r = cli("committee", "list", url=f"sqlite:///{bad}")
     assert r.code == 2
     assert "not an SQLite file" in r.err

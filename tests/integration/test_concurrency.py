@@ -3,7 +3,6 @@
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import textwrap
@@ -19,7 +18,8 @@ from tests.conftest import REPO
 def _python(code: str, url: str, *args: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), url, *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", cwd=REPO)
 
 
 def _setup(url: str) -> int:
@@ -117,7 +117,7 @@ def _kill_at_random(code: str, url: str, *args: str, rounds: int, seed: int) -> 
         proc = _python(code, url, *args)
         assert proc.stdout.readline().strip() == "open", proc.stderr.read()
         time.sleep(rng.uniform(0.05, 0.6))
-        proc.send_signal(signal.SIGKILL)
+        proc.kill()   # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up either way
         proc.wait(timeout=30)
 
 
@@ -176,7 +176,7 @@ def test_backup_and_restore(cli, db_url, tmp_path):
     rows = cli("list", "actions", "--committee", "AGC", "--json").json()
     assert [a["text"] for a in rows] == ["Review the risk register"]
     junk = tmp_path / "junk.db"
-    junk.write_text("not a backup")
+    junk.write_text("not a backup", encoding="utf-8")
     r = cli("restore", str(junk))
     assert r.code == 2
     assert "not an SQLite file" in r.err

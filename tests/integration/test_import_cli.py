@@ -180,7 +180,7 @@ HOSTILE = {
     "old.xls": (lambda p: F.make_ole(p, {"Workbook": b"BIFF"}), "save as .xlsx"),
     "locked.xlsx": (lambda p: F.make_ole(p, {"EncryptionInfo": b"x", "EncryptedPackage": b"y"}),
                     "password-protected"),
-    "notes.xlsx": (lambda p: p.write_text("Ref,Action\n1,Write\n"), "not a zip"),
+    "notes.xlsx": (lambda p: p.write_text("Ref,Action\n1,Write\n", encoding="utf-8"), "not a zip"),
     "missing.xlsx": (lambda p: None, "file not found"),
     "empty.xlsx": (lambda p: F.save_rows(p, []), "empty"),
 }

@@ -163,7 +163,7 @@ def test_dry_run_without_a_date_still_shows_the_minutes(cli, db, committee):
 @pytest.mark.parametrize("name", ["minutes.pdf", "empty.txt"])
 def test_bad_files_give_one_line_naming_the_file(cli, committee, tmp_path, name):
     path = tmp_path / name
-    path.write_text("")
+    path.write_text("", encoding="utf-8")
     r = cli("import-minutes", str(path), "--committee", committee)
     assert r.code == 2
     assert r.err.count("\n") == 1

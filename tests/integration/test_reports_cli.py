@@ -150,7 +150,7 @@ def test_public_pack_leaves_out_an_exempt_item(demo, cli, tmp_path):
 def test_broken_attachment_is_refused_when_attached_in_one_line(demo, cli, tmp_path):
     """Issue 15: the file is checked when it is attached, not when a pack is built."""
     bad = tmp_path / "report.pdf"
-    bad.write_text("not really a pdf")
+    bad.write_text("not really a pdf", encoding="utf-8")
     added = cli("item", "add", "--committee", "CYPSC", "--meeting", "2021-11-23",
                 "--number", "11", "--title", "Late report", "--attach", str(bad), env=TODAY)
     assert added.code == 2, added

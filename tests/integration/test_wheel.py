@@ -38,7 +38,8 @@ NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-inf
 
 
 def _run(*args: str | Path, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    proc = subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd,
+    proc = subprocess.run([str(a) for a in args], capture_output=True, text=True, encoding="utf-8",
+                          errors="replace", cwd=cwd,
                           env=env, timeout=900)
     assert proc.returncode == 0, f"{args}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     return proc
@@ -72,7 +73,7 @@ def venv(built) -> Path:
     fresh_site = _run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])",
                       cwd=built["work"]).stdout.strip()
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(fresh_site, "_dependencies_from_dev_venv.pth").write_text("\n".join(sorted(ours)) + "\n")
+    Path(fresh_site, "_dependencies_from_dev_venv.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
     return target
 
 

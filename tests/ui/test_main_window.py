@@ -93,7 +93,8 @@ def test_menus_and_standard_shortcuts(window):
     def entries(name):
         return [a.text().replace("&", "") for a in menus[name].actions() if a.text()]
 
-    assert entries("File") == ["Import\u2026", "Import minutes\u2026", "Print / export\u2026",
+    assert entries("File") == ["Open database\u2026", "Import\u2026", "Import minutes\u2026",
+                               "Print / export\u2026",
                                "Back up\u2026", "Quit"]
     assert entries("Edit")[:2] == ["Undo", "Redo"]
     assert "Find" in entries("Edit")

@@ -207,7 +207,7 @@ def test_pack_public_and_full(open_print, demo_db, tmp_path):
 def test_broken_attachment_shows_one_line_and_nothing_is_saved(open_print, demo_db, tmp_path,
                                                                auto_ok):
     bad = tmp_path / "report.pdf"
-    bad.write_text("not really a pdf")
+    bad.write_text("not really a pdf", encoding="utf-8")
     meetings.add_item(demo_db, DEMO_COMMITTEE, NEXT_MEETING, "11", "Late report",
                       attachments=[str(bad)])
     dialog = open_print(demo_db)

@@ -30,7 +30,7 @@ def _message(exc: pytest.ExceptionInfo) -> str:
 @pytest.mark.parametrize("name", ["minutes.pdf", "minutes", "minutes.rtf"])
 def test_unknown_extension(tmp_path, name):
     path = tmp_path / name
-    path.write_text("1.\n\nApologies\n\nMinutes:\n\nNone.\n")
+    path.write_text("1.\n\nApologies\n\nMinutes:\n\nNone.\n", encoding="utf-8")
     with pytest.raises(MinutesError) as exc:
         parse_minutes_file(path)
     assert _message(exc).startswith(f"{path}: unknown file type")
@@ -77,14 +77,14 @@ def test_broken_docx(tmp_path):
 
 def test_html_without_text(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text("<html><head><title>x</title></head><body><script>1</script></body></html>")
+    path.write_text("<html><head><title>x</title></head><body><script>1</script></body></html>", encoding="utf-8")
     with pytest.raises(MinutesError, match="has no text"):
         parse_minutes_file(path)
 
 
 def test_text_without_items(tmp_path):
     path = tmp_path / "letter.txt"
-    path.write_text("Dear Councillor,\n\nPlease find the agenda attached.\n")
+    path.write_text("Dear Councillor,\n\nPlease find the agenda attached.\n", encoding="utf-8")
     with pytest.raises(MinutesError) as exc:
         parse_minutes_file(path)
     assert _message(exc).startswith(f"{path}: no numbered minutes items found")

@@ -70,7 +70,7 @@ def test_empty_file(tmp_path):
 
 def test_csv_renamed(tmp_path):
     path = tmp_path / "log.xlsx"
-    path.write_text("Ref,Action\n1,Check\n")
+    path.write_text("Ref,Action\n1,Check\n", encoding="utf-8")
     message = refused(path)
     assert "not a zip" in message
     assert "save as .xlsx" in message
@@ -78,7 +78,7 @@ def test_csv_renamed(tmp_path):
 
 def test_html_renamed(tmp_path):
     path = tmp_path / "export.xlsx"
-    path.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
+    path.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>", encoding="utf-8")
     assert "HTML" in refused(path)
 
 

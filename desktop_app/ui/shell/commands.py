@@ -64,6 +64,11 @@ class WindowCommands:
         return self.open_dialog(box)
 
     # ================================================================== File
+    def open_database(self) -> Any:
+        """File > Open database...: another database (or a new one) in a new window."""
+        from desktop_app.ui.shell.database_switch import open_other_database
+        return open_other_database(self.window)
+
     def open_import_wizard(self) -> Any:
         from desktop_app.ui.importing.wizard import ImportWizard
         window = self.window

@@ -46,6 +46,10 @@ class WindowMenus:
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
         window, commands = self.window, self.commands
+        self.open_database_action = self._act(
+            "&Open database\u2026", commands.open_database, [K.Open],
+            "Open another database, or create a new one (remembered for next time)",
+            name="Open database")
         self.import_action = self._act("&Import\u2026", commands.open_import_wizard, "Ctrl+I",
                                        "Import a spreadsheet or minutes")
         self.import_minutes_action = self._act(
@@ -104,6 +108,8 @@ class WindowMenus:
 
     def _build_menus(self, bar: QMenuBar) -> None:
         m = bar.addMenu("&File")
+        m.addAction(self.open_database_action)
+        m.addSeparator()
         m.addActions([self.import_action, self.import_minutes_action, self.print_action,
                       self.backup_action])
         m.addSeparator()
