@@ -111,7 +111,10 @@ class FilePage(Page):
             "a trial run of what would be added and updated. Nothing is saved until you "
             "press Import, and a backup of the database is taken first.\n\n"
             "A workbook that an owner sent back after a chase is recognised by itself: you "
-            "then review each cell the owner changed and choose which changes to apply.")
+            "then review each cell the owner changed and choose which changes to apply.\n\n"
+            "So is the executive's response to the committee's recommendations (a Word or "
+            "Excel table under a heading such as \"Cabinet \u2013 23 March 2023\"): you then "
+            "see each row beside the recommendation it matches and tick the ones to record.")
         self.about.setAccessibleName("How importing works")
         lay = QVBoxLayout(self)
         lay.setSpacing(6)
