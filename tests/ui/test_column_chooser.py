@@ -159,6 +159,8 @@ def test_recommendations_responded_and_their_columns(qtbot, imported, open_windo
                if grid.proxy.row_at(r).text.startswith("That the cabinet publish"))
     grid.select_id(row.id)
     assert "Responded" in grid.detail.due_text.text()
+    assert "RAG Green" in grid.detail.subtitle.text()
+    assert "Cabinet member: Cllr Ann Bell" in grid.detail.subtitle.text()
 
 
 def test_work_programme_columns(qtbot, qtmodeltester, imported, open_window):

@@ -93,7 +93,18 @@ def search_words(row: Any) -> str:
                      *extra.values()))
 
 
-__all__ = ["EXTRA_PREFIX", "RAG_FILTER_NONE", "RAG_KEY", "RAG_TITLE", "STATUS_WORD_KEY",
+def as_written(row: Any) -> str:
+    """"As written: Paused · RAG Amber · Area: Education" (a detail pane's line), or ''."""
+    bits = []
+    if getattr(row, "status_word", ""):
+        bits.append(f"status \u201c{row.status_word}\u201d")
+    if getattr(row, "rag", ""):
+        bits.append(f"RAG {rag_label(row.rag)}")
+    bits += [f"{k}: {v}" for k, v in (getattr(row, "extra", None) or {}).items() if v]
+    return ("As written: " + " \u00b7 ".join(bits)) if bits else ""
+
+
+__all__ = ["as_written", "EXTRA_PREFIX", "RAG_FILTER_NONE", "RAG_KEY", "RAG_TITLE", "STATUS_WORD_KEY",
            "STATUS_WORD_TITLE", "extra_column", "extra_columns", "extra_headers", "extra_key",
            "is_optional", "rag_column", "rag_key", "rag_label", "rag_sort", "search_words",
            "status_word_column"]

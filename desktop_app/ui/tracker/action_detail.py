@@ -22,6 +22,7 @@ from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea
                                                form_layout, muted, section, set_texts_quietly,
                                                since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
+from desktop_app.ui.models.optional_columns import as_written
 
 NO_MEETING = -1
 
@@ -192,7 +193,8 @@ class ActionDetail(DetailPane):
         self.title.setText(f"Action {row.ref}" if row.ref else "Action")
         where = f"From the meeting on {long_date(row.meeting_date)}" if row.meeting_date \
             else "Not linked to a meeting"
-        self.subtitle.setText(f"{where} \u00b7 {row.committee}")
+        self.subtitle.setText("\n".join(t for t in (f"{where} \u00b7 {row.committee}",
+                                                     as_written(row)) if t))
         chips = since_meeting_chips(row)
         if row.overdue:
             chips.append(("overdue", "OVERDUE"))

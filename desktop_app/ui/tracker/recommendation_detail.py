@@ -19,6 +19,7 @@ from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea
                                                form_layout, section, set_texts_quietly,
                                                since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
+from desktop_app.ui.models.optional_columns import as_written
 
 
 def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -133,7 +134,7 @@ class RecommendationDetail(DetailPane):
         self.title.setText(f"Recommendation {row.label}".strip())
         bits = [f"Made at the meeting on {long_date(row.meeting_date)}" if row.meeting_date
                 else "No meeting", row.committee]
-        self.subtitle.setText(" \u00b7 ".join(bits))
+        self.subtitle.setText("\n".join(t for t in (" \u00b7 ".join(bits), as_written(row)) if t))
         chips = since_meeting_chips(row)
         if row.response_overdue:
             chips.append(("overdue", "RESPONSE OVERDUE"))
