@@ -114,9 +114,11 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     for change in summary.changes:
         print(f"  {'would update' if summary.dry_run else 'updated'} sheet '{change.sheet}' row "
               f"{change.row}: {', '.join(change.fields)}")
+    default = ("scheduled at its meeting, else proposed" if summary.kind == "work-programme"
+               else "open")
     for word, count in summary.unknown_status_words.items():
         print(f"  status {word!r} not known ({count} row{'s' if count != 1 else ''}): imported as "
-              f"open; say what it means with --status \"{word}=STATUS\"")
+              f"{default}; say what it means with --status \"{word}=STATUS\"")
     if summary.rag_key:
         key = ", ".join(f"{colour} = {status}" for colour, status in summary.rag_key.items())
         print(f"  RAG key read on the sheet: {key}")

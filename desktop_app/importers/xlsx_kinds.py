@@ -129,7 +129,11 @@ def build_work_item(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str,
     if fuzzy and not target and target_date is None:
         target = fuzzy
     position = V.text(values.get("position"))
-    status = V.work_status(values.get("status")) or \
+    try:
+        written = V.work_status(values.get("status"))
+    except ValueError:  # a word nobody knows: as if unsaid, and counted in the summary
+        written = None
+    status = written or \
         V.work_status_in_position(position) or \
         (WorkStatus.SCHEDULED if meeting else WorkStatus.PROPOSED)
     return {

@@ -68,7 +68,7 @@ def known_status(kind: str, value: Any, fill: str | None, reported_column: bool)
         elif kind == "recommendations":
             V.recommendation_status(value, fill)
         else:
-            return True
+            V.work_status(value)
     except ValueError:
         return False
     return True
