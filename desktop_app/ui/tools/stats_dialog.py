@@ -113,8 +113,7 @@ class StatsDialog(QDialog):
         self.directorates_table = _table(["Directorate", "Actions raised", "Completed",
                                           "Overdue"], "statsDirectorates")
         self.attendance_table = _table(["Member", "Meetings", "Present", "Apologies",
-                                        "Substitute sent", "Absent", "Attendance"],
-                                       "statsAttendance")
+                                        "Substituted", "Absent", "%"], "statsAttendance")
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.addTab(self.directorates_table, "Actions per directorate")
@@ -211,10 +210,11 @@ class StatsDialog(QDialog):
                                         for d in s.directorates])
         self.meetings_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+        shown = [a for a in s.attendance if a.expected]
         _fill(self.attendance_table, [[a.name, a.expected, a.present, a.apologies, a.substituted,
-                                       a.absent, "" if a.percentage is None
-                                       else f"{a.percentage}%"] for a in s.attendance
-                                      if a.expected])
+                                       a.absent, a.percentage or 0] for a in shown])
+        for r, a in enumerate(shown):
+            self.attendance_table.item(r, 0).setToolTip(f"{a.name} ({a.role})")
         self.attendance_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
         self.saved_label.setText("")
