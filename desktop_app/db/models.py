@@ -144,7 +144,7 @@ class Meeting(Tracked, Base):
                                                    cascade="all, delete-orphan")
     attendance: Mapped[list[Attendance]] = relationship(
         order_by="Attendance.position", cascade="all, delete-orphan",
-        foreign_keys="Attendance.meeting_id")
+        foreign_keys="Attendance.meeting_id", back_populates="meeting")
 
 
 class Attendance(Tracked, Base):
@@ -164,6 +164,9 @@ class Attendance(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     member: Mapped[Member | None] = relationship()
+    # so the audit trail files each change under the meeting's committee
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance",
+                                            foreign_keys=[meeting_id])
 
 
 class AgendaItem(Tracked, Base):

@@ -1,4 +1,5 @@
-"""One-page summary of a committee's year for the annual scrutiny report to Council."""
+"""One-page summary of a committee's year for the annual scrutiny report to Council, and a
+second page of attendance per member when attendance is recorded."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import Verdict
@@ -174,10 +175,11 @@ def _attendance_table(stats) -> Table:
 def _attendance_part(stats) -> list:
     st = theme.styles()
     if not any(a.expected for a in stats.attendance):
-        return [Paragraph("Attendance at meetings", st["h2"]),
-                Paragraph("No attendance is recorded for the meetings held in this year.",
+        return [Paragraph("No attendance is recorded for the meetings held in this year.",
                           st["small"])]
-    return [KeepTogether([Paragraph("Attendance at meetings", st["h2"]),
+    # the figures stay on their one page; attendance, as councils publish it, on its own
+    return [PageBreak(),
+            KeepTogether([Paragraph("Attendance at meetings", st["h2"]),
                           _attendance_table(stats)]),
             Spacer(1, 1.5 * mm),
             Paragraph("Meetings: meetings held in the year whose attendance is recorded. "
@@ -203,11 +205,10 @@ def build_stats_summary(target: Target, stats, *, council: str = "") -> None:
         Spacer(1, 3 * mm),
         Paragraph("Meetings in the year", st["h2"]),
         _meetings_table(stats),
-        Spacer(1, 3 * mm),
-        *_attendance_part(stats),
         Spacer(1, 2 * mm),
         Paragraph("Responses are on time when received within two months beginning with the day "
                   "the recommendations were sent to the executive (Local Government Act 2000 "
                   "s.9FE).", st["small"]),
+        *_attendance_part(stats),
     ]
     write_output(target, render(story, setup))

@@ -173,6 +173,7 @@ def store_attendance(session: Session, meeting: Meeting, entries: Sequence[Atten
         if row is None:
             row = Attendance(meeting_id=meeting.id, member_id=member_id)
             meeting.attendance.append(row)
+        row.meeting = meeting  # loaded, so the audit trail files the change under the committee
         kept.add(id(row))
         for field, value in (("name", e.name), ("kind", e.kind),
                              ("substitute_for", e.substitute_for), ("role", e.role),
@@ -181,8 +182,8 @@ def store_attendance(session: Session, meeting: Meeting, entries: Sequence[Atten
                 setattr(row, field, value)
     for row in old:
         if id(row) not in kept:
-            meeting.attendance.remove(row)
-            session.delete(row)
+            row.meeting = meeting
+            session.delete(row)  # left in the collection until the caller's flush and refresh
 
 
 def set_attendance(db: Database, meeting_id: int, entries: Sequence[Attendee],

@@ -38,6 +38,9 @@ def test_import_formal_minutes_from_an_agenda_pack(cli, db, committee):
     assert "Items: 10" in r.out
     assert "Recommendations: 7; 4 procedural left out" in r.out
     assert "new meeting of 12 October 2021: 10 items added" in r.out
+    assert "Attendance: Present 11; In attendance 9" in r.out
+    assert "Approves the minutes of 7 September 2021" in r.out
+    assert "  attendance: 20 people recorded" in r.out
 
     [meeting] = list_meetings(db, committee)
     assert (meeting.date, meeting.time, meeting.status) == (dt.date(2021, 10, 12),

@@ -81,7 +81,8 @@ def test_stats_pdf_and_workbook(cli, tmp_path):
     pdf, xlsx = tmp_path / "impact.pdf", tmp_path / "impact.xlsx"
     assert cli("stats", "--committee", "CYPSC", "--year", "2021/22", "-o", str(pdf)).code == 0
     reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
+    assert len(reader.pages) == 2   # the figures on one page; the demo's attendance on the next
+    assert "Attendance at meetings" in reader.pages[1].extract_text()
     text = reader.pages[0].extract_text()
     assert "Scrutiny impact 2021/22" in text
     assert "Recommendations made" in text

@@ -91,8 +91,13 @@ def test_stats_for_2021_22(stats_dialog, demo_db):
     assert stats_dialog.value_of("Recommendations made") == str(expected.recommendations_made)
     assert stats_dialog.meetings_table.rowCount() == len(expected.meetings)
     assert stats_dialog.directorates_table.rowCount() == len(expected.directorates)
+    table = stats_dialog.attendance_table              # the demo's record of 12 October 2021
+    assert table.rowCount() == 10
+    assert [table.item(0, c).text() for c in range(table.columnCount())] == [
+        "Councillor Phillip Howells", "1", "1", "0", "0", "0", "100"]
     choose(stats_dialog.year_combo, "2020/21")
     assert stats_dialog.stats.year == "2020/21"
+    assert stats_dialog.attendance_table.rowCount() == 0
 
 
 def test_stats_save_pdf_and_workbook(stats_dialog, tmp_path):

@@ -163,3 +163,17 @@ def test_an_initial_matches_but_another_first_name_does_not(com):
     sheet = attendance.set_attendance(db, m1, [P("Cllr A Bell"), P("Councillor Bob Ford")])
     assert sheet.entries[0].member_id is not None      # A Bell is Ann Bell
     assert sheet.entries[1].member_id is None          # Bob Ford is not Erin Ford
+
+
+def test_the_audit_trail_files_attendance_under_the_committee(com):
+    db, (m1, _, _) = com
+    attendance.set_attendance(db, m1, [P("Ann Bell")])
+    attendance.set_attendance(db, m1, [P("Ann Bell", K.APOLOGIES)])
+    attendance.set_attendance(db, m1, [])
+    with db.reading() as s:
+        rows = s.execute(select(AuditEntry.operation, AuditEntry.field, AuditEntry.committee_id)
+                         .where(AuditEntry.table_name == "attendance")).all()
+    committee_id = committees.get_committee(db, C).id
+    assert [(op, field) for op, field, _ in rows] == [("insert", ""), ("update", "kind"),
+                                                      ("delete", "")]
+    assert {cid for _, _, cid in rows} == {committee_id}

@@ -9,7 +9,8 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.dates import format_uk, municipal_year
@@ -111,6 +112,12 @@ class StatsDialog(QDialog):
                                       "Work programme items"], "statsMeetings")
         self.directorates_table = _table(["Directorate", "Actions raised", "Completed",
                                           "Overdue"], "statsDirectorates")
+        self.attendance_table = _table(["Member", "Meetings", "Present", "Apologies",
+                                        "Substituted", "Absent", "%"], "statsAttendance")
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.addTab(self.directorates_table, "Actions per directorate")
+        self.lower_tabs.addTab(self.attendance_table, "Attendance per member")
 
         def titled(text: str, widget: QWidget) -> QVBoxLayout:
             box = QVBoxLayout()
@@ -122,7 +129,7 @@ class StatsDialog(QDialog):
         grid = QGridLayout()
         grid.addLayout(titled("Figures for the year", self.figures), 0, 0, 2, 1)
         grid.addLayout(titled("Per meeting", self.meetings_table), 0, 1)
-        grid.addLayout(titled("Actions per directorate", self.directorates_table), 1, 1)
+        grid.addWidget(self.lower_tabs, 1, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 6)
         grid.setRowStretch(0, 3)
@@ -202,6 +209,13 @@ class StatsDialog(QDialog):
         _fill(self.directorates_table, [[d.directorate, d.raised, d.completed, d.overdue]
                                         for d in s.directorates])
         self.meetings_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        shown = [a for a in s.attendance if a.expected]
+        _fill(self.attendance_table, [[a.name, a.expected, a.present, a.apologies, a.substituted,
+                                       a.absent, a.percentage or 0] for a in shown])
+        for r, a in enumerate(shown):
+            self.attendance_table.item(r, 0).setToolTip(f"{a.name} ({a.role})")
+        self.attendance_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
         self.saved_label.setText("")
 
