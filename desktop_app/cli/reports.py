@@ -110,6 +110,9 @@ def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export_pdf(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
+    if getattr(args, "include_exempt", False):
+        raise CliError("--include-exempt is for workbooks: a PDF that is not --public already "
+                       "holds exempt items, marked NOT FOR PUBLICATION")
     return _write(kind, args, ctx)
 
 

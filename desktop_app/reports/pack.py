@@ -3,6 +3,15 @@
 log, recommendation schedule and work programme generated fresh), with continuous page numbers
 stamped on every page, a bookmark per item and page labels.
 
+One number per page: the papers the pack generates print no "Page N of M" of their own
+(``page.pack_numbering``), and attached reports are scaled to clear the strip the number sits in
+(``stamping``). Every bookmark points at a real page: an item's first paper, or for an item
+without papers its line on the agenda. Attached reports are titled as the officer typed, else
+by the PDF's own /Title, else by the file name. A full pack holding an exempt item says NOT FOR
+PUBLICATION and the paragraph on its cover, its contents and every page of that item; the
+previous meeting's minutes print as a draft until approved (as at the pack's date), and say so
+plainly when none have been written.
+
 Two passes: the papers are built (and attachments checked) first, their pages counted, then the
 agenda and contents are built with the page ranges that result, and the whole is assembled.
 Nothing is written until the whole pack has been made; a path is replaced in one step.

@@ -266,9 +266,12 @@ def test_export_writes_formulas_as_text(run, tmp_path):
 def test_export_options_that_do_not_apply(run, tmp_path):
     _load_everything(run, tmp_path)
     out = str(tmp_path / "x.xlsx")
-    r = run("export", "actions", "--committee", CYP, "-o", out, "--public")
+    # (--public applies to workbooks too since issue 14: no exempt item's text; and
+    # --include-exempt is for workbooks only)
+    r = run("export", "action-log", "--committee", CYP, "-o", out.replace(".xlsx", ".pdf"),
+            "--include-exempt")
     assert r.code == 2
-    assert "--public is for PDF documents" in r.err
+    assert "--include-exempt is for workbooks" in r.err
     r = run("export", "actions", "--committee", CYP, "-o", out, "--meeting", "2021-10-12")
     assert r.code == 2
     assert "--meeting does not apply" in r.err
