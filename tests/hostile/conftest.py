@@ -3,6 +3,7 @@ an in-process command line, and what a safe workbook looks like on disk."""
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -32,8 +33,18 @@ NAMES = ["=cmd|' /C calc'!A0", "@Director of Finance", "+Head of Audit", "-Smith
 
 
 def run_cli(capsys, url: str, *args: str) -> tuple[int, str, str]:
-    """The real command line, in this process."""
-    code = cli_module.main(["--db", url, *args])
+    """The real command line, in this process. The log handlers ``main`` sets up (one writes
+    to this test's captured stderr) are taken down again, so no later test logs into a closed
+    stream."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        code = cli_module.main(["--db", url, *args])
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
     out = capsys.readouterr()
     return code, out.out, out.err
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pypdf import PdfWriter
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
@@ -282,7 +283,9 @@ def test_typed_minutes_survive_choosing_another_meeting_and_other_edits(qtbot, t
 
 def test_attach_and_open_a_report_pdf(qtbot, tab, tmp_path, monkeypatch):
     pdf = tmp_path / "IRO annual report 2020-21.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(pdf)            # a real PDF: attachments are checked when attached
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *a, **k: ([str(pdf)], "PDF files (*.pdf)")))
     opened = []

@@ -13,6 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
+from sqlalchemy import text
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -206,10 +208,19 @@ def test_pack_public_and_full(open_print, demo_db, tmp_path):
 
 def test_broken_attachment_shows_one_line_and_nothing_is_saved(open_print, demo_db, tmp_path,
                                                                auto_ok):
+    # a file is checked when attached (issue 15); one attached before copies were kept is read
+    # from its path when the pack is built, and that file has since been replaced by junk
+    good = tmp_path / "good.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(good)
+    meetings.add_item(demo_db, DEMO_COMMITTEE, NEXT_MEETING, "11", "Late report",
+                      attachments=[str(good)])
     bad = tmp_path / "report.pdf"
     bad.write_text("not really a pdf", encoding="utf-8")
-    meetings.add_item(demo_db, DEMO_COMMITTEE, NEXT_MEETING, "11", "Late report",
-                      attachments=[str(bad)])
+    with demo_db.engine.begin() as conn:
+        conn.execute(text("UPDATE attachments SET content = NULL, sha256 = '', path = :bad "
+                          "WHERE path = :good"), {"bad": str(bad), "good": str(good.resolve())})
     dialog = open_print(demo_db)
     shows_pages(dialog)                                  # the action log is fine
     for kind in ("pack", "agenda"):

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from pypdf import PdfWriter
 
 from desktop_app.services import (actions, committees, history, meetings, recommendations,
                                   work_programme)
@@ -135,7 +136,9 @@ def test_meeting_deadlines_computed_and_overridable(committee):
 def test_agenda_items_and_exempt(committee, tmp_path):
     db = committee
     pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(pdf)           # a real PDF: attachments are checked when attached (issue 15)
     meetings.add_item(db, NAME, D(2022, 9, 6), "27", "Contract award", purpose="To consider",
                       exempt_paragraph="3", attachments=[str(pdf)])
     m = meetings.get_meeting(db, NAME, D(2022, 9, 6))
@@ -143,7 +146,9 @@ def test_agenda_items_and_exempt(committee, tmp_path):
     assert item.exempt
     assert item.exempt_paragraph == "3"
     assert [a.path for a in item.attachments] == [str(pdf.resolve())]
-    with pytest.raises(ServiceError, match="no such file"):
+    assert item.attachments[0].stored
+    assert item.attachments[0].pages == 1
+    with pytest.raises(ServiceError, match="was not found"):
         meetings.add_item(db, NAME, D(2022, 9, 6), "28", "Other", attachments=[str(tmp_path / "x.pdf")])
 
 
