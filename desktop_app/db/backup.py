@@ -65,7 +65,8 @@ def backup(db: Database, target: Path | None = None, reason: str = "manual") -> 
         port = url.port or url.query.get("port")
         if port:
             args += ["-p", str(port)]
-        done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        done = subprocess.run(args, env=env, capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", check=False)
         if done.returncode != 0:
             said = " ".join((done.stderr or "").split())[:200] or f"exit {done.returncode}"
             raise DatabaseError(f"{target}: pg_dump could not write the backup ({said})")

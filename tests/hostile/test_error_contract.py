@@ -48,7 +48,7 @@ def _make(tmp: Path) -> dict[str, Path]:
     made["folder"] = tmp / "folder"
     made["folder"].mkdir()
     made["file"] = tmp / "plain-file"
-    made["file"].write_text("x")
+    made["file"].write_text("x", encoding="utf-8")
     return made
 
 

@@ -119,7 +119,7 @@ def test_restore_of_broken_files_is_one_line(tracker, tmp_path):
     truncated.write_bytes(backup.read_bytes()[:9000])
     assert "damaged" in _one_line_error(tracker("restore", str(truncated)))
     text_file = tmp_path / "notes.db"
-    text_file.write_text("not a database")
+    text_file.write_text("not a database", encoding="utf-8")
     assert "not an SQLite file" in _one_line_error(tracker("restore", str(text_file)))
     assert "no such backup" in _one_line_error(tracker("restore", str(tmp_path / "none.db")))
 
