@@ -19,25 +19,31 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from desktop_app.reports import theme
+from desktop_app.reports import fonts, theme
 from desktop_app.reports.cells import Cell, Column, Line, lay_cell, text
 
 
 # ------------------------------------------------------------------ rows
 
 class Row:
-    """A data row: one cell (list of blocks) per column."""
+    """A data row: one cell (list of blocks) per column.
+
+    ``continued`` is the first cell shown when the row goes on over a page break (e.g. its
+    number and "(continued)"); ``carry`` the cells shown instead of these when the whole row
+    opens a new page (a later row of an item, whose own item cell is empty)."""
 
     group = False
 
     def __init__(self, cells: Sequence[Cell], *, fill: colors.Color | None = None,
                  bar: colors.Color | None = None, carry: Sequence[Cell] | None = None,
-                 zebra_key: object = None):
+                 continued: Cell | None = None, zebra_key: object = None):
         self.cells = list(cells)
         self.fill = fill          # overrides the zebra shade (e.g. overdue)
         self.bar = bar            # a coloured bar at the left edge (e.g. overdue)
         self.carry = carry        # cells shown instead when the row opens a new page
+        self.continued = continued
         self.zebra_key = zebra_key
+        self.band: GroupRow | None = None     # the group band above it (set by FastTable)
         self.shade = False
         self.keep_with_next = False
         self.lines: list[list[Line]] = []
@@ -56,10 +62,14 @@ class Row:
     def line_count(self) -> int:
         return max((len(c) for c in self.lines), default=0)
 
-    def split_lines(self, n: int, leading: float, pad: float) -> tuple[Row, Row]:
+    def split_lines(self, n: int, widths: Sequence[float], size: float, leading: float,
+                    pad: float) -> tuple[Row, Row]:
+        """The first ``n`` lines, and the rest (its first cell the ``continued`` one)."""
         first, rest = _clone(self), _clone(self)
         first.lines = [c[:n] for c in self.lines]
         rest.lines = [c[n:] for c in self.lines]
+        if self.continued is not None and rest.lines:
+            rest.lines[0] = lay_cell(self.continued, widths[0] - 2 * pad, size)
         first.height = n * leading + 2 * pad
         rest.height = max(1, rest.line_count()) * leading + 2 * pad
         rest.carry = None
@@ -68,8 +78,9 @@ class Row:
     def with_carry(self, widths, size, leading, pad) -> Row:
         if not self.carry:
             return self
-        row = Row(self.carry, fill=self.fill, bar=self.bar, zebra_key=self.zebra_key)
-        row.shade = self.shade
+        row = Row(self.carry, fill=self.fill, bar=self.bar, zebra_key=self.zebra_key,
+                  continued=self.continued)
+        row.shade, row.band = self.shade, self.band
         row.layout(widths, size, leading, pad)
         return row
 
@@ -81,6 +92,7 @@ class GroupRow(Row):
 
     def __init__(self, label: str, note: str = ""):
         super().__init__([[text(label, bold=True, colour=theme.NAVY)]])
+        self.label, self.note = label, note
         if note:
             self.cells[0] = [text(label, bold=True, colour=theme.NAVY),
                              text(note, italic=True, colour=theme.MUTED)]
@@ -88,6 +100,10 @@ class GroupRow(Row):
 
     def layout(self, widths, size, leading, pad):
         super().layout([sum(widths)], size, leading, pad)
+
+    def continued_band(self) -> GroupRow:
+        """The band repeated at the top of a page its group runs on to."""
+        return GroupRow(f"{self.label} (continued)")
 
 
 def _clone(row: Row) -> Row:
@@ -152,31 +168,68 @@ class _TextWriter:
 
 # ------------------------------------------------------------------ the flowable
 
+BADGE_SMALLER = 1.0    # badge type is this much smaller than the table text
+MIN_TAIL = 2     # data rows a table never leaves fewer of at the top of its last page
+
+
 class FastTable(Flowable):
-    """A table that splits row by row (and inside a tall row, line by line) across pages."""
+    """A table that splits row by row (and inside a tall row, line by line) across pages.
+
+    Across a break the header row repeats; on each later page a ``caption`` line ("Current
+    actions (continued)") stands above it, the group band of the first row repeats with
+    "(continued)", and a row split in two shows its ``continued`` cell. The last page never
+    holds fewer than ``MIN_TAIL`` data rows (when the table has more than that)."""
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Row], *,
                  size: float = theme.TABLE_SIZE, leading: float | None = None, pad: float = 3.2,
-                 zebra: bool = True, _shaded: bool = False):
+                 zebra: bool = True, caption: str = "", _shaded: bool = False):
         super().__init__()
         self.columns = list(columns)
         self.rows = list(rows)
         self.size = size
         self.leading = leading or round(size * 1.22, 2)
         self.pad = pad
+        self.caption = caption
+        self.continuing = False        # a later piece: draws "caption (continued)"
         self.header = Row([[text(c.title, bold=True, colour=theme.WHITE)] for c in columns])
         self._width = None
         self._widths: list[float] = []
         self._body_height = 0.0
-        if zebra and not _shaded:
-            _assign_zebra(self.rows)
+        if not _shaded:
+            band = None
+            for row in self.rows:
+                if row.group:
+                    band = row
+                elif band is not None:
+                    row.band = band
+            if zebra:
+                _assign_zebra(self.rows)
 
     # -- layout
+    def column_widths(self, aw: float) -> list[float]:
+        """The frame width shared by weight, each column at least as wide as its ``fit``
+        sample (in bold) needs, the room taken from the columns with most to spare."""
+        total = sum(c.weight for c in self.columns)
+        widths = [aw * c.weight / total for c in self.columns]
+        need = [max(pdfmetrics.stringWidth(word, fonts.BOLD, self.size)
+                    for word in [*c.title.split(), c.fit]) + 2 * self.pad + (6 if c.fit else 1)
+                for c in self.columns]
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+        spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        if short > 0 and sum(spare) > short:
+            share = short / sum(spare)
+            widths = [max(w, n) if n > w else w - s * share
+                      for n, w, s in zip(need, widths, spare)]
+        return widths
+
+    @property
+    def caption_height(self) -> float:
+        return round(self.leading * 1.5, 2) if self.continuing and self.caption else 0.0
+
     def _layout(self, aw: float) -> None:
         if self._width == aw:
             return
-        total = sum(c.weight for c in self.columns)
-        self._widths = [aw * c.weight / total for c in self.columns]
+        self._widths = self.column_widths(aw)
         args = (self._widths, self.size, self.leading, self.pad)
         self.header.layout(*args)
         height = 0.0
@@ -188,21 +241,57 @@ class FastTable(Flowable):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self._layout(aw)
-        self.width, self.height = aw, self.header.height + self._body_height
+        self.width = aw
+        self.height = self.caption_height + self.header.height + self._body_height
         return self.width, self.height
 
-    def _part(self, rows: list[Row]) -> FastTable:
+    def _part(self, rows: list[Row], continuing: bool = False) -> FastTable:
         """A piece after a split: its rows are already laid out for this width."""
         part = FastTable(self.columns, rows, size=self.size, leading=self.leading, pad=self.pad,
-                         _shaded=True)
+                         caption=self.caption, _shaded=True)
+        part.continuing = continuing or self.continuing
         part.header = self.header
         part._width, part._widths = self._width, self._widths
         part._body_height = sum(row.height for row in rows)
         return part
 
+    def _opening(self, rows: list[Row]) -> list[Row]:
+        """The rows of a later piece as they open a page: the first carries its item, and the
+        band of its group comes again."""
+        args = (self._widths, self.size, self.leading, self.pad)
+        first = rows[0].with_carry(*args)
+        out = [first, *rows[1:]]
+        if not first.group and first.band is not None:
+            band = first.band.continued_band()
+            band.layout(*args)
+            out.insert(0, band)
+        return out
+
+    def _tail_start(self, min_tail: int) -> int:
+        """Where the last ``min_tail`` data rows begin (0 when there are no more than that)."""
+        count = 0
+        for index in range(len(self.rows) - 1, -1, -1):
+            if not self.rows[index].group:
+                count += 1
+                if count == min_tail:
+                    return index
+        return 0
+
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        parts = self.split_at(aw, ah, at_top=at_top)
+        if len(parts) == 2:       # the rest goes on the next page, whatever room is left here
+            return [parts[0], PageEnd(), parts[1]]
+        return parts
+
+    def split_at(self, aw: float, ah: float, *, at_top: bool = False, keep_tail: bool = False,
+                 min_tail: int = MIN_TAIL) -> list[Flowable]:
+        """Split to fit ``ah``: [] when nothing should go here, [self] when all fits, else the
+        piece for here and the rest. ``at_top``: nothing is above on this page, so something
+        must go here. ``keep_tail``: the rows fit but what follows the table does not; split
+        anyway, so that the last ``min_tail`` rows go on with it."""
         self._layout(aw)
-        avail = ah - self.header.height
+        avail = ah - self.header.height - self.caption_height
         rows = self.rows
         used = 0.0
         k = 0
@@ -211,27 +300,36 @@ class FastTable(Flowable):
                 break
             used += row.height
             k += 1
-        if k >= len(rows):
+        if k >= len(rows) and not keep_tail:
             return [self]
-        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
-        row = rows[k]
-        fit = int((avail - used - 2 * self.pad) // self.leading) if avail - used > 2 * self.pad else 0
-        total = row.line_count()
-        can_split = not row.group and fit >= 1 and total - fit >= 1
-        tidy = fit >= 3 and total - fit >= 2          # no widow or orphan lines
-        # at the top of a page, with nothing above but group bands, a row must split
-        forced = at_top and all(r.keep_with_next for r in rows[:k])
-        if can_split and (tidy or forced):
-            first, rest = row.split_lines(fit, self.leading, self.pad)
-            head, tail = rows[:k] + [first], [rest] + rows[k + 1:]
-        else:
+        # rows[limit:] hold the last min_tail data rows: no split leaves fewer for the next page
+        data_rows = sum(1 for r in rows if not r.group)
+        limit = self._tail_start(min_tail) if keep_tail or data_rows > min_tail else len(rows)
+        if k < len(rows):
+            row = rows[k]
+            fit = int((avail - used - 2 * self.pad) // self.leading) \
+                if avail - used > 2 * self.pad else 0
+            total = row.line_count()
+            can_split = not row.group and fit >= 1 and total - fit >= 1
+            tidy = fit >= 3 and total - fit >= 2          # no widow or orphan lines
+            # at the top of a page, with nothing above but group bands, a row must split
+            forced = at_top and all(r.keep_with_next for r in rows[:k])
+            if can_split and (forced or (tidy and k <= limit)):
+                first, rest = row.split_lines(fit, self._widths, self.size, self.leading,
+                                              self.pad)
+                return [self._part(rows[:k] + [first]),
+                        self._part(self._opening([rest] + rows[k + 1:]), True)]
+        fitted = k
+        k = min(k, limit)
+        while k > 0 and rows[k - 1].keep_with_next:
+            k -= 1
+        if k == 0 and at_top and not keep_tail:
+            k = fitted               # something must go on this page
             while k > 0 and rows[k - 1].keep_with_next:
                 k -= 1
-            if k == 0:
-                return []
-            head, tail = rows[:k], rows[k:]
-        tail[0] = tail[0].with_carry(self._widths, self.size, self.leading, self.pad)
-        return [self._part(head), self._part(tail)]
+        if k == 0:
+            return []
+        return [self._part(rows[:k]), self._part(self._opening(rows[k:]), True)]
 
     # -- drawing
     def draw(self) -> None:
@@ -246,6 +344,11 @@ class FastTable(Flowable):
         txt = _TextWriter(canv, size)
         ascent = size * 0.78
         y = self.height
+        if self.caption_height:
+            txt.line(0, y - self.caption_height + self.pad + 1, f"{self.caption} (continued)",
+                     fonts.BOLD, theme.NAVY, size + 1)
+            y -= self.caption_height
+        table_top = y
         run_top = y
         rows = [self.header] + self.rows
         for index, row in enumerate(rows):
@@ -264,10 +367,11 @@ class FastTable(Flowable):
                 base = top - pad - ascent
                 for line in lines:
                     if line.badge is not None:
-                        bw = pdfmetrics.stringWidth(line.text, line.font, size - 1.5) + 5
+                        badge = size - BADGE_SMALLER
+                        bw = pdfmetrics.stringWidth(line.text, line.font, badge) + 5
                         shapes.append(f"{_rgb(line.badge, 'rg')} {x0:.2f} {base - 2:.2f} "
                                       f"{bw:.2f} {leading - 1:.2f} re f")
-                        txt.line(x0 + 2.5, base, line.text, line.font, line.colour, size - 1.5)
+                        txt.line(x0 + 2.5, base, line.text, line.font, line.colour, badge)
                     else:
                         x = x0 + line.dx
                         if align_right:
@@ -287,11 +391,24 @@ class FastTable(Flowable):
         _column_rules(shapes, xs, run_top, y)
         code = ["q", _rgb(theme.RULE, "RG"), "0.5 w", *shapes,
                 _rgb(theme.NAVY, "RG"), "0.8 w",
-                f"0 0 m 0 {self.height:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {self.height:.2f} l S",
+                f"0 0 m 0 {table_top:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {table_top:.2f} l S",
                 f"0 0 m {total_w:.2f} 0 l S",
                 txt.close(), "Q"]
         # the canvas's page content stream: private, so typeshed does not list it
         canv._code.append("\n".join(code))  # pyright: ignore[reportAttributeAccessIssue]
+
+
+class PageEnd(Flowable):
+    """Takes what is left of the page (nothing at the top of one), so that what follows
+    starts on the next."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        self.width, self.height = aw, 0.0 if at_top else max(0.0, ah - 0.01)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass
 
 
 def _column_rules(shapes: list[str], xs: Sequence[float], top: float, bottom: float) -> None:
