@@ -8,6 +8,7 @@ ignores them, and ``merged_json`` keeps them when these three are saved.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -88,10 +89,8 @@ class DocumentOptions:
         out = cls()
         for key in KEYS:
             if key in data:
-                try:
+                with contextlib.suppress(TypeError, ValueError):
                     out = dataclasses.replace(out, **{key: data[key]})
-                except (TypeError, ValueError):
-                    pass
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -134,3 +133,6 @@ class DocumentOptions:
         """"by action number, dates as 07 September 2021, 10 pt text"."""
         size = f"{self.text_size} pt text" + (" (large print)" if self.large_print else "")
         return f"{self.order.label.lower()}, dates as {self.dates.label}, {size}"
+
+
+DEFAULT_OPTIONS = DocumentOptions()

@@ -12,7 +12,7 @@ from typing import Any
 
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
-from desktop_app.domain.print_options import DocumentOptions
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
 
 
 def _jsonable(value: Any) -> Any:
@@ -43,7 +43,7 @@ class CommitteeRow(_Record):
     council: str
     contact: str = ""
     # the officer's saved print choices for the table documents (order, dates, text size)
-    print_options: DocumentOptions = DocumentOptions()
+    print_options: DocumentOptions = DEFAULT_OPTIONS
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import ActionStatus
-from desktop_app.domain.print_options import DocumentOptions, Order
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions, Order
 from desktop_app.domain.records import ActionRow, MeetingRow
 from desktop_app.reports import keeping, markers, page, parts, theme
 from desktop_app.reports.exemption import Disclosure
@@ -40,7 +40,7 @@ def columns(options: DocumentOptions) -> list[Column]:
     ]
 
 
-COLUMNS = columns(DocumentOptions())
+COLUMNS = columns(DEFAULT_OPTIONS)
 
 
 def _ref_key(row: ActionRow) -> tuple:
@@ -62,7 +62,7 @@ def is_reported_complete(row: ActionRow) -> bool:
 
 
 def action_row(row: ActionRow, exempt_notice: str = "",
-               options: DocumentOptions = DocumentOptions()) -> Row:
+               options: DocumentOptions = DEFAULT_OPTIONS) -> Row:
     colour = markers.row_colour(row.new_since_last_meeting, row.updated_since_last_meeting)
     completed = row.status == ActionStatus.COMPLETED
     meeting = [text(options.date(row.meeting_date), colour=colour)]
@@ -111,7 +111,7 @@ def meeting_band(day: dt.date | None, options: DocumentOptions) -> GroupRow:
 
 
 def action_table(rows: Sequence[ActionRow], disclosure: Disclosure,
-                 options: DocumentOptions = DocumentOptions(), caption: str = "") -> FastTable:
+                 options: DocumentOptions = DEFAULT_OPTIONS, caption: str = "") -> FastTable:
     """The rows in the officer's order; ordered by meeting, each meeting under a band."""
     out: list[Row] = []
     last: object = object()
@@ -136,7 +136,7 @@ def _summary(current: Sequence[ActionRow], reported: Sequence[ActionRow]) -> str
 
 def story(actions: Sequence[ActionRow], *, committee: str, as_at: dt.date,
           disclosure: Disclosure, last_meeting: dt.date | None = None,
-          history_gap: str = "", options: DocumentOptions = DocumentOptions()) -> list[Flowable]:
+          history_gap: str = "", options: DocumentOptions = DEFAULT_OPTIONS) -> list[Flowable]:
     """The flowables of the log; ``actions`` have already been through ``disclosure``.
     ``history_gap``: why the log may be empty (history before a date not known), said when
     it is."""

@@ -196,9 +196,9 @@ class FastTable(Flowable):
         self._widths: list[float] = []
         self._body_height = 0.0
         if not _shaded:
-            band = None
+            band: GroupRow | None = None
             for row in self.rows:
-                if row.group:
+                if isinstance(row, GroupRow):
                     band = row
                 elif band is not None:
                     row.band = band

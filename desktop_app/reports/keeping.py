@@ -107,7 +107,8 @@ class Section(Flowable):
         if len(parts) == 1:
             return [Section(self.head, table), *self.tail]
         first, rest = parts
-        assert isinstance(first, FastTable) and isinstance(rest, FastTable)
+        assert isinstance(first, FastTable)
+        assert isinstance(rest, FastTable)
         # the rest goes on the next page, whatever room is left here (a split made early
         # keeps the last rows with what follows)
         return [Section(self.head, first, ends_page=True), Section((), rest, self.tail)]

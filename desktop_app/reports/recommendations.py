@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from desktop_app.domain.enums import ImplementationStatus, Verdict
-from desktop_app.domain.print_options import DocumentOptions
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
 from desktop_app.domain.records import MeetingRow, RecommendationRow
 from desktop_app.reports import fonts, keeping, markers, page, parts, theme
 from desktop_app.reports.exemption import Disclosure
@@ -38,7 +38,7 @@ def columns(options: DocumentOptions) -> list[Column]:
     ]
 
 
-COLUMNS = columns(DocumentOptions())
+COLUMNS = columns(DEFAULT_OPTIONS)
 
 
 def _verdict_label(value: str) -> str:
@@ -96,7 +96,7 @@ def _due_cell(row: RecommendationRow, colour, options: DocumentOptions) -> list[
 
 
 def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosure,
-                        options: DocumentOptions = DocumentOptions()) -> list[Row]:
+                        options: DocumentOptions = DEFAULT_OPTIONS) -> list[Row]:
     """Grouped by meeting (a band for each), in the order made; an item's name only on its
     first row, and again, "(continued)", where its rows go on over a page break."""
     ordered = sorted(enumerate(rows), key=lambda p: (p[1].meeting_date or dt.date.min, p[0]))
@@ -136,7 +136,7 @@ def recommendation_rows(rows: Sequence[RecommendationRow], disclosure: Disclosur
 
 def story(rows: Sequence[RecommendationRow], *, committee: str, as_at: dt.date,
           disclosure: Disclosure, last_meeting: dt.date | None = None,
-          history_gap: str = "", options: DocumentOptions = DocumentOptions()) -> list[Flowable]:
+          history_gap: str = "", options: DocumentOptions = DEFAULT_OPTIONS) -> list[Flowable]:
     """The flowables of the schedule; ``rows`` have already been through ``disclosure``.
     ``history_gap``: why it may be empty, said when it is."""
     meetings = {r.meeting_date for r in rows}

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.domain.dates import format_uk, municipal_year
 from desktop_app.domain.enums import MeetingKind, MeetingStatus, WorkFormat, WorkStatus
-from desktop_app.domain.print_options import DocumentOptions
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
 from desktop_app.domain.records import MeetingRow, MoveRow, WorkItemRow
 from desktop_app.reports import keeping, markers, page, parts, theme
 from desktop_app.reports.exemption import Disclosure
@@ -132,7 +132,7 @@ def _meeting_section(meeting: MeetingRow, rows: list[WorkItemRow], disclosure: D
 
 def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, committee: str,
           as_at: dt.date, disclosure: Disclosure,
-          options: DocumentOptions = DocumentOptions()) -> list[Flowable]:
+          options: DocumentOptions = DEFAULT_OPTIONS) -> list[Flowable]:
     """The flowables of the work programme; ``items`` have already been through
     ``disclosure``."""
     st = theme.styles()
