@@ -29,7 +29,7 @@ def columns(options: DocumentOptions) -> list[Column]:
     a badge at the chosen size."""
     day = options.date(dt.date(2021, 9, 30))          # the widest date
     return [
-        Column("Action number", 6),
+        Column("Action number", 6, fit="(continued)"),
         Column("Meeting date", 8, fit=day),
         Column("Action", 30),
         Column("Owner", 10.5),

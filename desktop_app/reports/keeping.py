@@ -99,9 +99,13 @@ class Section(Flowable):
         keep_tail = bool(self.tail) and table_h <= avail
         parts = table.split_at(aw, avail, at_top=at_top and not self.head, keep_tail=keep_tail)
         if not parts and at_top:
-            if keep_tail:        # the table and what follows are more than a page together
-                return [Section(self.head, table), *self.tail]
-            parts = table.split_at(aw, avail, at_top=True)   # a row taller than a page
+            if keep_tail:        # the table and what follows are more than a page together:
+                # keep just the last row with what follows, or else let it go on alone
+                parts = table.split_at(aw, avail, keep_tail=True, min_tail=1)
+                if not parts:
+                    return [Section(self.head, table), *self.tail]
+            else:
+                parts = table.split_at(aw, avail, at_top=True)   # a row taller than a page
         if not parts:
             return []
         if len(parts) == 1:

@@ -164,7 +164,11 @@ class PrintDialog(QDialog):
         self.setTabOrder(options.committee_combo, options.meeting_combo)
         self.setTabOrder(options.meeting_combo, options.as_at_edit)
         self.setTabOrder(options.as_at_edit, options.public_box)
-        self.setTabOrder(options.public_box, self.preview.view)
+        layout = options.layout_choices
+        self.setTabOrder(options.public_box, layout.order_combo)
+        self.setTabOrder(layout.order_combo, layout.dates_combo)
+        self.setTabOrder(layout.dates_combo, layout.size_combo)
+        self.setTabOrder(layout.size_combo, self.preview.view)
 
     def _size_for(self, parent: QWidget | None) -> None:
         fit_dialog(self, parent, QSize(900, 560), QSize(1400, 900), QSize(860, 520))
@@ -222,7 +226,7 @@ class PrintDialog(QDialog):
             from desktop_app.reports.printing import write_document
             return write_document(db, choice.kind, path, choice.committee,
                                   meeting=choice.meeting, as_at=choice.as_at,
-                                  public=choice.public, today=today)
+                                  public=choice.public, today=today, options=choice.layout)
 
         def current() -> bool:
             return not self.closed and generation == self._generation

@@ -7,6 +7,7 @@ emits ``edited`` (the dialog shows it only)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +20,7 @@ from desktop_app.services.workspace import Database
 from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui import app_state
 from desktop_app.ui.printing.documents import BY_KIND, DOCUMENTS, Choice, meeting_text
+from desktop_app.ui.printing.layout_choices import LayoutChoices
 from desktop_app.ui.widgets.detail_parts import muted, section
 from desktop_app.ui.widgets.date_edit import DateEdit
 
@@ -100,6 +102,8 @@ class PrintOptions(QWidget):
                                    "publication (Local Government Act 1972, Schedule 12A); "
                                    "they show as \u201cExempt: paragraph N\u201d.")
         self.public_box.toggled.connect(lambda _on: self.changed.emit())
+        self.layout_choices = LayoutChoices()
+        self.layout_choices.changed.connect(self.changed.emit)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +135,9 @@ class PrintOptions(QWidget):
         left.addWidget(self.as_at_hint)
         left.addSpacing(4)
         left.addWidget(self.public_box)
+        left.addSpacing(4)
+        left.addWidget(section("Layout"))
+        left.addWidget(self.layout_choices)
         left.addStretch(1)
         keys = muted("Ctrl+S saves, Ctrl+P prints, F5 builds the document again. Ctrl+plus and "
                      "Ctrl+minus zoom; Ctrl+0 fits the width.")
@@ -159,11 +166,13 @@ class PrintOptions(QWidget):
         self.committee_combo.setCurrentIndex(index)
         self.committee_combo.setToolTip(self.committee_combo.currentText())
         self.committee_combo.blockSignals(False)
+        self._show_saved_layout()
         self._load_meetings()
 
     def _committee_changed(self, _index: int) -> None:
         self.committee_combo.setToolTip(self.committee_combo.currentText())
         self._meeting_touched = False
+        self._show_saved_layout()
         self._load_meetings()
         self.changed.emit()
 
@@ -284,7 +293,19 @@ class PrintOptions(QWidget):
         meeting = self.meeting() if doc.needs_meeting else None
         if doc.needs_meeting and meeting is None:
             return None
-        return Choice(committee.name, doc.kind, meeting, as_at, self.public_box.isChecked())
+        return Choice(committee.name, doc.kind, meeting, as_at, self.public_box.isChecked(),
+                      self.layout_choices.options())
+
+    # -- the layout choices saved per committee
+    def _show_saved_layout(self) -> None:
+        committee = self.committee()
+        self.layout_choices.set_options(committee.print_options if committee else None,
+                                        quiet=True)
+
+    def layout_saved(self, committee: str, options) -> None:
+        """``options`` were saved for ``committee``: open with them next time it is chosen."""
+        self._committees = [dataclasses.replace(c, print_options=options)
+                            if c.name == committee else c for c in self._committees]
 
     def problem(self) -> str | None:
         """Why nothing can be built with these options, in words."""
@@ -305,6 +326,7 @@ class PrintOptions(QWidget):
     def update_shown(self) -> None:
         doc = BY_KIND[self.kind()]
         self.about_label.setText(doc.about)
+        self.layout_choices.show_for(doc.kind)
         self.meeting_combo.setEnabled(doc.needs_meeting and bool(self._meetings))
         self.meeting_label.setEnabled(doc.needs_meeting)
         self.meeting_combo.setToolTip("" if doc.needs_meeting else
