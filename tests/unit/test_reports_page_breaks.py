@@ -158,7 +158,8 @@ def _split_rows(pages: list[list[Line]]) -> int:
             assert first in before, (number, first)
             count += 1
         else:       # a row that starts here: its number, then its second line if any
-            assert first.isdigit() and not second, (number, first, second)
+            assert first.isdigit(), (number, first)
+            assert not second, (number, first, second)
     return count
 
 
@@ -252,5 +253,5 @@ def test_work_programme_headings_stay_with_their_tables(n_items):
     for number, page in enumerate(pages, 1):
         assert not is_heading(page[-1], WP_HEADINGS), (n_items, number, page[-1])
         text = words(page)
-        assert not (text.strip() in ("None at present.", "No items scheduled yet.")), number
+        assert text.strip() not in ("None at present.", "No items scheduled yet."), number
         assert sentences(page) > 1 or len(page) > 3, (n_items, number, text)
