@@ -146,7 +146,7 @@ class PrintDialog(QDialog):
 
         body = QHBoxLayout()
         body.setSpacing(14)
-        body.addWidget(options)
+        body.addWidget(options.in_scroll_area())
         body.addWidget(self.preview, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 12, 14, 12)

@@ -11,8 +11,8 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QLabel,
+                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop_app.domain.as_at import document_as_at
 from desktop_app.domain.enums import MeetingStatus
@@ -144,6 +144,18 @@ class PrintOptions(QWidget):
         keys.setObjectName("printKeys")
         keys.setAccessibleName("Keyboard shortcuts")
         left.addWidget(keys)
+
+    def in_scroll_area(self) -> QScrollArea:
+        """This column in a frameless scroll area of its width, so that a short dialog scrolls
+        the options instead of squeezing them."""
+        area = QScrollArea()
+        area.setObjectName("printOptionsArea")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(self)
+        area.setFixedWidth(self.width() + area.verticalScrollBar().sizeHint().width() + 2)
+        return area
 
     # ================================================================== choices
     def load_committees(self, wanted: str | None) -> None:
