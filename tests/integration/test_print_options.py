@@ -38,7 +38,7 @@ def _sizes(path) -> set[float]:
 # ------------------------------------------------------------------ the choices themselves
 
 def test_defaults_are_the_seeds_layout():
-    assert DEFAULT_OPTIONS == DocumentOptions(Order.NUMBER, DateStyle.LONG, 10)
+    assert DocumentOptions(Order.NUMBER, DateStyle.LONG, 10) == DEFAULT_OPTIONS
     assert DEFAULT_OPTIONS.date(dt.date(2021, 9, 7)) == "07 September 2021"
     assert DocumentOptions(dates="short").date(dt.date(2021, 9, 7)) == "07/09/2021"
 
