@@ -245,15 +245,30 @@ class FastTable(Flowable):
         self.height = self.caption_height + self.header.height + self._body_height
         return self.width, self.height
 
-    def _part(self, rows: list[Row], continuing: bool = False) -> FastTable:
-        """A piece after a split: its rows are already laid out for this width."""
+    def _part(self, rows: list[Row], continuing: bool = False,
+              height: float | None = None) -> FastTable:
+        """A piece after a split: its rows are already laid out for this width (``height``,
+        their total, when known)."""
         part = FastTable(self.columns, rows, size=self.size, leading=self.leading, pad=self.pad,
                          caption=self.caption, _shaded=True)
         part.continuing = continuing or self.continuing
         part.header = self.header
         part._width, part._widths = self._width, self._widths
-        part._body_height = sum(row.height for row in rows)
+        part._body_height = sum(row.height for row in rows) if height is None else height
         return part
+
+    def _pieces(self, head: list[Row], tail: list[Row], first: int) -> list[Flowable]:
+        """The piece for this page (``head``) and the rest (``tail``, whose rows from ``first``
+        on are this table's own): the rest's height worked out from the whole, not summed
+        again row by row (a long table splits once a page)."""
+        head_height = sum(row.height for row in head)
+        own_before = sum(row.height for row in self.rows[:first])
+        opened = self._opening(tail)
+        added = len(opened) - len(tail) + 1        # the band again, the first row changed
+        height = (self._body_height - own_before + sum(r.height for r in opened[:added])
+                  - (self.rows[first].height if first < len(self.rows) else 0.0))
+        return [self._part(head, height=head_height),
+                self._part(opened, True, height=height)]
 
     def _opening(self, rows: list[Row]) -> list[Row]:
         """The rows of a later piece as they open a page: the first carries its item, and the
@@ -266,6 +281,15 @@ class FastTable(Flowable):
             band.layout(*args)
             out.insert(0, band)
         return out
+
+    def _more_rows_than(self, count: int) -> bool:
+        seen = 0
+        for row in self.rows:
+            if not row.group:
+                seen += 1
+                if seen > count:
+                    return True
+        return False
 
     def _tail_start(self, min_tail: int) -> int:
         """Where the last ``min_tail`` data rows begin (0 when there are no more than that)."""
@@ -303,8 +327,8 @@ class FastTable(Flowable):
         if k >= len(rows) and not keep_tail:
             return [self]
         # rows[limit:] hold the last min_tail data rows: no split leaves fewer for the next page
-        data_rows = sum(1 for r in rows if not r.group)
-        limit = self._tail_start(min_tail) if keep_tail or data_rows > min_tail else len(rows)
+        limit = self._tail_start(min_tail) if keep_tail or self._more_rows_than(min_tail) \
+            else len(rows)
         if k < len(rows):
             row = rows[k]
             fit = int((avail - used - 2 * self.pad) // self.leading) \
@@ -317,8 +341,7 @@ class FastTable(Flowable):
             if can_split and (forced or (tidy and k <= limit)):
                 first, rest = row.split_lines(fit, self._widths, self.size, self.leading,
                                               self.pad)
-                return [self._part(rows[:k] + [first]),
-                        self._part(self._opening([rest] + rows[k + 1:]), True)]
+                return self._pieces(rows[:k] + [first], [rest] + rows[k + 1:], k)
         fitted = k
         k = min(k, limit)
         while k > 0 and rows[k - 1].keep_with_next:
@@ -329,7 +352,7 @@ class FastTable(Flowable):
                 k -= 1
         if k == 0:
             return []
-        return [self._part(rows[:k]), self._part(self._opening(rows[k:]), True)]
+        return self._pieces(rows[:k], rows[k:], k)
 
     # -- drawing
     def draw(self) -> None:
