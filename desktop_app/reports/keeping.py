@@ -167,3 +167,12 @@ def options_for(committee: object, options: DocumentOptions | None) -> DocumentO
         return options
     saved = getattr(committee, "print_options", None)
     return saved if isinstance(saved, DocumentOptions) else DocumentOptions()
+
+
+def unpacked(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """The sections' headings, tables and what follows them, one after another (for laying
+    the same story out with reportlab's own Table: benchmarks/bench_tricks.py)."""
+    out: list[Flowable] = []
+    for item in flowables:
+        out += unpacked(item.items()) if isinstance(item, Section) else [item]
+    return out

@@ -50,28 +50,20 @@ def test_head_read_from_the_migration_files_is_alembics(tmp_path):
             db.dispose()
 
 
-def _unpacked(flow):
-    from desktop_app.reports.keeping import Section
-    for f in flow:
-        if isinstance(f, Section):
-            yield from _unpacked(f.items())
-        else:
-            yield f
-
-
 def _action_log_words(actions, plain: bool) -> list[str]:
     import io
 
     from desktop_app.reports import action_log, page
     from desktop_app.reports.exemption import Disclosure
     from desktop_app.reports.fasttable import FastTable
+    from desktop_app.reports.keeping import unpacked
     from desktop_app.reports.plaintable import as_plain
 
     flow = action_log.story(actions, committee="Test Scrutiny Committee",
                             as_at=dt.date(2021, 11, 23), disclosure=Disclosure.of(False, ()),
                             last_meeting=dt.date(2021, 10, 12))
     if plain:       # the sections' parts one after another (all on one page either way)
-        flow = list(_unpacked(flow))
+        flow = unpacked(flow)
         assert sum(isinstance(f, FastTable) for f in flow) == 2
         flow = [as_plain(f) if isinstance(f, FastTable) else f for f in flow]
     data = page.render(flow, page.PageSetup(title="Action log", committee="Test Scrutiny "
