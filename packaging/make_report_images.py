@@ -56,7 +56,8 @@ def main() -> int:
             for name, (kind, meeting, page_no) in DOCUMENTS.items():
                 pdf = Path(tmp) / f"{name}.pdf"
                 day = dt.date.fromisoformat(meeting) if meeting else None
-                write_document(db, kind, pdf, committee, meeting=day)
+                write_document(db, kind, pdf, committee, meeting=day,
+                               today=dt.date.fromisoformat(AS_AT))
                 stem = Path(tmp) / name
                 subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), "-f", str(page_no),
                                 "-l", str(page_no), "-singlefile", str(pdf), str(stem)],
