@@ -11,7 +11,8 @@ side, after one untimed warm-up each:
   ours: `python benchmarks/bench_pdf.py --render ROWS.json OUT.pdf` (imports, builds, writes)
   LibreOffice: `soffice --headless --convert-to pdf ROWS.xlsx`
 
-and prints the median times and the ratio ours / LibreOffice (target <= 1.0, aim 0.5).
+and prints the median times and the ratio ours / LibreOffice (target <= 0.5: issue 14).
+The log is built as the officer gets it by default: 10 pt table text, long dates, by number.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TARGET = 0.5            # ours / LibreOffice, measured side by side
 HEADERS = ["Action number", "Meeting date", "Action", "Owner", "Directorate", "Progress update",
            "Due date", "Status"]
 
@@ -215,9 +217,9 @@ def main() -> int:
               f"({_pages(work / 'lo' / 'actions.pdf')} pages)  runs: "
               f"{', '.join(f'{t:.2f}' for t in lo)}")
         ratio = o / l_
-        print(f"  ratio ours/LibreOffice: {ratio:.2f}  (target <= 1.00, aim 0.50) "
-              f"{'OK' if ratio <= 1.0 else 'TOO SLOW'}")
-        return 0 if ratio <= 1.0 else 1
+        print(f"  ratio ours/LibreOffice: {ratio:.2f}  (target <= {TARGET:.2f}) "
+              f"{'OK' if ratio <= TARGET else 'TOO SLOW'}")
+        return 0 if ratio <= TARGET else 1
     finally:
         if os.environ.get("BENCH_KEEP"):
             print(f"  files kept in {work}")

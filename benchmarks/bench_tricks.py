@@ -117,14 +117,15 @@ def bench_pdf(repeat: int, _work: Path) -> None:
     from desktop_app.reports import action_log, page
     from desktop_app.reports.exemption import Disclosure
     from desktop_app.reports.fasttable import FastTable
+    from desktop_app.reports.keeping import unpacked
     from desktop_app.reports.plaintable import as_plain
 
     def build(actions, plain: bool) -> bytes:
         flow = action_log.story(actions, committee="Bench Scrutiny Committee",
                                 as_at=dt.date(2021, 11, 23), disclosure=Disclosure.of(False, ()),
                                 last_meeting=dt.date(2021, 10, 12))
-        if plain:
-            flow = [as_plain(f) if isinstance(f, FastTable) else f for f in flow]
+        if plain:       # the sections' parts one after another, each table reportlab's own
+            flow = [as_plain(f) if isinstance(f, FastTable) else f for f in unpacked(flow)]
         return page.render(flow, page.PageSetup(title="Action log",
                                                 committee="Bench Scrutiny Committee",
                                                 as_at=dt.date(2021, 11, 23)))

@@ -80,7 +80,29 @@ def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) 
                             "with --public only their titles and a notice)")
     p.add_argument("--public", action="store_true",
                    help="the public version: exempt items' papers and text are left out")
+    _layout_options(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+
+
+LAYOUT_FLAGS = ("order", "dates", "text_size")
+
+
+def _layout_options(p: argparse.ArgumentParser) -> None:
+    """How the action log, recommendation schedule and work programme are laid out (alone or
+    in a pack); without these, the committee's saved choices."""
+    g = p.add_argument_group(
+        "layout of the action log, recommendation schedule and work programme (PDF)",
+        "Without these, the choices saved for the committee are used (by action number, "
+        "dates as 07 September 2021, 10 pt text when none are saved).")
+    g.add_argument("--order", choices=("number", "meeting"),
+                   help="the action log by action number, or by meeting")
+    g.add_argument("--dates", choices=("long", "short"),
+                   help="dates as 07 September 2021 (long) or 07/09/2021 (short)")
+    g.add_argument("--text-size", type=int, choices=(10, 12), metavar="10|12",
+                   help="table text size in points: 10, or 12 for large print")
+    g.add_argument("--remember", action="store_true",
+                   help="save these choices for the committee (used next time, and by the "
+                        "window's print dialog)")
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
@@ -93,6 +115,11 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
     if args.kind not in chosen.kinds:
         raise CliError(f"{args.kind!r} cannot be exported as {suffix} "
                        f"(choose from {', '.join(chosen.kinds)})")
+    if suffix != ".pdf":
+        given = [f"--{name.replace('_', '-')}" for name in (*LAYOUT_FLAGS, "remember")
+                 if getattr(args, name, None)]
+        if given:
+            raise CliError(f"{', '.join(given)}: for PDF documents only, not {suffix} files")
     code = chosen.handler(args.kind, args, ctx)
     ctx.check_path(args.output)
     return code
@@ -101,11 +128,20 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
 def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.reports.printing import write_document
     from desktop_app.services.common import today
+    from desktop_app.services.print_options import get_print_options, save_print_options
+    options = None
+    if args.remember or any(getattr(args, name) is not None for name in LAYOUT_FLAGS):
+        options = get_print_options(ctx.db, args.committee).changed(
+            order=args.order, dates=args.dates, text_size=args.text_size)
     pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
                            as_at=args.as_at, public=args.public, today=today(),
-                           extra_columns=getattr(args, "column", None) or ())
+                           extra_columns=getattr(args, "column", None) or (),
+                           options=options)
     version = " (public version)" if args.public else ""
     print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
+    if args.remember and options is not None:
+        save_print_options(ctx.db, args.committee, options)
+        print(f"remembered for {args.committee}: {options.describe()}")
     return 0
 
 

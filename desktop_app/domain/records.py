@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
 
 
 def _jsonable(value: Any) -> Any:
@@ -41,6 +42,8 @@ class CommitteeRow(_Record):
     short_name: str
     council: str
     contact: str = ""
+    # the officer's saved print choices for the table documents (order, dates, text size)
+    print_options: DocumentOptions = DEFAULT_OPTIONS
 
 
 @dataclasses.dataclass(frozen=True)

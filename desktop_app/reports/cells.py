@@ -45,9 +45,13 @@ Cell = Sequence[Block]
 
 @dataclasses.dataclass(frozen=True)
 class Column:
+    """A table column: its heading, its share of the width, and ``fit``, a sample (a date, a
+    badge's word) the column is made wide enough to hold on one line."""
+
     title: str
     weight: float
     align: str = "left"      # "left" or "right"
+    fit: str = ""
 
 
 # ------------------------------------------------------------------ measuring and wrapping

@@ -6,6 +6,9 @@ in Paragraph. Here each cell is a few styled blocks of plain text; words are mea
 (cached) with the font's advance widths and wrapped greedily, and the page content is written
 as PDF operators directly, with the same font subsets that reportlab's canvas uses.
 
+Its rows (and group bands) are in reports/tablerows.py; reports/keeping.py keeps a heading with
+a table's first rows and a short section after it with its last ones.
+
 The plain way, reportlab's Table of Paragraphs from the same rows, is ``plaintable.as_plain``:
 benchmarks/bench_tricks.py measures the two side by side (about 10x at 500 rows, 17x at
 2,000) and a test holds them to the same text.
@@ -19,81 +22,11 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from desktop_app.reports import theme
-from desktop_app.reports.cells import Cell, Column, Line, lay_cell, text
+from desktop_app.reports import fonts, theme
+from desktop_app.reports.cells import Column, text
+from desktop_app.reports.tablerows import GroupRow, Row
 
-
-# ------------------------------------------------------------------ rows
-
-class Row:
-    """A data row: one cell (list of blocks) per column."""
-
-    group = False
-
-    def __init__(self, cells: Sequence[Cell], *, fill: colors.Color | None = None,
-                 bar: colors.Color | None = None, carry: Sequence[Cell] | None = None,
-                 zebra_key: object = None):
-        self.cells = list(cells)
-        self.fill = fill          # overrides the zebra shade (e.g. overdue)
-        self.bar = bar            # a coloured bar at the left edge (e.g. overdue)
-        self.carry = carry        # cells shown instead when the row opens a new page
-        self.zebra_key = zebra_key
-        self.shade = False
-        self.keep_with_next = False
-        self.lines: list[list[Line]] = []
-        self.height = 0.0
-        self._laid_for: tuple | None = None
-
-    def layout(self, widths: Sequence[float], size: float, leading: float, pad: float) -> None:
-        key = (tuple(widths), size, leading, pad)
-        if self._laid_for == key:
-            return
-        self.lines = [lay_cell(cell, w - 2 * pad, size) for cell, w in zip(self.cells, widths)]
-        most = max((len(c) for c in self.lines), default=1) or 1
-        self.height = most * leading + 2 * pad
-        self._laid_for = key
-
-    def line_count(self) -> int:
-        return max((len(c) for c in self.lines), default=0)
-
-    def split_lines(self, n: int, leading: float, pad: float) -> tuple[Row, Row]:
-        first, rest = _clone(self), _clone(self)
-        first.lines = [c[:n] for c in self.lines]
-        rest.lines = [c[n:] for c in self.lines]
-        first.height = n * leading + 2 * pad
-        rest.height = max(1, rest.line_count()) * leading + 2 * pad
-        rest.carry = None
-        return first, rest
-
-    def with_carry(self, widths, size, leading, pad) -> Row:
-        if not self.carry:
-            return self
-        row = Row(self.carry, fill=self.fill, bar=self.bar, zebra_key=self.zebra_key)
-        row.shade = self.shade
-        row.layout(widths, size, leading, pad)
-        return row
-
-
-class GroupRow(Row):
-    """A full-width band that heads a group of rows (a meeting date, a section)."""
-
-    group = True
-
-    def __init__(self, label: str, note: str = ""):
-        super().__init__([[text(label, bold=True, colour=theme.NAVY)]])
-        if note:
-            self.cells[0] = [text(label, bold=True, colour=theme.NAVY),
-                             text(note, italic=True, colour=theme.MUTED)]
-        self.keep_with_next = True
-
-    def layout(self, widths, size, leading, pad):
-        super().layout([sum(widths)], size, leading, pad)
-
-
-def _clone(row: Row) -> Row:
-    new = object.__new__(type(row))
-    new.__dict__.update(row.__dict__)
-    return new
+__all__ = ["BADGE_SMALLER", "MIN_TAIL", "FastTable", "GroupRow", "PageEnd", "Row"]
 
 
 # ------------------------------------------------------------------ PDF operators
@@ -152,31 +85,68 @@ class _TextWriter:
 
 # ------------------------------------------------------------------ the flowable
 
+BADGE_SMALLER = 1.0    # badge type is this much smaller than the table text
+MIN_TAIL = 2     # data rows a table never leaves fewer of at the top of its last page
+
+
 class FastTable(Flowable):
-    """A table that splits row by row (and inside a tall row, line by line) across pages."""
+    """A table that splits row by row (and inside a tall row, line by line) across pages.
+
+    Across a break the header row repeats; on each later page a ``caption`` line ("Current
+    actions (continued)") stands above it, the group band of the first row repeats with
+    "(continued)", and a row split in two shows its ``continued`` cell. The last page never
+    holds fewer than ``MIN_TAIL`` data rows (when the table has more than that)."""
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Row], *,
                  size: float = theme.TABLE_SIZE, leading: float | None = None, pad: float = 3.2,
-                 zebra: bool = True, _shaded: bool = False):
+                 zebra: bool = True, caption: str = "", _shaded: bool = False):
         super().__init__()
         self.columns = list(columns)
         self.rows = list(rows)
         self.size = size
         self.leading = leading or round(size * 1.22, 2)
         self.pad = pad
+        self.caption = caption
+        self.continuing = False        # a later piece: draws "caption (continued)"
         self.header = Row([[text(c.title, bold=True, colour=theme.WHITE)] for c in columns])
         self._width = None
         self._widths: list[float] = []
         self._body_height = 0.0
-        if zebra and not _shaded:
-            _assign_zebra(self.rows)
+        if not _shaded:
+            band: GroupRow | None = None
+            for row in self.rows:
+                if isinstance(row, GroupRow):
+                    band = row
+                elif band is not None:
+                    row.band = band
+            if zebra:
+                _assign_zebra(self.rows)
 
     # -- layout
+    def column_widths(self, aw: float) -> list[float]:
+        """The frame width shared by weight, each column at least as wide as its ``fit``
+        sample (in bold) needs, the room taken from the columns with most to spare."""
+        total = sum(c.weight for c in self.columns)
+        widths = [aw * c.weight / total for c in self.columns]
+        need = [max(pdfmetrics.stringWidth(word, fonts.BOLD, self.size)
+                    for word in [*c.title.split(), c.fit]) + 2 * self.pad + (6 if c.fit else 1)
+                for c in self.columns]
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+        spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        if short > 0 and sum(spare) > short:
+            share = short / sum(spare)
+            widths = [max(w, n) if n > w else w - s * share
+                      for n, w, s in zip(need, widths, spare)]
+        return widths
+
+    @property
+    def caption_height(self) -> float:
+        return round(self.leading * 1.5, 2) if self.continuing and self.caption else 0.0
+
     def _layout(self, aw: float) -> None:
         if self._width == aw:
             return
-        total = sum(c.weight for c in self.columns)
-        self._widths = [aw * c.weight / total for c in self.columns]
+        self._widths = self.column_widths(aw)
         args = (self._widths, self.size, self.leading, self.pad)
         self.header.layout(*args)
         height = 0.0
@@ -188,21 +158,81 @@ class FastTable(Flowable):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self._layout(aw)
-        self.width, self.height = aw, self.header.height + self._body_height
+        self.width = aw
+        self.height = self.caption_height + self.header.height + self._body_height
         return self.width, self.height
 
-    def _part(self, rows: list[Row]) -> FastTable:
-        """A piece after a split: its rows are already laid out for this width."""
+    def _part(self, rows: list[Row], continuing: bool = False,
+              height: float | None = None) -> FastTable:
+        """A piece after a split: its rows are already laid out for this width (``height``,
+        their total, when known)."""
         part = FastTable(self.columns, rows, size=self.size, leading=self.leading, pad=self.pad,
-                         _shaded=True)
+                         caption=self.caption, _shaded=True)
+        part.continuing = continuing or self.continuing
         part.header = self.header
         part._width, part._widths = self._width, self._widths
-        part._body_height = sum(row.height for row in rows)
+        part._body_height = sum(row.height for row in rows) if height is None else height
         return part
 
+    def _pieces(self, head: list[Row], tail: list[Row], first: int) -> list[Flowable]:
+        """The piece for this page (``head``) and the rest (``tail``, whose rows from ``first``
+        on are this table's own): the rest's height worked out from the whole, not summed
+        again row by row (a long table splits once a page)."""
+        head_height = sum(row.height for row in head)
+        own_before = sum(row.height for row in self.rows[:first])
+        opened = self._opening(tail)
+        added = len(opened) - len(tail) + 1        # the band again, the first row changed
+        height = (self._body_height - own_before + sum(r.height for r in opened[:added])
+                  - (self.rows[first].height if first < len(self.rows) else 0.0))
+        return [self._part(head, height=head_height),
+                self._part(opened, True, height=height)]
+
+    def _opening(self, rows: list[Row]) -> list[Row]:
+        """The rows of a later piece as they open a page: the first carries its item, and the
+        band of its group comes again."""
+        args = (self._widths, self.size, self.leading, self.pad)
+        first = rows[0].with_carry(*args)
+        out = [first, *rows[1:]]
+        if not first.group and first.band is not None:
+            band = first.band.continued_band()
+            band.layout(*args)
+            out.insert(0, band)
+        return out
+
+    def _more_rows_than(self, count: int) -> bool:
+        seen = 0
+        for row in self.rows:
+            if not row.group:
+                seen += 1
+                if seen > count:
+                    return True
+        return False
+
+    def _tail_start(self, min_tail: int) -> int:
+        """Where the last ``min_tail`` data rows begin (0 when there are no more than that)."""
+        count = 0
+        for index in range(len(self.rows) - 1, -1, -1):
+            if not self.rows[index].group:
+                count += 1
+                if count == min_tail:
+                    return index
+        return 0
+
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        parts = self.split_at(aw, ah, at_top=at_top)
+        if len(parts) == 2:       # the rest goes on the next page, whatever room is left here
+            return [parts[0], PageEnd(), parts[1]]
+        return parts
+
+    def split_at(self, aw: float, ah: float, *, at_top: bool = False, keep_tail: bool = False,
+                 min_tail: int = MIN_TAIL) -> list[Flowable]:
+        """Split to fit ``ah``: [] when nothing should go here, [self] when all fits, else the
+        piece for here and the rest. ``at_top``: nothing is above on this page, so something
+        must go here. ``keep_tail``: the rows fit but what follows the table does not; split
+        anyway, so that the last ``min_tail`` rows go on with it."""
         self._layout(aw)
-        avail = ah - self.header.height
+        avail = ah - self.header.height - self.caption_height
         rows = self.rows
         used = 0.0
         k = 0
@@ -211,27 +241,35 @@ class FastTable(Flowable):
                 break
             used += row.height
             k += 1
-        if k >= len(rows):
+        if k >= len(rows) and not keep_tail:
             return [self]
-        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
-        row = rows[k]
-        fit = int((avail - used - 2 * self.pad) // self.leading) if avail - used > 2 * self.pad else 0
-        total = row.line_count()
-        can_split = not row.group and fit >= 1 and total - fit >= 1
-        tidy = fit >= 3 and total - fit >= 2          # no widow or orphan lines
-        # at the top of a page, with nothing above but group bands, a row must split
-        forced = at_top and all(r.keep_with_next for r in rows[:k])
-        if can_split and (tidy or forced):
-            first, rest = row.split_lines(fit, self.leading, self.pad)
-            head, tail = rows[:k] + [first], [rest] + rows[k + 1:]
-        else:
+        # rows[limit:] hold the last min_tail data rows: no split leaves fewer for the next page
+        limit = self._tail_start(min_tail) if keep_tail or self._more_rows_than(min_tail) \
+            else len(rows)
+        if k < len(rows):
+            row = rows[k]
+            fit = int((avail - used - 2 * self.pad) // self.leading) \
+                if avail - used > 2 * self.pad else 0
+            total = row.line_count()
+            can_split = not row.group and fit >= 1 and total - fit >= 1
+            tidy = fit >= 3 and total - fit >= 2          # no widow or orphan lines
+            # at the top of a page, with nothing above but group bands, a row must split
+            forced = at_top and all(r.keep_with_next for r in rows[:k])
+            if can_split and (forced or (tidy and k <= limit)):
+                first, rest = row.split_lines(fit, self._widths, self.size, self.leading,
+                                              self.pad)
+                return self._pieces(rows[:k] + [first], [rest] + rows[k + 1:], k)
+        fitted = k
+        k = min(k, limit)
+        while k > 0 and rows[k - 1].keep_with_next:
+            k -= 1
+        if k == 0 and at_top and not keep_tail:
+            k = fitted               # something must go on this page
             while k > 0 and rows[k - 1].keep_with_next:
                 k -= 1
-            if k == 0:
-                return []
-            head, tail = rows[:k], rows[k:]
-        tail[0] = tail[0].with_carry(self._widths, self.size, self.leading, self.pad)
-        return [self._part(head), self._part(tail)]
+        if k == 0:
+            return []
+        return self._pieces(rows[:k], rows[k:], k)
 
     # -- drawing
     def draw(self) -> None:
@@ -246,6 +284,11 @@ class FastTable(Flowable):
         txt = _TextWriter(canv, size)
         ascent = size * 0.78
         y = self.height
+        if self.caption_height:
+            txt.line(0, y - self.caption_height + self.pad + 1, f"{self.caption} (continued)",
+                     fonts.BOLD, theme.NAVY, size + 1)
+            y -= self.caption_height
+        table_top = y
         run_top = y
         rows = [self.header] + self.rows
         for index, row in enumerate(rows):
@@ -264,10 +307,11 @@ class FastTable(Flowable):
                 base = top - pad - ascent
                 for line in lines:
                     if line.badge is not None:
-                        bw = pdfmetrics.stringWidth(line.text, line.font, size - 1.5) + 5
+                        badge = size - BADGE_SMALLER
+                        bw = pdfmetrics.stringWidth(line.text, line.font, badge) + 5
                         shapes.append(f"{_rgb(line.badge, 'rg')} {x0:.2f} {base - 2:.2f} "
                                       f"{bw:.2f} {leading - 1:.2f} re f")
-                        txt.line(x0 + 2.5, base, line.text, line.font, line.colour, size - 1.5)
+                        txt.line(x0 + 2.5, base, line.text, line.font, line.colour, badge)
                     else:
                         x = x0 + line.dx
                         if align_right:
@@ -287,11 +331,24 @@ class FastTable(Flowable):
         _column_rules(shapes, xs, run_top, y)
         code = ["q", _rgb(theme.RULE, "RG"), "0.5 w", *shapes,
                 _rgb(theme.NAVY, "RG"), "0.8 w",
-                f"0 0 m 0 {self.height:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {self.height:.2f} l S",
+                f"0 0 m 0 {table_top:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {table_top:.2f} l S",
                 f"0 0 m {total_w:.2f} 0 l S",
                 txt.close(), "Q"]
         # the canvas's page content stream: private, so typeshed does not list it
         canv._code.append("\n".join(code))  # pyright: ignore[reportAttributeAccessIssue]
+
+
+class PageEnd(Flowable):
+    """Takes what is left of the page (nothing at the top of one), so that what follows
+    starts on the next."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        self.width, self.height = aw, 0.0 if at_top else max(0.0, ah - 0.01)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass
 
 
 def _column_rules(shapes: list[str], xs: Sequence[float], top: float, bottom: float) -> None:

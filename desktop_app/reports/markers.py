@@ -54,7 +54,7 @@ def completed_badge() -> Block:
 class Legend(Flowable):
     """One line: badge + explanation, for each mark the document uses."""
 
-    SIZE = 8.0
+    SIZE = 9.0          # the explanations; the badges a point smaller, as in the tables
 
     def __init__(self, entries: list[tuple[str, colors.Color, str, colors.Color]]):
         super().__init__()

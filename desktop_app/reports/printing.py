@@ -22,6 +22,7 @@ from desktop_app.db.engine import Database
 from desktop_app.domain.as_at import KnownHistory, document_as_at
 from desktop_app.domain.dates import municipal_year
 from desktop_app.domain.enums import MeetingStatus
+from desktop_app.domain.print_options import DocumentOptions
 from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.reports import page
 from desktop_app.reports.errors import ReportError
@@ -155,7 +156,8 @@ def _chosen_columns(db: Database, kind: str, committee: str,
 def write_document(db: Database, kind: str, target: page.Target, committee: str, *,
                    meeting: dt.date | None = None, as_at: dt.date | None = None,
                    public: bool = False, today: dt.date | None = None,
-                   extra_columns: Sequence[str] = ()) -> int:
+                   extra_columns: Sequence[str] = (),
+                   options: DocumentOptions | None = None) -> int:
     """Build one document from the database into ``target``; returns its page count.
 
     ``extra_columns``: columns to print after the usual ones on the action log or the
@@ -163,7 +165,9 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     a name no record has is refused (ReportError) before anything is written.
 
     ``as_at``: the officer's date, or None for the rule (the meeting's publication date, else
-    ``today``, which the caller reads from its clock)."""
+    ``today``, which the caller reads from its clock). ``options``: the order, date style and
+    text size of the table documents (alone or in a pack); None for the committee's saved
+    ones."""
     from desktop_app.reports.action_log import build_action_log
     from desktop_app.reports.agenda import build_agenda
     from desktop_app.reports.minutes import build_minutes
@@ -174,7 +178,10 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     kind = canonical_kind(kind)
     src = gather(db, committee, meeting=meeting, as_at=as_at, today=today)
     chosen = _chosen_columns(db, kind, src.committee.name, extra_columns)
-    common: dict[str, Any] = dict(committee=src.committee, as_at=src.as_at, public=public)
+    # the committee row carries the layout options into every table document, in a pack too
+    committee_row = src.committee if options is None else dataclasses.replace(
+        src.committee, print_options=options)
+    common: dict[str, Any] = dict(committee=committee_row, as_at=src.as_at, public=public)
     build: Callable[..., None]
     if kind == "action-log":
         build, args = build_action_log, (_actions(db, src),)

@@ -35,7 +35,7 @@ MARGIN = 14 * mm
 HEADER_BAND = 15 * mm          # height of the navy band at the top of each page
 FOOTER_Y = 8 * mm              # baseline of the footer line
 BODY_SIZE = 9.5
-TABLE_SIZE = 8.5
+TABLE_SIZE = 10             # the table documents pass the officer's choice (10, or 12 large print)
 
 
 @functools.cache

@@ -11,8 +11,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.domain.dates import format_uk, municipal_year
 from desktop_app.domain.enums import MeetingKind, MeetingStatus, WorkFormat, WorkStatus
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
 from desktop_app.domain.records import MeetingRow, MoveRow, WorkItemRow
-from desktop_app.reports import markers, page, parts, theme
+from desktop_app.reports import keeping, markers, page, parts, theme
 from desktop_app.reports.exemption import Disclosure
 from desktop_app.reports.cells import Block, Column, text
 from desktop_app.reports.fasttable import FastTable, Row
@@ -77,25 +78,27 @@ def _lead_cell(row: WorkItemRow) -> list[Block]:
     return [text(row.lead)]
 
 
-def _target(row: WorkItemRow) -> str:
+def _target(row: WorkItemRow, options: DocumentOptions) -> str:
     if row.target:
         return row.target
-    return format_uk(row.target_date) if row.target_date else ""
+    return options.date(row.target_date) if row.target_date else ""
 
 
-def _table(rows: Sequence[WorkItemRow], disclosure: Disclosure, *, briefing: bool = False,
-           columns=AGENDA_COLUMNS) -> FastTable:
+def _table(rows: Sequence[WorkItemRow], disclosure: Disclosure, options: DocumentOptions, *,
+           caption: str, briefing: bool = False, columns=AGENDA_COLUMNS) -> FastTable:
     out = []
     for row in rows:
         notice = disclosure.row_notice(row.meeting_id, row.title)
         if briefing:
-            cells = [_item_cell(row, notice), [text(_target(row))], _lead_cell(row),
+            cells = [_item_cell(row, notice), [text(_target(row, options))], _lead_cell(row),
                      _position_cell(row)]
         else:
             cells = [_item_cell(row, notice), [text(row.origin)], _lead_cell(row),
                      _position_cell(row)]
-        out.append(Row(cells))
-    return FastTable(BRIEFING_COLUMNS if briefing else columns, out)
+        out.append(Row(cells, continued=[text(row.title, bold=True),
+                                         text("(continued)", italic=True, colour=theme.MUTED)]))
+    return FastTable(BRIEFING_COLUMNS if briefing else columns, out, size=options.text_size,
+                     caption=caption)
 
 
 def _sorted(rows: Iterable[WorkItemRow]) -> list[WorkItemRow]:
@@ -109,24 +112,27 @@ def meeting_heading(meeting: MeetingRow) -> str:
     return words
 
 
-def _meeting_section(meeting: MeetingRow, rows: list[WorkItemRow],
-                     disclosure: Disclosure) -> list[Flowable]:
+def _meeting_section(meeting: MeetingRow, rows: list[WorkItemRow], disclosure: Disclosure,
+                     options: DocumentOptions, above: Sequence[Flowable] = ()
+                     ) -> tuple[list[Flowable], Flowable]:
+    """(heading, body) of one meeting's items; ``above`` goes before its heading."""
     st = theme.styles()
     kind = kind_label(meeting.kind)
     note = kind
     if meeting.status == MeetingStatus.CANCELLED:
         note = f"{kind} – cancelled" if kind else "Cancelled"
-    out = parts.section(meeting_heading(meeting), note, level="h2", keep=110)
-    out.append(Paragraph(
-        f"<b>Publication deadline:</b> {esc(format_uk(meeting.publication_deadline))}"
+    head = [*above, *keeping.heading(meeting_heading(meeting), note, level="h2"), Paragraph(
+        f"<b>Publication deadline:</b> {esc(options.date(meeting.publication_deadline))}"
         f"&nbsp;&nbsp;&nbsp;&nbsp;<b>Questions deadline:</b> "
-        f"{esc(format_uk(meeting.questions_deadline))}", st["small"]))
-    out.append(_table(rows, disclosure) if rows else parts.empty("No items scheduled yet."))
-    return out
+        f"{esc(options.date(meeting.questions_deadline))}", st["small"])]
+    body = _table(rows, disclosure, options, caption=meeting_heading(meeting)) if rows \
+        else parts.empty("No items scheduled yet.")
+    return head, body
 
 
 def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, committee: str,
-          as_at: dt.date, disclosure: Disclosure) -> list[Flowable]:
+          as_at: dt.date, disclosure: Disclosure,
+          options: DocumentOptions = DEFAULT_OPTIONS) -> list[Flowable]:
     """The flowables of the work programme; ``items`` have already been through
     ``disclosure``."""
     st = theme.styles()
@@ -134,7 +140,7 @@ def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, commi
     year = municipal_year(meetings[0].date if meetings else as_at)
     out: list[Flowable] = parts.title_block(f"Work programme {year}", committee, as_at)
 
-    out += parts.section("Agreed meeting dates", level="h1", keep=60)
+    dates: list[Flowable] = []
     for meeting in meetings:
         kind = kind_label(meeting.kind)
         words = format_uk(meeting.date, "full")
@@ -142,19 +148,24 @@ def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, commi
             words += f" – {kind.lower()}"
         if meeting.status == MeetingStatus.CANCELLED:
             words += " (cancelled)"
-        out.append(Paragraph(f"<b>{esc(words)}</b>", st["body"]))
+        dates.append(Paragraph(f"<b>{esc(words)}</b>", st["body"]))
     if not meetings:
-        out.append(parts.empty("No meetings have been agreed yet."))
+        dates.append(parts.empty("No meetings have been agreed yet."))
+    out.append(keeping.Section([*keeping.heading("Agreed meeting dates", level="h1"), *dates]))
 
     by_meeting: dict[int, list[WorkItemRow]] = {}
     for row in items:
         if row.meeting_id is not None and row.format in _ON_AGENDAS:
             by_meeting.setdefault(row.meeting_id, []).append(row)
-    out += parts.section("Agenda items", level="h1", keep=140)
+    blocks: list[tuple[list[Flowable], Flowable]] = []
+    above = keeping.heading("Agenda items", level="h1")
     for meeting in meetings:
         rows = _sorted(by_meeting.get(meeting.id, []))
         if rows or meeting.date >= as_at:    # a past meeting with nothing on it says nothing
-            out += _meeting_section(meeting, rows, disclosure)
+            blocks.append(_meeting_section(meeting, rows, disclosure, options, above))
+            above = []
+    if above:
+        blocks.append((above, parts.empty("No items on the agendas of the year's meetings.")))
     # entries keep their meeting: one of another year is that year's, not "to be scheduled"
     unscheduled = _sorted([r for r in items if r.format in _ON_AGENDAS and r.status not in _CLOSED
                            and r.meeting_id is None])
@@ -166,16 +177,16 @@ def story(meetings: Sequence[MeetingRow], items: Sequence[WorkItemRow], *, commi
          TOPIC_COLUMNS, False),
         ("Briefing notes", "", _by_format(items, WorkFormat.BRIEFING_NOTE), BRIEFING_COLUMNS, True),
     ]
-    for title, note, rows, columns, briefing in sections:
-        out.append(Spacer(0, 6))
-        out += parts.section(title, note, level="h1", keep=110)
-        out.append(_table(rows, disclosure, briefing=briefing, columns=columns) if rows
-                   else parts.empty("None at present."))
     dropped = _sorted([r for r in items if r.status == WorkStatus.DROPPED
                        and r.format in _ON_AGENDAS and r.meeting_id is None])
     if dropped:
-        out += parts.section("Removed from the work programme", level="h1", keep=110)
-        out.append(_table(dropped, disclosure))
+        sections.append(("Removed from the work programme", "", dropped, AGENDA_COLUMNS, False))
+    for title, note, rows, columns, briefing in sections:
+        head = [Spacer(0, 6), *keeping.heading(title, note, level="h1")]
+        blocks.append((head, _table(rows, disclosure, options, caption=title, briefing=briefing,
+                                    columns=columns) if rows
+                       else parts.empty("None at present.")))
+    out += keeping.sections(*blocks)
     return out
 
 
@@ -185,12 +196,15 @@ def _by_format(items: Sequence[WorkItemRow], fmt: WorkFormat) -> list[WorkItemRo
 
 def build_work_programme(target: page.Target, meetings: Sequence[MeetingRow],
                          items: Iterable[WorkItemRow], *, committee: parts.CommitteeLike,
-                         as_at: dt.date, public: bool = False) -> None:
+                         as_at: dt.date, public: bool = False,
+                         options: DocumentOptions | None = None) -> None:
     """Write the work programme as a PDF to ``target`` (a path or a binary file).
 
     ``meetings`` are the committee's meetings of the year (with their agenda items, so that
     entries for exempt items are recognised); ``items`` its work programme entries.
+    ``options``: date style and text size (default: the committee's saved ones).
     """
+    options = keeping.options_for(committee, options)
     name, council = parts.committee_names(committee)
     disclosure = Disclosure.of(public, meetings)
     rows = disclosure.work_items(list(items))
@@ -202,4 +216,5 @@ def build_work_programme(target: page.Target, meetings: Sequence[MeetingRow],
             (r.meeting_id, r.title) for r in rows)),
         keywords=("scrutiny", "work programme"))
     page.write_output(target, page.render(
-        story(meetings, rows, committee=name, as_at=as_at, disclosure=disclosure), setup))
+        story(meetings, rows, committee=name, as_at=as_at, disclosure=disclosure,
+              options=options), setup))

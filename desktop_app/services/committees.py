@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Committee, Member, Membership
 from desktop_app.domain.enums import MemberRole
+from desktop_app.domain.print_options import DocumentOptions
 from desktop_app.domain.records import CommitteeRow, MemberRow
 from desktop_app.services.common import find_committee
 from desktop_app.services.errors import ServiceError
@@ -14,7 +15,8 @@ from desktop_app.services.errors import ServiceError
 
 def _row(c: Committee) -> CommitteeRow:
     return CommitteeRow(id=c.id, name=c.name, short_name=c.short_name, council=c.council,
-                        contact=c.contact)
+                        contact=c.contact,
+                        print_options=DocumentOptions.from_json(c.print_options))
 
 
 def add_committee(db: Database, name: str, short_name: str = "", council: str = "",

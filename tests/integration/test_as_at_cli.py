@@ -42,7 +42,7 @@ def test_pack_printed_later_is_as_at_the_meetings_publication_date(run, db, tmp_
     assert r.code == 0, r
     text = _text(out)
     assert set(re.findall(r"as at (\d+ \w+ \d{4})", text, re.I)) == {"15 November 2021"}
-    assert re.findall(r"07/12/2021 (\w+)", text) == ["Open", "Open", "Open"]
+    assert re.findall(r"07 December 2021 (\w+)", text) == ["Open", "Open", "Open"]
 
 
 def test_action_log_of_imported_history_as_at_an_earlier_date(run, db, tmp_path):

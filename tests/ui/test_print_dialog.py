@@ -131,8 +131,8 @@ def test_opens_on_the_action_log_as_at_today(open_print, demo_db, tmp_path):
     assert not dialog.options.public_box.isChecked()
     shows_pages(dialog)
     # as at 12/11/2021 action 3 is still open (completed 15/11): nothing is in the completed
-    # section yet, and the log fits one page
-    assert dialog.status_label.text() == "Action log, as at 12 November 2021: 1 page"
+    # section yet; at 10 pt the seven actions take two pages
+    assert dialog.status_label.text() == "Action log, as at 12 November 2021: 2 pages"
     assert dialog.windowTitle() == "Print / export \u2013 CYPSC"
 
 

@@ -27,8 +27,8 @@ def test_every_seed_action_is_printed_in_full_with_its_columns():
                     "Progress update", "Due date", "Status"):
         assert heading in text
     assert "Claire Ward" in text
-    assert "02/11/2021" in text
-    assert "07/09/2021" in text
+    assert "02 November 2021" in text             # the seed's long dates by default
+    assert "07 September 2021" in text
     assert "Legal services checking" in text
     assert "Children and Young People Scrutiny Committee" in text
     assert "as at 23 November 2021" in text
@@ -73,7 +73,7 @@ def test_reported_complete_entries_have_their_own_section_after_current_actions(
     assert current < section
     reported = flat(S.REPORTED_ACTION.text)
     assert text.index(reported) > section
-    assert "Reported 12/10/2021" in text
+    assert "Reported 12 October 2021" in text
     for action in S.ACTIONS:                        # the seven seed rows stay current
         assert text.index(flat(action.text)) < section
 

@@ -68,7 +68,7 @@ def test_papers_follow_the_agenda_in_item_order(papers):
     first_pages = [next(i for i, t in enumerate(joined) if needle in t) for needle in order]
     assert first_pages == sorted(first_pages)
     pdf = reader(_pack(papers))
-    assert len(pdf.pages) == 2 + 1 + 1 + 5 + 3 + 2 + 2 + 2 + 3 + 1 + 2
+    assert len(pdf.pages) == 2 + 1 + 1 + 5 + 3 + 2 + 2 + 2 + 4 + 1 + 2
 
 
 def test_every_page_is_stamped_with_its_continuous_number_and_labelled(papers):

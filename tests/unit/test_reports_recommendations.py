@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from desktop_app.domain.print_options import DocumentOptions
 from desktop_app.reports.recommendations import build_recommendations
 from tests.unit import reports_seed as S
 from tests.unit.reports_seed import flat, page_texts, pdf_bytes, reader
@@ -24,13 +25,13 @@ def test_grouped_by_meeting_date_oldest_first_with_the_seed_columns():
         assert heading in text
     lines = [line.strip() for page in page_texts(_schedule(tuple(reversed(S.RECOMMENDATIONS))))
              for line in page.splitlines()]
-    groups = [line for line in lines if line in ("5 August 2021", "7 September 2021",
+    groups = [line for line in lines if line in ("05 August 2021", "07 September 2021",
                                                  "12 October 2021")]
-    assert groups == ["5 August 2021", "7 September 2021", "12 October 2021"]
+    assert groups == ["05 August 2021", "07 September 2021", "12 October 2021"]
     at = {day: lines.index(day) for day in groups}
     # each recommendation sits under its own meeting's group
     endorse = next(i for i, line in enumerate(lines) if "endorse the Youth Justice" in line)
-    assert at["5 August 2021"] < endorse < at["7 September 2021"]
+    assert at["05 August 2021"] < endorse < at["07 September 2021"]
     exemption = next(i for i, line in enumerate(lines) if "(a) That the Executive" in line)
     assert at["12 October 2021"] < exemption
 
@@ -46,14 +47,20 @@ def test_every_recommendation_and_response_is_printed():
 
 def test_item_name_printed_once_per_item_group():
     text = flat(" ".join(page_texts(_schedule())))
-    assert text.count("Provision of children centre service in the Bromyard area") == 1
+    name = "Provision of children centre service in the Bromyard area"
+    # once, and again only where its rows go on over a page break
+    assert text.count(name) - text.count(f"{name} (continued)") == 1
     assert text.count("Youth Justice Plan 2021-2022") == 2     # the item + "endorse the ... plan"
 
 
 def test_verdict_and_s9fe_due_date_with_overdue_marked():
     text = flat(" ".join(page_texts(_schedule())))
-    assert "Sent 08/09/2021 Due 07/11/2021 OVERDUE" in text     # 8 Sep -> 7 Nov, no response
-    assert "Sent 14/10/2021 Due 13/12/2021" in text             # not yet due on 23 Nov
+    # 8 Sep -> 7 Nov, no response
+    assert "Sent 08 September 2021 Due 07 November 2021 OVERDUE" in text
+    assert "Sent 14 October 2021 Due 13 December 2021" in text    # not yet due on 23 Nov
+    short = flat(" ".join(page_texts(_schedule(options=DocumentOptions(dates="short")))))
+    assert "Sent 08/09/2021 Due 07/11/2021 OVERDUE" in short
+    assert "Sent 14/10/2021 Due 13/12/2021" in short
     assert "Accepted Completed" in text
     assert "Noted" in text
     assert "Awaiting" in text

@@ -42,7 +42,7 @@ def test_each_meeting_has_deadlines_and_its_items_table():
     assert "Carers Portal" in chunk
     assert "Will discuss in briefing" in chunk
     assert "Matthew Sampson" in chunk
-    assert "Publication deadline: 3 January 2022 Questions deadline: 5 January 2022" in text
+    assert "Publication deadline: 03 January 2022 Questions deadline: 05 January 2022" in text
 
 
 def test_move_history_is_shown_in_the_current_position():

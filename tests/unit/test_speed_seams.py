@@ -56,15 +56,16 @@ def _action_log_words(actions, plain: bool) -> list[str]:
     from desktop_app.reports import action_log, page
     from desktop_app.reports.exemption import Disclosure
     from desktop_app.reports.fasttable import FastTable
+    from desktop_app.reports.keeping import unpacked
     from desktop_app.reports.plaintable import as_plain
 
     flow = action_log.story(actions, committee="Test Scrutiny Committee",
                             as_at=dt.date(2021, 11, 23), disclosure=Disclosure.of(False, ()),
                             last_meeting=dt.date(2021, 10, 12))
-    tables = sum(isinstance(f, FastTable) for f in flow)
-    if plain:
+    if plain:       # the sections' parts one after another (all on one page either way)
+        flow = unpacked(flow)
+        assert sum(isinstance(f, FastTable) for f in flow) == 2
         flow = [as_plain(f) if isinstance(f, FastTable) else f for f in flow]
-    assert tables == 2
     data = page.render(flow, page.PageSetup(title="Action log", committee="Test Scrutiny "
                                             "Committee", as_at=dt.date(2021, 11, 23)))
     reader = PdfReader(io.BytesIO(data))
@@ -78,18 +79,17 @@ def test_fast_table_shows_the_same_text_as_reportlabs_table(tmp_path):
     def action(i: int, **kw) -> ActionRow:
         base = dict(id=i, version=1, committee_id=1, committee="CYPSC", ref=str(i),
                     meeting_id=None, meeting_date=dt.date(2021, 9, 7), item="",
-                    text=f"Circulate the briefing note on the Children’s Centre contracts to "
-                         f"members before the next meeting (action {i}) £1,250 – “draft”",
+                    text=f"Circulate the briefing note on the Children’s Centre contracts "
+                         f"(action {i}) £1,250 – “draft”",
                     owner="Claire Ward", directorate="Corporate Centre",
-                    progress="Legal services checking whether the Human Rights Act is "
-                             "highlighted as a workshop requirement for social workers",
+                    progress="Legal services checking the Human Rights Act",
                     due_date=dt.date(2021, 11, 2), due_text="", status="open",
                     completed_on=None, overdue=False, reported_complete_on=None,
                     new_since_last_meeting=False, updated_since_last_meeting=False)
         base.update(kw)
         return ActionRow(**base)
 
-    actions = [action(1), action(2, overdue=True), action(3, new_since_last_meeting=True),
+    actions = [action(2, overdue=True), action(3, new_since_last_meeting=True),
                action(4, updated_since_last_meeting=True, due_text="Summer 2022"),
                action(5, status="completed", completed_on=dt.date(2021, 10, 1)),
                action(6, status="completed", reported_complete_on=dt.date(2021, 10, 12))]

@@ -146,7 +146,7 @@ class PrintDialog(QDialog):
 
         body = QHBoxLayout()
         body.setSpacing(14)
-        body.addWidget(options)
+        body.addWidget(options.in_scroll_area())
         body.addWidget(self.preview, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 12, 14, 12)
@@ -164,7 +164,11 @@ class PrintDialog(QDialog):
         self.setTabOrder(options.committee_combo, options.meeting_combo)
         self.setTabOrder(options.meeting_combo, options.as_at_edit)
         self.setTabOrder(options.as_at_edit, options.public_box)
-        self.setTabOrder(options.public_box, self.preview.view)
+        layout = options.layout_choices
+        self.setTabOrder(options.public_box, layout.order_combo)
+        self.setTabOrder(layout.order_combo, layout.dates_combo)
+        self.setTabOrder(layout.dates_combo, layout.size_combo)
+        self.setTabOrder(layout.size_combo, self.preview.view)
 
     def _size_for(self, parent: QWidget | None) -> None:
         fit_dialog(self, parent, QSize(900, 560), QSize(1400, 900), QSize(860, 520))
@@ -223,7 +227,7 @@ class PrintDialog(QDialog):
             return write_document(db, choice.kind, path, choice.committee,
                                   meeting=choice.meeting, as_at=choice.as_at,
                                   public=choice.public, today=today,
-                                  extra_columns=choice.extra_columns)
+                                  extra_columns=choice.extra_columns, options=choice.layout)
 
         def current() -> bool:
             return not self.closed and generation == self._generation

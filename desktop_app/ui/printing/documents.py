@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from desktop_app.domain.enums import MeetingStatus
+from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
 from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui import app_state
 
@@ -52,6 +53,7 @@ class Choice:
     as_at: dt.date
     public: bool
     extra_columns: tuple[str, ...] = ()   # printed after the usual columns (log, schedule)
+    layout: DocumentOptions = DEFAULT_OPTIONS     # order, date style, text size
 
 
 def meeting_text(m: MeetingRow, next_date: dt.date | None) -> str:

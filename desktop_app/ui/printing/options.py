@@ -7,11 +7,12 @@ emits ``edited`` (the dialog shows it only)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QLabel,
+                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop_app.domain.as_at import document_as_at
 from desktop_app.domain.enums import MeetingStatus
@@ -20,6 +21,7 @@ from desktop_app.domain.records import CommitteeRow, MeetingRow
 from desktop_app.ui import app_state
 from desktop_app.ui.printing.column_options import PrintColumns
 from desktop_app.ui.printing.documents import BY_KIND, DOCUMENTS, Choice, meeting_text
+from desktop_app.ui.printing.layout_choices import LayoutChoices
 from desktop_app.ui.widgets.detail_parts import muted, section
 from desktop_app.ui.widgets.date_edit import DateEdit
 
@@ -103,6 +105,8 @@ class PrintOptions(QWidget):
         self.public_box.toggled.connect(lambda _on: self.changed.emit())
         self.columns = PrintColumns(self.db)     # extra columns of the log / schedule
         self.columns.changed.connect(self.changed.emit)
+        self.layout_choices = LayoutChoices()
+        self.layout_choices.changed.connect(self.changed.emit)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -135,12 +139,27 @@ class PrintOptions(QWidget):
         left.addSpacing(4)
         left.addWidget(self.public_box)
         left.addWidget(self.columns)
+        left.addSpacing(4)
+        left.addWidget(section("Layout"))
+        left.addWidget(self.layout_choices)
         left.addStretch(1)
         keys = muted("Ctrl+S saves, Ctrl+P prints, F5 builds the document again. Ctrl+plus and "
                      "Ctrl+minus zoom; Ctrl+0 fits the width.")
         keys.setObjectName("printKeys")
         keys.setAccessibleName("Keyboard shortcuts")
         left.addWidget(keys)
+
+    def in_scroll_area(self) -> QScrollArea:
+        """This column in a frameless scroll area of its width, so that a short dialog scrolls
+        the options instead of squeezing them."""
+        area = QScrollArea()
+        area.setObjectName("printOptionsArea")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(self)
+        area.setFixedWidth(self.width() + area.verticalScrollBar().sizeHint().width() + 2)
+        return area
 
     # ================================================================== choices
     def load_committees(self, wanted: str | None) -> None:
@@ -164,12 +183,14 @@ class PrintOptions(QWidget):
         self.committee_combo.setToolTip(self.committee_combo.currentText())
         self.committee_combo.blockSignals(False)
         self.columns.set_source(self.committee_combo.currentData(), self.kind())
+        self._show_saved_layout()
         self._load_meetings()
 
     def _committee_changed(self, _index: int) -> None:
         self.committee_combo.setToolTip(self.committee_combo.currentText())
         self.columns.set_source(self.committee_combo.currentData(), self.kind())
         self._meeting_touched = False
+        self._show_saved_layout()
         self._load_meetings()
         self.changed.emit()
 
@@ -293,7 +314,19 @@ class PrintOptions(QWidget):
         if doc.needs_meeting and meeting is None:
             return None
         return Choice(committee.name, doc.kind, meeting, as_at, self.public_box.isChecked(),
-                      self.columns.chosen() if self.columns.isVisibleTo(self) else ())
+                      self.columns.chosen() if self.columns.isVisibleTo(self) else (),
+                      self.layout_choices.options())
+
+    # -- the layout choices saved per committee
+    def _show_saved_layout(self) -> None:
+        committee = self.committee()
+        self.layout_choices.set_options(committee.print_options if committee else None,
+                                        quiet=True)
+
+    def layout_saved(self, committee: str, options) -> None:
+        """``options`` were saved for ``committee``: open with them next time it is chosen."""
+        self._committees = [dataclasses.replace(c, print_options=options)
+                            if c.name == committee else c for c in self._committees]
 
     def problem(self) -> str | None:
         """Why nothing can be built with these options, in words."""
@@ -314,6 +347,7 @@ class PrintOptions(QWidget):
     def update_shown(self) -> None:
         doc = BY_KIND[self.kind()]
         self.about_label.setText(doc.about)
+        self.layout_choices.show_for(doc.kind)
         self.meeting_combo.setEnabled(doc.needs_meeting and bool(self._meetings))
         self.meeting_label.setEnabled(doc.needs_meeting)
         self.meeting_combo.setToolTip("" if doc.needs_meeting else

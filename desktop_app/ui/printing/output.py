@@ -5,6 +5,7 @@ is the one the options describe.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.printing.dialog import PrintDialog
 
 KEY_FOLDER = "print/last_folder"
+log = logging.getLogger(__name__)
 
 
 class PrintOutput:
@@ -77,6 +79,7 @@ class PrintOutput:
         app_state.write(KEY_FOLDER, str(target.parent))
         owner.saved_path = str(target)
         owner.update_shown()
+        self.remember_layout()
         owner.saved.emit(str(target))
         return True
 
@@ -127,6 +130,7 @@ class PrintOutput:
             owner.status_label.setText(
                 f"Printed {count} page{'s' if count != 1 else ''}"
                 + (f" to {where}" if where else f" on {printer.printerName() or 'the printer'}"))
+            self.remember_layout()
             self.update_buttons()
 
         def failed(exc: BaseException) -> None:
@@ -147,6 +151,24 @@ class PrintOutput:
                                            "\u2026")
         self.update_buttons()
         return self.print_job
+
+    # ================================================================== the layout choices
+    def remember_layout(self) -> None:
+        """Save the layout choices of the document shown for its committee (done when it is
+        saved or printed); a failure to save them is said on the status line."""
+        owner = self.dialog
+        choice = owner.built_choice
+        if choice is None:
+            return
+        from desktop_app.services.print_options import save_print_options
+        try:
+            save_print_options(owner.db, choice.committee, choice.layout)
+        except Exception as exc:  # noqa: BLE001 - the document is out; say why not remembered
+            log.warning("could not save the print options: %s", exc)
+            owner.status_label.setText(f"{owner.status_label.text()} (layout not remembered: "
+                                       f"{first_line(exc)})")
+            return
+        owner.options.layout_saved(choice.committee, choice.layout)
 
     def update_buttons(self) -> None:
         ok = self.can_use() and not self.printing()
