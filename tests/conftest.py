@@ -28,6 +28,20 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("SCRUTINY_TRACKER_USER", "Test Officer")
 
 
+@pytest.fixture(autouse=True)
+def _no_stray_log_handlers():
+    """A command run in-process (``cli.main``) sets up logging: its console handler writes to
+    the stderr pytest captured for that test, which is closed afterwards. Handlers a test added
+    are removed after it, so a later test never logs into a closed file."""
+    import logging
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in [h for h in root.handlers if h not in before]:
+        root.removeHandler(handler)
+        handler.close()
+
+
 BACKEND = os.environ.get("SCRUTINY_TEST_BACKEND", "sqlite")
 
 

@@ -161,7 +161,8 @@ def test_chase_owner_names_with_headers_and_control_characters(run, tmp_path):
 
 
 def raw_headers(path: Path) -> str:
-    return path.read_bytes().split(b"\n\n", 1)[0].decode("ascii")
+    # .eml drafts end their lines with CRLF
+    return path.read_bytes().replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].decode("ascii")
 
 
 def test_chase_writes_nothing_when_one_owner_fails(run, tmp_path, monkeypatch):

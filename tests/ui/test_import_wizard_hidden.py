@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from desktop_app.services import actions
-from desktop_app.ui.importing.widgets import P_DRY, P_IMPORT, P_KIND, P_MAP
+from desktop_app.ui.importing.widgets import P_DRY, P_IMPORT, P_KIND, P_MAP, P_STATUS
 from tests.ui.test_import_wizard import (choose_file, counts, go_on,  # noqa: F401
                                          open_wizard, type_committee)  # (a fixture)
 
@@ -34,6 +34,7 @@ def test_hidden_sheets_and_rows_are_named_before_the_import(qtbot, db,
                          "Note: sheet 'Lists' is hidden: nothing on it to import"]
     if os.environ.get("SCRUTINY_SAVE_GRABS"):
         wizard.grab().save(os.environ["SCRUTINY_SAVE_GRABS"])
+    go_on(qtbot, wizard, P_STATUS)     # the file has status words: what each means
     go_on(qtbot, wizard, P_DRY)
     assert counts(wizard)["created"] == len(expected["records"])
     go_on(qtbot, wizard, P_IMPORT)
