@@ -127,7 +127,7 @@ class SheetWalk:
         repeats = bool(headers)
         if self.first.ignored:
             names = ", ".join(f"'{t}'" for t in self.first.ignored)
-            notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: ignored")
+            notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
         self._above_header()
         awaiting = False
         for number in sorted(grid.rows):

@@ -343,8 +343,8 @@ class MappingPage(Page):
             "workbook is corrected:" if skipped else "")
         self.skipped_title.setVisible(bool(skipped))
         self.skipped.setVisible(bool(skipped))
-        # Columns "not recognised: ignored" show as "(ignore)" on the left; other notes here.
-        notes = [n for n in parsed.notes if "not recognised: ignored" not in n]
+        # Columns "not recognised" (kept as written) show on the left; other notes here.
+        notes = [n for n in parsed.notes if "not recognised: kept" not in n]
         self.notes.setText("\n".join(f"Note: {n}" for n in notes))
         self.notes.setVisible(bool(notes))
 
