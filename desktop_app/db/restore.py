@@ -60,11 +60,7 @@ def _copy_candidate(source: Path, folder: Path) -> Path:
         try:
             if src.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise DatabaseError(f"{source}: the backup file is damaged")
-            dst = sqlite3.connect(str(target))
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
+            _copy(src, target)
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
@@ -113,6 +109,15 @@ def _prepare(source: Path, candidate: Path) -> None:
         db.dispose()
 
 
+def _copy(src: sqlite3.Connection, target: Path) -> None:
+    """SQLite's online backup of ``src`` into a new file ``target``."""
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+
+
 def _safety_copy(path: Path, folder: Path) -> Path:
     """The live file's committed contents, copied while the caller holds the write lock."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,11 +125,7 @@ def _safety_copy(path: Path, folder: Path) -> Path:
     target = folder / f"{path.stem}-{stamp}-before-restore.db"
     src = sqlite3.connect(str(path), timeout=LOCK_WAIT)
     try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        _copy(src, target)
     finally:
         src.close()
     for old in sorted(folder.glob(f"{path.stem}-*.db"))[:-BACKUPS_KEPT]:

@@ -133,17 +133,26 @@ def _meetings_table(stats) -> Table:
     if len(rows) == 1:
         rows.append(["No meetings in this year", "", "", "", ""])
     t = Table(rows, colWidths=[48 * mm, 26 * mm, 32 * mm, 24 * mm, 42 * mm], repeatRows=1)
-    t.setStyle(TableStyle([
+    t.setStyle(_figures_style(numbers_from=2, padding=2.5))
+    return t
+
+
+def _figures_style(numbers_from: int, padding: float, middle: bool = False) -> TableStyle:
+    """A table of figures: a navy header row, zebra rows, numbers right-aligned from column
+    ``numbers_from``."""
+    commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5),
         ("FONT", (0, 0), (-1, 0), fonts.BOLD, 8.5),
         ("BACKGROUND", (0, 0), (-1, 0), theme.NAVY),
         ("TEXTCOLOR", (0, 0), (-1, 0), theme.WHITE),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [theme.WHITE, theme.ZEBRA]),
-        ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
-    return t
+        ("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"),
+    ]
+    if middle:
+        commands.append(("VALIGN", (0, 0), (-1, -1), "MIDDLE"))
+    commands += [("TOPPADDING", (0, 0), (-1, -1), padding),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding)]
+    return TableStyle(commands)
 
 
 def _attendance_table(stats) -> Table:
@@ -158,17 +167,7 @@ def _attendance_table(stats) -> Table:
                      "–" if a.percentage is None else f"{a.percentage}%"])
     t = Table(rows, colWidths=[62 * mm, 18 * mm, 17 * mm, 20 * mm, 26 * mm, 16 * mm, 21 * mm],
               repeatRows=1)
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5),
-        ("FONT", (0, 0), (-1, 0), fonts.BOLD, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), theme.NAVY),
-        ("TEXTCOLOR", (0, 0), (-1, 0), theme.WHITE),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [theme.WHITE, theme.ZEBRA]),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    t.setStyle(_figures_style(numbers_from=1, padding=2, middle=True))
     return t
 
 
