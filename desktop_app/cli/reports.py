@@ -1,7 +1,8 @@
 """``export KIND ... -o FILE`` and ``pack``: documents written to files.
 
 ``export`` is shared: it picks a handler by the output file's suffix. This module handles
-``.pdf`` (printing). Another module adds a format without a second ``export`` parser:
+``.pdf`` (printing), and ``.docx`` / ``.html`` (the same document as a Word file or a web
+page, ``services.exporting.export_document``). Another module adds a format without a second ``export`` parser:
 
     from desktop_app.cli.reports import register_export
     register_export(".xlsx", handler, kinds=("actions", "recommendations", "work-programme"))
@@ -22,6 +23,9 @@ from desktop_app.cli.context import CliContext, CliError, iso_date
 ExportHandler = Callable[[str, argparse.Namespace, CliContext], "int | None"]
 
 PDF_KINDS = ("action-log", "actions", "recommendations", "work-programme", "agenda", "minutes")
+DOCUMENT_KINDS = ("action-log", "actions", "recommendations", "work-programme", "minutes")
+# the suffixes whose documents follow the layout options (--order, --dates, --column ...)
+LAID_OUT = (".pdf", ".docx", ".html", ".htm")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,12 +45,15 @@ def register_export(suffix: str, handler: ExportHandler, kinds: tuple[str, ...])
 
 def register(sub: argparse._SubParsersAction) -> None:
     register_export(".pdf", _export_pdf, PDF_KINDS)
+    for suffix in (".docx", ".html", ".htm"):
+        register_export(suffix, _export_document, DOCUMENT_KINDS)
     if "export" not in sub.choices:
         p = sub.add_parser(
             "export", help="write a document to a file; the -o suffix picks the format",
             description="Write the action log, recommendation schedule, work programme, agenda "
                         "front sheet or minutes to a file. The format follows the file name: "
-                        ".pdf prints the document.")
+                        ".pdf prints the document; .docx writes it as a Word document and "
+                        ".html as an accessible web page (not the agenda).")
         p.add_argument("kind", metavar="KIND",
                        help="action-log (or actions), recommendations, work-programme, agenda, "
                             "minutes")
@@ -115,33 +122,67 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
     if args.kind not in chosen.kinds:
         raise CliError(f"{args.kind!r} cannot be exported as {suffix} "
                        f"(choose from {', '.join(chosen.kinds)})")
-    if suffix != ".pdf":
+    if suffix not in LAID_OUT:
         given = [f"--{name.replace('_', '-')}" for name in (*LAYOUT_FLAGS, "remember")
                  if getattr(args, name, None)]
         if given:
-            raise CliError(f"{', '.join(given)}: for PDF documents only, not {suffix} files")
+            raise CliError(f"{', '.join(given)}: for PDF, Word and web-page documents only, "
+                           f"not {suffix} files")
     code = chosen.handler(args.kind, args, ctx)
     ctx.check_path(args.output)
     return code
 
 
+def _layout(args: argparse.Namespace, ctx: CliContext):
+    """The layout options given on the command line (over the committee's saved ones), or
+    None for the saved ones."""
+    from desktop_app.services.print_options import get_print_options
+    if args.remember or any(getattr(args, name) is not None for name in LAYOUT_FLAGS):
+        return get_print_options(ctx.db, args.committee).changed(
+            order=args.order, dates=args.dates, text_size=args.text_size)
+    return None
+
+
+def _remember(args: argparse.Namespace, ctx: CliContext, options) -> None:
+    from desktop_app.services.print_options import save_print_options
+    if args.remember and options is not None:
+        save_print_options(ctx.db, args.committee, options)
+        print(f"remembered for {args.committee}: {options.describe()}")
+
+
 def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.reports.printing import write_document
     from desktop_app.services.common import today
-    from desktop_app.services.print_options import get_print_options, save_print_options
-    options = None
-    if args.remember or any(getattr(args, name) is not None for name in LAYOUT_FLAGS):
-        options = get_print_options(ctx.db, args.committee).changed(
-            order=args.order, dates=args.dates, text_size=args.text_size)
+    options = _layout(args, ctx)
     pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
                            as_at=args.as_at, public=args.public, today=today(),
                            extra_columns=getattr(args, "column", None) or (),
                            options=options)
     version = " (public version)" if args.public else ""
     print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
-    if args.remember and options is not None:
-        save_print_options(ctx.db, args.committee, options)
-        print(f"remembered for {args.committee}: {options.describe()}")
+    _remember(args, ctx, options)
+    return 0
+
+
+def _export_document(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
+    """``.docx`` and ``.html``: the document the PDF would be, as a Word file or a web page."""
+    from desktop_app.services.common import today
+    from desktop_app.services.exporting import export_document
+    if getattr(args, "include_exempt", False):
+        raise CliError("--include-exempt is for workbooks: a Word document or web page that "
+                       "is not --public already holds exempt items, marked NOT FOR "
+                       "PUBLICATION")
+    options = _layout(args, ctx)
+    try:
+        written = export_document(ctx.db, kind, args.committee, args.output,
+                                  meeting=args.meeting, as_at=args.as_at, public=args.public,
+                                  today=today(), extra_columns=getattr(args, "column", None)
+                                  or (), options=options)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    version = " (public version)" if args.public else ""
+    print(f"wrote {args.output}: {written.describe()}{version}")
+    _remember(args, ctx, options)
     return 0
 
 

@@ -37,6 +37,23 @@ CREATOR = "Scrutiny Tracker"
 _OWN_NUMBERS: contextvars.ContextVar[bool] = contextvars.ContextVar("own_numbers", default=True)
 
 
+# While ``capturing`` is active, ``render`` hands its flowables and setup over instead of
+# drawing them (the Word and web-page exports: reports/flat_document.py).
+_CAPTURE: contextvars.ContextVar[list | None] = contextvars.ContextVar("capture", default=None)
+
+
+@contextlib.contextmanager
+def capturing():
+    """Within this block ``render`` draws nothing: it appends (flowables, setup) to the list
+    yielded and returns no bytes."""
+    got: list[tuple[list[Flowable], PageSetup]] = []
+    token = _CAPTURE.set(got)
+    try:
+        yield got
+    finally:
+        _CAPTURE.reset(token)
+
+
 @contextlib.contextmanager
 def pack_numbering():
     """Documents rendered inside this block print no "Page N of M" of their own."""
@@ -170,6 +187,10 @@ class _ReportDoc(BaseDocTemplate):
 
 def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     """Lay the flowables out on pages and return the PDF bytes (the same bytes every time)."""
+    captured = _CAPTURE.get()
+    if captured is not None:
+        captured.append((list(flowables), setup))
+        return b""
     fonts.register_fonts()
     # Plain Flate streams: the ASCII85 wrapper reportlab adds by default only makes files 25%
     # bigger, and its pure-Python encoder was a quarter of the build time of a long log.

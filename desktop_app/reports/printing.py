@@ -168,6 +168,41 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     ``today``, which the caller reads from its clock). ``options``: the order, date style and
     text size of the table documents (alone or in a pack); None for the committee's saved
     ones."""
+    build, args, common = _prepare(db, kind, committee, meeting=meeting, as_at=as_at,
+                                   today=today, public=public, extra_columns=extra_columns,
+                                   options=options)
+    buffer = io.BytesIO()
+    build(buffer, *args, **common)
+    data = buffer.getvalue()
+    page.write_output(target, data)
+    from pypdf import PdfReader
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def document_story(db: Database, kind: str, committee: str, *,
+                   meeting: dt.date | None = None, as_at: dt.date | None = None,
+                   public: bool = False, today: dt.date | None = None,
+                   extra_columns: Sequence[str] = (),
+                   options: DocumentOptions | None = None
+                   ) -> tuple[list[Any], page.PageSetup]:
+    """The flowables and page setup ``write_document`` would draw, drawn nowhere: the very
+    rows, headings and notes of the PDF, for the Word and web-page exports
+    (``reports.flat_document``). Same arguments and same refusals as ``write_document``."""
+    build, args, common = _prepare(db, kind, committee, meeting=meeting, as_at=as_at,
+                                   today=today, public=public, extra_columns=extra_columns,
+                                   options=options)
+    with page.capturing() as got:
+        build(io.BytesIO(), *args, **common)
+    if len(got) != 1:
+        raise ReportError(f"the {canonical_kind(kind)} is not one document")
+    return got[0]
+
+
+def _prepare(db: Database, kind: str, committee: str, *, meeting: dt.date | None,
+             as_at: dt.date | None, today: dt.date | None, public: bool,
+             extra_columns: Sequence[str], options: DocumentOptions | None
+             ) -> tuple[Callable[..., None], tuple, dict[str, Any]]:
+    """What builds the document, and its arguments: (build, args, keyword arguments)."""
     from desktop_app.reports.action_log import build_action_log
     from desktop_app.reports.agenda import build_agenda
     from desktop_app.reports.minutes import build_minutes
@@ -224,9 +259,4 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
             ranges = plan_pack(the_meeting, members, **common, **pack_args).page_ranges
             build, args = build_agenda, (the_meeting, members)
             common.update(page_ranges=ranges)
-    buffer = io.BytesIO()
-    build(buffer, *args, **common)
-    data = buffer.getvalue()
-    page.write_output(target, data)
-    from pypdf import PdfReader
-    return len(PdfReader(io.BytesIO(data)).pages)
+    return build, args, common

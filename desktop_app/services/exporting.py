@@ -1,9 +1,12 @@
-"""Workbooks written for other people: the action log, the recommendation schedule and the
-work programme (``export KIND -o FILE.xlsx``), and the year's statistics. The rows are read
-here, through the usual services; ``exporters/`` only writes them."""
+"""Files written for other people: the action log, the recommendation schedule and the work
+programme as workbooks (``export KIND -o FILE.xlsx``), the year's statistics, and the
+documents as Word files and web pages (``export KIND -o FILE.docx|FILE.html``,
+``export_document``). The rows are read here, through the usual services; ``exporters/`` only
+writes them."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
@@ -11,14 +14,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.print_options import DocumentOptions
 from desktop_app.domain.dates import municipal_year, municipal_year_bounds
 from desktop_app.exporters import stats_xlsx, xlsx_export
 from desktop_app.reports.exemption import Disclosure
 from desktop_app.services import actions, committees, meetings, recommendations, work_programme
 
-__all__ = ["EXPORT_KINDS", "Exported", "export_workbook", "write_stats_workbook"]
+__all__ = ["DOCUMENT_FORMATS", "DOCUMENT_KINDS", "EXPORT_KINDS", "DocumentWritten", "Exported",
+           "document_format", "export_document", "export_workbook", "write_stats_workbook"]
 
 EXPORT_KINDS = ("actions", "action-log", "recommendations", "work-programme")
+# the documents written as Word files and web pages, and the formats by file suffix
+DOCUMENT_KINDS = ("action-log", "actions", "recommendations", "work-programme", "minutes")
+DOCUMENT_FORMATS = {".docx": "Word document", ".html": "web page", ".htm": "web page"}
 
 
 class Exported(int):
@@ -104,3 +112,61 @@ def export_workbook(db: Database, kind: str, committee: str, path: str | os.Path
 def write_stats_workbook(path: str | os.PathLike[str], stats: Any) -> None:
     """The year's statistics (``services.stats.year_stats``) as a workbook."""
     stats_xlsx.write_stats_xlsx(Path(path), stats)
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentWritten:
+    """What ``export_document`` wrote: the file, its format's words, the document's title, and
+    how many tables and data rows it holds."""
+
+    path: Path
+    format: str
+    title: str
+    tables: int
+    rows: int
+
+    def describe(self) -> str:
+        return (f"{self.format}, {self.tables} table{'s' if self.tables != 1 else ''}, "
+                f"{self.rows} row{'s' if self.rows != 1 else ''}")
+
+
+def document_format(path: str | os.PathLike[str]) -> str:
+    """The format a document is written in, from the file's suffix ("Word document", "web
+    page"); ValueError for any other suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in DOCUMENT_FORMATS:
+        raise ValueError(f"{Path(path).name}: a document is written as .docx (Word) or .html "
+                         f"(a web page), not {suffix or 'a file without a suffix'}")
+    return DOCUMENT_FORMATS[suffix]
+
+
+def export_document(db: Database, kind: str, committee: str, path: str | os.PathLike[str], *,
+                    meeting: dt.date | None = None, as_at: dt.date | None = None,
+                    public: bool = False, today: dt.date | None = None,
+                    extra_columns: Sequence[str] = (),
+                    options: DocumentOptions | None = None) -> DocumentWritten:
+    """Write ``committee``'s ``kind`` (one of DOCUMENT_KINDS) to ``path`` as a Word document
+    (.docx) or a web page (.html), saying exactly what the PDF says: the same rows, as-at date,
+    new / updated / overdue marks, chosen columns and layout options, and exempt items as
+    the PDF shows them (``public``: withheld). Arguments as ``reports.printing.write_document``;
+    refusals (ReportError, ValueError) come before anything is written."""
+    from desktop_app.exporters.docx_document import docx_bytes
+    from desktop_app.exporters.document import write_whole
+    from desktop_app.exporters.html_document import html_text
+    from desktop_app.reports.errors import ReportError
+    from desktop_app.reports.flat_document import flatten
+    from desktop_app.reports.printing import canonical_kind, document_story
+
+    words = document_format(path)
+    if kind not in DOCUMENT_KINDS:
+        raise ReportError(f"{kind!r} cannot be written as a {words} (choose from "
+                          f"{', '.join(DOCUMENT_KINDS)})")
+    flowables, setup = document_story(db, canonical_kind(kind), committee, meeting=meeting,
+                                      as_at=as_at, public=public, today=today,
+                                      extra_columns=extra_columns, options=options)
+    doc = flatten(flowables, setup)
+    data = docx_bytes(doc) if words == "Word document" else html_text(doc).encode("utf-8")
+    target = write_whole(path, data)
+    tables = doc.tables()
+    return DocumentWritten(target, words, doc.title, len(tables),
+                           sum(1 for t in tables for r in t.rows if not r.band))
