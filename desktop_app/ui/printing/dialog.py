@@ -11,7 +11,8 @@ rebuilds the document off the UI thread (``workers.start_job``, with a busy bar 
 a temporary file, through ``reports.printing.write_document`` - the same entry point as the
 command line - and shows it in Qt's PDF view on the right.
 
-Save as PDF... copies the built file (``save_to(path)`` does it without asking); Print... asks
+Save copies the built PDF, or writes it as a Word file or web page as the format chosen says
+(``save_to(path)`` does it without asking); Print... asks
 for a printer and renders each page onto it (``print_to(printer)`` without asking), also off the
 UI thread. A document that cannot be built (a ReportError, e.g. a broken attachment) shows one
 line naming the item and the file, and there is nothing to save or print.
@@ -119,7 +120,9 @@ class PrintDialog(QDialog):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton("&Save as PDF\u2026")
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip("Save this document as a PDF file (Ctrl+S)")
+        self.save_button.setToolTip("Save this document in the format chosen (Ctrl+S)")
+        self.format_combo = self.output.formats.combo
+        self.format_combo.currentIndexChanged.connect(self.update_shown)
         self.print_button = QPushButton("&Print\u2026")
         self.print_button.setObjectName("printButton")
         self.print_button.setToolTip("Print this document (Ctrl+P)")
@@ -139,6 +142,8 @@ class PrintDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.output.formats.label)
+        buttons.addWidget(self.format_combo)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addSpacing(12)
@@ -319,6 +324,7 @@ class PrintDialog(QDialog):
         if self.closed:
             return
         self.options.update_shown()
+        self.output.follow(self.options.kind())
         building = self.building_now()
         printing = self.output.printing()
         ready = (bool(self.built_path) and not building

@@ -1,5 +1,6 @@
-"""Save as PDF and Print for the print dialog: both use the document shown, and only while it
-is the one the options describe.
+"""Save and Print for the print dialog: both use the document shown, and only while it is
+the one the options describe. Save writes the format chosen (``formats``): the PDF shown, or
+the same document as a Word file or a web page (``services.exporting.export_document``).
 
 ``PrintOutput`` is owned by ``PrintDialog`` (``dialog.output``)."""
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop_app.ui import app_state
 from desktop_app.ui.errors import first_line, show_error
+from desktop_app.ui.printing.formats import PDF, FormatChooser
 from desktop_app.ui.printing.preview import print_pdf
 from desktop_app.ui.workers import Job
 
@@ -35,6 +37,7 @@ class PrintOutput:
         self.printer_dialog: QPrintDialog | None = None
         self.print_job: Job | None = None
         self._printer: QPrinter | None = None
+        self.formats = FormatChooser(dialog)
 
     def printing(self) -> bool:
         return self.print_job is not None and not self.print_job.done
@@ -47,13 +50,15 @@ class PrintOutput:
         owner = self.dialog
         folder = app_state.read_str(KEY_FOLDER) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        dialog = QFileDialog(owner, "Save as PDF",
-                             str(Path(folder) / owner.default_file_name()), "PDF files (*.pdf)")
+        fmt = self.formats.chosen()
+        name = self.formats.file_name(owner.default_file_name())
+        dialog = QFileDialog(owner, f"Save as {fmt.words}", str(Path(folder) / name),
+                             fmt.filter)
         dialog.setObjectName("saveAsDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(owner.default_file_name())
+        dialog.setDefaultSuffix(fmt.suffix[1:])
+        dialog.selectFile(name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.save_to)
         self.file_dialog = dialog
@@ -61,20 +66,30 @@ class PrintOutput:
         return dialog
 
     def save_to(self, path: str | os.PathLike) -> bool:
-        """Copy the document shown to ``path`` (".pdf" added when missing); True when saved.
-        A path is written whole or not at all."""
+        """Save the document shown to ``path`` in the chosen format (its suffix added when
+        missing): the PDF is copied, a Word document or web page written from the same
+        choices. True when saved; a path is written whole or not at all."""
         owner = self.dialog
         if not self.can_use() or owner.closed:
             return False
+        fmt = self.formats.chosen()
         target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        from desktop_app.reports.page import write_output
+        if target.suffix.lower() not in ((fmt.suffix, ".htm") if fmt.suffix == ".html"
+                                         else (fmt.suffix,)):
+            target = target.with_name(target.name + fmt.suffix)
         try:
-            write_output(target, Path(owner.built_path).read_bytes())
+            if fmt is PDF:
+                from desktop_app.reports.page import write_output
+                write_output(target, Path(owner.built_path).read_bytes())
+            else:
+                self._export(target)
         except OSError as exc:
             show_error(owner, f"Could not save {target.name}: "
                              f"{exc.strerror or first_line(exc)}.", "Cannot save")
+            return False
+        except Exception as exc:  # noqa: BLE001 - a document that cannot be written: say why
+            show_error(owner, f"Could not save {target.name}: {first_line(exc)}",
+                       "Cannot save")
             return False
         app_state.write(KEY_FOLDER, str(target.parent))
         owner.saved_path = str(target)
@@ -82,6 +97,16 @@ class PrintOutput:
         self.remember_layout()
         owner.saved.emit(str(target))
         return True
+
+    def _export(self, target: Path) -> None:
+        """The document shown, as a Word document or web page (same choices, same date)."""
+        from desktop_app.services.exporting import export_document
+        choice = self.dialog.built_choice
+        assert choice is not None
+        export_document(self.dialog.db, choice.kind, choice.committee, target,
+                        meeting=choice.meeting, as_at=choice.as_at, public=choice.public,
+                        today=app_state.today(), extra_columns=choice.extra_columns,
+                        options=choice.layout)
 
     def can_use(self) -> bool:
         """Is the document shown the one the options describe (so Save / Print may use it)?"""
@@ -169,6 +194,12 @@ class PrintOutput:
                                        f"{first_line(exc)})")
             return
         owner.options.layout_saved(choice.committee, choice.layout)
+
+    def follow(self, kind: str | None) -> None:
+        """The formats the chosen document can be saved in, and the Save button's words."""
+        if kind:
+            self.formats.follow(kind)
+        self.dialog.save_button.setText(f"&Save as {self.formats.chosen().words}\u2026")
 
     def update_buttons(self) -> None:
         ok = self.can_use() and not self.printing()
