@@ -29,7 +29,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable, _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -135,7 +136,7 @@ def _table(doc: WordDocument, table: d.Table, usable: int) -> WordTable:
     columns = len(table.columns) or max((len(r.cells) for r in table.rows), default=1)
     size = 9.0
     out = doc.add_table(rows=0, cols=columns)
-    out.style = doc.styles["Table Grid"]
+    out.style = "Table Grid"
     out.alignment = WD_TABLE_ALIGNMENT.LEFT
     out.autofit = False
     tbl_pr = out._tbl.tblPr                  # noqa: SLF001 - python-docx's element
@@ -169,9 +170,10 @@ def _table(doc: WordDocument, table: d.Table, usable: int) -> WordTable:
             if row.fill:
                 _shade(cell._tc.get_or_add_tcPr(), row.fill)  # noqa: SLF001
     for column, share in zip(out.columns, widths):
-        column.width = int(usable * share)            # the grid (LibreOffice reads it)
+        width = Emu(int(usable * share))
+        column.width = width                          # the grid (LibreOffice reads it)
         for cell in column.cells:
-            cell.width = int(usable * share)          # and each cell (Word reads these)
+            cell.width = width                        # and each cell (Word reads these)
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
     return out
 
@@ -207,15 +209,15 @@ def _page_furniture(doc: WordDocument, source: d.Document) -> int:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, MARGIN)
     for name in ("Header", "Footer"):
-        style = doc.styles[name]
+        style = _style(doc, name)
         style.font.size = Pt(8)
         style.font.color.rgb = RGBColor.from_string(MUTED)
     header = section.header.paragraphs[0]
-    header.style = doc.styles["Header"]
+    header.style = "Header"
     words = [w for w in (source.marking, source.watermark, source.header) if w]
     _run(header, d.Run("  ·  ".join(words)))
     footer = section.footer.paragraphs[0]
-    footer.style = doc.styles["Footer"]
+    footer.style = "Footer"
     _run(footer, d.Run("Page "))
     _page_field(footer, "PAGE")
     _run(footer, d.Run(" of "))
@@ -232,21 +234,28 @@ def _fonts(doc: WordDocument) -> None:
         del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
-    normal = doc.styles["Normal"]
+    normal = _style(doc, "Normal")
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(4)
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption"):
-        style = doc.styles[name]
+        style = _style(doc, name)
         style.font.name = FONT
         rfonts = style.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             rfonts.attrib.pop(qn(attr), None)
         style.font.color.rgb = RGBColor.from_string(NAVY)
-    subtitle = doc.styles["Subtitle"]
+    subtitle = _style(doc, "Subtitle")
     subtitle.font.italic = False
     subtitle.font.size = Pt(13)
-    subtitle.element.rPr.find(qn("w:spacing")) is not None and subtitle.element.rPr.remove(
-        subtitle.element.rPr.find(qn("w:spacing")))
+    spacing = subtitle.element.rPr.find(qn("w:spacing"))
+    if spacing is not None:
+        subtitle.element.rPr.remove(spacing)
+
+
+def _style(doc: WordDocument, name: str) -> ParagraphStyle:
+    style = doc.styles[name]
+    assert isinstance(style, ParagraphStyle)
+    return style
 
 
 def _properties(doc: WordDocument, source: d.Document) -> None:

