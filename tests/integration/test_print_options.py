@@ -182,7 +182,8 @@ def test_layout_options_refused_for_workbooks_and_wrong_sizes(demo_cli, demo_db,
                                "meeting", "--remember", "-o", str(book))
     assert code == 2
     assert err.strip().splitlines() == [
-        "scrutiny-tracker: error: --order, --remember: for PDF documents only, not .xlsx files"]
+        "scrutiny-tracker: error: --order, --remember: for PDF, Word and web-page documents "
+        "only, not .xlsx files"]
     assert not book.exists()
     code, _out, err = demo_cli("export", "action-log", "--committee", "CYPSC", "--text-size",
                                "11", "-o", str(tmp_path / "x.pdf"))

@@ -44,10 +44,10 @@ def test_actions_is_an_alias_and_unknown_formats_are_refused(demo, tmp_path):
     out = tmp_path / "log.pdf"
     assert demo("export", "actions", "--committee", "CYPSC", "-o", str(out)).code == 0
     assert "Advertise and recruit to the Co-optee positions" in _text(out)
-    refused = demo("export", "actions", "--committee", "CYPSC", "-o", str(tmp_path / "x.docx"))
+    refused = demo("export", "actions", "--committee", "CYPSC", "-o", str(tmp_path / "x.odt"))
     assert refused.code == 2
-    assert "cannot export to '.docx'" in refused.err
-    assert not (tmp_path / "x.docx").exists()
+    assert "cannot export to '.odt'" in refused.err
+    assert not (tmp_path / "x.odt").exists()
 
 
 def test_export_recommendations_groups_by_meeting(demo, tmp_path):
