@@ -36,7 +36,6 @@ th,td{border:1px solid #c9d2de;padding:.3em .45em;vertical-align:top;text-align:
 thead th{background:#1f3a5f;color:#fff}
 th.band{background:#e4eaf2;color:#1f3a5f}
 th[scope=row]{color:#1f3a5f;white-space:nowrap}
-.line{display:block}
 footer{color:#5a6472;font-size:.85em;border-top:1px solid #c9d2de;margin-top:2em}
 """
 
@@ -71,7 +70,7 @@ def _run(run: d.Run) -> str:
 
 def _cell(runs: d.Cell) -> str:
     """A table cell's runs, each on a line of its own (as the PDF lays them out)."""
-    return "".join(f'<span class="line">{_run(r)}</span>' for r in runs if r.text)
+    return "<br>".join(_run(r) for r in runs if r.text)
 
 
 def _paragraph(block: d.Para) -> str:

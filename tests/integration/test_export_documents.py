@@ -276,6 +276,10 @@ def small(db, db_url):
                        '=HYPERLINK("http://x.test")\x07 <script>alert(1)</script> & co',
                        ref="3", owner="@Sam Evil", progress="+Done\u202e soon",
                        due=dt.date(2021, 12, 7))
+    meetings.add_item(db, c, dt.date(2021, 10, 12), "9", "Contract award",
+                      exempt_paragraph="3")
+    actions.add_action(db, c, dt.date(2021, 10, 12), "Negotiate with Bidder B", ref="4",
+                       item="Contract award", progress="Price agreed", due=dt.date(2021, 12, 7))
     with db.unit_of_work() as s:        # written up the day after the meeting, not today
         s.execute(update(AuditEntry).values(at=dt.datetime(2021, 10, 13, 9)))
     return db_url
@@ -340,3 +344,31 @@ def test_bad_requests_say_why_and_write_nothing(small, tmp_path):
     assert code == 2
     assert "needs --meeting" in err
     assert not [p.name for p in tmp_path.iterdir() if p.suffix in (".docx", ".html", ".tmp")]
+
+
+def test_public_version_withholds_what_the_public_pdf_withholds(small, tmp_path):
+    texts = {}
+    for public in (False, True):
+        flag = ("--public",) if public else ()
+        for suffix in ("docx", "html", "pdf"):
+            out = tmp_path / f"log{'-public' if public else ''}.{suffix}"
+            code, _said, err = run("--db", small, "export", "action-log", "--committee", "ASC",
+                                   "--as-at", "2021-11-15", *flag, "-o", str(out))
+            assert code == 0, err
+            if suffix == "docx":
+                doc = docx.Document(str(out))
+                texts[public, suffix] = " ".join(
+                    [doc.sections[0].header.paragraphs[0].text,
+                     *(p.text for p in doc.paragraphs),
+                     *(c for t in docx_tables(doc) for r in t for c in r)])
+            elif suffix == "html":
+                texts[public, suffix] = out.read_text(encoding="utf-8")
+            else:
+                texts[public, suffix] = " ".join(pdf_text(out).split())
+    for suffix in ("docx", "html", "pdf"):
+        assert "Negotiate with Bidder B" in texts[False, suffix]
+        assert "NOT FOR PUBLICATION" in texts[False, suffix]
+        assert "EXEMPT: PARAGRAPH 3" in texts[False, suffix]
+        assert "Negotiate with Bidder B" not in texts[True, suffix]
+        assert "Price agreed" not in texts[True, suffix]
+        assert "EXEMPT: PARAGRAPH 3" in texts[True, suffix]
