@@ -98,7 +98,8 @@ def _layout_options(p: argparse.ArgumentParser) -> None:
     """How the action log, recommendation schedule and work programme are laid out (alone or
     in a pack); without these, the committee's saved choices."""
     g = p.add_argument_group(
-        "layout of the action log, recommendation schedule and work programme (PDF)",
+        "layout of the action log, recommendation schedule and work programme (PDF, .docx, "
+        ".html)",
         "Without these, the choices saved for the committee are used (by action number, "
         "dates as 07 September 2021, 10 pt text when none are saved).")
     g.add_argument("--order", choices=("number", "meeting"),
