@@ -60,9 +60,12 @@ def test_web_page_escapes_everything_and_heads_columns_bands_and_rows():
     assert '&lt;b onclick=&quot;x()&quot;&gt;' in text
     scopes = [a.get("scope") for t, a in page.tags if t == "th"]
     assert scopes == ["col", "col", "colgroup", "row"]
-    assert names.count("caption") == 2 and names.count("thead") == 1
+    assert names.count("caption") == 2
+    assert names.count("thead") == 1
     joined = "".join(page.text)
-    assert CLEAN in joined and "\x1b" not in text and "\u202e" not in text
+    assert CLEAN in joined
+    assert "\x1b" not in text
+    assert "\u202e" not in text
     assert "<title>Action log: Test &lt;Committee&gt;</title>" in text
     assert "NOT FOR PUBLICATION" in joined
 
@@ -76,7 +79,8 @@ def test_word_document_is_plain_text_with_a_repeating_header_and_a_landscape_pag
         == ["Heading 1", "Heading 2"]
     log, attendance = doc.tables
     first = log.rows[0]._tr.trPr
-    assert first is not None and first.find(qn("w:tblHeader")) is not None
+    assert first is not None
+    assert first.find(qn("w:tblHeader")) is not None
     assert attendance.rows[0]._tr.trPr is None or \
         attendance.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
     assert log.rows[0].cells[1].text == CLEAN
