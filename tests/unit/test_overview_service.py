@@ -44,7 +44,8 @@ def data(tmp_path_factory):
     rec("beyond", D(2025, 1, 20))          # due 19 March: in 15 days, not shown
     rec("answered", D(2025, 1, 3), response="Agreed by Cabinet")
 
-    def act(key, due, owner="", committee=ADULTS, meeting=D(2025, 1, 14)):
+    def act(key, due, owner="", committee=ADULTS, meeting=None):
+        meeting = meeting or D(2025, 1, 14)
         ids[key] = actions.add_action(db, committee, meeting, f"Action {key}", owner=owner,
                                       due=due).id
     act("jo-late", D(2025, 2, 20), "Jo Bloggs")
@@ -119,10 +120,12 @@ def test_actions_to_chase_grouped_by_owner(data):
 def test_a_committee_with_no_next_meeting_shows_only_what_is_overdue(data):
     db, ids = data
     children = _by_name(overview.build_overview(db, TODAY))[CHILDREN]
-    assert children.next_meeting is None and children.meetings == ()
+    assert children.next_meeting is None
+    assert children.meetings == ()
     assert [(g.owner, [a.action_id for a in g.actions]) for g in children.owners] == [
         ("Jo Bloggs", [ids["kids-late"]])]
-    assert children.responses == () and children.unscheduled == ()
+    assert children.responses == ()
+    assert children.unscheduled == ()
 
 
 def test_agenda_items_to_be_scheduled(data):
