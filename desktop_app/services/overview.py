@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from desktop_app.db.engine import Database
 from desktop_app.domain.dates import is_bank_holiday
@@ -82,6 +83,9 @@ class OwnerGroup(_Record):
     @property
     def overdue(self) -> int:
         return sum(a.overdue for a in self.actions)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "overdue": self.overdue}
 
 
 @dataclasses.dataclass(frozen=True)

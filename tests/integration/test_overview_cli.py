@@ -75,8 +75,8 @@ def test_one_committee_as_json(run, data):
     assert adults["next_meeting"] == "2025-03-11"
     assert adults["meetings"][0]["publication"] == {"day": "2025-03-03", "days_left": -1,
                                                     "missed": True, "bank_holiday": False}
-    assert [(g["owner"], [a["ref"] for a in g["actions"]]) for g in adults["owners"]] == [
-        ("Jo Bloggs", ["A1"])]
+    assert [(g["owner"], g["overdue"], [a["ref"] for a in g["actions"]])
+            for g in adults["owners"]] == [("Jo Bloggs", 1, ["A1"])]
     assert [(r["label"], r["due"], r["overdue"]) for r in adults["responses"]] == [
         ("R1", "2025-03-02", True)]
     assert [w["title"] for w in adults["unscheduled"]] == ["Home care market"]
