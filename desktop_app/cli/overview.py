@@ -35,6 +35,9 @@ def print_committee(c: overview.CommitteeOverview) -> None:
     print("  Next meetings")
     if not c.meetings:
         print("    No meeting scheduled")
+    for m in c.unmarked:
+        print(f"    {_short(m.date)} ({overview.meeting_words(m.days_left)}) is still marked "
+              "scheduled: mark it held or cancelled")
     for m in c.meetings:
         where = f", {m.venue}" if m.venue else ""
         print(f"    {_short(m.date)} ({overview.meeting_words(m.days_left)}){where}: "

@@ -107,10 +107,13 @@ class CommitteeOverview(_Record):
     responses: tuple[ResponseLine, ...]
     owners: tuple[OwnerGroup, ...]
     unscheduled: tuple[WorkLine, ...]
+    # past meetings still marked scheduled (held or cancelled, but nobody said so), latest first
+    unmarked: tuple[MeetingLine, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.meetings or self.responses or self.owners or self.unscheduled)
+        return not (self.meetings or self.responses or self.owners or self.unscheduled
+                    or self.unmarked)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +131,13 @@ def upcoming_meetings(rows: Iterable[MeetingRow], today: dt.date) -> list[Meetin
     """The meetings still to be held (scheduled, on or after today), earliest first."""
     return sorted((m for m in rows if m.status == MeetingStatus.SCHEDULED and m.date >= today),
                   key=lambda m: m.date)
+
+
+def unmarked_meetings(rows: Iterable[MeetingRow], today: dt.date) -> list[MeetingRow]:
+    """Meetings before today still marked scheduled, latest first (the attention strip's
+    "still marked scheduled")."""
+    return sorted((m for m in rows if m.status == MeetingStatus.SCHEDULED and m.date < today),
+                  key=lambda m: m.date, reverse=True)
 
 
 def response_lines(recs: Iterable[RecommendationRow], today: dt.date,
@@ -173,16 +183,20 @@ def summarise(committee: CommitteeRow, meeting_rows: Iterable[MeetingRow],
               work_rows: Iterable[WorkItemRow], today: dt.date,
               meetings_shown: int = MEETINGS_SHOWN) -> CommitteeOverview:
     """One committee's overview from the rows the services give (no database, no clock)."""
+    meeting_rows = list(meeting_rows)
     upcoming = upcoming_meetings(meeting_rows, today)
     next_date = upcoming[0].date if upcoming else None
-    lines = tuple(MeetingLine(committee.name, m.id, m.date, (m.date - today).days, m.venue,
-                              _deadline(m.publication_deadline, today),
-                              _deadline(m.questions_deadline, today))
-                  for m in upcoming[:meetings_shown])
-    return CommitteeOverview(committee.name, committee.short_name, next_date, lines,
+
+    def line(m: MeetingRow) -> MeetingLine:
+        return MeetingLine(committee.name, m.id, m.date, (m.date - today).days, m.venue,
+                           _deadline(m.publication_deadline, today),
+                           _deadline(m.questions_deadline, today))
+    return CommitteeOverview(committee.name, committee.short_name, next_date,
+                             tuple(line(m) for m in upcoming[:meetings_shown]),
                              tuple(response_lines(rec_rows, today)),
                              tuple(owner_groups(action_rows, today, next_date)),
-                             tuple(unscheduled_items(work_rows, committee.name)))
+                             tuple(unscheduled_items(work_rows, committee.name)),
+                             tuple(line(m) for m in unmarked_meetings(meeting_rows, today)))
 
 
 def build_overview(db: Database, today: dt.date, committee: str | None = None) -> Overview:
@@ -230,7 +244,9 @@ def due_words(days_left: int, overdue: bool) -> str:
 
 
 def meeting_words(days_left: int) -> str:
-    """"today", "tomorrow", "in 7 days"."""
+    """"today", "tomorrow", "in 7 days"; "yesterday", "33 days ago"."""
+    if days_left < 0:
+        return "yesterday" if days_left == -1 else f"{_days(-days_left)} ago"
     return {0: "today", 1: "tomorrow"}.get(days_left, f"in {_days(days_left)}")
 
 

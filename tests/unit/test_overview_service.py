@@ -80,6 +80,7 @@ def test_next_meetings_with_deadlines_days_left_and_missed(data):
     assert adults.next_meeting == D(2025, 3, 11)
     # the held and the cancelled meetings are not "next"; three are shown, the fourth is not
     assert [m.date for m in adults.meetings] == [D(2025, 3, 11), D(2025, 4, 15), D(2025, 5, 20)]
+    assert adults.unmarked == ()
     first = adults.meetings[0]
     assert (first.days_left, first.venue) == (7, "Council Chamber")
     # five clear working days before Tuesday 11 March: Monday 3 March, yesterday - missed;
@@ -122,6 +123,9 @@ def test_a_committee_with_no_next_meeting_shows_only_what_is_overdue(data):
     children = _by_name(overview.build_overview(db, TODAY))[CHILDREN]
     assert children.next_meeting is None
     assert children.meetings == ()
+    # its past meeting nobody marked held is named, to be put right
+    assert [(m.date, m.days_left) for m in children.unmarked] == [(D(2025, 2, 1), -31)]
+    assert overview.meeting_words(-31) == "31 days ago"
     assert [(g.owner, [a.action_id for a in g.actions]) for g in children.owners] == [
         ("Jo Bloggs", [ids["kids-late"]])]
     assert children.responses == ()
@@ -148,6 +152,7 @@ def test_a_later_today_moves_lines_between_groups(data):
     db, ids = data
     later = _by_name(overview.build_overview(db, D(2025, 3, 18)))[ADULTS]
     assert later.next_meeting == D(2025, 4, 15)
+    assert [m.date for m in later.unmarked] == [D(2025, 3, 11)]   # held? nobody said so
     jo = next(g for g in later.owners if g.owner == "Jo Bloggs")
     assert [a.action_id for a in jo.actions] == [ids["jo-late"], ids["jo-meeting-day"],
                                                  ids["jo-after"]]

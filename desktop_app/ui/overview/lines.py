@@ -92,6 +92,10 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
               + _deadline("Questions by", m.questions),
               Target("meeting", c.name, m.meeting_id),
               badges.OVERDUE_COLOUR if missed else _when_colour(m.publication.days_left, False))
+    for m in c.unmarked:
+        _line(meetings, f"{m.date:%A} {long_date(m.date)}: still marked scheduled",
+              ov.meeting_words(m.days_left), "Mark it held (or cancelled) in the Meetings tab",
+              Target("meeting", c.name, m.meeting_id), SOON_COLOUR)
     if c.responses:
         group = _group(head, f"Executive responses due within {ov.RESPONSE_WINDOW_DAYS} days "
                              "or overdue (s.9FE)", len(c.responses))
