@@ -2,7 +2,7 @@
 
     python packaging/make_screenshots.py [--size 1366x768] [--out docs/images]
 
-Writes tab-meetings.png, tab-work-programme.png, tab-tracker-actions.png,
+Writes overview.png, tab-meetings.png, tab-work-programme.png, tab-tracker-actions.png,
 tab-tracker-recommendations.png, welcome.png, import-wizard.png (the column mapping page, on the
 example action log exported to a workbook) and print-dialog.png (the action log previewed). Runs offscreen on a throwaway database and
 settings folder, with 'today' fixed at 12 November 2021 (a week and a half before the
@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "welcome")
     window.commands.load_demo()
     window.tracker.wait_loaded()
+    window.overview.wait_loaded()     # the first page once there is data
+    shot(window, "overview")
     window.tabs.setCurrentWidget(window.meetings_tab)
     shot(window, "tab-meetings")
     window.tabs.setCurrentWidget(window.work_tab)

@@ -20,6 +20,7 @@ from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.meetings.meetings_tab import MeetingsTab
+from desktop_app.ui.overview.page import OverviewPage
 from desktop_app.ui.shell.attention_strip import AttentionStrip
 from desktop_app.ui.shell.commands import WindowCommands
 from desktop_app.ui.shell import window_state
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self._stale: set[TabPage] = set()
         self._shown_once = False
 
+        self.overview = OverviewPage(db, self.undo_stack)
         self.meetings_tab = MeetingsTab(db, self.undo_stack)
         self.work_tab = WorkProgrammeTab(db, self.undo_stack)
         self.tracker = TrackerTab(db, self.undo_stack)
@@ -54,12 +56,14 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName("Main tabs")
         self.tabs.setDocumentMode(True)
-        for tab, title in ((self.meetings_tab, "&Meetings"), (self.work_tab, "&Work programme"),
+        for tab, title in ((self.overview, "&Overview"), (self.meetings_tab, "&Meetings"), (self.work_tab, "&Work programme"),
                            (self.tracker, "&Tracker")):
             self.tabs.addTab(tab, title)
             tab.data_changed.connect(lambda tab=tab: self._data_changed(tab))
             tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
+        self.overview.open_requested.connect(self.open_overview_line)
+        self.overview.chase_requested.connect(self.chase_owner)
 
         self.location_banner = self._location_banner()
         self.strip = AttentionStrip()
@@ -107,7 +111,9 @@ class MainWindow(QMainWindow):
         self.db_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.db_label)
         window_state.restore(self)
+        self._started = False
         self.reload_committees()
+        self._started = True
 
     @property
     def dialog(self) -> Any:
@@ -152,7 +158,10 @@ class MainWindow(QMainWindow):
         was_welcome = self.stack.currentWidget() is self.welcome
         self.stack.setCurrentWidget(self.main_page if rows else self.welcome)
         if rows and was_welcome:
+            if self._started:   # data has just arrived: the overview first
+                self.tabs.setCurrentWidget(self.overview)
             self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.overview.mark_stale()
         for a in self.menus.needs_committee():
             a.setEnabled(bool(rows))
         self.committee_combo.setEnabled(bool(rows))
@@ -205,11 +214,13 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
 
     def _data_changed(self, source: TabPage) -> None:
+        self.overview.mark_stale()
         self._stale |= {t for t in (self.meetings_tab, self.work_tab) if t is not source}
         if source is not self.tracker:
             self.tracker.refresh()       # new flags, counts and next meeting
 
     def refresh_all(self) -> None:
+        self.overview.mark_stale()
         self._stale = {self.meetings_tab, self.work_tab}
         self.tracker.refresh()
         self._refresh_current()
@@ -224,6 +235,18 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self.stack.currentWidget() is self.main_page:
             self.current_tab().focus_search()
+
+    def open_overview_line(self, target) -> None:
+        """An Overview line: its committee, its tab, its row."""
+        from desktop_app.ui.overview.navigate import open_target
+        open_target(self, target)
+
+    def chase_owner(self, committee: str, owner: str) -> None:
+        """Chase owners (Tools) for the committee, with the owner's row selected."""
+        dialog = self.commands.open_tool("chase", committee)
+        row = dialog.row_of(owner) if dialog is not None and hasattr(dialog, "row_of") else -1
+        if row >= 0:
+            dialog.table.selectRow(row)
 
     def show_overdue_actions(self) -> None:
         self.tabs.setCurrentWidget(self.tracker)

@@ -118,6 +118,7 @@ def test_actions_columns_chosen_and_remembered(qtbot, qtmodeltester, imported, o
 
 def test_rag_filter(qtbot, imported, open_window):
     window = open_window(imported)
+    window.tabs.setCurrentWidget(window.tracker)   # the window opens on the Overview
     grid = window.tracker.actions_grid
     assert grid.rag.isVisibleTo(window)
     labels = [grid.rag.itemText(i) for i in range(grid.rag.count())]

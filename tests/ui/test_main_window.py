@@ -67,6 +67,9 @@ def test_first_run_welcome_loads_the_example(qtbot, empty_window):
     click(qtbot, win.welcome.demo_button)
     assert [c.name for c in committees.list_committees(win.db)] == [DEMO_COMMITTEE]
     assert win.stack.currentWidget() is win.main_page
+    assert win.tabs.currentWidget() is win.overview     # data now: the Overview first
+    win.overview.wait_loaded()
+    assert win.overview.tree.topLevelItem(0).text(0) == f"{DEMO_COMMITTEE} (CYPSC)"
     win.tracker.wait_loaded()
     assert win.tracker.actions_model.rowCount() == len(actions.list_actions(win.db)) == 7
     assert win.committee_combo.currentData() == DEMO_COMMITTEE

@@ -26,7 +26,7 @@ def restore(window: MainWindow) -> None:
         window.restoreState(state)
     window.menus.strip_action.setChecked(app_state.read_bool(app_state.KEY_STRIP, True))
     window.strip.setVisible(window.menus.strip_action.isChecked())
-    wanted = app_state.read_str(app_state.KEY_TAB, "trackerTab")
+    wanted = app_state.read_str(app_state.KEY_TAB, "overviewTab")
     for i in range(window.tabs.count()):
         if window.tabs.widget(i).objectName() == wanted:
             window.tabs.setCurrentIndex(i)

@@ -1,0 +1,257 @@
+"""The officer's week across committees (issue 18's Overview): for each committee, the next
+meetings with their publication and public-questions deadlines, executive responses due within
+a fortnight or overdue (s.9FE), open actions overdue or due by the next meeting grouped by owner
+(whom to chase), and agenda items still to be scheduled.
+
+Nothing here reads the clock: the caller passes ``today`` (the window the real date, the CLI
+today's or ``SCRUTINY_TRACKER_TODAY``). Every rule is the one the rest of the app uses: the
+deadlines come with each meeting row (services.meetings, domain.dates), the response due date
+and "overdue" with each recommendation row (services.recommendations), "overdue" with each
+action row (services.actions). ``summarise`` only sorts and groups those rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from desktop_app.db.engine import Database
+from desktop_app.domain.dates import is_bank_holiday
+from desktop_app.domain.enums import ActionStatus, MeetingStatus, WorkFormat, WorkStatus
+from desktop_app.domain.names import clean_name
+from desktop_app.domain.records import (ActionRow, CommitteeRow, MeetingRow, RecommendationRow,
+                                        WorkItemRow, _Record)
+from desktop_app.services import actions, committees, meetings, recommendations, work_programme
+
+RESPONSE_WINDOW_DAYS = 14   # executive responses due within this many days are shown
+MEETINGS_SHOWN = 3          # the next meetings shown per committee
+NO_OWNER = "No owner"
+
+
+@dataclasses.dataclass(frozen=True)
+class Deadline(_Record):
+    day: dt.date
+    days_left: int          # negative once passed
+    missed: bool
+    bank_holiday: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class MeetingLine(_Record):
+    committee: str
+    meeting_id: int
+    date: dt.date
+    days_left: int
+    venue: str
+    publication: Deadline
+    questions: Deadline
+
+
+@dataclasses.dataclass(frozen=True)
+class ResponseLine(_Record):
+    committee: str
+    recommendation_id: int
+    label: str
+    text: str
+    meeting_date: dt.date | None
+    addressee: str
+    due: dt.date
+    days_left: int
+    overdue: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ActionLine(_Record):
+    committee: str
+    action_id: int
+    ref: str
+    text: str
+    owner: str
+    due: dt.date
+    days_left: int
+    overdue: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnerGroup(_Record):
+    owner: str              # NO_OWNER when the actions have none
+    actions: tuple[ActionLine, ...]
+
+    @property
+    def overdue(self) -> int:
+        return sum(a.overdue for a in self.actions)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "overdue": self.overdue}
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkLine(_Record):
+    committee: str
+    item_id: int
+    title: str
+    target: str
+    lead: str
+    status: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CommitteeOverview(_Record):
+    name: str
+    short_name: str
+    next_meeting: dt.date | None
+    meetings: tuple[MeetingLine, ...]
+    responses: tuple[ResponseLine, ...]
+    owners: tuple[OwnerGroup, ...]
+    unscheduled: tuple[WorkLine, ...]
+    # past meetings still marked scheduled (held or cancelled, but nobody said so), latest first
+    unmarked: tuple[MeetingLine, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.meetings or self.responses or self.owners or self.unscheduled
+                    or self.unmarked)
+
+
+@dataclasses.dataclass(frozen=True)
+class Overview(_Record):
+    today: dt.date
+    committees: tuple[CommitteeOverview, ...]
+
+
+def _deadline(day: dt.date, today: dt.date) -> Deadline:
+    left = (day - today).days
+    return Deadline(day, left, left < 0, is_bank_holiday(day))
+
+
+def upcoming_meetings(rows: Iterable[MeetingRow], today: dt.date) -> list[MeetingRow]:
+    """The meetings still to be held (scheduled, on or after today), earliest first."""
+    return sorted((m for m in rows if m.status == MeetingStatus.SCHEDULED and m.date >= today),
+                  key=lambda m: m.date)
+
+
+def unmarked_meetings(rows: Iterable[MeetingRow], today: dt.date) -> list[MeetingRow]:
+    """Meetings before today still marked scheduled, latest first (the attention strip's
+    "still marked scheduled")."""
+    return sorted((m for m in rows if m.status == MeetingStatus.SCHEDULED and m.date < today),
+                  key=lambda m: m.date, reverse=True)
+
+
+def response_lines(recs: Iterable[RecommendationRow], today: dt.date,
+                   window_days: int = RESPONSE_WINDOW_DAYS) -> list[ResponseLine]:
+    """Responses still awaited whose s.9FE date has passed or falls within ``window_days`` of
+    ``today`` (inclusive), the most overdue first."""
+    last = today + dt.timedelta(days=window_days)
+    out = [ResponseLine(r.committee, r.id, r.label, r.text, r.meeting_date, r.addressee,
+                        r.response_due, (r.response_due - today).days, r.response_overdue)
+           for r in recs
+           if not r.responded and r.response_due is not None and r.response_due <= last]
+    return sorted(out, key=lambda line: (line.due, line.recommendation_id))
+
+
+def owner_groups(rows: Iterable[ActionRow], today: dt.date,
+                 next_meeting: dt.date | None) -> list[OwnerGroup]:
+    """Open actions overdue, or due on or before the committee's next meeting, by owner (owners
+    with something overdue first, then by name); each owner's actions earliest due first."""
+    by_owner: dict[str, list[ActionLine]] = defaultdict(list)
+    for a in rows:
+        if a.status != ActionStatus.OPEN or a.due_date is None:
+            continue
+        if not (a.overdue or (next_meeting is not None and a.due_date <= next_meeting)):
+            continue
+        owner = clean_name(a.owner) or NO_OWNER
+        by_owner[owner].append(ActionLine(a.committee, a.id, a.ref, a.text, owner, a.due_date,
+                                          (a.due_date - today).days, a.overdue))
+    groups = [OwnerGroup(owner, tuple(sorted(lines, key=lambda x: (x.due, x.action_id))))
+              for owner, lines in by_owner.items()]
+    return sorted(groups, key=lambda g: (g.overdue == 0, g.owner == NO_OWNER, g.owner.lower()))
+
+
+def unscheduled_items(rows: Iterable[WorkItemRow], committee: str) -> list[WorkLine]:
+    """Agenda items with no meeting yet (the work programme's "To be scheduled"), not dropped
+    or delivered. Briefing notes, workshops and the like need no meeting and are left out."""
+    return [WorkLine(committee, w.id, w.title, w.target, w.lead, str(w.status)) for w in rows
+            if w.meeting_id is None and w.format == WorkFormat.AGENDA_ITEM
+            and w.status not in (WorkStatus.DROPPED, WorkStatus.DELIVERED)]
+
+
+def summarise(committee: CommitteeRow, meeting_rows: Iterable[MeetingRow],
+              action_rows: Iterable[ActionRow], rec_rows: Iterable[RecommendationRow],
+              work_rows: Iterable[WorkItemRow], today: dt.date,
+              meetings_shown: int = MEETINGS_SHOWN) -> CommitteeOverview:
+    """One committee's overview from the rows the services give (no database, no clock)."""
+    meeting_rows = list(meeting_rows)
+    upcoming = upcoming_meetings(meeting_rows, today)
+    next_date = upcoming[0].date if upcoming else None
+
+    def line(m: MeetingRow) -> MeetingLine:
+        return MeetingLine(committee.name, m.id, m.date, (m.date - today).days, m.venue,
+                           _deadline(m.publication_deadline, today),
+                           _deadline(m.questions_deadline, today))
+    return CommitteeOverview(committee.name, committee.short_name, next_date,
+                             tuple(line(m) for m in upcoming[:meetings_shown]),
+                             tuple(response_lines(rec_rows, today)),
+                             tuple(owner_groups(action_rows, today, next_date)),
+                             tuple(unscheduled_items(work_rows, committee.name)),
+                             tuple(line(m) for m in unmarked_meetings(meeting_rows, today)))
+
+
+def build_overview(db: Database, today: dt.date, committee: str | None = None) -> Overview:
+    """Every committee's overview (or one's, by name or short name) as at ``today``."""
+    rows = committees.list_committees(db)
+    if committee:
+        wanted = committees.get_committee(db, committee)
+        rows = [c for c in rows if c.id == wanted.id]
+    open_actions: dict[int, list[ActionRow]] = defaultdict(list)
+    awaiting: dict[int, list[RecommendationRow]] = defaultdict(list)
+    if rows:
+        scope = rows[0].name if committee else None
+        for a in actions.list_actions(db, scope, status="open", now=today):
+            open_actions[a.committee_id].append(a)
+        for r in recommendations.list_recommendations(db, scope, status="awaiting-response",
+                                                      now=today):
+            awaiting[r.committee_id].append(r)
+    out = [summarise(c, meetings.list_meetings(db, c.name), open_actions[c.id], awaiting[c.id],
+                     work_programme.list_work_programme(db, c.name, "unscheduled"), today)
+           for c in rows]
+    return Overview(today, tuple(out))
+
+
+# ---------------------------------------------------------------------- words
+# The window and the command line say the same thing in the same words.
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def deadline_words(d: Deadline) -> str:
+    """"missed", "today", "1 day left", "5 days left"."""
+    if d.missed:
+        return "missed"
+    return "today" if d.days_left == 0 else f"{_days(d.days_left)} left"
+
+
+def due_words(days_left: int, overdue: bool) -> str:
+    """"overdue by 3 days", "due today", "due tomorrow", "due in 9 days"."""
+    if overdue or days_left < 0:
+        return f"overdue by {_days(-days_left)}" if days_left < 0 else "overdue"
+    if days_left == 0:
+        return "due today"
+    return "due tomorrow" if days_left == 1 else f"due in {_days(days_left)}"
+
+
+def meeting_words(days_left: int) -> str:
+    """"today", "tomorrow", "in 7 days"; "yesterday", "33 days ago"."""
+    if days_left < 0:
+        return "yesterday" if days_left == -1 else f"{_days(-days_left)} ago"
+    return {0: "today", 1: "tomorrow"}.get(days_left, f"in {_days(days_left)}")
+
+
+def owner_words(group: OwnerGroup) -> str:
+    """"Jo Bloggs: 2 actions, 1 overdue"."""
+    n = len(group.actions)
+    text = f"{group.owner}: {n} action{'' if n == 1 else 's'}"
+    return text + (f", {group.overdue} overdue" if group.overdue else "")

@@ -1,0 +1,1 @@
+"""The Overview tab: the officer's week across committees (issue 18)."""

@@ -1,0 +1,129 @@
+"""The Overview's tree: one heading per committee, a group per kind of work under it, a line per
+record. Each line keeps the record it opens (``Target``) in its UserRole."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from desktop_app.services import overview as ov
+from desktop_app.ui.app_state import long_date, short_date
+from desktop_app.ui.widgets import badges
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole
+OWNER_ROLE = Qt.ItemDataRole.UserRole + 1      # an owner group's (committee, owner)
+COLUMNS = ("What", "When", "Details")
+SOON_COLOUR = QColor("#8a5a00")
+MUTED = QColor("#5f6368")
+SEP = "  \u00b7  "
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """The record a line opens: kind is meeting, recommendation, action or work."""
+    kind: str
+    committee: str
+    id: int
+
+
+def _day(day) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _bold(item: QTreeWidgetItem, extra: float = 0.0) -> None:
+    font = QFont(item.font(0))
+    font.setBold(True)
+    if extra:
+        font.setPointSizeF(font.pointSizeF() + extra)
+    item.setFont(0, font)
+
+
+def _line(parent: QTreeWidgetItem, what: str, when: str, details: str,
+          target: Target | None, colour: QColor | None = None) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(parent, [what, when, details])
+    item.setToolTip(0, what)
+    item.setToolTip(2, details)
+    if target is not None:
+        item.setData(0, TARGET_ROLE, target)
+    if colour is not None:
+        item.setForeground(1, QBrush(colour))
+        if colour == badges.OVERDUE_COLOUR:
+            item.setIcon(1, badges.marker_icon("overdue"))
+            font = QFont(item.font(1))
+            font.setBold(True)
+            item.setFont(1, font)
+    return item
+
+
+def _group(parent: QTreeWidgetItem, title: str, count: int | None = None) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(parent, [title if count is None else f"{title} ({count})"])
+    item.setFirstColumnSpanned(True)
+    item.setForeground(0, QBrush(QColor("#1f3a60")))
+    _bold(item)
+    return item
+
+
+def _when_colour(days_left: int, overdue: bool) -> QColor | None:
+    if overdue or days_left < 0:
+        return badges.OVERDUE_COLOUR
+    return SOON_COLOUR if days_left <= 7 else None
+
+
+def _deadline(label: str, d: ov.Deadline) -> str:
+    holiday = " (bank holiday)" if d.bank_holiday else ""
+    return f"{label} {_day(d.day)}{holiday}: {ov.deadline_words(d)}"
+
+
+def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem:
+    head = QTreeWidgetItem(tree, [f"{c.name} ({c.short_name})" if c.short_name else c.name])
+    head.setFirstColumnSpanned(True)
+    _bold(head, 1.5)
+    meetings = _group(head, "Next meetings")
+    if not c.meetings:
+        _line(meetings, "No meeting scheduled", "", "Add one in the Meetings tab", None)
+    for m in c.meetings:
+        missed = m.publication.missed or m.questions.missed
+        venue = f", {m.venue}" if m.venue else ""
+        _line(meetings, f"{m.date:%A} {long_date(m.date)}{venue}", ov.meeting_words(m.days_left),
+              _deadline("Papers published by", m.publication) + SEP
+              + _deadline("Questions by", m.questions),
+              Target("meeting", c.name, m.meeting_id),
+              badges.OVERDUE_COLOUR if missed else _when_colour(m.publication.days_left, False))
+    for m in c.unmarked:
+        _line(meetings, f"{m.date:%A} {long_date(m.date)}: still marked scheduled",
+              ov.meeting_words(m.days_left), "Mark it held (or cancelled) in the Meetings tab",
+              Target("meeting", c.name, m.meeting_id), SOON_COLOUR)
+    if c.responses:
+        group = _group(head, f"Executive responses due within {ov.RESPONSE_WINDOW_DAYS} days "
+                             "or overdue (s.9FE)", len(c.responses))
+        for r in c.responses:
+            label = f"{r.label} " if r.label else ""
+            made = f"{SEP}made {short_date(r.meeting_date)}" if r.meeting_date else ""
+            _line(group, f"{label}{' '.join(r.text.split())}", ov.due_words(r.days_left, r.overdue),
+                  f"Due {short_date(r.due)}{SEP}to {r.addressee or 'the executive'}{made}",
+                  Target("recommendation", c.name, r.recommendation_id),
+                  _when_colour(r.days_left, r.overdue))
+    if c.owners:
+        total = sum(len(g.actions) for g in c.owners)
+        group = _group(head, "Actions overdue or due by the next meeting, by owner", total)
+        for g in c.owners:
+            owner = QTreeWidgetItem(group, [ov.owner_words(g)])
+            _bold(owner)
+            if g.owner != ov.NO_OWNER:
+                owner.setData(0, OWNER_ROLE, (c.name, g.owner))
+            for a in g.actions:
+                _line(owner, f"{a.ref}  {' '.join(a.text.split())}" if a.ref else a.text,
+                      ov.due_words(a.days_left, a.overdue), f"Due {short_date(a.due)}",
+                      Target("action", c.name, a.action_id), _when_colour(a.days_left, a.overdue))
+    if c.unscheduled:
+        group = _group(head, "To be scheduled", len(c.unscheduled))
+        for w in c.unscheduled:
+            details = SEP.join(x for x in (f"Target {w.target}" if w.target else "",
+                                           f"Lead {w.lead}" if w.lead else "") if x)
+            _line(group, w.title, "", details, Target("work", c.name, w.item_id))
+    if c.empty:
+        _line(head, "Nothing needs attention", "", "", None, badges.DONE_COLOUR)
+    return head
