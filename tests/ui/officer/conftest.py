@@ -122,6 +122,11 @@ def officer(shared_window, message_boxes, qtbot):
             grid.clear_filters()
     if win.committee != DEMO_COMMITTEE:
         win.choose_committee(DEMO_COMMITTEE)
+    for box in (win.meetings_tab.search_edit, win.work_tab.search_edit):
+        if box.text():
+            box.clear()
+    if win.work_tab.show_dropped_check.isChecked():
+        win.work_tab.show_dropped_check.setChecked(False)
     win.undo_stack.clear()
     win.tabs.setCurrentWidget(win.tracker)
     win.tracker.show_view("action")
