@@ -117,6 +117,8 @@ def officer(shared_window, message_boxes, qtbot):
     close_dialogs()
     for grid in (win.tracker.actions_grid, win.tracker.recs_grid):
         grid.detail.show_row(None)
+        grid.forget_shown()
+        grid.table.clearSelection()
         if grid.search.text() or any(c.currentIndex() > 0 for c in (
                 grid.status, grid.owner, grid.directorate, grid.meeting, grid.rag)):
             grid.clear_filters()
