@@ -1,8 +1,8 @@
-"""One real main window per test module, on a real SQLite file holding the example committee
-and a small second committee, so that many quick tests can drive the window as an officer
-would (type, click, choose) and check the database and what the window shows.
+"""One real main window for the tests of this folder, on a real SQLite file holding the example
+committee and a small second committee, so that many quick tests can drive the window as an
+officer would (type, click, choose) and check the database and what the window shows.
 
-The window is shared by the tests of a module (opening it costs about a second); each test
+The window is shared by the tests of this folder (opening it costs about a second); each test
 starts from the example committee on the Tracker with no filter, no dialog open and an empty
 undo stack (``officer`` below). A test that changes data uses its own names and dates, or
 undoes its change, so the order of the tests does not matter. Message boxes are answered as the
@@ -28,9 +28,9 @@ OTHER_SHORT = "HSC"
 OTHER_MEETING = dt.date(2021, 11, 30)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def officer_env(tmp_path_factory):
-    """The module's own home folder and a fixed 'today' (the week before the 23 November 2021
+    """The folder's own home folder and a fixed 'today' (the week before the 23 November 2021
     meeting, as the other window tests use)."""
     mp = pytest.MonkeyPatch()
     root = tmp_path_factory.mktemp("officer")
@@ -55,7 +55,7 @@ def _second_committee(db) -> None:
                                        "That the executive publishes a voids strategy")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def officer_db(officer_env):
     from desktop_app.db.schema import open_database
     from desktop_app.services.demo import load_demo
@@ -66,7 +66,7 @@ def officer_db(officer_env):
     database.dispose()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def shared_window(qapp, officer_db):
     from desktop_app.ui import gc_guard
     from desktop_app.ui.main_window import MainWindow
