@@ -159,7 +159,8 @@ def click(qtbot, widget) -> None:
 def click_tool(qtbot, toolbar, action) -> None:
     """Click an action's button on a toolbar, as a person would."""
     button = toolbar.widgetForAction(action)
-    assert button is not None and button.isVisible(), f"{action.text()!r} is not on the toolbar"
+    assert button is not None, f"{action.text()!r} is not on the toolbar"
+    assert button.isVisible(), f"{action.text()!r} is hidden"
     assert action.isEnabled(), f"{action.text()!r} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 

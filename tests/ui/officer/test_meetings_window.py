@@ -81,7 +81,8 @@ def test_the_toolbar_offers_what_the_meetings_state_allows(officer, tab, day):
     assert tab.cancel_meeting_action.isEnabled() is (row.status == MeetingStatus.SCHEDULED)
     assert tab.edit_item_action.isEnabled() is bool(row.items)
     assert tab.attach_action.isEnabled() is bool(row.items)
-    assert tab.attendance_action.isEnabled() and tab.add_item_action.isEnabled()
+    assert tab.attendance_action.isEnabled()
+    assert tab.add_item_action.isEnabled()
     status = shown_texts(tab.meetings_view, MeetingsModel.STATUS)[
         [r.date for r in (tab.meetings_proxy.index(i, 0).data(RowRole)
                           for i in range(tab.meetings_proxy.rowCount()))].index(day)]
@@ -190,7 +191,8 @@ def test_a_deadline_set_by_hand_is_kept_and_shown(officer, tab, day):
         deadline_text(earlier))
     tip = tab.meetings_model.index(row, MeetingsModel.PUBLICATION).data(
         Qt.ItemDataRole.ToolTipRole)
-    assert "Set for this meeting" in tip and dates.format_uk(rule, "full") in tip
+    assert "Set for this meeting" in tip
+    assert dates.format_uk(rule, "full") in tip
 
 
 def test_a_new_meeting_is_offered_six_weeks_after_the_last(officer, tab):

@@ -129,7 +129,8 @@ def test_find_puts_the_cursor_in_the_search_box_of_the_tab_shown(officer, where,
         type_keys(win, how)
     box = _search_box(win, where)
     focused = QApplication.focusWidget()
-    assert focused is not None and (focused is box or box.isAncestorOf(focused))
+    assert focused is not None
+    assert (focused is box or box.isAncestorOf(focused))
 
 
 # ------------------------------------------------------------------------------- File
@@ -360,7 +361,8 @@ def test_about_names_the_version_and_the_database(officer):
     win = officer.window
     choose_from_menu(win, "Help", "About")
     box = win.dialog
-    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
     assert __version__ in box.text()
     assert "tracker.db" in box.text()
     box.done(0)

@@ -58,9 +58,12 @@ def test_each_document_offers_and_chooses_what_it_needs(officer, options_dialog,
     assert options.about_label.text()
     layout = options.layout_choices
     assert layout.order_combo.isEnabled() is order
-    assert layout.dates_combo.isEnabled() is table and layout.size_combo.isEnabled() is table
+    assert layout.dates_combo.isEnabled() is table
+    assert layout.size_combo.isEnabled() is table
     choice = options.choice()
-    assert choice is not None and choice.kind == kind and choice.committee == DEMO_COMMITTEE
+    assert choice is not None
+    assert choice.kind == kind
+    assert choice.committee == DEMO_COMMITTEE
     if for_meeting:
         day = expected_meeting(officer.db, kind)
         assert choice.meeting == day

@@ -36,7 +36,9 @@ def new_action_dialog(officer):
     tracker.show_view("action")
     officer.window.menus.new_action.trigger()
     dialog = tracker.dialog
-    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "New action"
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.windowTitle() == "New action"
     return dialog
 
 
@@ -114,7 +116,8 @@ def test_a_new_action_for_another_committee_from_all_committees(officer):
     press_ok(qtbot, dialog)
     new = [a for a in actions.list_actions(db, OTHER)
            if a.text == "Visit the temporary accommodation in Leominster"]
-    assert len(new) == 1 and new[0].meeting_date == dt.date(2021, 10, 5)
+    assert len(new) == 1
+    assert new[0].meeting_date == dt.date(2021, 10, 5)
     assert not [a for a in actions.list_actions(db, DEMO_COMMITTEE)
                 if a.text.startswith("Visit the temporary")]
     assert grid_text(win.tracker.actions_grid, new[0].id, "committee") == OTHER
@@ -127,7 +130,8 @@ def new_rec_dialog(officer):
     tracker.show_view("recommendation")
     officer.window.menus.new_action.trigger()
     dialog = tracker.dialog
-    assert dialog is not None and dialog.windowTitle() == "New recommendation"
+    assert dialog is not None
+    assert dialog.windowTitle() == "New recommendation"
     return dialog
 
 
@@ -171,7 +175,8 @@ def test_a_new_recommendation_with_bad_input_is_refused(officer, text, sent, pro
     qtbot.keyClicks(dialog.text, text)
     qtbot.keyClicks(dialog.sent_on.line, sent)
     press_ok(qtbot, dialog)
-    assert dialog.isVisible() and problem in dialog.error.text()
+    assert dialog.isVisible()
+    assert problem in dialog.error.text()
     dialog.reject()
     assert len(recommendations.list_recommendations(db, DEMO_COMMITTEE)) == before
 

@@ -120,7 +120,8 @@ def test_add_an_item_of_each_format_and_it_is_filed_in_its_section(officer, tab,
     new = [i for i in stored_items(db) if i.title == title]
     assert len(new) == 1
     item = new[0]
-    assert item.format == fmt and item.lead == "Head of Learning Places"
+    assert item.format == fmt
+    assert item.lead == "Head of Learning Places"
     assert item.meeting_date == (dt.date(2022, 1, 11) if takes_meeting else None)
     assert item.id in grid_sections(tab)[where_filed(item)]
     assert tab.current_item().id == item.id
@@ -158,9 +159,11 @@ def test_an_item_without_a_title_is_refused(officer, tab):
     dialog = visible_dialog(qtbot, WorkItemDialog, tab)
     qtbot.keyClicks(dialog.lead_edit, "Somebody")
     ok(qtbot, dialog)
-    assert dialog.isVisible() and dialog.error_label.text() == "Give the item a title."
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Give the item a title."
     dialog.reject()
-    assert len(stored_items(db)) == before and not officer.boxes.seen
+    assert len(stored_items(db)) == before
+    assert not officer.boxes.seen
 
 
 def _scheduled_item(db, not_on: dt.date | None = None) -> WorkItemRow:
@@ -201,8 +204,10 @@ def test_move_an_item_to_each_meeting_with_its_reason_then_undo(officer, tab, to
     ok(qtbot, dialog)
     moved = next(i for i in stored_items(db) if i.id == item.id)
     assert moved.meeting_date == to
-    assert moved.moves and moved.moves[-1].reason == reason
-    assert moved.moves[-1].to_date == to and moved.moves[-1].from_date == item.meeting_date
+    assert moved.moves
+    assert moved.moves[-1].reason == reason
+    assert moved.moves[-1].to_date == to
+    assert moved.moves[-1].from_date == item.meeting_date
     assert item.id in grid_sections(tab)[where_filed(moved)]
     assert reason in tab.detail.toPlainText()
     officer.window.undo_stack.undo()
@@ -239,7 +244,8 @@ def test_the_toolbar_offers_what_the_chosen_item_allows(officer, tab, section):
     select(qtbot, tab, pick.id)
     assert tab.edit_action.isEnabled()
     assert tab.move_action.isEnabled() is (section not in FORMAT_SECTIONS)
-    assert tab.drop_action.isEnabled() and not tab.restore_action.isEnabled()
+    assert tab.drop_action.isEnabled()
+    assert not tab.restore_action.isEnabled()
 
 
 @pytest.mark.parametrize("typed", ["dental", "Bromyard", "briefing", "mental health",
