@@ -26,7 +26,8 @@ def open_columns_menu(officer):
     tracker = officer.window.tracker
     click(officer.qtbot, tracker.columns_button)
     menu = tracker.columns_button.menu_shown
-    assert menu is not None and menu.isVisible()
+    assert menu is not None
+    assert menu.isVisible()
     return menu
 
 
