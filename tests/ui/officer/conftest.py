@@ -26,6 +26,8 @@ TODAY = dt.date.fromisoformat(DEMO_TODAY)
 OTHER = "Housing Scrutiny Committee"
 OTHER_SHORT = "HSC"
 OTHER_MEETING = dt.date(2021, 11, 30)
+# Only so that a broken build fails instead of hanging on a busy machine; nothing is timed.
+SAFETY_MS = 60_000
 
 
 @pytest.fixture(scope="package")
@@ -148,7 +150,7 @@ def visible_dialog(qtbot, cls, parent: QWidget | None = None):
         found[:] = [d for d in pool if d.isVisible()]
         assert found, f"no {cls.__name__} is shown"
 
-    qtbot.waitUntil(shown)
+    qtbot.waitUntil(shown, timeout=SAFETY_MS)
     return found[-1]
 
 
@@ -175,6 +177,7 @@ def no_error_boxes(boxes) -> None:
     assert not boxes.seen, f"unexpected message: {boxes.seen}"
 
 
-__all__ = ["DEMO_COMMITTEE", "OTHER", "OTHER_MEETING", "OTHER_SHORT", "QMessageBox", "TODAY",
+__all__ = ["DEMO_COMMITTEE", "OTHER", "OTHER_MEETING", "OTHER_SHORT", "QMessageBox",
+           "SAFETY_MS", "TODAY",
            "click", "click_tool", "close_dialogs", "no_error_boxes", "shown_texts",
            "visible_dialog"]

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop_app.domain.enums import AttendanceKind as K
 from desktop_app.services import attendance, meetings, minutes_approval
 from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
-from tests.ui.officer.conftest import DEMO_COMMITTEE, click, click_tool, visible_dialog
+from tests.ui.officer.conftest import (DEMO_COMMITTEE, SAFETY_MS, click, click_tool,
+                                       visible_dialog)
 from tests.ui.officer.test_meetings_window import choose_meeting
 
 EMPTY = dt.date(2021, 12, 7)        # nothing recorded yet
@@ -39,7 +40,7 @@ def row_of(dialog, name: str) -> int:
 
 def press_ok(qtbot, dialog) -> None:
     click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=SAFETY_MS)
 
 
 def meeting_id(db, day) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.services import actions, meetings, recommendations
-from tests.ui.officer.conftest import DEMO_COMMITTEE, OTHER, visible_dialog
+from tests.ui.officer.conftest import DEMO_COMMITTEE, OTHER, SAFETY_MS, visible_dialog
 
 
 def menu_action(window, menu: str, entry: str):
@@ -182,8 +182,8 @@ def test_import_minutes_asks_for_a_file_and_cancelling_writes_nothing(officer, m
     else:
         type_keys(win, how)
     assert isinstance(win.dialog, MinutesReviewDialog)
-    officer.qtbot.waitUntil(lambda: asked == ["Choose minutes to review"])
-    officer.qtbot.waitUntil(lambda: not win.dialog.isVisible())
+    officer.qtbot.waitUntil(lambda: asked == ["Choose minutes to review"], timeout=SAFETY_MS)
+    officer.qtbot.waitUntil(lambda: not win.dialog.isVisible(), timeout=SAFETY_MS)
     assert len(recommendations.list_recommendations(win.db, DEMO_COMMITTEE)) == before
 
 
@@ -194,7 +194,8 @@ def test_back_up_copies_the_database_into_the_folder_chosen(officer, tmp_path, m
                         staticmethod(lambda *args, **kwargs: str(folder)))
     win = officer.window
     choose_from_menu(win, "File", "Back up\u2026")
-    officer.qtbot.waitUntil(lambda: "Backed up to" in win.statusBar().currentMessage())
+    officer.qtbot.waitUntil(lambda: "Backed up to" in win.statusBar().currentMessage(),
+                            timeout=SAFETY_MS)
     copies = list(folder.iterdir())
     assert len(copies) == 1
     assert str(copies[0]) in win.statusBar().currentMessage()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.services import actions, meetings, recommendations
 from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
 from tests.conftest import SEEDS
-from tests.ui.officer.conftest import DEMO_COMMITTEE
+from tests.ui.officer.conftest import DEMO_COMMITTEE, SAFETY_MS
 from tests.ui.officer.test_menus_and_shortcuts import choose_from_menu
 
 
@@ -27,7 +27,7 @@ def open_review(officer, monkeypatch, path) -> MinutesReviewDialog:
     choose_from_menu(officer.window, "File", "Import minutes\u2026")
     dialog = officer.window.dialog
     assert isinstance(dialog, MinutesReviewDialog)
-    officer.qtbot.waitUntil(lambda: dialog.controller.path == str(path))
+    officer.qtbot.waitUntil(lambda: dialog.controller.path == str(path), timeout=SAFETY_MS)
     assert dialog.wait_idle()
     return dialog
 
@@ -47,7 +47,7 @@ def test_minutes_that_cannot_be_read_are_named_in_one_line_and_nothing_is_saved(
     path = tmp_path / name
     path.write_bytes(content)
     dialog = open_review(officer, monkeypatch, path)
-    officer.qtbot.waitUntil(lambda: bool(officer.boxes.seen))
+    officer.qtbot.waitUntil(lambda: bool(officer.boxes.seen), timeout=SAFETY_MS)
     [box] = officer.boxes.seen
     assert box["title"] == "Cannot read the minutes"
     assert name in box["text"]
