@@ -35,7 +35,8 @@ class WindowMenus:
         act = QAction(text, self.window)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            act.setShortcuts([QKeySequence(k) for k in keys])
+            # once each: F5 given twice (StandardKey.Refresh is F5) made Qt refuse it as ambiguous
+            act.setShortcuts(list(dict.fromkeys(QKeySequence(k) for k in keys)))
         if tip:
             act.setStatusTip(tip)
             act.setToolTip(tip)
