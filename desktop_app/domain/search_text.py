@@ -15,6 +15,12 @@ import re
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 MAX_TERMS = 12
+# endings the English (Porter) stemmer takes off words
+_SUFFIXES = ("ational", "tional", "ation", "ator", "ative", "alise", "alize", "ise", "ize",
+             "ising", "izing", "ised", "ized", "ement", "ment", "ent", "ness", "ful", "ous",
+             "ive", "iveness", "ible", "able", "ance", "ence", "ing", "ies", "ied", "est", "ed",
+             "er", "es", "ly", "li", "ic", "al", "ity", "iti", "ism", "ist", "ion", "ant",
+             "eli", "bli", "y")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,17 +39,22 @@ class SearchText:
     def empty(self) -> bool:
         return not any(not t.negated for t in self.terms)
 
-    def shortened(self) -> SearchText | None:
-        """The same search with the last letter of a word being typed taken off (a word is
-        indexed by its stem: "organisati" must look for "organis..."), or None."""
+    def shortened(self) -> list[SearchText]:
+        """The same search with the end of the word being typed taken off, where that end
+        could be the start of an English suffix: the index holds stems, so "organisati" must
+        look for "organis..." (at most 3 letters, never below 4; "safeguardx" stays)."""
         if not self.terms or not self.terms[-1].prefix:
-            return None
+            return []
         last = self.terms[-1]
         word = last.words[-1]
-        if len(word) <= 4:
-            return None
-        return SearchText(self.terms[:-1] + (dataclasses.replace(
-            last, words=last.words[:-1] + (word[:-1],)),))
+        out = []
+        for cut in range(1, 4):
+            tail = word[-cut:]
+            if len(word) - cut < 4 or not any(s.startswith(tail) for s in _SUFFIXES):
+                continue
+            out.append(SearchText(self.terms[:-1] + (dataclasses.replace(
+                last, words=last.words[:-1] + (word[:-cut],)),)))
+        return out
 
     # --- SQLite FTS5 -----------------------------------------------------------------
     def fts5(self) -> str:

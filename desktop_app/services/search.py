@@ -156,17 +156,12 @@ def _hits(s: Session, query: SearchText, committee_id: int | None,
     """(kind, id, marked title, marked snippet), best first within each kind. A word being
     typed that matches nothing is tried shorter (the index holds stems: "organisati" must
     look for "organis")."""
-    attempt: SearchText | None = query
-    for _ in range(4):
-        if attempt is None:
-            break
-        conn = s.connection()
-        found = (sqlite_hits(conn, attempt, committee_id, limit + 1)
-                 if conn.dialect.name == "sqlite"
-                 else pg_hits(conn, attempt, committee_id, limit + 1))
+    conn = s.connection()
+    ask = sqlite_hits if conn.dialect.name == "sqlite" else pg_hits
+    for attempt in (query, *query.shortened()):
+        found = ask(conn, attempt, committee_id, limit + 1)
         if found:
             return found
-        attempt = attempt.shortened()
     return []
 
 

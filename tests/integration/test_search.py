@@ -1,0 +1,193 @@
+"""Search everything (issue 18): the full-text index follows every change (create, edit,
+delete, import, attach) and is asked across committees or in one.
+
+Every test here that takes ``db`` runs on SQLite and again, in the PostgreSQL pass, on a real
+PostgreSQL server (FTS5 and triggers there, expression GIN indexes here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+import pytest
+from openpyxl import Workbook
+
+from desktop_app import cli as cli_module
+from desktop_app.services import actions, committees, meetings, recommendations, work_programme
+from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.importing import import_file
+from desktop_app.services.search import search
+from tests.unit.reports_seed import make_pdf
+
+D = dt.date
+HOUSING, PLACES = "Housing Scrutiny Committee", "Places Scrutiny Committee"
+
+
+def _two_committees(db) -> None:
+    committees.add_committee(db, HOUSING, short_name="HSC")
+    committees.add_committee(db, PLACES, short_name="PSC")
+    meetings.add_meeting(db, HOUSING, D(2024, 3, 12))
+    meetings.add_meeting(db, PLACES, D(2024, 3, 19))
+
+
+def _titles(results, kind: str | None = None) -> list[str]:
+    return [h.title.text for h in results.hits() if kind is None or h.kind == kind]
+
+
+def test_results_across_committees_grouped_and_filtered(db):
+    _two_committees(db)
+    actions.add_action(db, HOUSING, D(2024, 3, 12), "Visit the mobile libraries depot",
+                       owner="Jo Evans")
+    actions.add_action(db, PLACES, D(2024, 3, 19), "Report library opening hours")
+    recommendations.add_recommendation(db, PLACES, D(2024, 3, 19),
+                                       "That the libraries strategy be reviewed")
+    work_programme.add_work_item(db, HOUSING, "Damp and mould in council homes")
+
+    found = search(db, "libraries")
+    assert [g.label for g in found.groups] == ["Actions", "Recommendations and responses"]
+    assert sorted((h.committee, h.title.text) for h in found.groups[0].hits) == [
+        ("HSC", "Visit the mobile libraries depot"), ("PSC", "Report library opening hours")]
+    assert found.groups[1].hits[0].key.committee == PLACES
+    hit = next(h for h in found.hits() if h.committee == "HSC")
+    marked = hit.title.text[slice(*hit.title.spans[0])]
+    assert marked == "libraries"                        # the match is marked in the title
+
+    only = search(db, "libraries", committee="psc")
+    assert {h.committee for h in only.hits()} == {"PSC"}
+    assert len(only.hits()) == 2
+    assert search(db, "libraries -mobile").total == 2   # left out: the one with "mobile"
+    assert _titles(search(db, '"opening hours"')) == ["Report library opening hours"]
+    with pytest.raises(NotFound, match="no committee called 'Parks'"):
+        search(db, "libraries", committee="Parks")
+    with pytest.raises(ServiceError, match="nothing to search for"):
+        search(db, "  -- ")
+
+
+def test_index_follows_create_edit_delete(db):
+    _two_committees(db)
+    a = actions.add_action(db, HOUSING, D(2024, 3, 12), "Survey the playgrounds")
+    assert _titles(search(db, "playgrounds")) == ["Survey the playgrounds"]
+
+    actions.update_action(db, a.id, text="Survey the allotments", progress="Surveyor booked")
+    assert search(db, "playgrounds").total == 0
+    assert _titles(search(db, "allotments")) == ["Survey the allotments"]
+    hit = search(db, "surveyor").hits()[0]
+    assert (hit.kind, hit.key.id) == ("action", a.id)
+    assert "Surveyor" in hit.snippet.text and hit.snippet.spans
+
+    r = recommendations.add_recommendation(db, HOUSING, D(2024, 3, 12),
+                                           "That tenants be consulted")
+    assert search(db, "questionnaire").total == 0
+    recommendations.record_response(db, r.id, "Agreed: a questionnaire goes out in May",
+                                    "accepted", on=D(2024, 5, 1))
+    hit = search(db, "questionnaire").hits()[0]
+    assert (hit.kind, hit.key.id, hit.title.text) == ("recommendation", r.id,
+                                                     "That tenants be consulted")
+
+    item = meetings.add_item(db, HOUSING, D(2024, 3, 12), "5", "Homelessness strategy",
+                             purpose="To consider the draft strategy")
+    assert [(h.kind, h.title.text) for h in search(db, "homelessness").hits()] == [
+        ("agenda_item", "Item 5: Homelessness strategy")]
+    meetings.update_item(db, item.id, minutes_text="Members asked about rough sleeping.",
+                         resolutions="That the strategy be endorsed.")
+    found = search(db, "rough sleeping")
+    assert [(g.kind, [h.key.agenda_item_id for h in g.hits]) for g in found.groups] == [
+        ("minutes", [item.id])]
+    assert found.hits()[0].key.meeting_id is not None
+
+    actions.delete_action(db, a.id)
+    meetings.remove_item(db, item.id)
+    assert search(db, "allotments").total == 0
+    assert search(db, "sleeping").total == 0
+    assert search(db, "homelessness").total == 0
+
+
+def test_prefix_while_typing_and_stems(db):
+    _two_committees(db)
+    actions.add_action(db, PLACES, D(2024, 3, 19),
+                       "Write to the voluntary organisations about safeguarding")
+    for typed in ("safeg", "safeguar", "safeguarding", "voluntary organi", "organisati",
+                  "organisation", "Organisations", "organised"):
+        assert search(db, typed).total == 1, typed
+    assert search(db, "safeguardx").total == 0
+    assert search(db, "organisations safeg").total == 1
+
+
+def test_report_pdf_text_found(db, tmp_path):
+    _two_committees(db)
+    pdf = make_pdf(tmp_path / "pools.pdf", "Hydrotherapy pool refurbishment costs", 2)
+    item = meetings.add_item(db, PLACES, D(2024, 3, 19), "7", "Leisure centres",
+                             attachments=[pdf])
+    found = search(db, "hydrotherapy")
+    assert [(h.kind, h.title.text, h.committee) for h in found.hits()] == [
+        ("attachment", "pools", "PSC")]
+    hit = found.hits()[0]
+    assert (hit.key.agenda_item_id, hit.key.meeting_id) == (item.id, item.meeting_id)
+    assert "refurbishment" in hit.snippet.text and hit.where.endswith("item 7")
+
+
+def test_imported_rows_are_indexed(db, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Action Number", "Meeting Date", "Action", "Owner", "Due date"])
+    ws.append([1, "12/03/2024", "Publish the damp and mould charter", "Ann Lee", "30/04/2024"])
+    ws.append([2, "12/03/2024", "Brief members on the lettings policy", "Ann Lee", ""])
+    wb.save(tmp_path / "log.xlsx")
+    import_file(db, tmp_path / "log.xlsx", HOUSING)
+    assert _titles(search(db, "charter")) == ["Publish the damp and mould charter"]
+    assert search(db, "lettings").hits()[0].committee == HOUSING
+
+
+def test_the_schema_check_knows_the_index(db):
+    from desktop_app.services.backups import check_database
+    assert check_database(db) == []
+
+
+def _run(capsys, url: str, *args: str) -> tuple[int, str, str]:
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    try:
+        code = cli_module.main(["--db", url, *args])
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+            handler.close()
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_search_command(db, db_url, capsys):
+    _two_committees(db)
+    actions.add_action(db, HOUSING, D(2024, 3, 12), "Inspect the lifts in tower blocks",
+                       progress="Engineer's report on the lifts due in April")
+    code, out, err = _run(capsys, db_url, "search", "lifts")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "Actions"
+    assert "[HSC] Inspect the [lifts] in tower blocks" in out
+    assert "Engineer's report on the [lifts] due in April" in out
+
+    code, out, _ = _run(capsys, db_url, "search", "lifts", "--committee", "PSC", "--json")
+    assert (code, json.loads(out)) == (0, [])
+    code, out, _ = _run(capsys, db_url, "search", "tower", "bl", "--json")
+    (row,) = json.loads(out)
+    assert (row["kind"], row["committee"], row["title"]) == (
+        "action", "HSC", "Inspect the lifts in tower blocks")
+
+    code, out, err = _run(capsys, db_url, "search", "lifts", "--committee", "Parks")
+    assert (code, out) == (2, "")
+    assert err.startswith("scrutiny-tracker: error: no committee called 'Parks'")
+    assert len(err.splitlines()) == 1
+    code, _, err = _run(capsys, db_url, "search", " ")
+    assert code == 2 and err == "scrutiny-tracker: error: nothing to search for: give a word\n"
+
+
+def test_search_command_as_a_process(cli, db):
+    committees.add_committee(db, HOUSING, short_name="HSC")
+    work_programme.add_work_item(db, HOUSING, "Void properties turnaround times")
+    result = cli("search", "void", "--json")
+    assert result.code == 0, result
+    assert [(r["kind"], r["title"]) for r in result.json()] == [
+        ("work_item", "Void properties turnaround times")]
