@@ -191,3 +191,40 @@ def test_search_command_as_a_process(cli, db):
     assert result.code == 0, result
     assert [(r["kind"], r["title"]) for r in result.json()] == [
         ("work_item", "Void properties turnaround times")]
+
+
+# --- SQLite only: the committed files of older revisions, and what a file may not carry ---
+
+def test_an_upgraded_database_is_searchable(tmp_path):
+    import shutil
+
+    from desktop_app.db.schema import open_database
+    from tests.integration.test_migration_files import FILES
+    path = tmp_path / "officer.db"
+    shutil.copyfile(FILES / "0005.sqlite", path)
+    db = open_database(f"sqlite:///{path}", backups=tmp_path / "backups")
+    try:
+        assert _titles(search(db, "human rights")) == ["Check the Human Rights Act training"]
+        assert [h.kind for h in search(db, "January").hits()] == ["recommendation"]
+        assert [h.kind for h in search(db, "progress made").hits()] == ["minutes"]
+        assert [(h.kind, h.title.text) for h in search(db, "solicitor").hits()] == [
+            ("attachment", "Report of the Solicitor to the Council")]
+        actions.add_action(db, "AC", None, "Chase the solicitor's report")
+        assert search(db, "solicitor").total == 2
+    finally:
+        db.dispose()
+
+
+def test_a_rewritten_search_trigger_is_named_by_the_check(tmp_path):
+    from desktop_app.db.schema import open_database
+    from desktop_app.services.backups import check_database
+    db = open_database(f"sqlite:///{tmp_path / 'tracker.db'}")
+    try:
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER search_action_ad")
+            conn.exec_driver_sql("CREATE TRIGGER search_action_ad AFTER DELETE ON actions "
+                                 "BEGIN DELETE FROM committees; END")
+        assert check_database(db) == [
+            "trigger search_action_ad is not the one this version writes"]
+    finally:
+        db.dispose()
