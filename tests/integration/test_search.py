@@ -228,3 +228,23 @@ def test_a_rewritten_search_trigger_is_named_by_the_check(tmp_path):
             "trigger search_action_ad is not the one this version writes"]
     finally:
         db.dispose()
+
+
+def test_restore_brings_the_index_with_the_rows(tmp_path, capsys):
+    from desktop_app.db.schema import open_database
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    db = open_database(url)
+    try:
+        _two_committees(db)
+        item = meetings.add_item(db, HOUSING, D(2024, 3, 12), "4", "Tenant satisfaction")
+        actions.add_action(db, HOUSING, None, "Publish the repairs backlog")
+        code, _, _ = _run(capsys, url, "backup", "-o", str(tmp_path / "saved.db"))
+        assert code == 0
+        actions.add_action(db, HOUSING, None, "Publish the voids report")
+        meetings.remove_item(db, item.id)
+        assert _run(capsys, url, "restore", str(tmp_path / "saved.db"))[0] == 0
+        assert _titles(search(db, "publish")) == ["Publish the repairs backlog"]
+        hit = search(db, "satisfaction").hits()[0]
+        assert (hit.kind, hit.committee) == ("agenda_item", "HSC")   # via its meeting
+    finally:
+        db.dispose()
