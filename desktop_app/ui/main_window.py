@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self._icon()
         self._stale: set[TabPage] = set()
         self._shown_once = False
+        self.search_window: Any = None     # made on first use (Ctrl+Shift+F)
 
         self.meetings_tab = MeetingsTab(db, self.undo_stack)
         self.work_tab = WorkProgrammeTab(db, self.undo_stack)
@@ -224,6 +225,20 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self.stack.currentWidget() is self.main_page:
             self.current_tab().focus_search()
+
+    def open_search(self) -> Any:
+        """Edit > Search everything... (Ctrl+Shift+F): the search window (ui/search/)."""
+        from desktop_app.ui.search.search_window import SearchWindow
+        if self.search_window is None:
+            self.search_window = SearchWindow(self.db, self)
+            self.search_window.open_requested.connect(self.open_record)
+        self.search_window.show_again()
+        return self.search_window
+
+    def open_record(self, key: Any) -> None:
+        """Show a search result's record: its tab, committee and row."""
+        from desktop_app.ui.search.opening import open_record
+        open_record(self, key)
 
     def show_overdue_actions(self) -> None:
         self.tabs.setCurrentWidget(self.tracker)

@@ -75,7 +75,8 @@ def test_index_follows_create_edit_delete(db):
     assert _titles(search(db, "allotments")) == ["Survey the allotments"]
     hit = search(db, "surveyor").hits()[0]
     assert (hit.kind, hit.key.id) == ("action", a.id)
-    assert "Surveyor" in hit.snippet.text and hit.snippet.spans
+    assert "Surveyor" in hit.snippet.text
+    assert hit.snippet.spans
 
     r = recommendations.add_recommendation(db, HOUSING, D(2024, 3, 12),
                                            "That tenants be consulted")
@@ -125,7 +126,8 @@ def test_report_pdf_text_found(db, tmp_path):
         ("attachment", "pools", "PSC")]
     hit = found.hits()[0]
     assert (hit.key.agenda_item_id, hit.key.meeting_id) == (item.id, item.meeting_id)
-    assert "refurbishment" in hit.snippet.text and hit.where.endswith("item 7")
+    assert "refurbishment" in hit.snippet.text
+    assert hit.where.endswith("item 7")
 
 
 def test_imported_rows_are_indexed(db, tmp_path):
@@ -181,7 +183,8 @@ def test_search_command(db, db_url, capsys):
     assert err.startswith("scrutiny-tracker: error: no committee called 'Parks'")
     assert len(err.splitlines()) == 1
     code, _, err = _run(capsys, db_url, "search", " ")
-    assert code == 2 and err == "scrutiny-tracker: error: nothing to search for: give a word\n"
+    assert code == 2
+    assert err == "scrutiny-tracker: error: nothing to search for: give a word\n"
 
 
 def test_search_command_as_a_process(cli, db):
