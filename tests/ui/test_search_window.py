@@ -37,7 +37,8 @@ def open_search(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     panel = window.search_window
-    assert panel is not None and panel.isVisible()
+    assert panel is not None
+    assert panel.isVisible()
     qtbot.waitUntil(lambda: panel.box.hasFocus())
     return panel
 
