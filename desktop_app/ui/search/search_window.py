@@ -26,6 +26,8 @@ DEBOUNCE_MS = 250
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL = ""
+SNIPPET_STYLE = "style='color:#5f6368'"
+TOP = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 
 
 def marked_html(marked: Marked) -> str:
@@ -40,18 +42,25 @@ def marked_html(marked: Marked) -> str:
 def hit_html(hit: SearchHit) -> str:
     text = marked_html(hit.title)
     if hit.snippet.text:
-        text += f"<br><span style='color:#5f6368'>{marked_html(hit.snippet)}</span>"
+        text += f"<br><span {SNIPPET_STYLE}>{marked_html(hit.snippet)}</span>"
     return text
 
 
 class HtmlDelegate(QStyledItemDelegate):
     """Draws a cell's HTML_ROLE (the title, and the snippet under it, matches in bold)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex,
+                  selected: bool = False) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(option.rect.width(), 200))
+        text = index.data(HTML_ROLE) or ""
+        doc.setHtml(text.replace(SNIPPET_STYLE, "") if selected else text)
+        width = self.tree.columnWidth(0) - 2 * self.tree.indentation()
+        doc.setTextWidth(max(width, 120))
         return doc
 
     def paint(self, painter, option, index) -> None:
@@ -63,9 +72,10 @@ class HtmlDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(option, index, selected)
         context = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if selected:
             context.palette.setColor(QPalette.ColorRole.Text,
                                      option.palette.color(QPalette.ColorRole.HighlightedText))
         painter.save()
@@ -119,6 +129,8 @@ class SearchWindow(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 200)
+        # rows are as tall as their wrapped text at the column's width: lay out again on resize
+        header.sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())
         self.status = QLabel("Type a word: results come as you type.")
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
@@ -191,6 +203,8 @@ class SearchWindow(QDialog):
                 item.setData(0, KEY_ROLE, hit.key)
                 item.setToolTip(0, hit.snippet.text or hit.title.text)
                 item.setToolTip(1, hit.key.committee)
+                item.setTextAlignment(1, TOP)
+                item.setTextAlignment(2, TOP)
                 head.addChild(item)
                 first = first or item
             head.setExpanded(True)
