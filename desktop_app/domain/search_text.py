@@ -1,9 +1,9 @@
 """What an officer types into "Search everything", read as terms (no database here).
 
-Words are matched all together (AND); ``"a phrase"`` in double quotes matches those words in
+Words are matched all together (AND), leaving out the commonest ("the", "and", ...: STOP_WORDS); ``"a phrase"`` in double quotes matches those words in
 order; ``-word`` or ``-"a phrase"`` leaves out records that have it; ``or`` between two terms
-matches either. The last term, when it is a plain word, also matches as the start of a word,
-so that results come while the word is still being typed ("safeguar" finds "safeguarding").
+matches either. The last term, when it is a plain word of three letters or more, also matches as the start of
+a word, so that results come while it is still being typed ("safeguar" finds "safeguarding").
 Punctuation inside a term splits it into words matched in order ("s.9FE" is "s 9fe").
 """
 
@@ -15,6 +15,12 @@ import re
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 MAX_TERMS = 12
+MIN_PREFIX = 3      # a shorter last word is matched whole: "a" would be most of the words
+# words too common to search for, left out of a plain term as PostgreSQL's English
+# configuration does (a phrase in quotes keeps them)
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for from has have i if in into is it its of on or so such "
+    "that the their then there these they this to was were which will with".split())
 # endings the English (Porter) stemmer takes off words
 _SUFFIXES = ("ational", "tional", "ation", "ator", "ative", "alise", "alize", "ise", "ize",
              "ising", "izing", "ised", "ized", "ement", "ment", "ent", "ness", "ful", "ous",
@@ -101,6 +107,8 @@ def parse(text: str) -> SearchText:
             or_next = True
             continue
         words = tuple(w.lower() for w in _WORD.findall(raw))
+        if not quoted:
+            words = tuple(w for w in words if w not in STOP_WORDS)
         if not words:
             continue
         terms.append(Term(words, negated, False, or_next and not negated))
@@ -110,6 +118,6 @@ def parse(text: str) -> SearchText:
     if terms and not terms[-1].negated:
         last = terms[-1]
         typed_bare = not text.rstrip().endswith('"')
-        if typed_bare:
+        if typed_bare and len(last.words[-1]) >= MIN_PREFIX:
             terms[-1] = dataclasses.replace(last, prefix=True)
     return SearchText(tuple(terms))

@@ -133,7 +133,8 @@ def search(db: Database, text: str, committee: str | None = None,
     ServiceError when there is nothing to search for; NotFound for an unknown committee."""
     query = parse(text)
     if query.empty:
-        raise ServiceError("nothing to search for: type a word")
+        raise ServiceError("nothing to search for: type a word (the commonest, such as "
+                           "\u201cthe\u201d, are not searched)")
     with db.reading() as s:
         committee_id = find_committee(s, committee).id if committee else None
         if s.get_bind().dialect.name == "sqlite" and not _has_index(s):

@@ -173,7 +173,7 @@ def test_search_command(db, db_url, capsys):
 
     code, out, _ = _run(capsys, db_url, "search", "lifts", "--committee", "PSC", "--json")
     assert (code, json.loads(out)) == (0, [])
-    code, out, _ = _run(capsys, db_url, "search", "tower", "bl", "--json")
+    code, out, _ = _run(capsys, db_url, "search", "tower", "blo", "--json")
     (row,) = json.loads(out)
     assert (row["kind"], row["committee"], row["title"]) == (
         "action", "HSC", "Inspect the lifts in tower blocks")
@@ -251,3 +251,14 @@ def test_restore_brings_the_index_with_the_rows(tmp_path, capsys):
         assert (hit.kind, hit.committee) == ("agenda_item", "HSC")   # via its meeting
     finally:
         db.dispose()
+
+
+def test_common_words_and_short_last_words(db):
+    _two_committees(db)
+    actions.add_action(db, HOUSING, None, "Agree the repairs standard")
+    actions.add_action(db, HOUSING, None, "Ag and Ab testing")
+    assert _titles(search(db, "the repairs")) == ["Agree the repairs standard"]
+    assert _titles(search(db, "ag")) == ["Ag and Ab testing"]       # two letters: whole word
+    assert sorted(_titles(search(db, "agr"))) == ["Agree the repairs standard"]
+    with pytest.raises(ServiceError, match="nothing to search for"):
+        search(db, "the and")
