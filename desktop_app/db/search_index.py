@@ -7,9 +7,9 @@ work programme items (title; current position, origin, lead officers, type), age
 any) and attached report PDFs (title; the text pypdf extracted when the file was attached).
 
 SQLite: one FTS5 table, ``search_index`` (porter stemmer over unicode61, diacritics folded),
-whose rowid is ``record id * 8 + kind``; triggers on each source table insert, replace and
-delete its entry in the same statement as the change, so every write (the ORM, bulk imports,
-cascading deletes) keeps it current. PostgreSQL: one expression GIN index per source
+whose rowid is ``record id * 8 + kind``. Triggers on each source table note every insert,
+change and delete (the ORM, bulk imports, cascading deletes alike) in ``search_index_queue``,
+and the index takes the noted rows in before the transaction commits (see QUEUE below). PostgreSQL: one expression GIN index per source
 (``to_tsvector('english', ...)``), which the server keeps current itself; queries repeat the
 indexed expression so the planner uses it.
 
@@ -118,26 +118,33 @@ def is_search_table(name: str) -> bool:
 
 
 # --- SQLite ------------------------------------------------------------------------------
+# The triggers only note which entries are stale (``QUEUE``, a plain table): FTS5 written from
+# inside a trigger flushes its pending terms at every statement, about seven times slower than
+# the same rows written in one statement (10,000 actions: 1.5 s against 0.2 s). The stale
+# entries are written in one go by ``apply_queue``, before every commit of the app's sessions
+# (``install_session_hook``) and before every search.
 
-def _sqlite_table_sql() -> str:
-    return (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(committee_id UNINDEXED, "
-            "title, body, tokenize = 'porter unicode61 remove_diacritics 2')")
+QUEUE = f"{TABLE}_queue"
 
 
-def _insert_sql(source: Source, r: str, select_from: str | None = None) -> str:
+def _sqlite_table_sql() -> list[str]:
+    return [f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(committee_id UNINDEXED, "
+            "title, body, tokenize = 'porter unicode61 remove_diacritics 2')",
+            f"CREATE TABLE IF NOT EXISTS {QUEUE} (row_key INTEGER NOT NULL PRIMARY KEY)"]
+
+
+def _insert_sql(source: Source, where: str = "") -> str:
+    r = "r"
     values = (f"{r}.id * {STRIDE} + {source.code}, {source.committee_sql(r)}, "
               f"{source.title_sql(r)}, {source.body_sql(r)}")
-    head = f"INSERT INTO {TABLE} (rowid, committee_id, title, body) "
-    if select_from is not None:
-        where = f" WHERE {source.when_sql(r)}" if source.when else ""
-        return f"{head}SELECT {values} FROM {select_from} AS {r}{where}"
-    if source.when:
-        return f"{head}SELECT {values} WHERE {source.when_sql(r)}"
-    return f"{head}VALUES ({values})"
+    conds = [c for c in (where, source.when_sql(r) if source.when else "") if c]
+    tail = f" WHERE {' AND '.join(conds)}" if conds else ""
+    return (f"INSERT INTO {TABLE} (rowid, committee_id, title, body) "
+            f"SELECT {values} FROM {source.table} AS {r}{tail}")
 
 
-def _delete_sql(source: Source, r: str) -> str:
-    return f"DELETE FROM {TABLE} WHERE rowid = {r}.id * {STRIDE} + {source.code}"
+def _note_sql(source: Source, r: str) -> str:
+    return f"INSERT OR IGNORE INTO {QUEUE} (row_key) VALUES ({r}.id * {STRIDE} + {source.code})"
 
 
 def sqlite_triggers() -> dict[str, str]:
@@ -147,12 +154,12 @@ def sqlite_triggers() -> dict[str, str]:
         base = f"search_{s.kind}"
         cols = ", ".join(s.columns)
         out[f"{base}_ai"] = (f"CREATE TRIGGER IF NOT EXISTS {base}_ai AFTER INSERT ON {s.table} "
-                             f"BEGIN {_insert_sql(s, 'NEW')}; END")
+                             f"BEGIN {_note_sql(s, 'NEW')}; END")
         out[f"{base}_ad"] = (f"CREATE TRIGGER IF NOT EXISTS {base}_ad AFTER DELETE ON {s.table} "
-                             f"BEGIN {_delete_sql(s, 'OLD')}; END")
+                             f"BEGIN {_note_sql(s, 'OLD')}; END")
         out[f"{base}_au"] = (f"CREATE TRIGGER IF NOT EXISTS {base}_au AFTER UPDATE OF {cols} "
-                             f"ON {s.table} BEGIN {_delete_sql(s, 'OLD')}; "
-                             f"{_insert_sql(s, 'NEW')}; END")
+                             f"ON {s.table} BEGIN {_note_sql(s, 'OLD')}; {_note_sql(s, 'NEW')}; "
+                             "END")
     return out
 
 
@@ -170,9 +177,43 @@ def _has_sqlite_index(conn: Connection) -> bool:
         (TABLE,)).scalar() == 1
 
 
+def _apply_statements() -> list[str]:
+    stale = f"SELECT row_key FROM {QUEUE}"
+    return ([f"DELETE FROM {TABLE} WHERE rowid IN ({stale})"]
+            + [_insert_sql(s, f"r.id IN (SELECT row_key / {STRIDE} FROM {QUEUE} "
+                              f"WHERE row_key % {STRIDE} = {s.code})") for s in SOURCES]
+            + [f"DELETE FROM {QUEUE}"])
+
+
 def _rebuild_statements() -> list[str]:
-    return [f"DELETE FROM {TABLE}"] + \
-        [_insert_sql(s, "r", select_from=s.table) for s in SOURCES]
+    return [f"DELETE FROM {TABLE}", f"DELETE FROM {QUEUE}"] + \
+        [_insert_sql(s) for s in SOURCES]
+
+
+def pending(conn: Connection) -> bool:
+    """Are there changes the SQLite index has not taken in yet?"""
+    if conn.dialect.name != "sqlite" or not _has_sqlite_index(conn):
+        return False
+    return bool(conn.exec_driver_sql(f"SELECT EXISTS (SELECT 1 FROM {QUEUE})").scalar())
+
+
+def apply_queue(conn: Connection) -> None:
+    """Bring the SQLite index up to date with the rows the triggers noted (in the caller's
+    transaction)."""
+    if pending(conn):
+        for sql in _apply_statements():
+            conn.exec_driver_sql(sql)
+
+
+def install_session_hook(sessions) -> None:
+    """Before each commit of a session made by ``sessions``, the index takes in its changes,
+    in the same transaction."""
+    def before_commit(session) -> None:
+        session.flush()
+        conn = session.connection()
+        if conn.dialect.name == "sqlite":
+            apply_queue(conn)
+    event.listen(sessions, "before_commit", before_commit)
 
 
 def rebuild(conn: Connection) -> None:
@@ -221,7 +262,8 @@ def create(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         if not fts5_available():
             return
-        conn.exec_driver_sql(_sqlite_table_sql())
+        for sql in _sqlite_table_sql():
+            conn.exec_driver_sql(sql)
         for sql in sqlite_triggers().values():
             conn.exec_driver_sql(sql)
         rebuild(conn)
@@ -235,6 +277,7 @@ def drop(conn: Connection) -> None:
         for name in sqlite_triggers():
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {QUEUE}")
     elif conn.dialect.name == "postgresql":
         for s in SOURCES:
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS {s.pg_index}")

@@ -142,6 +142,11 @@ def search(db: Database, text: str, committee: str | None = None,
                                "search is not available: this database has no search index "
                                "(it was made by a Python without FTS5); run 'scrutiny-tracker "
                                "check' for advice")
+        stale = search_index.pending(s.connection())
+    if stale:      # changes written outside the app's sessions: taken in first
+        with db.unit_of_work() as s:
+            search_index.apply_queue(s.connection())
+    with db.reading() as s:
         found = _hits(s, query, committee_id, limit)
         return SearchResults(text, tuple(_groups(s, found, limit)))
 

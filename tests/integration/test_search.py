@@ -218,6 +218,23 @@ def test_an_upgraded_database_is_searchable(tmp_path):
         db.dispose()
 
 
+def test_rows_written_outside_the_app_are_indexed_before_a_search(tmp_path):
+    """0006.sqlite's last rows were written by make.py's own connection, as another program
+    would: the triggers noted them, and the first search takes them in."""
+    import shutil
+
+    from desktop_app.db.schema import open_database
+    from tests.integration.test_migration_files import FILES
+    path = tmp_path / "officer.db"
+    shutil.copyfile(FILES / "0006.sqlite", path)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert sorted(h.kind for h in search(db, "caseload figures").hits()) == [
+            "action", "attachment"]
+    finally:
+        db.dispose()
+
+
 def test_a_rewritten_search_trigger_is_named_by_the_check(tmp_path):
     from desktop_app.db.schema import open_database
     from desktop_app.services.backups import check_database
@@ -262,3 +279,26 @@ def test_common_words_and_short_last_words(db):
     assert sorted(_titles(search(db, "agr"))) == ["Agree the repairs standard"]
     with pytest.raises(ServiceError, match="nothing to search for"):
         search(db, "the and")
+
+
+def test_without_fts5_the_app_works_and_search_says_why(tmp_path, monkeypatch, capsys):
+    from desktop_app.db import search_index
+    from desktop_app.db.schema import open_database
+    from desktop_app.db.schema_check import expected_shape
+    from desktop_app.services.backups import check_database
+    monkeypatch.setattr(search_index, "fts5_available", lambda: False)
+    expected_shape.cache_clear()
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    db = open_database(url)
+    try:
+        _two_committees(db)
+        actions.add_action(db, HOUSING, None, "Publish the repairs backlog")
+        assert check_database(db) == []
+        code, out, err = _run(capsys, url, "search", "repairs")
+        assert (code, out) == (2, "")
+        assert err.startswith("scrutiny-tracker: error: search is not available: this Python's "
+                              "SQLite has no full-text index (FTS5)")
+        assert len(err.splitlines()) == 1
+    finally:
+        db.dispose()
+        expected_shape.cache_clear()
