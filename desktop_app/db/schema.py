@@ -263,9 +263,6 @@ def upgrade(db: Database, revision: str = "head") -> None:
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
-                # a migration that rebuilt an indexed table dropped its search triggers
-                from desktop_app.db.search_index import restore_triggers
-                restore_triggers(conn)
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")

@@ -16,7 +16,7 @@ indexed expression so the planner uses it.
 A new database gets these objects with ``Base.metadata.create_all`` (a listener on the
 metadata); an old one from migration 0006. A later migration that rebuilds an indexed table on
 SQLite (``batch_alter_table`` copies and renames it, dropping its triggers) is covered by
-``restore_triggers``, which ``db.schema.upgrade`` runs after every upgrade.
+``restore_triggers``, which the migrations' env.py runs after every upgrade.
 
 A Python whose SQLite lacks FTS5 gets no index (``fts5_available``): the app works, and search
 says so in one line (see services/search.py).

@@ -302,3 +302,34 @@ def test_without_fts5_the_app_works_and_search_says_why(tmp_path, monkeypatch, c
     finally:
         db.dispose()
         expected_shape.cache_clear()
+
+
+def test_triggers_a_table_rebuild_dropped_come_back_with_the_next_upgrade(tmp_path):
+    """A later migration that rebuilds a table on SQLite (batch_alter_table) drops its
+    triggers; the migrations' env.py makes them again and refreshes the index."""
+    import sqlalchemy as sa
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    from desktop_app.db.schema import open_database, upgrade
+    from desktop_app.services.backups import check_database
+    db = open_database(f"sqlite:///{tmp_path / 'tracker.db'}")
+    try:
+        _two_committees(db)
+        with db.engine.begin() as conn:
+            ops = Operations(MigrationContext.configure(conn))
+            with ops.batch_alter_table("actions", recreate="always") as batch:
+                batch.add_column(sa.Column("spare", sa.Text(), nullable=True))
+            conn.exec_driver_sql("INSERT INTO actions (committee_id, ref, text, owner, "
+                                 "directorate, progress, due_text, status, position, "
+                                 "item_title, status_word, rag, extra, version, created_at, "
+                                 "updated_at) VALUES (1, '9', 'Written while the trigger was "
+                                 "gone', '', '', '', '', 'open', 0, '', '', '', '', 1, "
+                                 "'2024-01-01 00:00:00', '2024-01-01 00:00:00')")
+            conn.exec_driver_sql("ALTER TABLE actions DROP COLUMN spare")
+        assert any("search_action" in p for p in check_database(db))
+        upgrade(db)
+        assert check_database(db) == []
+        assert _titles(search(db, "trigger gone")) == ["Written while the trigger was gone"]
+    finally:
+        db.dispose()

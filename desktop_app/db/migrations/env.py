@@ -20,6 +20,10 @@ def _run(connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+        # a migration that rebuilt an indexed table on SQLite (batch_alter_table copies and
+        # renames it) dropped its search triggers: made again, and the index refreshed
+        from desktop_app.db.search_index import restore_triggers
+        restore_triggers(connection)
 
 
 connection = config.attributes.get("connection")
