@@ -137,15 +137,18 @@ def search(db: Database, text: str, committee: str | None = None,
                            "\u201cthe\u201d, are not searched)")
     with db.reading() as s:
         committee_id = find_committee(s, committee).id if committee else None
-        if s.get_bind().dialect.name == "sqlite" and not _has_index(s):
-            raise ServiceError(NO_FTS5 if not search_index.fts5_available() else
-                               "search is not available: this database has no search index "
-                               "(it was made by a Python without FTS5); run 'scrutiny-tracker "
-                               "check' for advice")
-        stale = search_index.pending(s.connection())
-    if stale:      # changes written outside the app's sessions: taken in first
+        missing = s.get_bind().dialect.name == "sqlite" and not _has_index(s)
+        if missing and not search_index.fts5_available():
+            raise ServiceError(NO_FTS5)
+        stale = not missing and search_index.pending(s.connection())
+    if missing or stale:
+        # a database made by a Python without FTS5 gets its index now; changes written
+        # outside the app's sessions are taken in
         with db.unit_of_work() as s:
-            search_index.apply_queue(s.connection())
+            if missing:
+                search_index.create(s.connection())
+            else:
+                search_index.apply_queue(s.connection())
     with db.reading() as s:
         found = _hits(s, query, committee_id, limit)
         return SearchResults(text, tuple(_groups(s, found, limit)))

@@ -302,6 +302,13 @@ def test_without_fts5_the_app_works_and_search_says_why(tmp_path, monkeypatch, c
     finally:
         db.dispose()
         expected_shape.cache_clear()
+    monkeypatch.undo()     # the same file with a Python that has FTS5: indexed when searched
+    db = open_database(url)
+    try:
+        assert _titles(search(db, "repairs")) == ["Publish the repairs backlog"]
+        assert check_database(db) == []
+    finally:
+        db.dispose()
 
 
 def test_triggers_a_table_rebuild_dropped_come_back_with_the_next_upgrade(tmp_path):
