@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sqlite3
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
@@ -117,7 +118,7 @@ def is_search_table(name: str) -> bool:
     return name == TABLE or name.startswith(TABLE + "_")
 
 
-def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
+def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
     """Alembic's autogenerate leaves the index alone (it is made by create/migration 0006,
     not from the models): pass as ``include_name`` (the migrations' env.py does)."""
     if type_ == "table":
