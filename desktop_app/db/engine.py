@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop_app.db import audit, location
+from desktop_app.db import audit, location, search_index
 from desktop_app.domain.errors import ConflictError
 
 
@@ -98,6 +98,7 @@ class Database:
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         audit.install(self.sessions)
+        search_index.install_session_hook(self.sessions)
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:

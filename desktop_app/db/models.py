@@ -11,6 +11,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, Dialect, Forei
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from desktop_app.db import search_index
 from desktop_app.domain.enums import (ActionStatus, AttendanceKind, ImplementationStatus,
                                       MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
@@ -204,6 +205,9 @@ class Attachment(Tracked, Base):
     sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     size_bytes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     page_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the words of the PDF as pypdf read them when it was attached, for search (migration 0006)
+    text_content: Mapped[str] = mapped_column(Text, default="", server_default="",
+                                              deferred=True)
 
     item: Mapped[AgendaItem] = relationship(back_populates="attachments")
 
@@ -371,3 +375,6 @@ class Contact(Tracked, Base):
     email: Mapped[str] = mapped_column(String(320), default="")
     job_title: Mapped[str] = mapped_column(String(200), default="")
     directorate: Mapped[str] = mapped_column(String(200), default="")
+
+
+search_index.install(Base.metadata)

@@ -29,6 +29,7 @@ from sqlalchemy import URL
 
 from desktop_app.db.engine import Database, DatabaseError, make_engine
 from desktop_app.db.schema import BACKUPS_KEPT, head_revision, sqlite_path, upgrade
+from desktop_app.db import search_index
 from desktop_app.db.schema_check import VERSION_TABLE, expected_shape, schema_problems
 
 LOCK_WAIT = 2.0          # seconds to wait for another process's write to finish
@@ -141,7 +142,9 @@ def _quote(name: str) -> str:
 def _swap(path: Path, candidate: Path, backups: Path) -> Path:
     """Replace the live tables from ``candidate`` in one write transaction; the safety backup
     is taken inside it. Returns the safety backup's path."""
-    tables = [t for t in expected_shape().tables] + [VERSION_TABLE]
+    # the search index is not copied: its triggers follow the copy, and it is rebuilt after
+    tables = [t for t in expected_shape().tables
+              if not search_index.is_search_table(t)] + [VERSION_TABLE]
     conn = sqlite3.connect(str(path), timeout=LOCK_WAIT, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys=OFF")           # only outside a transaction
@@ -170,6 +173,10 @@ def _swap(path: Path, candidate: Path, backups: Path) -> Path:
                 conn.execute("DELETE FROM main.sqlite_sequence")
                 conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM "
                              "candidate.sqlite_sequence")
+            if search_index.fts5_available() and conn.execute(
+                    "SELECT count(*) FROM main.sqlite_master WHERE name = ?",
+                    (search_index.TABLE,)).fetchone()[0]:
+                search_index.rebuild_raw(conn)
             broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
             if broken:
                 raise DatabaseError(f"{candidate}: not restored: {len(broken)} broken "

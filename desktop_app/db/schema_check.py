@@ -16,6 +16,7 @@ import functools
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection
 
+from desktop_app.db import search_index
 from desktop_app.db.models import Base
 
 VERSION_TABLE = "alembic_version"
@@ -57,8 +58,10 @@ def shape_of(conn: Connection) -> SchemaShape:
         for index in insp.get_indexes(table):
             if index.get("duplicates_constraint") or not index.get("name"):
                 continue       # PostgreSQL's index behind a unique constraint
+            columns = index["column_names"]
             indexes.add((table, str(index["name"]),
-                         tuple(str(c) for c in index["column_names"]), bool(index["unique"])))
+                         ("(expression)",) if None in columns else tuple(str(c) for c in columns),
+                         bool(index["unique"])))
     revision = None
     if insp.has_table(VERSION_TABLE):
         rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
@@ -67,9 +70,11 @@ def shape_of(conn: Connection) -> SchemaShape:
                        frozenset(insp.get_view_names()), revision)
 
 
-@functools.lru_cache(maxsize=1)
-def expected_shape() -> SchemaShape:
-    """The schema of a database this version creates (in memory, at the head revision)."""
+@functools.lru_cache(maxsize=2)
+def expected_shape(dialect: str = "sqlite") -> SchemaShape:
+    """The schema of a database this version creates (at the head revision). It is read from
+    one made in memory on SQLite; on PostgreSQL the search index is expression indexes
+    instead of SQLite's FTS5 table and triggers (db/search_index.py)."""
     from desktop_app.db.schema import head_revision
     engine = create_engine("sqlite://")
     try:
@@ -78,7 +83,16 @@ def expected_shape() -> SchemaShape:
             shape = shape_of(conn)
     finally:
         engine.dispose()
-    return dataclasses.replace(shape, revision=head_revision())
+    shape = dataclasses.replace(shape, revision=head_revision())
+    if dialect != "postgresql":
+        return shape
+    search_triggers = search_index.expected_triggers()
+    return dataclasses.replace(
+        shape,
+        tables={t: c for t, c in shape.tables.items() if not search_index.is_search_table(t)},
+        triggers=shape.triggers - search_triggers,
+        indexes=shape.indexes | {(table, name, ("(expression)",), False)
+                                 for table, name in search_index.expected_pg_indexes()})
 
 
 def compare(actual: SchemaShape, expected: SchemaShape | None = None) -> list[str]:
@@ -116,5 +130,25 @@ def compare(actual: SchemaShape, expected: SchemaShape | None = None) -> list[st
     return problems
 
 
+def _search_trigger_problems(conn: Connection) -> list[str]:
+    """A search trigger must be the one this version writes, word for word: one that has been
+    rewritten to delete rows would pass a check of names alone."""
+    if conn.dialect.name != "sqlite":
+        return []
+    have = dict(conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all())
+    problems = []
+    if not search_index.expected_triggers():
+        return []          # no FTS5 in this Python: no index expected
+    for name, sql in search_index.sqlite_triggers().items():
+        want = " ".join(sql.replace(" IF NOT EXISTS", "").split())
+        if name not in have:
+            problems.append(f"trigger {name} is missing (the search index misses changes)")
+        elif " ".join(str(have[name]).split()) != want:
+            problems.append(f"trigger {name} is not the one this version writes")
+    return problems
+
+
 def schema_problems(conn: Connection) -> list[str]:
-    return compare(shape_of(conn))
+    return compare(shape_of(conn), expected_shape(conn.dialect.name)) + \
+        _search_trigger_problems(conn)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Attachment
+from desktop_app.db.pdf_text import pdf_text
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
 from desktop_app.reports.pdf_safety import PdfProblem, check_pdf
 from desktop_app.services.errors import ServiceError
@@ -26,7 +27,7 @@ def new_attachment(path: str | Path, title: str, position: int) -> Attachment:
         raise ServiceError(f"{path}: cannot attach: the file {exc}") from None
     return Attachment(path=str(source.resolve()), title=title, position=position, content=checked.data,
                       sha256=checked.sha256, size_bytes=checked.source_bytes,
-                      page_count=checked.pages)
+                      page_count=checked.pages, text_content=pdf_text(checked.data))
 
 
 def with_copies(db: Database, meeting: MeetingRow) -> MeetingRow:

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self._icon()
         self._stale: set[TabPage] = set()
         self._shown_once = False
+        self.search_window: Any = None     # made on first use (Ctrl+Shift+F)
 
         self.overview = OverviewPage(db, self.undo_stack)
         self.meetings_tab = MeetingsTab(db, self.undo_stack)
@@ -247,6 +248,20 @@ class MainWindow(QMainWindow):
         row = dialog.row_of(owner) if dialog is not None and hasattr(dialog, "row_of") else -1
         if row >= 0:
             dialog.table.selectRow(row)
+
+    def open_search(self) -> Any:
+        """Edit > Search everything... (Ctrl+Shift+F): the search window (ui/search/)."""
+        from desktop_app.ui.search.search_window import SearchWindow
+        if self.search_window is None:
+            self.search_window = SearchWindow(self.db, self)
+            self.search_window.open_requested.connect(self.open_record)
+        self.search_window.show_again()
+        return self.search_window
+
+    def open_record(self, key: Any) -> None:
+        """Show a search result's record: its tab, committee and row."""
+        from desktop_app.ui.search.opening import open_record
+        open_record(self, key)
 
     def show_overdue_actions(self) -> None:
         self.tabs.setCurrentWidget(self.tracker)

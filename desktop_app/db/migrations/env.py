@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from desktop_app.db import search_index
 from desktop_app.db.models import Base
 
 config = context.config
@@ -17,9 +18,13 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=search_index.include_name,   # the full-text index is not in the models
     )
     with context.begin_transaction():
         context.run_migrations()
+        # a migration that rebuilt an indexed table on SQLite (batch_alter_table copies and
+        # renames it) dropped its search triggers: made again, and the index refreshed
+        search_index.restore_triggers(connection)
 
 
 connection = config.attributes.get("connection")

@@ -75,6 +75,10 @@ class WindowMenus:
                                     "New record in the current tab")
         self.find_action = self._act("&Find", window.focus_search, [K.Find],
                                      "Search in the current tab")
+        self.search_action = self._act(
+            "&Search everything\u2026", window.open_search, "Ctrl+Shift+F",
+            "Search actions, recommendations and responses, work items, agendas, minutes and "
+            "report PDFs in every committee", name="Search everything")
         self.refresh_action = self._act("&Refresh", window.refresh_all, [K.Refresh, "F5"])
         self.go_actions = [
             self._act("&Meetings", lambda: window.tabs.setCurrentWidget(window.meetings_tab),
@@ -100,12 +104,12 @@ class WindowMenus:
         self.about_action = self._act("&About", self.show_about)
         self.logs_action = self._act("Open &log folder", self.open_log_folder)
         window.addActions([self.undo_action, self.redo_action, self.new_action,
-                           self.find_action])
+                           self.find_action, self.search_action])
 
     def needs_committee(self) -> list[QAction]:
         """The actions that only make sense once there is a committee."""
         return [self.new_action, self.find_action, self.print_action, self.refresh_action,
-                self.import_minutes_action]
+                self.import_minutes_action, self.search_action]
 
     def _build_menus(self, bar: QMenuBar) -> None:
         m = bar.addMenu("&File")
@@ -118,7 +122,7 @@ class WindowMenus:
         m = bar.addMenu("&Edit")
         m.addActions([self.undo_action, self.redo_action])
         m.addSeparator()
-        m.addActions([self.new_action, self.find_action])
+        m.addActions([self.new_action, self.find_action, self.search_action])
         m = bar.addMenu("&View")
         m.addActions(self.go_actions)
         m.addSeparator()
