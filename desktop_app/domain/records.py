@@ -137,6 +137,8 @@ class ActionRow(_Record):
     status_word: str = ""
     rag: str = ""
     extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
+    # the day it was last changed: an undo puts it back (and with it the UPDATED flag)
+    updated_on: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,6 +169,7 @@ class RecommendationRow(_Record):
     rag: str = ""
     extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
     responded: bool = False  # a written response or a recorded verdict (not awaiting)
+    updated_on: dt.date | None = None   # the day it was last changed (an undo puts it back)
 
 
 @dataclasses.dataclass(frozen=True)
