@@ -112,6 +112,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows are replaced, never mutated: a service returns the new row after each edit."""
 
     columns: Sequence[Column] = ()
+    editable: frozenset[str] = frozenset()   # keys of the columns edited in the grid
     row_replaced = Signal(int)   # emitted before dataChanged, so a proxy can refresh its cache
     rows_reindexed = Signal()    # emitted before endReset/endInsert/endRemove/layoutChanged
 
@@ -187,7 +188,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+        if self.editable and self.columns[index.column()].key in self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable   # edited through a delegate and a service
+        return flags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order, self.generation) == (self._sort_column, self._sort_order,

@@ -69,6 +69,8 @@ class ActionsModel(RowTableModel[ActionRow]):
         day = row.meeting_date.toordinal() if row.meeting_date else 0
         return (_STATUS_RANK[status_word(row)], -day)
 
+    editable = frozenset({"owner", "progress", "due", "status"})
+
     def marker(self, row: ActionRow) -> str:
         if row.overdue:
             return "overdue"

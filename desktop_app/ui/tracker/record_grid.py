@@ -211,6 +211,10 @@ class RecordGrid(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def is_selected(self, row_id: int) -> bool:
+        r = self.proxy.proxy_row_of(row_id)
+        return r is not None and self.table.selectionModel().isRowSelected(r)
+
     def add_bar(self, bar: QWidget) -> None:
         """A bar between the filters and the table (the bulk actions)."""
         self._layout.insertWidget(1, bar)

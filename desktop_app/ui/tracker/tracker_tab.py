@@ -20,7 +20,7 @@ from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
 from desktop_app.ui.tracker.loading import TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
-from desktop_app.ui.tracker.bulk import BulkBar, BulkDialog, bulk_dialog
+from desktop_app.ui.tracker.grid_edits import GridEdits
 from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
 from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.widgets.column_chooser import ColumnsButton
@@ -104,11 +104,6 @@ class TrackerTab(TabPage):
         for w in (self.compact_button, self.details_button, self.columns_button):
             corner_lay.addWidget(w)
         self.views.setCornerWidget(corner)
-        self.bulk_bar = BulkBar()
-        self.actions_grid.add_bar(self.bulk_bar)
-        self.actions_grid.selection_count_changed.connect(self.bulk_bar.set_count)
-        self.bulk_bar.chosen.connect(self.bulk_change)
-        self.bulk_dialog: BulkDialog | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 4)
         lay.addWidget(self.views)
@@ -123,6 +118,7 @@ class TrackerTab(TabPage):
         self.controller.row_changed.connect(self._row_changed)
         self.controller.row_removed.connect(self._row_removed)
         self.controller.message.connect(self.status)
+        self.edits = GridEdits(self)   # editing in the grid, bulk changes of the selection
 
         self.actions_grid.current_changed.connect(lambda r: self._show(ACTION, r))
         self.recs_grid.current_changed.connect(lambda r: self._show(REC, r))
@@ -289,22 +285,6 @@ class TrackerTab(TabPage):
     def details_visible(self) -> bool:
         return not self.action_detail.isHidden()
 
-    # ================================================================== bulk changes
-    def bulk_change(self, key: str) -> BulkDialog | None:
-        """Open the dialog of a bulk change ("report", "owner", "due") of the selected actions."""
-        rows = self.actions_grid.selected_rows()
-        if not rows:
-            return None
-        owners = sorted({r.owner for r in self.actions_model.rows} - {""}, key=str.lower)
-
-        def run(edits: list, text: str) -> object:
-            return self.controller.bulk_edit(rows, edits, text)
-
-        self.bulk_dialog = bulk_dialog(key, rows, owners, self.meetings_of, run, self)
-        if self.bulk_dialog is not None:
-            self.bulk_dialog.open()
-        return self.bulk_dialog
-
     # ================================================================== edits
     def _try(self, fn: Callable[..., Any], *args: Any) -> Any:
         try:
@@ -337,7 +317,9 @@ class TrackerTab(TabPage):
                 grid.clear_filters()
         if added or (grid.detail.row is not None and grid.detail.row.id == row.id):
             self.views.setCurrentWidget(grid)
-            if not grid.select_id(row.id) or grid.shown_id() == row.id:
+            if grid.shown_id() == row.id and grid.is_selected(row.id):
+                self._show(kind, row)     # a selection of several rows stays as it is
+            elif not grid.select_id(row.id) or grid.shown_id() == row.id:
                 self._show(kind, row)
         self._emit_summary()
         self.data_changed.emit()

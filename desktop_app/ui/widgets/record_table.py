@@ -44,6 +44,7 @@ class RecordTable(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 10)
         self.compact = True       # fixed rows of ``lines`` lines; set_compact(False) grows them
+        self._grown: set[int] = set()   # rows whose height fit_rows changed
         self._row_timer = QTimer(self)
         self._row_timer.setSingleShot(True)
         self._row_timer.setInterval(0)
@@ -87,12 +88,26 @@ class RecordTable(QTableView):
     def _forget_widths(self, *_args) -> None:
         self._content_widths.clear()
 
+    def use_delegate(self, delegate: WrapDelegate) -> None:
+        """Draw (and edit) the cells with ``delegate`` (a WrapDelegate that edits, say)."""
+        delegate.lines, delegate.wrap_columns = self.delegate.lines, self.delegate.wrap_columns
+        delegate.column_keys = self.delegate.column_keys
+        self.delegate = delegate
+        self.setItemDelegate(delegate)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                             QAbstractItemView.EditTrigger.EditKeyPressed)
+
     # ---------------------------------------------------------------- row heights
     def set_compact(self, compact: bool) -> None:
         """Compact: every row ``delegate.lines`` lines high. Otherwise the rows in view grow
         to show their whole text (measured as they scroll into view: 100,000 rows stay quick)."""
         self.compact = compact
-        self.verticalHeader().reset()     # every row back to the default (compact) height
+        default = self.verticalHeader().defaultSectionSize()
+        rows = self.model().rowCount() if self.model() is not None else 0
+        for r in self._grown:             # every row back to the default (compact) height
+            if r < rows:
+                self.setRowHeight(r, default)
+        self._grown.clear()
         self._schedule_rows()
 
     def _schedule_rows(self, *_args) -> None:
@@ -134,6 +149,7 @@ class RecordTable(QTableView):
             need = self.row_height_needed(r)
             if self.rowHeight(r) != need:
                 self.setRowHeight(r, need)
+                self._grown.add(r)
             y += need
             r += 1
 
@@ -142,6 +158,7 @@ class RecordTable(QTableView):
         """Apply the model's column defaults, then the saved header state if any."""
         self._columns = tuple(model.columns)
         self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
+        self.delegate.column_keys = [c.key for c in self._columns]
         hh = self.horizontalHeader()
         for i, col in enumerate(self._columns):
             hh.setSectionHidden(i, col.hidden)
@@ -156,6 +173,7 @@ class RecordTable(QTableView):
         hide the columns named in ``shown``; the others keep their state."""
         self._columns = tuple(model.columns)
         self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
+        self.delegate.column_keys = [c.key for c in self._columns]
         self._content_widths.clear()
         hh = self.horizontalHeader()
         for i, col in enumerate(self._columns):

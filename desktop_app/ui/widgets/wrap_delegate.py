@@ -70,6 +70,7 @@ class WrapDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.lines = lines
         self.wrap_columns: set[int] = set()
+        self.column_keys: list[str] = []   # each column's key, by model column
 
     @staticmethod
     def text_width(option: QStyleOptionViewItem, width: int) -> int:
