@@ -37,8 +37,8 @@ def open_editor(qtbot, table, index):
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     editor = QApplication.focusWidget()
-    assert editor is not None and editor is not table and table.isAncestorOf(editor), \
-        "no editor opened in the cell"
+    assert editor is not table, "no editor opened in the cell"
+    assert table.isAncestorOf(editor)
     return editor
 
 
@@ -83,7 +83,8 @@ def test_owner_typed_into_the_grid_saves_and_undo_restores_value_and_flag(qtbot,
     qtbot.keyClick(grid.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     undone = actions.get_action(window.db, 1)
     assert undone.owner == "Claire Ward"
-    assert flag_word(undone) == "" and undone.updated_on == before.updated_on
+    assert flag_word(undone) == ""
+    assert undone.updated_on == before.updated_on
     assert cell(grid, "1", M.FLAG) == ""
     assert cell(grid, "1", M.OWNER) == "Claire Ward"
 
@@ -121,7 +122,8 @@ def test_bulk_owner_due_date_and_reported_complete(qtbot, window, message_boxes)
     grid = window.tracker.actions_grid
     bar = window.tracker.edits.bulk_bar
     select_refs(qtbot, grid, ["1", "2", "4"])
-    assert bar.isVisible() and bar.label.text() == "3 actions selected:"
+    assert bar.isVisible()
+    assert bar.label.text() == "3 actions selected:"
     ids = sorted(r.id for r in grid.selected_rows())
     assert ids == [1, 2, 4]
     steps = window.undo_stack.count()
@@ -143,7 +145,8 @@ def test_bulk_owner_due_date_and_reported_complete(qtbot, window, message_boxes)
     dialog = window.tracker.edits.dialog
     qtbot.keyClicks(dialog.field.line, "31/02/2022")           # not a date: nothing written
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
-    assert dialog.isVisible() and "is not a date" in dialog.error.text()
+    assert dialog.isVisible()
+    assert "is not a date" in dialog.error.text()
     dialog.field.line.clear()
     qtbot.keyClicks(dialog.field.line, "28/02/2022")
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
@@ -201,7 +204,8 @@ def test_after_save_focus_is_on_the_grid_and_ctrl_z_undoes(qtbot, window):
 def test_due_label_shows_no_ampersand(window):
     pane = window.tracker.action_detail
     labels = [w for w in pane.findChildren(QLabel) if w.buddy() is pane.due.line]
-    assert len(labels) == 1 and labels[0].text() == "D&ue"   # drawn as "Due", Alt+U
+    assert len(labels) == 1
+    assert labels[0].text() == "D&ue"
 
 
 def test_rows_grow_to_their_text_and_compact_rows_are_remembered(qtbot, window, open_window):
@@ -235,7 +239,8 @@ def test_hidden_detail_pane_is_remembered_in_a_new_window(qtbot, window, open_wi
     assert not again.tracker.details_button.isChecked()
     assert not again.menus.details_action.isChecked()
     again.menus.details_action.trigger()                     # the View menu shows it again
-    assert again.tracker.details_visible() and again.tracker.details_button.isChecked()
+    assert again.tracker.details_visible()
+    assert again.tracker.details_button.isChecked()
 
 
 def test_recommendations_open_outstanding_first_then_newest(qtbot, window):
@@ -272,5 +277,6 @@ def test_lines_break_only_at_word_boundaries():
         assert [w for line in lines for w in line.split()] == words   # never "Accommodat|ion"
         assert len(lines) > 1
     out = elide_lines(text, font, 120, 2).split("\u2028")
-    assert len(out) == 2 and out[1].endswith("\u2026")
+    assert len(out) == 2
+    assert out[1].endswith("\u2026")
     assert out[1].removesuffix("\u2026").split()[-1] in words     # cut after a whole word

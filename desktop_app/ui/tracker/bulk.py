@@ -19,6 +19,7 @@ from desktop_app.ui.app_state import long_date, today
 from desktop_app.ui.errors import Failed, first_line
 from desktop_app.ui.tracker.action_detail import confirm_open_reported, editable_combo
 from desktop_app.ui.widgets.date_edit import DateEdit
+from desktop_app.ui.widgets.detail_parts import buddy_label
 
 
 class BulkBar(QWidget):
@@ -66,8 +67,12 @@ class BulkDialog(QDialog):
         self.setModal(True)
         self.field, self._read, self._submit = field, read, submit
         lay = QVBoxLayout(self)
+        intro = QLabel(title)    # the title bar may be far from the eye: say it here too
+        intro.setObjectName("bulkIntro")
+        intro.setStyleSheet("font-weight: 600;")
+        lay.addWidget(intro)
         form = QFormLayout()
-        form.addRow(label, field)
+        form.addRow(buddy_label(label, getattr(field, "line", field)), field)
         lay.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
@@ -116,14 +121,14 @@ def bulk_dialog(key: str, rows: list[ActionRow], owners: list[str],
         combo = editable_combo("New owner")
         combo.addItems(owners)
         combo.setEditText("")
-        return BulkDialog(f"New owner for {n} actions", "&Owner", combo,
+        return BulkDialog(f"A new owner for the {n} selected actions", "&Owner", combo,
                           lambda: _required(combo.currentText(), "Type the new owner."),
                           lambda v: run([ActionEdit(r.id, fields={"owner": v}) for r in rows],
                                         f"New owner for {n} actions"), parent)
     if key == "due":
         date = DateEdit(allow_blank=False)
         date.setAccessibleName("New due date")
-        return BulkDialog(f"New due date for {n} actions", "D&ue", date, date.date,
+        return BulkDialog(f"A new due date for the {n} selected actions", "D&ue", date, date.date,
                           lambda v: run([ActionEdit(r.id, fields={"due_date": v}) for r in rows],
                                         f"New due date for {n} actions"), parent)
     committees = {r.committee_id for r in rows}
@@ -144,7 +149,8 @@ def bulk_dialog(key: str, rows: list[ActionRow], owners: list[str],
         return run([ActionEdit(r.id, reported_at=int(meeting_id)) for r in waiting],  # type: ignore[arg-type]
                    f"Report {len(waiting)} actions complete")
 
-    dialog = BulkDialog(f"Report {len(waiting)} actions complete", "&Meeting", combo,
+    dialog = BulkDialog(f"Report the {len(waiting)} selected actions complete at the meeting",
+                        "&Meeting", combo,
                         combo.currentData, report, parent)
     dialog.field.setFocus(Qt.FocusReason.OtherFocusReason)
     return dialog

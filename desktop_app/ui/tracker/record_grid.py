@@ -101,7 +101,7 @@ class RecordGrid(QWidget):
         detail.setMinimumWidth(360)
         self.table.setMinimumWidth(420)
         if not app_state.restore_splitter(self.splitter, f"tracker_{kind}"):
-            self.splitter.setSizes([960, 420])
+            self.splitter.setSizes([1000, 380])
         lay.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(self.proxy.set_search)

@@ -254,6 +254,9 @@ class RecordTable(QTableView):
                 content = self._content_width(i)
                 base[i] = max(header, content + 16) if content else max(c.width * char, header)
         spare = self.viewport().width() - sum(base.values()) - 2
+        if spare < 0:
+            self._narrow(base, visible, -spare, char)
+            spare = 0
         weights = sum(c.stretch for _, c in visible)
         self._fitting = True
         try:
@@ -262,6 +265,19 @@ class RecordTable(QTableView):
                 hh.resizeSection(i, base[i] + extra)
         finally:
             self._fitting = False
+
+    @staticmethod
+    def _narrow(base: dict[int, int], visible: list, short: int, char: int) -> None:
+        """Take ``short`` pixels from the wrapping columns (their rows grow instead), each
+        down to six characters at least, so the short columns at the end (Due, Status) stay
+        on screen rather than behind a horizontal scroll bar."""
+        floor = char * 6 + 12
+        give = {i: max(0, base[i] - floor) for i, c in visible if c.wrap}
+        total = sum(give.values())
+        if not total:
+            return
+        for i, can in give.items():
+            base[i] -= min(can, short * can // total + 1)
 
     def _section_resized(self, *_args) -> None:
         if not self._fitting and self.isVisible() and \
