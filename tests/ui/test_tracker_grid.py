@@ -280,3 +280,58 @@ def test_lines_break_only_at_word_boundaries():
     assert len(out) == 2
     assert out[1].endswith("\u2026")
     assert out[1].removesuffix("\u2026").split()[-1] in words     # cut after a whole word
+
+
+def test_chase_and_print_just_the_selected_actions(qtbot, window, tmp_path):
+    from pypdf import PdfReader
+
+    grid = window.tracker.actions_grid
+    bar = window.tracker.edits.bulk_bar
+    select_refs(qtbot, grid, ["5", "6"])
+    click(qtbot, bar.buttons["chase"])
+    dialog = window.tracker.edits.dialog
+    assert [line.name for line in dialog.lines] == ["Kate Charlton", "Richard Watson"]
+    dialog.folder_edit.setText(str(tmp_path / "chase"))
+    click(qtbot, dialog.write_button)
+    qtbot.waitUntil(lambda: bool(dialog.packs), timeout=20000)
+    assert sorted(p.owner for p in dialog.packs) == ["Kate Charlton", "Richard Watson"]
+    assert all(p.workbook.exists() and p.draft.exists() for p in dialog.packs)
+    dialog.reject()
+
+    target = tmp_path / "selected.pdf"
+    window.tracker.edits.print_selection(str(target))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Saved 2 actions"),
+                    timeout=20000)
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(target).pages)
+    assert "Key Performance Indicators" in text                   # action 5
+    assert "Deputy Monitoring Officer" in text                    # action 6
+    assert "Advertise and recruit" not in text                    # action 4, not selected
+    assert "Information on the" not in text                       # action 7, not selected
+
+
+def test_sort_and_widths_are_remembered_per_table(qtbot, window, open_window):
+    from PySide6.QtCore import QPoint
+
+    grid = window.tracker.actions_grid
+    header = grid.table.horizontalHeader()
+    x = header.sectionViewportPosition(M.DUE) + header.sectionSize(M.DUE) // 2
+    for _ in range(2):   # descending: latest due first
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, header.height() // 2))
+    dues = [grid.proxy.row_at(r).due_date for r in range(grid.proxy.rowCount())]
+    assert dues == sorted(dues, reverse=True)
+    header.resizeSection(M.OWNER, 173)
+    grid.table.user_sized = True            # as a drag of the section's edge marks it
+    window.close()
+
+    again = open_window(window.db)
+    grid = again.tracker.actions_grid
+    header = grid.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        M.DUE, Qt.SortOrder.DescendingOrder)
+    dues = [grid.proxy.row_at(r).due_date for r in range(grid.proxy.rowCount())]
+    assert dues == sorted(dues, reverse=True)
+    assert header.sectionSize(M.OWNER) == 173
+    recs = again.tracker.recs_grid.table.horizontalHeader()
+    assert recs.sortIndicatorSection() == -1                  # the other table: its own state

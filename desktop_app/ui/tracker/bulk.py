@@ -23,9 +23,10 @@ from desktop_app.ui.widgets.detail_parts import buddy_label
 
 
 class BulkBar(QWidget):
-    """"3 actions selected: [Reported complete...] [Owner...] [Due date...]"."""
+    """"3 actions selected: [Reported complete...] [New owner...] [New due date...]
+    [Chase owners...] [Print...]"."""
 
-    chosen = Signal(str)   # "report", "owner" or "due"
+    chosen = Signal(str)   # "report", "owner", "due", "chase" or "print"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,7 +41,11 @@ class BulkBar(QWidget):
                                 "Mark the selected actions reported complete at a meeting"),
                                ("owner", "New owner\u2026", "Give the selected actions a new owner"),
                                ("due", "New due date\u2026",
-                                "Give the selected actions a new due date")):
+                                "Give the selected actions a new due date"),
+                               ("chase", "Chase owners\u2026",
+                                "Chase the owners of the selected actions"),
+                               ("print", "Print\u2026",
+                                "Save the selected actions as an action log (PDF)")):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.setAccessibleName(tip)

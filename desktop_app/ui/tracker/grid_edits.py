@@ -4,13 +4,17 @@ they validate and undo exactly as the detail pane does."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.ui.app_state import today
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.bulk import BulkBar, BulkDialog, bulk_dialog
 from desktop_app.ui.tracker.grid_edit import ActionEditDelegate
+from desktop_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:
     from desktop_app.ui.tracker.tracker_tab import TrackerTab
@@ -24,7 +28,8 @@ class GridEdits:
         grid.add_bar(self.bulk_bar)
         grid.selection_count_changed.connect(self.bulk_bar.set_count)
         self.bulk_bar.chosen.connect(self.bulk_change)
-        self.dialog: BulkDialog | None = None
+        self.dialog: BulkDialog | QDialog | None = None
+        self.job: Job | None = None
         self.delegate = ActionEditDelegate(self.edit_cell, self.owners,
                                            lambda message: show_error(tab, message), grid.table)
         grid.table.use_delegate(self.delegate)
@@ -55,10 +60,16 @@ class GridEdits:
             else:
                 self._try(c.reopen_action, row)
 
-    def bulk_change(self, key: str) -> BulkDialog | None:
-        """Open the dialog of a bulk change ("report", "owner", "due") of the selected actions."""
+    def bulk_change(self, key: str) -> BulkDialog | QDialog | None:
+        """Open the dialog of a bulk change ("report", "owner", "due") of the selected actions,
+        or chase their owners ("chase") or print them ("print")."""
         rows = self.tab.actions_grid.selected_rows()
         if not rows:
+            return None
+        if key == "chase":
+            return self.chase(rows)
+        if key == "print":
+            self.print_selection()
             return None
 
         def run(edits: list, text: str) -> object:
@@ -68,3 +79,47 @@ class GridEdits:
         if self.dialog is not None:
             self.dialog.open()
         return self.dialog
+
+    def _one_committee(self, rows: list, doing: str) -> str | None:
+        names = {r.committee for r in rows}
+        if len(names) != 1:
+            show_error(self.tab, f"Choose actions of one committee to {doing}.")
+            return None
+        return names.pop()
+
+    def chase(self, rows: list) -> QDialog | None:
+        """Tools > Chase owners for just the owners of the selected actions."""
+        committee = self._one_committee(rows, "chase their owners")
+        owners = {r.owner.strip() for r in rows} - {""}
+        if committee is None:
+            return None
+        if not owners:
+            show_error(self.tab, "None of the selected actions has an owner to chase.")
+            return None
+        from desktop_app.ui.tools.chase_dialog import ChaseDialog
+        self.dialog = ChaseDialog(self.tab.db, committee, self.tab, only=owners)
+        self.dialog.open()
+        return self.dialog
+
+    def print_selection(self, path: str | None = None) -> Job | None:
+        """The action log of just the selected actions, saved as a PDF (asks where)."""
+        rows = self.tab.actions_grid.selected_rows()
+        committee = self._one_committee(rows, "print them") if rows else None
+        if committee is None:
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self.tab, "Save the selected actions as", str(Path.home() / "actions.pdf"),
+                "PDF documents (*.pdf)")
+            if not path:
+                return None
+        from desktop_app.reports.printing import write_document
+        db, ids, day, target = self.tab.db, [r.id for r in rows], today(), path
+        self.job = start_job(
+            lambda _ctx: write_document(db, "action-log", target, committee, today=day,
+                                        only_ids=ids),
+            on_done=lambda pages: self.tab.status.emit(
+                f"Saved {len(ids)} actions ({pages} pages) to {target}"),
+            on_error=lambda exc: show_error(self.tab, exc),
+            parent=self.tab, title="Print the selected actions", label="Writing the PDF\u2026")
+        return self.job

@@ -65,6 +65,7 @@ class RecordTable(QTableView):
         self.setSortingEnabled(True)
         self._fitting = False
         self.user_sized = False
+        self._restore_pending = False
         self._columns: tuple = ()
         self._content_widths: dict[tuple, int] = {}   # until the rows change (fit_columns)
 
@@ -166,6 +167,7 @@ class RecordTable(QTableView):
             self.user_sized = True
         else:
             self.user_sized = False
+        self._restore_pending = True   # again once the rows' own columns are known
         self.fit_columns()
 
     def apply_columns(self, model: RowTableModel, shown: dict[str, bool]) -> None:
@@ -176,6 +178,13 @@ class RecordTable(QTableView):
         self.delegate.column_keys = [c.key for c in self._columns]
         self._content_widths.clear()
         hh = self.horizontalHeader()
+        if self._restore_pending:
+            # the model's reset (its optional columns added) forgot the widths restored at
+            # set-up: the saved header state (widths, order, sort) once more, now it fits
+            self._restore_pending = False
+            if app_state.restore_header(hh, self.settings_key) and \
+                    hh.count() == len(self._columns):
+                self.user_sized = True
         for i, col in enumerate(self._columns):
             if col.key in shown:
                 hh.setSectionHidden(i, not shown[col.key])
