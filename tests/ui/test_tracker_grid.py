@@ -335,3 +335,22 @@ def test_sort_and_widths_are_remembered_per_table(qtbot, window, open_window):
     assert header.sectionSize(M.OWNER) == 173
     recs = again.tracker.recs_grid.table.horizontalHeader()
     assert recs.sortIndicatorSection() == -1                  # the other table: its own state
+
+
+def test_all_committees_shows_short_names_and_keeps_due_and_status_on_screen(qtbot, window):
+    from desktop_app.services import committees
+    committees.add_committee(window.db, "Adults and Wellbeing Scrutiny Committee", "AWSC")
+    window.reload_committees(select="")
+    window.tracker.wait_loaded()
+    assert window.committee is None
+    grid = window.tracker.actions_grid
+    assert window.tracker.action_detail.isVisible()
+    header = grid.table.horizontalHeader()
+    assert not header.isSectionHidden(M.COMMITTEE)
+    assert cell(grid, "5", M.COMMITTEE) == "CYPSC"
+    assert grid.proxy.index(proxy_row(grid, "5"), M.COMMITTEE).data(
+        Qt.ItemDataRole.ToolTipRole) == DEMO_COMMITTEE
+    right = grid.table.viewport().width()
+    for column in (M.PROGRESS, M.DUE, M.STATUS):
+        assert header.sectionViewportPosition(column) >= 0
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= right
