@@ -13,7 +13,7 @@ from desktop_app.domain.enums import ActionStatus
 from desktop_app.ui.app_state import today
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.bulk import BulkBar, BulkDialog, bulk_dialog
-from desktop_app.ui.tracker.grid_edit import ActionEditDelegate
+from desktop_app.ui.tracker.cell_editor import ActionEditDelegate
 from desktop_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:
