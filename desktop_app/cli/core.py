@@ -123,6 +123,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = asub.add_parser("report-complete", help="mark an action reported complete at a meeting")
     a.add_argument("id", type=int)
     a.add_argument("--meeting", required=True, type=iso_date)
+    a.add_argument("--complete", action="store_true",
+                   help="the action is still open: mark it completed as well (else refused)")
     a.set_defaults(func=_action_reported)
 
     # recommendation --------------------------------------------------------------------
@@ -253,9 +255,13 @@ def _action_update(args, ctx: CliContext):
 
 def _action_reported(args, ctx: CliContext):
     current = actions.get_action(ctx.db, args.id)
+    if current.status != ActionStatus.COMPLETED and not args.complete:
+        raise CliError(f"action {current.id} is still open (not completed): give --complete "
+                       "to mark it completed and reported complete")
     mid = meetings.get_meeting(ctx.db, current.committee, args.meeting).id
-    row = actions.report_complete(ctx.db, args.id, mid)
-    print(f"action {row.id} reported complete on {row.reported_complete_on:%d/%m/%Y}")
+    row = actions.report_complete(ctx.db, args.id, mid, if_version=current.version)
+    done = "completed and " if current.status != ActionStatus.COMPLETED else ""
+    print(f"action {row.id} {done}reported complete on {row.reported_complete_on:%d/%m/%Y}")
 
 
 def _rec_add(args, ctx: CliContext):

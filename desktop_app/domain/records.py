@@ -30,9 +30,14 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+INTERNAL = {"internal": True}   # a field as_dict leaves out
+
+
 class _Record:
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        """The fields as JSON values; not those marked ``internal`` (kept for the window)."""
+        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)  # type: ignore[arg-type]
+                if not f.metadata.get("internal")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,6 +142,9 @@ class ActionRow(_Record):
     status_word: str = ""
     rag: str = ""
     extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
+    # the day it was last changed: an undo puts it back (and with it the UPDATED flag); not
+    # in the JSON listings (the flag is)
+    updated_on: dt.date | None = dataclasses.field(default=None, metadata=INTERNAL)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,6 +175,8 @@ class RecommendationRow(_Record):
     rag: str = ""
     extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
     responded: bool = False  # a written response or a recorded verdict (not awaiting)
+    # the day it was last changed (an undo puts it back); not in the JSON listings
+    updated_on: dt.date | None = dataclasses.field(default=None, metadata=INTERNAL)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from desktop_app.db.engine import Database
@@ -114,6 +114,13 @@ def _actions(db: Database, src: Sources):
     return actions.list_actions(db, src.committee.name, with_updates=True, now=src.as_at)
 
 
+def _only(rows, ids: Collection[int] | None) -> list:
+    if ids is None:
+        return list(rows)
+    wanted = set(ids)
+    return [r for r in rows if r.id in wanted]
+
+
 def _recommendations(db: Database, src: Sources):
     if history.changed_after(db, src.committee.name, src.as_at):
         return history.recommendations_as_at(db, src.committee.name, src.as_at)
@@ -157,8 +164,12 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
                    meeting: dt.date | None = None, as_at: dt.date | None = None,
                    public: bool = False, today: dt.date | None = None,
                    extra_columns: Sequence[str] = (),
-                   options: DocumentOptions | None = None) -> int:
+                   options: DocumentOptions | None = None,
+                   only_ids: Collection[int] | None = None) -> int:
     """Build one document from the database into ``target``; returns its page count.
+
+    ``only_ids``: the action log or recommendation schedule of just these records (the rows
+    selected in the window).
 
     ``extra_columns``: columns to print after the usual ones on the action log or the
     recommendation schedule ("RAG", "Status as written", a column of the imported tracker);
@@ -219,11 +230,11 @@ def _prepare(db: Database, kind: str, committee: str, *, meeting: dt.date | None
     common: dict[str, Any] = dict(committee=committee_row, as_at=src.as_at, public=public)
     build: Callable[..., None]
     if kind == "action-log":
-        build, args = build_action_log, (_actions(db, src),)
+        build, args = build_action_log, (_only(_actions(db, src), only_ids),)
         common.update(meetings=src.meetings, last_meeting=src.last_meeting,
                       history_gap=src.history_gap, extra_columns=chosen)
     elif kind == "recommendations":
-        build, args = build_recommendations, (_recommendations(db, src),)
+        build, args = build_recommendations, (_only(_recommendations(db, src), only_ids),)
         common.update(meetings=src.meetings, last_meeting=src.last_meeting,
                       history_gap=src.history_gap, extra_columns=chosen)
     elif kind == "work-programme":

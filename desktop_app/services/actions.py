@@ -15,8 +15,9 @@ from desktop_app.db.models import Action, Committee, Meeting, ProgressUpdate
 from desktop_app.domain.names import clean_name, name_problem
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow, UpdateRow
-from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
-                                         find_meeting, get_row, last_held_meeting, today)
+from desktop_app.services.common import (UNSET, Unset, apply_fields, check_version, cleared,
+                                         find_committee, find_meeting, get_row,
+                                         last_held_meeting, today)
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_words import extra_of
 
@@ -73,7 +74,7 @@ def action_row(a: Action | _Columns, meeting_date: dt.date | None, committee: st
         due_text=a.due_text, status=a.status, completed_on=a.completed_on, overdue=overdue,
         reported_complete_on=a.reported_complete_on, new_since_last_meeting=new,
         updated_since_last_meeting=updated, status_word=a.status_word, rag=a.rag,
-        extra=extra_of(a.extra),
+        extra=extra_of(a.extra), updated_on=a.updated_on,
         updates=_updates(a) if with_updates and isinstance(a, Action) else ())
 
 
@@ -115,34 +116,49 @@ def _next_ref(s, committee_id: int, meeting: Meeting | None) -> str:
 
 def update_action(db: Database, action_id: int, if_version: int | None = None,
                   author: str | None = None, on: dt.date | None = None,
-                  clear: tuple[str, ...] = (), **fields) -> ActionRow:
+                  clear: tuple[str, ...] = (), updated_on: dt.date | None | Unset = UNSET,
+                  **fields) -> ActionRow:
     """Change fields of an action. A new ``progress`` text also becomes a dated update.
     None leaves a field alone unless it is named in ``clear`` (text becomes "", a date or the
-    meeting None)."""
+    meeting None). ``updated_on``: the day of its last change to keep (an undo gives the one
+    it had before, so an undone edit leaves no UPDATED flag behind)."""
+    fields = checked_fields(fields)
+    with db.unit_of_work() as s:
+        a = get_row(s, Action, action_id, "action")
+        check_version(s, a, if_version, "action")
+        apply_update(s, a, fields, on or today(), author, clear, updated_on)
+        s.flush()
+        return _reload(s, a)
+
+
+def checked_fields(fields: dict) -> dict:
+    """The fields given (None: left alone), the status parsed, the people's names checked."""
     if "status" in fields and fields["status"] is not None:
         fields["status"] = ActionStatus.parse(fields["status"])
     fields = {k: v for k, v in fields.items() if v is not None}
     _check_people(**{k: fields[k] for k in ("owner", "directorate") if k in fields})
-    when = on or today()
-    with db.unit_of_work() as s:
-        a = get_row(s, Action, action_id, "action")
-        check_version(s, a, if_version, "action")
-        old_progress = a.progress
-        if fields.get("status") == ActionStatus.COMPLETED and a.status != ActionStatus.COMPLETED:
-            fields.setdefault("completed_on", when)
-        if fields.get("status") == ActionStatus.OPEN:
-            fields.setdefault("completed_on", None)
-            a.completed_on = None
-        apply_fields(a, fields, EDITABLE)
-        apply_fields(a, cleared(Action, clear), EDITABLE)
-        if "progress" in fields and fields["progress"] != old_progress:
-            a.updates.append(ProgressUpdate(on=when, text=fields["progress"],
-                                            author=author or audit.current_user()))
-            a.updated_on = when
-        elif s.is_modified(a):
-            a.updated_on = when
-        s.flush()
-        return _reload(s, a)
+    return fields
+
+
+def apply_update(s, a: Action, fields: dict, when: dt.date, author: str | None = None,
+                 clear: tuple[str, ...] = (), updated_on: dt.date | None | Unset = UNSET) -> None:
+    """``update_action`` on a loaded action, in the caller's unit of work."""
+    old_progress = a.progress
+    if fields.get("status") == ActionStatus.COMPLETED and a.status != ActionStatus.COMPLETED:
+        fields.setdefault("completed_on", when)
+    if fields.get("status") == ActionStatus.OPEN:
+        fields.setdefault("completed_on", None)
+        a.completed_on = None
+    apply_fields(a, fields, EDITABLE)
+    apply_fields(a, cleared(Action, clear), EDITABLE)
+    if "progress" in fields and fields["progress"] != old_progress:
+        a.updates.append(ProgressUpdate(on=when, text=fields["progress"],
+                                        author=author or audit.current_user()))
+        a.updated_on = when
+    elif s.is_modified(a):
+        a.updated_on = when
+    if not isinstance(updated_on, Unset):
+        a.updated_on = updated_on
 
 
 def add_progress_update(db: Database, action_id: int, text: str, on: dt.date | None = None,
@@ -175,6 +191,11 @@ def delete_action(db: Database, action_id: int, if_version: int | None = None) -
         a = get_row(s, Action, action_id, "action")
         check_version(s, a, if_version, "action")
         s.delete(a)
+
+
+def reload_row(s, a: Action) -> ActionRow:
+    """The row of an action loaded in session ``s``, with its updates."""
+    return _reload(s, a)
 
 
 def _reload(s, a: Action) -> ActionRow:

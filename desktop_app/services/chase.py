@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Collection
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr, format_datetime
@@ -98,10 +99,12 @@ def _draft(committee: str, name: str, email: str, reply_by: dt.date, now: dt.dat
 
 def chase_owners(db: Database, committee: str, out_dir: Path, owner: str | None = None,
                  officer: str | None = None, now: dt.date | None = None,
-                 reply_days: int = 10) -> list[ChasePack]:
+                 reply_days: int = 10,
+                 only: Collection[str] | None = None) -> list[ChasePack]:
     """A workbook and an email draft per owner in ``out_dir``: every owner's files or none
     (they are made in a temporary folder inside ``out_dir`` and moved into place at the end),
-    each owner's file names unique even ignoring case."""
+    each owner's file names unique even ignoring case. ``only``: just these people (the
+    owners of the actions selected in the window)."""
     now = now or today()
     by_owner: dict[str, list[ActionRow]] = defaultdict(list)
     for a in actions.list_actions(db, committee, "open", now=now):
@@ -112,6 +115,12 @@ def chase_owners(db: Database, committee: str, out_dir: Path, owner: str | None 
         if clean_name(r.addressee):
             recs_by[clean_name(r.addressee)].append(r)
     names = sorted(set(by_owner) | set(recs_by))
+    if only is not None:
+        wanted = {clean_name(n).casefold() for n in only}
+        names = [n for n in names if n.casefold() in wanted]
+        if not names:
+            raise ServiceError("none of the people chosen has open actions or responses due in "
+                               f"{committee}")
     if owner:
         names = [n for n in names if n.casefold() == clean_name(owner).casefold()]
         if not names:

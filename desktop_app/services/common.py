@@ -24,6 +24,13 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+class Unset:
+    """The type of ``UNSET``: an argument not given (where None is a value to store)."""
+
+
+UNSET = Unset()
+
+
 def find_committee(session: Session, name: str) -> Committee:
     """By full name or short name, ignoring case."""
     key = name.strip().lower()

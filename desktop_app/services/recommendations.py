@@ -16,8 +16,9 @@ from desktop_app.domain.dates import s9fe_response_due
 from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.names import clean_name, name_problem
 from desktop_app.domain.records import RecommendationRow, UpdateRow
-from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
-                                         find_meeting, get_row, last_held_meeting, today)
+from desktop_app.services.common import (UNSET, Unset, apply_fields, check_version, cleared,
+                                         find_committee, find_meeting, get_row,
+                                         last_held_meeting, today)
 from desktop_app.services.import_words import extra_of
 from desktop_app.services.errors import ServiceError
 
@@ -75,6 +76,7 @@ def rec_row(r: Recommendation | _Columns, meeting_date: dt.date | None, committe
         response_overdue=bool(awaiting and due is not None and due < now), status=r.status,
         new_since_last_meeting=new, updated_since_last_meeting=updated,
         status_word=r.status_word, rag=r.rag, extra=extra_of(r.extra), responded=not awaiting,
+        updated_on=r.updated_on,
         updates=tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author)
                       for u in r.updates) if with_updates and isinstance(r, Recommendation)
         else ())
@@ -115,9 +117,12 @@ def add_recommendation(db: Database, committee: str, meeting: dt.date, text: str
 
 def update_recommendation(db: Database, rec_id: int, if_version: int | None = None,
                           author: str | None = None, on: dt.date | None = None,
-                          clear: tuple[str, ...] = (), **fields) -> RecommendationRow:
+                          clear: tuple[str, ...] = (),
+                          updated_on: dt.date | None | Unset = UNSET,
+                          **fields) -> RecommendationRow:
     """Change fields; None leaves a field alone unless it is named in ``clear`` (which empties
-    it: text becomes "", a date None)."""
+    it: text becomes "", a date None). ``updated_on``: the day of its last change to keep (an
+    undo gives the one it had before)."""
     if fields.get("verdict") is not None:
         fields["verdict"] = Verdict.parse(fields["verdict"])
     if fields.get("status") is not None:
@@ -132,6 +137,8 @@ def update_recommendation(db: Database, rec_id: int, if_version: int | None = No
         apply_fields(r, cleared(Recommendation, clear), EDITABLE)
         if s.is_modified(r):
             r.updated_on = when
+        if not isinstance(updated_on, Unset):
+            r.updated_on = updated_on
         s.flush()
         return _reload(s, r)
 

@@ -27,6 +27,7 @@ KEY_TAB = "window/tab"                      # objectName of the current tab
 KEY_STRIP = "window/attention_strip"        # show the attention strip
 KEY_TRACKER_VIEW = "tracker/view"           # "actions" or "recommendations"
 KEY_DETAILS = "tracker/details_visible"
+KEY_COMPACT = "tracker/compact_rows"        # fixed three-line rows instead of grown ones
 ALL_COMMITTEES = ""
 
 

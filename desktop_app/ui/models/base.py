@@ -112,6 +112,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows are replaced, never mutated: a service returns the new row after each edit."""
 
     columns: Sequence[Column] = ()
+    editable: frozenset[str] = frozenset()   # keys of the columns edited in the grid
     row_replaced = Signal(int)   # emitted before dataChanged, so a proxy can refresh its cache
     rows_reindexed = Signal()    # emitted before endReset/endInsert/endRemove/layoutChanged
 
@@ -187,7 +188,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+        if self.editable and self.columns[index.column()].key in self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable   # edited through a delegate and a service
+        return flags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order, self.generation) == (self._sort_column, self._sort_order,
@@ -242,6 +247,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     @classmethod
+    def default_order(cls, row: R) -> Any:
+        """The sort key of the order shown until the person sorts by a column (None: the
+        rows' own order, as loaded)."""
+        return None
+
+    @classmethod
     def search_extra(cls, row: R) -> str:
         """Words that find a row without being shown in a column (e.g. 'overdue')."""
         return ""
@@ -269,14 +280,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             self._reindex(natural=True)
             if haystacks is not None and len(haystacks) == len(self._rows):
                 self._hay = {id(r): h for r, h in zip(self._rows, haystacks)}
-            if self._sort_column >= 0:
+            if self._sorting():
                 self._apply_sort()
                 self._reindex()
         if len(self._rows) >= BIG:
             gc.freeze()   # the rows are plain acyclic records: keep full collections short
         self.generation += 1
         self._sorted_generation = self.generation if self._sort_column >= 0 else -1
-        if haystacks is not None and self._sort_column < 0 and len(haystacks) == len(self._rows):
+        if haystacks is not None and not self._sorting() and len(haystacks) == len(self._rows):
             self._hay_list, self._hay_list_generation = list(haystacks), self.generation
         self.rows_reindexed.emit()
         self.endResetModel()
@@ -372,10 +383,17 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             self._ids = {getattr(r, "id", None): i for i, r in enumerate(self._rows)}
         return self._ids
 
+    def _sorting(self) -> bool:
+        """Whether the rows are put in an order other than their own when loaded."""
+        return self._sort_column >= 0 or (bool(self._rows) and
+                                          self.default_order(self._rows[0]) is not None)
+
     def _apply_sort(self) -> None:
         if self._sort_column < 0:
             natural = self._natural
             self._rows.sort(key=lambda r: natural.get(id(r), 0))
+            if self._rows and self.default_order(self._rows[0]) is not None:
+                self._rows.sort(key=self.default_order)   # stable: ties keep their own order
             return
         col = self.columns[self._sort_column]
         getter = col.sort or (lambda r: col.text(r).lower())

@@ -291,6 +291,9 @@ class RecordFilterProxy(QAbstractProxyModel):
         if src is None or not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if self._fast:
+            editable = src.editable    # type: ignore[attr-defined]
+            if editable and src.columns[index.column()].key in editable:  # type: ignore[attr-defined]
+                return _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
             return _ROW_FLAGS
         return src.flags(self.mapToSource(index))
 

@@ -92,6 +92,7 @@ class WindowMenus:
         self.details_action = QAction("Show the &detail pane", window, checkable=True)
         self.details_action.setChecked(window.tracker.details_visible())
         self.details_action.toggled.connect(window.tracker.set_details_visible)
+        window.tracker.details_toggled.connect(self.details_action.setChecked)   # its button
         self.chase_action = self._act(
             "&Chase owners\u2026", lambda: commands.open_tool("chase"), None,
             "Write a workbook and an email draft for each owner with open actions or "

@@ -45,12 +45,17 @@ def owners_to_chase(db: Database, committee: str) -> list[OwnerLine]:
 class ChaseController:
     """Reads and writes for one Chase owners dialog."""
 
-    def __init__(self, db: Database, committee: str):
+    def __init__(self, db: Database, committee: str, only: set[str] | None = None):
         self.db = db
         self.committee = committee
+        self.only = only     # just these people (the owners of the actions selected), or all
 
     def owners(self) -> list[OwnerLine]:
-        return owners_to_chase(self.db, self.committee)
+        lines = owners_to_chase(self.db, self.committee)
+        if self.only is None:
+            return lines
+        wanted = {n.strip().casefold() for n in self.only}
+        return [line for line in lines if line.name.casefold() in wanted]
 
     def save_email(self, line: OwnerLine, email: str) -> None:
         """Keep ``email`` as the person's address (raises ServiceError when refused)."""
@@ -59,5 +64,5 @@ class ChaseController:
 
     def writer(self, folder: Path) -> Callable[[], list[chase.ChasePack]]:
         """The work of writing every pack into ``folder`` (run it on a worker)."""
-        db, committee = self.db, self.committee
-        return lambda: chase.chase_owners(db, committee, folder)
+        db, committee, only = self.db, self.committee, self.only
+        return lambda: chase.chase_owners(db, committee, folder, only=only)

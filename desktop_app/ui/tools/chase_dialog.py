@@ -42,15 +42,18 @@ def _number(value: int) -> QTableWidgetItem:
 
 
 class ChaseDialog(QDialog):
-    def __init__(self, db: Database, committee: str, parent: QWidget | None = None):
+    def __init__(self, db: Database, committee: str, parent: QWidget | None = None,
+                 only: set[str] | None = None):
+        """``only``: chase just these people (the owners of the actions selected)."""
         super().__init__(parent)
         self.db, self.committee = db, committee
-        self.controller = ChaseController(db, committee)
+        self.controller = ChaseController(db, committee, only)
         self.job: workers.Job | None = None
         self.packs: list[ChasePack] = []
         self._filling = False
         self.setObjectName("chaseDialog")
-        self.setWindowTitle(f"Chase owners \u2013 {committee}")
+        self.setWindowTitle(f"Chase owners \u2013 {committee}" if only is None else
+                            f"Chase the owners of the selected actions \u2013 {committee}")
         self.resize(900, 620)
 
         intro = QLabel(

@@ -12,14 +12,14 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QWidget)
+                               QMessageBox, QPushButton, QWidget)
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date, today
-from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea, button_row,
-                                               form_layout, muted, section, set_texts_quietly,
+from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea, buddy_label,
+                                               button_row, form_layout, muted, section, set_texts_quietly,
                                                since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.models.optional_columns import as_written
@@ -102,7 +102,7 @@ class ActionDetail(DetailPane):
         form.addRow("&Action", self.text)
         form.addRow("&Owner", self.owner)
         form.addRow("&Directorate", self.directorate)
-        form.addRow("D&ue", due_row)
+        form.addRow(buddy_label("D&ue", self.due.line), due_row)   # a layout: no buddy by itself
         lay.addLayout(form)
         self._add_save_buttons(lay, "action")
 
@@ -290,7 +290,28 @@ class ActionDetail(DetailPane):
     def _report(self) -> None:
         if self.row is None or self.report_meeting.currentData() is None:
             return
+        if not confirm_open_reported(self, [self.row]):
+            return
         self.reported_requested.emit(self.row, int(self.report_meeting.currentData()))
+
+
+def confirm_open_reported(parent: QWidget, rows: list[ActionRow]) -> bool:
+    """Reporting complete an action that is still open also completes it: ask first."""
+    still_open = [r for r in rows if r.status != ActionStatus.COMPLETED]
+    if not still_open:
+        return True
+    names = ", ".join(r.ref or str(r.id) for r in still_open[:8]) + \
+        ("\u2026" if len(still_open) > 8 else "")
+    box = QMessageBox(parent)
+    box.setObjectName("reportOpenQuestion")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Action still open")
+    box.setText(f"{'Action' if len(still_open) == 1 else 'Actions'} {names} "
+                f"{'is' if len(still_open) == 1 else 'are'} not marked complete.")
+    box.setInformativeText("Mark complete and reported complete at the meeting?")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def describe(row: ActionRow) -> str:

@@ -9,6 +9,7 @@ from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
                                         since_meeting_colour)
+from desktop_app.ui.models.committee_names import committee_label
 from desktop_app.ui.models.optional_columns import (RAG_KEY, rag_column, search_words,
                                                     status_word_column)
 from desktop_app.ui.widgets import badges
@@ -40,7 +41,8 @@ class ActionsModel(RowTableModel[ActionRow]):
                width=12, searchable=False,
                help="NEW: added after the last meeting (blue). UPDATED: changed since the last "
                     "meeting (red)."),
-        Column("committee", "Committee", lambda r: r.committee, width=18, hidden=True),
+        Column("committee", "Committee", committee_label, width=8, wrap=True, hidden=True,
+               help="The committee (its short name)"),
         Column("ref", "No.", lambda r: r.ref, sort=lambda r: natural_key(r.ref), width=4,
                help="Action number"),
         Column("meeting", "Meeting", lambda r: short_date(r.meeting_date),
@@ -61,6 +63,14 @@ class ActionsModel(RowTableModel[ActionRow]):
         status_word_column(),
     )
 
+    @classmethod
+    def default_order(cls, row: ActionRow) -> tuple:
+        """Outstanding first (overdue, open, completed, reported complete), then newest."""
+        day = row.meeting_date.toordinal() if row.meeting_date else 0
+        return (_STATUS_RANK[status_word(row)], -day)
+
+    editable = frozenset({"owner", "progress", "due", "status"})
+
     def marker(self, row: ActionRow) -> str:
         if row.overdue:
             return "overdue"
@@ -69,13 +79,15 @@ class ActionsModel(RowTableModel[ActionRow]):
     @classmethod
     def search_extra(cls, row: ActionRow) -> str:
         return " ".join((flag_word(row), status_word(row), long_date(row.meeting_date),
-                         long_date(row.due_date), row.due_text, search_words(row)))
+                         long_date(row.due_date), row.due_text, row.committee, search_words(row)))
 
     def tooltip(self, row: ActionRow, col: Column) -> str | None:
         if col.key == "status" and row.overdue:
             return f"Overdue: due {long_date(row.due_date)} and still open"
         if col.key == "flag":
             return col.help
+        if col.key == "committee":
+            return row.committee
         return super().tooltip(row, col)
 
     def foreground(self, row: ActionRow, col: Column) -> QColor | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.records import ActionRow, RecommendationRow
-from desktop_app.services import actions, recommendations
+from desktop_app.services import actions, actions_bulk, recommendations
+from desktop_app.services.actions_bulk import ActionEdit
 from desktop_app.services.errors import ConflictError
 from desktop_app.ui.errors import Failed, guarded, show_conflict, show_error
 from desktop_app.ui.undo import ServiceCommand
@@ -82,6 +83,9 @@ class TrackerController(QObject):
     def _apply(self, kind: str, result: Any) -> None:
         if isinstance(result, Removed):
             self.row_removed.emit(result.kind, result.id)
+        elif isinstance(result, list):
+            for row in result:
+                self.row_changed.emit(kind, row)
         elif result is not None:
             self.row_changed.emit(kind, result)
 
@@ -150,27 +154,38 @@ class TrackerController(QObject):
         return result
 
     def complete_action(self, row: ActionRow, on: dt.date) -> ActionRow:
-        rid = row.id
+        rid, was = row.id, row.updated_on
         return self._push(
             f"Mark action {row.ref or rid} complete", ACTION, rid,
             lambda: actions.complete_action(self.db, rid, on=on, if_version=self._v(ACTION, rid)),
             lambda: actions.update_action(self.db, rid, if_version=self._v(ACTION, rid),
-                                          status="open"))
+                                          status="open", updated_on=was))
 
     def reopen_action(self, row: ActionRow) -> ActionRow:
-        rid, when = row.id, row.completed_on
+        rid, when, was = row.id, row.completed_on, row.updated_on
         return self._push(
             f"Reopen action {row.ref or rid}", ACTION, rid,
             lambda: actions.update_action(self.db, rid, if_version=self._v(ACTION, rid),
                                           status="open"),
-            lambda: actions.complete_action(self.db, rid, on=when,
-                                            if_version=self._v(ACTION, rid)))
+            lambda: actions.update_action(self.db, rid, if_version=self._v(ACTION, rid),
+                                          status="completed", completed_on=when,
+                                          updated_on=was))
 
     def report_complete(self, row: ActionRow, meeting_id: int) -> ActionRow:
         result = self._run(ACTION, row.id, lambda: actions.report_complete(
             self.db, row.id, meeting_id, if_version=self._v(ACTION, row.id)))
         self.message.emit(f"Action {row.ref or row.id} marked reported complete")
         return result
+
+    def bulk_edit(self, rows: list[ActionRow], edits: list[ActionEdit], text: str) -> list:
+        """Several actions changed at once: one transaction and one undo step."""
+        undo_edits = actions_bulk.undo_edits(rows, edits)
+
+        def at_versions(batch: list[ActionEdit]) -> Callable[[], list]:
+            return lambda: actions_bulk.update_actions(
+                self.db, [replace(e, version=self._v(ACTION, e.id)) for e in batch])
+
+        return self._push(text, ACTION, None, at_versions(edits), at_versions(undo_edits))
 
     def add_action(self, committee: str, meeting: dt.date | None, fields: dict) -> ActionRow:
         box: list = [None]
@@ -193,14 +208,14 @@ class TrackerController(QObject):
 
     def record_response(self, row: RecommendationRow, response: str, verdict: str,
                         on: dt.date) -> RecommendationRow:
-        rid, old_response, old_verdict = row.id, row.response, row.verdict
+        rid, old_response, old_verdict, was = row.id, row.response, row.verdict, row.updated_on
         return self._push(
             "Record the executive's response", REC, rid,
             lambda: recommendations.record_response(self.db, rid, response, verdict, on=on,
                                                     if_version=self._v(REC, rid)),
             lambda: recommendations.update_recommendation(
                 self.db, rid, if_version=self._v(REC, rid), response=old_response,
-                verdict=old_verdict))
+                verdict=old_verdict, updated_on=was))
 
     def add_rec_update(self, row: RecommendationRow, on: dt.date, text: str,
                        status: str) -> RecommendationRow:
@@ -220,7 +235,7 @@ class TrackerController(QObject):
         if not changes:
             return None
         self._refuse_clearing(changes)
-        rid = row.id
+        rid, was = row.id, row.updated_on
         old = self._old(row, changes)
         undo_fields = {k: v for k, v in old.items() if v is not None}
         do = lambda: update(self.db, rid, if_version=self._v(kind, rid), **changes)  # noqa: E731
@@ -230,4 +245,4 @@ class TrackerController(QObject):
             return result
         return self._push(text, kind, rid, do,
                           lambda: update(self.db, rid, if_version=self._v(kind, rid),
-                                         **undo_fields))
+                                         updated_on=was, **undo_fields))

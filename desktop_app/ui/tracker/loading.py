@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from desktop_app.services.workspace import Database
 from desktop_app.services import actions, committees, meetings, recommendations
 from desktop_app.ui.app_state import today
+from desktop_app.ui.models.committee_names import set_short_names
 from desktop_app.ui.shell.attention_strip import NextMeeting, next_meeting_of
 from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
@@ -33,6 +34,7 @@ def load_tracker(db: Database, committee: str | None) -> TrackerData:
     data = TrackerData(committee)
     known = committees.list_committees(db)
     data.committee_names = {c.id: c.name for c in known}
+    set_short_names({c.id: c.short_name for c in known})   # before the search texts
     if not known:
         return data
     data.actions = actions.list_actions(db, committee)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from desktop_app.ui.app_state import long_date, today
 from desktop_app.ui.errors import Failed, first_line
 from desktop_app.ui.tracker.action_detail import editable_combo
-from desktop_app.ui.widgets.detail_parts import TextArea, muted
+from desktop_app.ui.widgets.detail_parts import TextArea, buddy_label, muted
 from desktop_app.ui.widgets.date_edit import DateEdit
 
 Meetings = Callable[[str], list[tuple[int, dt.date]]]
@@ -127,7 +127,7 @@ class NewActionDialog(_RecordDialog):
         self.form.addRow("&Action", self.text)
         self.form.addRow("&Owner", self.owner)
         self.form.addRow("&Directorate", self.directorate)
-        self.form.addRow("D&ue", due_row)
+        self.form.addRow(buddy_label("D&ue", self.due.line), due_row)   # a layout: no buddy by itself
         self._finish_layout("Add action")
         self.text.setFocus()
 

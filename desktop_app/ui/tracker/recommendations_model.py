@@ -9,6 +9,7 @@ from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
                                         since_meeting_colour)
+from desktop_app.ui.models.committee_names import committee_label
 from desktop_app.ui.models.optional_columns import (RAG_KEY, rag_column, search_words,
                                                     status_word_column)
 from desktop_app.ui.widgets import badges
@@ -60,7 +61,8 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
                width=12, searchable=False,
                help="NEW: made at the last meeting (blue). UPDATED: changed since the last "
                     "meeting (red)."),
-        Column("committee", "Committee", lambda r: r.committee, width=18, hidden=True),
+        Column("committee", "Committee", committee_label, width=8, wrap=True, hidden=True,
+               help="The committee (its short name)"),
         Column("meeting", "Meeting", lambda r: short_date(r.meeting_date),
                sort=lambda r: r.meeting_date, width=11),
         Column("item", "Item", lambda r: r.item, sort=lambda r: natural_key(r.item), width=12,
@@ -84,6 +86,21 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
         status_word_column(),
     )
 
+    @classmethod
+    def default_order(cls, row: RecommendationRow) -> tuple:
+        """Outstanding first (response overdue, awaiting a response, not yet implemented,
+        completed), then newest."""
+        if row.response_overdue:
+            rank = 0
+        elif not row.responded:
+            rank = 1
+        elif row.status != ImplementationStatus.COMPLETED:
+            rank = 2
+        else:
+            rank = 3
+        day = row.meeting_date.toordinal() if row.meeting_date else 0
+        return (rank, -day)
+
     def marker(self, row: RecommendationRow) -> str:
         if row.response_overdue:
             return "overdue"
@@ -92,7 +109,7 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
     @classmethod
     def search_extra(cls, row: RecommendationRow) -> str:
         return " ".join((flag_word(row), response_word(row), long_date(row.meeting_date),
-                         long_date(row.response_due), search_words(row)))
+                         long_date(row.response_due), row.committee, search_words(row)))
 
     def tooltip(self, row: RecommendationRow, col: Column) -> str | None:
         if col.key in ("verdict", "due") and row.response_overdue:
@@ -100,6 +117,8 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
                     f"{long_date(row.response_due)} (s.9FE)")
         if col.key == "flag":
             return col.help
+        if col.key == "committee":
+            return row.committee
         return super().tooltip(row, col)
 
     def foreground(self, row: RecommendationRow, col: Column) -> QColor | None:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from desktop_app.ui import app_state
 from desktop_app.ui.app_state import short_date
@@ -28,6 +28,7 @@ class RecordGrid(QWidget):
     are offered from the rows themselves."""
 
     current_changed = Signal(object)   # the row now shown in the detail pane (or None)
+    selection_count_changed = Signal(int)   # how many rows are selected
 
     def __init__(self, kind: str, noun: str, model: RowTableModel, detail: QWidget,
                  status_filters: list[tuple[str, str, Callable[[Any], bool] | None]],
@@ -82,6 +83,7 @@ class RecordGrid(QWidget):
         bar.addStretch(0)
         bar.addWidget(self.count)
         lay.addLayout(bar)
+        self._layout = lay
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"{kind}Splitter")
@@ -89,6 +91,7 @@ class RecordGrid(QWidget):
         self.table = RecordTable(f"tracker_{kind}", lines=3,
                                  accessible_name=f"{noun.capitalize()} table")
         self.table.setObjectName(f"{kind}Table")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setModel(self.proxy)
         self.table.set_columns_from(model)
         self.splitter.addWidget(self.table)
@@ -98,7 +101,7 @@ class RecordGrid(QWidget):
         detail.setMinimumWidth(360)
         self.table.setMinimumWidth(420)
         if not app_state.restore_splitter(self.splitter, f"tracker_{kind}"):
-            self.splitter.setSizes([960, 420])
+            self.splitter.setSizes([1000, 380])
         lay.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(self.proxy.set_search)
@@ -208,11 +211,29 @@ class RecordGrid(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def is_selected(self, row_id: int) -> bool:
+        r = self.proxy.proxy_row_of(row_id)
+        return r is not None and self.table.selectionModel().isRowSelected(r)
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A bar between the filters and the table (the bulk actions)."""
+        self._layout.insertWidget(1, bar)
+
+    def selected_rows(self) -> list:
+        """The rows selected, in the order shown."""
+        picked = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [r for r in (self.proxy.row_at(i) for i in picked) if r is not None]
+
     def _selection_changed(self, *_args) -> None:
-        rows = self.table.selectionModel().selectedRows()
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows()
+        self.selection_count_changed.emit(len(rows))
         if not rows:
             return   # filtered away or reloaded: the pane keeps showing the record
-        row = self.proxy.row_at(rows[0].row())
+        current = self.table.currentIndex()
+        at = current.row() if current.isValid() and selection.isRowSelected(
+            current.row(), current.parent()) else rows[0].row()
+        row = self.proxy.row_at(at)
         if row is None or getattr(row, "id", None) == self._shown_id:
             return
         if self.detail.is_dirty() and not self._confirm_leave():

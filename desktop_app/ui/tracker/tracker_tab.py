@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.services.workspace import Database
@@ -20,6 +20,7 @@ from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
 from desktop_app.ui.tracker.loading import TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
+from desktop_app.ui.tracker.grid_edits import GridEdits
 from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
 from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.widgets.column_chooser import ColumnsButton
@@ -61,6 +62,7 @@ class TrackerTab(TabPage):
     summary_changed = Signal(int, int)   # overdue actions, overdue executive responses
     next_meeting_changed = Signal(object)   # NextMeeting or None, after each load
     loaded = Signal()
+    details_toggled = Signal(bool)   # the detail pane shown or hidden (button or View menu)
 
     def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(db, undo_stack, parent)
@@ -90,23 +92,39 @@ class TrackerTab(TabPage):
         self.columns_button = ColumnsButton(lambda: self.current_grid().table.column_menu(),
                                             "Choose the columns of the grid shown")
         self.columns_button.setObjectName("trackerColumnsButton")
-        self.views.setCornerWidget(self.columns_button)
+        self.compact_button = self._toggle_button(
+            "Compact rows", "Compact rows: three lines each (the full text in the tooltip)",
+            "trackerCompactButton")
+        self.details_button = self._toggle_button(
+            "Details", "Show or hide the details pane", "trackerDetailsButton")
+        corner = QWidget()
+        corner_lay = QHBoxLayout(corner)
+        corner_lay.setContentsMargins(0, 0, 0, 0)
+        corner_lay.setSpacing(4)
+        for w in (self.compact_button, self.details_button, self.columns_button):
+            corner_lay.addWidget(w)
+        self.views.setCornerWidget(corner)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 4)
         lay.addWidget(self.views)
         if app_state.read_str(app_state.KEY_TRACKER_VIEW, "actions") == "recommendations":
             self.views.setCurrentIndex(1)
         self.set_details_visible(app_state.read_bool(app_state.KEY_DETAILS, True))
+        self.set_compact(app_state.read_bool(app_state.KEY_COMPACT, False))
+        self.details_button.toggled.connect(self.set_details_visible)
+        self.compact_button.toggled.connect(self.set_compact)
 
         self.controller = TrackerController(db, undo_stack, self, self.version_of)
         self.controller.row_changed.connect(self._row_changed)
         self.controller.row_removed.connect(self._row_removed)
         self.controller.message.connect(self.status)
+        self.edits = GridEdits(self)   # editing in the grid, bulk changes of the selection
 
         self.actions_grid.current_changed.connect(lambda r: self._show(ACTION, r))
         self.recs_grid.current_changed.connect(lambda r: self._show(REC, r))
         d = self.action_detail
-        d.save_requested.connect(lambda row, ch: self._try(self.controller.save_action, row, ch))
+        d.save_requested.connect(lambda row, ch: self._saved(
+            self.actions_grid, self._try(self.controller.save_action, row, ch)))
         d.progress_requested.connect(
             lambda row, on, text: self._try(self.controller.add_progress, row, on, text))
         d.complete_requested.connect(
@@ -115,8 +133,8 @@ class TrackerTab(TabPage):
         d.reported_requested.connect(
             lambda row, mid: self._try(self.controller.report_complete, row, mid))
         r = self.rec_detail
-        r.save_requested.connect(
-            lambda row, ch: self._try(self.controller.save_recommendation, row, ch))
+        r.save_requested.connect(lambda row, ch: self._saved(
+            self.recs_grid, self._try(self.controller.save_recommendation, row, ch)))
         r.response_requested.connect(
             lambda row, text, verdict, on: self._try(self.controller.record_response, row, text,
                                                      verdict, on))
@@ -236,9 +254,33 @@ class TrackerTab(TabPage):
             grid.clear_filters()
             grid.set_status_filter(status)
 
+    @staticmethod
+    def _toggle_button(text: str, tip: str, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setObjectName(name)
+        return button
+
     def set_details_visible(self, visible: bool) -> None:
+        """Show or hide the detail pane of both grids (remembered)."""
         self.action_detail.setVisible(visible)
         self.rec_detail.setVisible(visible)
+        self.details_button.setChecked(visible)
+        app_state.write(app_state.KEY_DETAILS, visible)
+        self.details_toggled.emit(visible)
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact rows (three lines each) or rows grown to their whole text (remembered)."""
+        for grid in (self.actions_grid, self.recs_grid):
+            grid.table.set_compact(compact)
+        self.compact_button.setChecked(compact)
+        app_state.write(app_state.KEY_COMPACT, compact)
+
+    def is_compact(self) -> bool:
+        return self.compact_button.isChecked()
 
     def details_visible(self) -> bool:
         return not self.action_detail.isHidden()
@@ -249,6 +291,12 @@ class TrackerTab(TabPage):
             return fn(*args)
         except Failed:
             return None
+
+    def _saved(self, grid: RecordGrid, result: Any) -> None:
+        """After Save the focus goes back to the grid (not to the next box of the pane, whose own
+        text undo would swallow Ctrl+Z), so Ctrl+Z undoes the save."""
+        if result is not None:
+            grid.table.setFocus()
 
     def _in_scope(self, row: Any) -> bool:
         """Whether a row belongs to the committee shown (an undo may touch another one)."""
@@ -269,7 +317,9 @@ class TrackerTab(TabPage):
                 grid.clear_filters()
         if added or (grid.detail.row is not None and grid.detail.row.id == row.id):
             self.views.setCurrentWidget(grid)
-            if not grid.select_id(row.id) or grid.shown_id() == row.id:
+            if grid.shown_id() == row.id and grid.is_selected(row.id):
+                self._show(kind, row)     # a selection of several rows stays as it is
+            elif not grid.select_id(row.id) or grid.shown_id() == row.id:
                 self._show(kind, row)
         self._emit_summary()
         self.data_changed.emit()

@@ -172,6 +172,14 @@ class RecordLog(QTabWidget):
         self.setTabText(1, f"Change history ({len(rows)})")
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose "&" mnemonic moves to ``buddy`` (a row holding a layout rather than
+    one widget gets no buddy from QFormLayout, and its label would show the "&")."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def form_layout() -> QFormLayout:
     """A form of the detail panes: labels right-aligned, long rows wrapped."""
     form = QFormLayout()

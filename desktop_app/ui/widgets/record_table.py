@@ -1,17 +1,20 @@
-"""The table view every grid uses: whole-row selection, fixed two-line rows with word wrap (the
-full text is in the tooltip and the detail pane), columns that share the spare width until the
-person resizes one, a header menu to show or hide columns, and the header state remembered."""
+"""The table view every grid uses: whole-row selection, text wrapped at word boundaries in rows
+that grow to show the whole text (or compact rows of a fixed few lines, the full text in the
+tooltip and the detail pane), columns that share the spare width until the person resizes one,
+a header menu to show or hide columns, and the header state (widths, order, sort) remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop_app.ui import app_state
 from desktop_app.ui.models.base import RowTableModel
 from desktop_app.ui.models.optional_columns import is_optional
-from desktop_app.ui.widgets.wrap_delegate import WrapDelegate
+from desktop_app.ui.widgets.wrap_delegate import WrapDelegate, wrapped_lines
+
+MAX_LINES = 20   # a grown row shows at most this many lines (the rest: tooltip, detail pane)
 
 
 class RecordTable(QTableView):
@@ -40,6 +43,13 @@ class RecordTable(QTableView):
         vh.hide()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 10)
+        self.compact = True       # fixed rows of ``lines`` lines; set_compact(False) grows them
+        self._grown: set[int] = set()   # rows whose height fit_rows changed
+        self._row_timer = QTimer(self)
+        self._row_timer.setSingleShot(True)
+        self._row_timer.setInterval(0)
+        self._row_timer.timeout.connect(self.fit_rows)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_rows)
         hh = self.horizontalHeader()
         hh.setSectionsMovable(True)
         hh.setHighlightSections(False)
@@ -51,9 +61,11 @@ class RecordTable(QTableView):
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._header_menu)
         hh.sectionResized.connect(self._section_resized)
+        hh.sectionResized.connect(self._schedule_rows)
         self.setSortingEnabled(True)
         self._fitting = False
         self.user_sized = False
+        self._restore_pending = False
         self._columns: tuple = ()
         self._content_widths: dict[tuple, int] = {}   # until the rows change (fit_columns)
 
@@ -67,6 +79,7 @@ class RecordTable(QTableView):
         if model is not None:
             for signal in self._row_signals(model):
                 signal.connect(self._forget_widths)
+                signal.connect(self._schedule_rows)
 
     @staticmethod
     def _row_signals(model) -> tuple:
@@ -76,11 +89,77 @@ class RecordTable(QTableView):
     def _forget_widths(self, *_args) -> None:
         self._content_widths.clear()
 
+    def use_delegate(self, delegate: WrapDelegate) -> None:
+        """Draw (and edit) the cells with ``delegate`` (a WrapDelegate that edits, say)."""
+        delegate.lines, delegate.wrap_columns = self.delegate.lines, self.delegate.wrap_columns
+        delegate.column_keys = self.delegate.column_keys
+        self.delegate = delegate
+        self.setItemDelegate(delegate)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                             QAbstractItemView.EditTrigger.EditKeyPressed)
+
+    # ---------------------------------------------------------------- row heights
+    def set_compact(self, compact: bool) -> None:
+        """Compact: every row ``delegate.lines`` lines high. Otherwise the rows in view grow
+        to show their whole text (measured as they scroll into view: 100,000 rows stay quick)."""
+        self.compact = compact
+        default = self.verticalHeader().defaultSectionSize()
+        rows = self.model().rowCount() if self.model() is not None else 0
+        for r in self._grown:             # every row back to the default (compact) height
+            if r < rows:
+                self.setRowHeight(r, default)
+        self._grown.clear()
+        self._schedule_rows()
+
+    def _schedule_rows(self, *_args) -> None:
+        if not self.compact:
+            self._row_timer.start()
+
+    def row_height_needed(self, row: int) -> int:
+        """The height that shows the whole text of ``row`` (up to MAX_LINES lines)."""
+        model = self.model()
+        hh = self.horizontalHeader()
+        lines = 1
+        line_height = self.fontMetrics().lineSpacing()
+        for c in self.delegate.wrap_columns:
+            if hh.isSectionHidden(c):
+                continue
+            index = model.index(row, c)
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            if not text:
+                continue
+            font = index.data(Qt.ItemDataRole.FontRole)
+            font = font if isinstance(font, QFont) else self.font()
+            width = self.columnWidth(c) - 10
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                width -= self.iconSize().width() + 6
+            lines = max(lines, len(wrapped_lines(text, font, width)))
+            line_height = max(line_height, QFontMetrics(font).lineSpacing())
+        return min(lines, MAX_LINES) * line_height + 10
+
+    def fit_rows(self) -> None:
+        """Grow (or shrink) the rows now in view to their text."""
+        model = self.model()
+        if self.compact or model is None or model.rowCount() == 0:
+            return
+        top = max(0, self.rowAt(0))
+        bottom = self.viewport().height()
+        y = self.rowViewportPosition(top)
+        r = top
+        while r < model.rowCount() and y < bottom:
+            need = self.row_height_needed(r)
+            if self.rowHeight(r) != need:
+                self.setRowHeight(r, need)
+                self._grown.add(r)
+            y += need
+            r += 1
+
     # ---------------------------------------------------------------- set-up
     def set_columns_from(self, model: RowTableModel) -> None:
         """Apply the model's column defaults, then the saved header state if any."""
         self._columns = tuple(model.columns)
         self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
+        self.delegate.column_keys = [c.key for c in self._columns]
         hh = self.horizontalHeader()
         for i, col in enumerate(self._columns):
             hh.setSectionHidden(i, col.hidden)
@@ -88,6 +167,7 @@ class RecordTable(QTableView):
             self.user_sized = True
         else:
             self.user_sized = False
+        self._restore_pending = True   # again once the rows' own columns are known
         self.fit_columns()
 
     def apply_columns(self, model: RowTableModel, shown: dict[str, bool]) -> None:
@@ -95,8 +175,16 @@ class RecordTable(QTableView):
         hide the columns named in ``shown``; the others keep their state."""
         self._columns = tuple(model.columns)
         self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
+        self.delegate.column_keys = [c.key for c in self._columns]
         self._content_widths.clear()
         hh = self.horizontalHeader()
+        if self._restore_pending:
+            # the model's reset (its optional columns added) forgot the widths restored at
+            # set-up: the saved header state (widths, order, sort) once more, now it fits
+            self._restore_pending = False
+            if app_state.restore_header(hh, self.settings_key) and \
+                    hh.count() == len(self._columns):
+                self.user_sized = True
         for i, col in enumerate(self._columns):
             if col.key in shown:
                 hh.setSectionHidden(i, not shown[col.key])
@@ -175,6 +263,9 @@ class RecordTable(QTableView):
                 content = self._content_width(i)
                 base[i] = max(header, content + 16) if content else max(c.width * char, header)
         spare = self.viewport().width() - sum(base.values()) - 2
+        if spare < 0:
+            self._narrow(base, visible, -spare, char)
+            spare = 0
         weights = sum(c.stretch for _, c in visible)
         self._fitting = True
         try:
@@ -183,6 +274,19 @@ class RecordTable(QTableView):
                 hh.resizeSection(i, base[i] + extra)
         finally:
             self._fitting = False
+
+    @staticmethod
+    def _narrow(base: dict[int, int], visible: list, short: int, char: int) -> None:
+        """Take ``short`` pixels from the wrapping columns (their rows grow instead), each
+        down to six characters at least, so the short columns at the end (Due, Status) stay
+        on screen rather than behind a horizontal scroll bar."""
+        floor = char * 6 + 12
+        give = {i: max(0, base[i] - floor) for i, c in visible if c.wrap}
+        total = sum(give.values())
+        if not total:
+            return
+        for i, can in give.items():
+            base[i] -= min(can, short * can // total + 1)
 
     def _section_resized(self, *_args) -> None:
         if not self._fitting and self.isVisible() and \
@@ -193,6 +297,7 @@ class RecordTable(QTableView):
         super().resizeEvent(event)
         if not self.user_sized:
             self.fit_columns()
+        self._schedule_rows()
 
     # ---------------------------------------------------------------- header menu
     def _header_menu(self, pos: QPoint) -> None:
