@@ -32,7 +32,10 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True):
+    def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True,
+                 load: bool = True):
+        """``load=False``: the committees and the tabs' data are read by ``load()``, which
+        ``run`` calls once the window has been painted (a window at once, then its data)."""
         super().__init__(parent)
         self.db = db
         self.remember = remember
@@ -107,6 +110,16 @@ class MainWindow(QMainWindow):
         self.db_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.db_label)
         window_state.restore(self)
+        if load:
+            self.reload_committees()
+        else:
+            self.stack.setCurrentWidget(main)   # not the welcome page, unless there is nothing
+            for a in self.menus.needs_committee():
+                a.setEnabled(False)
+            self.committee_combo.setEnabled(False)
+
+    def load(self) -> None:
+        """Read the committees and show the current one (see ``load`` in the constructor)."""
         self.reload_committees()
 
     @property
@@ -275,6 +288,8 @@ def run(db: Database, args: Any = None) -> int:
         return smoke_test(app, db)
     from desktop_app.ui import crash
     crash.install()  # an unexpected error: logged, and a dialog naming the log file
-    window = MainWindow(db)
+    window = MainWindow(db, load=False)
     window.show()
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.load)   # the data once the window has been painted
     return app.exec()
