@@ -57,7 +57,7 @@ COMMANDS: dict[str, str] = {
 
 
 class _Unsure(Exception):
-    """The short (window-only) parser cannot decide: the full parser will."""
+    """The short (one sub-command) parser cannot decide: the full parser will."""
 
 
 class _ShortParser(argparse.ArgumentParser):
