@@ -66,3 +66,13 @@ def test_smoke_test_paints_first_then_fills_every_tab(demo_db, today):
     assert timings["rows_meetings"] > 0
     assert timings["rows_work_programme"] > 0
     assert timings["welcome"] is False
+
+
+def test_smoke_test_names_a_tab_that_shows_nothing_although_there_are_records(window):
+    from desktop_app.ui.smoke import _empty_tabs
+
+    shown = {"welcome": False, "rows": 7, "rows_meetings": 0, "rows_work_programme": 0}
+    assert _empty_tabs(window.db, window, shown) == ["rows_meetings", "rows_work_programme"]
+    shown.update(rows=0, rows_meetings=3, rows_work_programme=2)
+    assert _empty_tabs(window.db, window, shown) == ["rows"]
+    assert _empty_tabs(window.db, window, {**shown, "welcome": True}) == []
