@@ -14,6 +14,7 @@ parser, so messages and results are the same either way.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -146,6 +147,16 @@ def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    collecting = gc.isenabled()
+    gc.disable()    # start-up makes many objects and no garbage: on again once a database is open
+    try:
+        return _main(argv, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: list[str] | None, collecting: bool) -> int:
     console.use_utf8()
     parsed = _parse_quietly(argv)
     if isinstance(parsed, int):
@@ -158,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     log.debug("command line: %s", argv if argv is not None else sys.argv[1:])
     ctx: CliContext | None = None
     try:
-        ctx = CliContext(args)
+        ctx = CliContext(args, collect_once_open=collecting)
         if args.command is None:
             from desktop_app.app import run_gui
             return run_gui(ctx.url, args)
