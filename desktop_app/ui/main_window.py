@@ -117,10 +117,15 @@ class MainWindow(QMainWindow):
             for a in self.menus.needs_committee():
                 a.setEnabled(False)
             self.committee_combo.setEnabled(False)
+            policy = self.strip.sizePolicy()    # its place kept: nothing moves when it shows
+            policy.setRetainSizeWhenHidden(True)
+            self.strip.setSizePolicy(policy)
+            self.strip.hide()                   # never "no overdue actions" before it knows
 
     def load(self) -> None:
         """Read the committees and show the current one (see ``load`` in the constructor)."""
         self.reload_committees()
+        self.strip.show()
 
     @property
     def dialog(self) -> Any:

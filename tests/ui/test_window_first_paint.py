@@ -31,12 +31,14 @@ def test_window_is_painted_first_and_filled_by_load(qtbot, demo_db, today, messa
     assert window.committee_combo.count() == 0
     assert not any(a.isEnabled() for a in window.menus.needs_committee())
     assert window.tracker.actions_model.rowCount() == 0
+    assert not window.strip.isVisible()     # no "no overdue actions" before it is known
 
     window.load()
     window.tracker.wait_loaded()
     qtbot.waitUntil(lambda: window.tracker.actions_model.rowCount() == 7)
     assert window.committee_combo.isEnabled()
     assert window.committee_combo.currentData() == window.committee
+    assert window.strip.isVisible()
     assert all(a.isEnabled() for a in window.menus.needs_committee())
     window.tabs.setCurrentWidget(window.tracker)
     grid = window.tracker.actions_grid
