@@ -21,12 +21,15 @@ SQLite database (--mode cli: reading, matching, inserting every record with its 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 import bench_import  # the same whole-process measure (benchmarks/ is on the path)
+
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)   # an installed app has its .pyc files
 
 REPO = Path(__file__).resolve().parents[1]
 LIMIT = 2.0

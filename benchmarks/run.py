@@ -3,9 +3,14 @@ side by side in one run on this machine (never absolute wall-clock limits)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+# An installed app has its .pyc files: without them every run compiles the app's own modules
+# again (PYTHONDONTWRITEBYTECODE in a developer's environment), which no user ever pays.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 HERE = Path(__file__).resolve().parent
 

@@ -3,16 +3,18 @@
 Feature modules each expose ``register(subparsers)``; a sub-parser sets ``func(args, ctx)``.
 No sub-command opens the window.
 
-Opening the window (``gui`` or no sub-command) registers only the ``gui`` sub-command: importing
-every command module (and what they import: openpyxl, reportlab, ...) would slow the start-up
-for nothing. Anything the short parser does not accept as it stands (help, --version, an
-unknown or abbreviated option, a mistake) is parsed again by the full parser, so messages and
-results are the same either way.
+Only the module that registers the sub-command given is imported (``COMMANDS`` says which):
+importing every command module (and what they import: openpyxl, reportlab, ...) to build the
+full parser would cost more than many commands take to run. Opening the window (``gui`` or no
+sub-command) registers only ``gui``. Anything the short parser does not accept as it stands
+(help, --version, an unknown or abbreviated option, a mistake) is parsed again by the full
+parser, so messages and results are the same either way.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -40,8 +42,25 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+# Which module registers each sub-command (tests/unit/test_cli_lazy.py holds it to what the
+# modules register). A sub-command missing here still works, through the full parser: so does
+# ``export``, on purpose, since any module may add a file format to it (register_export).
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("committee", "member", "meeting", "item", "action", "recommendation",
+                     "work", "demo"), "core"),
+    "list": "listing", "history": "listing",
+    "backup": "admin", "restore": "admin", "check": "admin",
+    "import-minutes": "minutes",
+    "pack": "reports",
+    "stats": "stats",
+    "chase": "chase", "contact": "chase",
+    "gui": "gui",
+    "import": "imports",
+}
+
+
 class _Unsure(Exception):
-    """The short (window-only) parser cannot decide: the full parser will."""
+    """The short (one sub-command) parser cannot decide: the full parser will."""
 
 
 class _ShortParser(argparse.ArgumentParser):
@@ -77,9 +96,11 @@ _GLOBAL_FLAGS = {"--debug"}
 _GLOBAL_VALUES = {"--db", "--user"}
 
 
-def _opens_window(argv: list[str]) -> bool:
-    """Whether the command line plainly asks for the window: global options spelled out in
-    full, then ``gui`` or nothing, and no help asked for."""
+def _command_word(argv: list[str]) -> str | None:
+    """The sub-command the command line plainly asks for: global options spelled out in full,
+    then a sub-command ("gui" when there is none); None when unsure or help is asked for."""
+    if any(a in ("-h", "--help") for a in argv):
+        return None
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -90,18 +111,19 @@ def _opens_window(argv: list[str]) -> bool:
         elif arg.split("=", 1)[0] in _GLOBAL_VALUES and "=" in arg:
             i += 1
         elif arg.startswith("-"):
-            return False
+            return None
         else:
-            return arg == "gui" and not any(a in ("-h", "--help") for a in argv[i + 1:])
-    return i == len(argv)
+            return arg
+    return "gui" if i == len(argv) else None
 
 
 def parse_args(argv: list[str] | None = None, *, short: bool = True) -> argparse.Namespace:
     """``short=False`` always builds the full parser (the plain path, for the benchmark)."""
     words = sys.argv[1:] if argv is None else list(argv)
-    if short and _opens_window(words):
+    module = COMMANDS.get(_command_word(words) or "") if short else None
+    if module is not None:
         try:
-            return build_parser(("gui",), _ShortParser).parse_args(words)
+            return build_parser((module,), _ShortParser).parse_args(words)
         except _Unsure:
             pass
     return build_parser().parse_args(words)
@@ -127,6 +149,16 @@ def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    collecting = gc.isenabled()
+    gc.disable()    # start-up makes many objects and no garbage: on again once a database is open
+    try:
+        return _main(argv, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: list[str] | None, collecting: bool) -> int:
     console.use_utf8()
     parsed = _parse_quietly(argv)
     if isinstance(parsed, int):
@@ -139,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     log.debug("command line: %s", argv if argv is not None else sys.argv[1:])
     ctx: CliContext | None = None
     try:
-        ctx = CliContext(args)
+        ctx = CliContext(args, collect_once_open=collecting)
         if args.command is None:
             from desktop_app.app import run_gui
             return run_gui(ctx.url, args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import logging
 import sys
@@ -34,8 +35,11 @@ def iso_date(text: str) -> dt.date:
 
 
 class CliContext:
-    def __init__(self, args: argparse.Namespace):
+    def __init__(self, args: argparse.Namespace, *, collect_once_open: bool = False):
+        """``collect_once_open``: turn the cycle collector on when the database has been opened
+        (``main`` keeps it off while the command's modules are imported)."""
         self.args = args
+        self._collect_once_open = collect_once_open
         self.url = args.db or paths.default_db_url()
         self._db: Database | None = None
         if getattr(args, "user", None):
@@ -48,6 +52,8 @@ class CliContext:
             from desktop_app.services.backups import network_warning
             from desktop_app.services.workspace import open_database
             self._db = open_database(self.url)
+            if self._collect_once_open:
+                gc.enable()
             warning = network_warning(self._db)
             if warning:
                 logging.getLogger(__name__).info("%s", warning)   # the file; stderr below

@@ -7,8 +7,6 @@ import argparse
 
 from desktop_app.cli.context import CliContext, CliError, iso_date
 from desktop_app.domain.enums import ActionStatus, MeetingKind, MeetingStatus, MemberRole
-from desktop_app.services import (actions, committees, demo, meetings, recommendations,
-                                  work_programme)
 
 
 def _emit(ctx: CliContext, args, record, text: str) -> None:
@@ -185,11 +183,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _committee_add(args, ctx: CliContext):
+    from desktop_app.services import committees
     row = committees.add_committee(ctx.db, args.name, args.short, args.council)
     _emit(ctx, args, row, f"added committee {row.id}: {row.name}")
 
 
 def _committee_list(args, ctx: CliContext):
+    from desktop_app.services import committees
     rows = committees.list_committees(ctx.db)
     if args.json:
         ctx.print_json(rows)
@@ -199,12 +199,14 @@ def _committee_list(args, ctx: CliContext):
 
 
 def _member_add(args, ctx: CliContext):
+    from desktop_app.services import committees
     row = committees.add_member(ctx.db, args.committee, args.name, args.role,
                                 not args.non_voting, args.title)
     print(f"added {row.name} ({row.role}{', non-voting' if not row.voting else ''})")
 
 
 def _meeting_add(args, ctx: CliContext):
+    from desktop_app.services import meetings
     row = meetings.add_meeting(ctx.db, args.committee, args.date, args.time, args.venue,
                                args.kind, minute_start=args.minute_start,
                                publication_deadline=args.publication_deadline,
@@ -215,12 +217,14 @@ def _meeting_add(args, ctx: CliContext):
 
 
 def _meeting_status(args, ctx: CliContext):
+    from desktop_app.services import meetings
     mid = meetings.get_meeting(ctx.db, args.committee, args.date).id
     row = meetings.set_meeting_status(ctx.db, mid, args.status)
     print(f"meeting on {row.date:%d/%m/%Y} is now {row.status}")
 
 
 def _item_add(args, ctx: CliContext):
+    from desktop_app.services import meetings
     row = meetings.add_item(ctx.db, args.committee, args.meeting, args.number, args.title,
                             args.purpose, args.lead, args.scrutiny_type, args.exempt,
                             args.attach)
@@ -228,6 +232,7 @@ def _item_add(args, ctx: CliContext):
 
 
 def _item_attach(args, ctx: CliContext):
+    from desktop_app.services import meetings
     meeting = meetings.get_meeting(ctx.db, args.committee, args.meeting)
     item = next((i for i in meeting.items if i.number == str(args.number)), None)
     if item is None:
@@ -238,12 +243,14 @@ def _item_attach(args, ctx: CliContext):
 
 
 def _action_add(args, ctx: CliContext):
+    from desktop_app.services import actions
     row = actions.add_action(ctx.db, args.committee, args.meeting, args.text, args.owner,
                              args.directorate, args.due, args.ref, item=args.item)
     _emit(ctx, args, row, f"added action {row.id} (ref {row.ref})")
 
 
 def _action_update(args, ctx: CliContext):
+    from desktop_app.services import actions
     fields = dict(progress=args.progress, status=args.status, due_date=args.due,
                   owner=args.owner, directorate=args.directorate, text=args.text)
     if all(v is None for v in fields.values()):
@@ -254,6 +261,7 @@ def _action_update(args, ctx: CliContext):
 
 
 def _action_reported(args, ctx: CliContext):
+    from desktop_app.services import actions, meetings
     current = actions.get_action(ctx.db, args.id)
     if current.status != ActionStatus.COMPLETED and not args.complete:
         raise CliError(f"action {current.id} is still open (not completed): give --complete "
@@ -265,6 +273,7 @@ def _action_reported(args, ctx: CliContext):
 
 
 def _rec_add(args, ctx: CliContext):
+    from desktop_app.services import recommendations
     row = recommendations.add_recommendation(ctx.db, args.committee, args.meeting, args.text,
                                              args.item, args.label, args.addressee, args.sent)
     _emit(ctx, args, row, f"added recommendation {row.id}; response due "
@@ -272,12 +281,14 @@ def _rec_add(args, ctx: CliContext):
 
 
 def _rec_respond(args, ctx: CliContext):
+    from desktop_app.services import recommendations
     row = recommendations.record_response(ctx.db, args.id, args.response, args.verdict, args.on,
                                           if_version=args.if_version)
     _emit(ctx, args, row, f"recorded the response to recommendation {row.id} ({row.verdict})")
 
 
 def _work_add(args, ctx: CliContext):
+    from desktop_app.services import work_programme
     from desktop_app.domain.dates import parse_uk_date
     row = work_programme.add_work_item(
         ctx.db, args.committee, args.title, args.format, args.meeting, args.scrutiny_type,
@@ -286,6 +297,7 @@ def _work_add(args, ctx: CliContext):
 
 
 def _work_move(args, ctx: CliContext):
+    from desktop_app.services import work_programme
     row = work_programme.move_work_item(ctx.db, args.id, None if args.unschedule else args.to,
                                         args.reason)
     where = f"{row.meeting_date:%d/%m/%Y}" if row.meeting_date else "to be scheduled"
@@ -293,6 +305,7 @@ def _work_move(args, ctx: CliContext):
 
 
 def _demo(args, ctx: CliContext):
+    from desktop_app.services import committees, demo
     if args.if_empty and committees.list_committees(ctx.db):
         return 0
     summary = demo.load_demo(ctx.db, reset=args.reset)

@@ -13,8 +13,10 @@ _SUBDIVISION = "ENG"
 
 @functools.lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[dt.date]:
-    # imported here, only when a deadline is worked out: the package takes a tenth of a second
-    # to import, which reading a tracker (dates, not deadlines) need not pay
+    from desktop_app.domain.bank_holiday_table import TABLE   # written out from the package
+    if year in TABLE:
+        return frozenset(dt.date(year, int(d[:2]), int(d[2:])) for d in TABLE[year].split())
+    # imported here, only when needed: the package takes a tenth of a second or more to import
     import holidays
 
     return frozenset(holidays.country_holidays("GB", subdiv=_SUBDIVISION, years=year).keys())

@@ -13,13 +13,14 @@ from desktop_app.db.engine import Database
 from desktop_app.db.models import Attachment
 from desktop_app.db.pdf_text import pdf_text
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
-from desktop_app.reports.pdf_safety import PdfProblem, check_pdf
 from desktop_app.services.errors import ServiceError
 
 
 def new_attachment(path: str | Path, title: str, position: int) -> Attachment:
     """A new attachment row holding the checked, sanitised copy of the file at ``path``;
     ServiceError (one line naming the file) when it cannot be attached. Nothing is saved."""
+    from desktop_app.reports.pdf_safety import PdfProblem, check_pdf  # pypdf: only to attach
+
     source = Path(path).expanduser()
     try:
         checked = check_pdf(source)

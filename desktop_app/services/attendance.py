@@ -16,7 +16,6 @@ import datetime as dt
 import zlib
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -92,6 +91,7 @@ class MemberIndex:
                     and _same_first_name(first, keys[m.id].split()[0])]
             if len(same) == 1:
                 return same[0]
+        from rapidfuzz import fuzz, process  # only for a name that matches nobody exactly
         choices = {m.id: keys[m.id] for m in members}
         found = process.extract(key, choices, scorer=fuzz.WRatio, limit=2)
         if found and found[0][1] >= _FUZZY and (len(found) == 1 or found[1][1] < found[0][1] - 5):

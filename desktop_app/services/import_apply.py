@@ -19,7 +19,7 @@ from desktop_app.services.common import today
 from desktop_app.services.import_bulk import insert_audited
 from desktop_app.services.import_limits import fitting_rows
 from desktop_app.services.import_moves import add_file_moves
-from desktop_app.services.import_words import WORD_COLUMNS, stored
+from desktop_app.services.import_words import WORD_COLUMNS, readers, stored
 from desktop_app.services.import_summary import (Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, key)
 
@@ -191,12 +191,15 @@ class Applier:
                        ("progress", "progress"), ("due_date", "due_date"),
                        ("due_text", "due_text"), ("status", "status"),
                        *WORD_COLUMNS)
+    _ACTION_READERS = readers(_ACTION_COLUMNS)
 
     def _action_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
         """Column values for an action; with ``given``, only the fields the sheet gives (and
         not a blank reference: the tracker numbers actions itself)."""
-        return {column: stored(f, field) for field, column in self._ACTION_COLUMNS
-                if given is None or (field in given and (field != "ref" or f[field]))}
+        if given is None:
+            return {column: read(f) for _field, column, read in self._ACTION_READERS}
+        return {column: read(f) for field, column, read in self._ACTION_READERS
+                if field in given and (field != "ref" or f[field])}
 
     def _new_action(self, row: ImportedRow, meeting_id: int | None, position: int
                     ) -> dict[str, Any]:

@@ -34,7 +34,8 @@ def insert_audited(session: Session, model: type, rows: list[dict[str, Any]],
     ids = _insert(session, table, rows)
     now = dt.datetime.now().replace(microsecond=0)
     columns = [c.key for c in table.columns if c.key not in _SKIP]
-    audit_rows = [{"at": now, "who": who, "committee_id": committee_id, "table_name": table.name,
+    name = str(table.name)  # not SQLAlchemy's quoted_name: the driver adapts it slowly
+    audit_rows = [{"at": now, "who": who, "committee_id": committee_id, "table_name": name,
                    "row_id": row_id, "operation": "insert", "field": KNOWN_FROM_IMPORT, "old": None,
                    "new": snapshot(values, columns), "row_version": 1}
                   for row_id, values in zip(ids, rows)]
@@ -85,9 +86,13 @@ def _sqlite_executemany(connection: Any, table: Any, rows: list[dict[str, Any]])
         if c.default is None:
             raise ValueError(f"{table.name}.{c.key}: no value and no default")
         defaults.append(c.default.arg(None) if c.default.is_callable else c.default.arg)
-    processors = [(i, c.type.dialect_impl(dialect).bind_processor(dialect))
-                  for i, c in enumerate(given + left_out)]
-    processors = [(i, p) for i, p in processors if p is not None]
+    processors = [(i, _memo(p)) for i, c in enumerate(given)
+                  if (p := c.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+                  or (p := _plain_str if _str_subclass(rows[0][c.key]) else None) is not None]
+    for n, c in enumerate(left_out):  # the same value in every row: converted once
+        process = c.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            defaults[n] = process(defaults[n])
     values_of = operator.itemgetter(*(c.key for c in given))
     params = []
     for row in rows:
@@ -100,6 +105,31 @@ def _sqlite_executemany(connection: Any, table: Any, rows: list[dict[str, Any]])
            f"({', '.join(quote(c.name) for c in given + left_out)}) "
            f"VALUES ({', '.join('?' * len(given + left_out))})")
     connection.exec_driver_sql(sql, params)
+
+
+def _str_subclass(value: Any) -> bool:
+    return isinstance(value, str) and value.__class__ is not str
+
+
+def _plain_str(value: Any) -> Any:
+    """A str subclass (a status StrEnum) as a plain str, which the driver binds at once."""
+    return str(value) if isinstance(value, str) else value
+
+
+def _memo(process: Any) -> Any:
+    """``process`` remembering its answers: the same dates and words come again and again (a
+    meeting's date on each of its actions). Bind processors are pure functions of the value."""
+    seen: dict[Any, Any] = {}
+
+    def memo(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = out = process(value)
+            return out
+        except TypeError:           # not hashable: converted each time
+            return process(value)
+    return memo
 
 
 def _audit_text(value: Any) -> str:

@@ -5,7 +5,6 @@ creates one instead."""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 
 from desktop_app.db.engine import Database
@@ -32,6 +31,8 @@ def existing_committee(db: Database, name: str) -> str:
 
 
 def unknown_message(name: str, committees: list[tuple[str, str]]) -> str:
+    from rapidfuzz import fuzz, process, utils  # only when a name is wrong
+
     choices = {full: full for full, _short in committees}
     choices.update({short: full for full, short in committees if short})
     near = process.extract(name, list(choices), scorer=fuzz.WRatio, processor=utils.default_process,

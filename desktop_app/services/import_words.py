@@ -8,9 +8,11 @@ to the rows that were read, whichever reader read them, before anything is saved
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from desktop_app.domain.names import clean_name
@@ -25,16 +27,29 @@ _STATUSES = {"actions": ActionStatus, "recommendations": ImplementationStatus,
              "work-programme": WorkStatus}
 
 
+# the same few owners and directorates on thousands of rows
+_clean_name = functools.lru_cache(maxsize=4096)(clean_name)
+
+
 def stored(fields: Mapping[str, Any], field: str) -> Any:
     """A read row's value as its column keeps it (rows of any reader: the words may be absent)."""
     if field in _NAME_FIELDS and isinstance(fields[field], str):
-        return clean_name(fields[field])    # one line: it heads the owner's chase email
+        return _clean_name(fields[field])   # one line: it heads the owner's chase email
     if field not in _WORD_FIELDS:
         return fields[field]
     value = fields.get(field)
     if field == "extra":
         return json.dumps(dict(value), ensure_ascii=False) if value else ""
     return str(value or "")
+
+
+def readers(columns: Iterable[tuple[str, str]]
+            ) -> tuple[tuple[str, str, Callable[[Mapping[str, Any]], Any]], ...]:
+    """(field, column, ``stored`` for that field as a function of a row's fields) for each
+    (field, column): the same answers, without the questions per row (20,000 rows)."""
+    return tuple((field, column, operator.itemgetter(field)
+                  if field not in _NAME_FIELDS and field not in _WORD_FIELDS
+                  else functools.partial(stored, field=field)) for field, column in columns)
 
 
 def extra_of(text: str) -> dict[str, str]:

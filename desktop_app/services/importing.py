@@ -29,26 +29,26 @@ opener, so that a file that cannot be read is refused before the database is eve
 from __future__ import annotations
 
 import dataclasses
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.db.backup import backup_before
 from desktop_app.db.engine import Database
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import read_grids
 from desktop_app.importers.xlsx_reader import parse_grids, parse_workbook
-from desktop_app.importers.exec_response import read_response
+from desktop_app.importers.exec_response import looks_like_response, read_response
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
-from desktop_app.services.chase_return import (CellChange, ChaseReview, apply_changes,
-                                               is_chase_workbook, read_returned, select_changes)
-from desktop_app.services.executive_response import (ResponseApplied, ResponsePreview,
-                                                      accept_response, is_response_file,
-                                                      preview_response, select_rows)
 from desktop_app.services.import_service import import_workbook
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
 from desktop_app.services.import_committee import UnknownCommittee, existing_committee
 from desktop_app.services.import_words import apply_status_map, parse_status_map
+
+if TYPE_CHECKING:  # imported when used: openpyxl, rapidfuzz (not needed to import a .xls)
+    from desktop_app.services.chase_return import CellChange, ChaseReview
+    from desktop_app.services.executive_response import ResponseApplied, ResponsePreview
 
 __all__ = ["RESPONSE", "STAGES", "ImportCancelled", "ImportFileError", "ImportOptions", "ImportOutcome",
            "ImportProgress", "UnknownCommittee", "check_import_file", "import_file",
@@ -116,6 +116,19 @@ class ImportOutcome:
         return list(getattr(self.parsed, "notes", []) or [])
 
 
+def is_chase_workbook(path: str | Path) -> bool:
+    """Whether ``path`` is a workbook returned from ``chase`` (its hidden key sheet);
+    chase_return (and openpyxl) are imported only for an Excel workbook."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "xl/workbook.xml" not in z.namelist():
+                return False
+    except (OSError, zipfile.BadZipFile):
+        return False
+    from desktop_app.services.chase_return import is_chase_workbook as marked
+    return marked(Path(path))
+
+
 def check_import_file(path: str | Path) -> None:
     """Raise ImportFileError (one line naming the file) when ``path`` cannot be imported.
     Milliseconds: the zip directory only."""
@@ -181,8 +194,10 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
     if not (chase or response or options.parsed is not None or options.kind):
         with paused_gc():
             grids = read_grids(path)  # read once: told from its headers, then parsed
-        response = is_response_file(grids)
+        response = looks_like_response(list(grids))   # executive_response.is_response_file
     if response and not chase:
+        from desktop_app.services.executive_response import (accept_response,
+                                                              preview_response, select_rows)
         outcome.response = options.response or preview_response(
             database(), path, committee, read_response(path, grids))
         chosen = select_rows(outcome.response, _accepted(options.accept))
@@ -194,6 +209,7 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
                                                        tick=run.tick)
             return outcome
     elif chase:
+        from desktop_app.services.chase_return import read_returned, select_changes
         review = options.review or read_returned(database(), path)
         outcome.review = review
         outcome.chosen = select_changes(review, _accepted(options.accept))
@@ -222,9 +238,11 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         run.backup = outcome.backup = backup_before(database(), options.backup_reason)
     run.enter("save")
     if outcome.response is not None:
+        from desktop_app.services.executive_response import accept_response
         outcome.response_applied = accept_response(database(), outcome.response, chosen,
                                                    tick=run.tick)
     elif outcome.review is not None:
+        from desktop_app.services.chase_return import apply_changes
         outcome.applied = apply_changes(database(), outcome.review, outcome.chosen,
                                         tick=run.tick)
     elif outcome.parsed is not None:

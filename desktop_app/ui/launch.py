@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Any
 
+from desktop_app.ui import startup  # noqa: F401 - the layers below first: see the module
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, __version__

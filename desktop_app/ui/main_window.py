@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True):
+    def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True,
+                 load: bool = True):
+        """``load=False``: the committees and the tabs' data are read by ``load()``, which
+        ``run`` calls once the window has been painted (a window at once, then its data)."""
         super().__init__(parent)
         self.db = db
         self.remember = remember
@@ -112,9 +115,27 @@ class MainWindow(QMainWindow):
         self.db_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(self.db_label)
         window_state.restore(self)
-        self._started = False
+        self._started = False   # the first load keeps the remembered tab
+        if load:
+            self.load_committees()
+        else:
+            self.stack.setCurrentWidget(main)   # not the welcome page, unless there is nothing
+            for a in self.menus.needs_committee():
+                a.setEnabled(False)
+            self.committee_combo.setEnabled(False)
+            policy = self.strip.sizePolicy()    # its place kept: nothing moves when it shows
+            policy.setRetainSizeWhenHidden(True)
+            self.strip.setSizePolicy(policy)
+            self.strip.hide()                   # never "no overdue actions" before it knows
+
+    def load_committees(self) -> None:
         self.reload_committees()
         self._started = True
+
+    def load(self) -> None:
+        """Read the committees and show the current one (see ``load`` in the constructor)."""
+        self.load_committees()
+        self.strip.show()
 
     @property
     def dialog(self) -> Any:
@@ -313,6 +334,8 @@ def run(db: Database, args: Any = None) -> int:
         return smoke_test(app, db)
     from desktop_app.ui import crash
     crash.install()  # an unexpected error: logged, and a dialog naming the log file
-    window = MainWindow(db)
+    window = MainWindow(db, load=False)
     window.show()
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.load)   # the data once the window has been painted
     return app.exec()

@@ -1,5 +1,7 @@
-"""``scrutiny-tracker gui --smoke-test``: open the window offscreen, visit every tab, print one
-JSON line of timings in milliseconds, exit 0."""
+"""``scrutiny-tracker gui --smoke-test``: open the window offscreen as ``run`` does (painted
+first, its data read after), visit every tab until each has shown its rows, print one JSON line
+of timings in milliseconds and row counts, exit 0 (1 when a tab showed nothing although the
+database has records for it)."""
 
 from __future__ import annotations
 
@@ -27,9 +29,12 @@ def smoke_test(app: QApplication, db: Database, out=None) -> int:
     def ms(since: float) -> float:
         return round((time.perf_counter() - since) * 1000, 1)
 
-    window = MainWindow(db, remember=False)
+    window = MainWindow(db, remember=False, load=False)
     window.resize(1366, 768)
     window.show()
+    _settle(app)
+    timings["first_paint"] = ms(start)
+    window.load()
     _settle(app)
     timings["window_shown"] = ms(start)
     for key, tab in (("tab_meetings", window.meetings_tab),
@@ -42,10 +47,32 @@ def smoke_test(app: QApplication, db: Database, out=None) -> int:
         _settle(app)
         timings[key] = ms(t)
     timings["rows"] = window.tracker.actions_model.rowCount()
+    timings["rows_meetings"] = window.meetings_tab.meetings_model.rowCount()
+    timings["rows_work_programme"] = window.work_tab.model.rowCount()
     timings["welcome"] = window.stack.currentWidget() is window.welcome
     timings["total"] = ms(start)
+    empty = _empty_tabs(db, window, timings)
     window.close()
     _settle(app)
     out.write(json.dumps(timings) + "\n")
     out.flush()
-    return 0
+    if empty and sys.stderr is not None:   # no console: the exit code says it
+        print(f"smoke test: nothing shown in {', '.join(empty)}", file=sys.stderr)
+    return 1 if empty else 0
+
+
+def _empty_tabs(db: Database, window, timings: dict) -> list[str]:
+    """The tabs that show no rows although the committee shown has records for them (the
+    meetings and work programme of one committee; the actions of one or all)."""
+    shown_nothing = [key for key in ("rows_meetings", "rows_work_programme", "rows")
+                     if not timings[key]]
+    if timings["welcome"] or not shown_nothing:
+        return []
+    from desktop_app.services import actions, meetings, work_programme
+    committee = window.committee
+    has = {"rows_meetings": lambda: committee is not None
+           and bool(meetings.list_meetings(db, committee)),
+           "rows_work_programme": lambda: committee is not None
+           and bool(work_programme.list_work_programme(db, committee)),
+           "rows": lambda: bool(actions.list_actions(db, committee))}
+    return [key for key in shown_nothing if has[key]()]

@@ -3,9 +3,10 @@
 PySide6 installs an import hook that reads the source file of every module imported after it
 (to see whether the module uses PySide's ``__feature__`` switches): those imports take about a
 quarter longer. The window needs SQLAlchemy, the models and the services in any case, so
-``main_window`` imports this module first. The same goes for the bank-holiday table: the
-``holidays`` package loads all its ~250 country modules on first use, and the first screen
-needs it (meeting deadlines, s.9FE response dates).
+``launch`` and ``main_window`` import this module first, before PySide6. The same goes for the
+bank holidays of this year (meeting deadlines, s.9FE response dates): read from the table
+written out in domain/bank_holiday_table.py for the usual years, else from the ``holidays``
+package, which loads all its ~250 country modules on first use.
 
 No Qt here.
 """
