@@ -20,10 +20,11 @@ from collections.abc import Iterable
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from desktop_app.domain.dates import format_uk
-from desktop_app.reports import fonts, theme
+from desktop_app.reports import fonts, tagging, tagging_tree, theme
+from desktop_app.reports.tagging import TaggingFrame as Frame
 
 Target = str | os.PathLike | IO[bytes]
 PORTRAIT = A4
@@ -98,6 +99,11 @@ class _ReportDoc(BaseDocTemplate):
         ])
         self.pages = 0
         self.own_numbers = _OWN_NUMBERS.get()
+        self.tagger = tagging.Tagger()
+
+    def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
+        super().handle_documentBegin()
+        self.canv._tagger = self.tagger  # pyright: ignore[reportAttributeAccessIssue]
 
     def _watermark(self, canv) -> None:
         width, height = self.setup.pagesize
@@ -110,6 +116,13 @@ class _ReportDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _decorate(self, canv, doc) -> None:
+        """The page's furniture, marked as a pagination artifact (reports/tagging.py)."""
+        code = canv._code
+        code.append(tagging.PAGINATION)
+        self._furniture(canv)
+        code.append(tagging.END)
+
+    def _furniture(self, canv) -> None:
         self.pages = max(self.pages, canv.getPageNumber())
         setup = self.setup
         width, height = setup.pagesize
@@ -176,8 +189,11 @@ def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     rl_config.useA85 = 0
     out = io.BytesIO()
     doc = _ReportDoc(out, setup)
-    doc.build(list(flowables))
-    return out.getvalue()
+    story = list(flowables)
+    tagging.prepare(story)
+    doc.build(story)
+    return tagging_tree.tag_pdf(out.getvalue(), doc.tagger, title=setup.pdf_title,
+                                language=LANGUAGE)
 
 
 def _umask() -> int:
