@@ -83,6 +83,7 @@ class _ReportDoc(BaseDocTemplate):
             subject=setup.subject or f"{setup.title} for {setup.committee}",
             creator=CREATOR, producer=CREATOR, keywords=", ".join(setup.keywords),
             invariant=1, lang=LANGUAGE, pageCompression=1, displayDocTitle=True,
+            initialFontName=fonts.REGULAR,     # no unembedded Helvetica in any page's resources
         )
         frame = Frame(self.leftMargin, self.bottomMargin, width - self.leftMargin - self.rightMargin,
                       height - self.topMargin - self.bottomMargin, id="body",

@@ -23,6 +23,8 @@ from typing import Any
 from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.flowables import KeepTogether
 
+from desktop_app.reports import fonts
+
 ARTIFACT = "/Artifact BMC"
 PAGINATION = "/Artifact <</Type /Pagination>> BDC"
 END = "EMC"
@@ -245,6 +247,18 @@ def _layout_cell(tagger: Tagger, cellval) -> Node | None:
     return None
 
 
+_STANDARD_FONTS = {"Helvetica": fonts.REGULAR, "Helvetica-Bold": fonts.BOLD,
+                   "Helvetica-Oblique": fonts.ITALIC, "Helvetica-BoldOblique": fonts.BOLD_ITALIC}
+
+
+def _embedded_fonts(table: Table) -> None:
+    """Plain-text cells left in reportlab's default Helvetica (even empty ones put it in the
+    page's resources) use the embedded house font instead: PDF/UA wants every font embedded."""
+    for row in table._cellStyles:
+        for style in row:
+            style.fontname = _STANDARD_FONTS.get(style.fontname, style.fontname)
+
+
 def prepare(flowables: Iterable) -> None:
     """Give every reportlab Table in the story (inside sections and kept-together groups)
     its marking callback, before layout: the pieces a split makes share it."""
@@ -252,6 +266,7 @@ def prepare(flowables: Iterable) -> None:
         if isinstance(flowable, Table):
             if not getattr(flowable, "_renderCB", None):
                 flowable._renderCB = TableMarks(flowable)
+            _embedded_fonts(flowable)
         elif isinstance(flowable, KeepTogether):
             prepare(flowable._content)
         elif hasattr(flowable, "items") and callable(flowable.items):
