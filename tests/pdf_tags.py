@@ -231,8 +231,8 @@ def problems(pdf: bytes | str | Path) -> list[str]:
     with _open(pdf) as doc:
         checker = _Checker(doc)
         checker.document()
-        if checker.tree():
-            checker.pages()
+        checker.tree()
+        checker.pages()
         return checker.faults
 
 

@@ -36,6 +36,9 @@ CREATOR = "Scrutiny Tracker"
 # Inside a pack every page carries the pack's one number (stamped later), so the papers the
 # pack generates leave out their own "Page N of M" (see ``pack_numbering``).
 _OWN_NUMBERS: contextvars.ContextVar[bool] = contextvars.ContextVar("own_numbers", default=True)
+# Every document is a tagged PDF (reports/tagging.py); the untagged build is kept for measuring
+# what tagging costs (benchmarks/bench_tagging.py) and for showing that it changes no pixel.
+_TAGGED: contextvars.ContextVar[bool] = contextvars.ContextVar("tagged", default=True)
 
 
 @contextlib.contextmanager
@@ -46,6 +49,17 @@ def pack_numbering():
         yield
     finally:
         _OWN_NUMBERS.reset(token)
+
+
+@contextlib.contextmanager
+def untagged():
+    """Documents rendered inside this block are plain PDFs, with no structure tree (for
+    benchmarks and comparisons only: every document the app writes is tagged)."""
+    token = _TAGGED.set(False)
+    try:
+        yield
+    finally:
+        _TAGGED.reset(token)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,11 +114,12 @@ class _ReportDoc(BaseDocTemplate):
         ])
         self.pages = 0
         self.own_numbers = _OWN_NUMBERS.get()
-        self.tagger = tagging.Tagger()
+        self.tagger = tagging.Tagger() if _TAGGED.get() else None
 
     def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
         super().handle_documentBegin()
-        self.canv._tagger = self.tagger  # pyright: ignore[reportAttributeAccessIssue]
+        if self.tagger is not None:
+            self.canv._tagger = self.tagger  # pyright: ignore[reportAttributeAccessIssue]
 
     def _watermark(self, canv) -> None:
         width, height = self.setup.pagesize
@@ -118,6 +133,9 @@ class _ReportDoc(BaseDocTemplate):
 
     def _decorate(self, canv, doc) -> None:
         """The page's furniture, marked as a pagination artifact (reports/tagging.py)."""
+        if self.tagger is None:
+            self._furniture(canv)
+            return
         code = canv._code
         code.append(tagging.PAGINATION)
         self._furniture(canv)
@@ -191,6 +209,9 @@ def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     out = io.BytesIO()
     doc = _ReportDoc(out, setup)
     story = list(flowables)
+    if doc.tagger is None:
+        doc.build(story)
+        return out.getvalue()
     tagging.prepare(story)
     doc.build(story)
     return tagging_tree.tag_pdf(out.getvalue(), doc.tagger, title=setup.pdf_title,

@@ -108,7 +108,7 @@ class Tagger:
                 depth = 0
             if depth is not None:
                 return self.list_item(int(depth)), "LI"
-            rank = HEADING_RANKS.get(getattr(flowable.style, "name", ""))
+            rank = _heading_rank(flowable.style)
             if role is None and rank is not None:
                 node = self.block("H")
                 node.rank = rank
@@ -142,6 +142,16 @@ class Tagger:
                   enumerate(sorted({n.rank for n in headings}), start=1)}
         for node in headings:
             node.role = f"H{min(levels[node.rank], 6)}"
+
+
+def _heading_rank(style) -> int | None:
+    """The rank of a heading style, or of the heading style it was cloned from."""
+    while style is not None:
+        rank = HEADING_RANKS.get(getattr(style, "name", ""))
+        if rank is not None:
+            return rank
+        style = getattr(style, "parent", None)
+    return None
 
 
 def tagger_of(canv) -> Tagger | None:
