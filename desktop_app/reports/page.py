@@ -197,6 +197,10 @@ class _ReportDoc(BaseDocTemplate):
             canv.setFont(fonts.REGULAR, 7.5)
             canv.drawString(0, 0, str(self.pages))
         canv.endForm()
+        if self.tagger is not None:
+            pdf_doc = canv._doc  # pyright: ignore[reportAttributeAccessIssue]
+            tagging_tree.write_into(pdf_doc, self.tagger, title=self.setup.pdf_title,
+                                    language=LANGUAGE)
         canv.save()
 
 
@@ -209,13 +213,10 @@ def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     out = io.BytesIO()
     doc = _ReportDoc(out, setup)
     story = list(flowables)
-    if doc.tagger is None:
-        doc.build(story)
-        return out.getvalue()
-    tagging.prepare(story)
+    if doc.tagger is not None:
+        tagging.prepare(story)
     doc.build(story)
-    return tagging_tree.tag_pdf(out.getvalue(), doc.tagger, title=setup.pdf_title,
-                                language=LANGUAGE)
+    return out.getvalue()
 
 
 def _umask() -> int:

@@ -157,7 +157,8 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
                    meeting: dt.date | None = None, as_at: dt.date | None = None,
                    public: bool = False, today: dt.date | None = None,
                    extra_columns: Sequence[str] = (),
-                   options: DocumentOptions | None = None) -> int:
+                   options: DocumentOptions | None = None,
+                   untagged: list[str] | None = None) -> int:
     """Build one document from the database into ``target``; returns its page count.
 
     ``extra_columns``: columns to print after the usual ones on the action log or the
@@ -167,7 +168,8 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     ``as_at``: the officer's date, or None for the rule (the meeting's publication date, else
     ``today``, which the caller reads from its clock). ``options``: the order, date style and
     text size of the table documents (alone or in a pack); None for the committee's saved
-    ones."""
+    ones. ``untagged``: a pack adds to it the titles of the merged reports that are not tagged
+    PDF (every document the app writes itself is), for the officer to be told."""
     from desktop_app.reports.action_log import build_action_log
     from desktop_app.reports.agenda import build_agenda
     from desktop_app.reports.minutes import build_minutes
@@ -217,7 +219,11 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
                          meetings=src.meetings, last_meeting=src.last_meeting,
                          history_gap=src.history_gap)
         if kind == "pack":
-            build, args = build_pack, (the_meeting, members)
+            def pack_noting_untagged(*pack_a, **pack_kw) -> None:
+                found = build_pack(*pack_a, **pack_kw)
+                if untagged is not None:
+                    untagged.extend(found)
+            build, args = pack_noting_untagged, (the_meeting, members)
             common.update(pack_args)
         else:
             # the front sheet alone, with the page ranges the pack would give it

@@ -50,7 +50,7 @@ def number_overlay(boxes: Sequence[tuple[float, float, float, float]], first: in
     fonts.register_fonts()
     rl_config.useA85 = 0
     out = io.BytesIO()
-    canv = Canvas(out, invariant=1, pageCompression=1, initialFontName=fonts.BOLD)
+    canv = Canvas(out, invariant=1, pageCompression=1, initialFontName=fonts.BOLD)  # pyright: ignore[reportArgumentType]
     for offset, (_x, _y, width, height) in enumerate(boxes):
         canv.setPageSize((width, height))
         label = str(first + offset)

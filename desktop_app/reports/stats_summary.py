@@ -62,7 +62,7 @@ def _figure(drawing: Drawing, alt: str) -> None:
     """A chart's words for a screen reader (the Figure's /Alt in the tagged PDF), and the
     house font as its default (no unembedded Helvetica)."""
     drawing.__dict__["tag_alt"] = alt          # past reportlab's attribute checking
-    drawing.initialFontName = fonts.REGULAR
+    drawing.initialFontName = fonts.REGULAR  # pyright: ignore[reportAttributeAccessIssue]
 
 
 def _verdict_pie(stats) -> Drawing:

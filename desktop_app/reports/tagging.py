@@ -173,7 +173,7 @@ class TaggingFrame(Frame):
 
     def add(self, flowable, canv, trySplit=0):  # noqa: N803 - reportlab's name
         tagger = tagger_of(canv)
-        start = len(canv._code)
+        start = len(canv._code)  # pyright: ignore[reportAttributeAccessIssue]
         placed = super().add(flowable, canv, trySplit)
         if placed and tagger is not None:
             tagger.wrap_drawn(canv, flowable, start)
@@ -208,7 +208,7 @@ class TableMarks:
         tagger = tagger_of(canv)
         if tagger is None:
             return
-        code = canv._code
+        code = canv._code  # pyright: ignore[reportAttributeAccessIssue]
         if event in ("startBG", "startLines"):
             code.append(ARTIFACT)
         elif event in ("endBG", "endLines"):
@@ -264,7 +264,7 @@ _STANDARD_FONTS = {"Helvetica": fonts.REGULAR, "Helvetica-Bold": fonts.BOLD,
 def _embedded_fonts(table: Table) -> None:
     """Plain-text cells left in reportlab's default Helvetica (even empty ones put it in the
     page's resources) use the embedded house font instead: PDF/UA wants every font embedded."""
-    for row in table._cellStyles:
+    for row in getattr(table, "_cellStyles", ()):
         for style in row:
             style.fontname = _STANDARD_FONTS.get(style.fontname, style.fontname)
 
@@ -275,9 +275,9 @@ def prepare(flowables: Iterable) -> None:
     for flowable in flowables:
         if isinstance(flowable, Table):
             if not getattr(flowable, "_renderCB", None):
-                flowable._renderCB = TableMarks(flowable)
+                flowable._renderCB = TableMarks(flowable)  # pyright: ignore[reportAttributeAccessIssue]
             _embedded_fonts(flowable)
         elif isinstance(flowable, KeepTogether):
-            prepare(flowable._content)
-        elif hasattr(flowable, "items") and callable(flowable.items):
-            prepare(flowable.items())
+            prepare(getattr(flowable, "_content", ()))
+        elif callable(items := getattr(flowable, "items", None)):
+            prepare(items())  # keeping.Section  # pyright: ignore[reportArgumentType]

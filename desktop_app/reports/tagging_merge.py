@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from desktop_app.reports import tagging_tree
+from desktop_app.reports.tagging_tree import xmp_packet
 
 _SKIP = ("/P", "/K", "/Pg", "/Type")
 
@@ -40,6 +40,29 @@ def _value(pdf: pikepdf.Pdf, value):
     if isinstance(value, pikepdf.Array):
         return Array([_value(pdf, v) for v in value])
     return value
+
+
+def mark_document(pdf: pikepdf.Pdf, title: str, language: str) -> None:
+    """The catalogue entries and metadata of a tagged document."""
+    root = pdf.Root
+    root.MarkInfo = Dictionary(Marked=True)
+    root.Lang = String(language)
+    prefs = root.get("/ViewerPreferences")
+    if not isinstance(prefs, Dictionary):
+        prefs = Dictionary()
+    prefs.DisplayDocTitle = True
+    root.ViewerPreferences = prefs
+    pdf.docinfo[Name.Title] = String(title)
+    meta = pdf.make_stream(xmp_packet(title, language))
+    meta.Type = Name.Metadata
+    meta.Subtype = Name.XML
+    root.Metadata = meta
+
+
+def save(pdf: pikepdf.Pdf) -> bytes:
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
 
 
 class _Copier:
@@ -140,5 +163,5 @@ def merge_trees(data: bytes, papers: Sequence[MergedPaper], *, title: str,
         if len(role_map):
             tree_root.RoleMap = role_map
         pdf.Root.StructTreeRoot = tree_root
-        tagging_tree.mark_document(pdf, title, language)
-        return tagging_tree.save(pdf), untagged
+        mark_document(pdf, title, language)
+        return save(pdf), untagged

@@ -57,7 +57,7 @@ class FastTableMarks:
                 cells[0] = None
             return cells
         tr = table.add("TR")
-        cells = [tr.add("TD") for _ in range(len(row.lines))]
+        cells: list[Node | None] = [tr.add("TD") for _ in range(len(row.lines))]
         held.update(tagger=self.tagger, cells=cells)
         return cells
 

@@ -1,84 +1,126 @@
-"""Tagged PDF, the file side: the structure tree written into the PDF reportlab made, with
-pikepdf (qpdf), as PDF/UA-1 asks for it.
+"""Tagged PDF, the file side: the structure tree written into the PDF as reportlab saves it,
+as PDF/UA-1 asks for it.
 
 From a ``Tagger`` (reports/tagging.py): the StructTreeRoot with one Document element and its
 kids (each element's /K its kids and the MCIDs of its marked content, /Pg its page), the
 ParentTree (per page, the element of each MCID), /StructParents and /Tabs /S on each page,
-/MarkInfo /Marked true, /Lang, /ViewerPreferences /DisplayDocTitle, and XMP metadata with the
-title, the language and the PDF/UA identifier (pdfuaid:part 1). The page content is not
-touched, so the pages look exactly as before.
+/MarkInfo /Marked true and XMP metadata with the title, the language and the PDF/UA identifier
+(pdfuaid:part 1); reportlab itself writes /Lang, the title and /DisplayDocTitle. The page
+content is not touched, so the pages look exactly as before.
+
+The objects go through reportlab's own object model before it saves the file, not into the
+saved file afterwards: a log of 2,000 actions has some 18,000 structure elements, and making
+each an indirect object with pikepdf and saving the file again cost more than the whole
+document (see benchmarks/bench_tagging.py). Packs, which merge finished PDFs, keep their
+papers' trees with pikepdf (reports/tagging_merge.py).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from reportlab.pdfbase.pdfdoc import (
+    PDFDictionary, PDFName, PDFObject, PDFPage, PDFStream, PDFString,
+)
 
 from desktop_app.reports.tagging import Node, Tagger
 
 CREATOR = "Scrutiny Tracker"
 _TABLE_ATTRIBUTES = ("Scope", "ColSpan", "RowSpan")
+_PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+TRUE = b"true"
 
 
-def _element(pdf: pikepdf.Pdf, node: Node, parent: pikepdf.Object,
-             page_objs: Sequence[pikepdf.Object],
-             parents: list[list[pikepdf.Object | None]]) -> pikepdf.Object:
-    elem = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + node.role), P=parent))
-    kids = Array()
-    page_of_elem: int | None = None
-    for kid in node.kids:
-        if isinstance(kid, Node):
-            kids.append(_element(pdf, kid, elem, page_objs, parents))
-            continue
-        index, mcid = kid
-        if page_of_elem is None:
-            page_of_elem = index
-            elem.Pg = page_objs[index]
-        if index == page_of_elem:
-            kids.append(mcid)
-        else:
-            kids.append(Dictionary(Type=Name.MCR, Pg=page_objs[index], MCID=mcid))
-        owners = parents[index]
-        while len(owners) <= mcid:
-            owners.append(None)
-        owners[mcid] = elem
-    if len(kids) == 1:
-        elem.K = kids[0]
-    elif len(kids):
-        elem.K = kids
+class _Written(PDFObject):
+    """An object whose bytes are made when it is built: a structure element's few keys joined
+    once, not formatted value by value when the file is saved (reportlab numbers an object
+    when it is registered, so the references are known by then)."""
+
+    def __init__(self) -> None:
+        self.data = b""
+
+    def format(self, document) -> bytes:  # noqa: ARG002 - reportlab's signature
+        return self.data
+
+
+def _attributes(node: Node, doc) -> bytes:
     attrs = node.attrs
-    table = {k: v for k, v in attrs.items() if k in _TABLE_ATTRIBUTES}
+    out = b""
+    table = [(k, v) for k, v in attrs.items() if k in _TABLE_ATTRIBUTES]
     if table:
-        a = Dictionary(O=Name.Table)
-        for key, value in table.items():
-            a[Name("/" + key)] = Name("/" + value) if isinstance(value, str) else value
-        elem.A = a
+        out += b" /A << /O /Table" + b"".join(
+            b" /%s /%s" % (k.encode(), v.encode()) if isinstance(v, str) else
+            b" /%s %d" % (k.encode(), v) for k, v in table) + b" >>"
     for key in ("Alt", "ActualText", "Lang"):
         if attrs.get(key):
-            elem[Name("/" + key)] = String(attrs[key])
-    return elem
+            out += b" /%s %s" % (key.encode(), PDFString(attrs[key]).format(doc))
+    return out
 
 
-def write_tree(pdf: pikepdf.Pdf, root: Node) -> None:
-    """The structure tree of ``root`` into ``pdf`` (replacing any it had)."""
-    page_objs = [p.obj for p in pdf.pages]
-    parents: list[list[pikepdf.Object | None]] = [[] for _ in page_objs]
-    tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-    document = _element(pdf, root, tree_root, page_objs, parents)
-    nums = Array()
-    for index, owners in enumerate(parents):
-        page_objs[index].StructParents = index
-        page_objs[index].Tabs = Name.S
-        nums.append(index)
-        nums.append(pdf.make_indirect(Array(owners)))
-    tree_root.K = document
-    tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-    tree_root.ParentTreeNextKey = len(page_objs)
-    pdf.Root.StructTreeRoot = tree_root
+def write_into(doc, tagger: Tagger, *, title: str, language: str) -> None:
+    """The structure tree of ``tagger`` into reportlab's document ``doc`` (canv._doc), with
+    every page drawn and before it is saved."""
+    tagger.number_headings()
+    numbers = doc.idToObjectNumberAndVersion
+    pages = doc.pageCounter - 1
+    page_refs = [b"%d 0 R" % numbers[f"Page{i}"][0] for i in range(1, pages + 1)]
+    refs: dict[int, bytes] = {}
+    tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root_ref = doc.Reference(tree_root)
+
+    def register(obj: PDFObject) -> bytes:
+        return b"%d 0 R" % numbers[doc.Reference(obj).name][0]
+
+    def element(node: Node, parent: bytes) -> bytes:
+        obj = _Written()
+        ref = register(obj)
+        refs[id(node)] = ref
+        kids: list[bytes] = []
+        own_page = -1
+        head = b"<< /S /%s /P %s" % (node.role.encode(), parent)
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                kids.append(element(kid, ref))
+                continue
+            index, mcid = kid
+            if own_page < 0:
+                own_page = index
+                head += b" /Pg " + page_refs[index]
+            if index == own_page:
+                kids.append(b"%d" % mcid)
+            else:
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (page_refs[index], mcid))
+        if len(kids) == 1:
+            head += b" /K " + kids[0]
+        elif kids:
+            head += b" /K [" + b" ".join(kids) + b"]"
+        if node.attrs:
+            head += _attributes(node, doc)
+        obj.data = head + b" >>"
+        return ref
+
+    document = element(tagger.root, b"%d 0 R" % numbers[root_ref.name][0])
+    nums: list[bytes] = []
+    for index in range(pages):
+        owners = tagger.pages[index] if index < len(tagger.pages) else []
+        array = _Written()
+        array.data = b"[" + b" ".join(refs[id(node)] for node in owners) + b"]"
+        nums.append(b"%d %s" % (index, register(array)))
+        page = doc.idToObject[f"Page{index + 1}"]
+        page.__NoDefault__ = _PAGE_KEYS
+        page.StructParents = index
+        page.Tabs = PDFName("S")
+    parent_tree = _Written()
+    parent_tree.data = b"<< /Nums [" + b" ".join(nums) + b"] >>"
+    tree_root["K"] = document
+    tree_root["ParentTree"] = register(parent_tree)
+    tree_root["ParentTreeNextKey"] = pages
+    catalog = doc.Catalog
+    catalog.StructTreeRoot = root_ref
+    catalog.MarkInfo = PDFDictionary({"Marked": TRUE})
+    catalog.Metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"),
+                                                "Subtype": PDFName("XML")}),
+                                 content=xmp_packet(title, language))
 
 
 def xmp_packet(title: str, language: str) -> bytes:
@@ -96,36 +138,4 @@ def xmp_packet(title: str, language: str) -> bytes:
         f'<pdf:Producer>{CREATOR}</pdf:Producer>\n'
         '<pdfuaid:part>1</pdfuaid:part>\n'
         '</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="w"?>'
-    ).encode("utf-8")
-
-
-def mark_document(pdf: pikepdf.Pdf, title: str, language: str) -> None:
-    """The catalogue entries and metadata of a tagged document."""
-    root = pdf.Root
-    root.MarkInfo = Dictionary(Marked=True)
-    root.Lang = String(language)
-    prefs = root.get("/ViewerPreferences")
-    if not isinstance(prefs, Dictionary):
-        prefs = Dictionary()
-    prefs.DisplayDocTitle = True
-    root.ViewerPreferences = prefs
-    pdf.docinfo[Name.Title] = String(title)
-    meta = pdf.make_stream(xmp_packet(title, language))
-    meta.Type = Name.Metadata
-    meta.Subtype = Name.XML
-    root.Metadata = meta
-
-
-def save(pdf: pikepdf.Pdf) -> bytes:
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return out.getvalue()
-
-
-def tag_pdf(data: bytes, tagger: Tagger, *, title: str, language: str) -> bytes:
-    """``data`` (a PDF reportlab wrote with ``tagger`` on its canvas) as a tagged PDF."""
-    tagger.number_headings()
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        write_tree(pdf, tagger.root)
-        mark_document(pdf, title, language)
-        return save(pdf)
+    ).encode()

@@ -56,7 +56,7 @@ def _tables(data: bytes) -> list[dict[str, int]]:
             kids = elem.get("/K")
             for kid in (list(kids) if isinstance(kids, pikepdf.Array) else [kids]):
                 if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                    if kid.S == pikepdf.Name.Table:
+                    if pikepdf.Name.Table == kid.S:
                         found: dict[str, int] = {"pages": len({
                             e.Pg.objgen for e in _elements(kid) if "/Pg" in e})}
                         walk(kid, found)
@@ -88,7 +88,9 @@ def test_a_long_log_passes_the_checker_and_each_section_stays_one_table(long_log
     assert current["TR"] == 1 + current["Scope-Row"] + (60 - 8)
     assert reported["TD"] == columns * 8
     roles = pdf_tags.roles(long_log)
-    assert roles["H1"] == 1 and roles["H2"] == 2 and roles["Table"] == 2
+    assert roles["H1"] == 1
+    assert roles["H2"] == 2
+    assert roles["Table"] == 2
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler's pdfinfo is not installed")
@@ -102,7 +104,8 @@ def test_poppler_reads_the_log_as_tagged_with_badges_as_words(long_log, tmp_path
                           text=True, encoding="utf-8", check=True).stdout
     lines = [line.strip() for line in tree.splitlines()]
     assert lines[:3] == ["Document", "H1 (block)", '"Action log"']
-    assert '"Current actions"' in lines and '"Reported complete"' in lines
+    assert '"Current actions"' in lines
+    assert '"Reported complete"' in lines
     # a badge is a word in its cell: OVERDUE and COMPLETED read as text in a TD
     for word in ('"OVERDUE"', '"COMPLETED"'):
         at = lines.index(word) if word in lines else next(
@@ -211,16 +214,18 @@ def test_a_pack_keeps_the_trees_of_tagged_papers_and_names_the_untagged(tmp_path
     data = out.getvalue()
     # the exempt paper is withheld from a public pack; the other two plain PDFs are named
     assert untagged == ["Improvement plan update", "Work programme review report"]
-    assert "not tagged PDF" in caplog.text and "Improvement plan update" in caplog.text
+    assert "not tagged PDF" in caplog.text
+    assert "Improvement plan update" in caplog.text
     with pikepdf.open(io.BytesIO(data)) as pdf:
         parts = [str(part.T) for part in pdf.Root.StructTreeRoot.K.K]
         tagged_part = next(p for p in pdf.Root.StructTreeRoot.K.K
                            if p.T == "Independent Reviewing Officers Annual Report")
         pack_pages = {p.objgen for p in pdf.pages}
         assert all(e.Pg.objgen in pack_pages for e in _elements(tagged_part) if "/Pg" in e)
-        assert any(e.S == pikepdf.Name.Table for e in _elements(tagged_part))
+        assert any(pikepdf.Name.Table == e.S for e in _elements(tagged_part))
     assert parts[:2] == ["Agenda", "Contents"]
-    assert "Action log" in parts and not set(untagged) & set(parts)
+    assert "Action log" in parts
+    assert not set(untagged) & set(parts)
     # only the untagged attachments' pages (one each) have faults: their text is unmarked
     faults = pdf_tags.problems(data)
     pages = {f.split(":")[0] for f in faults}
