@@ -10,7 +10,8 @@ XObjects drawn outside an artifact) and names each fault it finds:
   or marked with an MCID that no structure element owns;
 - text in the running header or footer strip that is not an artifact;
 - a Table without a TH, a TH without a Scope, a Figure without Alt;
-- a font not embedded, or without a ToUnicode map.
+- a font not embedded, or without a ToUnicode map;
+- an annotation (a link) outside the structure tree or without a description.
 
 It is deliberately independent of the app's own tagging code (reports/tagging*.py).
 """
@@ -212,6 +213,13 @@ class _Checker:
             stream.run(page, page.obj.get("/Resources", pikepdf.Dictionary()), [],
                        (1, 0, 0, 1, 0, 0))
             self.fonts(page.obj.get("/Resources", pikepdf.Dictionary()), number)
+            for annot in page.obj.get("/Annots", []):
+                if annot.get("/Subtype") in (Name.Popup, Name.PrinterMark):
+                    continue
+                if "/StructParent" not in annot:
+                    self.fault(f"page {number}: an annotation is not in the structure tree")
+                if not str(annot.get("/Contents", "")).strip():
+                    self.fault(f"page {number}: an annotation has no description (/Contents)")
 
     def fonts(self, resources, number: int) -> None:
         for _name, font in resources.get("/Font", {}).items():

@@ -110,6 +110,43 @@ class _Copier:
         return elem
 
 
+def _links(pdf: pikepdf.Pdf, page_parts: dict, document: pikepdf.Object, nums: pikepdf.Array,
+           key: int) -> int:
+    """Each link the pack made (agenda and contents lines that open their papers) as a Link
+    element of the paper it is on, with its annotation (OBJR), a StructParent and a
+    description. Returns the next free ParentTree key."""
+    page_numbers = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+    for index, page in enumerate(pdf.pages):
+        annots = page.obj.get("/Annots")
+        if not isinstance(annots, pikepdf.Array):
+            continue
+        for at, annot in enumerate(list(annots)):
+            if annot.get("/Subtype") != Name.Link or "/StructParent" in annot:
+                continue
+            if not annot.is_indirect:
+                annot = pdf.make_indirect(annot)
+                annots[at] = annot
+            owner = page_parts.get(index, document)
+            link = pdf.make_indirect(Dictionary(
+                Type=Name.StructElem, S=Name.Link, P=owner, Pg=page.obj,
+                K=Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)))
+            kids = owner.get("/K")
+            owner.K = Array([*(kids if isinstance(kids, pikepdf.Array) else
+                               ([] if kids is None else [kids])), link])
+            annot.StructParent = key
+            if "/Contents" not in annot:
+                dest = annot.get("/Dest")
+                if dest is None and isinstance(annot.get("/A"), pikepdf.Dictionary):
+                    dest = annot.A.get("/D")
+                target = page_numbers.get(dest[0].objgen) if isinstance(
+                    dest, pikepdf.Array) and len(dest) else None
+                annot.Contents = String(f"Go to page {target}" if target else "Link")
+            nums.append(key)
+            nums.append(link)
+            key += 1
+    return key
+
+
 def merge_trees(data: bytes, papers: Sequence[MergedPaper], *, title: str,
                 language: str) -> tuple[bytes, list[str]]:
     """The merged pack ``data`` with the papers' structure trees under one Document; also the
@@ -122,6 +159,7 @@ def merge_trees(data: bytes, papers: Sequence[MergedPaper], *, title: str,
                                                 P=tree_root))
         parts = Array()
         role_map = Dictionary()
+        page_parts: dict[int, pikepdf.Object] = {}
         for paper in papers:
             with pikepdf.open(io.BytesIO(paper.data)) as src:
                 tree = src.Root.get("/StructTreeRoot")
@@ -132,6 +170,7 @@ def merge_trees(data: bytes, papers: Sequence[MergedPaper], *, title: str,
                          if paper.first_page + i < len(pdf.pages)}
                 part = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Part,
                                                     P=document, T=String(paper.title)))
+                page_parts.update((index, part) for index in pages.values())
                 copier = _Copier(pdf, pages, parents)
                 k = tree.get("/K")
                 kids = list(k) if isinstance(k, pikepdf.Array) else ([] if k is None else [k])
@@ -159,7 +198,7 @@ def merge_trees(data: bytes, papers: Sequence[MergedPaper], *, title: str,
             nums.append(pdf.make_indirect(Array(parents[index])))
         tree_root.K = document
         tree_root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-        tree_root.ParentTreeNextKey = len(pdf.pages)
+        tree_root.ParentTreeNextKey = _links(pdf, page_parts, document, nums, len(pdf.pages))
         if len(role_map):
             tree_root.RoleMap = role_map
         pdf.Root.StructTreeRoot = tree_root
