@@ -40,22 +40,16 @@ class Node:
 
     __slots__ = ("role", "kids", "attrs", "rank")
 
-    def __init__(self, role: str, **attrs: Any):
+    def __init__(self, role: str, attrs: dict[str, Any] | None = None):
         self.role = role
         self.kids: list[Node | tuple[int, int]] = []
         self.attrs = attrs
         self.rank = -1               # a heading's rank (HEADING_RANKS) until numbered
 
     def add(self, role: str, **attrs: Any) -> Node:
-        node = Node(role, **attrs)
+        node = Node(role, attrs or None)
         self.kids.append(node)
         return node
-
-    def walk(self) -> Iterable[Node]:
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Node):
-                yield from kid.walk()
 
 
 class Tagger:
@@ -65,13 +59,18 @@ class Tagger:
         self.root = Node("Document")
         self.pages: list[list[Node]] = []        # page index -> the node of each MCID
         self._lists: list[tuple[int, Node]] = []  # open lists: (depth, L node)
+        self.headings: list[Node] = []
 
-    def mark(self, canv, node: Node, tag: str | None = None) -> str:
-        """The BDC operator that opens marked content owned by ``node`` on the current page."""
+    def owners(self, canv) -> tuple[int, list[Node]]:
+        """The current page's index and its list of MCID owners (an MCID is its position)."""
         index = canv.getPageNumber() - 1
         while len(self.pages) <= index:
             self.pages.append([])
-        owners = self.pages[index]
+        return index, self.pages[index]
+
+    def mark(self, canv, node: Node, tag: str | None = None) -> str:
+        """The BDC operator that opens marked content owned by ``node`` on the current page."""
+        index, owners = self.owners(canv)
         mcid = len(owners)
         owners.append(node)
         node.kids.append((index, mcid))
@@ -112,6 +111,7 @@ class Tagger:
             if role is None and rank is not None:
                 node = self.block("H")
                 node.rank = rank
+                self.headings.append(node)
                 return node, "H"
             return self.block(role or "P"), role or "P"
         alt = getattr(flowable, "tag_alt", None)
@@ -137,7 +137,7 @@ class Tagger:
 
     def number_headings(self) -> None:
         """H becomes H1, H2 ... by the heading ranks the document uses."""
-        headings = [n for n in self.root.walk() if n.role == "H"]
+        headings = self.headings
         levels = {rank: level for level, rank in
                   enumerate(sorted({n.rank for n in headings}), start=1)}
         for node in headings:

@@ -22,7 +22,10 @@ class FastTableMarks:
         self.table: Node | None = None
         self.first_piece = False
         self.open = False
+        self.page = 0
+        self.owners: list[Node] = []
         if self.tagger is not None:
+            self.page, self.owners = self.tagger.owners(canv)
             if holder.get("tagger") is not self.tagger:
                 holder.clear()
                 holder.update(tagger=self.tagger, table=self.tagger.block("Table"))
@@ -65,7 +68,13 @@ class FastTableMarks:
         if self.tagger is None or not drawn:
             return
         owner = owners[col] if col < len(owners) else None
-        txt.raw(ARTIFACT if owner is None else self.tagger.mark(self.canv, owner))
+        if owner is None:
+            txt.ops.append(ARTIFACT)
+        else:                     # Tagger.mark, without looking up the page for every cell
+            mcid = len(self.owners)
+            self.owners.append(owner)
+            owner.kids.append((self.page, mcid))
+            txt.ops.append(f"/{owner.role} <</MCID {mcid}>> BDC")
         self.open = True
 
     def artifact(self, txt) -> None:
@@ -75,5 +84,5 @@ class FastTableMarks:
 
     def end(self, txt) -> None:
         if self.open:
-            txt.raw(END)
+            txt.ops.append(END)
             self.open = False

@@ -44,7 +44,7 @@ class _Written(PDFObject):
 
 
 def _attributes(node: Node, doc) -> bytes:
-    attrs = node.attrs
+    attrs = node.attrs or {}
     out = b""
     table = [(k, v) for k, v in attrs.items() if k in _TABLE_ATTRIBUTES]
     if table:
@@ -68,8 +68,17 @@ def write_into(doc, tagger: Tagger, *, title: str, language: str) -> None:
     tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_ref = doc.Reference(tree_root)
 
+    by_number, by_name = doc.numberToId, doc.idToObject
+
     def register(obj: PDFObject) -> bytes:
-        return b"%d 0 R" % numbers[doc.Reference(obj).name][0]
+        # what doc.Reference does for a new object, without the checks and the reference
+        # object it returns (some 20,000 times for a long log)
+        count = doc.objectcounter = doc.objectcounter + 1
+        name = f"R{count}"
+        numbers[name] = (count, 0)
+        by_number[count] = name
+        by_name[name] = obj
+        return b"%d 0 R" % count
 
     def element(node: Node, parent: bytes) -> bytes:
         obj = _Written()
