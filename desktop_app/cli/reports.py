@@ -133,12 +133,16 @@ def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     if args.remember or any(getattr(args, name) is not None for name in LAYOUT_FLAGS):
         options = get_print_options(ctx.db, args.committee).changed(
             order=args.order, dates=args.dates, text_size=args.text_size)
+    untagged: list[str] = []
     pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
                            as_at=args.as_at, public=args.public, today=today(),
                            extra_columns=getattr(args, "column", None) or (),
-                           options=options)
+                           options=options, untagged=untagged)
     version = " (public version)" if args.public else ""
     print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
+    if untagged:          # a pack's merged reports that a screen reader cannot follow
+        from desktop_app.reports.pack import untagged_note
+        print(untagged_note(untagged))
     if args.remember and options is not None:
         save_print_options(ctx.db, args.committee, options)
         print(f"remembered for {args.committee}: {options.describe()}")
