@@ -155,12 +155,16 @@ def _write(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:
     from desktop_app.reports.printing import write_document
     from desktop_app.services.common import today
     options = _layout(args, ctx)
+    untagged: list[str] = []
     pages = write_document(ctx.db, kind, args.output, args.committee, meeting=args.meeting,
                            as_at=args.as_at, public=args.public, today=today(),
                            extra_columns=getattr(args, "column", None) or (),
-                           options=options)
+                           options=options, untagged=untagged)
     version = " (public version)" if args.public else ""
     print(f"wrote {args.output}: {pages} page{'s' if pages != 1 else ''}{version}")
+    if untagged:          # a pack's merged reports that a screen reader cannot follow
+        from desktop_app.reports.pack import untagged_note
+        print(untagged_note(untagged))
     _remember(args, ctx, options)
     return 0
 

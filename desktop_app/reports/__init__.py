@@ -10,6 +10,10 @@ function that writes a PDF to a path (atomically) or a binary file:
 - minutes.build_minutes                the minutes of a meeting
 - pack.build_pack                      the whole agenda pack (pypdf)
 
+Every one is a tagged PDF (PDF/UA-1): page.render marks the content as it is drawn
+(tagging.py, tagging_rows.py) and writes the structure tree (tagging_tree.py); a pack keeps the
+trees of the papers it merges (tagging_merge.py) and names those that have none.
+
 Exempt items (Schedule 12A) are filtered for public output in one place: exemption.Disclosure.
 This package imports no Qt; reportlab and pypdf are loaded only when a document module is.
 """

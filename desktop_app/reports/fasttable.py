@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable
 from desktop_app.reports import fonts, theme
 from desktop_app.reports.cells import Column, text
 from desktop_app.reports.tablerows import GroupRow, Row
+from desktop_app.reports.tagging_rows import FastTableMarks
 
 __all__ = ["BADGE_SMALLER", "MIN_TAIL", "FastTable", "GroupRow", "PageEnd", "Row"]
 
@@ -78,6 +79,10 @@ class _TextWriter:
                 self.subset = key
             ops.append(f"({chunk.translate(_ESCAPE)}) Tj")
 
+    def raw(self, op: str) -> None:
+        """An operator as it is (a marked-content BDC or EMC)."""
+        self.ops.append(op)
+
     def close(self) -> str:
         self.ops.append("ET")
         return "\n".join(self.ops)
@@ -112,6 +117,7 @@ class FastTable(Flowable):
         self._width = None
         self._widths: list[float] = []
         self._body_height = 0.0
+        self._tag: dict = {}           # its Table in the structure, shared by its pieces
         if not _shaded:
             band: GroupRow | None = None
             for row in self.rows:
@@ -170,6 +176,7 @@ class FastTable(Flowable):
                          caption=self.caption, _shaded=True)
         part.continuing = continuing or self.continuing
         part.header = self.header
+        part._tag = self._tag
         part._width, part._widths = self._width, self._widths
         part._body_height = sum(row.height for row in rows) if height is None else height
         return part
@@ -282,11 +289,14 @@ class FastTable(Flowable):
             xs.append(xs[-1] + w)
         shapes: list[str] = []
         txt = _TextWriter(canv, size)
+        marks = FastTableMarks(canv, self._tag, len(self.columns))
         ascent = size * 0.78
         y = self.height
         if self.caption_height:
+            marks.artifact(txt)
             txt.line(0, y - self.caption_height + self.pad + 1, f"{self.caption} (continued)",
                      fonts.BOLD, theme.NAVY, size + 1)
+            marks.end(txt)
             y -= self.caption_height
         table_top = y
         run_top = y
@@ -300,7 +310,9 @@ class FastTable(Flowable):
             if row.bar is not None:
                 shapes.append(f"{_rgb(row.bar, 'rg')} 0 {bottom:.2f} 2.4 {row.height:.2f} re f")
             cells_x = [0.0] if row.group else xs
+            owners = marks.row(row, index == 0)
             for col, lines in enumerate(row.lines):
+                marks.cell(txt, owners, col, bool(lines))
                 x0 = cells_x[col] + pad + (1.2 if row.bar is not None and col == 0 else 0)
                 align_right = (not row.group and index > 0
                                and self.columns[col].align == "right")
@@ -319,6 +331,7 @@ class FastTable(Flowable):
                                 line.text, line.font, size)
                         txt.line(x, base, line.text, line.font, line.colour)
                     base -= leading
+                marks.end(txt)
             if index > 0:
                 shapes.append(f"0 {bottom:.2f} m {total_w:.2f} {bottom:.2f} l S")
                 # column rules run down each stretch of data rows, not across group bands
@@ -329,10 +342,10 @@ class FastTable(Flowable):
                 run_top = bottom
             y = bottom
         _column_rules(shapes, xs, run_top, y)
-        code = ["q", _rgb(theme.RULE, "RG"), "0.5 w", *shapes,
+        code = ["q", *marks.furniture(), _rgb(theme.RULE, "RG"), "0.5 w", *shapes,
                 _rgb(theme.NAVY, "RG"), "0.8 w",
                 f"0 0 m 0 {table_top:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {table_top:.2f} l S",
-                f"0 0 m {total_w:.2f} 0 l S",
+                f"0 0 m {total_w:.2f} 0 l S", *marks.furniture_end(),
                 txt.close(), "Q"]
         # the canvas's page content stream: private, so typeshed does not list it
         canv._code.append("\n".join(code))  # pyright: ignore[reportAttributeAccessIssue]

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop_app.domain.print_options import DocumentOptions
-from desktop_app.reports import theme
+from desktop_app.reports import tagging, theme
 from desktop_app.reports.fasttable import FastTable
 
 _TALL = 10_000.0
@@ -34,6 +34,8 @@ def _gap(above: Flowable, below: Flowable) -> float:
 class Section(Flowable):
     """``head`` flowables, an optional ``table``, then ``tail`` flowables; see the module
     docstring for how it breaks across pages."""
+
+    tags_itself = True      # its items are marked as they are drawn (reports/tagging.py)
 
     def __init__(self, head: Sequence[Flowable] = (), table: FastTable | None = None,
                  tail: Sequence[Flowable] = (), *, ends_page: bool = False):
@@ -125,7 +127,7 @@ class Section(Flowable):
             if index:
                 y -= _gap(items[index - 1], item)
             y -= height
-            item.drawOn(self.canv, 0, y)
+            tagging.draw_child(item, self.canv, 0, y)
 
 
 Body = FastTable | Flowable

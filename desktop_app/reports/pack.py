@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import io
+import logging
 import re
 from collections.abc import Iterable, Sequence
 
@@ -37,7 +38,7 @@ from desktop_app.domain.records import (
     ActionRow, MeetingRow, MemberRow, RecommendationRow, WorkItemRow,
 )
 from desktop_app.domain.minutes_people import MinutesRecord
-from desktop_app.reports import page, parts, stamping
+from desktop_app.reports import page, parts, stamping, tagging_merge
 from desktop_app.reports.action_log import build_action_log
 from desktop_app.reports.agenda import agenda_pdf
 from desktop_app.reports.attachments import attachment_title, load_attachment
@@ -53,6 +54,7 @@ from desktop_app.reports.recommendations import build_recommendations
 from desktop_app.reports.work_programme import build_work_programme
 
 _MAX_PASSES = 6
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -215,7 +217,35 @@ def _front_matter(ctx: _Context, members: Sequence[MemberRow], items: Sequence[I
     raise ReportError("the pack's page numbering did not settle; please report this")
 
 
-def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking: str) -> bytes:
+def _merged(front: _Front, items: Sequence[ItemPapers]) -> list[tagging_merge.MergedPaper]:
+    """Every paper of the pack with the pack page it starts on (for its structure tree)."""
+    agenda_pages = _count(front.agenda)
+    out = [tagging_merge.MergedPaper("Agenda", front.agenda, 0),
+           tagging_merge.MergedPaper("Contents", front.contents, agenda_pages)]
+    at = agenda_pages + _count(front.contents)
+    for entry in items:
+        for paper in entry.papers:
+            data = paper.data
+            if data is None:
+                stream = paper.reader.stream
+                data = stream.getvalue() if isinstance(stream, io.BytesIO) else b""
+            out.append(tagging_merge.MergedPaper(paper.title, data, at))
+            at += paper.pages
+    return out
+
+
+def untagged_note(titles: Sequence[str]) -> str:
+    """What the officer is told about merged reports that are not tagged PDF."""
+    if not titles:
+        return ""
+    return ("Not accessible to screen readers (not tagged PDF), as merged into the pack: "
+            f"{'; '.join(titles)}. Ask their authors for tagged versions before the pack is "
+            "published.")
+
+
+def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking: str,
+              untagged: list[str] | None = None) -> bytes:
+    """The pack's bytes; ``untagged`` gets the titles of merged reports without structure."""
     agenda, contents, entries = front.agenda, front.contents, front.entries
     writer = PdfWriter()
     digest = hashlib.md5(usedforsecurity=False)
@@ -281,7 +311,13 @@ def _assemble(ctx: _Context, front: _Front, items: Sequence[ItemPapers], marking
     writer._ID = ArrayObject((ident, ident))     # repeatable bytes, unique per content
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    data, missing = tagging_merge.merge_trees(out.getvalue(), _merged(front, items), title=title,
+                                              language=page.LANGUAGE)
+    if missing:
+        log.warning("%s", untagged_note(missing))
+    if untagged is not None:
+        untagged += missing
+    return data
 
 
 @dataclasses.dataclass(frozen=True)
@@ -328,10 +364,12 @@ def plan_pack(meeting: MeetingRow, members: Sequence[MemberRow], *,
     return PackPlan(ctx, items, _front_matter(ctx, members, items, marking), marking)
 
 
-def pack_pdf(meeting: MeetingRow, members: Sequence[MemberRow], **kwargs) -> bytes:
-    """The pack's bytes (see :func:`build_pack` for the arguments)."""
+def pack_pdf(meeting: MeetingRow, members: Sequence[MemberRow], *,
+             untagged: list[str] | None = None, **kwargs) -> bytes:
+    """The pack's bytes (see :func:`build_pack` for the arguments); ``untagged`` gets the
+    titles of merged reports that are not tagged PDF."""
     plan = plan_pack(meeting, members, **kwargs)
-    return _assemble(plan.ctx, plan.front, plan.items, plan.marking)
+    return _assemble(plan.ctx, plan.front, plan.items, plan.marking, untagged)
 
 
 def build_pack(target: page.Target, meeting: MeetingRow, members: Sequence[MemberRow], *,
@@ -340,18 +378,20 @@ def build_pack(target: page.Target, meeting: MeetingRow, members: Sequence[Membe
                recommendations: Iterable[RecommendationRow] = (),
                work_items: Iterable[WorkItemRow] = (), meetings: Sequence[MeetingRow] = (),
                last_meeting: dt.date | None = None, history_gap: str = "",
-               previous_record: MinutesRecord | None = None) -> None:
+               previous_record: MinutesRecord | None = None) -> list[str]:
     """Write the agenda pack for ``meeting`` to ``target`` (a path or a binary file).
 
     ``meetings`` are the committee's meetings (with their items: exempt items are recognised
     from them); ``previous_meeting`` supplies the minutes. With ``public=True`` no exempt paper,
     minute or entry text appears anywhere in the file. A broken attachment raises ReportError
     and nothing is written. ``history_gap`` is said by an action log or schedule that comes
-    out empty.
+    out empty. Returns the titles of merged reports that are not tagged PDF (also logged).
     """
+    untagged: list[str] = []
     data = pack_pdf(meeting, members, committee=committee, as_at=as_at, public=public,
                     previous_meeting=previous_meeting, actions=actions,
                     recommendations=recommendations, work_items=work_items, meetings=meetings,
                     last_meeting=last_meeting, history_gap=history_gap,
-                    previous_record=previous_record)
+                    previous_record=previous_record, untagged=untagged)
     page.write_output(target, data)
+    return untagged

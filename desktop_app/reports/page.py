@@ -20,10 +20,11 @@ from collections.abc import Iterable
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from desktop_app.domain.dates import format_uk
-from desktop_app.reports import fonts, theme
+from desktop_app.reports import fonts, tagging, tagging_tree, theme
+from desktop_app.reports.tagging import TaggingFrame as Frame
 
 Target = str | os.PathLike | IO[bytes]
 PORTRAIT = A4
@@ -35,6 +36,9 @@ CREATOR = "Scrutiny Tracker"
 # Inside a pack every page carries the pack's one number (stamped later), so the papers the
 # pack generates leave out their own "Page N of M" (see ``pack_numbering``).
 _OWN_NUMBERS: contextvars.ContextVar[bool] = contextvars.ContextVar("own_numbers", default=True)
+# Every document is a tagged PDF (reports/tagging.py); the untagged build is kept for measuring
+# what tagging costs (benchmarks/bench_tagging.py) and for showing that it changes no pixel.
+_TAGGED: contextvars.ContextVar[bool] = contextvars.ContextVar("tagged", default=True)
 
 
 # While ``capturing`` is active, ``render`` hands its flowables and setup over instead of
@@ -62,6 +66,17 @@ def pack_numbering():
         yield
     finally:
         _OWN_NUMBERS.reset(token)
+
+
+@contextlib.contextmanager
+def untagged():
+    """Documents rendered inside this block are plain PDFs, with no structure tree (for
+    benchmarks and comparisons only: every document the app writes is tagged)."""
+    token = _TAGGED.set(False)
+    try:
+        yield
+    finally:
+        _TAGGED.reset(token)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +114,7 @@ class _ReportDoc(BaseDocTemplate):
             subject=setup.subject or f"{setup.title} for {setup.committee}",
             creator=CREATOR, producer=CREATOR, keywords=", ".join(setup.keywords),
             invariant=1, lang=LANGUAGE, pageCompression=1, displayDocTitle=True,
+            initialFontName=fonts.REGULAR,     # no unembedded Helvetica in any page's resources
         )
         frame = Frame(self.leftMargin, self.bottomMargin, width - self.leftMargin - self.rightMargin,
                       height - self.topMargin - self.bottomMargin, id="body",
@@ -115,6 +131,12 @@ class _ReportDoc(BaseDocTemplate):
         ])
         self.pages = 0
         self.own_numbers = _OWN_NUMBERS.get()
+        self.tagger = tagging.Tagger() if _TAGGED.get() else None
+
+    def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
+        super().handle_documentBegin()
+        if self.tagger is not None:
+            self.canv._tagger = self.tagger  # pyright: ignore[reportAttributeAccessIssue]
 
     def _watermark(self, canv) -> None:
         width, height = self.setup.pagesize
@@ -127,6 +149,16 @@ class _ReportDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _decorate(self, canv, doc) -> None:
+        """The page's furniture, marked as a pagination artifact (reports/tagging.py)."""
+        if self.tagger is None:
+            self._furniture(canv)
+            return
+        code = canv._code
+        code.append(tagging.PAGINATION)
+        self._furniture(canv)
+        code.append(tagging.END)
+
+    def _furniture(self, canv) -> None:
         self.pages = max(self.pages, canv.getPageNumber())
         setup = self.setup
         width, height = setup.pagesize
@@ -182,6 +214,10 @@ class _ReportDoc(BaseDocTemplate):
             canv.setFont(fonts.REGULAR, 7.5)
             canv.drawString(0, 0, str(self.pages))
         canv.endForm()
+        if self.tagger is not None:
+            pdf_doc = canv._doc  # pyright: ignore[reportAttributeAccessIssue]
+            tagging_tree.write_into(pdf_doc, self.tagger, title=self.setup.pdf_title,
+                                    language=LANGUAGE)
         canv.save()
 
 
@@ -197,7 +233,10 @@ def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     rl_config.useA85 = 0
     out = io.BytesIO()
     doc = _ReportDoc(out, setup)
-    doc.build(list(flowables))
+    story = list(flowables)
+    if doc.tagger is not None:
+        tagging.prepare(story)
+    doc.build(story)
     return out.getvalue()
 
 

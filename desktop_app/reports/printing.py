@@ -165,7 +165,8 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
                    public: bool = False, today: dt.date | None = None,
                    extra_columns: Sequence[str] = (),
                    options: DocumentOptions | None = None,
-                   only_ids: Collection[int] | None = None) -> int:
+                   only_ids: Collection[int] | None = None,
+                   untagged: list[str] | None = None) -> int:
     """Build one document from the database into ``target``; returns its page count.
 
     ``only_ids``: the action log or recommendation schedule of just these records (the rows
@@ -178,10 +179,11 @@ def write_document(db: Database, kind: str, target: page.Target, committee: str,
     ``as_at``: the officer's date, or None for the rule (the meeting's publication date, else
     ``today``, which the caller reads from its clock). ``options``: the order, date style and
     text size of the table documents (alone or in a pack); None for the committee's saved
-    ones."""
+    ones. ``untagged``: a pack adds to it the titles of the merged reports that are not tagged
+    PDF (every document the app writes itself is), for the officer to be told."""
     build, args, common = _prepare(db, kind, committee, meeting=meeting, as_at=as_at,
                                    today=today, public=public, extra_columns=extra_columns,
-                                   options=options)
+                                   options=options, only_ids=only_ids, untagged=untagged)
     buffer = io.BytesIO()
     build(buffer, *args, **common)
     data = buffer.getvalue()
@@ -211,7 +213,8 @@ def document_story(db: Database, kind: str, committee: str, *,
 
 def _prepare(db: Database, kind: str, committee: str, *, meeting: dt.date | None,
              as_at: dt.date | None, today: dt.date | None, public: bool,
-             extra_columns: Sequence[str], options: DocumentOptions | None
+             extra_columns: Sequence[str], options: DocumentOptions | None,
+             only_ids: Collection[int] | None = None, untagged: list[str] | None = None
              ) -> tuple[Callable[..., None], tuple, dict[str, Any]]:
     """What builds the document, and its arguments: (build, args, keyword arguments)."""
     from desktop_app.reports.action_log import build_action_log
@@ -263,7 +266,11 @@ def _prepare(db: Database, kind: str, committee: str, *, meeting: dt.date | None
                          meetings=src.meetings, last_meeting=src.last_meeting,
                          history_gap=src.history_gap)
         if kind == "pack":
-            build, args = build_pack, (the_meeting, members)
+            def pack_noting_untagged(*pack_a, **pack_kw) -> None:
+                found = build_pack(*pack_a, **pack_kw)
+                if untagged is not None:
+                    untagged.extend(found)
+            build, args = pack_noting_untagged, (the_meeting, members)
             common.update(pack_args)
         else:
             # the front sheet alone, with the page ranges the pack would give it

@@ -50,7 +50,7 @@ def number_overlay(boxes: Sequence[tuple[float, float, float, float]], first: in
     fonts.register_fonts()
     rl_config.useA85 = 0
     out = io.BytesIO()
-    canv = Canvas(out, invariant=1, pageCompression=1)
+    canv = Canvas(out, invariant=1, pageCompression=1, initialFontName=fonts.BOLD)  # pyright: ignore[reportArgumentType]
     for offset, (_x, _y, width, height) in enumerate(boxes):
         canv.setPageSize((width, height))
         label = str(first + offset)
@@ -134,7 +134,9 @@ def _stamp_page(writer: PdfWriter, page: PageObject, form: IndirectObject, index
     xobjects[NameObject(name)] = form
     page[NameObject("/Resources")] = resources
     left, bottom, _w, _h = _box(page)
-    tail = f"\nQ\nq 1 0 0 1 {_number(left)} {_number(bottom)} cm {name} Do Q\n".encode()
+    # the number is page furniture: an artifact (tagged PDF, reports/tagging.py)
+    tail = (f"\nQ\n/Artifact <</Type /Pagination>> BDC q 1 0 0 1 {_number(left)} "
+            f"{_number(bottom)} cm {name} Do Q EMC\n").encode()
     page[NameObject("/Contents")] = ArrayObject(
         [_raw(writer, head), *streams, _raw(writer, tail)])
 

@@ -40,6 +40,7 @@ def _figures(stats) -> Table:
     ]
     t = Table([[str(c) for c in r] for r in rows],
               colWidths=[62 * mm, 20 * mm, 62 * mm, 28 * mm])
+    t.tag_row_heads = (0, 2)     # tagged PDF: each label heads the figure beside it  # pyright: ignore[reportAttributeAccessIssue]
     t.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5),
         ("FONT", (1, 0), (1, -1), fonts.BOLD, 11),
@@ -57,8 +58,17 @@ def _figures(stats) -> Table:
     return t
 
 
+def _figure(drawing: Drawing, alt: str) -> None:
+    """A chart's words for a screen reader (the Figure's /Alt in the tagged PDF), and the
+    house font as its default (no unembedded Helvetica)."""
+    drawing.__dict__["tag_alt"] = alt          # past reportlab's attribute checking
+    drawing.initialFontName = fonts.REGULAR  # pyright: ignore[reportAttributeAccessIssue]
+
+
 def _verdict_pie(stats) -> Drawing:
     d = Drawing(85 * mm, 62 * mm)
+    words = "; ".join(f"{_VERDICT_LABELS[v]}: {n}" for v, n in stats.verdicts.items() if n)
+    _figure(d, f"Pie chart of executive verdicts. {words or 'No recommendations this year'}.")
     d.add(String(0, 62 * mm - 10, "Executive verdicts", fontName=fonts.BOLD, fontSize=10,
                  fillColor=theme.NAVY))
     items = [(v, n) for v, n in stats.verdicts.items() if n]
@@ -89,6 +99,9 @@ def _verdict_pie(stats) -> Drawing:
 
 def _directorate_bars(stats) -> Drawing:
     d = Drawing(95 * mm, 62 * mm)
+    words = "; ".join(f"{x.directorate}: {x.raised} raised, {x.completed} completed, "
+                      f"{x.overdue} overdue" for x in stats.directorates[:6])
+    _figure(d, f"Bar chart of actions by directorate. {words or 'No actions this year'}.")
     d.add(String(0, 62 * mm - 10, "Actions by directorate",
                  fontName=fonts.BOLD, fontSize=10, fillColor=theme.NAVY))
     from reportlab.graphics.shapes import Rect
@@ -186,6 +199,14 @@ def _attendance_part(stats) -> list:
                       st["small"])]
 
 
+def _side_by_side(*charts: Drawing) -> Table:
+    """The charts in a row: a layout table, not a table of data (tagged PDF: two Figures)."""
+    table = Table([list(charts)], colWidths=[88 * mm, 96 * mm],
+                  style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    table.tag_layout = True  # pyright: ignore[reportAttributeAccessIssue]
+    return table
+
+
 def build_stats_summary(target: Target, stats, *, council: str = "") -> None:
     st = theme.styles()
     setup = PageSetup(title=f"Scrutiny impact {stats.year}", committee=stats.committee,
@@ -198,9 +219,7 @@ def build_stats_summary(target: Target, stats, *, council: str = "") -> None:
         Spacer(1, 4 * mm),
         _figures(stats),
         Spacer(1, 5 * mm),
-        Table([[_verdict_pie(stats), _directorate_bars(stats)]],
-              colWidths=[88 * mm, 96 * mm],
-              style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
+        _side_by_side(_verdict_pie(stats), _directorate_bars(stats)),
         Spacer(1, 3 * mm),
         Paragraph("Meetings in the year", st["h2"]),
         _meetings_table(stats),

@@ -21,6 +21,7 @@ class Row:
     opens a new page (a later row of an item, whose own item cell is empty)."""
 
     group = False
+    repeat = False        # a band drawn again at the top of a page ("(continued)")
 
     def __init__(self, cells: Sequence[Cell], *, fill: colors.Color | None = None,
                  bar: colors.Color | None = None, carry: Sequence[Cell] | None = None,
@@ -34,6 +35,7 @@ class Row:
         self.band: GroupRow | None = None     # the group band above it (set by FastTable)
         self.shade = False
         self.keep_with_next = False
+        self.tag: dict = {}       # its cells in the structure (reports/fasttable.py), shared
         self.lines: list[list[Line]] = []
         self.height = 0.0
         self._laid_for: tuple | None = None
@@ -91,7 +93,9 @@ class GroupRow(Row):
 
     def continued_band(self) -> GroupRow:
         """The band repeated at the top of a page its group runs on to."""
-        return GroupRow(f"{self.label} (continued)")
+        band = GroupRow(f"{self.label} (continued)")
+        band.repeat = True
+        return band
 
 
 def _clone(row: Row) -> Row:

@@ -74,6 +74,7 @@ def written(tmp_path_factory) -> dict[str, str]:
             said = run_cli(*db, command, *args, "--committee", COMMITTEE, "-o", str(target))
             said = said.replace(str(folder), "OUT")
             texts[name] = f"$ {command} {' '.join(args)}\n{said}\n{pdf_text(target)}"
+            texts[f"pdf:{name}"] = str(target)
         texts["stats-printed"] = run_cli(*db, "stats", "--committee", COMMITTEE, "--year", YEAR)
         stats_json = json.loads(run_cli(*db, "stats", "--committee", COMMITTEE, "--year", YEAR,
                                         "--json"))
@@ -90,6 +91,21 @@ def test_demo_document_text_matches_its_golden_file(written, name):
     check_golden(f"documents/{name}{suffix}", written[name])
 
 
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_demo_document_is_a_tagged_pdf_a_screen_reader_can_follow(written, name):
+    """Issue 17: structure tree, title, language, PDF/UA id, all text marked, headers and
+    footers as artifacts, tables with TH (tests/pdf_tags.py)."""
+    from tests import pdf_tags
+    path = written[f"pdf:{name}"]
+    assert pdf_tags.problems(path) == []
+    roles = pdf_tags.roles(path)
+    assert roles.get("H1", 0) >= 1
+    assert roles.get("P", 0) >= 1
+    if name != "minutes":     # the demo's latest minutes: a heading and a note, no table
+        assert roles.get("Table", 0) >= 1
+        assert roles.get("TH", 0) >= 1
+
+
 def test_documents_do_not_depend_on_the_day_they_are_made(written):
     """The fixed date is the only date the text can take "today" from: the real date of the run
     appears nowhere (the check that keeps the golden files stable from one day to the next)."""
@@ -98,7 +114,8 @@ def test_documents_do_not_depend_on_the_day_they_are_made(written):
     if real.isoformat() == AS_AT:
         pytest.skip("run on the fixed as-at date itself")
     spellings = [real.strftime("%d/%m/%Y"), real.isoformat(), f"{real.day} {real:%B %Y}"]
-    for name, text in written.items():
+    texts = {name: text for name, text in written.items() if not name.startswith("pdf:")}
+    for name, text in texts.items():
         for spelling in spellings:
             assert spelling not in text, f"{name} shows today's date ({spelling})"
-    assert set(written) == set(NAMES)
+    assert set(texts) == set(NAMES)

@@ -135,12 +135,15 @@ def test_public_pack_leaves_out_an_exempt_item(demo, cli, tmp_path):
                 "--attach", str(secret), env=TODAY)
     assert added.code == 0, added
     full, public = tmp_path / "full.pdf", tmp_path / "public.pdf"
-    assert demo("pack", "--committee", "CYPSC", "--meeting", "2021-11-23",
-                "-o", str(full)).code == 0
+    made = demo("pack", "--committee", "CYPSC", "--meeting", "2021-11-23", "-o", str(full))
+    assert made.code == 0
+    # issue 17: the merged report is not a tagged PDF, and the officer is told so
+    assert "Not accessible to screen readers (not tagged PDF)" in made.out
     result = demo("pack", "--committee", "CYPSC", "--meeting", "2021-11-23", "--public",
                   "-o", str(public))
     assert result.code == 0
     assert "public version" in result.out
+    assert "Not accessible" not in result.out        # the exempt paper is not in it
     assert "CONFIDENTIAL staffing figures" in _text(full)
     public_text = _text(public)
     assert "CONFIDENTIAL" not in public_text
