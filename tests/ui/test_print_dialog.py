@@ -189,6 +189,10 @@ def test_pack_public_and_full(open_print, demo_db, tmp_path):
     dialog = open_print(demo_db)
     build(dialog, "pack", meeting=NEXT_MEETING)
     full_pages = shows_pages(dialog)
+    # the merged paper has no structure tree: the dialog names it (issue 17)
+    status = dialog.status_label.text()
+    assert "Not accessible to screen readers (not tagged PDF)" in status
+    assert "exit-interviews" in status.lower() or "Exit interviews" in status
     assert dialog.output.save_to(tmp_path / dialog.default_file_name())
     full = tmp_path / "CYPSC agenda pack 2021-11-23.pdf"
     assert "CONFIDENTIAL staffing figures" in pdf_text(full)

@@ -37,11 +37,10 @@ from desktop_app.ui.errors import first_line, show_error
 from desktop_app.ui.printing.documents import (BY_KIND, DOCUMENTS, Choice, Document, describe,
                                             file_name, meeting_text)
 from desktop_app.ui.printing.options import PrintOptions
-from desktop_app.ui.printing.output import KEY_FOLDER, PrintOutput
+from desktop_app.ui.printing.output import KEY_FOLDER, PrintOutput, remove_file as _remove
 from desktop_app.ui.printing.preview import PdfPreview
 from desktop_app.ui.workers import Job, start_job
 from desktop_app.ui.widgets.sizing import fit_dialog
-import contextlib
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +49,6 @@ BUSY_DELAY_MS = 250       # keep showing the last preview this long before the b
 
 __all__ = ["BUILD_DELAY_MS", "BUSY_DELAY_MS", "BY_KIND", "DOCUMENTS", "KEY_FOLDER", "Choice",
            "Document", "PrintDialog", "file_name", "meeting_text"]
-
-
-def _remove(path: str | None) -> None:
-    if path:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
 
 
 class PrintDialog(QDialog):
@@ -77,6 +70,7 @@ class PrintDialog(QDialog):
         self.built_path: str | None = None       # the temporary PDF in the preview
         self.built_choice: Choice | None = None
         self.built_pages = 0
+        self.untagged: list[str] = []    # the shown pack's merged reports that are not tagged
         self.saved_path: str | None = None
         self.last_error: str | None = None
         self._tmpdir = tempfile.mkdtemp(prefix="scrutiny-print-")
@@ -226,13 +220,16 @@ class PrintDialog(QDialog):
         self.last_error = None
         self.saved_path = None
 
+        untagged: list[str] = []   # a pack's merged reports without a structure tree
+
         def work(ctx) -> int:
             ctx.check()
             from desktop_app.reports.printing import write_document
             return write_document(db, choice.kind, path, choice.committee,
                                   meeting=choice.meeting, as_at=choice.as_at,
                                   public=choice.public, today=today,
-                                  extra_columns=choice.extra_columns, options=choice.layout)
+                                  extra_columns=choice.extra_columns, options=choice.layout,
+                                  untagged=untagged)
 
         def current() -> bool:
             return not self.closed and generation == self._generation
@@ -241,6 +238,7 @@ class PrintDialog(QDialog):
             if not current():
                 _remove(path)
                 return
+            self.untagged = list(untagged)
             self._shown(path, pages, choice)
 
         def failed(exc: BaseException) -> None:
@@ -341,7 +339,7 @@ class PrintDialog(QDialog):
         elif self.last_error:
             text = "Could not build: " + self.last_error
         elif ready:
-            text = describe(self.built_choice, self.built_pages)
+            text = describe(self.built_choice, self.built_pages, self.untagged)
             if self.saved_path:
                 text = f"Saved {Path(self.saved_path).name} in {Path(self.saved_path).parent}"
         else:

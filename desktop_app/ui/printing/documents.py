@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
@@ -76,11 +77,16 @@ def file_name(committee: CommitteeRow | None, choice: Choice) -> str:
     return re.sub(r'[\\/:*?"<>|]+', "-", name).strip() + ".pdf"
 
 
-def describe(choice: Choice, pages: int) -> str:
-    """"Action log, as at 23 November 2021: 4 pages" for the status line."""
+def describe(choice: Choice, pages: int, untagged: Sequence[str] = ()) -> str:
+    """"Action log, as at 23 November 2021: 4 pages" for the status line; then, for a pack,
+    the merged reports a screen reader cannot follow (``untagged``, issue 17)."""
     doc = BY_KIND[choice.kind]
     words = doc.words[:1].upper() + doc.words[1:]
     when = (f"meeting of {app_state.long_date(choice.meeting)}" if choice.meeting
             else f"as at {app_state.long_date(choice.as_at)}")
     version = ", public version" if choice.public else ""
-    return f"{words}, {when}{version}: {pages} page{'s' if pages != 1 else ''}"
+    text = f"{words}, {when}{version}: {pages} page{'s' if pages != 1 else ''}"
+    if untagged:
+        from desktop_app.reports.pack import untagged_note
+        text += ". " + untagged_note(untagged)
+    return text

@@ -6,6 +6,7 @@ the same document as a Word file or a web page (``services.exporting.export_docu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -205,3 +206,10 @@ class PrintOutput:
         ok = self.can_use() and not self.printing()
         self.dialog.save_button.setEnabled(ok)
         self.dialog.print_button.setEnabled(ok)
+
+
+def remove_file(path: str | None) -> None:
+    """Delete a temporary file if there is one (a preview replaced, a build cancelled)."""
+    if path:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
