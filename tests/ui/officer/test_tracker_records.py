@@ -14,7 +14,7 @@ from desktop_app.domain.enums import Verdict
 from desktop_app.services import actions, recommendations
 from desktop_app.ui.app_state import short_date
 from tests.ui.conftest import choose, click_row
-from tests.ui.officer.conftest import DEMO_COMMITTEE, OTHER, click
+from tests.ui.officer.conftest import DEMO_COMMITTEE, OTHER, OTHER_SHORT, click
 
 ALL = "All committees"
 
@@ -120,7 +120,7 @@ def test_a_new_action_for_another_committee_from_all_committees(officer):
     assert new[0].meeting_date == dt.date(2021, 10, 5)
     assert not [a for a in actions.list_actions(db, DEMO_COMMITTEE)
                 if a.text.startswith("Visit the temporary")]
-    assert grid_text(win.tracker.actions_grid, new[0].id, "committee") == OTHER
+    assert grid_text(win.tracker.actions_grid, new[0].id, "committee") == OTHER_SHORT  # short name
     win.undo_stack.undo()
     assert not [a for a in actions.list_actions(db, OTHER) if a.text.startswith("Visit the")]
 
