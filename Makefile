@@ -35,6 +35,14 @@ golden: $(STAMP)
 bench: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
+# The README's window pictures, under Xvfb at 1366x768 (a real X server and window manager-less
+# xcb windows; as root the missing packages are installed, see packaging/system-deps.sh gui).
+screenshots: $(STAMP)
+	@sh packaging/system-deps.sh gui
+	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb sh -c '\
+	  $(PY) packaging/make_screenshots.py && $(PY) packaging/make_grid_screenshots.py && \
+	  $(PY) packaging/make_search_screenshot.py'
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
 

@@ -1,7 +1,7 @@
 """The README's picture of Search everything: the main window at 1366x768 on the example data
 (and a second committee), with the search window over it showing the results for a word.
 
-    python packaging/make_search_screenshot.py [--text safeguarding] [-o docs/screenshots/search.png]
+    python packaging/make_search_screenshot.py [--text safeguarding] [-o docs/images/search.png]
 
 Offscreen: the two windows are grabbed and the search window drawn over the main one where it
 sits, as a window manager would show them. 'today' is fixed, as in make_screenshots.py.
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--text", default="safeguarding")
-    parser.add_argument("-o", "--out", default=str(ROOT / "docs" / "screenshots" / "search.png"))
+    parser.add_argument("-o", "--out", default=str(ROOT / "docs" / "images" / "search.png"))
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="scrutiny-search-shot-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

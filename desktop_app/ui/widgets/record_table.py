@@ -278,15 +278,17 @@ class RecordTable(QTableView):
     @staticmethod
     def _narrow(base: dict[int, int], visible: list, short: int, char: int) -> None:
         """Take ``short`` pixels from the wrapping columns (their rows grow instead), each
-        down to six characters at least, so the short columns at the end (Due, Status) stay
-        on screen rather than behind a horizontal scroll bar."""
+        down to six characters at least and the main text column least, so the short columns
+        at the end (Due, Status) stay on screen rather than behind a horizontal scroll bar."""
         floor = char * 6 + 12
-        give = {i: max(0, base[i] - floor) for i, c in visible if c.wrap}
-        total = sum(give.values())
+        can = {i: max(0, base[i] - floor) for i, c in visible if c.wrap}
+        # the main text (the highest stretch: Action, Recommendation) gives way last
+        share = {i: can[i] / max(1, c.stretch) for i, c in visible if c.wrap}
+        total = sum(share.values())
         if not total:
             return
-        for i, can in give.items():
-            base[i] -= min(can, short * can // total + 1)
+        for i in can:
+            base[i] -= min(can[i], int(short * share[i] / total) + 1)
 
     def _section_resized(self, *_args) -> None:
         if not self._fitting and self.isVisible() and \
