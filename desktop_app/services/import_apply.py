@@ -294,6 +294,8 @@ class Applier:
         for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
             if f.get(name):
                 values[name] = stored(f, name)
+        if f.get("verdict"):
+            values["verdict_word"] = verdict_as_written(f["verdict"], f.get("verdict_word"))
         return values
 
     def _new_recommendation(self, row: ImportedRow, meeting_id: int | None,
@@ -302,6 +304,7 @@ class Applier:
         values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
                   "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
                   "label": "", "addressee": "Executive", "response": "", "verdict": Verdict.AWAITING,
+                  "verdict_word": "",
                   "sent_on": f["meeting_date"], "response_on": None,
                   "response_due_override": None, "position": position, "procedural": False,
                   "updated_on": self.today if row.colour == "updated" else None}
@@ -376,3 +379,10 @@ class Applier:
             w.meeting = self.meetings[f["meeting_date"]] if f["meeting_date"] else None
             changed.append("meeting_id")
         self._counted(row, w, changed)
+
+
+def verdict_as_written(verdict: Any, word: Any) -> str:
+    """The verdict's word as the file wrote it ("Agreed in part"), kept beside the verdict it
+    was read as; "" when it is only the verdict's own name ("Accepted", "Awaiting")."""
+    text = " ".join(str(word or "").split())
+    return "" if text.casefold() == Verdict(verdict).label.casefold() else text
