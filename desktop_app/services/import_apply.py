@@ -19,7 +19,7 @@ from desktop_app.services.common import today
 from desktop_app.services.import_bulk import insert_audited
 from desktop_app.services.import_limits import fitting_rows
 from desktop_app.services.import_moves import add_file_moves
-from desktop_app.services.import_words import WORD_COLUMNS, stored
+from desktop_app.services.import_words import WORD_COLUMNS, stored, verdict_as_written
 from desktop_app.services.import_summary import (Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, key)
 
@@ -380,9 +380,3 @@ class Applier:
             changed.append("meeting_id")
         self._counted(row, w, changed)
 
-
-def verdict_as_written(verdict: Any, word: Any) -> str:
-    """The verdict's word as the file wrote it ("Agreed in part"), kept beside the verdict it
-    was read as; "" when it is only the verdict's own name ("Accepted", "Awaiting")."""
-    text = " ".join(str(word or "").split())
-    return "" if text.casefold() == Verdict(verdict).label.casefold() else text
