@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "admin",
     "minutes",
     "reports",
+    "calendar",     # after "reports": adds .ics and --all to its export command
     "stats",
     "chase",
     "gui",
