@@ -30,6 +30,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -107,7 +108,8 @@ def _events(db: Database, chosen: list[Committee]) -> list:
         recs = s.scalars(select(Recommendation).where(
             Recommendation.committee_id.in_(ids), Recommendation.procedural.is_(False))).all()
         for r in recs:
-            event = _response_event(r, ids[r.committee_id], meeting_dates.get(r.meeting_id), token)
+            made = meeting_dates.get(r.meeting_id) if r.meeting_id is not None else None
+            event = _response_event(r, ids[r.committee_id], made, token)
             if event is not None:
                 events.append(event)
         deleted = s.scalars(select(AuditEntry).where(
@@ -164,7 +166,7 @@ def _meeting_title(c: Committee, kind: MeetingKind) -> str:
 def _meeting_events(m: Meeting, c: Committee, token: str) -> list:
     from desktop_app.exporters.ics_calendar import CalendarEvent
     cancelled = m.status == MeetingStatus.CANCELLED
-    common = dict(sequence=max(0, m.version - 1), modified=_utc(m.updated_at),
+    common: dict[str, Any] = dict(sequence=max(0, m.version - 1), modified=_utc(m.updated_at),
                   created=_utc(m.created_at), cancelled=cancelled, categories=(_short(c),))
     prefix = "Cancelled: " if cancelled else ""
     day = dates.format_uk(m.date, "full")
@@ -249,7 +251,7 @@ def _deleted_events(entries: Iterable[AuditEntry], committees: dict[int, Committ
         c = committees.get(entry.committee_id or 0)
         if c is None or not isinstance(was, dict):
             continue
-        common = dict(sequence=entry.row_version or 1, modified=_utc(entry.at), cancelled=True,
+        common: dict[str, Any] = dict(sequence=entry.row_version or 1, modified=_utc(entry.at), cancelled=True,
                       categories=(_short(c),))
         if entry.table_name == "meetings":
             try:

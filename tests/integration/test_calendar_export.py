@@ -178,7 +178,8 @@ def test_all_committees_and_refusals(db, db_url, data, tmp_path, capsys):
                        (["--committee", "AGC", "--meeting", "2021-11-23"], "not for a calendar")):
         assert main(["--db", db_url, "export", "calendar", *args, "-o", str(bad)]) == 2
         err = capsys.readouterr().err
-        assert len(err.strip().splitlines()) == 1 and said in err, err
+        assert len(err.strip().splitlines()) == 1, err
+        assert said in err, err
         assert not bad.exists()
     with pytest.raises(ServiceError, match="ends in .ics"):
         export_calendar(db, tmp_path / "agc.txt", AUDIT)

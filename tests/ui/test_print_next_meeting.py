@@ -18,12 +18,14 @@ def test_print_dialog_opens_on_the_next_meeting(qtbot, demo_db, open_window, mon
     monkeypatch.setenv("SCRUTINY_TRACKER_TODAY", "2022-04-05")
     window = open_window(demo_db)
     strip_next = window.strip.next_meeting
-    assert strip_next is not None and strip_next.date == dt.date(2022, 3, 22)
+    assert strip_next is not None
+    assert strip_next.date == dt.date(2022, 3, 22)
     window.tracker.setFocus()
     qtbot.keyClick(window, QKeySequence(QKeySequence.StandardKey.Print)[0].key(),
                    QKeySequence(QKeySequence.StandardKey.Print)[0].keyboardModifiers())
     dialog = window.commands.dialog
-    assert isinstance(dialog, PrintDialog) and dialog.isVisible()
+    assert isinstance(dialog, PrintDialog)
+    assert dialog.isVisible()
     try:
         options = dialog.options
         button = options.kind_buttons["agenda"]

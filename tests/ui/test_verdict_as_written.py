@@ -62,7 +62,8 @@ def test_kind_page_offers_the_executive_response_and_the_word_is_kept_and_shown(
     assert button.text().replace("&", "") == "Executive response"
     assert not button.isChecked()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-    assert button.isChecked() and wizard.kind == RESPONSE
+    assert button.isChecked()
+    assert wizard.kind == RESPONSE
     go_on(qtbot, wizard, P_RESPONSE)
     table = wizard.response_page.table
     assert table.rowCount() == 2
