@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "admin",
     "minutes",
     "reports",
+    "calendar",     # after "reports": adds .ics and --all to its export command
     "stats",
     "chase",
     "gui",
@@ -56,6 +57,8 @@ COMMANDS: dict[str, str] = {
     "chase": "chase", "contact": "chase",
     "gui": "gui",
     "import": "imports",
+    "overview": "overview",
+    "search": "search",
 }
 
 

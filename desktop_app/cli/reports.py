@@ -73,7 +73,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _common_options(p: argparse.ArgumentParser, meeting_required: bool = False) -> None:
-    p.add_argument("--committee", required=True, help="committee name or short name")
+    # export calendar takes --all instead (cli.calendar); _export asks for it otherwise
+    p.add_argument("--committee", required=meeting_required,
+                   help="committee name or short name")
     p.add_argument("--meeting", type=iso_date, required=meeting_required, metavar="YYYY-MM-DD",
                    help="the meeting (needed for agenda, minutes and pack; for the work "
                         "programme it picks the municipal year)")
@@ -123,6 +125,8 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int | None:
     if args.kind not in chosen.kinds:
         raise CliError(f"{args.kind!r} cannot be exported as {suffix} "
                        f"(choose from {', '.join(chosen.kinds)})")
+    if not args.committee and suffix != ".ics":
+        raise CliError("the following argument is required: --committee")
     if suffix not in LAID_OUT:
         given = [f"--{name.replace('_', '-')}" for name in (*LAYOUT_FLAGS, "remember")
                  if getattr(args, name, None)]

@@ -237,6 +237,9 @@ class Recommendation(Tracked, Base):
     status_word: Mapped[str] = mapped_column(Text, default="", server_default="")
     rag: Mapped[str] = mapped_column(String(10), default="", server_default="")
     extra: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
+    # the verdict as the officer's file wrote it ("Agreed in part"), beside the mapped
+    # ``verdict`` (migration 0007); emptied when the verdict is recorded in the app
+    verdict_word: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     meeting: Mapped[Meeting | None] = relationship()
     committee: Mapped[Committee] = relationship()
@@ -375,6 +378,16 @@ class Contact(Tracked, Base):
     email: Mapped[str] = mapped_column(String(320), default="")
     job_title: Mapped[str] = mapped_column(String(200), default="")
     directorate: Mapped[str] = mapped_column(String(200), default="")
+
+
+class DatabaseIdentity(Base):
+    """One row: a random token naming this database (migration 0007), so that what the app
+    writes for other programs (calendar UIDs) stays the same on every export from it and
+    never collides with another database's."""
+
+    __tablename__ = "database_identity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(36))
 
 
 search_index.install(Base.metadata)

@@ -82,8 +82,8 @@ def is_councillor(person: MinutesPerson) -> bool:
 def full_name(person: MinutesPerson) -> str:
     """"Councillor Phillip Howells", "Mr Andy James", "Claire Ward"."""
     name = bare_name(person.name) if is_co_optee(person) else (person.name or "").strip()
-    if is_councillor(person):
-        return name if _COUNCILLOR.match(name) else f"Councillor {name}"
+    if is_councillor(person):      # "Cllr Jim Kenyon" as the seeds write it
+        return f"Councillor {bare_name(name)}"
     title = person.title.strip()
     if title and title.casefold() not in ("councillor", "cllr") \
             and not name.casefold().startswith(title.casefold() + " "):
@@ -179,7 +179,9 @@ class AttendanceBlock:
 
 
 def attendance_block(people: Sequence[MinutesPerson]) -> AttendanceBlock:
-    """Present / Apologies / Substitutes / In attendance; empty when nothing was recorded.
+    """Present / Apologies / Substitutes / In attendance (then Officers, Absent); empty when
+    nothing was recorded. The one wording of a meeting's attendance: the printed minutes and
+    ``services.attendance.attendance_block`` (the command line, the window) both use it.
     Apologies and substitutes say "None" when none were recorded beside a list of those
     present; "In attendance" appears only when someone was."""
     if not people:
@@ -214,4 +216,7 @@ def attendance_block(people: Sequence[MinutesPerson]) -> AttendanceBlock:
         rows.append(("In attendance", tuple(lines)))
     if officers:    # named by their posts, as the seed does
         rows.append(("Officers", (", ".join(p.name.strip() for p in _order(officers)),)))
+    absent = by_kind.get(AttendanceKind.ABSENT, [])
+    if absent:      # recorded absent without apologies
+        rows.append(("Absent", (", ".join(describe(p) for p in _order(absent)),)))
     return AttendanceBlock(tuple(rows))

@@ -175,6 +175,7 @@ class RecommendationRow(_Record):
     rag: str = ""
     extra: dict[str, str] = dataclasses.field(default_factory=dict, hash=False, compare=True)
     responded: bool = False  # a written response or a recorded verdict (not awaiting)
+    verdict_word: str = ""   # the verdict as the officer's file wrote it ("Agreed in part")
     # the day it was last changed (an undo puts it back); not in the JSON listings
     updated_on: dt.date | None = dataclasses.field(default=None, metadata=INTERNAL)
 

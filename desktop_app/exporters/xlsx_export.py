@@ -236,7 +236,8 @@ def write_recommendations(path: str | os.PathLike[str], rows: Sequence[Recommend
         values = [r.meeting_date if repeat_meeting else None,
                   r.item if first_of_item else None, r.text, r.response,
                   _label(ImplementationStatus, r.status), r.label, r.addressee, r.sent_on,
-                  _label(Verdict, r.verdict), r.response_on, *_word_values(r, words)]
+                  r.verdict_word or _label(Verdict, r.verdict), r.response_on,
+                  *_word_values(r, words)]
         fonts = _colour_fonts(r.new_since_last_meeting, r.updated_since_last_meeting,
                               len(values), (4, 5))
         _row(ws, row_number, values, fonts)

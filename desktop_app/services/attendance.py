@@ -259,59 +259,21 @@ _ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.COUNCIL
 # ----------------------------------------------------------------------------- the block
 
 def attendance_block(db: Database, meeting_id: int) -> list[tuple[str, list[str]]]:
-    """What the minutes print above the first item, in the seeds' order: ("Present", [...]),
-    ("Virtual attendees", [...]), ("Substitutes", ["Councillor D Smith (substitute for
-    Councillor C Jones)"]), ("In attendance", ["Councillor Diana Toynbee (Cabinet Member for
-    Education)"]), ("Officers", [job titles]), ("Apologies", [...]), ("Absent", [...]). Labels
-    with nobody are left out; [] when nothing is recorded. Committee members print with their
-    title and their chair / co-opted / non-voting note."""
-    with db.reading() as s:
-        return block_in_session(s, get_row(s, Meeting, meeting_id, "meeting"))
-
-
-BLOCK_ORDER = ("Present", "Virtual attendees", "Substitutes", "In attendance", "Officers",
-               "Apologies", "Absent")
-
-
-def block_in_session(s: Session, m: Meeting) -> list[tuple[str, list[str]]]:
-    """The same, inside a caller's session (a pack reads everything in one transaction)."""
-    links = {link.member_id: link for link in s.scalars(select(Membership).where(
-        Membership.committee_id == m.committee_id))}
-    groups: dict[str, list[str]] = {}
-    for a in m.attendance:
-        label = {AttendanceKind.PRESENT: "Present", AttendanceKind.SUBSTITUTE: "Substitutes",
-                 AttendanceKind.IN_ATTENDANCE: "In attendance",
-                 AttendanceKind.APOLOGIES: "Apologies", AttendanceKind.ABSENT: "Absent"}[a.kind]
-        if a.kind == AttendanceKind.IN_ATTENDANCE and _is(a.role, "officer"):
-            label = "Officers"
-        if a.kind == AttendanceKind.PRESENT and _is(a.role, "virtual attendee"):
-            label = "Virtual attendees"
-        groups.setdefault(label, []).append(_printed(a, links))
-    return [(label, groups[label]) for label in BLOCK_ORDER if label in groups]
-
-
-def _is(role: str, word: str) -> bool:
-    return role.strip().casefold() == word
-
-
-def _printed(a: Attendance, links: dict[int, Membership]) -> str:
-    if a.kind == AttendanceKind.IN_ATTENDANCE and _is(a.role, "officer"):
-        return a.name
-    name = f"{a.member.title} {a.member.name}".strip() if a.member is not None else a.name
-    link = links.get(a.member_id) if a.member_id is not None else None
-    notes = []
-    if link is not None:  # a member of the committee: the membership says their part
-        if link.role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.CO_OPTEE):
-            notes.append(link.role.label)
-        if not link.voting and link.role != MemberRole.CO_OPTEE:
-            notes.append("non-voting member")
-    elif a.role and not _is(a.role, "virtual attendee"):
-        notes.append(a.role)
-    if a.kind == AttendanceKind.SUBSTITUTE:
-        notes.append(f"substitute for {a.substitute_for}")
-    return name + (f" ({'; '.join(notes)})" if notes else "")
+    """What the printed minutes put above the first item, in the same words (one function:
+    ``domain.minutes_people.attendance_block``, the seeds' wording): ("Present", [...]),
+    ("Virtual attendees", [...]), ("Apologies", [...] or ["None"]), ("Substitutes", [...] or
+    ["None"]), ("In attendance", [...]), ("Officers", [...]), ("Absent", [...]); [] when
+    nothing is recorded. A co-optee is "Mr Andy James – education co-optee"."""
+    from desktop_app.domain.minutes_people import attendance_block as block_of
+    from desktop_app.services.minutes_record import minutes_records
+    record = minutes_records(db, [meeting_id]).get(meeting_id)
+    if record is None:
+        with db.reading() as s:
+            get_row(s, Meeting, meeting_id, "meeting")     # says which is missing
+        return []
+    return [(label, list(lines)) for label, lines in block_of(record.attendance).rows]
 
 
 __all__ = ["Attendee", "AttendanceSheet", "MemberAttendance", "MemberIndex", "attendance_block",
-           "block_in_session", "get_attendance", "meeting_id_of", "member_attendance", "set_attendance",
+           "get_attendance", "meeting_id_of", "member_attendance", "set_attendance",
            "store_attendance"]

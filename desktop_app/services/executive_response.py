@@ -20,9 +20,10 @@ not ticked, and recorded only when the officer names it. The row keys ("row5") a
 rows.
 
 What is recorded, for each accepted row: the verdict (when the row has one), the response, the
-response date (the decision date in the heading above the table); the lead, the timescale and
-the verdict as written are kept in the recommendation's extra fields ("Executive lead",
-"Timescale", "Verdict as written": shown by the column chooser, exported back). All in one
+response date (the decision date in the heading above the table) and the verdict as written
+(``verdict_word``, when it says more than the verdict's name); the lead and the timescale are
+kept in the recommendation's extra fields ("Executive lead", "Timescale": shown by the column
+chooser, exported back). All in one
 transaction, each change in the audit trail; accepting the same response again changes nothing.
 """
 
@@ -44,7 +45,7 @@ from desktop_app.importers.exec_response import (ResponseRow, ResponseTable,
 from desktop_app.services.common import check_version, today
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_committee import existing_committee
-from desktop_app.services.import_words import extra_of
+from desktop_app.services.import_words import extra_of, verdict_as_written
 from desktop_app.services.recommendations import list_recommendations
 from desktop_app.services.response_match import (EXTRA_LEAD, EXTRA_TIMESCALE, EXTRA_WORD,
                                                  MARGIN, THRESHOLD, Candidate, ResponseMatch,
@@ -195,6 +196,9 @@ def accept_response(db: Database, preview: ResponsePreview,
 def _record(r: Recommendation, row: ResponseRow, on: dt.date) -> None:
     if row.verdict is not None and r.verdict != row.verdict:
         r.verdict = row.verdict
+    word = verdict_as_written(row.verdict, row.verdict_word) if row.verdict is not None else None
+    if word is not None and r.verdict_word != word:
+        r.verdict_word = word
     if row.response and r.response != row.response:
         r.response = row.response
     if r.response_on != on:

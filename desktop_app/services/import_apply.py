@@ -19,7 +19,7 @@ from desktop_app.services.common import today
 from desktop_app.services.import_bulk import insert_audited
 from desktop_app.services.import_limits import fitting_rows
 from desktop_app.services.import_moves import add_file_moves
-from desktop_app.services.import_words import WORD_COLUMNS, readers, stored
+from desktop_app.services.import_words import WORD_COLUMNS, readers, stored, verdict_as_written
 from desktop_app.services.import_summary import (Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, key)
 
@@ -297,6 +297,8 @@ class Applier:
         for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
             if f.get(name):
                 values[name] = stored(f, name)
+        if f.get("verdict"):
+            values["verdict_word"] = verdict_as_written(f["verdict"], f.get("verdict_word"))
         return values
 
     def _new_recommendation(self, row: ImportedRow, meeting_id: int | None,
@@ -305,6 +307,7 @@ class Applier:
         values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
                   "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
                   "label": "", "addressee": "Executive", "response": "", "verdict": Verdict.AWAITING,
+                  "verdict_word": "",
                   "sent_on": f["meeting_date"], "response_on": None,
                   "response_due_override": None, "position": position, "procedural": False,
                   "updated_on": self.today if row.colour == "updated" else None}
@@ -379,3 +382,4 @@ class Applier:
             w.meeting = self.meetings[f["meeting_date"]] if f["meeting_date"] else None
             changed.append("meeting_id")
         self._counted(row, w, changed)
+

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from desktop_app.domain.names import clean_name
-from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkStatus
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, Verdict, WorkStatus
 from desktop_app.services.errors import ServiceError
 
 # (field of a read row, column of the stored record)
@@ -116,3 +116,10 @@ def rag_key(rows: Iterable[Any]) -> dict[str, str] | None:
         if key:
             return dict(key)
     return None
+
+
+def verdict_as_written(verdict: Any, word: Any) -> str:
+    """The verdict's word as the file wrote it ("Agreed in part"), kept beside the verdict it
+    was read as; "" when it is only the verdict's own name ("Accepted", "Awaiting")."""
+    text = " ".join(str(word or "").split())
+    return "" if text.casefold() == Verdict(verdict).label.casefold() else text

@@ -39,13 +39,17 @@ def minutes_records(db: Database, meeting_ids: Iterable[int]) -> dict[int, Minut
                 link = places.get((meeting.committee_id, row.member_id)) \
                     if row.member_id is not None else None
                 member = row.member
+                # a member as the address book spells them, with the title it gives or,
+                # failing that, the one written ("Mrs Gita Hale"); anyone else as written
+                name = member.name if member is not None else row.name
+                title = (member.title.strip() or _title(row.name)) if member is not None else ""
                 people.append(MinutesPerson(
-                    name=row.name or (member.name if member else ""),
+                    name=name or row.name,
                     kind=AttendanceKind(row.kind), role=row.role or "",
                     substitute_for=row.substitute_for or "",
                     member_role=link.role if link is not None else None,
                     voting=link.voting if link is not None else True,
-                    title=member.title if member is not None else "", position=row.position))
+                    title=title, position=row.position))
             out[meeting.id] = MinutesRecord(
                 attendance=tuple(people), approved_on=meeting.minutes_approved_on,
                 approved_at=approving.get(meeting.minutes_approved_meeting_id)
@@ -53,3 +57,12 @@ def minutes_records(db: Database, meeting_ids: Iterable[int]) -> dict[int, Minut
                 resolutions={item.id: item.resolutions for item in meeting.items
                              if item.resolutions})
     return out
+
+
+_TITLES = ("councillor", "cllr", "cllr.", "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "prof")
+
+
+def _title(written: str) -> str:
+    """The title a name was written with ("Mrs" of "Mrs Gita Hale"), or ""."""
+    first = (written or "").split(" ", 1)[0]
+    return first if first.casefold() in _TITLES and " " in (written or "").strip() else ""

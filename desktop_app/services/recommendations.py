@@ -24,7 +24,7 @@ from desktop_app.services.errors import ServiceError
 
 STATUS_FILTERS = ("open", "in-progress", "completed", "awaiting-response", "overdue", "all")
 EDITABLE = {"label", "text", "addressee", "sent_on", "response", "response_on", "verdict",
-            "response_due_override", "status", "item_title", "meeting_id"}
+            "response_due_override", "status", "item_title", "meeting_id", "verdict_word"}
 
 
 class _Columns(NamedTuple):
@@ -50,6 +50,7 @@ class _Columns(NamedTuple):
     status_word: str
     rag: str
     extra: str
+    verdict_word: str
     meeting_date: dt.date | None
 
 
@@ -77,6 +78,7 @@ def rec_row(r: Recommendation | _Columns, meeting_date: dt.date | None, committe
         new_since_last_meeting=new, updated_since_last_meeting=updated,
         status_word=r.status_word, rag=r.rag, extra=extra_of(r.extra), responded=not awaiting,
         updated_on=r.updated_on,
+        verdict_word=r.verdict_word or "",
         updates=tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author)
                       for u in r.updates) if with_updates and isinstance(r, Recommendation)
         else ())
@@ -133,8 +135,11 @@ def update_recommendation(db: Database, rec_id: int, if_version: int | None = No
     with db.unit_of_work() as s:
         r = get_row(s, Recommendation, rec_id, "recommendation")
         check_version(s, r, if_version, "recommendation")
+        old_verdict = r.verdict
         apply_fields(r, fields, EDITABLE)
         apply_fields(r, cleared(Recommendation, clear), EDITABLE)
+        if r.verdict != old_verdict and "verdict_word" not in fields:
+            r.verdict_word = ""     # the file's word no longer says what the verdict is
         if s.is_modified(r):
             r.updated_on = when
         if not isinstance(updated_on, Unset):

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import Verdict
 from desktop_app.importers.exec_response import ResponseRow, ResponseTable
+from desktop_app.services.import_words import verdict_as_written
 
 THRESHOLD = 70   # a score (0-100) below which a row matches nothing
 MARGIN = 5       # candidates closer than this are told apart only by numbering
@@ -44,6 +45,7 @@ class Candidate:
     response: str
     response_on: dt.date | None
     extra: dict[str, str]
+    verdict_word: str = ""
 
     def numbered(self) -> str:
         return _number(self.label)
@@ -105,7 +107,8 @@ def candidates_of(rows: list[Any], decided_on: dt.date | None) -> list[Candidate
         if decided_on and r.meeting_date and r.meeting_date > decided_on:
             continue  # made after the decision: it cannot be answered by it
         out.append(Candidate(r.id, r.version, r.label, r.text, r.meeting_date,
-                             Verdict(r.verdict), r.response, r.response_on, dict(r.extra)))
+                             Verdict(r.verdict), r.response, r.response_on, dict(r.extra),
+                             r.verdict_word))
     return out
 
 
@@ -177,7 +180,7 @@ def name_of(c: Candidate) -> str:
 def extra_fields(row: ResponseRow) -> dict[str, str]:
     timescale = row.timescale or (format_uk(row.timescale_date, "short")
                                   if row.timescale_date else "")
-    values = {EXTRA_LEAD: row.lead, EXTRA_TIMESCALE: timescale, EXTRA_WORD: row.verdict_word}
+    values = {EXTRA_LEAD: row.lead, EXTRA_TIMESCALE: timescale}
     return {k: v for k, v in values.items() if v}
 
 
@@ -185,6 +188,9 @@ def _changes(row: ResponseRow, c: Candidate, on: dt.date | None) -> tuple[str, .
     fields = []
     if row.verdict is not None and row.verdict != c.verdict:
         fields.append("verdict")
+    if row.verdict is not None and verdict_as_written(row.verdict, row.verdict_word) \
+            != c.verdict_word:
+        fields.append("verdict_word")
     if row.response and row.response != c.response:
         fields.append("response")
     if on is not None and on != c.response_on:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import selectinload
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Committee, WorkItemMove, WorkProgrammeItem
-from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import WorkFormat, WorkStatus
 from desktop_app.domain.records import MoveRow, WorkItemRow
 from desktop_app.services.common import (apply_fields, check_version, cleared, find_committee,
@@ -82,9 +81,9 @@ def update_work_item(db: Database, item_id: int, if_version: int | None = None,
 def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reason: str = "",
                    if_version: int | None = None, on: dt.date | None = None,
                    author: str | None = None) -> WorkItemRow:
-    """Move an item to another meeting (or back to 'to be scheduled'), keeping the history.
-
-    Moving to a later meeting is a deferral: the position reads "Deferred from 12 October"."""
+    """Move an item to another meeting (or back to 'to be scheduled'): the move, with its
+    reason, is added to the item's history; its current position is the officer's and is kept.
+    Moving to a later meeting (or off the programme) is a deferral."""
     with db.unit_of_work() as s:
         w = get_row(s, WorkProgrammeItem, item_id, "work programme item")
         check_version(s, w, if_version, "work programme item")
@@ -98,9 +97,6 @@ def move_work_item(db: Database, item_id: int, to_meeting: dt.date | None, reaso
                                     reason=reason.strip(), author=author or audit.current_user()))
         w.meeting = target
         deferral = from_date is not None and (target is None or target.date > from_date)
-        note = f"Deferred from {format_uk(from_date, 'day_month')}" if deferral else ""
-        if note:
-            w.current_position = (f"{note}. {reason.strip()}".strip() if reason.strip() else note + ".")
         if target is None:
             w.status = WorkStatus.DEFERRED if deferral else WorkStatus.PROPOSED
         else:

@@ -37,13 +37,15 @@ def test_set_and_show_attendance(run, demo_db):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"{DEMO_COMMITTEE}, meeting on Tuesday 7 September 2021"
+    # the printed minutes' words (the seeds'), in their order
     assert lines[1] == ("  Present: Councillor Phillip Howells (Chairperson); Councillor Jennie "
-                        "Hewitt (Vice-Chairperson); Councillor Graham Andrews; Councillor Toni Fagan")
-    assert lines[2] == "  Substitutes: Cllr Bob Smith (substitute for Councillor Mike Jones)"
-    assert lines[3] == ("  In attendance: Councillor Diana Toynbee (Cabinet Member for Children "
-                        "and Family Services)")
-    assert lines[4] == "  Officers: Democratic Services Manager"
-    assert lines[5] == "  Apologies: Councillor Helen l'Anson; Mr Sam Pratley (Co-opted Member)"
+                        "Hewitt (Vice-Chairperson); Councillors: Graham Andrews and Toni Fagan")
+    assert lines[2] == ("  Apologies: Councillor Helen l'Anson, "
+                        "Mr Sam Pratley \u2013 co-optee")
+    assert lines[3] == "  Substitutes: Councillor Bob Smith (substitute for Councillor Mike Jones)"
+    assert lines[4] == ("  In attendance: Councillor Diana Toynbee, Cabinet Member for Children "
+                        "and Family Services")
+    assert lines[5] == "  Officers: Democratic Services Manager"
     mid = meetings.get_meeting(demo_db, "CYPSC", dt.date(2021, 9, 7)).id
     sheet = attendance.get_attendance(demo_db, mid)
     assert [e.kind for e in sheet.entries].count(K.PRESENT) == 4

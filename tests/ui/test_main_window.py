@@ -97,7 +97,7 @@ def test_menus_and_standard_shortcuts(window):
         return [a.text().replace("&", "") for a in menus[name].actions() if a.text()]
 
     assert entries("File") == ["Open database\u2026", "Import\u2026", "Import minutes\u2026",
-                               "Print / export\u2026",
+                               "Print / export\u2026", "Export calendar\u2026",
                                "Back up\u2026", "Quit"]
     assert entries("Edit")[:2] == ["Undo", "Redo"]
     assert "Find" in entries("Edit")

@@ -430,8 +430,8 @@ def test_exempt_and_incomplete_items_are_marked(open_dialog, db):
     assert "Exempt \u2013 paragraph 3" in rows["19"].data()
     assert "Incomplete \u2014 the page cut the text" in rows["16"].data()
     assert "nothing to review" in rows["16"].data()
-    assert dialog.committee_label.text() == (
-        "Saving to: Corporate Overview and Scrutiny Committee")
+    assert dialog.committee_combo.currentData() == "Corporate Overview and Scrutiny Committee"
+    assert dialog.committee_label.text() == "named in the minutes"
 
 
 # ------------------------------------------------------------------------------ a11y and size

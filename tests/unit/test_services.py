@@ -109,11 +109,12 @@ def test_recommendation_response_clock(committee):
 def test_work_programme_move_keeps_history(committee):
     db = committee
     item = work_programme.add_work_item(db, NAME, "Mental health", meeting=D(2021, 10, 12),
-                                        scrutiny_type="Performance review")
+                                        scrutiny_type="Performance review",
+                                        position="Scoping agreed with the director")
     moved = work_programme.move_work_item(db, item.id, D(2022, 9, 6), "Officer unavailable",
                                           on=D(2021, 10, 1))
     assert moved.meeting_date == D(2022, 9, 6)
-    assert moved.position == "Deferred from 12 October. Officer unavailable"
+    assert moved.position == "Scoping agreed with the director"     # kept (issue 18)
     assert [(m.from_date, m.to_date, m.reason) for m in moved.moves] == [
         (D(2021, 10, 12), D(2022, 9, 6), "Officer unavailable")]
     parked = work_programme.move_work_item(db, item.id, None, "To be rescheduled")

@@ -1,5 +1,6 @@
 """Page 2 of the import wizard: the kind of workbook, as detected from its headings, which the
-officer can change."""
+officer can change; or the executive's response to the committee's recommendations, which goes
+on to the response pages (``response_page``) instead of the columns."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, Q
 from desktop_app.services.import_preview import KINDS, WorkbookInfo
 from desktop_app.ui.importing.text import (KIND_ABOUT, KIND_TITLES, KIND_WORDS, count,
                                            for_people, with_article)
-from desktop_app.ui.importing.widgets import Page, banner_label, set_banner
+from desktop_app.ui.importing.response_page import P_RESPONSE, is_response
+from desktop_app.ui.importing.widgets import P_MAP, Page, banner_label, set_banner
 from desktop_app.ui.widgets.detail_parts import muted
+
+RESPONSE = "executive-response"   # not a tracker kind: the response pages read it
+RESPONSE_TITLE = "&Executive response"
+RESPONSE_ABOUT = ("The executive's answer to the committee's recommendations, under a heading "
+                  "with the decision date; each row is matched to a recommendation first.")
 
 
 class KindPage(Page):
@@ -30,17 +37,21 @@ class KindPage(Page):
         lay.setSpacing(4)
         lay.addWidget(self.note)
         lay.addSpacing(8)
-        for n, kind in enumerate(KINDS):
-            button = QRadioButton(KIND_TITLES[kind])
-            button.setAccessibleName(KIND_TITLES[kind].replace("&", ""))
+        self.kinds = (*KINDS, RESPONSE)
+        for n, kind in enumerate(self.kinds):
+            title = KIND_TITLES.get(kind, RESPONSE_TITLE)
+            button = QRadioButton(title)
+            button.setAccessibleName(title.replace("&", ""))
             f = button.font()
             f.setWeight(QFont.Weight.DemiBold)
             button.setFont(f)
             self.group.addButton(button, n)
             self.buttons[kind] = button
-            about = muted(KIND_ABOUT[kind])
+            about = muted(KIND_ABOUT.get(kind, RESPONSE_ABOUT))
+            about.setWordWrap(True)
             found = muted()
-            found.setAccessibleName(f"{KIND_WORDS[kind].capitalize()} headings found")
+            found.setAccessibleName(f"{KIND_WORDS.get(kind, 'executive response').capitalize()} "
+                                    "headings found")
             self.found_labels[kind] = found
             box = QVBoxLayout()
             box.setContentsMargins(26, 0, 0, 10)
@@ -75,6 +86,10 @@ class KindPage(Page):
             else:
                 text = "No headings of this kind found."
             self.found_labels[kind].setText(text)
+        self.found_labels[RESPONSE].setText(
+            "Recognised from its headings: choose it to match the rows to the recommendations."
+            if is_response(info) else "Choose it for a response table the wizard did not "
+            "recognise (a table with Recommendation, Accepted / Rejected and Response columns).")
         self.group.setExclusive(False)
         for kind, button in self.buttons.items():
             button.setChecked(kind == info.detected)
@@ -86,8 +101,11 @@ class KindPage(Page):
 
     def _toggled(self, index: int, checked: bool) -> None:
         if checked:
-            self.wiz().kind = KINDS[index]
+            self.wiz().kind = self.kinds[index]
             self.completeChanged.emit()
+
+    def nextId(self) -> int:  # noqa: N802 - the executive's response has its own pages
+        return P_RESPONSE if self.wiz().kind == RESPONSE else P_MAP
 
     def choose(self, kind: str) -> None:
         self.buttons[kind].setChecked(True)

@@ -20,7 +20,8 @@ from desktop_app.services.minutes_import import ImportSummary, everything, save_
 from desktop_app.ui import app_state
 from desktop_app.ui.errors import first_line, show_error
 from desktop_app.ui.minutes_review.model import ReviewState
-from desktop_app.ui.minutes_review.text import RED, committee_name, preview_text, summary_text
+from desktop_app.ui.minutes_review.text import (RED, committee_name, named_committee,
+                                                preview_text, summary_text)
 
 if TYPE_CHECKING:
     from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
@@ -39,6 +40,7 @@ class MinutesReviewController:
         self.db = db
         self.committee = committee
         self.committee_name = committee          # the full name, once the database says it
+        self.named: str | None = None            # the existing committee the minutes name
         self.path: str | None = None
         self._loaded_path: str | None = None
         self.proposal: MinutesProposal | None = None
@@ -79,6 +81,11 @@ class MinutesReviewController:
 
     def _loaded(self, result: tuple[MinutesProposal, str]) -> None:
         proposal, self.committee_name = result
+        # the minutes name a committee the tracker has: it is chosen (the officer may change it)
+        self.named = named_committee(proposal.committee_name, self.dialog.committee_names())
+        if self.named is not None:
+            self.committee = self.committee_name = self.named
+            self.dialog.show_committee(self.named)
         self._loaded_path = self.path
         self.proposal = proposal
         self.review = ReviewState(proposal)
@@ -96,6 +103,15 @@ class MinutesReviewController:
             self.dialog.display.show_still_reviewing(self.path)
         self.dialog.update_buttons()
         show_error(self.dialog, exc, "Cannot read the minutes")
+
+    def choose_committee(self, name: str) -> None:
+        """The officer chose the committee to save to: say so, and look again at what it holds."""
+        if not name or name == self.committee_name:
+            return
+        self.committee = self.committee_name = name
+        if self.proposal is not None:
+            self.dialog.display.show_committee_note()
+            self.preview()
 
     # ================================================================== what is stored already
     def preview(self) -> None:

@@ -58,6 +58,7 @@ class MinutesReviewDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setSizeGripEnabled(True)
         lay_out(self)
+        self._fill_committees(db, committee)
         self._wire()
         self.update_buttons()
         fit_dialog(self, parent, QSize(720, 520), QSize(1240, 740), QSize(720, 480))
@@ -79,7 +80,42 @@ class MinutesReviewDialog(QDialog):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.pane.changed.connect(self._pane_changed)
         self.save_button.clicked.connect(controller.save)
+        self.committee_combo.currentIndexChanged.connect(
+            lambda _i: controller.choose_committee(self.committee_combo.currentData() or ""))
         self.close_button.clicked.connect(self.reject)
+
+    # ------------------------------------------------------------------ the committee
+    def _fill_committees(self, db: Database, committee: str) -> None:
+        """Every committee in the chooser, the one given (name or short name) chosen."""
+        from desktop_app.services.committees import list_committees
+        try:
+            rows = list_committees(db)
+        except Exception as exc:  # noqa: BLE001 - saving names the committee given
+            log.warning("could not list committees: %s", exc)
+            rows = []
+        combo = self.committee_combo
+        combo.blockSignals(True)
+        for c in rows:
+            combo.addItem(f"{c.name} ({c.short_name})" if c.short_name else c.name, c.name)
+        key = (committee or "").casefold()
+        index = next((n for n, c in enumerate(rows)
+                      if key in (c.name.casefold(), (c.short_name or "").casefold())), -1)
+        if index < 0 and committee:
+            combo.addItem(committee, committee)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def committee_names(self) -> list[str]:
+        return [self.committee_combo.itemData(i) for i in range(self.committee_combo.count())]
+
+    def show_committee(self, name: str) -> None:
+        """Choose ``name`` in the chooser without it counting as the officer's choice."""
+        index = self.committee_combo.findData(name)
+        if index >= 0:
+            self.committee_combo.blockSignals(True)
+            self.committee_combo.setCurrentIndex(index)
+            self.committee_combo.blockSignals(False)
 
     # ------------------------------------------------------------------ showing
     def showEvent(self, event) -> None:  # noqa: N802

@@ -84,16 +84,29 @@ class ReviewDisplay:
         venue = f"Venue: {p.venue}" if p.venue else "Venue: not given"
         who = attendance_text(p)
         d.venue_label.setText(f"{venue}\n{who}" if who else venue)
-        name = d.controller.committee_name
-        text = f"Saving to: {name}"
-        mismatch = bool(p.committee_name) and not same_committee(p.committee_name, name)
-        if mismatch:
-            text += f" \u2014 note: the minutes are of the \u201c{p.committee_name}\u201d"
-        d.committee_label.setText(text)
-        d.committee_label.setStyleSheet(AMBER if mismatch else "color: #5f6368;")
+        self.show_committee_note()
         d.preview_label.setText("")
         d.preview_label.setVisible(False)
         d.meeting_box.show()
+
+    def show_committee_note(self) -> None:
+        """Beside the chooser: what the minutes say they are of, in amber when that is not the
+        committee chosen."""
+        d = self.dialog
+        p = d.controller.proposal
+        named = p.committee_name if p is not None else ""
+        chosen = d.controller.committee_name
+        if not named:
+            text, mismatch = "", False
+        elif same_committee(named, chosen):
+            text, mismatch = "named in the minutes", False
+        elif d.controller.named is None:
+            text, mismatch = (f"note: the minutes are of the \u201c{named}\u201d, which is not "
+                              "in the tracker"), True
+        else:
+            text, mismatch = f"note: the minutes are of the \u201c{named}\u201d", True
+        d.committee_label.setText(text)
+        d.committee_label.setStyleSheet(AMBER if mismatch else "color: #5f6368;")
 
     def _select_first(self) -> None:
         d = self.dialog

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel,
                                QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop_app.ui.minutes_review.model import MinutesReviewModel
@@ -58,8 +59,16 @@ def lay_out(dialog: MinutesReviewDialog) -> None:
     row.addWidget(dialog.date_hint, 1)
     dialog.venue_label = muted()
     dialog.venue_label.setAccessibleName("Venue")
+    dialog.committee_combo = QComboBox()
+    dialog.committee_combo.setObjectName("minutesCommitteeCombo")
+    dialog.committee_combo.setAccessibleName("Save to committee")
+    dialog.committee_combo.setToolTip("The committee the minutes are saved to: the one the "
+                                      "minutes name is chosen when it is in the tracker")
+    dialog.committee_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    dialog.committee_caption = QLabel("Save &to:")
+    dialog.committee_caption.setBuddy(dialog.committee_combo)
     dialog.committee_label = muted()
-    dialog.committee_label.setAccessibleName("Committee")
+    dialog.committee_label.setAccessibleName("Committee named in the minutes")
     dialog.preview_label = muted()
     dialog.preview_label.setAccessibleName("Already in the tracker")
 
@@ -74,7 +83,12 @@ def lay_out(dialog: MinutesReviewDialog) -> None:
     when.addWidget(dialog.date_row)
     when.addWidget(dialog.venue_label, 1)
     grid.addLayout(when, 0, 0)
-    grid.addWidget(dialog.committee_label, 1, 0)
+    chooser = QHBoxLayout()
+    chooser.setSpacing(8)
+    chooser.addWidget(dialog.committee_caption)
+    chooser.addWidget(dialog.committee_combo)
+    chooser.addWidget(dialog.committee_label, 1)
+    grid.addLayout(chooser, 1, 0)
     grid.addWidget(dialog.preview_label, 2, 0)
     dialog.meeting_box = meeting
 

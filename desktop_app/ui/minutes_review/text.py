@@ -122,6 +122,20 @@ def committee_name(db: Database, committee: str) -> str:
         return committee
 
 
+def named_committee(in_minutes: str, names: list[str]) -> str | None:
+    """The committee of ``names`` that the minutes name ("Adults and Health Scrutiny Panel"):
+    the one with the same name, else the only one whose name contains it (or is contained
+    in it); None when there is none, or no single one."""
+    key = title_key(in_minutes or "")
+    if not key:
+        return None
+    exact = [n for n in names if title_key(n) == key]
+    if exact:
+        return exact[0]
+    near = [n for n in names if same_committee(in_minutes, n)]
+    return near[0] if len(near) == 1 else None
+
+
 def same_committee(in_minutes: str, ours: str) -> bool:
     a, b = title_key(in_minutes), title_key(ours)
     return not a or a in b or b in a

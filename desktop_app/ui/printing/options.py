@@ -201,8 +201,11 @@ class PrintOptions(QWidget):
             else []
         today = app_state.today()
         upcoming = [m for m in self._meetings if m.date >= today]
-        scheduled = [m for m in upcoming if m.status == MeetingStatus.SCHEDULED.value]
-        self._next_meeting = scheduled[0].date if scheduled else None
+        # the meeting the window calls next (attention strip): the next one still to be held;
+        # failing that, the latest one never marked held, rather than the last one held
+        from desktop_app.ui.shell.attention_strip import next_meeting_of
+        found = next_meeting_of({name: self._meetings}, today) if name else None
+        self._next_meeting = found.date if found else None
         self.meeting_combo.blockSignals(True)
         self.meeting_combo.clear()
         for n, m in enumerate(self._meetings):
@@ -214,8 +217,8 @@ class PrintOptions(QWidget):
         self._default_as_at()
 
     def _default_meeting(self) -> None:
-        """The next scheduled meeting; for the minutes, the last one held (unless the officer
-        has chosen one)."""
+        """The next meeting (as the attention strip names it); for the minutes, the last one
+        held (unless the officer has chosen one)."""
         if self._meeting_touched or not self._meetings:
             return
         wanted = self._next_meeting

@@ -97,6 +97,12 @@ class WindowCommands:
         from desktop_app.ui.printing.dialog import PrintDialog
         return self.open_dialog(PrintDialog(self.db, self.window.committee, parent=self.window))
 
+    def export_calendar(self, path: str | None = None) -> Any:
+        """File > Export calendar...: the shown committee's (or every committee's) meetings
+        and deadlines as an .ics file; ``path`` skips the file dialog."""
+        from desktop_app.ui.shell.calendar_export import export_calendar
+        return export_calendar(self.window, path)
+
     def back_up(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 

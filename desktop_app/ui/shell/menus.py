@@ -61,6 +61,10 @@ class WindowMenus:
                                       [K.Print], "Print or export the action log, "
                                       "recommendations, work programme, agenda, minutes "
                                       "or meeting pack")
+        self.calendar_action = self._act(
+            "Export &calendar\u2026", commands.export_calendar, None,
+            "Save the meetings, publication and questions deadlines and executive-response "
+            "dates as a calendar file for Outlook", name="Export calendar")
         self.backup_action = self._act("&Back up\u2026", commands.back_up, None,
                                        "Copy the database to a folder of your choice")
         self.quit_action = self._act("&Quit", window.close, [K.Quit, "Ctrl+Q"])
@@ -110,14 +114,14 @@ class WindowMenus:
     def needs_committee(self) -> list[QAction]:
         """The actions that only make sense once there is a committee."""
         return [self.new_action, self.find_action, self.print_action, self.refresh_action,
-                self.import_minutes_action, self.search_action]
+                self.import_minutes_action, self.search_action, self.calendar_action]
 
     def _build_menus(self, bar: QMenuBar) -> None:
         m = bar.addMenu("&File")
         m.addAction(self.open_database_action)
         m.addSeparator()
         m.addActions([self.import_action, self.import_minutes_action, self.print_action,
-                      self.backup_action])
+                      self.calendar_action, self.backup_action])
         m.addSeparator()
         m.addAction(self.quit_action)
         m = bar.addMenu("&Edit")

@@ -173,7 +173,8 @@ class RecommendationDetail(DetailPane):
             text = (f"Responded (the verdict is not recorded yet). The response was due by "
                     f"{long_date(row.response_due)}.")
         else:
-            text = f"{verdict_label(row.verdict)}. The response was due by " \
+            written = f" (as written: \u201c{row.verdict_word}\u201d)" if row.verdict_word else ""
+            text = f"{verdict_label(row.verdict)}{written}. The response was due by " \
                    f"{long_date(row.response_due)}."
         self.due_text.setText(text)
 

@@ -37,6 +37,15 @@ def response_word(r: RecommendationRow) -> str:
     return verdict_label(r.verdict)
 
 
+def response_shown(r: RecommendationRow) -> str:
+    """The response word, with the verdict as the officer's file wrote it beside the verdict
+    it was read as: 'Partially accepted ("Agreed in part")'."""
+    word = response_word(r)
+    if r.verdict_word and not r.response_overdue:
+        return f"{word} (\u201c{r.verdict_word}\u201d)"
+    return word
+
+
 def status_label(value: str) -> str:
     try:
         return ImplementationStatus(value).label
@@ -77,7 +86,7 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
                     "(Local Government Act 2000, s.9FE)"),
         Column("response", "Executive response", lambda r: r.response, width=15,
                stretch=2, wrap=True),
-        Column("verdict", "Response", response_word,
+        Column("verdict", "Response", response_shown,
                sort=lambda r: _RESPONSE_RANK.get(response_word(r), 3), width=11,
                searchable=False),
         Column("status", "Status", lambda r: status_label(r.status),

@@ -210,13 +210,12 @@ class MoveDialog(FormDialog):
     def _preview(self, *_args) -> None:
         to = _day(self.meeting_combo.currentData())
         src = self.item.meeting_date if self.item else None
-        if src is not None and (to is None or to > src):
-            note = f"Deferred from {dates.format_uk(src, 'day_month')}."
-            reason = self.reason_edit.text().strip()
-            self.preview_label.setText(f"Current position will read: "
-                                       f"\u201c{note}{' ' + reason if reason else ''}\u201d")
-        else:
-            self.preview_label.setText("The move and its reason are kept in the item's history.")
+        deferral = src is not None and (to is None or to > src)
+        where = (f"{dates.format_uk(src) if src else 'To be scheduled'} \u2192 "
+                 f"{dates.format_uk(to) if to else 'to be scheduled'}")
+        self.preview_label.setText(
+            f"{'Deferred' if deferral else 'Moved'}: {where}. The move and its reason are added "
+            "to the item's history; its current position is kept.")
 
     def values(self) -> dict:
         return {"to_date": _day(self.meeting_combo.currentData()),
