@@ -14,12 +14,9 @@ as text, never as a field or markup).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import os
 import re
-from pathlib import Path
 
 LANGUAGE = "en-GB"
 
@@ -143,19 +140,5 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
-def write_whole(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` in one step (a temporary file beside it, renamed into
-    place), so that a path is written whole or not at all."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return target
-
-
 __all__ = ["LANGUAGE", "Block", "Cell", "Document", "Heading", "Legend", "LegendEntry", "Para",
-           "Row", "Run", "Table", "clean", "write_whole"]
+           "Row", "Run", "Table", "clean"]

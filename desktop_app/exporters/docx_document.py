@@ -36,6 +36,7 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from desktop_app.exporters import document as d
+from desktop_app.exporters.atomic import write_whole
 
 NAVY = "1F3A5F"
 MUTED = "5A6472"
@@ -331,7 +332,7 @@ def docx_bytes(source: d.Document) -> bytes:
 
 def write_docx(path: str | os.PathLike[str], source: d.Document) -> Path:
     """Write ``source`` as a Word document to ``path`` (whole or not at all)."""
-    return d.write_whole(path, docx_bytes(source))
+    return write_whole(path, docx_bytes(source))
 
 
 __all__ = ["docx_bytes", "write_docx"]

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from desktop_app.exporters import document as d
+from desktop_app.exporters.atomic import write_whole
 
 _CSS = """
 body{font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;margin:1.5em auto;max-width:80em;
@@ -158,7 +159,7 @@ def html_text(source: d.Document) -> str:
 
 def write_html(path: str | os.PathLike[str], source: d.Document) -> Path:
     """Write ``source`` as a web page to ``path`` (UTF-8, whole or not at all)."""
-    return d.write_whole(path, html_text(source).encode("utf-8"))
+    return write_whole(path, html_text(source).encode("utf-8"))
 
 
 __all__ = ["html_text", "write_html"]

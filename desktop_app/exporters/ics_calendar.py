@@ -22,13 +22,13 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from desktop_app import __version__
-from desktop_app.exporters.ics_safe import MAX_TEXT, one_line, safe_text, write_atomically
+from desktop_app.exporters.atomic import write_whole
+from desktop_app.exporters.ics_safe import MAX_TEXT, one_line, safe_text
 
 LONDON = ZoneInfo("Europe/London")
 PRODID = f"-//Scrutiny Tracker//Scrutiny Tracker {__version__}//EN"
@@ -132,5 +132,5 @@ def london_timezone() -> Timezone:
 def write_calendar(path: str | os.PathLike[str], events: Sequence[CalendarEvent],
                    name: str) -> int:
     """Write ``events`` to ``path`` as one calendar called ``name``; the number written."""
-    write_atomically(Path(path), calendar_bytes(events, name))
+    write_whole(path, calendar_bytes(events, name))
     return len(events)

@@ -10,10 +10,7 @@ The file is written in one step (a temporary file beside it, renamed into place)
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-from pathlib import Path
 
 MAX_LINE = 250            # a summary, a location
 MAX_TEXT = 8_000          # a description
@@ -35,11 +32,3 @@ def one_line(text: str, limit: int = MAX_LINE) -> str:
     return safe_text(" ".join((text or "").split()), limit)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    part = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    finally:
-        with contextlib.suppress(OSError):
-            part.unlink()

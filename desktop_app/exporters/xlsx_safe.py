@@ -18,7 +18,6 @@ other way (``ws.append``, ``ws["A1"] = ...``) is made safe too, and writes the f
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -28,6 +27,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop_app.exporters.atomic import replace_whole
 
 MAX_CELL_CHARS = 32_767
 TRUNCATED = " [cut: longer than a spreadsheet cell holds]"
@@ -100,12 +101,4 @@ def make_safe(wb: Workbook) -> int:
 def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
     """Make every cell safe, then write ``path`` in one step."""
     make_safe(wb)
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return target
+    return replace_whole(path, wb.save)

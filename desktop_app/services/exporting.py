@@ -151,7 +151,7 @@ def export_document(db: Database, kind: str, committee: str, path: str | os.Path
     the PDF shows them (``public``: withheld). Arguments as ``reports.printing.write_document``;
     refusals (ReportError, ValueError) come before anything is written."""
     from desktop_app.exporters.docx_document import docx_bytes
-    from desktop_app.exporters.document import write_whole
+    from desktop_app.exporters.atomic import write_whole
     from desktop_app.exporters.html_document import html_text
     from desktop_app.reports.errors import ReportError
     from desktop_app.reports.flat_document import flatten
