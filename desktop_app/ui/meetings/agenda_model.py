@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.records import AgendaItemRow
-from desktop_app.ui.models.base import ListTableModel
+from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.meetings.meetings_model import AMBER, GREY, RowRole, SortRole
 
 __all__ = ["AgendaModel", "RowRole", "SortRole", "number_key"]

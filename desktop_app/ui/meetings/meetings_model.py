@@ -14,7 +14,7 @@ from desktop_app.domain import dates
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, MeetingKind, MeetingStatus, Verdict
 from desktop_app.domain.records import ActionRow, MeetingRow, RecommendationRow
 from desktop_app.ui.models.base import ROW_ROLE as RowRole  # the roles every grid shares
-from desktop_app.ui.models.base import ListTableModel
+from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.models.base import SORT_ROLE as SortRole
 
 GREY = QColor("#6b6b6b")

@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QFont
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
-from desktop_app.ui.models.base import ListTableModel
+from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.models.optional_columns import (RAG_KEY, RAG_TITLE, STATUS_WORD_KEY,
                                                     STATUS_WORD_TITLE, extra_headers, extra_key,
                                                     rag_label, search_words)
