@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db import audit, location, search_index
+from desktop_app.db.lite import busy_timeout
 from desktop_app.domain.errors import ConflictError
 
 
@@ -28,18 +28,6 @@ class DatabaseError(ValueError):
     def __init__(self, message: str, reason: str = "other"):
         super().__init__(message)
         self.reason = reason
-
-
-BUSY_TIMEOUT_VARIABLE = "SCRUTINY_TRACKER_BUSY_TIMEOUT"
-
-
-def busy_timeout() -> float:
-    """Seconds to wait for another program's lock on an SQLite file (10 unless
-    SCRUTINY_TRACKER_BUSY_TIMEOUT says otherwise)."""
-    try:
-        return max(0.0, float(os.environ.get(BUSY_TIMEOUT_VARIABLE, "") or 10))
-    except ValueError:
-        return 10.0
 
 
 def _sqlite_pragmas(dbapi_conn, _record, *, journal: str = "WAL",

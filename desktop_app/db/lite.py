@@ -1,0 +1,85 @@
+"""The quick way into an SQLite database that is already at the head revision: the standard
+library's sqlite3 and nothing else (no SQLAlchemy, no Alembic), for paths where importing the
+ORM would cost more than the work itself (the command line's start-up, the window's first
+paint, a bulk import).
+
+``open_at_head`` answers None whenever the quick path is not sure (not SQLite, an in-memory or
+URI database, no such file, not an SQLite file, a schema that is not exactly the head revision,
+any error of SQLite's): the caller then takes the full path (db/schema.py ``open_database``),
+which creates, upgrades, backs up and explains. So the quick path never has to handle a
+problem; it only skips work when there is none.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import unquote
+
+from desktop_app.db.location import journal_mode
+from desktop_app.db.revision import VERSION_TABLE, plain_head_revision
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_VARIABLE = "SCRUTINY_TRACKER_BUSY_TIMEOUT"
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another program's lock on an SQLite file (10 unless
+    SCRUTINY_TRACKER_BUSY_TIMEOUT says otherwise)."""
+    try:
+        return max(0.0, float(os.environ.get(BUSY_TIMEOUT_VARIABLE, "") or 10))
+    except ValueError:
+        return 10.0
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an ``sqlite:///path`` URL (``sqlite+pysqlite:///`` too), or None for any
+    other database, an in-memory one, a ``file:`` URI or a URL with query options."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.split("+")[0].lower() != "sqlite" or not rest.startswith("/"):
+        return None
+    name = unquote(rest[1:])
+    if not name or name == ":memory:" or name.startswith("file:") or "?" in name:
+        return None
+    return Path(name)
+
+
+def open_at_head(url: str, *, write: bool = False) -> sqlite3.Connection | None:
+    """A connection to the SQLite file of ``url`` when it exists and is at the head revision,
+    else None (see the module's note). Read-only unless ``write``; a writing connection has the
+    pragmas db/engine.py gives SQLAlchemy's connections (foreign keys, busy timeout, journal).
+    The connection is in autocommit mode (``isolation_level=None``): a writer opens its own
+    ``BEGIN IMMEDIATE``."""
+    path = sqlite_file(url)
+    head = plain_head_revision()
+    if path is None or head is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return None
+    except OSError:
+        return None
+    mode = "rw" if write else "ro"
+    conn = None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                               timeout=busy_timeout(), isolation_level=None,
+                               check_same_thread=False)
+        stored = [r[0] for r in conn.execute(f"SELECT version_num FROM {VERSION_TABLE}")]
+        if stored != [head]:
+            conn.close()
+            return None
+        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
+        if write:
+            conn.execute("PRAGMA foreign_keys=ON")
+            journal = journal_mode(path)
+            conn.execute(f"PRAGMA journal_mode={journal}")
+            conn.execute("PRAGMA synchronous=NORMAL" if journal == "WAL"
+                         else "PRAGMA synchronous=FULL")
+    except sqlite3.Error:
+        if conn is not None:
+            conn.close()
+        return None
+    return conn

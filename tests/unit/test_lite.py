@@ -1,0 +1,49 @@
+"""db/lite.py: the quick sqlite3 way in says None whenever it is not sure, and never imports
+SQLAlchemy."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from desktop_app.db import lite
+from desktop_app.db.schema import open_database
+
+
+def test_sqlite_file_reads_only_plain_file_urls(tmp_path):
+    assert lite.sqlite_file(f"sqlite:///{tmp_path / 'a b.db'}") == tmp_path / "a b.db"
+    assert lite.sqlite_file(f"sqlite+pysqlite:///{tmp_path / 'x.db'}") == tmp_path / "x.db"
+    for url in ("postgresql://u@h/db", "sqlite://", "sqlite:///:memory:",
+                "sqlite:///file:x?mode=memory", "not a url"):
+        assert lite.sqlite_file(url) is None, url
+
+
+def test_open_at_head_only_for_a_database_at_head(tmp_path):
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    assert lite.open_at_head(url) is None                 # no file yet
+    (tmp_path / "t.db").write_bytes(b"not a database at all, just text")
+    assert lite.open_at_head(url) is None                 # not SQLite
+    (tmp_path / "t.db").unlink()
+    open_database(url).dispose()
+    conn = lite.open_at_head(url)
+    assert conn is not None
+    assert conn.execute("SELECT count(*) FROM committees").fetchone() == (0,)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("INSERT INTO committees (name, short_name) VALUES ('A', 'A')")
+    conn.close()
+    writer = lite.open_at_head(url, write=True)
+    assert writer is not None
+    assert writer.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    writer.execute("UPDATE alembic_version SET version_num = 'older'")
+    writer.close()
+    assert lite.open_at_head(url) is None                 # not at head: the full path decides
+
+
+def test_lite_imports_no_sqlalchemy():
+    code = ("import sys, desktop_app.db.lite; "
+            "sys.exit(1 if any(m.startswith(('sqlalchemy', 'alembic')) for m in sys.modules) "
+            "else 0)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
