@@ -1,5 +1,10 @@
 """The Overview's tree: one heading per committee, a group per kind of work under it, a line per
-record. Each line keeps the record it opens (``Target``) in its UserRole."""
+record. Each line keeps the record it opens (``Target``) in its UserRole.
+
+A group of more than LONG_GROUP lines starts closed (its heading gives the count), and its
+lines are made only when it is first opened (``fill``): thousands of overdue actions cost
+nothing until someone looks at them. The lines waiting are kept in the tree's ``pending``
+(a dict), keyed by a number in the group's PENDING_ROLE."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from desktop_app.ui.widgets import badges
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 1      # an owner group's (committee, owner)
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 2    # a closed group's key in ``tree.pending``
+LONG_GROUP = 12
 COLUMNS = ("What", "When", "Details")
 SOON_COLOUR = QColor("#8a5a00")
 MUTED = QColor("#5f6368")
@@ -58,6 +65,48 @@ def _line(parent: QTreeWidgetItem, what: str, when: str, details: str,
     return item
 
 
+_Line = tuple[str, str, str, "Target | None", "QColor | None"]
+
+
+def _lines(parent: QTreeWidgetItem, lines: list[_Line]) -> None:
+    """The lines of a group: made now, or when the group is first opened if there are more
+    than LONG_GROUP of them and its tree keeps a ``pending`` dict."""
+    tree = parent.treeWidget()
+    pending = getattr(tree, "pending", None)
+    if len(lines) <= LONG_GROUP or pending is None:
+        for line in lines:
+            _line(parent, *line)
+        return
+    key = len(pending) + 1
+    while key in pending:
+        key += 1
+    pending[key] = lines
+    parent.setData(0, PENDING_ROLE, key)
+    parent.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+
+
+def waiting(item: QTreeWidgetItem) -> int:
+    """How many lines of ``item`` are still to be made (0 once it has been opened)."""
+    key = item.data(0, PENDING_ROLE)
+    pending = getattr(item.treeWidget(), "pending", None)
+    return len(pending.get(key, ())) if key is not None and pending else 0
+
+
+def fill(item: QTreeWidgetItem) -> bool:
+    """Make the lines of a group still closed since it was built; True if there were any."""
+    key = item.data(0, PENDING_ROLE)
+    pending = getattr(item.treeWidget(), "pending", None)
+    if key is None or not pending or key not in pending:
+        return False
+    lines = pending.pop(key)
+    item.setData(0, PENDING_ROLE, None)
+    item.setChildIndicatorPolicy(
+        QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
+    for line in lines:
+        _line(item, *line)
+    return True
+
+
 def _group(parent: QTreeWidgetItem, title: str, count: int | None = None) -> QTreeWidgetItem:
     item = QTreeWidgetItem(parent, [title if count is None else f"{title} ({count})"])
     item.setFirstColumnSpanned(True)
@@ -99,13 +148,16 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
     if c.responses:
         group = _group(head, f"Executive responses due within {ov.RESPONSE_WINDOW_DAYS} days "
                              "or overdue (s.9FE)", len(c.responses))
+        lines: list[_Line] = []
         for r in c.responses:
             label = f"{r.label} " if r.label else ""
             made = f"{SEP}made {short_date(r.meeting_date)}" if r.meeting_date else ""
-            _line(group, f"{label}{' '.join(r.text.split())}", ov.due_words(r.days_left, r.overdue),
-                  f"Due {short_date(r.due)}{SEP}to {r.addressee or 'the executive'}{made}",
-                  Target("recommendation", c.name, r.recommendation_id),
-                  _when_colour(r.days_left, r.overdue))
+            lines.append((f"{label}{' '.join(r.text.split())}",
+                          ov.due_words(r.days_left, r.overdue),
+                          f"Due {short_date(r.due)}{SEP}to {r.addressee or 'the executive'}{made}",
+                          Target("recommendation", c.name, r.recommendation_id),
+                          _when_colour(r.days_left, r.overdue)))
+        _lines(group, lines)
     if c.owners:
         total = sum(len(g.actions) for g in c.owners)
         group = _group(head, "Actions overdue or due by the next meeting, by owner", total)
@@ -114,16 +166,15 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
             _bold(owner)
             if g.owner != ov.NO_OWNER:
                 owner.setData(0, OWNER_ROLE, (c.name, g.owner))
-            for a in g.actions:
-                _line(owner, f"{a.ref}  {' '.join(a.text.split())}" if a.ref else a.text,
-                      ov.due_words(a.days_left, a.overdue), f"Due {short_date(a.due)}",
-                      Target("action", c.name, a.action_id), _when_colour(a.days_left, a.overdue))
+            _lines(owner, [(f"{a.ref}  {' '.join(a.text.split())}" if a.ref else a.text,
+                            ov.due_words(a.days_left, a.overdue), f"Due {short_date(a.due)}",
+                            Target("action", c.name, a.action_id),
+                            _when_colour(a.days_left, a.overdue)) for a in g.actions])
     if c.unscheduled:
         group = _group(head, "To be scheduled", len(c.unscheduled))
-        for w in c.unscheduled:
-            details = SEP.join(x for x in (f"Target {w.target}" if w.target else "",
-                                           f"Lead {w.lead}" if w.lead else "") if x)
-            _line(group, w.title, "", details, Target("work", c.name, w.item_id))
+        _lines(group, [(w.title, "", SEP.join(x for x in (
+            f"Target {w.target}" if w.target else "", f"Lead {w.lead}" if w.lead else "") if x),
+            Target("work", c.name, w.item_id), None) for w in c.unscheduled])
     if c.empty:
         _line(head, "Nothing needs attention", "", "", None, badges.DONE_COLOUR)
     return head

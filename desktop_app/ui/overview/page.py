@@ -18,12 +18,12 @@ from desktop_app.services import committees, overview
 from desktop_app.services.workspace import Database
 from desktop_app.ui import app_state
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.overview.lines import COLUMNS, OWNER_ROLE, TARGET_ROLE, Target, add_committee
+from desktop_app.ui.overview.lines import (COLUMNS, LONG_GROUP, OWNER_ROLE, TARGET_ROLE, Target,
+                                           add_committee, fill, waiting)
 from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.workers import Job, start_job
 
 ALL = ""
-LONG_GROUP = 12
 
 
 def _load(db: Database, today: dt.date, committee: str) -> tuple[list, overview.Overview]:
@@ -34,7 +34,17 @@ def _load(db: Database, today: dt.date, committee: str) -> tuple[list, overview.
 
 
 class OverviewTree(QTreeWidget):
-    """Enter opens the current line, as a double-click does."""
+    """Enter opens the current line, as a double-click does. A long group's lines wait in
+    ``pending`` until it is opened (overview/lines.py)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.pending: dict[int, list] = {}
+        self.itemExpanded.connect(fill)
+
+    def clear(self) -> None:
+        super().clear()
+        self.pending.clear()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         item = self.currentItem()
@@ -171,8 +181,8 @@ class OverviewPage(TabPage):
         """Everything open, except a group of more than LONG_GROUP lines (its heading gives
         the count), so that one long list does not push the others out of sight."""
         self.tree.expandAll()
-        for item in self.items():
-            if item.parent() is not None and item.childCount() > LONG_GROUP:
+        for item in self.items(build=False):
+            if item.parent() is not None and (item.childCount() > LONG_GROUP or waiting(item)):
                 item.setExpanded(False)
 
     def _fill_filter(self, rows) -> None:
@@ -186,7 +196,7 @@ class OverviewPage(TabPage):
         self.filter.blockSignals(False)
 
     def _add_chase_buttons(self, head: QTreeWidgetItem) -> None:
-        for item in self.items(head):
+        for item in self.items(head, build=False):
             who = item.data(0, OWNER_ROLE)
             if not who:
                 continue
@@ -200,13 +210,17 @@ class OverviewPage(TabPage):
             self.tree.setItemWidget(item, 2, button)
 
     # ================================================================== lines
-    def items(self, under: QTreeWidgetItem | None = None) -> list[QTreeWidgetItem]:
-        """Every item of the tree (or under one item), depth first, as shown."""
+    def items(self, under: QTreeWidgetItem | None = None, *,
+              build: bool = True) -> list[QTreeWidgetItem]:
+        """Every item of the tree (or under one item), depth first, as shown; with ``build``
+        the lines of closed groups are made first (else only those made already)."""
         out: list[QTreeWidgetItem] = []
         stack = [under] if under is not None else [self.tree.topLevelItem(i)
                                                    for i in range(self.tree.topLevelItemCount())]
         while stack:
             item = stack.pop(0)
+            if build:
+                fill(item)
             out.append(item)
             stack[0:0] = [item.child(i) for i in range(item.childCount())]
         return out
@@ -226,9 +240,20 @@ class OverviewPage(TabPage):
     def _restore_current(self, key) -> None:
         item = self.item_of(key) if key is not None else None
         if item is None:   # the first line that opens something
-            item = next((i for i in self.items() if i.data(0, TARGET_ROLE) is not None), None)
+            item = self._first_line()
         if item is not None:
             self.tree.setCurrentItem(item)
+
+    def _first_line(self) -> QTreeWidgetItem | None:
+        """The first line that opens a record, making a closed group's lines only if that
+        line is in it."""
+        for item in self.items(build=False):
+            if item.data(0, TARGET_ROLE) is not None:
+                return item
+            if waiting(item) and fill(item):
+                return next((i for i in self.items(item, build=False)
+                             if i.data(0, TARGET_ROLE) is not None), None)
+        return None
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         target = item.data(0, TARGET_ROLE)
