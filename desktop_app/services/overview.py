@@ -199,8 +199,15 @@ def summarise(committee: CommitteeRow, meeting_rows: Iterable[MeetingRow],
                              tuple(line(m) for m in unmarked_meetings(meeting_rows, today)))
 
 
-def build_overview(db: Database, today: dt.date, committee: str | None = None) -> Overview:
-    """Every committee's overview (or one's, by name or short name) as at ``today``."""
+def build_overview(db: Database, today: dt.date, committee: str | None = None, *,
+                   quick: bool = False) -> Overview:
+    """Every committee's overview (or one's, by name or short name) as at ``today``.
+    ``quick``: the actions and recommendations read the quick way when the database allows
+    (services/window_read.py: the same rows)."""
+    if quick:
+        from desktop_app.services import window_read as read
+    else:
+        read = None
     rows = committees.list_committees(db)
     if committee:
         wanted = committees.get_committee(db, committee)
@@ -209,10 +216,10 @@ def build_overview(db: Database, today: dt.date, committee: str | None = None) -
     awaiting: dict[int, list[RecommendationRow]] = defaultdict(list)
     if rows:
         scope = rows[0].name if committee else None
-        for a in actions.list_actions(db, scope, status="open", now=today):
+        for a in (read or actions).list_actions(db, scope, status="open", now=today):
             open_actions[a.committee_id].append(a)
-        for r in recommendations.list_recommendations(db, scope, status="awaiting-response",
-                                                      now=today):
+        for r in (read or recommendations).list_recommendations(
+                db, scope, status="awaiting-response", now=today):
             awaiting[r.committee_id].append(r)
     out = [summarise(c, meetings.list_meetings(db, c.name), open_actions[c.id], awaiting[c.id],
                      work_programme.list_work_programme(db, c.name, "unscheduled"), today)

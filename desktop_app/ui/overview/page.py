@@ -30,7 +30,7 @@ def _load(db: Database, today: dt.date, committee: str) -> tuple[list, overview.
     rows = committees.list_committees(db)
     if committee and committee not in {c.name for c in rows}:
         committee = ALL     # renamed or gone meanwhile
-    return rows, overview.build_overview(db, today, committee or None)
+    return rows, overview.build_overview(db, today, committee or None, quick=True)
 
 
 class OverviewTree(QTreeWidget):
@@ -180,10 +180,11 @@ class OverviewPage(TabPage):
     def _expand(self) -> None:
         """Everything open, except a group of more than LONG_GROUP lines (its heading gives
         the count), so that one long list does not push the others out of sight."""
-        self.tree.expandAll()
-        for item in self.items(build=False):
-            if item.parent() is not None and (item.childCount() > LONG_GROUP or waiting(item)):
-                item.setExpanded(False)
+        for item in self.items(build=False):   # not expandAll: it would open them all
+            long = item.parent() is not None and (item.childCount() > LONG_GROUP
+                                                  or waiting(item))
+            if item.childCount() and not long:
+                item.setExpanded(True)
 
     def _fill_filter(self, rows) -> None:
         chosen = self.filter.currentData() or ALL

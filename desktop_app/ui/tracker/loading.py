@@ -1,18 +1,21 @@
-"""What the Tracker tab reads, on a worker thread: the committee's actions and recommendations
-(with their search texts), its meetings, and the next meeting for the attention strip."""
+"""What the Tracker tab reads, on a worker thread: the committee's actions and recommendations,
+its meetings, and the next meeting for the attention strip. The rows' search texts are worked
+out afterwards, a slice at a time while the window is idle (``SearchTexts``): the rows show
+first, and a search typed before they are all done works the rest out itself."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QObject, QTimer
+
 from desktop_app.services.workspace import Database
-from desktop_app.services import actions, committees, meetings, recommendations
+from desktop_app.services import committees, meetings, window_read
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.committee_names import set_short_names
 from desktop_app.ui.shell.attention_strip import NextMeeting, next_meeting_of
-from desktop_app.ui.tracker.actions_model import ActionsModel
-from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
+from desktop_app.ui.models.base import RowTableModel
 
 
 @dataclass
@@ -21,9 +24,7 @@ class TrackerData:
 
     committee: str | None
     actions: list = field(default_factory=list)
-    action_hay: list = field(default_factory=list)
     recs: list = field(default_factory=list)
-    rec_hay: list = field(default_factory=list)
     meetings: dict[int, list[tuple[int, dt.date]]] = field(default_factory=dict)
     committee_names: dict[int, str] = field(default_factory=dict)
     next_meeting: NextMeeting | None = None
@@ -37,10 +38,8 @@ def load_tracker(db: Database, committee: str | None) -> TrackerData:
     set_short_names({c.id: c.short_name for c in known})   # before the search texts
     if not known:
         return data
-    data.actions = actions.list_actions(db, committee)
-    data.action_hay = ActionsModel.haystacks(data.actions)
-    data.recs = recommendations.list_recommendations(db, committee)
-    data.rec_hay = RecommendationsModel.haystacks(data.recs)
+    data.actions = window_read.list_actions(db, committee)   # quick when it can: same rows
+    data.recs = window_read.list_recommendations(db, committee)
     rows_by_name = {}
     for c in known:
         if committee is None or committee.lower() in (c.name.lower(), c.short_name.lower()):
@@ -49,3 +48,41 @@ def load_tracker(db: Database, committee: str | None) -> TrackerData:
             data.meetings[c.id] = [(m.id, m.date) for m in rows]
     data.next_meeting = next_meeting_of(rows_by_name, today())
     return data
+
+
+class SearchTexts(QObject):
+    """Works out the search text of every row of some grids, ``SLICE`` rows per turn of the
+    event loop once it is idle, into the models' own cache (``RowTableModel.haystack``): what
+    a search would otherwise do on its first keystroke."""
+
+    SLICE = 2000
+
+    def __init__(self, models: list[RowTableModel], parent: QObject | None = None):
+        super().__init__(parent)
+        self.models = models
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._step)
+        self._todo: list[tuple[RowTableModel, int]] = []
+
+    def start(self) -> None:
+        """From the first row of each model again (its rows were just replaced)."""
+        self._todo = [(m, 0) for m in self.models]
+        self.timer.start()
+
+    def done(self) -> bool:
+        return not self._todo
+
+    def _step(self) -> None:
+        if not self._todo:
+            self.timer.stop()
+            return
+        model, start = self._todo[0]
+        end = min(start + self.SLICE, model.rowCount())
+        for i in range(start, end):
+            model.haystack(i)
+        if end >= model.rowCount():
+            model.haystack_list()     # the list the filter reads, from the cache
+            self._todo.pop(0)
+        else:
+            self._todo[0] = (model, end)

@@ -17,7 +17,7 @@ from desktop_app.services.workspace import Database
 from desktop_app.services import actions, recommendations
 from desktop_app.ui import app_state
 from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
-from desktop_app.ui.tracker.loading import TrackerData, load_tracker
+from desktop_app.ui.tracker.loading import SearchTexts, TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.tracker.grid_edits import GridEdits
@@ -75,6 +75,7 @@ class TrackerTab(TabPage):
 
         self.actions_model = ActionsModel()
         self.recs_model = RecommendationsModel()
+        self.search_texts = SearchTexts([self.actions_model, self.recs_model], self)
         self.action_detail = ActionDetail(db)
         self.rec_detail = RecommendationDetail(db)
         self.actions_grid = RecordGrid("actions", "actions", self.actions_model,
@@ -182,12 +183,10 @@ class TrackerTab(TabPage):
             return
         self._data = data
         all_committees = data.committee is None
-        for grid, model, rows, hay in ((self.actions_grid, self.actions_model, data.actions,
-                                        data.action_hay),
-                                       (self.recs_grid, self.recs_model, data.recs,
-                                        data.rec_hay)):
+        for grid, model, rows in ((self.actions_grid, self.actions_model, data.actions),
+                                  (self.recs_grid, self.recs_model, data.recs)):
             keep = grid.shown_id()
-            model.set_rows(rows, hay)
+            model.set_rows(rows)
             grid.update_choices()
             grid.update_columns(None if all_committees else self._chosen_committee_name())
             grid.table.set_column_visible("committee", all_committees)
@@ -201,6 +200,7 @@ class TrackerTab(TabPage):
             elif keep is not None and not grid.detail.is_dirty():
                 self._show(ACTION if grid is self.actions_grid else REC, model.find(keep))
         self._loading = False
+        self.search_texts.start()     # when idle: ready before the first search
         self._emit_summary()
         self.next_meeting_changed.emit(data.next_meeting)
         self.loaded.emit()
