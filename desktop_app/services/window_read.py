@@ -6,7 +6,8 @@ RecommendationRow): each is built by the service's own function (``actions.actio
 the last meeting, the s.9FE date) is written once.
 
 ``list_actions`` and ``list_recommendations`` take the services' arguments and give their
-answer. Whenever the quick path is not sure (not SQLite, not at the head revision, a committee
+answer (``quick_actions`` and ``quick_recommendations`` the same, or None when they would have
+to fall back). Whenever the quick path is not sure (not SQLite, not at the head revision, a committee
 it cannot name, a value it cannot read, any sqlite3 error) it takes the service's own path,
 which also gives the service's errors.
 """
@@ -116,22 +117,25 @@ def _last_held(conn: sqlite3.Connection, wanted: list[int]) -> dict[int, dt.date
 
 
 def _read(conn: sqlite3.Connection, table: str, columns_cls: Any, wanted: list[int],
-          status: str | None = None) -> list:
+          status: str | None = None, meeting_id: int | None = None) -> list:
     """The service's column tuples (the record's columns, then its meeting's date), in the
     service's order: committee, meeting date (none last), position, id. ``status``: only the
-    records stored with that status (a first sieve; the service's rule still decides)."""
+    records stored with that status (a first sieve; the service's rule still decides);
+    ``meeting_id``: only those from that meeting."""
     fields = columns_cls._fields
     select = ", ".join(f"r.{name}" for name in fields[:-1]) + ", m.date"
     marks = ", ".join("?" * len(wanted))
     query = (f"SELECT {select} FROM {table} AS r LEFT OUTER JOIN meetings AS m "
              f"ON r.meeting_id = m.id WHERE r.committee_id IN ({marks}) "
              + ("AND r.status = ? " if status is not None else "")
+             + ("AND r.meeting_id = ? " if meeting_id is not None else "")
              + "ORDER BY r.committee_id, m.date IS NULL, m.date, r.position, r.id")
     convert = _columns(fields, columns_cls.__annotations__)
     make = columns_cls._make
     out = []
     try:
-        for raw in conn.execute(query, [*wanted, status] if status is not None else wanted):
+        params = [*wanted, *(x for x in (status, meeting_id) if x is not None)]
+        for raw in conn.execute(query, params):
             values = list(raw)
             for i, known in convert:
                 value = values[i]
@@ -143,22 +147,24 @@ def _read(conn: sqlite3.Connection, table: str, columns_cls: Any, wanted: list[i
     return out
 
 
-def list_actions(db: Any, committee: str | None = None, status: str | None = None,
-                 now: dt.date | None = None) -> list[ActionRow]:
-    """``actions.list_actions(db, committee, status, now=now)``, read the quick way when it can."""
+def quick_actions(db: Any, committee: str | None = None, status: str | None = None,
+                  now: dt.date | None = None,
+                  meeting_id: int | None = None) -> list[ActionRow] | None:
+    """What ``actions.list_actions`` gives for these arguments, read with sqlite3; None when
+    the quick path is not sure (see the module's note)."""
     now = now or today()
     if status not in (None, "", "all") and status not in actions.STATUS_FILTERS:
-        return actions.list_actions(db, committee, status, now=now)   # its one-line error
+        return None
     try:
         with _reading(db) as conn:
             names, wanted = _committees(conn, committee)
             last = _last_held(conn, wanted)
             # open and overdue actions are stored as open (action_row): read only those
             sieve = ActionStatus.OPEN.value if status in ("open", "overdue") else None
-            rows = _read(conn, "actions", actions._Columns, wanted, sieve)
+            rows = _read(conn, "actions", actions._Columns, wanted, sieve, meeting_id)
     except _NotSure as why:
         log.debug("actions the full way: %s", why)
-        return actions.list_actions(db, committee, status, now=now)
+        return None
     out = []
     for a in rows:
         row = actions.action_row(a, a.meeting_date, names[a.committee_id],
@@ -168,21 +174,23 @@ def list_actions(db: Any, committee: str | None = None, status: str | None = Non
     return out
 
 
-def list_recommendations(db: Any, committee: str | None = None, status: str | None = None,
-                         now: dt.date | None = None) -> list[RecommendationRow]:
-    """``recommendations.list_recommendations(db, committee, status, now=now)``, read the quick
-    way when it can."""
+def quick_recommendations(db: Any, committee: str | None = None, status: str | None = None,
+                          now: dt.date | None = None,
+                          meeting_id: int | None = None) -> list[RecommendationRow] | None:
+    """What ``recommendations.list_recommendations`` gives for these arguments, read with
+    sqlite3; None when the quick path is not sure."""
     now = now or today()
     if status not in (None, "", "all") and status not in recommendations.STATUS_FILTERS:
-        return recommendations.list_recommendations(db, committee, status, now=now)
+        return None
     try:
         with _reading(db) as conn:
             names, wanted = _committees(conn, committee)
             last = _last_held(conn, wanted)
-            rows = _read(conn, "recommendations", recommendations._Columns, wanted)
+            rows = _read(conn, "recommendations", recommendations._Columns, wanted,
+                         meeting_id=meeting_id)
     except _NotSure as why:
         log.debug("recommendations the full way: %s", why)
-        return recommendations.list_recommendations(db, committee, status, now=now)
+        return None
     out = []
     for r in rows:
         row = recommendations.rec_row(r, r.meeting_date, names[r.committee_id],
@@ -190,3 +198,27 @@ def list_recommendations(db: Any, committee: str | None = None, status: str | No
         if recommendations.matches(row, status):
             out.append(row)
     return out
+
+
+def list_actions(db: Any, committee: str | None = None, status: str | None = None,
+                 now: dt.date | None = None, meeting_id: int | None = None) -> list[ActionRow]:
+    """``actions.list_actions(db, committee, status, now=now, meeting_id=meeting_id)``, read the
+    quick way when it can."""
+    now = now or today()
+    rows = quick_actions(db, committee, status, now, meeting_id)
+    if rows is None:    # the service's path, and its errors
+        rows = actions.list_actions(db, committee, status, now=now, meeting_id=meeting_id)
+    return rows
+
+
+def list_recommendations(db: Any, committee: str | None = None, status: str | None = None,
+                         now: dt.date | None = None,
+                         meeting_id: int | None = None) -> list[RecommendationRow]:
+    """``recommendations.list_recommendations(db, committee, status, now=now,
+    meeting_id=meeting_id)``, read the quick way when it can."""
+    now = now or today()
+    rows = quick_recommendations(db, committee, status, now, meeting_id)
+    if rows is None:
+        rows = recommendations.list_recommendations(db, committee, status, now=now,
+                                                    meeting_id=meeting_id)
+    return rows

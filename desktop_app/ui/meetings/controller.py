@@ -17,13 +17,12 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
-from desktop_app.services import actions as actions_service
 from desktop_app.services import attendance as attendance_service
 from desktop_app.services import committees as committees_service
 from desktop_app.services import minutes_approval as approval_service
 from desktop_app.services import meetings as meetings_service
-from desktop_app.services import recommendations as recs_service
 from desktop_app.services import work_programme as wp_service
+from desktop_app.services import window_read
 from desktop_app.services.common import today
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
@@ -66,10 +65,9 @@ class MeetingsController:
         if found is None:
             committee = self.tab.committee
             try:
-                found = [*recs_service.list_recommendations(self.db, committee,
-                                                            meeting_id=meeting_id),
-                         *actions_service.list_actions(self.db, committee,
-                                                       meeting_id=meeting_id)]
+                found = [*window_read.list_recommendations(self.db, committee,   # quick
+                                                           meeting_id=meeting_id),
+                         *window_read.list_actions(self.db, committee, meeting_id=meeting_id)]
             except ServiceError as exc:
                 self.tab.status.emit(str(exc))
                 found = []
