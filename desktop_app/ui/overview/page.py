@@ -49,7 +49,7 @@ class OverviewTree(QTreeWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         item = self.currentItem()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
-            if item.data(0, TARGET_ROLE) is None and item.childCount():
+            if item.data(0, TARGET_ROLE) is None and (item.childCount() or waiting(item)):
                 item.setExpanded(not item.isExpanded())    # a heading opens or closes
             else:
                 self.itemActivated.emit(item, 0)
