@@ -1,6 +1,6 @@
 """What the Tracker tab reads, on a worker thread: the committee's actions and recommendations,
 its meetings, and the next meeting for the attention strip. The rows' search texts are worked
-out afterwards, a slice at a time while the window is idle (``SearchTexts``): the rows show
+out afterwards, a slice at a time once the window has settled (``SearchTexts``): the rows show
 first, and a search typed before they are all done works the rest out itself."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.workspace import Database
 from desktop_app.services import committees, meetings, window_read
@@ -51,9 +52,12 @@ def load_tracker(db: Database, committee: str | None) -> TrackerData:
 
 
 class SearchTexts(QObject):
-    """Works out the search text of every row of some grids, ``SLICE`` rows per turn of the
-    event loop once it is idle, into the models' own cache (``RowTableModel.haystack``): what
-    a search would otherwise do on its first keystroke."""
+    """Works out the search text of every row of some grids into the models' own cache
+    (``RowTableModel.haystack``), what a search would otherwise do on its first keystroke.
+    Only once a search box is about to be used (it takes the keyboard focus: a click, Tab,
+    Ctrl+F): then ``SLICE`` rows per turn of the event loop, so the window stays responsive
+    while the officer types; a search typed before they are all done works out the rest
+    itself. Nothing is spent on it at start, nor by someone who never searches."""
 
     SLICE = 2000
 
@@ -64,11 +68,24 @@ class SearchTexts(QObject):
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._step)
         self._todo: list[tuple[RowTableModel, int]] = []
+        self._boxes: list[QWidget] = []
 
-    def start(self) -> None:
-        """From the first row of each model again (its rows were just replaced)."""
+    def watch(self, box: QWidget) -> None:
+        """Begin when ``box`` takes the keyboard focus."""
+        self._boxes.append(box)
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.FocusIn and self._todo:
+            self.timer.start()
+        return False
+
+    def rows_replaced(self) -> None:
+        """The models' rows were replaced: all their texts are to be worked out again (now,
+        if a search box has the focus)."""
         self._todo = [(m, 0) for m in self.models]
-        self.timer.start()
+        if any(box.hasFocus() for box in self._boxes):
+            self.timer.start()
 
     def done(self) -> bool:
         return not self._todo

@@ -83,6 +83,8 @@ class TrackerTab(TabPage):
         self.recs_grid = RecordGrid("recommendations", "recommendations", self.recs_model,
                                     self.rec_detail, REC_FILTERS, owner_field=None,
                                     directorate=False)
+        for grid in (self.actions_grid, self.recs_grid):
+            self.search_texts.watch(grid.search)
         self.views = QTabWidget()
         self.views.setObjectName("trackerViews")
         self.views.setDocumentMode(True)
@@ -200,7 +202,7 @@ class TrackerTab(TabPage):
             elif keep is not None and not grid.detail.is_dirty():
                 self._show(ACTION if grid is self.actions_grid else REC, model.find(keep))
         self._loading = False
-        self.search_texts.start()     # when idle: ready before the first search
+        self.search_texts.rows_replaced()   # worked out when a search box is about to be used
         self._emit_summary()
         self.next_meeting_changed.emit(data.next_meeting)
         self.loaded.emit()
