@@ -250,6 +250,27 @@ def _import_groups(env: dict, top: int = 8) -> list[tuple[str, float]]:
     return sorted(groups.items(), key=lambda kv: -kv[1])[:top]
 
 
+def _check_counts(path: Path, inside: list[dict]) -> None:
+    """The smoke test's row counts are the database's (read with sqlite3, nothing of ours in
+    between): every action and recommendation (all in the one committee), its meetings and
+    its work programme's items."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    try:
+        want = {"rows": "SELECT count(*) FROM actions",
+                "recommendations": "SELECT count(*) FROM recommendations",
+                "rows_meetings": "SELECT count(*) FROM meetings",
+                "work_items": "SELECT count(*) FROM work_programme_items"}
+        counts = {key: conn.execute(sql).fetchone()[0] for key, sql in want.items()}
+    finally:
+        conn.close()
+    for run in inside:
+        shown = {key: run.get(key) for key in want}
+        if shown != counts:
+            raise SystemExit(f"bench_gui: the smoke test showed {shown}, the database has "
+                             f"{counts}")
+
+
 def bench_startup(n: int, repeat: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench_gui_db_"))
     try:
@@ -276,6 +297,7 @@ def bench_startup(n: int, repeat: int) -> None:
                 cpus[key].append(cpu)
                 if key == "ours":
                     inside.append(json.loads(line))
+        _check_counts(tmp / "tracker.db", inside)
         med = {k: statistics.median(v) for k, v in runs.items()}
         cpu_med = {k: statistics.median(v) for k, v in cpus.items()}
         o, b = med["ours"], med["bare"]

@@ -67,6 +67,12 @@ def test_smoke_test_paints_first_then_fills_every_tab(demo_db, today):
     assert timings["rows"] == 7
     assert timings["rows_meetings"] > 0
     assert timings["rows_work_programme"] > 0
+    # the counts are the database's, through the services
+    from desktop_app.services import recommendations, work_programme
+    from tests.conftest import DEMO_COMMITTEE
+    assert timings["recommendations"] == len(recommendations.list_recommendations(demo_db)) > 0
+    assert timings["work_items"] == len(work_programme.list_work_programme(demo_db,
+                                                                           DEMO_COMMITTEE)) > 0
     assert timings["welcome"] is False
 
 
