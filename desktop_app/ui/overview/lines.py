@@ -9,6 +9,8 @@ nothing until someone looks at them. The lines waiting are kept in the tree's ``
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -68,19 +70,20 @@ def _line(parent: QTreeWidgetItem, what: str, when: str, details: str,
 _Line = tuple[str, str, str, "Target | None", "QColor | None"]
 
 
-def _lines(parent: QTreeWidgetItem, lines: list[_Line]) -> None:
-    """The lines of a group: made now, or when the group is first opened if there are more
-    than LONG_GROUP of them and its tree keeps a ``pending`` dict."""
+def _lines(parent: QTreeWidgetItem, records: Sequence[Any],
+           words: Callable[[Any], _Line]) -> None:
+    """A group's line per record (its words from ``words``): made now, or when the group is
+    first opened if there are more than LONG_GROUP and its tree keeps a ``pending`` dict."""
     tree = parent.treeWidget()
     pending = getattr(tree, "pending", None)
-    if len(lines) <= LONG_GROUP or pending is None:
-        for line in lines:
-            _line(parent, *line)
+    if len(records) <= LONG_GROUP or pending is None:
+        for record in records:
+            _line(parent, *words(record))
         return
     key = len(pending) + 1
     while key in pending:
         key += 1
-    pending[key] = lines
+    pending[key] = (records, words)
     parent.setData(0, PENDING_ROLE, key)
     parent.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
 
@@ -89,7 +92,7 @@ def waiting(item: QTreeWidgetItem) -> int:
     """How many lines of ``item`` are still to be made (0 once it has been opened)."""
     key = item.data(0, PENDING_ROLE)
     pending = getattr(item.treeWidget(), "pending", None)
-    return len(pending.get(key, ())) if key is not None and pending else 0
+    return len(pending[key][0]) if key is not None and pending and key in pending else 0
 
 
 def fill(item: QTreeWidgetItem) -> bool:
@@ -98,12 +101,12 @@ def fill(item: QTreeWidgetItem) -> bool:
     pending = getattr(item.treeWidget(), "pending", None)
     if key is None or not pending or key not in pending:
         return False
-    lines = pending.pop(key)
+    records, words = pending.pop(key)
     item.setData(0, PENDING_ROLE, None)
     item.setChildIndicatorPolicy(
         QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
-    for line in lines:
-        _line(item, *line)
+    for record in records:
+        _line(item, *words(record))
     return True
 
 
@@ -124,6 +127,27 @@ def _when_colour(days_left: int, overdue: bool) -> QColor | None:
 def _deadline(label: str, d: ov.Deadline) -> str:
     holiday = " (bank holiday)" if d.bank_holiday else ""
     return f"{label} {_day(d.day)}{holiday}: {ov.deadline_words(d)}"
+
+
+def _response_words(committee: str, r: ov.ResponseLine) -> _Line:
+    label = f"{r.label} " if r.label else ""
+    made = f"{SEP}made {short_date(r.meeting_date)}" if r.meeting_date else ""
+    return (f"{label}{' '.join(r.text.split())}", ov.due_words(r.days_left, r.overdue),
+            f"Due {short_date(r.due)}{SEP}to {r.addressee or 'the executive'}{made}",
+            Target("recommendation", committee, r.recommendation_id),
+            _when_colour(r.days_left, r.overdue))
+
+
+def _action_words(committee: str, a: ov.ActionLine) -> _Line:
+    return (f"{a.ref}  {' '.join(a.text.split())}" if a.ref else a.text,
+            ov.due_words(a.days_left, a.overdue), f"Due {short_date(a.due)}",
+            Target("action", committee, a.action_id), _when_colour(a.days_left, a.overdue))
+
+
+def _work_words(committee: str, w: ov.WorkLine) -> _Line:
+    details = SEP.join(x for x in (f"Target {w.target}" if w.target else "",
+                                   f"Lead {w.lead}" if w.lead else "") if x)
+    return (w.title, "", details, Target("work", committee, w.item_id), None)
 
 
 def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem:
@@ -148,16 +172,7 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
     if c.responses:
         group = _group(head, f"Executive responses due within {ov.RESPONSE_WINDOW_DAYS} days "
                              "or overdue (s.9FE)", len(c.responses))
-        lines: list[_Line] = []
-        for r in c.responses:
-            label = f"{r.label} " if r.label else ""
-            made = f"{SEP}made {short_date(r.meeting_date)}" if r.meeting_date else ""
-            lines.append((f"{label}{' '.join(r.text.split())}",
-                          ov.due_words(r.days_left, r.overdue),
-                          f"Due {short_date(r.due)}{SEP}to {r.addressee or 'the executive'}{made}",
-                          Target("recommendation", c.name, r.recommendation_id),
-                          _when_colour(r.days_left, r.overdue)))
-        _lines(group, lines)
+        _lines(group, c.responses, lambda r: _response_words(c.name, r))
     if c.owners:
         total = sum(len(g.actions) for g in c.owners)
         group = _group(head, "Actions overdue or due by the next meeting, by owner", total)
@@ -166,15 +181,10 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
             _bold(owner)
             if g.owner != ov.NO_OWNER:
                 owner.setData(0, OWNER_ROLE, (c.name, g.owner))
-            _lines(owner, [(f"{a.ref}  {' '.join(a.text.split())}" if a.ref else a.text,
-                            ov.due_words(a.days_left, a.overdue), f"Due {short_date(a.due)}",
-                            Target("action", c.name, a.action_id),
-                            _when_colour(a.days_left, a.overdue)) for a in g.actions])
+            _lines(owner, g.actions, lambda a: _action_words(c.name, a))
     if c.unscheduled:
         group = _group(head, "To be scheduled", len(c.unscheduled))
-        _lines(group, [(w.title, "", SEP.join(x for x in (
-            f"Target {w.target}" if w.target else "", f"Lead {w.lead}" if w.lead else "") if x),
-            Target("work", c.name, w.item_id), None) for w in c.unscheduled])
+        _lines(group, c.unscheduled, lambda w: _work_words(c.name, w))
     if c.empty:
         _line(head, "Nothing needs attention", "", "", None, badges.DONE_COLOUR)
     return head
