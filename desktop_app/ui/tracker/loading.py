@@ -54,12 +54,13 @@ def load_tracker(db: Database, committee: str | None) -> TrackerData:
 class SearchTexts(QObject):
     """Works out the search text of every row of some grids into the models' own cache
     (``RowTableModel.haystack``), what a search would otherwise do on its first keystroke.
-    Only once a search box is about to be used (it takes the keyboard focus: a click, Tab,
-    Ctrl+F): then ``SLICE`` rows per turn of the event loop, so the window stays responsive
-    while the officer types; a search typed before they are all done works out the rest
-    itself. Nothing is spent on it at start, nor by someone who never searches."""
+    Not before the first paint: they begin when a search box is about to be used (it takes the
+    keyboard focus: a click, Tab, Ctrl+F) or, at the latest, ``IDLE_MS`` after the rows were
+    shown; then ``SLICE`` rows per turn of the event loop, so the window stays responsive while
+    the officer types. A search typed before they are all done works out the rest itself."""
 
     SLICE = 2000
+    IDLE_MS = 1500
 
     def __init__(self, models: list[RowTableModel], parent: QObject | None = None):
         super().__init__(parent)
@@ -85,6 +86,12 @@ class SearchTexts(QObject):
         if a search box has the focus)."""
         self._todo = [(m, 0) for m in self.models]
         if any(box.hasFocus() for box in self._boxes):
+            self.timer.start()
+        else:
+            QTimer.singleShot(self.IDLE_MS, self, self._begin)
+
+    def _begin(self) -> None:
+        if self._todo and not self.timer.isActive():
             self.timer.start()
 
     def done(self) -> bool:
