@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -105,6 +104,7 @@ class CliContext:
 
     @staticmethod
     def print_json(value: Any) -> None:
+        import json
         def conv(v: Any) -> Any:
             if hasattr(v, "as_dict"):
                 return v.as_dict()
