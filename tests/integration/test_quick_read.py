@@ -49,7 +49,8 @@ def _both(url: str, capsys, monkeypatch, *extra: str) -> tuple[int, str, str]:
     argv = ["--db", url, "committee", "list", *extra]
     full = _run(argv, capsys, monkeypatch, quick=False)
     fast = _run(argv, capsys, monkeypatch, quick=True)
-    assert fast[3] == [True] and full[3] == [False]
+    assert fast[3] == [True]
+    assert full[3] == [False]
     assert fast[:3] == full[:3]
     return fast[:3]
 
@@ -81,13 +82,15 @@ def committees_db(tmp_path_factory) -> Path:
 def test_committee_list_is_the_same_both_ways(committees_db, tmp_path, capsys, monkeypatch):
     url = f"sqlite:///{committees_db}"
     code, out, err = _both(url, capsys, monkeypatch)
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     lines = out.splitlines()
     assert lines[0].split() == ["id", "name", "short", "council"]
     # SQLite's order of names: capitals first, as the ORM's ORDER BY gives it
     names = [name for name, _s, _c in ODD]
     assert [next(n for n in names if n[:40] in line) for line in lines[2:]] == sorted(names)
-    assert "Pwyllgor Craffu Gŵyr a Môn" in out and "Children's Services" in out
+    assert "Pwyllgor Craffu Gŵyr a Môn" in out
+    assert "Children's Services" in out
     assert "Bro Morgannwg Vale of Glamorgan" in out                 # the line break as a space
     assert f"{ODD[3][0][:57]}...  ZTFG" in out                    # cut at 60 characters
 
@@ -121,7 +124,8 @@ def test_the_network_warning_is_the_same_both_ways(committees_db, tmp_path, caps
     shutil.copy(committees_db, share / "tracker.db")
     monkeypatch.setattr(location, "_mounts", lambda: [("/", "ext4"), (str(share), "cifs")])
     code, out, err = _both(f"sqlite:///{share / 'tracker.db'}", capsys, monkeypatch, "--json")
-    assert code == 0 and len(json.loads(out)) == len(ODD)
+    assert code == 0
+    assert len(json.loads(out)) == len(ODD)
     assert err.startswith(f"scrutiny-tracker: warning: the database {share / 'tracker.db'} is on "
                           "a network file system (cifs at")
     assert len(err.splitlines()) == 1
@@ -155,7 +159,8 @@ def test_what_the_quick_path_is_not_sure_of_goes_the_full_way(tmp_path, capsys, 
     code, out, err, taken = _run(["--db", f"sqlite:///{damaged}", "committee", "list"],
                                  capsys, monkeypatch, quick=True)
     assert (code, out, taken) == (2, "", [False])
-    assert err.startswith("scrutiny-tracker: error: ") and "damaged" in err
+    assert err.startswith("scrutiny-tracker: error: ")
+    assert "damaged" in err
     assert len(err.splitlines()) == 1
 
 
@@ -184,7 +189,8 @@ def test_the_log_file_is_made_on_the_first_record_and_still_rotates(tmp_path, mo
     from desktop_app import logging_setup
     monkeypatch.setattr(logging_setup, "MAX_BYTES", 400)
     path = logging_setup.setup_logging()
-    assert path is not None and not path.exists()
+    assert path is not None
+    assert not path.exists()
     handler = next(h for h in logging.getLogger().handlers
                    if isinstance(h, logging_setup.LogFile))
     assert handler.rotating is None                      # nothing logged, nothing made
