@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 from desktop_app.db import lite, location
 
 if TYPE_CHECKING:
-    from desktop_app.domain.records import CommitteeRow
+    from desktop_app.domain.records import CommitteeRow, ContactRow
 
 T = TypeVar("T")
 
@@ -61,3 +61,10 @@ def committees(conn: sqlite3.Connection) -> list[CommitteeRow]:
             for id_, name, short, council, contact, options in conn.execute(
                 "SELECT id, name, short_name, council, contact, print_options "
                 "FROM committees ORDER BY name")]
+
+
+def contacts(conn: sqlite3.Connection) -> list[ContactRow]:
+    """What services.contacts.list_contacts gives: the address book, by name."""
+    from desktop_app.domain.records import ContactRow
+    return [ContactRow(*row) for row in conn.execute(
+        "SELECT id, name, email, job_title, directorate FROM contacts ORDER BY name")]

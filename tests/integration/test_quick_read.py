@@ -26,6 +26,11 @@ ODD = [  # name, short, council: apostrophes, Welsh letters, case, a long name, 
      "ZTFG", "Bro Morgannwg\nVale of Glamorgan"),
 ]
 
+CONTACTS = [("Siân O'Brien", "sian.obrien@ynysmon.gov.uk", "Head of Children's Services",
+             "Children's Services"),
+            ("dafydd ap Gwilym", "", "", ""),
+            ("Ådne Øvergård", "adne@example.org", "Director of Place", "Place")]
+
 
 def _run(argv: list[str], capsys, monkeypatch, *, quick: bool) -> tuple[int, str, str, list]:
     """One in-process run; ``quick=False`` makes the quick path unsure (the full path)."""
@@ -44,9 +49,10 @@ def _run(argv: list[str], capsys, monkeypatch, *, quick: bool) -> tuple[int, str
     return code, out, err, taken
 
 
-def _both(url: str, capsys, monkeypatch, *extra: str) -> tuple[int, str, str]:
+def _both(url: str, capsys, monkeypatch, *extra: str,
+          command: tuple[str, ...] = ("committee", "list")) -> tuple[int, str, str]:
     """The same command both ways: the same exit code and bytes; the quick one really quick."""
-    argv = ["--db", url, "committee", "list", *extra]
+    argv = ["--db", url, *command, *extra]
     full = _run(argv, capsys, monkeypatch, quick=False)
     fast = _run(argv, capsys, monkeypatch, quick=True)
     assert fast[3] == [True]
@@ -57,9 +63,11 @@ def _both(url: str, capsys, monkeypatch, *extra: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def committees_db(tmp_path_factory) -> Path:
-    """A database with odd committee names and saved print choices (one of them damaged)."""
+    """A database with odd committee names and saved print choices (one of them damaged), and
+    an address book."""
     from desktop_app.domain.print_options import DocumentOptions
     from desktop_app.services.committees import add_committee
+    from desktop_app.services.contacts import set_contact
     from desktop_app.services.print_options import save_print_options
     from desktop_app.services.workspace import open_database
 
@@ -70,6 +78,8 @@ def committees_db(tmp_path_factory) -> Path:
             add_committee(db, name, short, council)
         save_print_options(db, "CSSC", DocumentOptions(order="meeting", dates="short",
                                                        text_size=12))
+        for name, email, title, directorate in CONTACTS:
+            set_contact(db, name, email, title, directorate)
     finally:
         db.dispose()
     with sqlite3.connect(path) as conn:
@@ -114,6 +124,20 @@ def test_committee_list_is_the_same_both_ways(committees_db, tmp_path, capsys, m
     capsys.readouterr()
     assert _both(f"sqlite:///{empty}", capsys, monkeypatch) == (0, "(none)\n", "")
     assert _both(f"sqlite:///{empty}", capsys, monkeypatch, "--json") == (0, "[]\n", "")
+
+
+def test_contact_list_is_the_same_both_ways(committees_db, capsys, monkeypatch):
+    url = f"sqlite:///{committees_db}"
+    for extra in ((), ("--json",)):
+        code, out, err = _both(url, capsys, monkeypatch, *extra, command=("contact", "list"))
+        assert code == 0
+        assert err == ""
+        assert "Siân O'Brien" in out
+    rows = json.loads(out)
+    assert [r["name"] for r in rows] == sorted(c[0] for c in CONTACTS)
+    assert rows[0] == {"id": 1, "name": "Siân O'Brien", "email": "sian.obrien@ynysmon.gov.uk",
+                       "job_title": "Head of Children's Services",
+                       "directorate": "Children's Services"}
 
 
 def test_the_network_warning_is_the_same_both_ways(committees_db, tmp_path, capsys,
