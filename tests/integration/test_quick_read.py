@@ -226,3 +226,68 @@ def test_the_log_file_is_made_on_the_first_record_and_still_rotates(tmp_path, mo
     assert "record 19 of the officer's day: Gŵyr" in path.read_text(encoding="utf-8")
     assert path.with_name(path.name + ".1").exists()     # rotated at MAX_BYTES
     assert len(list(path.parent.glob(path.name + ".*"))) <= logging_setup.BACKUPS
+
+
+TRACKERS = REPO / "tests" / "fixtures" / "trackers"
+
+
+@pytest.fixture(scope="module")
+def tracker_db(tmp_path_factory) -> str:
+    """The example committee, and a second one whose tracker came from a council's workbooks
+    (status words as written, RAG, extra columns, Welsh text); an action with no meeting, an
+    updated one and one reported complete."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('quick') / 'tracker.db'}"
+    for argv in (["demo"],
+                 ["import", str(TRACKERS / "03_actions_rag_on_track.xlsx"), "--committee",
+                  "Pwyllgor Craffu Gŵyr", "--create-committee"],
+                 ["import", str(TRACKERS / "02_recs_welsh_bilingual_exec_date.xlsx"),
+                  "--committee", "Pwyllgor Craffu Gŵyr"],
+                 ["action", "add", "--committee", "Pwyllgor Craffu Gŵyr", "--text",
+                  "Ask the Cabinet Member's office for the figures", "--due", "2022-01-31"],
+                 ["action", "update", "1", "--progress", "Chased on 3 March"],
+                 ["meeting", "held", "--committee", "CYPSC", "--date", "2021-11-23"],
+                 ["action", "report-complete", "2", "--meeting", "2021-11-23", "--complete"]):
+        assert main(["--db", url, *argv]) == 0, argv
+    return url
+
+
+@pytest.mark.parametrize("argv", [
+    ("list", "actions"), ("list", "actions", "--json"),
+    ("list", "actions", "--committee", "pwyllgor craffu gŵyr", "--status", "open"),
+    ("list", "actions", "--status", "overdue", "--json"),
+    ("list", "actions", "--committee", "CYPSC", "--status", "reported-complete"),
+    ("list", "recommendations"), ("list", "recommendations", "--json"),
+    ("list", "recommendations", "--status", "overdue"),
+    ("list", "recommendations", "--committee", "cypsc", "--status", "awaiting-response"),
+    # what the quick path leaves to the full one: the same error, one line, exit 2
+    ("list", "actions", "--committee", "Pwyllgor Craffu Gower"),
+    ("list", "recommendations", "--status", "late"),
+])
+def test_tracker_listings_are_the_same_both_ways(argv, tracker_db, capsys, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_TRACKER_TODAY", "2022-03-01")
+    capsys.readouterr()
+    full = _run(["--db", tracker_db, *argv], capsys, monkeypatch, quick=False)
+    fast = _run(["--db", tracker_db, *argv], capsys, monkeypatch, quick=True)
+    assert fast[:3] == full[:3]
+    code, out, err = fast[:3]
+    if argv[-1] in ("Pwyllgor Craffu Gower", "late"):
+        assert fast[3] == [False]
+        assert (code, out) == (2, "")
+        assert len(err.splitlines()) == 1
+        return
+    assert fast[3] == [True]
+    assert code == 0
+    assert err == ""
+    assert out.strip() not in ("", "(none)", "[]")
+    if "--json" in argv and argv[1] == "actions":
+        rows = json.loads(out)
+        if "overdue" in argv:
+            assert all(r["overdue"] for r in rows)
+        else:
+            assert {r["committee"] for r in rows} == {
+                "Children and Young People Scrutiny Committee", "Pwyllgor Craffu Gŵyr"}
+            assert any(r["rag"] for r in rows)
+            assert any(r["extra"] for r in rows)
+            assert any(r["new_since_last_meeting"] for r in rows)
+            assert any(r["updated_since_last_meeting"] for r in rows)
+            assert rows[-1]["meeting_date"] is None    # no meeting: last, as NULLS LAST
