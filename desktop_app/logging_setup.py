@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +17,38 @@ FILE_ONLY = {"file_only": True}
 
 def _not_file_only(record: logging.LogRecord) -> bool:
     return not getattr(record, "file_only", False)
+
+
+MAX_BYTES, BACKUPS = 1_000_000, 5
+
+
+class LogFile(logging.Handler):
+    """The rotating log file (1 MB x 5), made on the first record written to it: importing
+    ``logging.handlers`` costs ~6 ms of every start-up (issue 18), and most commands log
+    nothing worth keeping. The file itself is opened when first written, as with ``delay``."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.baseFilename = os.path.abspath(path)   # as logging.FileHandler names it
+        self.rotating: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.rotating is None:
+            import logging.handlers
+            self.rotating = logging.handlers.RotatingFileHandler(
+                self.baseFilename, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
+                delay=True)
+        self.rotating.formatter = self.formatter
+        self.rotating.emit(record)   # under this handler's lock (Handler.handle)
+
+    def flush(self) -> None:
+        if self.rotating is not None:
+            self.rotating.flush()
+
+    def close(self) -> None:
+        if self.rotating is not None:
+            self.rotating.close()
+        super().close()
 
 
 def log_file() -> Path:
@@ -35,18 +67,14 @@ def setup_logging(debug: bool = False) -> Path | None:
     except OSError:
         path = None
     for handler in list(root.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, LogFile):
             if path is None or Path(handler.baseFilename) == path.resolve():
                 return Path(handler.baseFilename)
             root.removeHandler(handler)   # the data folder moved (tests, portable mode)
             handler.close()
     if path is None:
         return None
-    try:
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
-                                                       encoding="utf-8", delay=True)
-    except OSError:
-        return None
+    handler = LogFile(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if sys.stderr is None or any(type(h) is logging.StreamHandler for h in root.handlers):

@@ -9,9 +9,9 @@ import ntpath
 import os
 from pathlib import Path
 
-import platformdirs
-
 from desktop_app import APP_SLUG
+
+# platformdirs is imported only when SCRUTINY_TRACKER_HOME does not say where the files go.
 
 
 def _home() -> Path | None:
@@ -21,14 +21,22 @@ def _home() -> Path | None:
 
 def data_dir() -> Path:
     home = _home()
-    path = home / "data" if home else Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False))
+    if home:
+        path = home / "data"
+    else:
+        import platformdirs
+        path = Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def log_dir() -> Path:
     home = _home()
-    path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False))
+    if home:
+        path = home / "logs"
+    else:
+        import platformdirs
+        path = Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -4,12 +4,13 @@ approve-minutes COMMITTEE DATE --at DATE`` (the later meeting that approved the 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, CliError, iso_date
-from desktop_app.domain.attendance import (Attendee, AttendanceSheet, parse_substitute,
-                                           person_and_role, split_names)
-from desktop_app.domain.dates import format_uk
-from desktop_app.domain.enums import AttendanceKind
+
+if TYPE_CHECKING:   # imported when the command runs: ``meeting`` is registered for every
+    # sub-command of cli/core.py (``committee list`` included), where they would cost ~10 ms
+    from desktop_app.domain.attendance import Attendee, AttendanceSheet
 
 
 def register_meeting(msub: argparse._SubParsersAction) -> None:
@@ -50,6 +51,9 @@ def register_meeting(msub: argparse._SubParsersAction) -> None:
 
 
 def entries_from_args(args) -> list[Attendee]:
+    from desktop_app.domain.attendance import (Attendee, parse_substitute, person_and_role,
+                                               split_names)
+    from desktop_app.domain.enums import AttendanceKind
     out: list[Attendee] = []
     for option, kind in (("present", AttendanceKind.PRESENT),
                          ("apologies", AttendanceKind.APOLOGIES),
@@ -72,6 +76,7 @@ def entries_from_args(args) -> list[Attendee]:
 
 
 def _attendance(args, ctx: CliContext):
+    from desktop_app.domain.dates import format_uk
     from desktop_app.services import attendance
     meeting_id = attendance.meeting_id_of(ctx.db, args.committee, args.date)
     entries = entries_from_args(args)
@@ -93,6 +98,7 @@ def _attendance(args, ctx: CliContext):
 
 
 def _print_sheet(sheet: AttendanceSheet, block: list[tuple[str, list[str]]]) -> None:
+    from desktop_app.domain.dates import format_uk
     print(f"{sheet.committee}, meeting on {format_uk(sheet.meeting_date, 'full')}")
     if not block:
         print("  no attendance recorded")
@@ -106,6 +112,7 @@ def _print_sheet(sheet: AttendanceSheet, block: list[tuple[str, list[str]]]) -> 
 
 
 def _approve(args, ctx: CliContext):
+    from desktop_app.domain.dates import format_uk
     from desktop_app.services import attendance, minutes_approval
     meeting_id = attendance.meeting_id_of(ctx.db, args.committee, args.date)
     at = None if args.undo else attendance.meeting_id_of(ctx.db, args.committee, args.at)

@@ -59,8 +59,11 @@ def _contact_add(args, ctx: CliContext):
 
 
 def _contact_list(args, ctx: CliContext):
-    from desktop_app.services import contacts
-    rows = contacts.list_contacts(ctx.db)
+    from desktop_app.services import quick_read
+    rows = ctx.quick(quick_read.contacts)
+    if rows is None:
+        from desktop_app.services import contacts
+        rows = contacts.list_contacts(ctx.db)
     if args.json:
         ctx.print_json(rows)
     else:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import json
 import logging
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app import paths
 
 if TYPE_CHECKING:   # SQLAlchemy is imported when a database is opened, not to parse arguments
     from desktop_app.services.workspace import Database
+
+T = TypeVar("T")
 
 
 class CliError(Exception):
@@ -54,12 +56,31 @@ class CliContext:
             self._db = open_database(self.url)
             if self._collect_once_open:
                 gc.enable()
-            warning = network_warning(self._db)
-            if warning:
-                logging.getLogger(__name__).info("%s", warning)   # the file; stderr below
-                if sys.stderr is not None:
-                    print(f"scrutiny-tracker: {warning}", file=sys.stderr)
+            self._warn(network_warning(self._db))
         return self._db
+
+    def quick(self, reader: Callable[[Any], T]) -> T | None:
+        """``reader``'s result on the quick path (services/quick_read.py: sqlite3 on a database
+        at head, no SQLAlchemy), or None when the caller must take the full path (``db``). The
+        warning about where the file is comes out as ``db`` prints it."""
+        if self._db is not None:
+            return None
+        from desktop_app.services import quick_read
+        done = quick_read.read(self.url, reader)
+        if done is None:
+            return None
+        if self._collect_once_open:
+            gc.enable()
+        result, warning = done
+        self._warn(warning)
+        return result
+
+    @staticmethod
+    def _warn(warning: str | None) -> None:
+        if warning:
+            logging.getLogger(__name__).info("%s", warning)   # the file; stderr below
+            if sys.stderr is not None:
+                print(f"scrutiny-tracker: {warning}", file=sys.stderr)
 
     def close(self) -> None:
         if self._db is not None:
@@ -83,6 +104,7 @@ class CliContext:
 
     @staticmethod
     def print_json(value: Any) -> None:
+        import json
         def conv(v: Any) -> Any:
             if hasattr(v, "as_dict"):
                 return v.as_dict()

@@ -189,8 +189,11 @@ def _committee_add(args, ctx: CliContext):
 
 
 def _committee_list(args, ctx: CliContext):
-    from desktop_app.services import committees
-    rows = committees.list_committees(ctx.db)
+    from desktop_app.services import quick_read
+    rows = ctx.quick(quick_read.committees)
+    if rows is None:
+        from desktop_app.services import committees
+        rows = committees.list_committees(ctx.db)
     if args.json:
         ctx.print_json(rows)
     else:

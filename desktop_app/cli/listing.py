@@ -6,8 +6,10 @@ import argparse
 
 from desktop_app.cli.context import CliContext
 from desktop_app.domain.dates import format_uk
-from desktop_app.services import actions, history, meetings, recommendations, work_programme
-from desktop_app.services.common import today
+from desktop_app.services.clock import today
+
+# The services are imported when a listing needs them: ``list actions|recommendations`` read a
+# database at head through services/quick_read.py, without SQLAlchemy.
 
 KINDS = ("actions", "recommendations", "work-programme", "meetings")
 
@@ -43,27 +45,39 @@ def _d(day) -> str:
 
 
 def _list(args, ctx: CliContext):
-    db = ctx.db
+    from desktop_app.services import quick_read
     if args.kind == "actions":
-        rows = actions.list_actions(db, args.committee, args.status, now=today())
+        now = today()
+        rows = ctx.quick(quick_read.actions(args.committee, args.status, now))
+        if rows is None:
+            from desktop_app.services import actions
+            rows = actions.list_actions(ctx.db, args.committee, args.status, now=now)
         table = [[r.id, r.ref, _d(r.meeting_date), r.text, r.owner, _d(r.due_date) or r.due_text,
                   "OVERDUE" if r.overdue else r.status.upper(),
                   "new" if r.new_since_last_meeting else
                   ("updated" if r.updated_since_last_meeting else "")] for r in rows]
         headers = ["id", "ref", "meeting", "action", "owner", "due", "status", "since last"]
     elif args.kind == "recommendations":
-        rows = recommendations.list_recommendations(db, args.committee, args.status,
-                                                    now=today())
+        now = today()
+        rows = ctx.quick(quick_read.recommendations(args.committee, args.status, now))
+        if rows is None:
+            from desktop_app.services import recommendations
+            rows = recommendations.list_recommendations(ctx.db, args.committee, args.status,
+                                                        now=now)
         table = [[r.id, _d(r.meeting_date), r.item, (r.label + " " + r.text).strip(), r.verdict,
                   _d(r.response_due), "OVERDUE" if r.response_overdue else r.status]
                  for r in rows]
         headers = ["id", "meeting", "item", "recommendation", "verdict", "response due", "status"]
     elif args.kind == "work-programme":
+        from desktop_app.services import work_programme
+        db = ctx.db
         rows = work_programme.list_work_programme(db, _need(args, "work-programme"), args.status)
         table = [[r.id, _d(r.meeting_date) or "to be scheduled", r.format, r.title,
                   r.lead, r.target, r.status] for r in rows]
         headers = ["id", "meeting", "format", "title", "lead", "target", "status"]
     else:
+        from desktop_app.services import meetings
+        db = ctx.db
         rows = meetings.list_meetings(db, _need(args, "meetings"))
         table = [[r.id, format_uk(r.date, "full"), r.time.strftime("%H:%M") if r.time else "",
                   r.kind, r.status, _d(r.publication_deadline), _d(r.questions_deadline),
@@ -76,6 +90,7 @@ def _list(args, ctx: CliContext):
 
 
 def _history(args, ctx: CliContext):
+    from desktop_app.services import history
     rows = history.history(ctx.db, args.committee, args.table, args.id)
     if args.json:
         ctx.print_json(rows)

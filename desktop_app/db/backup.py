@@ -21,8 +21,7 @@ def network_warning(db: Database) -> str | None:
     path = sqlite_path(db)
     if path is None:
         return None
-    warning = location.location_warning(path)
-    return f"warning: {warning}" if warning else None
+    return location.sqlite_warning(path)
 
 
 def backup(db: Database, target: Path | None = None, reason: str = "manual") -> Path:

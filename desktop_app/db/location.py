@@ -136,6 +136,13 @@ def location_warning(path: Path | str) -> str | None:
     return None
 
 
+def sqlite_warning(path: Path | str) -> str | None:
+    """The warning the app prints on opening an SQLite file at ``path`` ("warning: ..."), or
+    None: the same words on the full path (db/backup.py) and the quick one (services/quick_read)."""
+    warning = location_warning(path)
+    return f"warning: {warning}" if warning else None
+
+
 def journal_mode(path: Path | str | None) -> str:
     """WAL on a local disk; the rollback journal (DELETE) on a network or synced folder."""
     if path is None:

@@ -225,3 +225,15 @@ class AuditRow(_Record):
     old: str | None
     new: str | None
     operation: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ContactRow(_Record):
+    """An owner's or executive lead's address (services/contacts.py; read quickly by
+    services/quick_read.py)."""
+
+    id: int
+    name: str
+    email: str
+    job_title: str
+    directorate: str

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from sqlalchemy import func, select
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Contact
 from desktop_app.domain.names import clean_name, email_problem, name_problem
+from desktop_app.domain.records import ContactRow
 from desktop_app.services.errors import ServiceError
 
-@dataclasses.dataclass(frozen=True)
-class ContactRow:
-    id: int
-    name: str
-    email: str
-    job_title: str
-    directorate: str
-
-    def as_dict(self) -> dict:
-        return dataclasses.asdict(self)
+__all__ = ["ContactRow", "find_contact", "list_contacts", "set_contact"]
 
 
 def _row(c: Contact) -> ContactRow:

@@ -1,0 +1,162 @@
+"""The quick way to read a listing (issue 18): the standard library's sqlite3 on a database that
+is already at the head revision, without importing SQLAlchemy (whose ORM alone costs twice what
+the command line's whole start-up may).
+
+``read(url, reader)`` runs ``reader(connection)`` on a read-only connection and gives back what
+it returned with the warning the full path would have printed about where the file is (network
+share, OneDrive), or None whenever the quick path is not sure: not an SQLite file at the head
+revision (db/lite.py), a file or folder the full path would refuse as read-only, a database that
+fails SQLite's ``quick_check``, any error of SQLite's. The caller then takes the full path
+(``open_database`` and the ORM service), which creates, upgrades, explains or refuses. So the
+quick path never reports a problem; it only skips work when there is none.
+
+A reader gives exactly what the ORM service gives (the same rows, in the same order, built by
+the same domain code); tests/unit/test_quick_read.py runs both on the same databases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from desktop_app.db import lite, location
+
+if TYPE_CHECKING:
+    from desktop_app.domain.records import (ActionRow, CommitteeRow, ContactRow,
+                                            RecommendationRow)
+
+T = TypeVar("T")
+
+
+def read(url: str, reader: Callable[[sqlite3.Connection], T | None]
+         ) -> tuple[T, str | None] | None:
+    """``(reader's result, the location warning or None)``, or None: take the full path (also
+    when the reader answers None)."""
+    path = lite.sqlite_file(url)
+    # the full path refuses a file or folder it cannot write (db/schema.py _check_sqlite)
+    if path is None or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return None
+    conn = lite.open_at_head(url)
+    if conn is None:
+        return None
+    try:
+        # as the full path checks every file it opens: a damaged one is for it to explain
+        if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            return None
+        result = reader(conn)
+    except (sqlite3.Error, ValueError):   # ValueError: a value the ORM would not read either
+        return None
+    finally:
+        conn.close()
+    if result is None:   # the reader is not sure (a committee it cannot find, a bad filter)
+        return None
+    return result, location.sqlite_warning(path)
+
+
+# -- readers: each gives what its ORM service gives ---------------------------------------------
+
+def committees(conn: sqlite3.Connection) -> list[CommitteeRow]:
+    """What services.committees.list_committees gives: every committee, by name."""
+    from desktop_app.domain.print_options import DocumentOptions
+    from desktop_app.domain.records import CommitteeRow
+    return [CommitteeRow(id=id_, name=name, short_name=short, council=council, contact=contact,
+                         print_options=DocumentOptions.from_json(options))
+            for id_, name, short, council, contact, options in conn.execute(
+                "SELECT id, name, short_name, council, contact, print_options "
+                "FROM committees ORDER BY name")]
+
+
+def contacts(conn: sqlite3.Connection) -> list[ContactRow]:
+    """What services.contacts.list_contacts gives: the address book, by name."""
+    from desktop_app.domain.records import ContactRow
+    return [ContactRow(*row) for row in conn.execute(
+        "SELECT id, name, email, job_title, directorate FROM contacts ORDER BY name")]
+
+
+def actions(committee: str | None, status: str | None, now: dt.date
+            ) -> Callable[[sqlite3.Connection], list[ActionRow] | None]:
+    """A reader giving what services.actions.list_actions(db, committee, status, now=now)
+    gives; None (the full path) for a committee it cannot find or a filter it does not know,
+    which the full path explains."""
+    from desktop_app.domain.enums import ActionStatus
+    from desktop_app.services import tracker_rows as tr
+
+    def reader(conn: sqlite3.Connection) -> list[ActionRow] | None:
+        return _tracker(conn, "actions", tr.ActionColumns, {"status": ActionStatus}, committee,
+                        status, tr.ACTION_FILTERS, lambda c, day, name, held: tr.action_row(
+                            c, day, name, held, now), tr.action_matches)
+    return reader
+
+
+def recommendations(committee: str | None, status: str | None, now: dt.date
+                    ) -> Callable[[sqlite3.Connection], list[RecommendationRow] | None]:
+    """A reader giving what services.recommendations.list_recommendations(db, committee,
+    status, now=now) gives (None as ``actions``)."""
+    from desktop_app.domain.enums import ImplementationStatus, Verdict
+    from desktop_app.services import tracker_rows as tr
+
+    def reader(conn: sqlite3.Connection) -> list[RecommendationRow] | None:
+        return _tracker(conn, "recommendations", tr.RecColumns,
+                        {"status": ImplementationStatus, "verdict": Verdict}, committee, status,
+                        tr.REC_FILTERS, lambda c, day, name, held: tr.rec_row(
+                            c, day, name, held, now), tr.rec_matches)
+    return reader
+
+
+def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committee: str | None,
+             status: str | None, filters: tuple[str, ...], build: Callable, matches: Callable
+             ) -> list | None:
+    """The list services/actions.py and recommendations.py make with the ORM, in the same SQL:
+    the committee (by name or short name, ignoring case), each one's last held meeting, the
+    records oldest meeting first (no meeting last), then by position and id; each row built
+    and filtered by the same functions (services/tracker_rows.py)."""
+    from desktop_app.domain.enums import MeetingStatus
+    if status not in (None, "", "all") and status not in filters:
+        return None
+    names = dict(conn.execute("SELECT id, name FROM committees"))
+    if committee:
+        key = committee.strip().lower()
+        found = conn.execute("SELECT id FROM committees WHERE lower(name) = ? OR "
+                             "lower(short_name) = ?", (key, key)).fetchone()
+        if found is None:
+            return None
+        wanted = [found[0]]
+    else:
+        wanted = list(names)
+    last = {}
+    for cid in wanted:
+        held = conn.execute("SELECT date FROM meetings WHERE committee_id = ? AND status = ? "
+                            "ORDER BY date DESC", (cid, MeetingStatus.HELD.value)).fetchone()
+        last[cid] = _date(held[0]) if held else None
+    if not wanted:
+        return []
+    fields = columns._fields[:-1]
+    dates = {name for name, kind in columns.__annotations__.items() if "dt.date" in str(kind)}
+    cursor = conn.execute(
+        f"SELECT {', '.join(f'r.{name}' for name in fields)}, m.date FROM {table} AS r "
+        f"LEFT OUTER JOIN meetings AS m ON r.meeting_id = m.id "
+        f"WHERE r.committee_id IN ({', '.join('?' * len(wanted))}) "
+        f"ORDER BY r.committee_id, m.date NULLS LAST, r.position, r.id", wanted)
+    convert = [(i, _date if name in dates else enums[name])
+               for i, name in enumerate(columns._fields) if name in dates or name in enums]
+    out = []
+    for values in cursor:
+        values = list(values)
+        for i, to in convert:
+            if values[i] is not None:
+                values[i] = to(values[i])
+        record = columns._make(values)
+        row = build(record, record.meeting_date, names[record.committee_id],
+                    last.get(record.committee_id))
+        if matches(row, status):
+            out.append(row)
+    return out
+
+
+def _date(value: str) -> dt.date:
+    """A date as SQLAlchemy stores it in SQLite ("2021-11-23"); anything else is a ValueError
+    (the full path then reads it, or explains)."""
+    return dt.date.fromisoformat(value)
