@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def read(url: str, reader: Callable[[sqlite3.Connection], T | None]
+def read(url: str, reader: Callable[[sqlite3.Connection], T | None], *, check: bool = True
          ) -> tuple[T, str | None] | None:
     """``(reader's result, the location warning or None)``, or None: take the full path (also
-    when the reader answers None)."""
+    when the reader answers None). The reader runs in one read transaction (every query sees
+    the same moment). ``check=False`` skips ``quick_check``, for a caller that has already
+    opened the database the full way (the window)."""
     path = lite.sqlite_file(url)
     # the full path refuses a file or folder it cannot write (db/schema.py _check_sqlite)
     if path is None or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
@@ -44,8 +46,9 @@ def read(url: str, reader: Callable[[sqlite3.Connection], T | None]
         return None
     try:
         # as the full path checks every file it opens: a damaged one is for it to explain
-        if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+        if check and conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
             return None
+        conn.execute("BEGIN")
         result = reader(conn)
     except (sqlite3.Error, ValueError):   # ValueError: a value the ORM would not read either
         return None
@@ -76,25 +79,30 @@ def contacts(conn: sqlite3.Connection) -> list[ContactRow]:
         "SELECT id, name, email, job_title, directorate FROM contacts ORDER BY name")]
 
 
-def actions(committee: str | None, status: str | None, now: dt.date
+def actions(committee: str | None, status: str | None, now: dt.date,
+            meeting_id: int | None = None
             ) -> Callable[[sqlite3.Connection], list[ActionRow] | None]:
-    """A reader giving what services.actions.list_actions(db, committee, status, now=now)
-    gives; None (the full path) for a committee it cannot find or a filter it does not know,
-    which the full path explains."""
+    """A reader giving what services.actions.list_actions(db, committee, status, now=now,
+    meeting_id=meeting_id) gives; None (the full path) for a committee it cannot find or a
+    filter it does not know, which the full path explains."""
     from desktop_app.domain.enums import ActionStatus
     from desktop_app.services import tracker_rows as tr
+    # open and overdue actions are stored as open (action_row decides overdue): read only those
+    sieve = ActionStatus.OPEN.value if status in ("open", "overdue") else None
 
     def reader(conn: sqlite3.Connection) -> list[ActionRow] | None:
         return _tracker(conn, "actions", tr.ActionColumns, {"status": ActionStatus}, committee,
                         status, tr.ACTION_FILTERS, lambda c, day, name, held: tr.action_row(
-                            c, day, name, held, now), tr.action_matches)
+                            c, day, name, held, now), tr.action_matches,
+                        meeting_id=meeting_id, sieve=sieve)
     return reader
 
 
-def recommendations(committee: str | None, status: str | None, now: dt.date
+def recommendations(committee: str | None, status: str | None, now: dt.date,
+                    meeting_id: int | None = None
                     ) -> Callable[[sqlite3.Connection], list[RecommendationRow] | None]:
     """A reader giving what services.recommendations.list_recommendations(db, committee,
-    status, now=now) gives (None as ``actions``)."""
+    status, now=now, meeting_id=meeting_id) gives (None as ``actions``)."""
     from desktop_app.domain.enums import ImplementationStatus, Verdict
     from desktop_app.services import tracker_rows as tr
 
@@ -102,17 +110,19 @@ def recommendations(committee: str | None, status: str | None, now: dt.date
         return _tracker(conn, "recommendations", tr.RecColumns,
                         {"status": ImplementationStatus, "verdict": Verdict}, committee, status,
                         tr.REC_FILTERS, lambda c, day, name, held: tr.rec_row(
-                            c, day, name, held, now), tr.rec_matches)
+                            c, day, name, held, now), tr.rec_matches, meeting_id=meeting_id)
     return reader
 
 
 def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committee: str | None,
-             status: str | None, filters: tuple[str, ...], build: Callable, matches: Callable
-             ) -> list | None:
+             status: str | None, filters: tuple[str, ...], build: Callable, matches: Callable,
+             *, meeting_id: int | None = None, sieve: str | None = None) -> list | None:
     """The list services/actions.py and recommendations.py make with the ORM, in the same SQL:
     the committee (by name or short name, ignoring case), each one's last held meeting, the
     records oldest meeting first (no meeting last), then by position and id; each row built
-    and filtered by the same functions (services/tracker_rows.py)."""
+    and filtered by the same functions (services/tracker_rows.py). ``meeting_id``: only the
+    records from that meeting; ``sieve``: only those stored with that status (a first sieve
+    for speed; ``matches`` still decides)."""
     from desktop_app.domain.enums import MeetingStatus
     if status not in (None, "", "all") and status not in filters:
         return None
@@ -139,15 +149,19 @@ def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committ
         f"SELECT {', '.join(f'r.{name}' for name in fields)}, m.date FROM {table} AS r "
         f"LEFT OUTER JOIN meetings AS m ON r.meeting_id = m.id "
         f"WHERE r.committee_id IN ({', '.join('?' * len(wanted))}) "
-        f"ORDER BY r.committee_id, m.date NULLS LAST, r.position, r.id", wanted)
-    convert = [(i, _date if name in dates else enums[name])
+        + ("AND r.status = ? " if sieve is not None else "")
+        + ("AND r.meeting_id = ? " if meeting_id is not None else "")
+        + "ORDER BY r.committee_id, m.date NULLS LAST, r.position, r.id",
+        [*wanted, *(x for x in (sieve, meeting_id) if x is not None)])
+    # each distinct stored value converted once (a log has few distinct dates and statuses)
+    convert = [(i, _Remembered(_date if name in dates else enums[name]))
                for i, name in enumerate(columns._fields) if name in dates or name in enums]
     out = []
     for values in cursor:
         values = list(values)
-        for i, to in convert:
+        for i, known in convert:
             if values[i] is not None:
-                values[i] = to(values[i])
+                values[i] = known[values[i]]
         record = columns._make(values)
         row = build(record, record.meeting_date, names[record.committee_id],
                     last.get(record.committee_id))
@@ -156,7 +170,21 @@ def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committ
     return out
 
 
+class _Remembered(dict):
+    """``convert(value)``, worked out once per distinct value."""
+
+    def __init__(self, convert: Callable):
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, value):
+        result = self[value] = self.convert(value)
+        return result
+
+
 def _date(value: str) -> dt.date:
     """A date as SQLAlchemy stores it in SQLite ("2021-11-23"); anything else is a ValueError
     (the full path then reads it, or explains)."""
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValueError(f"a date stored as {value!r}")
     return dt.date.fromisoformat(value)
