@@ -242,10 +242,9 @@ def click_cell(qtbot, grid, row_id: int, key: str = "text", modifier=None) -> No
     assert r is not None, f"record {row_id} is not shown"
     index = grid.proxy.index(r, column_of(grid, key))
     grid.table.scrollTo(index)
-    kwargs = {"pos": grid.table.visualRect(index).center()}
-    if modifier is not None:
-        kwargs["modifier"] = modifier
-    qtbot.mouseClick(grid.table.viewport(), Qt.MouseButton.LeftButton, **kwargs)
+    qtbot.mouseClick(grid.table.viewport(), Qt.MouseButton.LeftButton,
+                     modifier if modifier is not None else Qt.KeyboardModifier.NoModifier,
+                     grid.table.visualRect(index).center())
 
 
 __all__ = ["ADULTS", "ADULTS_MEETING", "ADULTS_ROWS", "ADULTS_SHORT", "DEMO_COMMITTEE",
