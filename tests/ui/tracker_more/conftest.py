@@ -99,6 +99,10 @@ def _housing(db) -> None:
                                             label="R3", sent_on=dt.date(2021, 10, 8))
     recommendations.record_response(db, r3.id, "Agreed: two posts from April.", "accepted",
                                     on=dt.date(2021, 11, 1))
+    r4 = recommendations.add_recommendation(db, HOUSING, HELD,
+                                            "That the executive refreshes the homelessness "
+                                            "strategy", label="R4", sent_on=dt.date(2021, 10, 8))
+    recommendations.record_response(db, r4.id, "Agreed.", "accepted", on=dt.date(2021, 11, 2))
     work_programme.add_work_item(db, HOUSING, "Empty homes review", target="Spring 2022")
 
 
