@@ -148,3 +148,54 @@ def test_details_hides_the_pane_for_a_wider_table_in_step_with_the_view_menu(des
     assert grid.detail.isVisible()
     assert tracker.details_button.isChecked()
     assert app_state.read_bool(app_state.KEY_DETAILS, False)
+
+
+def test_sort_widths_rows_pane_and_columns_are_remembered_in_a_new_window(desk):
+    """What the officer set in one window is there in the next: the recommendations' sort
+    and a column width, compact rows, the hidden pane and the Adults' "Area" column."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop_app.ui.main_window import MainWindow
+    from tests.ui.tracker_more.test_grid_order import click_header
+    win, qtbot = desk.window, desk.qtbot
+    scope(win, ADULTS)
+    toggle(desk, AREA)
+    click(qtbot, win.tracker.compact_button)
+    click(qtbot, win.tracker.details_button)
+    win.tracker.show_view("recommendation")
+    grid = win.tracker.recs_grid
+    for _ in range(2):
+        click_header(qtbot, grid, "due")                       # latest response date first
+    grid.table.horizontalHeader().resizeSection(column_of(grid, "response"), 187)
+    grid.table.user_sized = True                 # as a drag of the section's edge marks it
+    win.tracker.save_state()                     # as closing the window does
+    again = MainWindow(win.db)
+    try:
+        again.resize(1366, 768)
+        again.show()
+        assert QTest.qWaitForWindowExposed(again)
+        again.choose_committee(ADULTS)
+        assert again.tracker.wait_loaded()
+        tracker = again.tracker
+        assert tracker.is_compact()
+        assert tracker.compact_button.isChecked()
+        assert not tracker.details_visible()
+        assert not again.menus.details_action.isChecked()
+        actions_grid = tracker.actions_grid
+        assert not actions_grid.table.isColumnHidden(column_of(actions_grid, AREA))
+        recs = tracker.recs_grid
+        header = recs.table.horizontalHeader()
+        assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+            column_of(recs, "due"), Qt.SortOrder.DescendingOrder)
+        assert header.sectionSize(column_of(recs, "response")) == 187
+        assert actions_grid.table.horizontalHeader().sortIndicatorSection() == -1
+    finally:
+        assert win.tracker.wait_loaded()
+        again.close()
+        again.deleteLater()
+    win.tracker.show_view("action")
+    toggle(desk, AREA)                            # put the Adults' choice back
+    assert win.tracker.actions_grid.table.isColumnHidden(
+        column_of(win.tracker.actions_grid, AREA))
+    grid.table.user_sized = False
