@@ -133,7 +133,8 @@ def bulk_dialog(key: str, rows: list[ActionRow], owners: list[str],
     if key == "due":
         date = DateEdit(allow_blank=False)
         date.setAccessibleName("New due date")
-        return BulkDialog(f"A new due date for the {n} selected actions", "D&ue", date, date.date,
+        return BulkDialog(f"A new due date for the {n} selected actions", "D&ue", date,
+                          lambda: _required(date.date(), "Type the new due date."),
                           lambda v: run([ActionEdit(r.id, fields={"due_date": v}) for r in rows],
                                         f"New due date for {n} actions"), parent)
     committees = {r.committee_id for r in rows}
@@ -161,7 +162,9 @@ def bulk_dialog(key: str, rows: list[ActionRow], owners: list[str],
     return dialog
 
 
-def _required(text: str, message: str) -> str:
-    if not text.strip():
+def _required(value, message: str):
+    """``value`` (text trimmed), or ValueError(message) when it is blank: a bulk change never
+    clears a field (the detail pane refuses to clear a due date too)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError(message)
-    return text.strip()
+    return value.strip() if isinstance(value, str) else value
