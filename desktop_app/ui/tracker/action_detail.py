@@ -37,6 +37,21 @@ def editable_combo(name: str) -> QComboBox:
     return combo
 
 
+def add_due_row(form: QFormLayout) -> tuple[DateEdit, QLineEdit]:
+    """An action's "Due" row at the foot of ``form``: an exact date, or a target in words
+    ("Summer 2022") beside it; returns the two."""
+    due = DateEdit()
+    due.setAccessibleName("Due date")
+    due_text = QLineEdit()
+    due_text.setPlaceholderText("or a target, e.g. Summer 2022")
+    due_text.setAccessibleName("Target, when there is no exact date")
+    row = QHBoxLayout()
+    row.addWidget(due)
+    row.addWidget(due_text, 1)
+    form.addRow(buddy_label("D&ue", due.line), row)   # a layout: no buddy by itself
+    return due, due_text
+
+
 def set_combo_choices(combo: QComboBox, values: list[str], current: str) -> None:
     combo.blockSignals(True)
     combo.clear()
@@ -88,21 +103,13 @@ class ActionDetail(DetailPane):
         self.text = TextArea(4, "Action")
         self.owner = editable_combo("Owner")
         self.directorate = editable_combo("Directorate")
-        self.due = DateEdit()
-        self.due.setAccessibleName("Due date")
-        self.due_text = QLineEdit()
-        self.due_text.setPlaceholderText("or a target, e.g. Summer 2022")
-        self.due_text.setAccessibleName("Target, when there is no exact date")
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.due)
-        due_row.addWidget(self.due_text, 1)
         form.addRow("&Number", self.ref)
         form.addRow("&Meeting", self.meeting)
         form.addRow("Agenda &item", self.item)
         form.addRow("&Action", self.text)
         form.addRow("&Owner", self.owner)
         form.addRow("&Directorate", self.directorate)
-        form.addRow(buddy_label("D&ue", self.due.line), due_row)   # a layout: no buddy by itself
+        self.due, self.due_text = add_due_row(form)
         lay.addLayout(form)
         self._add_save_buttons(lay, "action")
 
