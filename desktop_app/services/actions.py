@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased, selectinload
 
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
@@ -18,10 +16,10 @@ from desktop_app.services.common import (UNSET, Unset, apply_fields, check_versi
                                          find_committee, find_meeting, get_row,
                                          last_held_meeting, today)
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.tracker_rows import ACTION_COLUMNS as _ROW_COLUMNS
 from desktop_app.services.tracker_rows import ACTION_FILTERS as STATUS_FILTERS
 from desktop_app.services.tracker_rows import ActionColumns as _Columns
 from desktop_app.services.tracker_rows import action_matches as matches
+from desktop_app.services.tracker_list import list_rows
 from desktop_app.services.tracker_rows import action_row
 
 EDITABLE = {"ref", "text", "owner", "directorate", "progress", "due_date", "due_text", "status",
@@ -168,32 +166,5 @@ def list_actions(db: Database, committee: str | None = None, status: str | None 
     ``meeting_id``: only the actions that came from that meeting."""
     if status not in (None, "", "all") and status not in STATUS_FILTERS:
         matches(None, status)  # type: ignore[arg-type]  # raises the one-line error
-    now = now or today()
-    with db.reading() as s:
-        committees = {c.id: c for c in s.scalars(select(Committee))}
-        wanted = [find_committee(s, committee).id] if committee else list(committees)
-        held = {cid: last_held_meeting(s, cid) for cid in wanted}
-        mt = aliased(Meeting)
-        meeting_date = mt.date.label("meeting_date")
-        if with_updates:
-            q = select(Action, meeting_date).options(selectinload(Action.updates))
-        else:
-            q = select(*(getattr(Action, name) for name in _ROW_COLUMNS), meeting_date)
-        q = (q.outerjoin(mt, Action.meeting_id == mt.id)
-             .where(Action.committee_id.in_(wanted))
-             .order_by(Action.committee_id, mt.date.nulls_last(), Action.position, Action.id))
-        if meeting_id is not None:
-            q = q.where(Action.meeting_id == meeting_id)
-        names = {cid: c.name for cid, c in committees.items()}
-        last = {cid: h.date if h else None for cid, h in held.items()}
-        rows = []
-        result = s.execute(q)
-        loaded: Iterable[tuple[Action | _Columns, dt.date | None]] = (
-            ((r[0], r.meeting_date) for r in result) if with_updates
-            else ((c, c.meeting_date) for c in map(_Columns._make, result)))
-        for a, day in loaded:
-            row = action_row(a, day, names[a.committee_id], last.get(a.committee_id),
-                             now, with_updates)
-            if matches(row, status):
-                rows.append(row)
-        return rows
+    return list_rows(db, Action, _Columns, action_row, matches, committee=committee,
+                     status=status, with_updates=with_updates, now=now, meeting_id=meeting_id)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Time, exists, or_, select
 
@@ -29,6 +31,8 @@ from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow
 from desktop_app.services.actions import action_row
 from desktop_app.services.common import find_committee
 from desktop_app.services.recommendations import rec_row
+
+Row = TypeVar("Row", ActionRow, RecommendationRow)
 
 
 def _convert(model, field: str, text: str | None):
@@ -144,28 +148,27 @@ def _context(session, committee_id: int, day: dt.date):
 
 
 def actions_as_at(db: Database, committee: str, day: dt.date) -> list[ActionRow]:
-    with db.reading() as s:
-        c = find_committee(s, committee)
-        meetings, last_held = _context(s, c.id, day)
-        objs = _rewind(s, Action, c.id, day, {m.id: m.date for m in meetings.values()})
-        objs.sort(key=lambda o: _order(o, meetings))
-        notes = _updates_by(s, Action, c.id, day)
-        rows = [dataclasses.replace(action_row(
-            a, meetings[a.meeting_id].date if a.meeting_id in meetings else None, c.name,
-            last_held, day), updates=notes.get(a.id, ())) for a in objs]
-    return rows
+    return _rows_as_at(db, committee, day, Action, action_row)
 
 
 def recommendations_as_at(db: Database, committee: str, day: dt.date) -> list[RecommendationRow]:
+    return _rows_as_at(db, committee, day, Recommendation, rec_row)
+
+
+def _rows_as_at(db: Database, committee: str, day: dt.date,
+                model: type[Action] | type[Recommendation], make_row: Callable[..., Row]
+                ) -> list[Row]:
+    """The committee's records of ``model`` as they stood on ``day``, in the live lists'
+    order, made into rows by ``make_row`` (action_row or rec_row) with their updates to then."""
     with db.reading() as s:
         c: Committee = find_committee(s, committee)
         meetings, last_held = _context(s, c.id, day)
-        objs = _rewind(s, Recommendation, c.id, day, {m.id: m.date for m in meetings.values()})
+        objs = _rewind(s, model, c.id, day, {m.id: m.date for m in meetings.values()})
         objs.sort(key=lambda o: _order(o, meetings))
-        notes = _updates_by(s, Recommendation, c.id, day)
-        rows = [dataclasses.replace(rec_row(
-            r, meetings[r.meeting_id].date if r.meeting_id in meetings else None, c.name,
-            last_held, day), updates=notes.get(r.id, ())) for r in objs]
+        notes = _updates_by(s, model, c.id, day)
+        rows = [dataclasses.replace(make_row(
+            o, meetings[o.meeting_id].date if o.meeting_id in meetings else None, c.name,
+            last_held, day), updates=notes.get(o.id, ())) for o in objs]
     return rows
 
 

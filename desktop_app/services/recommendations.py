@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased, selectinload
 
 from desktop_app.db import audit
 from desktop_app.db.engine import Database
@@ -17,10 +15,10 @@ from desktop_app.domain.records import RecommendationRow
 from desktop_app.services.common import (UNSET, Unset, apply_fields, check_version, cleared,
                                          find_committee, find_meeting, get_row,
                                          last_held_meeting, today)
-from desktop_app.services.tracker_rows import REC_COLUMNS as _ROW_COLUMNS
 from desktop_app.services.tracker_rows import REC_FILTERS as STATUS_FILTERS
 from desktop_app.services.tracker_rows import RecColumns as _Columns
 from desktop_app.services.tracker_rows import rec_matches as matches
+from desktop_app.services.tracker_list import list_rows
 from desktop_app.services.tracker_rows import rec_row
 from desktop_app.services.tracker_rows import response_due as response_due   # for stats, calendar
 from desktop_app.services.errors import ServiceError
@@ -134,35 +132,6 @@ def list_recommendations(db: Database, committee: str | None = None, status: str
     """``meeting_id``: only the recommendations made at that meeting."""
     if status not in (None, "", "all") and status not in STATUS_FILTERS:
         matches(None, status)  # type: ignore[arg-type]
-    now = now or today()
-    with db.reading() as s:
-        committees = {c.id: c for c in s.scalars(select(Committee))}
-        wanted = [find_committee(s, committee).id] if committee else list(committees)
-        held = {cid: last_held_meeting(s, cid) for cid in wanted}
-        mt = aliased(Meeting)
-        meeting_date = mt.date.label("meeting_date")
-        if with_updates:
-            q = select(Recommendation, meeting_date).options(selectinload(Recommendation.updates))
-        else:
-            q = select(*(getattr(Recommendation, name) for name in _ROW_COLUMNS), meeting_date)
-        q = (q.outerjoin(mt, Recommendation.meeting_id == mt.id)
-             .where(Recommendation.committee_id.in_(wanted))
-             .order_by(Recommendation.committee_id, mt.date.nulls_last(),
-                       Recommendation.position, Recommendation.id))
-        if not include_procedural:
-            q = q.where(Recommendation.procedural.is_(False))
-        if meeting_id is not None:
-            q = q.where(Recommendation.meeting_id == meeting_id)
-        names = {cid: c.name for cid, c in committees.items()}
-        last = {cid: h.date if h else None for cid, h in held.items()}
-        out = []
-        result = s.execute(q)
-        loaded: Iterable[tuple[Recommendation | _Columns, dt.date | None]] = (
-            ((row[0], row.meeting_date) for row in result) if with_updates
-            else ((c, c.meeting_date) for c in map(_Columns._make, result)))
-        for r, day in loaded:
-            item = rec_row(r, day, names[r.committee_id], last.get(r.committee_id),
-                           now, with_updates)
-            if matches(item, status):
-                out.append(item)
-        return out
+    return list_rows(db, Recommendation, _Columns, rec_row, matches, committee=committee,
+                     status=status, with_updates=with_updates, now=now, meeting_id=meeting_id,
+                     where=() if include_procedural else (Recommendation.procedural.is_(False),))

@@ -53,9 +53,6 @@ class ActionColumns(NamedTuple):
     meeting_date: dt.date | None
 
 
-ACTION_COLUMNS = ActionColumns._fields[:-1]
-
-
 def _updates(a: Action) -> tuple[UpdateRow, ...]:
     return tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author) for u in a.updates)
 
@@ -120,9 +117,6 @@ class RecColumns(NamedTuple):
     extra: str
     verdict_word: str
     meeting_date: dt.date | None
-
-
-REC_COLUMNS = RecColumns._fields[:-1]
 
 
 def response_due(r: Recommendation | RecColumns) -> dt.date | None:

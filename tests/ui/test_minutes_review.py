@@ -2,7 +2,8 @@
 
 Real SQLite database per test; the file is read and saved on worker threads, and the tests wait
 for those jobs (``dialog.wait_idle()``), never for a fixed time. Message boxes are answered by a
-QTimer, as a person would click OK; nothing of ours is patched.
+QTimer, as a person would click OK; nothing of ours is patched. The file given (no date, bad
+files, choosing one) is test_minutes_review_files.py's.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QLineEdit, QPlainTextEdit, QPushButton)
+from PySide6.QtWidgets import (QCheckBox, QLineEdit, QPlainTextEdit, QPushButton)
 
 from desktop_app.services.actions import list_actions
 from desktop_app.services.committees import add_committee
-from desktop_app.services.meetings import get_meeting
 from desktop_app.services.recommendations import list_recommendations
 from desktop_app.ui.minutes_review.dialog import MinutesReviewDialog
 from desktop_app.ui.minutes_review.model import ACTION, REC
@@ -28,29 +28,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
 MEETING = dt.date(2021, 10, 12)
 # Only a safety net so a broken build fails instead of hanging; nothing here is timed.
 SAFETY_MS = 120_000   # the minutes in the 23 November 2021 pack are of 12 October
-
-NO_DATE = """Minutes of the meeting of the Libraries Scrutiny Committee held at the Town Hall
-
-Present: Councillor A Smith (Chair)
-
-**5. LIBRARY OPENING HOURS**
-
-The Head of Libraries presented the report.
-
-RESOLVED: That:
-
-(a) the Cabinet Member review Saturday opening hours; and
-
-(b) a report on usage come back in six months.
-
-Actions arising:
-
-- The Head of Libraries to circulate the usage figures.
-
-**6. WORK PROGRAMME**
-
-RESOLVED: That the work programme be agreed.
-"""
 
 
 @pytest.fixture
@@ -79,8 +56,6 @@ def open_dialog(qtbot):
         if shiboken6.isValid(dialog):
             dialog.wait_idle()
             dialog.done(0)     # not reject(): no "discard your edits?" question at teardown
-
-
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -278,112 +253,6 @@ def test_blank_wording_blocks_saving_and_restore(qtbot, open_dialog, cyp_db):
     assert dialog.pane.wording.toPlainText().startswith("That the Executive consider if")
     assert dialog.save_button.isEnabled()
     assert not dialog.problem_label.isVisible()
-
-
-# ------------------------------------------------------------------------------ the date
-
-def test_minutes_without_a_date_need_one_before_saving(qtbot, open_dialog, db, tmp_path):
-    add_committee(db, "Libraries Scrutiny Committee")
-    path = tmp_path / "libraries.txt"
-    path.write_text(NO_DATE, encoding="utf-8")
-    dialog = open_dialog(db, path, committee="Libraries Scrutiny Committee")
-    assert dialog.controller.phase == "ready"
-    assert dialog.date_row.isVisible()
-    assert not dialog.when_label.isVisible()
-    assert not dialog.save_button.isEnabled()
-    assert "Enter the meeting date" in dialog.problem_label.text()
-
-    qtbot.keyClicks(dialog.date_edit.line, "31/02/2023")     # not a date
-    assert not dialog.save_button.isEnabled()
-    assert "is not a date" in dialog.problem_label.text()
-
-    replace_text(qtbot, dialog.date_edit.line, "7 March 2023")
-    qtbot.keyClick(dialog.date_edit.line, Qt.Key.Key_Return)  # finishes the date, saves nothing
-    assert dialog.wait_idle()
-    assert dialog.save_button.isEnabled()
-    assert dialog.controller.last_summary is None
-    assert "not in the tracker yet" in dialog.preview_label.text()
-
-    summary = save(qtbot, dialog)
-    assert summary.meeting_date == dt.date(2023, 3, 7)
-    meeting = get_meeting(db, "Libraries Scrutiny Committee", dt.date(2023, 3, 7))
-    assert [(i.number, i.title) for i in meeting.items] == [
-        ("5", "LIBRARY OPENING HOURS"), ("6", "WORK PROGRAMME")]
-    recs = list_recommendations(db, "Libraries Scrutiny Committee")
-    assert [(r.label, r.text) for r in recs] == [
-        ("(a)", "the Cabinet Member review Saturday opening hours"),
-        ("(b)", "a report on usage come back in six months.")]
-    [action] = list_actions(db, "Libraries Scrutiny Committee")
-    assert action.owner == "Head of Libraries"
-
-
-# ------------------------------------------------------------------------------ bad files
-
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("notes.txt", "Some notes about the meeting, with no numbered items at all.\n",
-     "no numbered minutes items found"),
-    ("minutes.pdf", "%PDF-1.4 not really\n", "unknown file type .pdf"),
-    ("empty.md", "", "file is empty"),
-])
-def test_a_bad_file_shows_one_line_naming_it(qtbot, open_dialog, auto_ok, cyp_db,
-                                             tmp_path, name, content, expected):
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    dialog = open_dialog(cyp_db, path)
-    qtbot.waitUntil(lambda: bool(auto_ok), timeout=SAFETY_MS)
-    [box] = auto_ok
-    assert box["title"] == "Cannot read the minutes"
-    assert name in box["text"]
-    assert expected in box["text"]
-    assert "\n" not in box["text"]
-    assert dialog.controller.phase == "failed"
-    assert f"Could not read {name}" in dialog.placeholder.text()
-    assert not dialog.save_button.isEnabled()
-    assert dialog.choose_button.isEnabled()
-
-
-def test_a_bad_second_file_keeps_the_first(qtbot, open_dialog, auto_ok, cyp_db, tmp_path,
-                                           monkeypatch):
-    dialog = open_dialog(cyp_db, SEED_004)
-    bad = tmp_path / "later.docx"
-    bad.write_bytes(b"not a zip")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    assert dialog.wait_idle()
-    qtbot.waitUntil(lambda: bool(auto_ok), timeout=SAFETY_MS)
-    assert "later.docx" in auto_ok[0]["text"]
-    assert dialog.controller.phase == "ready"
-    assert dialog.controller.path == str(SEED_004)
-    assert dialog.stack.currentWidget() is dialog.splitter
-    assert dialog.save_button.isEnabled()
-
-
-def test_choose_a_file_when_none_given(qtbot, open_dialog, cyp_db, monkeypatch):
-    fixture = FIXTURES / "formal_adults_panel_2023-01.txt"
-    asked = []
-
-    def pick(*args, **kwargs):
-        asked.append(args)
-        return str(fixture), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
-    dialog = open_dialog(cyp_db, None)
-    qtbot.waitUntil(lambda: dialog.controller.phase != "empty", timeout=SAFETY_MS)
-    assert dialog.wait_idle()
-    assert asked
-    assert dialog.controller.phase == "ready"
-    assert dialog.controller.proposal.meeting_date == dt.date(2023, 1, 18)
-    # The minutes name another body: the officer is told where they will go.
-    assert "Adults and Health Scrutiny Panel" in dialog.committee_label.text()
-
-
-def test_cancelling_the_file_choice_closes_the_dialog(qtbot, cyp_db, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
-    dialog = MinutesReviewDialog(cyp_db, DEMO_COMMITTEE)
-    with qtbot.waitSignal(dialog.rejected, timeout=SAFETY_MS):
-        dialog.show()          # asks for the file once shown; cancelling closes it
-    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or dialog.isHidden(),
-                    timeout=SAFETY_MS)
 
 
 def test_clicking_the_tick_box(qtbot, open_dialog, cyp_db):

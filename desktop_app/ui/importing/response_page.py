@@ -12,16 +12,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard)
+from PySide6.QtWidgets import QLabel, QTableWidget, QWidget, QWizard
 
 from desktop_app.ui.errors import first_line
 from desktop_app.ui.importing.run_pages import RunPage
 from desktop_app.ui.importing.text import count, for_people
-from desktop_app.ui.importing.widgets import AMBER, Page, banner_label, busy_bar, set_banner
-from desktop_app.ui.widgets.detail_parts import muted
+from desktop_app.ui.importing.tick_review import TickReview
+from desktop_app.ui.importing.widgets import Page, banner_label, busy_bar, set_banner
 
 # Page ids of this branch of the wizard (clear of widgets.py's 0-6).
 P_RESPONSE, P_RESPONSE_APPLY = 20, 21
@@ -66,33 +64,13 @@ class ResponsePage(Page):
         self.busy = busy_bar("Matching the response")
         self.problem = banner_label("error")
         self.problem.setObjectName("responseProblem")
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("responseRows")
-        self.table.setAccessibleName("Rows of the response and their matches")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.table.itemChanged.connect(lambda _item: self._update())
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet("font-weight: 600;")
-        self.count_label.setAccessibleName("Ticked")
-        self.notes = muted()
-        self.notes.setAccessibleName("Rows not matched")
-        self.hint = QLabel()
-        self.hint.setStyleSheet(AMBER)
-        lay = QVBoxLayout(self)
-        lay.setSpacing(6)
-        lay.addWidget(self.lead)
-        lay.addWidget(self.busy)
-        lay.addWidget(self.problem)
-        lay.addWidget(self.count_label)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(self.notes)
-        lay.addWidget(self.hint)
+        self.parts = TickReview(QTableWidget(0, len(self.COLUMNS)), self.COLUMNS,
+                                name="responseRows",
+                                accessible="Rows of the response and their matches",
+                                notes_name="Rows not matched", on_change=self._update)
+        self.table, self.count_label = self.parts.table, self.parts.count_label
+        self.notes, self.hint = self.parts.notes, self.parts.hint
+        self.parts.lay_out(self, [self.lead, self.busy, self.problem])
 
     def initializePage(self) -> None:  # noqa: N802
         wizard = self.wiz()
@@ -136,53 +114,30 @@ class ResponsePage(Page):
             f"verdict, the response and the response date {preview.decided_on:%d/%m/%Y}; the "
             f"lead and timescale are kept beside it. A match needs a score of "
             f"{preview.threshold} or more.")
-        table = self.table
-        table.blockSignals(True)
-        table.setRowCount(len(preview.rows))
+        self.parts.start(len(preview.rows))
         for r, m in enumerate(preview.rows):
-            tick = QTableWidgetItem()
-            flags = Qt.ItemFlag.ItemIsSelectable
-            if m.matched:
-                flags |= Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-            tick.setFlags(flags)
-            tick.setCheckState(Qt.CheckState.Checked if m.ticked else Qt.CheckState.Unchecked)
-            tick.setData(Qt.ItemDataRole.AccessibleTextRole, f"Record row {r + 1}")
-            table.setItem(r, 0, tick)
             where = f"No. {m.row.label}, row {m.row.row}" if m.row.label else f"Row {m.row.row}"
             matched = m.candidate.label if m.matched and m.candidate else "(none)"
             if m.matched and m.candidate:
                 matched += f": {m.candidate.text}"
             values = [where, m.row.recommendation, m.row.verdict_word or "(none)", matched,
                       str(m.score), m.reason]
-            for c, text in enumerate(values, start=1):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(text)
-                if not m.matched or m.ambiguous:
+            cells = self.parts.put_row(r, values, tickable=m.matched, ticked=m.ticked,
+                                       tick_name=f"Record row {r + 1}")
+            if not m.matched or m.ambiguous:
+                for item in cells:
                     item.setForeground(QColor("#8a5a00"))
-                table.setItem(r, c, item)
-        table.blockSignals(False)
-        header = table.horizontalHeader()
-        fm = table.fontMetrics()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for c, chars in enumerate((6, 9, 0, 11, 0, 5, 0)):
-            if chars:
-                header.resizeSection(c, fm.horizontalAdvance("M") * chars)
-        for c in (2, 4, 6):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
+        self.parts.finish((6, 9, 0, 11, 0, 5, 0), stretch=(2, 4, 6))
         notes = [f"Not matched, not recorded: {m.row.sheet} row {m.row.row}: {m.reason}"
                  for m in preview.unmatched]
         notes += [f"No response to {c.label or c.id}: {c.text}" for c in preview.unanswered]
-        self.notes.setText("\n".join(notes))
-        self.notes.setVisible(bool(notes))
+        self.parts.set_notes(notes)
         self._update()
 
     def chosen(self) -> list[Any]:
         if self.preview is None:
             return []
-        return [m for r, m in enumerate(self.preview.rows)
-                if self.table.item(r, 0).checkState() == Qt.CheckState.Checked]
+        return self.parts.ticked(self.preview.rows)
 
     def _update(self) -> None:
         if self.preview is None:
@@ -190,8 +145,7 @@ class ResponsePage(Page):
         n = len(self.chosen())
         self.count_label.setText(f"{n} of {count(len(self.preview.rows), 'row')} ticked; "
                                  f"{len(self.preview.unmatched)} not matched")
-        self.hint.setText("" if n else "Tick at least one matched row to record.")
-        self.hint.setVisible(not n)
+        self.parts.set_hint("" if n else "Tick at least one matched row to record.")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QWidget)
 
@@ -18,9 +17,9 @@ from desktop_app.services.workspace import Database
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date, today
-from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea, buddy_label,
-                                               button_row, form_layout, muted, section, set_texts_quietly,
-                                               since_meeting_chips)
+from desktop_app.ui.widgets.detail_parts import (DetailPane, TextArea, buddy_label, button_row,
+                                               dated_update_rows, form_layout, muted, section,
+                                               set_texts_quietly, since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.models.optional_columns import as_written
 
@@ -35,6 +34,21 @@ def editable_combo(name: str) -> QComboBox:
     combo.setMinimumContentsLength(14)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     return combo
+
+
+def add_due_row(form: QFormLayout) -> tuple[DateEdit, QLineEdit]:
+    """An action's "Due" row at the foot of ``form``: an exact date, or a target in words
+    ("Summer 2022") beside it; returns the two."""
+    due = DateEdit()
+    due.setAccessibleName("Due date")
+    due_text = QLineEdit()
+    due_text.setPlaceholderText("or a target, e.g. Summer 2022")
+    due_text.setAccessibleName("Target, when there is no exact date")
+    row = QHBoxLayout()
+    row.addWidget(due)
+    row.addWidget(due_text, 1)
+    form.addRow(buddy_label("D&ue", due.line), row)   # a layout: no buddy by itself
+    return due, due_text
 
 
 def set_combo_choices(combo: QComboBox, values: list[str], current: str) -> None:
@@ -88,21 +102,13 @@ class ActionDetail(DetailPane):
         self.text = TextArea(4, "Action")
         self.owner = editable_combo("Owner")
         self.directorate = editable_combo("Directorate")
-        self.due = DateEdit()
-        self.due.setAccessibleName("Due date")
-        self.due_text = QLineEdit()
-        self.due_text.setPlaceholderText("or a target, e.g. Summer 2022")
-        self.due_text.setAccessibleName("Target, when there is no exact date")
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.due)
-        due_row.addWidget(self.due_text, 1)
         form.addRow("&Number", self.ref)
         form.addRow("&Meeting", self.meeting)
         form.addRow("Agenda &item", self.item)
         form.addRow("&Action", self.text)
         form.addRow("&Owner", self.owner)
         form.addRow("&Directorate", self.directorate)
-        form.addRow(buddy_label("D&ue", self.due.line), due_row)   # a layout: no buddy by itself
+        self.due, self.due_text = add_due_row(form)
         lay.addLayout(form)
         self._add_save_buttons(lay, "action")
 
@@ -111,12 +117,9 @@ class ActionDetail(DetailPane):
         self.latest = muted()
         lay.addWidget(self.latest)
         prog = form_layout()
-        self.update_on = DateEdit(allow_blank=False)
-        self.update_on.setAccessibleName("Date of the progress update")
-        self.update_text = TextArea(2, "New progress update")
-        self.update_text.setPlaceholderText("What has happened since the last update?")
-        prog.addRow("Dat&e", self.update_on)
-        prog.addRow("U&pdate", self.update_text)
+        self.update_on, self.update_text = dated_update_rows(
+            prog, "Date of the progress update", "New progress update",
+            "What has happened since the last update?")
         lay.addLayout(prog)
         self.add_update_button = QPushButton("Add progress update")
         self.add_update_button.setAccessibleName("Add progress update")
@@ -158,9 +161,7 @@ class ActionDetail(DetailPane):
         lay.addLayout(status_form)
 
         # -- log
-        lay.addWidget(section("Updates and history"))
-        self.log = RecordLog(db, "actions", "action_detail")
-        lay.addWidget(self.log, 1)
+        self._add_log(lay, db, "actions", "action_detail")
 
         for w in (self.ref, self.item, self.due_text):
             w.textChanged.connect(self._changed)
@@ -169,14 +170,11 @@ class ActionDetail(DetailPane):
         self.directorate.editTextChanged.connect(self._changed)
         self.meeting.currentIndexChanged.connect(self._changed)
         self.due.line.textChanged.connect(self._changed)
-        self.save_button.clicked.connect(self._save)
-        self.revert_button.clicked.connect(lambda: self.show_row(self.row))
+        self._connect_save()
         self.add_update_button.clicked.connect(self._add_update)
         self.complete_button.clicked.connect(self._complete)
         self.reopen_button.clicked.connect(lambda: self.row and self.reopen_requested.emit(self.row))
         self.report_button.clicked.connect(self._report)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.show_row(None)
 
     # ---------------------------------------------------------------- filling

@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
 
 from desktop_app.ui.app_state import long_date, today
 from desktop_app.ui.errors import Failed, first_line
-from desktop_app.ui.tracker.action_detail import editable_combo
-from desktop_app.ui.widgets.detail_parts import TextArea, buddy_label, muted
+from desktop_app.ui.tracker.action_detail import add_due_row, editable_combo
+from desktop_app.ui.widgets.detail_parts import TextArea, muted
 from desktop_app.ui.widgets.date_edit import DateEdit
 
 Meetings = Callable[[str], list[tuple[int, dt.date]]]
@@ -115,19 +115,11 @@ class NewActionDialog(_RecordDialog):
         self.directorate = editable_combo("Directorate")
         self.directorate.addItems(directorates)
         self.directorate.setEditText("")
-        self.due = DateEdit()
-        self.due.setAccessibleName("Due date")
-        self.due_text = QLineEdit()
-        self.due_text.setPlaceholderText("or a target, e.g. Summer 2022")
-        self.due_text.setAccessibleName("Target, when there is no exact date")
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.due)
-        due_row.addWidget(self.due_text, 1)
         self.form.addRow("&Number", self.ref)
         self.form.addRow("&Action", self.text)
         self.form.addRow("&Owner", self.owner)
         self.form.addRow("&Directorate", self.directorate)
-        self.form.addRow(buddy_label("D&ue", self.due.line), due_row)   # a layout: no buddy by itself
+        self.due, self.due_text = add_due_row(self.form)
         self._finish_layout("Add action")
         self.text.setFocus()
 

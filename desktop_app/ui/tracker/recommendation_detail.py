@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.services.workspace import Database
@@ -15,9 +14,9 @@ from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, today
 from desktop_app.ui.tracker.recommendations_model import verdict_label
 from desktop_app.ui.tracker.action_detail import fill_meetings
-from desktop_app.ui.widgets.detail_parts import (DetailPane, RecordLog, TextArea, button_row,
-                                               form_layout, section, set_texts_quietly,
-                                               since_meeting_chips)
+from desktop_app.ui.widgets.detail_parts import (DetailPane, TextArea, button_row,
+                                               dated_update_rows, form_layout, section,
+                                               set_texts_quietly, since_meeting_chips)
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.models.optional_columns import as_written
 
@@ -93,22 +92,17 @@ class RecommendationDetail(DetailPane):
         # -- implementation update
         lay.addWidget(section("Implementation update"))
         uform = form_layout()
-        self.update_on = DateEdit(allow_blank=False)
-        self.update_on.setAccessibleName("Date of the update")
-        self.update_text = TextArea(2, "New implementation update")
-        self.update_text.setPlaceholderText("What has been done towards it?")
+        self.update_on, self.update_text = dated_update_rows(
+            uform, "Date of the update", "New implementation update",
+            "What has been done towards it?")
         self.update_status = _combo("Status after the update", [("(unchanged)", "")] + STATUSES)
-        uform.addRow("Dat&e", self.update_on)
-        uform.addRow("U&pdate", self.update_text)
         uform.addRow("Status &after", self.update_status)
         lay.addLayout(uform)
         self.add_update_button = QPushButton("Add update")
         self.add_update_button.setAccessibleName("Add implementation update")
         button_row(lay, self.add_update_button)
 
-        lay.addWidget(section("Updates and history"))
-        self.log = RecordLog(db, "recommendations", "rec_detail")
-        lay.addWidget(self.log, 1)
+        self._add_log(lay, db, "recommendations", "rec_detail")
 
         for w in (self.item, self.label, self.addressee):
             w.textChanged.connect(self._changed)
@@ -116,12 +110,9 @@ class RecommendationDetail(DetailPane):
         self.sent_on.line.textChanged.connect(self._changed)
         self.status.currentIndexChanged.connect(self._changed)
         self.meeting.currentIndexChanged.connect(self._changed)
-        self.save_button.clicked.connect(self._save)
-        self.revert_button.clicked.connect(lambda: self.show_row(self.row))
+        self._connect_save()
         self.response_button.clicked.connect(self._record_response)
         self.add_update_button.clicked.connect(self._add_update)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.show_row(None)
 
     def set_choices(self, meetings: list[tuple[int, dt.date]], *_ignored) -> None:

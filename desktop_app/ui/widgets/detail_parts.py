@@ -4,7 +4,7 @@ Updates / History tabs of a record."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -14,6 +14,7 @@ from desktop_app.services import history as history_service
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history
 from desktop_app.ui.models.proxy import RecordFilterProxy
+from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.widgets.record_table import RecordTable
 
 CHIP_STYLES = {
@@ -188,6 +189,19 @@ def form_layout() -> QFormLayout:
     return form
 
 
+def dated_update_rows(form: QFormLayout, date_name: str, text_name: str,
+                      placeholder: str) -> tuple[DateEdit, TextArea]:
+    """The "Date" and "Update" rows of a pane's form for a new dated update (the date never
+    blank: today until changed); returns the two fields."""
+    on = DateEdit(allow_blank=False)
+    on.setAccessibleName(date_name)
+    text = TextArea(2, text_name)
+    text.setPlaceholderText(placeholder)
+    form.addRow("Dat&e", on)
+    form.addRow("U&pdate", text)
+    return on, text
+
+
 def button_row(lay: QVBoxLayout, *buttons: QPushButton) -> None:
     """Buttons at the right of a row, added to ``lay``."""
     row = QHBoxLayout()
@@ -256,6 +270,19 @@ class DetailPane(QScrollArea):
         self.save_button.setAccessibleName(f"Save changes to the {what}")
         self.save_button.setToolTip("Save changes (Ctrl+S)")
         button_row(lay, self.revert_button, self.save_button)
+
+    def _add_log(self, lay: QVBoxLayout, db: Database, table: str, settings_key: str) -> None:
+        """The "Updates and history" section at the foot of the pane: ``self.log``."""
+        lay.addWidget(section("Updates and history"))
+        self.log = RecordLog(db, table, settings_key)
+        lay.addWidget(self.log, 1)
+
+    def _connect_save(self) -> None:
+        """Save, Revert (the row shown again) and Ctrl+S anywhere in the pane."""
+        self.save_button.clicked.connect(self._save)
+        self.revert_button.clicked.connect(lambda: self.show_row(self.row))
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _show_placeholder(self, row, title: str, subtitle: str) -> bool:
         """Take the row; with none, show the placeholder texts and return True."""
