@@ -11,6 +11,7 @@ import contextlib
 import contextvars
 import dataclasses
 import datetime as dt
+import gc
 import io
 import os
 import tempfile
@@ -227,6 +228,27 @@ def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     if captured is not None:
         captured.append((list(flowables), setup))
         return b""
+    with _no_cycle_collection():
+        return _render(flowables, setup)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused while a document is laid out and written: a long log
+    makes some hundreds of thousands of objects that live until the file is saved, and each
+    full collection walked them all again (a tenth of the build of a 2,000-action log,
+    benchmarks/bench_pdf.py). What it leaves is collected once it is back on. Left off if it
+    was off (the window collects on its own thread: ui/gc_guard.py)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     fonts.register_fonts()
     # Plain Flate streams: the ASCII85 wrapper reportlab adds by default only makes files 25%
     # bigger, and its pure-Python encoder was a quarter of the build time of a long log.
