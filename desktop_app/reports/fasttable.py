@@ -33,7 +33,8 @@ __all__ = ["BADGE_SMALLER", "MIN_TAIL", "FastTable", "GroupRow", "PageEnd", "Row
 # ------------------------------------------------------------------ PDF operators
 
 _ESCAPE = {i: f"\\{i:03o}" for i in range(256) if i < 32 or i > 126}
-_ESCAPE.update({ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"})
+_ESCAPE_ASCII = {ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"}
+_ESCAPE.update(_ESCAPE_ASCII)
 
 
 def _rgb(colour: colors.Color, op: str) -> str:
@@ -65,19 +66,13 @@ class _TextWriter:
         if font is None:
             font = self._fonts[font_name] = pdfmetrics.getFont(font_name)
         ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        if value.isascii():
-            # fonts are registered ASCII-readable: subset 0 maps codes 0-127 to themselves
-            chunks: list[tuple[int, str]] = [(0, value)]
-        else:
-            chunks = [(subset, chunk.decode("latin-1")) for subset, chunk in
-                      font.splitString(value, self.doc)]  # type: ignore[attr-defined]
-        for subset, chunk in chunks:
+        for subset, chunk in _chunks(value, font, self.doc):
             key = (font_name, subset, size)
             if key != self.subset:
                 name = font.getSubsetInternalName(subset, self.doc)  # type: ignore[attr-defined]
                 ops.append(f"{name} {size:g} Tf")
                 self.subset = key
-            ops.append(f"({chunk.translate(_ESCAPE)}) Tj")
+            ops.append(f"({chunk}) Tj")
 
     def raw(self, op: str) -> None:
         """An operator as it is (a marked-content BDC or EMC)."""
@@ -86,6 +81,47 @@ class _TextWriter:
     def close(self) -> str:
         self.ops.append("ET")
         return "\n".join(self.ops)
+
+
+def _chunks(value: str, font, doc) -> list[tuple[int, str]] | tuple[tuple[int, str]]:
+    """``value`` as (font subset, escaped PDF string) pieces, as ``font.splitString`` gives
+    them: the fonts are registered ASCII-readable, so subset 0 maps printable ASCII to itself,
+    and a character already given a code in subset 0 in this document (``_codes``) is that
+    code; anything else (a character new to the document, or one in a later subset) goes
+    through ``splitString``, which gives it its code."""
+    if value.isascii() and value.isprintable():
+        if "\\" in value or "(" in value or ")" in value:
+            value = value.translate(_ESCAPE)
+        return ((0, value),) if value else ()
+    tables = doc.__dict__.setdefault("_fast_text_codes", {})
+    codes = tables.get(font.fontName) or _codes(font, doc, tables)
+    if codes is not None:
+        known = value.translate(codes)
+        if known.isascii() and known.isprintable():
+            return ((0, known),)
+    state = font.state.get(doc)
+    assigned = len(state.assignments) if state is not None else -1
+    chunks = [(subset, chunk.decode("latin-1").translate(_ESCAPE)) for subset, chunk in
+              font.splitString(value, doc)]
+    if len(font.state[doc].assignments) != assigned:
+        tables.pop(font.fontName, None)       # new codes given out: the table is made again
+    return chunks
+
+
+def _codes(font, doc, tables: dict) -> dict[int, str] | None:
+    """The characters ``font`` has codes for in subset 0 of ``doc``, each as its escaped code
+    (a translation table, kept in ``tables`` until ``splitString`` gives out new codes); None
+    before the font is used in the document."""
+    state = font.state.get(doc)
+    if state is None:
+        return None
+    table = {code: chr(n).translate(_ESCAPE) for code, n in state.assignments.items()
+             if n < 256 and (code != n or code < 32 or code > 126)}
+    table.update(_ESCAPE_ASCII)
+    if state.assignments.get(32) == 32:
+        table[0xA0] = " "          # splitString prints a no-break space as a space
+    tables[font.fontName] = table
+    return table
 
 
 # ------------------------------------------------------------------ the flowable
