@@ -37,8 +37,15 @@ _ESCAPE_ASCII = {ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"}
 _ESCAPE.update(_ESCAPE_ASCII)
 
 
+_RGB: dict[tuple[float, float, float, str], str] = {}
+
+
 def _rgb(colour: colors.Color, op: str) -> str:
-    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} {op}"
+    key = (colour.red, colour.green, colour.blue, op)
+    made = _RGB.get(key)
+    if made is None:
+        made = _RGB[key] = f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} {op}"
+    return made
 
 
 class _TextWriter:
@@ -52,6 +59,8 @@ class _TextWriter:
         self.subset = None
         self.colour = None
         self._fonts: dict[str, object] = {}
+        # (font, subset, size) -> its Tf operator, for the whole document
+        self._selects: dict = self.doc.__dict__.setdefault("_fast_text_selects", {})
 
     def line(self, x: float, y: float, value: str, font_name: str, colour: colors.Color,
              size: float | None = None) -> None:
@@ -69,8 +78,11 @@ class _TextWriter:
         for subset, chunk in _chunks(value, font, self.doc):
             key = (font_name, subset, size)
             if key != self.subset:
-                name = font.getSubsetInternalName(subset, self.doc)  # type: ignore[attr-defined]
-                ops.append(f"{name} {size:g} Tf")
+                select = self._selects.get(key)
+                if select is None:    # the first use also enters the font in the document
+                    name = font.getSubsetInternalName(subset, self.doc)  # type: ignore[attr-defined]
+                    select = self._selects[key] = f"{name} {size:g} Tf"
+                ops.append(select)
                 self.subset = key
             ops.append(f"({chunk}) Tj")
 
