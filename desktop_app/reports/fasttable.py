@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
@@ -26,114 +25,9 @@ from desktop_app.reports import fonts, theme
 from desktop_app.reports.cells import Column, text
 from desktop_app.reports.tablerows import GroupRow, Row
 from desktop_app.reports.tagging_rows import FastTableMarks
+from desktop_app.reports.text_ops import TextWriter, rgb
 
 __all__ = ["BADGE_SMALLER", "MIN_TAIL", "FastTable", "GroupRow", "PageEnd", "Row"]
-
-
-# ------------------------------------------------------------------ PDF operators
-
-_ESCAPE = {i: f"\\{i:03o}" for i in range(256) if i < 32 or i > 126}
-_ESCAPE_ASCII = {ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"}
-_ESCAPE.update(_ESCAPE_ASCII)
-
-
-_RGB: dict[tuple[float, float, float, str], str] = {}
-
-
-def _rgb(colour: colors.Color, op: str) -> str:
-    key = (colour.red, colour.green, colour.blue, op)
-    made = _RGB.get(key)
-    if made is None:
-        made = _RGB[key] = f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} {op}"
-    return made
-
-
-class _TextWriter:
-    """Writes text lines as PDF operators inside one BT/ET, switching font and colour only
-    when they change."""
-
-    def __init__(self, canv, size: float):
-        self.doc = canv._doc
-        self.size = size
-        self.ops: list[str] = ["BT"]
-        self.subset = None
-        self.colour = None
-        self._fonts: dict[str, object] = {}
-        # (font, subset, size) -> its Tf operator, for the whole document
-        self._selects: dict = self.doc.__dict__.setdefault("_fast_text_selects", {})
-
-    def line(self, x: float, y: float, value: str, font_name: str, colour: colors.Color,
-             size: float | None = None) -> None:
-        if not value:
-            return
-        size = size or self.size
-        ops = self.ops
-        if colour is not self.colour:
-            ops.append(_rgb(colour, "rg"))
-            self.colour = colour
-        font = self._fonts.get(font_name)
-        if font is None:
-            font = self._fonts[font_name] = pdfmetrics.getFont(font_name)
-        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for subset, chunk in _chunks(value, font, self.doc):
-            key = (font_name, subset, size)
-            if key != self.subset:
-                select = self._selects.get(key)
-                if select is None:    # the first use also enters the font in the document
-                    name = font.getSubsetInternalName(subset, self.doc)  # type: ignore[attr-defined]
-                    select = self._selects[key] = f"{name} {size:g} Tf"
-                ops.append(select)
-                self.subset = key
-            ops.append(f"({chunk}) Tj")
-
-    def raw(self, op: str) -> None:
-        """An operator as it is (a marked-content BDC or EMC)."""
-        self.ops.append(op)
-
-    def close(self) -> str:
-        self.ops.append("ET")
-        return "\n".join(self.ops)
-
-
-def _chunks(value: str, font, doc) -> list[tuple[int, str]] | tuple[tuple[int, str]]:
-    """``value`` as (font subset, escaped PDF string) pieces, as ``font.splitString`` gives
-    them: the fonts are registered ASCII-readable, so subset 0 maps printable ASCII to itself,
-    and a character already given a code in subset 0 in this document (``_codes``) is that
-    code; anything else (a character new to the document, or one in a later subset) goes
-    through ``splitString``, which gives it its code."""
-    if value.isascii() and value.isprintable():
-        if "\\" in value or "(" in value or ")" in value:
-            value = value.translate(_ESCAPE)
-        return ((0, value),) if value else ()
-    tables = doc.__dict__.setdefault("_fast_text_codes", {})
-    codes = tables.get(font.fontName) or _codes(font, doc, tables)
-    if codes is not None:
-        known = value.translate(codes)
-        if known.isascii() and known.isprintable():
-            return ((0, known),)
-    state = font.state.get(doc)
-    assigned = len(state.assignments) if state is not None else -1
-    chunks = [(subset, chunk.decode("latin-1").translate(_ESCAPE)) for subset, chunk in
-              font.splitString(value, doc)]
-    if len(font.state[doc].assignments) != assigned:
-        tables.pop(font.fontName, None)       # new codes given out: the table is made again
-    return chunks
-
-
-def _codes(font, doc, tables: dict) -> dict[int, str] | None:
-    """The characters ``font`` has codes for in subset 0 of ``doc``, each as its escaped code
-    (a translation table, kept in ``tables`` until ``splitString`` gives out new codes); None
-    before the font is used in the document."""
-    state = font.state.get(doc)
-    if state is None:
-        return None
-    table = {code: chr(n).translate(_ESCAPE) for code, n in state.assignments.items()
-             if n < 256 and (code != n or code < 32 or code > 126)}
-    table.update(_ESCAPE_ASCII)
-    if state.assignments.get(32) == 32:
-        table[0xA0] = " "          # splitString prints a no-break space as a space
-    tables[font.fontName] = table
-    return table
 
 
 # ------------------------------------------------------------------ the flowable
@@ -336,7 +230,7 @@ class FastTable(Flowable):
         for w in widths:
             xs.append(xs[-1] + w)
         shapes: list[str] = []
-        txt = _TextWriter(canv, size)
+        txt = TextWriter(canv, size)
         marks = FastTableMarks(canv, self._tag, len(self.columns))
         ascent = size * 0.78
         y = self.height
@@ -354,9 +248,9 @@ class FastTable(Flowable):
             fill = theme.NAVY if index == 0 else row.fill or (theme.NAVY_TINT if row.group else (
                 theme.ZEBRA if row.shade else None))
             if fill is not None:
-                shapes.append(f"{_rgb(fill, 'rg')} 0 {bottom:.2f} {total_w:.2f} {row.height:.2f} re f")
+                shapes.append(f"{rgb(fill, 'rg')} 0 {bottom:.2f} {total_w:.2f} {row.height:.2f} re f")
             if row.bar is not None:
-                shapes.append(f"{_rgb(row.bar, 'rg')} 0 {bottom:.2f} 2.4 {row.height:.2f} re f")
+                shapes.append(f"{rgb(row.bar, 'rg')} 0 {bottom:.2f} 2.4 {row.height:.2f} re f")
             cells_x = [0.0] if row.group else xs
             owners = marks.row(row, index == 0)
             for col, lines in enumerate(row.lines):
@@ -369,7 +263,7 @@ class FastTable(Flowable):
                     if line.badge is not None:
                         badge = size - BADGE_SMALLER
                         bw = pdfmetrics.stringWidth(line.text, line.font, badge) + 5
-                        shapes.append(f"{_rgb(line.badge, 'rg')} {x0:.2f} {base - 2:.2f} "
+                        shapes.append(f"{rgb(line.badge, 'rg')} {x0:.2f} {base - 2:.2f} "
                                       f"{bw:.2f} {leading - 1:.2f} re f")
                         txt.line(x0 + 2.5, base, line.text, line.font, line.colour, badge)
                     else:
@@ -390,8 +284,8 @@ class FastTable(Flowable):
                 run_top = bottom
             y = bottom
         _column_rules(shapes, xs, run_top, y)
-        code = ["q", *marks.furniture(), _rgb(theme.RULE, "RG"), "0.5 w", *shapes,
-                _rgb(theme.NAVY, "RG"), "0.8 w",
+        code = ["q", *marks.furniture(), rgb(theme.RULE, "RG"), "0.5 w", *shapes,
+                rgb(theme.NAVY, "RG"), "0.8 w",
                 f"0 0 m 0 {table_top:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {table_top:.2f} l S",
                 f"0 0 m {total_w:.2f} 0 l S", *marks.furniture_end(),
                 txt.close(), "Q"]

@@ -7,7 +7,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDocument
 
 from desktop_app.reports import fonts
-from desktop_app.reports.fasttable import _ESCAPE, _chunks
+from desktop_app.reports.text_ops import ESCAPE, text_pieces
 
 # printable ASCII, PDF string escapes, characters new to the document and ones seen before,
 # a no-break space, control characters, a character the font lacks, and enough different
@@ -22,7 +22,7 @@ _STRINGS = [
 
 
 def _reference(value: str, font, doc) -> list[tuple[int, str]]:
-    return [(subset, chunk.decode("latin-1").translate(_ESCAPE))
+    return [(subset, chunk.decode("latin-1").translate(ESCAPE))
             for subset, chunk in font.splitString(value, doc)]
 
 
@@ -32,7 +32,7 @@ def test_fast_text_pieces_are_what_split_string_gives():
         font = pdfmetrics.getFont(name)
         quick_doc, plain_doc = PDFDocument(invariant=1), PDFDocument(invariant=1)
         for value in [*_STRINGS, *_STRINGS]:
-            assert list(_chunks(value, font, quick_doc)) == _reference(value, font, plain_doc), \
+            assert list(text_pieces(value, font, quick_doc)) == _reference(value, font, plain_doc), \
                 (name, value)
         assert font.state[quick_doc].assignments == font.state[plain_doc].assignments
         assert len(font.state[quick_doc].subsets) > 1        # the test did reach subset 1
