@@ -9,6 +9,8 @@ two to the same pieces)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
@@ -77,7 +79,7 @@ class TextWriter:
         return "\n".join(self.ops)
 
 
-def text_pieces(value: str, font, doc) -> list[tuple[int, str]] | tuple[tuple[int, str]]:
+def text_pieces(value: str, font, doc) -> Sequence[tuple[int, str]]:
     """``value`` as (font subset, escaped PDF string) pieces, as ``font.splitString`` gives
     them: the fonts are registered ASCII-readable, so subset 0 maps printable ASCII to itself,
     and a character already given a code in subset 0 in this document (``_codes``) is that
