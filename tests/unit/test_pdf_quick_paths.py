@@ -36,3 +36,37 @@ def test_fast_text_pieces_are_what_split_string_gives():
                 (name, value)
         assert font.state[quick_doc].assignments == font.state[plain_doc].assignments
         assert len(font.state[quick_doc].subsets) > 1        # the test did reach subset 1
+
+
+def test_render_pauses_the_cycle_collector_and_leaves_it_as_it_found_it():
+    """Off while a document is laid out; back on after only if it was on (the window keeps it
+    off and collects on its own thread: ui/gc_guard.py)."""
+    import datetime as dt
+    import gc
+
+    from reportlab.platypus import Flowable
+
+    from desktop_app.reports import page
+
+    seen: list[bool] = []
+
+    class Probe(Flowable):
+        def wrap(self, aw, ah):
+            seen.append(gc.isenabled())
+            return 0, 0
+
+        def draw(self):
+            seen.append(gc.isenabled())
+
+    setup = page.PageSetup(title="Probe", committee="Committee", as_at=dt.date(2021, 11, 23))
+    collecting = gc.isenabled()
+    try:
+        for state in (True, False):
+            gc.enable() if state else gc.disable()
+            seen.clear()
+            assert page.render([Probe()], setup).startswith(b"%PDF")
+            assert seen
+            assert not any(seen)
+            assert gc.isenabled() is state
+    finally:
+        gc.enable() if collecting else gc.disable()
