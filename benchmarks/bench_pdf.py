@@ -21,6 +21,10 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import random
 
 # The timed process (--render) imports only what it needs: the harness's own modules
 # (subprocess, statistics, argparse ...) are imported in the functions that use them.
@@ -43,7 +47,7 @@ _DIRECTORATES = ["Corporate Centre", "Children and Families", "Economy and Envir
                  "Community Wellbeing", ""]
 
 
-def _sentence(rng, lo: int, hi: int) -> str:  # rng: a random.Random
+def _sentence(rng: random.Random, lo: int, hi: int) -> str:
     words = [rng.choice(_WORDS) for _ in range(rng.randint(lo, hi))]
     return " ".join(words).capitalize() + "."
 
