@@ -29,11 +29,13 @@ class Block:
     hang: float = 0.0
 
 
+_FACES = {(False, False): fonts.REGULAR, (True, False): fonts.BOLD,
+          (False, True): fonts.ITALIC, (True, True): fonts.BOLD_ITALIC}
+
+
 def text(value: str, *, bold: bool = False, italic: bool = False,
          colour: colors.Color = theme.INK, hang: float = 0.0) -> Block:
-    font = {(False, False): fonts.REGULAR, (True, False): fonts.BOLD,
-            (False, True): fonts.ITALIC, (True, True): fonts.BOLD_ITALIC}[(bold, italic)]
-    return Block(value or "", font, colour, None, hang)
+    return Block(value or "", _FACES[(bold, italic)], colour, None, hang)
 
 
 def badge(label: str, fill: colors.Color) -> Block:
@@ -81,6 +83,7 @@ def wrap(value: str, font_name: str, size: float, width: float, hang: float = 0.
     limit = width / size
     hang_units = hang / size
     space = width_of(" ", font_name, cache)
+    get = cache.get
     out: list[str] = []
     for para in value.strip().splitlines():
         words = para.split()
@@ -92,7 +95,9 @@ def wrap(value: str, font_name: str, size: float, width: float, hang: float = 0.
         used = 0.0
         avail = limit
         for word in words:
-            w = width_of(word, font_name, cache)
+            w = get(word)
+            if w is None:
+                w = width_of(word, font_name, cache)
             if line and used + space + w <= avail:
                 line.append(word)
                 used += space + w
@@ -119,7 +124,7 @@ def wrap(value: str, font_name: str, size: float, width: float, hang: float = 0.
     return out
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Line:
     text: str
     font: str

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
@@ -26,66 +25,9 @@ from desktop_app.reports import fonts, theme
 from desktop_app.reports.cells import Column, text
 from desktop_app.reports.tablerows import GroupRow, Row
 from desktop_app.reports.tagging_rows import FastTableMarks
+from desktop_app.reports.text_ops import TextWriter, rgb
 
 __all__ = ["BADGE_SMALLER", "MIN_TAIL", "FastTable", "GroupRow", "PageEnd", "Row"]
-
-
-# ------------------------------------------------------------------ PDF operators
-
-_ESCAPE = {i: f"\\{i:03o}" for i in range(256) if i < 32 or i > 126}
-_ESCAPE.update({ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"})
-
-
-def _rgb(colour: colors.Color, op: str) -> str:
-    return f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} {op}"
-
-
-class _TextWriter:
-    """Writes text lines as PDF operators inside one BT/ET, switching font and colour only
-    when they change."""
-
-    def __init__(self, canv, size: float):
-        self.doc = canv._doc
-        self.size = size
-        self.ops: list[str] = ["BT"]
-        self.subset = None
-        self.colour = None
-        self._fonts: dict[str, object] = {}
-
-    def line(self, x: float, y: float, value: str, font_name: str, colour: colors.Color,
-             size: float | None = None) -> None:
-        if not value:
-            return
-        size = size or self.size
-        ops = self.ops
-        if colour is not self.colour:
-            ops.append(_rgb(colour, "rg"))
-            self.colour = colour
-        font = self._fonts.get(font_name)
-        if font is None:
-            font = self._fonts[font_name] = pdfmetrics.getFont(font_name)
-        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        if value.isascii():
-            # fonts are registered ASCII-readable: subset 0 maps codes 0-127 to themselves
-            chunks: list[tuple[int, str]] = [(0, value)]
-        else:
-            chunks = [(subset, chunk.decode("latin-1")) for subset, chunk in
-                      font.splitString(value, self.doc)]  # type: ignore[attr-defined]
-        for subset, chunk in chunks:
-            key = (font_name, subset, size)
-            if key != self.subset:
-                name = font.getSubsetInternalName(subset, self.doc)  # type: ignore[attr-defined]
-                ops.append(f"{name} {size:g} Tf")
-                self.subset = key
-            ops.append(f"({chunk.translate(_ESCAPE)}) Tj")
-
-    def raw(self, op: str) -> None:
-        """An operator as it is (a marked-content BDC or EMC)."""
-        self.ops.append(op)
-
-    def close(self) -> str:
-        self.ops.append("ET")
-        return "\n".join(self.ops)
 
 
 # ------------------------------------------------------------------ the flowable
@@ -288,7 +230,7 @@ class FastTable(Flowable):
         for w in widths:
             xs.append(xs[-1] + w)
         shapes: list[str] = []
-        txt = _TextWriter(canv, size)
+        txt = TextWriter(canv, size)
         marks = FastTableMarks(canv, self._tag, len(self.columns))
         ascent = size * 0.78
         y = self.height
@@ -306,9 +248,9 @@ class FastTable(Flowable):
             fill = theme.NAVY if index == 0 else row.fill or (theme.NAVY_TINT if row.group else (
                 theme.ZEBRA if row.shade else None))
             if fill is not None:
-                shapes.append(f"{_rgb(fill, 'rg')} 0 {bottom:.2f} {total_w:.2f} {row.height:.2f} re f")
+                shapes.append(f"{rgb(fill, 'rg')} 0 {bottom:.2f} {total_w:.2f} {row.height:.2f} re f")
             if row.bar is not None:
-                shapes.append(f"{_rgb(row.bar, 'rg')} 0 {bottom:.2f} 2.4 {row.height:.2f} re f")
+                shapes.append(f"{rgb(row.bar, 'rg')} 0 {bottom:.2f} 2.4 {row.height:.2f} re f")
             cells_x = [0.0] if row.group else xs
             owners = marks.row(row, index == 0)
             for col, lines in enumerate(row.lines):
@@ -321,7 +263,7 @@ class FastTable(Flowable):
                     if line.badge is not None:
                         badge = size - BADGE_SMALLER
                         bw = pdfmetrics.stringWidth(line.text, line.font, badge) + 5
-                        shapes.append(f"{_rgb(line.badge, 'rg')} {x0:.2f} {base - 2:.2f} "
+                        shapes.append(f"{rgb(line.badge, 'rg')} {x0:.2f} {base - 2:.2f} "
                                       f"{bw:.2f} {leading - 1:.2f} re f")
                         txt.line(x0 + 2.5, base, line.text, line.font, line.colour, badge)
                     else:
@@ -342,8 +284,8 @@ class FastTable(Flowable):
                 run_top = bottom
             y = bottom
         _column_rules(shapes, xs, run_top, y)
-        code = ["q", *marks.furniture(), _rgb(theme.RULE, "RG"), "0.5 w", *shapes,
-                _rgb(theme.NAVY, "RG"), "0.8 w",
+        code = ["q", *marks.furniture(), rgb(theme.RULE, "RG"), "0.5 w", *shapes,
+                rgb(theme.NAVY, "RG"), "0.8 w",
                 f"0 0 m 0 {table_top:.2f} l S {total_w:.2f} 0 m {total_w:.2f} {table_top:.2f} l S",
                 f"0 0 m {total_w:.2f} 0 l S", *marks.furniture_end(),
                 txt.close(), "Q"]

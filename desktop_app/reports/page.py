@@ -3,6 +3,7 @@ repeatable bytes and a safe write.
 
 "Page N of M" is drawn as "Page N of " followed by a form XObject that is defined once, after the
 last page, with the total. (The NumberedCanvas recipe that defers showPage breaks bookmarks.)
+The rest of the header and footer is a form too, drawn once and shown on every page.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import contextlib
 import contextvars
 import dataclasses
 import datetime as dt
+import gc
 import io
 import os
 import tempfile
@@ -30,6 +32,7 @@ Target = str | os.PathLike | IO[bytes]
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 PAGE_TOTAL_FORM = "pageTotal"
+_FURNITURE_FORMS = {True: "furniture", False: "furnitureFirst"}
 LANGUAGE = "en-GB"
 CREATOR = "Scrutiny Tracker"
 
@@ -130,6 +133,7 @@ class _ReportDoc(BaseDocTemplate):
             PageTemplate("later", [frame], onPage=self._decorate),
         ])
         self.pages = 0
+        self._furniture_forms: set[bool] = set()
         self.own_numbers = _OWN_NUMBERS.get()
         self.tagger = tagging.Tagger() if _TAGGED.get() else None
 
@@ -159,13 +163,37 @@ class _ReportDoc(BaseDocTemplate):
         code.append(tagging.END)
 
     def _furniture(self, canv) -> None:
-        self.pages = max(self.pages, canv.getPageNumber())
+        """The header band and footer, the same on every page, are drawn once, as a form
+        (``_draw_furniture`` at the end of the build); each page draws that form and its own
+        "Page N of " and the form holding the total."""
+        number = canv.getPageNumber()
+        self.pages = max(self.pages, number)
+        banded = self.setup.first_page_band or number > 1
+        self._furniture_forms.add(banded)
+        canv.doForm(_FURNITURE_FORMS[banded])
+        if not self.own_numbers:
+            return
+        width = self.setup.pagesize[0]
+        y = theme.FOOTER_Y
+        canv.saveState()
+        canv.setFillColor(theme.MUTED)
+        canv.setFont(fonts.REGULAR, 7.5)
+        label = f"Page {number} of "
+        x = width - theme.MARGIN - 62
+        canv.drawString(x, y, label)
+        canv.translate(x + canv.stringWidth(label, fonts.REGULAR, 7.5), y)
+        canv.doForm(PAGE_TOTAL_FORM)
+        canv.restoreState()
+
+    def _draw_furniture(self, canv, banded: bool) -> None:
+        """Header band (or, ``banded`` false, the slim strip of a front sheet with its own
+        masthead), watermark and footer: what every page (or the first) shows."""
         setup = self.setup
         width, height = setup.pagesize
         canv.saveState()
         if setup.watermark:
             self._watermark(canv)
-        if setup.first_page_band or canv.getPageNumber() > 1:
+        if banded:
             band = theme.HEADER_BAND
             canv.setFillColor(theme.NAVY)
             canv.rect(0, height - band, width, band, stroke=0, fill=1)
@@ -194,20 +222,19 @@ class _ReportDoc(BaseDocTemplate):
         if setup.marking and setup.marking not in left:
             left = f"{left} · {setup.marking}"
         canv.drawString(theme.MARGIN, y, left)
-        if not self.own_numbers:
-            canv.restoreState()
-            return
-        label = f"Page {canv.getPageNumber()} of "
-        x = width - theme.MARGIN - 62
-        canv.drawString(x, y, label)
-        canv.translate(x + canv.stringWidth(label, fonts.REGULAR, 7.5), y)
-        canv.doForm(PAGE_TOTAL_FORM)
         canv.restoreState()
 
     def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
         self._doSave = 0
         super().build(flowables)
         canv = self.canv
+        width, height = self.setup.pagesize
+        for banded in sorted(self._furniture_forms):
+            # a bounding box wider than the page, so that its clip does not touch the band's
+            # edge pixels
+            canv.beginForm(_FURNITURE_FORMS[banded], -9, -9, width + 9, height + 9)
+            self._draw_furniture(canv, banded)
+            canv.endForm()
         canv.beginForm(PAGE_TOTAL_FORM)
         if self.own_numbers:
             canv.setFillColor(theme.MUTED)
@@ -227,6 +254,27 @@ def render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     if captured is not None:
         captured.append((list(flowables), setup))
         return b""
+    with _no_cycle_collection():
+        return _render(flowables, setup)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused while a document is laid out and written: a long log
+    makes some hundreds of thousands of objects that live until the file is saved, and each
+    full collection walked them all again (a tenth of the build of a 2,000-action log,
+    benchmarks/bench_pdf.py). What it leaves is collected once it is back on. Left off if it
+    was off (the window collects on its own thread: ui/gc_guard.py)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render(flowables: Iterable[Flowable], setup: PageSetup) -> bytes:
     fonts.register_fonts()
     # Plain Flate streams: the ASCII85 wrapper reportlab adds by default only makes files 25%
     # bigger, and its pure-Python encoder was a quarter of the build time of a long log.
