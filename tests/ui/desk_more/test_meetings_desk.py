@@ -410,3 +410,70 @@ def test_a_meeting_without_an_agenda_lists_what_the_work_programme_plans(officer
     else:
         assert "work programme" not in said
     assert tab.detail_tabs.tabText(0) == "Agenda (0)"
+
+
+# ------------------------------------------------------------------ refused or cancelled
+
+@pytest.mark.parametrize("taken", [NEXT, dt.date(2021, 10, 12)], ids=["next", "held"])
+def test_moving_a_meeting_onto_another_meetings_date_is_refused_in_the_dialog(officer, tab,
+                                                                              taken):
+    qtbot, db = officer.qtbot, officer.db
+    before = stored(db, SPARE)
+    choose_meeting(qtbot, tab, SPARE)
+    click_tool(qtbot, tab.toolbar, tab.edit_meeting_action)
+    dialog = visible_dialog(qtbot, MeetingDialog, tab)
+    dialog.date_edit.setDate(QDate(taken.year, taken.month, taken.day))
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    said = dialog.error_label.text()
+    assert taken.isoformat() in said or dates.format_uk(taken) in said, said
+    assert "\n" not in said
+    assert "Traceback" not in said
+    dialog.reject()
+    after = stored(db, SPARE)
+    assert (after.id, after.version) == (before.id, before.version)
+    assert stored(db, taken).id != before.id
+    assert not officer.window.undo_stack.canUndo()
+    assert not officer.boxes.seen
+
+
+CHANGES = [("venue_edit", "Town Hall, Leominster"), ("kind_combo", "Extraordinary"),
+           ("time_edit", "10:00")]
+
+
+@pytest.mark.parametrize(("widget", "value"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_cancel_on_the_meeting_dialog_writes_nothing(officer, tab, widget, value):
+    qtbot, db = officer.qtbot, officer.db
+    before = stored(db, SPARE)
+    choose_meeting(qtbot, tab, SPARE)
+    click_tool(qtbot, tab.toolbar, tab.edit_meeting_action)
+    dialog = visible_dialog(qtbot, MeetingDialog, tab)
+    box = getattr(dialog, widget)
+    if widget == "kind_combo":
+        box.setCurrentIndex(box.findText(value, Qt.MatchFlag.MatchStartsWith))
+    elif widget == "time_edit":
+        box.setTime(box.time().fromString(value, "hh:mm"))
+    else:
+        _type_into(qtbot, box, value)
+    click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel))
+    assert not dialog.isVisible()
+    after = stored(db, SPARE)
+    assert after == before
+    assert cell(tab, before.id, MeetingsModel.VENUE) == before.venue
+    assert not officer.window.undo_stack.canUndo()
+
+
+def test_cancel_on_the_agenda_item_dialog_writes_nothing(officer, tab):
+    qtbot, db = officer.qtbot, officer.db
+    choose_meeting(qtbot, tab, NEXT)
+    before = stored(db, NEXT).items
+    choose_item(qtbot, tab, before[3].id)
+    click_tool(qtbot, tab.toolbar, tab.edit_item_action)
+    dialog = visible_dialog(qtbot, AgendaItemDialog, tab)
+    _type_into(qtbot, dialog.title_edit, "A title typed, then thought better of")
+    click(qtbot, dialog.exempt_check)
+    click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel))
+    assert stored(db, NEXT).items == before
+    assert shown_texts(tab.agenda_view, AgendaModel.TITLE)[3].split("\n")[0] == before[3].title
+    assert not officer.window.undo_stack.canUndo()
