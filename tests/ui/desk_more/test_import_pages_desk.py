@@ -73,7 +73,7 @@ def test_the_meaning_given_to_an_unknown_status_word_is_the_status_its_rows_get(
 @pytest.mark.parametrize(("typed", "hint"), [
     ("Childrens and Young People Scrutiny Committee",
      f"did you mean \u201c{DEMO_COMMITTEE}\u201d?"),
-    ("Planning Committee", "No committee is called \u201cPlanning Committee\u201d."),
+    ("Zzyzx Forum", "No committee is called \u201cZzyzx Forum\u201d."),
 ])
 def test_a_committee_neither_chosen_nor_created_keeps_next_off(officer, wizard, typed, hint):
     qtbot, db = officer.qtbot, officer.db

@@ -128,11 +128,12 @@ def what_the_database_holds(db, kind: str) -> list[str]:
     """Texts each document must carry, read from the database."""
     if kind == "action-log":
         return [a.ref for a in actions.list_actions(db, DEMO_COMMITTEE)
-                if a.reported_complete_on is None]
+                if a.reported_complete_on is None and a.ref
+                and (a.meeting_date is None or a.meeting_date <= TODAY)]
     if kind == "recommendations":
         return [squeeze(r.text)[:60] for r in
                 recommendations.list_recommendations(db, DEMO_COMMITTEE)
-                if r.meeting_date >= dt.date(2021, 5, 1)]
+                if dt.date(2021, 5, 1) <= r.meeting_date <= TODAY]
     if kind == "minutes":
         return [squeeze(i.title) for i in meetings.get_meeting(db, DEMO_COMMITTEE,
                                                                LAST_HELD).items]
