@@ -84,6 +84,11 @@ def update_meeting(db: Database, meeting_id: int, if_version: int | None = None,
     with db.unit_of_work() as s:
         m = get_row(s, Meeting, meeting_id, "meeting")
         check_version(s, m, if_version, "meeting")
+        day = fields.get("date")
+        if day is not None and day != m.date and s.scalars(select(Meeting).where(
+                Meeting.committee_id == m.committee_id, Meeting.date == day)).first():
+            raise ServiceError(f"{m.committee.name} already has a meeting on "
+                               f"{dates.format_uk(day, 'full')}")
         apply_fields(m, fields, {"date", "start_time", "venue", "kind", "status", "minute_start",
                                  "publication_deadline_override", "questions_deadline_override",
                                  "notes"})

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self._stale |= {t for t in (self.meetings_tab, self.work_tab) if t is not source}
         if source is not self.tracker:
             self.tracker.refresh()       # new flags, counts and next meeting
+        self._refresh_current()          # e.g. Ctrl+Z on this tab undid another tab's edit
 
     def refresh_all(self) -> None:
         self.overview.mark_stale()

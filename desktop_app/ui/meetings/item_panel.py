@@ -97,6 +97,8 @@ class AgendaItemPanel(QFrame):
             if not (same and self.minutes_edit.document().isModified()):
                 self.minutes_edit.setPlainText(item.minutes_text)
                 self.minutes_edit.document().setModified(False)
+        # setPlainText can leave the button as it was (no modificationChanged): say it here
+        self._minutes_modified(self.minutes_edit.document().isModified())
 
     def set_item_actions_enabled(self, has_item: bool) -> None:
         self.attach_button.setEnabled(has_item)
