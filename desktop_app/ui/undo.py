@@ -54,6 +54,17 @@ class UndoableEdits:
         self.tab = tab
         self.conflict_noun = conflict_noun
         self.after_edit = after_edit
+        # the version this window last saw of each record it edits ((kind, id) -> version):
+        # every step checks against it, so two steps on one record undo in turn, while
+        # somebody else's save in between is still refused
+        self._seen: dict[tuple[str, int], int] = {}
+
+    def saw(self, kind: str, row_id: int, version: int) -> None:
+        """This window has seen (or written) ``version`` of the record."""
+        self._seen[(kind, row_id)] = version
+
+    def last_seen(self, kind: str, row_id: int, default: int) -> int:
+        return self._seen.get((kind, row_id), default)
 
     def run(self, fn):
         """A service call outside a dialog: errors are shown; a conflict offers a reload."""
@@ -103,13 +114,16 @@ class UndoableEdits:
     def versioned(self, update, row_id: int, version: int, new: dict, old: dict, text: str,
                   in_dialog: bool = False, later: bool = False):
         """An edit of some fields; Undo puts the old values back. Each step checks the
-        version it last saw, so nobody else's change is overwritten silently."""
-        state = {"version": version}
+        version the window last saw of the record, so nobody else's change is overwritten
+        silently."""
+        kind = update.__name__
+        self.saw(kind, row_id, version)        # what the window shows now
 
         def apply(fields):
             def run():
-                row = update(self.tab.db, row_id, if_version=state["version"], **fields)
-                state["version"] = row.version
+                row = update(self.tab.db, row_id, if_version=self.last_seen(kind, row_id, version),
+                             **fields)
+                self.saw(kind, row_id, row.version)
                 return row
             return run
 

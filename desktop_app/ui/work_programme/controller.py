@@ -109,23 +109,26 @@ class WorkProgrammeController:
 
     def apply_move(self, item: WorkItemRow, to_date, reason: str, in_dialog: bool = False):
         """Move through the service; Undo moves it back and restores position and status."""
-        state = {"version": item.version}
         where = dates.format_uk(to_date) if to_date else "To be scheduled"
+        kind = wp_service.update_work_item.__name__      # as self.edits.versioned keys it
+        self.edits.saw(kind, item.id, item.version)
 
         def do():
             row = wp_service.move_work_item(self.db, item.id, to_date, reason,
-                                            if_version=state["version"])
-            state["version"] = row.version
+                                            if_version=self.edits.last_seen(kind, item.id,
+                                                                            item.version))
+            self.edits.saw(kind, item.id, row.version)
             return row
 
         def undo():
             back = wp_service.move_work_item(self.db, item.id, item.meeting_date,
                                              f"Move to {where} undone",
-                                             if_version=state["version"])
+                                             if_version=self.edits.last_seen(kind, item.id,
+                                                                             item.version))
             row = wp_service.update_work_item(self.db, item.id, if_version=back.version,
                                               current_position=item.position,
                                               status=item.status)
-            state["version"] = row.version
+            self.edits.saw(kind, item.id, row.version)
             return row
 
         row = self.edits.push(f"Move \u201c{item.title}\u201d to {where}", do, undo, in_dialog)
