@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import AgendaItem, Meeting
+from desktop_app.domain.agenda_numbers import place_of
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import AgendaItemRow, AttachmentRow, MeetingRow
@@ -163,11 +164,25 @@ def update_item(db: Database, item_id: int, if_version: int | None = None, **fie
     with db.unit_of_work() as s:
         item = get_row(s, AgendaItem, item_id, "agenda item")
         check_version(s, item, if_version, "agenda item")
+        renumbered = "number" in fields and fields["number"] is not None and \
+            str(fields["number"]).strip() != item.number
         apply_fields(item, fields, {"number", "title", "purpose", "scrutiny_type", "lead_officers",
                                     "exempt", "exempt_paragraph", "minutes_text", "resolutions",
                                     "incomplete"})
+        if renumbered:
+            _take_place(item)
         s.flush()
         return item_row(item)
+
+
+def _take_place(item: AgendaItem) -> None:
+    """A renumbered item moves to where its new number reads in the agenda (the others keep
+    their order); positions are written again 0, 1, 2... only where they change."""
+    others = [i for i in sorted(item.meeting.items, key=lambda i: i.position) if i is not item]
+    others.insert(place_of(item.number, [i.number for i in others]), item)
+    for position, each in enumerate(others):
+        if each.position != position:
+            each.position = position
 
 
 def attach_file(db: Database, item_id: int, path: str, title: str = "") -> AgendaItemRow:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
+from desktop_app.domain.agenda_numbers import number_key
 from desktop_app.domain.records import AgendaItemRow
 from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.meetings.meetings_model import AMBER, GREY, RowRole, SortRole
 
 __all__ = ["AgendaModel", "RowRole", "SortRole", "number_key"]
-
-
-def number_key(number: str) -> str:
-    """Agenda numbers sort as people read them: 2 < 10 < 10a (digits padded, so a plain
-    string comparison in the proxy gets it right)."""
-    return re.sub(r"\d+", lambda m: m.group().zfill(8), number.strip().lower())
 
 
 class AgendaModel(ListTableModel[AgendaItemRow]):
