@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -11,17 +10,10 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry, Committee, Meeting
 from desktop_app.domain.enums import MeetingStatus
+from desktop_app.services.clock import today as today  # here for its many callers
 from desktop_app.services.errors import ConflictError, NotFound, ServiceError
 
 RowT = TypeVar("RowT")
-
-
-def today() -> dt.date:
-    """Today's date; ``SCRUTINY_TRACKER_TODAY`` (YYYY-MM-DD) fixes it for demos and tests."""
-    fixed = os.environ.get("SCRUTINY_TRACKER_TODAY")
-    if fixed:
-        return dt.date.fromisoformat(fixed)
-    return dt.date.today()
 
 
 class Unset:
