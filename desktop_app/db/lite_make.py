@@ -10,6 +10,7 @@ so it cannot drift from the models:
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from sqlalchemy import Boolean, Date, DateTime, String, Time
 
 from desktop_app.db import search_index
 from desktop_app.db.engine import Database, make_engine
-from desktop_app.db.models import Base
+from desktop_app.db.models import Base, StoredEnum
 from desktop_app.db.revision import plain_head_revision
 
 TARGET = Path(__file__).with_name("lite_schema.py")
@@ -65,6 +66,18 @@ def _kind(column) -> str | None:
     return None
 
 
+def _default(column) -> object:
+    """A column's Python-side default as the quick writer takes it: a plain value, or NOW for
+    the timestamps' callable (models._now)."""
+    default = column.default
+    if default.is_callable:
+        if default.arg.__name__ != "_now":   # pragma: no cover - a new kind of default
+            raise RuntimeError(f"{column}: a callable default lite_make does not know")
+        return "NOW"
+    value = default.arg
+    return value.value if isinstance(value, enum.Enum) else value
+
+
 def generate() -> str:
     statements, head = _made_at_head()
     tables = Base.metadata.sorted_tables
@@ -90,6 +103,20 @@ def generate() -> str:
         "# the columns SQLAlchemy converts on the way in: date, datetime, time, bool",
         "CONVERTED: dict[str, dict[str, str]] = {",
         *(f"    {t.name!r}: {dict((c.name, k) for c in t.columns if (k := _kind(c)))!r},"
+          for t in tables),
+        "}",
+        "",
+        "# the Python-side defaults the ORM fills in (NOW: the time of the insert)",
+        "DEFAULTS: dict[str, dict[str, object]] = {",
+        *(f"    {t.name!r}: "
+          f"{dict((c.name, _default(c)) for c in t.columns if c.default is not None)!r},"
+          for t in tables),
+        "}",
+        "",
+        "# the columns stored as a domain.enums vocabulary (models.StoredEnum): checked on the way in",
+        "ENUMS: dict[str, dict[str, str]] = {",
+        *(f"    {t.name!r}: "
+          f"{dict((c.name, c.type.enum_class.__name__) for c in t.columns if isinstance(c.type, StoredEnum))!r},"
           for t in tables),
         "}",
         "",

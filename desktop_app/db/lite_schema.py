@@ -11,8 +11,8 @@ SCHEMA: tuple[str, ...] = (
     "CREATE TABLE committees (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(200) NOT NULL, \n\tshort_name VARCHAR(50) NOT NULL, \n\tcouncil VARCHAR(200) NOT NULL, \n\tcontact TEXT NOT NULL, \n\tprint_options TEXT DEFAULT '' NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tversion INTEGER NOT NULL, \n\tCONSTRAINT pk_committees PRIMARY KEY (id), \n\tCONSTRAINT uq_committees_name UNIQUE (name)\n)",
     'CREATE TABLE members (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(200) NOT NULL, \n\ttitle VARCHAR(50) NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tversion INTEGER NOT NULL, \n\tCONSTRAINT pk_members PRIMARY KEY (id)\n)',
     'CREATE TABLE audit_log (\n\tid INTEGER NOT NULL, \n\tat DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, \n\twho VARCHAR(200) NOT NULL, \n\tcommittee_id INTEGER, \n\ttable_name VARCHAR(60) NOT NULL, \n\trow_id INTEGER NOT NULL, \n\toperation VARCHAR(10) NOT NULL, \n\tfield VARCHAR(60) NOT NULL, \n\told TEXT, \n\tnew TEXT, \n\trow_version INTEGER, \n\tCONSTRAINT pk_audit_log PRIMARY KEY (id)\n)',
-    'CREATE INDEX ix_audit_log_table_row ON audit_log (table_name, row_id)',
     'CREATE INDEX ix_audit_log_committee_id ON audit_log (committee_id)',
+    'CREATE INDEX ix_audit_log_table_row ON audit_log (table_name, row_id)',
     'CREATE TABLE contacts (\n\tid INTEGER NOT NULL, \n\tname VARCHAR(200) NOT NULL, \n\temail VARCHAR(320) NOT NULL, \n\tjob_title VARCHAR(200) NOT NULL, \n\tdirectorate VARCHAR(200) NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tversion INTEGER NOT NULL, \n\tCONSTRAINT pk_contacts PRIMARY KEY (id), \n\tCONSTRAINT uq_contacts_name UNIQUE (name)\n)',
     'CREATE TABLE database_identity (\n\tid INTEGER NOT NULL, \n\ttoken VARCHAR(36) NOT NULL, \n\tCONSTRAINT pk_database_identity PRIMARY KEY (id)\n)',
     'CREATE TABLE memberships (\n\tid INTEGER NOT NULL, \n\tcommittee_id INTEGER NOT NULL, \n\tmember_id INTEGER NOT NULL, \n\trole VARCHAR(20) NOT NULL, \n\tvoting BOOLEAN NOT NULL, \n\tposition INTEGER NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tupdated_at DATETIME NOT NULL, \n\tversion INTEGER NOT NULL, \n\tCONSTRAINT pk_memberships PRIMARY KEY (id), \n\tCONSTRAINT uq_memberships_committee_id_member_id UNIQUE (committee_id, member_id), \n\tCONSTRAINT fk_memberships_committee_id_committees FOREIGN KEY(committee_id) REFERENCES committees (id) ON DELETE CASCADE, \n\tCONSTRAINT fk_memberships_member_id_members FOREIGN KEY(member_id) REFERENCES members (id) ON DELETE CASCADE\n)',
@@ -28,8 +28,8 @@ SCHEMA: tuple[str, ...] = (
     'CREATE TABLE work_item_moves (\n\tid INTEGER NOT NULL, \n\titem_id INTEGER NOT NULL, \n\tmoved_on DATE NOT NULL, \n\tfrom_date DATE, \n\tto_date DATE, \n\treason TEXT NOT NULL, \n\tauthor VARCHAR(200) NOT NULL, \n\tCONSTRAINT pk_work_item_moves PRIMARY KEY (id), \n\tCONSTRAINT fk_work_item_moves_item_id_work_programme_items FOREIGN KEY(item_id) REFERENCES work_programme_items (id) ON DELETE CASCADE\n)',
     'CREATE INDEX ix_work_item_moves_item_id ON work_item_moves (item_id)',
     'CREATE TABLE progress_updates (\n\tid INTEGER NOT NULL, \n\taction_id INTEGER, \n\trecommendation_id INTEGER, \n\t"on" DATE NOT NULL, \n\ttext TEXT NOT NULL, \n\tauthor VARCHAR(200) NOT NULL, \n\tcreated_at DATETIME NOT NULL, \n\tCONSTRAINT pk_progress_updates PRIMARY KEY (id), \n\tCONSTRAINT ck_progress_updates_one_target CHECK ((action_id IS NULL) <> (recommendation_id IS NULL)), \n\tCONSTRAINT fk_progress_updates_action_id_actions FOREIGN KEY(action_id) REFERENCES actions (id) ON DELETE CASCADE, \n\tCONSTRAINT fk_progress_updates_recommendation_id_recommendations FOREIGN KEY(recommendation_id) REFERENCES recommendations (id) ON DELETE CASCADE\n)',
-    'CREATE INDEX ix_progress_updates_recommendation_id ON progress_updates (recommendation_id)',
     'CREATE INDEX ix_progress_updates_action_id ON progress_updates (action_id)',
+    'CREATE INDEX ix_progress_updates_recommendation_id ON progress_updates (recommendation_id)',
     "CREATE VIRTUAL TABLE search_index USING fts5(committee_id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2')",
     'CREATE TABLE search_index_queue (row_key INTEGER NOT NULL PRIMARY KEY)',
     'CREATE TRIGGER search_action_ai AFTER INSERT ON actions BEGIN INSERT OR IGNORE INTO search_index_queue (row_key) VALUES (NEW.id * 8 + 1); END',
@@ -89,6 +89,44 @@ CONVERTED: dict[str, dict[str, str]] = {
     'recommendations': {'sent_on': 'date', 'response_on': 'date', 'response_due_override': 'date', 'updated_on': 'date', 'procedural': 'bool', 'created_at': 'datetime', 'updated_at': 'datetime'},
     'work_item_moves': {'moved_on': 'date', 'from_date': 'date', 'to_date': 'date'},
     'progress_updates': {'on': 'date', 'created_at': 'datetime'},
+}
+
+# the Python-side defaults the ORM fills in (NOW: the time of the insert)
+DEFAULTS: dict[str, dict[str, object]] = {
+    'audit_log': {'field': ''},
+    'committees': {'short_name': '', 'council': '', 'contact': '', 'print_options': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'contacts': {'email': '', 'job_title': '', 'directorate': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'database_identity': {},
+    'members': {'title': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'meetings': {'venue': '', 'kind': 'mainstream', 'status': 'scheduled', 'notes': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'memberships': {'role': 'councillor', 'voting': True, 'position': 0, 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'agenda_items': {'position': 0, 'purpose': '', 'scrutiny_type': '', 'lead_officers': '', 'exempt': False, 'exempt_paragraph': '', 'minutes_text': '', 'resolutions': '', 'incomplete': False, 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'attendance': {'name': '', 'kind': 'present', 'substitute_for': '', 'role': '', 'position': 0, 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'work_programme_items': {'format': 'agenda_item', 'scrutiny_type': '', 'origin': '', 'lead_officers': '', 'current_position': '', 'target_text': '', 'status': 'proposed', 'sort_order': 0, 'status_word': '', 'rag': '', 'extra': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'actions': {'ref': '', 'item_title': '', 'owner': '', 'directorate': '', 'progress': '', 'due_text': '', 'status': 'open', 'position': 0, 'status_word': '', 'rag': '', 'extra': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'attachments': {'title': '', 'position': 0, 'sha256': '', 'size_bytes': 0, 'page_count': 0, 'text_content': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'recommendations': {'item_title': '', 'label': '', 'addressee': 'Executive', 'response': '', 'verdict': 'awaiting', 'status': 'open', 'position': 0, 'procedural': False, 'status_word': '', 'rag': '', 'extra': '', 'verdict_word': '', 'created_at': 'NOW', 'updated_at': 'NOW', 'version': 1},
+    'work_item_moves': {'reason': '', 'author': ''},
+    'progress_updates': {'author': '', 'created_at': 'NOW'},
+}
+
+# the columns stored as a domain.enums vocabulary (models.StoredEnum): checked on the way in
+ENUMS: dict[str, dict[str, str]] = {
+    'audit_log': {},
+    'committees': {},
+    'contacts': {},
+    'database_identity': {},
+    'members': {},
+    'meetings': {'kind': 'MeetingKind', 'status': 'MeetingStatus'},
+    'memberships': {'role': 'MemberRole'},
+    'agenda_items': {},
+    'attendance': {'kind': 'AttendanceKind'},
+    'work_programme_items': {'format': 'WorkFormat', 'status': 'WorkStatus'},
+    'actions': {'status': 'ActionStatus'},
+    'attachments': {},
+    'recommendations': {'verdict': 'Verdict', 'status': 'ImplementationStatus'},
+    'work_item_moves': {},
+    'progress_updates': {},
 }
 
 # the length of each VARCHAR column
