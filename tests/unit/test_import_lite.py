@@ -10,6 +10,7 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def _contents(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-def _import(url: str, source: Path, quick: bool, **options) -> object:
+def _import(url: str, source: Path, quick: bool, committee: str = COMMITTEE, **options) -> Any:
     from desktop_app.services.workspace import open_database
 
     opened = []
@@ -63,7 +64,7 @@ def _import(url: str, source: Path, quick: bool, **options) -> object:
         opened.append(open_database(url))
         return opened[0]
     try:
-        return import_file(db, source, COMMITTEE,
+        return import_file(db, source, committee,
                            ImportOptions(**{"create_committee": True, **options}),
                            url=url if quick else None)
     finally:
@@ -122,9 +123,11 @@ def test_a_new_database_made_quickly_is_the_one_the_full_path_makes(tmp_path):
 @pytest.mark.parametrize("name", FILES)
 def test_the_quick_path_writes_what_the_orm_path_writes(both_ways, name):
     quick_db, orm_db, done, full = both_ways[name]
-    assert done.quick and not full.quick
+    assert done.quick
+    assert not full.quick
     assert done.summary.as_dict() == full.summary.as_dict()
-    assert done.summary.created > 0 and done.summary.meetings_created > 0
+    assert done.summary.created > 0
+    assert done.summary.meetings_created > 0
     quick, orm = _contents(quick_db), _contents(orm_db)
     assert quick.keys() == orm.keys()
     for table in orm:
@@ -134,10 +137,12 @@ def test_the_quick_path_writes_what_the_orm_path_writes(both_ways, name):
             "work-programme": "work_programme_items"}[done.summary.kind]
     audited = {r[5] for r in quick["audit_log"] if r[4] == kind}
     assert audited == {r[0] for r in quick[kind]}
-    assert len(quick["search_index"]) == len(quick[kind]) and not quick["search_index_queue"]
+    assert len(quick["search_index"]) == len(quick[kind])
+    assert not quick["search_index_queue"]
     if kind == "work_programme_items":
         assert quick["work_item_moves"]
-    assert done.backup is not None and done.backup.is_file()
+    assert done.backup is not None
+    assert done.backup.is_file()
 
 
 def test_a_repeat_import_after_a_quick_one_changes_nothing(both_ways, tmp_path):
@@ -157,22 +162,13 @@ def test_a_new_committee_in_a_database_with_another_goes_in_quickly_too(both_way
     quickly and into the other through the ORM: the same again (ids carry on from the first)."""
     base = both_ways["11_actions_excel97.xls"][1]
     dbs = {way: tmp_path / f"{way}.db" for way in ("quick", "orm")}
-    for way, path in dbs.items():
-        shutil.copy(base, path)
     outcomes = {}
     for way, path in dbs.items():
-        from desktop_app.services.workspace import open_database
-        opened = []
-
-        def db(path=path):
-            opened.append(open_database(f"sqlite:///{path}"))
-            return opened[0]
-        outcomes[way] = import_file(db, TRACKERS / "12_recs_excel97_merged.xls", "Housing",
-                                    ImportOptions(create_committee=True),
-                                    url=f"sqlite:///{path}" if way == "quick" else None)
-        for d in opened:
-            d.dispose()
-    assert outcomes["quick"].quick and not outcomes["orm"].quick
+        shutil.copy(base, path)
+        outcomes[way] = _import(f"sqlite:///{path}", TRACKERS / "12_recs_excel97_merged.xls",
+                                way == "quick", committee="Housing")
+    assert outcomes["quick"].quick
+    assert not outcomes["orm"].quick
     assert outcomes["quick"].summary.committee_created
     assert _contents(dbs["quick"]) == _contents(dbs["orm"])
 
