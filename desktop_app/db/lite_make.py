@@ -26,7 +26,7 @@ TARGET = Path(__file__).with_name("lite_schema.py")
 
 
 def schema_rows(conn: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
-    """(type, name, table, sql) of ``sqlite_master`` in creation order: what the tests compare."""
+    """(type, name, table, sql) of ``sqlite_master`` in creation order."""
     return [tuple(r) for r in conn.execute(  # type: ignore[misc]
         "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")]
 
@@ -50,7 +50,19 @@ def _made_at_head() -> tuple[list[str], str]:
         db.dispose()
     shadows = {f"{search_index.TABLE}_{s}" for s in ("data", "idx", "content", "docsize",
                                                       "config")}
-    return [sql for _type, name, _table, sql in rows if sql and name not in shadows], head
+    kept = [(kind, name, sql) for kind, name, _table, sql in rows if sql and name not in shadows]
+    # a table's indexes come from a set (their order changes from run to run): by name
+    out: list[str] = []
+    run: list[tuple[str, str]] = []
+    for kind, name, sql in [*kept, ("end", "", "")]:
+        if kind == "index":
+            run.append((name, sql))
+            continue
+        out.extend(sql for _name, sql in sorted(run))
+        run = []
+        if kind != "end":
+            out.append(sql)
+    return out, head
 
 
 def _kind(column) -> str | None:
