@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db.models import AuditEntry
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.import_rows import snapshot
+from desktop_app.services.import_rows import snapshots
 
 _SKIP = {"id", "created_at", "updated_at", "version"}  # as db.audit leaves them out
 
@@ -36,8 +36,8 @@ def insert_audited(session: Session, model: type, rows: list[dict[str, Any]],
     name = str(table.name)  # not SQLAlchemy's quoted_name: the driver adapts it slowly
     audit_rows = [{"at": now, "who": who, "committee_id": committee_id, "table_name": name,
                    "row_id": row_id, "operation": "insert", "field": KNOWN_FROM_IMPORT, "old": None,
-                   "new": snapshot(values, columns), "row_version": 1}
-                  for row_id, values in zip(ids, rows)]
+                   "new": text, "row_version": 1}
+                  for row_id, text in zip(ids, snapshots(rows, columns))]
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         _sqlite_executemany(connection, AuditEntry.__table__, audit_rows)

@@ -35,7 +35,7 @@ from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.clock import today
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_limits import fitting_rows
-from desktop_app.services.import_rows import RowValues, snapshot
+from desktop_app.services.import_rows import RowValues, snapshots
 from desktop_app.services.import_service import start_summary
 from desktop_app.services.import_summary import ImportedRow, ImportedWorkbook, ImportSummary
 
@@ -295,8 +295,8 @@ class _Writer:
         self.conn.executemany(
             "INSERT INTO audit_log (at, who, committee_id, table_name, row_id, operation, field, "
             "old, new, row_version) VALUES (?, ?, ?, ?, ?, 'insert', ?, NULL, ?, ?)",
-            [(at, self.who, committee_of(i), table, i, KNOWN_FROM_IMPORT, snapshot(row, columns),
-              version) for i, row in zip(ids, rows)])
+            [(at, self.who, committee_of(i), table, i, KNOWN_FROM_IMPORT, text, version)
+             for i, text in zip(ids, snapshots(rows, columns))])
 
     def index(self) -> None:
         """What db/search_index.py's session hook does before a commit: the rows the triggers
