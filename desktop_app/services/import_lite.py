@@ -267,12 +267,16 @@ class _Writer:
         fill = {c: defaults.get(c) for c in left_out}   # no default: NULL, as the ORM leaves it
         for row in rows:
             row.update(fill)
-        convert = [(i, _converter(table, c)) for i, c in enumerate(given + left_out)]
-        convert = [(i, f) for i, f in convert if f is not None]
-        values_of = operator.itemgetter(*(given + left_out))
+        # the values left out are the same in every row: converted once
+        constant = []
+        for c in left_out:
+            f = _converter(table, c)
+            constant.append(fill[c] if f is None else f(fill[c]))
+        convert = [(i, f) for i, c in enumerate(given) if (f := _converter(table, c)) is not None]
+        values_of = operator.itemgetter(*given) if len(given) > 1 else (lambda r: (r[given[0]],))
         params = []
         for row in rows:
-            values = list(values_of(row))
+            values = [*values_of(row), *constant]
             for i, f in convert:
                 values[i] = f(values[i])
             params.append(values)

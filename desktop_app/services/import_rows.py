@@ -20,6 +20,17 @@ from desktop_app.services.import_words import WORD_COLUMNS, readers, stored, ver
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=False)
 
+
+def _encoder() -> Callable[[dict[str, str]], str]:
+    """``_JSON.encode`` for a dict of texts, without making the C encoder again for each call
+    (a third of the time of 20,000 snapshots); the plain one when there is no C encoder."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:   # pragma: no cover - CPython has it
+        return _JSON.encode
+    encoder = make(None, _JSON.default, json.encoder.encode_basestring, None, ": ", ", ",
+                   False, False, True)
+    return lambda value: "".join(encoder(value, 0))
+
 ACTION_COLUMNS = (("ref", "ref"), ("item", "item_title"), ("text", "text"),
                   ("owner", "owner"), ("directorate", "directorate"),
                   ("progress", "progress"), ("due_date", "due_date"),
@@ -154,7 +165,7 @@ def snapshot(values: dict[str, Any], columns: list[str] | tuple[str, ...]) -> st
 def snapshots(rows: Iterable[dict[str, Any]], columns: list[str] | tuple[str, ...]) -> list[str]:
     """``snapshot`` of each row (20,000 rows: the columns are looked up once)."""
     get = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    encode = _JSON.encode
+    encode = _encode
     texts = []
     for row in rows:
         # a value is kept when it is true: not None, "", False, 0 (db.audit's test)
@@ -164,3 +175,6 @@ def snapshots(rows: Iterable[dict[str, Any]], columns: list[str] | tuple[str, ..
                 out[name] = audit_text(value)
         texts.append(encode(out))
     return texts
+
+
+_encode = _encoder()
