@@ -60,9 +60,10 @@ class QuickImport:
     """One quick import: the database open and the committee found (see the module's note)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, committee: str,
-                 committee_id: int | None, parsed: ImportedWorkbook):
+                 committee_id: int | None, parsed: ImportedWorkbook, create: bool = True):
         self.conn = conn
         self.path = path
+        self.create = create
         self.committee = committee          # as given, or the full name --committee named
         self.committee_id = committee_id    # None: created by ``save``
         self.parsed = parsed
@@ -91,7 +92,7 @@ class QuickImport:
             conn.close()
             return None
         name, committee_id = found
-        return cls(conn, path, name, committee_id, parsed)
+        return cls(conn, path, name, committee_id, parsed, create_committee)
 
     @staticmethod
     def _committee(conn: sqlite3.Connection, name: str, create: bool
@@ -145,6 +146,12 @@ class QuickImport:
         writer = _Writer(self.conn, current_user(), summary)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            # looked at again under the write lock: nobody added records meanwhile
+            if self._committee(self.conn, self.committee, self.create) != (
+                    self.committee, self.committee_id):
+                raise ServiceError(f"{self.path}: the committee {self.committee!r} was changed by "
+                                   "someone else while the file was read; nothing was saved: "
+                                   "import it again")
             committee_id = self.committee_id
             if committee_id is None:
                 committee_id = writer.committee(summary.committee)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from desktop_app.db import lite, lite_make, lite_schema
+from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_lite import QuickImport
 from desktop_app.services.import_summary import BadRowsError
 from desktop_app.services.importing import ImportOptions, import_file
@@ -51,6 +52,15 @@ def _contents(path: Path) -> dict[str, list[tuple]]:
                 rows.append(tuple(cells))
             out[table] = rows
         return out
+    finally:
+        conn.close()
+
+
+def _contents_raw(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT * FROM {t}").fetchall()
+                for t in ("committees", "meetings", "actions", "audit_log")}
     finally:
         conn.close()
 
@@ -221,6 +231,20 @@ def test_bad_rows_and_a_cancel_leave_nothing_written(tmp_path):
     left = _contents(tmp_path / "new.db")
     assert all(not left[t] for t in ("committees", "meetings", "actions", "audit_log",
                                      "search_index", "search_index_queue"))
+    # someone else makes the committee between the look and the save: refused, not doubled
+    quick = QuickImport.open(url, COMMITTEE, parsed, create_committee=True)
+    assert quick is not None
+    other = sqlite3.connect(tmp_path / "new.db")
+    other.execute("INSERT INTO committees (name, short_name, council, contact, print_options, "
+                  "created_at, updated_at, version) VALUES (?, '', '', '', '', 'x', 'x', 1)",
+                  (COMMITTEE,))
+    other.commit()
+    other.close()
+    with quick, pytest.raises(ServiceError, match="changed by someone else"):
+        quick.save()
+    left = _contents_raw(tmp_path / "new.db")
+    assert [len(left[t]) for t in ("committees", "meetings", "actions", "audit_log")] == \
+        [1, 0, 0, 0]
 
 
 def test_the_command_line_imports_a_new_database_without_sqlalchemy(tmp_path):
