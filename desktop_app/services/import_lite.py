@@ -100,9 +100,10 @@ class QuickImport:
         """(the name to import under, the committee's id or None for a new one), or None when
         the full path must decide (an unknown name without --create-committee, a committee
         with meetings or records already)."""
+        name = name.strip()   # as import_service.start_summary keeps it
         if not create:
             # services.import_committee.existing_committee: its name or short name, any case
-            wanted = name.strip().casefold()
+            wanted = name.casefold()
             named = [full for full, short in conn.execute(
                 "SELECT name, short_name FROM committees") if wanted in (full.casefold(),
                                                                         short.casefold())]

@@ -178,6 +178,12 @@ def test_a_new_committee_in_a_database_with_another_goes_in_quickly_too(both_way
         shutil.copy(base, path)
         outcomes[way] = _import(f"sqlite:///{path}", TRACKERS / "12_recs_excel97_merged.xls",
                                 way == "quick", committee="Housing")
+        # and the first committee again, by name with stray spaces and another case: found,
+        # not made twice; it has records, so the ORM path matches them either way
+        again = _import(f"sqlite:///{path}", TRACKERS / "11_actions_excel97.xls", way == "quick",
+                        committee=f"  {COMMITTEE.upper()} ")
+        assert not again.quick
+        assert again.summary.created == 0
     assert outcomes["quick"].quick
     assert not outcomes["orm"].quick
     assert outcomes["quick"].summary.committee_created
