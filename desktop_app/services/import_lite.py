@@ -78,6 +78,10 @@ class QuickImport:
             return None
         if path.exists():
             conn = lite.open_at_head(url, write=True)
+            # the check the full path makes whenever it opens a file (db/schema.py)
+            if conn is not None and not _intact(conn):
+                conn.close()
+                return None
         else:
             # a new database, made here as the full path makes it; only with
             # --create-committee (without it, the full path names the missing committee)
@@ -181,6 +185,13 @@ class QuickImport:
                 self.conn.execute("ROLLBACK")
             raise
         return summary
+
+
+def _intact(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.Error:
+        return False
 
 
 def _batches(rows: list[ImportedRow], tick: Callable[[int, int], None]) -> Iterator[ImportedRow]:
