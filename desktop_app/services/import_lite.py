@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -77,6 +78,8 @@ class QuickImport:
         if path is None:
             return None
         if path.exists():
+            if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                return None   # the full path says it is read-only
             conn = lite.open_at_head(url, write=True)
             # the check the full path makes whenever it opens a file (db/schema.py)
             if conn is not None and not _intact(conn):
@@ -149,8 +152,8 @@ class QuickImport:
         rows = fitting_rows(self.parsed, skip_bad_rows, summary)
         tick = tick or (lambda _done, _total: None)
         writer = _Writer(self.conn, current_user(), summary)
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             # looked at again under the write lock: nobody added records meanwhile
             if self._committee(self.conn, self.committee, self.create) != (
                     self.committee, self.committee_id):
@@ -180,9 +183,12 @@ class QuickImport:
             tick(len(rows), len(rows))
             writer.index()
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):   # locked past the busy timeout, disk full...
+                raise ServiceError(f"{self.path}: the import could not be saved ({exc}); "
+                                   "nothing was saved") from None
             raise
         return summary
 

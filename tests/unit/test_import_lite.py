@@ -253,6 +253,25 @@ def test_bad_rows_and_a_cancel_leave_nothing_written(tmp_path):
         [1, 0, 0, 0]
 
 
+def test_a_database_locked_by_someone_else_is_one_line_and_nothing_saved(tmp_path, monkeypatch):
+    from desktop_app.importers.xlsx_reader import parse_workbook
+
+    monkeypatch.setenv("SCRUTINY_TRACKER_BUSY_TIMEOUT", "0")
+    parsed = parse_workbook(TRACKERS / "11_actions_excel97.xls")
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    quick = QuickImport.open(url, COMMITTEE, parsed, create_committee=True)
+    assert quick is not None
+    other = sqlite3.connect(tmp_path / "new.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with quick, pytest.raises(ServiceError, match="could not be saved .*locked"):
+            quick.save()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _contents_raw(tmp_path / "new.db")["committees"] == []
+
+
 def test_the_command_line_imports_a_new_database_without_sqlalchemy(tmp_path):
     """``import`` of an .xls into a new SQLite file: the quick path, and neither SQLAlchemy nor
     any other heavy package imported (in a child process, whose modules are its own)."""
