@@ -20,7 +20,6 @@ takes the ORM path, which explains, upgrades and matches.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -36,7 +35,7 @@ from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.clock import today
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_limits import fitting_rows
-from desktop_app.services.import_rows import RowValues, snapshots
+from desktop_app.services.import_rows import RowValues, snapshots, values_of
 from desktop_app.services.import_service import start_summary
 from desktop_app.services.import_summary import ImportedRow, ImportedWorkbook, ImportSummary
 
@@ -298,13 +297,13 @@ class _Writer:
             f = _converter(table, c)
             constant.append(fill[c] if f is None else f(fill[c]))
         convert = [(i, f) for i, c in enumerate(given) if (f := _converter(table, c)) is not None]
-        values_of = operator.itemgetter(*given) if len(given) > 1 else (lambda r: (r[given[0]],))
+        values = values_of(given)
         params = []
         for row in rows:
-            values = [*values_of(row), *constant]
+            row_values = [*values(row), *constant]
             for i, f in convert:
-                values[i] = f(values[i])
-            params.append(values)
+                row_values[i] = f(row_values[i])
+            params.append(row_values)
         before = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
         names = ", ".join(f'"{c}"' for c in given + left_out)
         self.conn.executemany(f"INSERT INTO {table} ({names}) "

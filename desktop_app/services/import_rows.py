@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from desktop_app.domain.enums import Verdict
@@ -156,6 +156,14 @@ def audit_text(value: Any) -> str:
     return str(value)
 
 
+def values_of(columns: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A row's values of ``columns``, as a tuple (operator.itemgetter, one column too)."""
+    if len(columns) == 1:
+        [name] = columns
+        return lambda row: (row[name],)
+    return operator.itemgetter(*columns)
+
+
 def snapshot(values: dict[str, Any], columns: list[str] | tuple[str, ...]) -> str:
     """db.audit.snapshot for a row given as a dict of its column values: the values that are
     not None, "", False (or 0, which equals False), as text."""
@@ -164,7 +172,7 @@ def snapshot(values: dict[str, Any], columns: list[str] | tuple[str, ...]) -> st
 
 def snapshots(rows: Iterable[dict[str, Any]], columns: list[str] | tuple[str, ...]) -> list[str]:
     """``snapshot`` of each row (20,000 rows: the columns are looked up once)."""
-    get = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    get = values_of(columns)
     encode = _encode
     texts = []
     for row in rows:
