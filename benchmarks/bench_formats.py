@@ -15,7 +15,9 @@ Baselines, the raw parser merely reading every cell:
   blue/red fonts and the merged cells the importer reads) and every row's values;
 - .docx: ``docx.Document(path)`` and every table row's ``cells`` texts.
 Ours: ``parse_workbook(path)`` (--mode parse) and ``scrutiny-tracker import FILE`` into a fresh
-SQLite database (--mode cli: reading, matching, inserting every record with its audit rows).
+SQLite database (--mode cli: reading, inserting every record with its audit rows and search
+index entries; into a new database that is the quick sqlite3 path, services/import_lite.py -
+bench_tricks.py ``lite`` measures it against the ORM path).
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ compared; CPU time is what is compared (wall clock on a shared machine is noisie
   cli     cli/__init__.py: ``parse_args(["gui"])`` with the window-only parser against the full
           parser (``parse_args(short=)``), each a whole process; then, for scale, the
           whole window start (`gui --smoke-test`) and the start-up ratio without both tricks.
+  lite    services/import_lite.py: an .xls action log imported into a new SQLite database
+          straight through sqlite3 against the ORM path (``import_file(url=)``), each a whole
+          process, with 500 and 20,000 actions.
 
 A trick is worth its lines when it saves at least ~50 ms where an officer waits (one import,
 one document, one keystroke, one start-up) at realistic sizes; each line says so.
@@ -44,7 +47,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WORTH_MS = 50.0
-TRICKS = ("xlsx", "pdf", "proxy", "schema", "cli")
+TRICKS = ("xlsx", "pdf", "proxy", "schema", "cli", "lite")
 
 
 def cpu_ms(job: Callable[[], object]) -> float:
@@ -256,6 +259,36 @@ def bench_cli(repeat: int, work: Path) -> None:
     print(f"  for scale: `gui --smoke-test` (empty database) costs CPU {whole:.0f} ms with the "
           f"start-up tricks measured here, ~{without:.0f} ms without them (start-up ratio "
           f"{without / whole:.2f}x)", flush=True)
+
+
+LITE = """
+import sys
+from pathlib import Path
+from desktop_app.services.importing import ImportOptions, import_file
+db = Path(sys.argv[2])
+for suffix in ("", "-wal", "-shm"):
+    Path(str(db) + suffix).unlink(missing_ok=True)
+url = f"sqlite:///{db}"
+def opener():
+    from desktop_app.services.workspace import open_database
+    return open_database(url)
+done = import_file(opener, sys.argv[1], "Children and Young People Scrutiny Committee",
+                   ImportOptions(kind="actions"), url=url if sys.argv[3] == "quick" else None)
+assert done.quick == (sys.argv[3] == "quick")
+print(done.summary.created)
+"""
+
+
+def bench_lite(repeat: int, work: Path) -> None:
+    from bench_formats import MAKE_XLS
+
+    for rows in (500, 20_000):
+        source = work / f"log-{rows}.xls"
+        subprocess.run([sys.executable, "-c", MAKE_XLS, str(source), str(rows)], check=True)
+        fast, plain = processes(
+            [sys.executable, "-c", LITE, str(source), str(work / "quick.db"), "quick"],
+            [sys.executable, "-c", LITE, str(source), str(work / "orm.db"), "orm"], repeat)
+        report("lite", f"{rows:,} actions (.xls)", fast, plain, "per import")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,8 +84,11 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
                             skip_bad_rows=args.skip_bad_rows, dry_run=args.dry_run,
                             status_map=list(args.status),
                             create_committee=args.create_committee)
-    # the database is opened only once the workbook has been read (backups rotated: ten kept)
-    outcome = import_file(lambda: ctx.db, args.file, args.committee, options)
+    # the database is opened only once the workbook has been read (backups rotated: ten kept);
+    # into a new SQLite file, or a new committee, the rows go straight in (import_lite)
+    outcome = import_file(lambda: ctx.db, args.file, args.committee, options, url=ctx.url)
+    if outcome.quick:
+        _warn_about_location(ctx.url)
     if outcome.response is not None:  # the executive's response table: matched, not imported
         from desktop_app.cli.exec_response import print_response
         return print_response(outcome, ctx, args.accept, args.dry_run, args.json)
@@ -125,6 +128,21 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     for note in outcome.notes:
         print(f"  note: {note}")
     return 0
+
+
+def _warn_about_location(url: str) -> None:
+    """What ``ctx.db`` says when it opens a database on a network share or in a synced folder
+    (the quick import does not open it that way)."""
+    import logging
+    import sys
+
+    from desktop_app.services.import_lite import database_warning
+
+    warning = database_warning(url)
+    if warning:
+        logging.getLogger("desktop_app.cli.context").info("%s", warning)
+        if sys.stderr is not None:
+            print(f"scrutiny-tracker: {warning}", file=sys.stderr)
 
 
 def _export_xlsx(kind: str, args: argparse.Namespace, ctx: CliContext) -> int:

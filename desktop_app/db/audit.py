@@ -7,40 +7,20 @@ commit or roll back with the change itself.
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
-import getpass
 import json
-import os
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry
+from desktop_app.db.who import _current_user, current_user, default_user, set_current_user
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 
-_current_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("audit_user",
-                                                                           default=None)
+__all__ = ["_current_user", "current_user", "default_user", "install", "mark_imported",
+           "set_current_user", "snapshot"]
+
 _SKIP = {"created_at", "updated_at", "version", "content"}   # content: an attachment's bytes
-
-
-def default_user() -> str:
-    """The configured name (``SCRUTINY_TRACKER_USER``), else the operating-system user."""
-    name = os.environ.get("SCRUTINY_TRACKER_USER")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user database in some containers
-        return "unknown"
-
-
-def current_user() -> str:
-    return _current_user.get() or default_user()
-
-
-def set_current_user(name: str | None) -> contextvars.Token:
-    return _current_user.set(name)
 
 
 def mark_imported(session: Session) -> None:

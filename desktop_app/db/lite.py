@@ -83,3 +83,72 @@ def open_at_head(url: str, *, write: bool = False) -> sqlite3.Connection | None:
             conn.close()
         return None
     return conn
+
+
+# --- the writing side (services/import_lite.py) -------------------------------------------
+
+def _writer_pragmas(conn: sqlite3.Connection, path: Path) -> None:
+    """The pragmas db/engine.py gives SQLAlchemy's connections."""
+    conn.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    journal = journal_mode(path)
+    conn.execute(f"PRAGMA journal_mode={journal}")
+    conn.execute("PRAGMA synchronous=NORMAL" if journal == "WAL" else "PRAGMA synchronous=FULL")
+
+
+def create_at_head(url: str) -> sqlite3.Connection | None:
+    """A new SQLite file for ``url`` with the schema ``db/schema.py`` gives a new database
+    (every table, the search index and its triggers, the version row: db/lite_schema.py), as a
+    writing connection like ``open_at_head(url, write=True)``'s; None when ``url`` is not a
+    plain SQLite file, the file exists already, the generated schema is not at the head
+    revision, or SQLite refuses (the caller then takes the full path, which explains)."""
+    from desktop_app.db import lite_schema
+
+    path = sqlite_file(url)
+    head = plain_head_revision()
+    if path is None or head is None or head != lite_schema.HEAD or path.exists() \
+            or not path.parent.is_dir():
+        return None
+    conn = None
+    try:
+        # the file is made here or not at all: mode=rwc on a name nobody has yet
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rwc", uri=True,
+                               timeout=busy_timeout(), isolation_level=None,
+                               check_same_thread=False)
+        _writer_pragmas(conn, path)
+        conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            conn.execute("ROLLBACK")   # someone else made it meanwhile
+            conn.close()
+            return None
+        for sql in lite_schema.SCHEMA:
+            conn.execute(sql)
+        conn.execute(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (?)", (head,))
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn is not None:
+            conn.close()
+        return None
+    return conn
+
+
+def backup_copy(source: Path, folder: Path, reason: str, keep: int = 10) -> Path:
+    """Copy a live SQLite file with the online backup API into ``folder``, keeping the last
+    ``keep`` backups made for the same database (db/schema.py ``backup_sqlite``)."""
+    import datetime as dt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{source.stem}-{stamp}-{reason}.db"
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    olds = sorted(folder.glob(f"{source.stem}-*.db"))
+    for old in olds[:-keep]:
+        old.unlink(missing_ok=True)
+    return target

@@ -9,10 +9,8 @@ from the migration files, which saves the ~0.3 s that importing Alembic costs.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop_app.db.engine import Database, DatabaseError, make_engine
 from desktop_app.db.models import Base
+from desktop_app.db.lite import backup_copy
 from desktop_app.db.revision import MIGRATIONS, VERSION_TABLE, plain_head_revision
 
 if TYPE_CHECKING:
@@ -63,22 +62,8 @@ def sqlite_path(db: Database) -> Path | None:
 
 def backup_sqlite(source: Path, folder: Path, reason: str, keep: int = BACKUPS_KEPT) -> Path:
     """Copy a live SQLite file with the online backup API into ``folder``, keeping the last
-    ``keep`` backups made for the same database."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{source.stem}-{stamp}-{reason}.db"
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(target))
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    olds = sorted(folder.glob(f"{source.stem}-*.db"))
-    for old in olds[:-keep]:
-        old.unlink(missing_ok=True)
-    return target
+    ``keep`` backups made for the same database (db/lite.py, which the quick import uses too)."""
+    return backup_copy(source, folder, reason, keep)
 
 
 def _revision(conn) -> str | None:

@@ -1,6 +1,6 @@
 """Today's date for the services and the command line, in a module of its own (standard library
-only) so that the quick reads (services/quick_read.py) need not import services/common.py and
-SQLAlchemy with it. ``services.common.today`` is this function."""
+only) so that the quick reads (services/quick_read.py) and the quick import (import_lite.py)
+need not import services/common.py and SQLAlchemy with it. ``services.common.today`` is this function."""
 
 from __future__ import annotations
 

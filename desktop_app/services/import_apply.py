@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session, selectinload
 from desktop_app.db import audit
 from desktop_app.db.models import (Action, Committee, Meeting, ProgressUpdate, Recommendation,
                                    WorkItemMove, WorkProgrammeItem)
-from desktop_app.domain.enums import ActionStatus, MeetingStatus, Verdict
-from desktop_app.services.common import today
+from desktop_app.domain.enums import ActionStatus, MeetingStatus
+from desktop_app.services.clock import today
 from desktop_app.services.import_bulk import insert_audited
 from desktop_app.services.import_limits import fitting_rows
 from desktop_app.services.import_moves import add_file_moves
-from desktop_app.services.import_words import WORD_COLUMNS, readers, stored, verdict_as_written
+from desktop_app.services.import_rows import RowValues
 from desktop_app.services.import_summary import (Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, key)
 
@@ -50,6 +50,8 @@ class Applier:
         self.meetings = self._meetings(r.fields.get("meeting_date") for r in self.rows)
         held = [m.date for m in self.meetings.values() if m.status == MeetingStatus.HELD]
         self.last_held = max(held) if held else None
+        self.values = RowValues(self.committee.id, self.today, self.last_held, self._meeting_id,
+                                self._meeting_on, self._agenda_item_id)
         {"actions": self._actions, "recommendations": self._recommendations,
          "work-programme": self._work_items}[self.parsed.kind]()
 
@@ -88,6 +90,10 @@ class Applier:
 
     def _meeting_id(self, day: dt.date | None) -> int | None:
         return self.meetings[day].id if day is not None else None
+
+    def _meeting_on(self, day: dt.date) -> int | None:
+        meeting = self.meetings.get(day)
+        return meeting.id if meeting else None
 
     def _agenda_item_id(self, day: dt.date | None, title: str) -> int | None:
         if day is None or not title:
@@ -165,7 +171,7 @@ class Applier:
             meeting_id = self._meeting_id(f["meeting_date"])
             found = None
             if not stored:  # a new log: nothing to match (and 20,000 keys not worth making)
-                new.append(self._new_action(row, meeting_id, position))
+                new.append(self.values.new_action(row, meeting_id, position))
                 position += 1
                 continue
             text_key = key(f["text"])
@@ -180,59 +186,17 @@ class Applier:
             if found is None:
                 found = self._claim(by_text.get((meeting, text_key), []), used)
             if found is None:
-                new.append(self._new_action(row, meeting_id, position))
+                new.append(self.values.new_action(row, meeting_id, position))
                 position += 1
             else:
                 self._update_action(row, found)
         self._create(Action, new)
 
-    _ACTION_COLUMNS = (("ref", "ref"), ("item", "item_title"), ("text", "text"),
-                       ("owner", "owner"), ("directorate", "directorate"),
-                       ("progress", "progress"), ("due_date", "due_date"),
-                       ("due_text", "due_text"), ("status", "status"),
-                       *WORD_COLUMNS)
-    _ACTION_READERS = readers(_ACTION_COLUMNS)
-
-    def _action_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
-        """Column values for an action; with ``given``, only the fields the sheet gives (and
-        not a blank reference: the tracker numbers actions itself)."""
-        if given is None:
-            return {column: read(f) for _field, column, read in self._ACTION_READERS}
-        return {column: read(f) for field, column, read in self._ACTION_READERS
-                if field in given and (field != "ref" or f[field])}
-
-    def _new_action(self, row: ImportedRow, meeting_id: int | None, position: int
-                    ) -> dict[str, Any]:
-        f = row.fields
-        raised = f["meeting_date"]
-        if row.colour == "new" and self.last_held and (raised is None or raised < self.last_held):
-            raised = self.last_held
-        values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
-                  "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
-                  **self._action_values(f), "completed_on": f.get("completed_on"),
-                  "reported_complete_meeting_id": None, "reported_complete_on": None,
-                  "raised_on": raised or self.today,
-                  "updated_on": self.today if row.colour == "updated" else None,
-                  "position": position}
-        if f["reported_complete"]:
-            values.update(self._reported(f.get("reported_on")))
-        return values
-
-    def _reported(self, on: dt.date | None) -> dict[str, Any]:
-        """Reported complete: at the meeting on the date the sheet gives, else at the last
-        meeting held (nothing, if none has been held)."""
-        day = on or self.last_held
-        if day is None:
-            return {}
-        meeting = self.meetings.get(day)
-        return {"reported_complete_on": day,
-                "reported_complete_meeting_id": meeting.id if meeting else None}
-
     def _update_action(self, row: ImportedRow, a: Action) -> None:
         f = row.fields
         given = self._given(row)
         old_progress, old_status = a.progress, a.status
-        values = self._action_values(f, given)
+        values = self.values.action_values(f, given)
         if "meeting_date" in given:
             values["meeting_id"] = self._meeting_id(f["meeting_date"])
         changed = self._set(a, values)
@@ -244,7 +208,7 @@ class Applier:
             changed += self._set(a, {"completed_on": None})
         if f["reported_complete"] and "reported_complete" in given and (
                 a.reported_complete_on is None or f.get("reported_on")):
-            changed += self._set(a, self._reported(f.get("reported_on")))
+            changed += self._set(a, self.values.reported(f.get("reported_on")))
         if "progress" in changed and a.progress != old_progress and a.progress:
             # a dated progress note, as update_action keeps (added from this side so that the
             # action's notes need not be loaded)
@@ -278,44 +242,14 @@ class Applier:
             found = self._claim(index.get((meeting, key(f["item"]), key(f["text"])), []),
                                 used) if stored else None
             if found is None:
-                new.append(self._new_recommendation(row, meeting_id, positions[meeting_id]))
+                new.append(self.values.new_recommendation(row, meeting_id, positions[meeting_id]))
                 positions[meeting_id] += 1
             else:
                 self._update_recommendation(row, found)
         self._create(Recommendation, new)
 
-    def _recommendation_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
-        """Column values; a blank label, addressee, response, verdict, date sent or date the
-        response came leaves the stored one (the tracker fills those in as responses
-        arrive)."""
-        values = {"item_title": f["item"], "text": f["text"]}
-        if given is None or "status" in given:
-            values["status"] = f["status"]
-        for field, column in WORD_COLUMNS:
-            if given is None or field in given:
-                values[column] = stored(f, field)
-        for name in ("label", "addressee", "response", "verdict", "sent_on", "response_on"):
-            if f.get(name):
-                values[name] = stored(f, name)
-        if f.get("verdict"):
-            values["verdict_word"] = verdict_as_written(f["verdict"], f.get("verdict_word"))
-        return values
-
-    def _new_recommendation(self, row: ImportedRow, meeting_id: int | None,
-                            position: int) -> dict[str, Any]:
-        f = row.fields
-        values = {"committee_id": self.committee.id, "meeting_id": meeting_id,
-                  "agenda_item_id": self._agenda_item_id(f["meeting_date"], f["item"]),
-                  "label": "", "addressee": "Executive", "response": "", "verdict": Verdict.AWAITING,
-                  "verdict_word": "",
-                  "sent_on": f["meeting_date"], "response_on": None,
-                  "response_due_override": None, "position": position, "procedural": False,
-                  "updated_on": self.today if row.colour == "updated" else None}
-        values.update(self._recommendation_values(f))
-        return values
-
     def _update_recommendation(self, row: ImportedRow, r: Recommendation) -> None:
-        changed = self._set(r, self._recommendation_values(row.fields, self._given(row)))
+        changed = self._set(r, self.values.recommendation_values(row.fields, self._given(row)))
         self._flag_updated(r, row.colour, changed)
         self._counted(row, r, changed)
 
@@ -344,7 +278,7 @@ class Applier:
                 others = [w for w in by_title.get(title, []) if id(w) not in used]
                 found = self._claim(others, used) if len(others) == 1 else None
             if found is None:
-                new.append(self._new_work_item(f, order))
+                new.append(self.values.new_work_item(f, order))
                 moves.append((None, f.get("moves") or []))
                 order += 1
             else:
@@ -354,26 +288,11 @@ class Applier:
         add_file_moves(self.s, ((item_id if item_id is not None else next(ids), m)
                                 for item_id, m in moves), self.today, self.author)
 
-    _WORK_COLUMNS = (("title", "title"), ("format", "format"),
-                     ("scrutiny_type", "scrutiny_type"), ("origin", "origin"),
-                     ("lead", "lead_officers"), ("position", "current_position"),
-                     ("target", "target_text"), ("target_date", "target_date"),
-                     ("status", "status"), *WORD_COLUMNS)
-
-    def _work_values(self, f: dict[str, Any], given: Any = None) -> dict[str, Any]:
-        return {column: stored(f, field) for field, column in self._WORK_COLUMNS
-                if given is None or field in given or field == "title"}
-
-    def _new_work_item(self, f: dict[str, Any], order: int) -> dict[str, Any]:
-        return {"committee_id": self.committee.id,
-                "meeting_id": self._meeting_id(f["meeting_date"]), "sort_order": order,
-                **self._work_values(f)}
-
     def _update_work_item(self, row: ImportedRow, w: WorkProgrammeItem) -> None:
         f = row.fields
         given = self._given(row)
         before = w.meeting.date if w.meeting else None
-        changed = self._set(w, self._work_values(f, given))
+        changed = self._set(w, self.values.work_values(f, given))
         meeting_id = self._meeting_id(f["meeting_date"])
         if "meeting_date" in given and w.meeting_id != meeting_id:
             self.s.add(WorkItemMove(item=w, moved_on=self.today, from_date=before,

@@ -10,7 +10,6 @@ through the ORM (the tests compare the two).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import operator
 from typing import Any
 
@@ -20,9 +19,9 @@ from sqlalchemy.orm import Session
 from desktop_app.db.models import AuditEntry
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.import_rows import snapshots
 
 _SKIP = {"id", "created_at", "updated_at", "version"}  # as db.audit leaves them out
-_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=False)
 
 
 def insert_audited(session: Session, model: type, rows: list[dict[str, Any]],
@@ -37,8 +36,8 @@ def insert_audited(session: Session, model: type, rows: list[dict[str, Any]],
     name = str(table.name)  # not SQLAlchemy's quoted_name: the driver adapts it slowly
     audit_rows = [{"at": now, "who": who, "committee_id": committee_id, "table_name": name,
                    "row_id": row_id, "operation": "insert", "field": KNOWN_FROM_IMPORT, "old": None,
-                   "new": snapshot(values, columns), "row_version": 1}
-                  for row_id, values in zip(ids, rows)]
+                   "new": text, "row_version": 1}
+                  for row_id, text in zip(ids, snapshots(rows, columns))]
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         _sqlite_executemany(connection, AuditEntry.__table__, audit_rows)
@@ -130,32 +129,3 @@ def _memo(process: Any) -> Any:
         except TypeError:           # not hashable: converted each time
             return process(value)
     return memo
-
-
-def _audit_text(value: Any) -> str:
-    """A value as db.audit writes it into the trail."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def snapshot(values: dict[str, Any], columns: list[str]) -> str:
-    """db.audit.snapshot for a row given as a dict of its column values: the values that are
-    not None, "", False (or 0, which equals False), as text."""
-    out = {}
-    for name in columns:
-        value = values[name]
-        kind = value.__class__
-        if kind is str:
-            if value:
-                out[name] = value
-        elif kind is int:
-            if value:
-                out[name] = str(value)
-        elif value is not None and value is not False:
-            out[name] = _audit_text(value)
-    return _JSON.encode(out)

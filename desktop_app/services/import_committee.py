@@ -5,11 +5,12 @@ creates one instead."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
-from desktop_app.db.engine import Database
-from desktop_app.db.models import Committee
 from desktop_app.services.errors import NotFound
+
+if TYPE_CHECKING:   # SQLAlchemy only when a committee is looked up (not for the quick import)
+    from desktop_app.db.engine import Database
 
 _CLOSE = 70  # a score (0-100) below which a name is not offered
 
@@ -21,6 +22,10 @@ class UnknownCommittee(NotFound):
 def existing_committee(db: Database, name: str) -> str:
     """The full name of the committee ``name`` names; UnknownCommittee (one line, with the
     nearest names) when there is none."""
+    from sqlalchemy import select
+
+    from desktop_app.db.models import Committee
+
     wanted = name.strip()
     with db.reading() as s:
         committees = [(c.name, c.short_name) for c in s.scalars(select(Committee))]

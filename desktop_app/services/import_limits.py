@@ -1,13 +1,14 @@
-"""Rows whose texts do not fit their columns are bad rows, never cut short."""
+"""Rows whose texts do not fit their columns are bad rows, never cut short. (The standard
+library only: the quick import uses it too.)"""
 
 from __future__ import annotations
 
-from desktop_app.db.models import Action, Recommendation, WorkProgrammeItem
+from desktop_app.db.lite_schema import LENGTHS
 from desktop_app.services.import_summary import (BadRowsError, ImportedRow, ImportedWorkbook,
                                                  ImportSummary, Skipped)
 
-_MODELS = {"actions": Action, "recommendations": Recommendation,
-           "work-programme": WorkProgrammeItem}
+_TABLES = {"actions": "actions", "recommendations": "recommendations",
+           "work-programme": "work_programme_items"}
 # Fields kept in columns of limited length: (field, column).
 _LIMITED = {"actions": (("ref", "ref"), ("owner", "owner"), ("directorate", "directorate"),
                         ("due_text", "due_text")),
@@ -20,8 +21,8 @@ def fitting_rows(parsed: ImportedWorkbook, skip_bad_rows: bool, summary: ImportS
     """The rows whose texts fit their columns (a reference of 50 characters, an owner of
     200, a fuzzy due date of 100...); the others are bad rows: BadRowsError, or listed in the
     summary as skipped with ``skip_bad_rows``."""
-    model = _MODELS[parsed.kind]
-    limits = [(field, model.__table__.c[column].type.length)
+    lengths = LENGTHS[_TABLES[parsed.kind]]   # the models' (db/lite_make.py)
+    limits = [(field, lengths[column])
               for field, column in _LIMITED[parsed.kind]]
     fitting, bad = [], []
     for row in parsed.rows:

@@ -31,18 +31,20 @@ rescanning them (a sixth of the time of a 20,000-row log, measured).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from desktop_app.db.engine import Database
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.import_apply import Applier
 from desktop_app.services.import_words import rag_key, unknown_status_words
 from desktop_app.services.import_summary import (KINDS, BadRowsError, Change, ImportedRow,
                                                  ImportedWorkbook, ImportSummary, SkippedRow,
                                                  key)
 
+if TYPE_CHECKING:   # SQLAlchemy: imported when a workbook is saved through the ORM
+    from desktop_app.db.engine import Database
+
 __all__ = ["KINDS", "BadRowsError", "Change", "ImportSummary", "ImportedRow",
-           "ImportedWorkbook", "SkippedRow", "import_workbook", "key"]
+           "ImportedWorkbook", "SkippedRow", "import_workbook", "key", "start_summary"]
 
 
 class _DryRun(Exception):
@@ -57,6 +59,27 @@ def import_workbook(db: Database, committee: str, parsed: ImportedWorkbook, *,
     ``tick(rows done, rows in all)`` is called before each batch of rows and once more, with
     all rows done, just before the commit; an exception it raises rolls everything back (this
     is how ``services.importing.import_file`` cancels)."""
+    summary = start_summary(committee, parsed, skip_bad_rows=skip_bad_rows, dry_run=dry_run)
+    from desktop_app.services.import_apply import Applier
+
+    with paused_gc():  # tens of thousands of rows and parameters, no garbage cycles
+        try:
+            with db.unit_of_work() as s:
+                run = Applier(s, summary, parsed, skip_bad_rows, tick)
+                run.apply()
+                run.tick(len(run.rows), len(run.rows))
+                if dry_run:
+                    s.flush()
+                    raise _DryRun
+        except _DryRun:
+            pass
+    return summary
+
+
+def start_summary(committee: str, parsed: ImportedWorkbook, *, skip_bad_rows: bool = False,
+                  dry_run: bool = False) -> ImportSummary:
+    """The checks made before anything is saved, whichever way it is saved (here or
+    import_lite), and the summary they start."""
     if parsed.kind not in KINDS:
         raise ServiceError(f"cannot import {parsed.kind!r} (choose from {', '.join(KINDS)})")
     if not committee.strip():
@@ -72,15 +95,4 @@ def import_workbook(db: Database, committee: str, parsed: ImportedWorkbook, *,
                             hidden_sheets=list(getattr(parsed, "hidden_sheets", ())),
                             hidden_rows=[(str(sheet), int(row)) for sheet, row
                                          in getattr(parsed, "hidden_rows", ())])
-    with paused_gc():  # tens of thousands of rows and parameters, no garbage cycles
-        try:
-            with db.unit_of_work() as s:
-                run = Applier(s, summary, parsed, skip_bad_rows, tick)
-                run.apply()
-                run.tick(len(run.rows), len(run.rows))
-                if dry_run:
-                    s.flush()
-                    raise _DryRun
-        except _DryRun:
-            pass
     return summary

@@ -47,9 +47,21 @@ def readers(columns: Iterable[tuple[str, str]]
             ) -> tuple[tuple[str, str, Callable[[Mapping[str, Any]], Any]], ...]:
     """(field, column, ``stored`` for that field as a function of a row's fields) for each
     (field, column): the same answers, without the questions per row (20,000 rows)."""
-    return tuple((field, column, operator.itemgetter(field)
-                  if field not in _NAME_FIELDS and field not in _WORD_FIELDS
-                  else functools.partial(stored, field=field)) for field, column in columns)
+    return tuple((field, column, _reader(field)) for field, column in columns)
+
+
+def _reader(field: str) -> Callable[[Mapping[str, Any]], Any]:
+    """``functools.partial(stored, field=field)``, with its branch chosen once."""
+    if field in _NAME_FIELDS:
+        def name(fields: Mapping[str, Any]) -> Any:
+            value = fields[field]
+            return _clean_name(value) if isinstance(value, str) else value
+        return name
+    if field not in _WORD_FIELDS:
+        return operator.itemgetter(field)
+    if field == "extra":
+        return functools.partial(stored, field=field)
+    return lambda fields: str(fields.get(field) or "")
 
 
 def extra_of(text: str) -> dict[str, str]:

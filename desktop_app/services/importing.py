@@ -34,25 +34,26 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.db.backup import backup_before
-from desktop_app.db.engine import Database
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import read_grids
 from desktop_app.importers.xlsx_reader import parse_grids, parse_workbook
 from desktop_app.importers.exec_response import looks_like_response, read_response
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
-from desktop_app.services.import_service import import_workbook
+from desktop_app.services.import_committee import UnknownCommittee
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
-from desktop_app.services.import_committee import UnknownCommittee, existing_committee
 from desktop_app.services.import_words import apply_status_map, parse_status_map
 
-if TYPE_CHECKING:  # imported when used: openpyxl, rapidfuzz (not needed to import a .xls)
+if TYPE_CHECKING:  # imported when used: SQLAlchemy, openpyxl, rapidfuzz (not needed to import
+    # a .xls into a new SQLite database: services/import_lite.py)
+    from desktop_app.db.engine import Database
+    from desktop_app.services.import_lite import QuickImport
     from desktop_app.services.chase_return import CellChange, ChaseReview
     from desktop_app.services.executive_response import ResponseApplied, ResponsePreview
 
 __all__ = ["RESPONSE", "STAGES", "ImportCancelled", "ImportFileError", "ImportOptions", "ImportOutcome",
            "ImportProgress", "UnknownCommittee", "check_import_file", "import_file",
            "is_chase_workbook"]
+
 
 STAGES = ("check", "read", "backup", "save")
 RESPONSE = "executive-response"   # ImportOptions.kind of the executive's response table
@@ -110,6 +111,8 @@ class ImportOutcome:
     # the executive's response: its rows matched, and what accepting them recorded
     response: ResponsePreview | None = None
     response_applied: ResponseApplied | None = None
+    # saved straight into the SQLite file (services/import_lite.py), not through the ORM
+    quick: bool = False
 
     @property
     def notes(self) -> list[str]:
@@ -167,11 +170,17 @@ class _Run:
 def import_file(db: Database | Callable[[], Database], path: str | Path, committee: str,
                 options: ImportOptions | None = None,
                 progress: Callable[[ImportProgress], None] | None = None,
-                cancel: Callable[[], bool] | None = None) -> ImportOutcome:
+                cancel: Callable[[], bool] | None = None, *,
+                url: str | None = None) -> ImportOutcome:
     """Check, read, back up and apply ``path`` to ``committee`` (see the module's notes).
 
     ``committee`` is where a workbook goes (created if there is none); a returned chase
-    workbook names its own committee, and ``committee`` is not used for it."""
+    workbook names its own committee, and ``committee`` is not used for it.
+
+    ``url``: the database's URL, given with a lazy ``db`` (the command line): a workbook going
+    into a new SQLite file, or one at the head revision where the committee is new or has
+    nothing yet, is then saved straight through sqlite3 (services/import_lite.py: the same
+    rows, audit trail and search index) and ``db`` is never opened."""
     options = options or ImportOptions()
     run = _Run(progress, cancel)
     path = Path(path)
@@ -231,9 +240,15 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         if options.status_map:
             apply_status_map(parsed.kind, parsed.rows,
                              parse_status_map(parsed.kind, options.status_map))
+        quick = _quick(url, committee, parsed, options) if url is not None and not opened \
+            else None
+        if quick is not None:
+            return _save_quickly(quick, run, outcome, options)
         if not options.create_committee:
+            from desktop_app.services.import_committee import existing_committee
             committee = existing_committee(database(), committee)
     if not options.dry_run:
+        from desktop_app.db.backup import backup_before
         run.enter("backup")
         run.backup = outcome.backup = backup_before(database(), options.backup_reason)
     run.enter("save")
@@ -246,9 +261,29 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         outcome.applied = apply_changes(database(), outcome.review, outcome.chosen,
                                         tick=run.tick)
     elif outcome.parsed is not None:
+        from desktop_app.services.import_service import import_workbook
         outcome.summary = import_workbook(database(), committee, outcome.parsed,
                                           skip_bad_rows=options.skip_bad_rows,
                                           dry_run=options.dry_run, tick=run.tick)
+    return outcome
+
+
+def _quick(url: str, committee: str, parsed: ImportedWorkbook, options: ImportOptions
+           ) -> QuickImport | None:
+    from desktop_app.services.import_lite import QuickImport
+    return QuickImport.open(url, committee, parsed, create_committee=options.create_committee,
+                            dry_run=options.dry_run)
+
+
+def _save_quickly(quick: QuickImport, run: _Run, outcome: ImportOutcome,
+                  options: ImportOptions) -> ImportOutcome:
+    """The backup and save stages of the quick path (the same cancel points)."""
+    with quick:
+        run.enter("backup")
+        run.backup = outcome.backup = quick.backup(options.backup_reason)
+        run.enter("save")
+        outcome.summary = quick.save(skip_bad_rows=options.skip_bad_rows, tick=run.tick)
+        outcome.quick = True
     return outcome
 
 
