@@ -16,10 +16,10 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from tests.conftest import DEMO_COMMITTEE
+from tests.ui.shared_window import shared_main_window
 from tests.ui.conftest import DEMO_TODAY
 
 TODAY = dt.date.fromisoformat(DEMO_TODAY)
@@ -70,22 +70,7 @@ def officer_db(officer_env):
 
 @pytest.fixture(scope="package")
 def shared_window(qapp, officer_db):
-    from desktop_app.ui import gc_guard
-    from desktop_app.ui.main_window import MainWindow
-    gc_guard.install(qapp)
-    win = MainWindow(officer_db)
-    win.resize(1366, 768)
-    win.show()
-    assert QTest.qWaitForWindowExposed(win)
-    win.activateWindow()
-    win.choose_committee(DEMO_COMMITTEE)
-    assert win.tracker.wait_loaded()
-    yield win
-    for grid in (win.tracker.actions_grid, win.tracker.recs_grid):
-        grid.detail.show_row(None)
-    win.close()
-    win.deleteLater()
-    QApplication.processEvents()
+    yield from shared_main_window(qapp, officer_db)
 
 
 @pytest.fixture(autouse=True)

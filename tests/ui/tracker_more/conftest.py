@@ -18,10 +18,9 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from tests.conftest import DEMO_COMMITTEE
+from tests.ui.shared_window import shared_main_window
 from tests.ui.conftest import DEMO_TODAY
 from tests.ui.officer.conftest import close_dialogs
 
@@ -134,24 +133,7 @@ def more_db(more_env):
 
 @pytest.fixture(scope="package")
 def more_window(qapp, more_db):
-    from desktop_app.ui import gc_guard
-    from desktop_app.ui.main_window import MainWindow
-    gc_guard.install(qapp)
-    win = MainWindow(more_db)
-    win.resize(1366, 768)
-    win.show()
-    assert QTest.qWaitForWindowExposed(win)
-    win.activateWindow()
-    win.choose_committee(DEMO_COMMITTEE)
-    assert win.tracker.wait_loaded()
-    yield win
-    for grid in (win.tracker.actions_grid, win.tracker.recs_grid):
-        grid.detail.show_row(None)
-    if win.search_window is not None:
-        win.search_window.close()
-    win.close()
-    win.deleteLater()
-    QApplication.processEvents()
+    yield from shared_main_window(qapp, more_db)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,34 @@
+"""Opening and closing the one main window a folder of window tests shares (package scope):
+tests/ui/officer/, tracker_more/ and desk_more/ each open their own on their own database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import DEMO_COMMITTEE
+
+
+def shared_main_window(qapp, db) -> Iterator:
+    """The window at 1366x768 on the example committee with the tracker loaded; closed (detail
+    panes emptied, the search window closed) when the folder's tests are done."""
+    from desktop_app.ui import gc_guard
+    from desktop_app.ui.main_window import MainWindow
+    gc_guard.install(qapp)
+    win = MainWindow(db)
+    win.resize(1366, 768)
+    win.show()
+    assert QTest.qWaitForWindowExposed(win)
+    win.activateWindow()
+    win.choose_committee(DEMO_COMMITTEE)
+    assert win.tracker.wait_loaded()
+    yield win
+    for grid in (win.tracker.actions_grid, win.tracker.recs_grid):
+        grid.detail.show_row(None)
+    if win.search_window is not None:
+        win.search_window.close()
+    win.close()
+    win.deleteLater()
+    QApplication.processEvents()
