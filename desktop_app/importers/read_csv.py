@@ -19,6 +19,7 @@ from desktop_app.importers.xlsx_safety import fail
 
 DELIMITERS = ",;\t"
 _SAMPLE = 64 * 1024
+_LINES = 30          # lines looked at when the sniffer cannot tell
 
 
 def sniff_encoding(data: bytes) -> str:
@@ -42,8 +43,11 @@ def sniff_delimiter(text: str) -> str:
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        first = next((line for line in sample.splitlines() if line.strip()), "")
-        counts = {d: first.count(d) for d in DELIMITERS}
+        # title lines above the table ("Meeting held on ...") have no delimiter, so the
+        # sniffer finds no pattern: count over the first lines instead, where the table's own
+        # rows, each with a delimiter per column, outnumber any comma in a title
+        lines = [line for line in sample.splitlines() if line.strip()][:_LINES]
+        counts = {d: sum(line.count(d) for line in lines) for d in DELIMITERS}
         best = max(counts, key=lambda d: counts[d])
         return best if counts[best] else ","
 

@@ -198,3 +198,36 @@ def test_a_word_document_without_a_table_is_refused(tmp_path):
     document.save(str(path))
     with pytest.raises(ImportFileError, match="notes.docx: the Word document has no table"):
         read_grids(path)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", ","])
+def test_delimiter_found_below_title_lines(tmp_path, delimiter):
+    """Title lines above the table (no delimiter in them, one with a comma) leave Python's
+    sniffer without a pattern; the table's own rows still say the delimiter, and the file
+    imports whole."""
+    rows = [["Ref", "Date of meeting", "What was agreed", "Responsible officer", "Target date",
+             "Complete?"],
+            ["P1", "14/03/2024", "Provide a breakdown of pothole repairs by ward",
+             "Head of Highways", "30/04/2024", "No"],
+            ["P2", "14/03/2024", "Circulate the bus service review", "Transport Manager",
+             "15/04/2024", "Yes"]]
+    text = ("Wyvern County Council, Place Scrutiny Panel - action tracker\r\n"
+            "Meeting held on 14 March 2024\r\n"
+            + "".join(delimiter.join(r) + "\r\n" for r in rows))
+    assert sniff_delimiter(text) == delimiter
+    path = tmp_path / "wyvern.csv"
+    path.write_bytes(text.encode("cp1252"))
+    grid = read_grids(str(path))[0]
+    assert [v[0] for _c, v in sorted(grid.rows[3].items())] == rows[0]
+    if delimiter == ";":     # the whole import, once: "What was agreed" is the action's text
+        from desktop_app.db.schema import open_database
+        from desktop_app.services import actions
+        from desktop_app.services.importing import import_file
+        db = open_database(f"sqlite:///{tmp_path / 'wyvern.db'}")
+        import_file(db, path, "Place Scrutiny Panel")
+        got = {a.ref: (a.text, a.owner, a.due_date, a.status.value)
+               for a in actions.list_actions(db, "Place Scrutiny Panel")}
+        db.dispose()
+        assert got == {
+            "P1": (rows[1][2], "Head of Highways", dt.date(2024, 4, 30), "open"),
+            "P2": (rows[2][2], "Transport Manager", dt.date(2024, 4, 15), "completed")}
