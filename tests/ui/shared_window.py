@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -32,3 +33,17 @@ def shared_main_window(qapp, db) -> Iterator:
     win.close()
     win.deleteLater()
     QApplication.processEvents()
+
+
+def shared_home(tmp_path_factory, name: str) -> Iterator:
+    """A folder's own home folder (its settings, logs and database) with 'today' fixed at
+    the window tests' date and a named officer, for the whole folder; undone afterwards."""
+    from tests.ui.conftest import DEMO_TODAY
+    mp = pytest.MonkeyPatch()
+    root = tmp_path_factory.mktemp(name)
+    mp.setenv("SCRUTINY_TRACKER_HOME", str(root / "home"))
+    mp.setenv("SCRUTINY_TRACKER_TODAY", DEMO_TODAY)
+    mp.setenv("SCRUTINY_TRACKER_USER", "Test Officer")
+    mp.delenv("SCRUTINY_TRACKER_DB", raising=False)
+    yield root
+    mp.undo()

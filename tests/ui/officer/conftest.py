@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from tests.conftest import DEMO_COMMITTEE
-from tests.ui.shared_window import shared_main_window
+from tests.ui.shared_window import shared_home, shared_main_window
 from tests.ui.conftest import DEMO_TODAY
 
 TODAY = dt.date.fromisoformat(DEMO_TODAY)
@@ -34,14 +34,7 @@ SAFETY_MS = 60_000
 def officer_env(tmp_path_factory):
     """The folder's own home folder and a fixed 'today' (the week before the 23 November 2021
     meeting, as the other window tests use)."""
-    mp = pytest.MonkeyPatch()
-    root = tmp_path_factory.mktemp("officer")
-    mp.setenv("SCRUTINY_TRACKER_HOME", str(root / "home"))
-    mp.setenv("SCRUTINY_TRACKER_TODAY", DEMO_TODAY)
-    mp.setenv("SCRUTINY_TRACKER_USER", "Test Officer")
-    mp.delenv("SCRUTINY_TRACKER_DB", raising=False)
-    yield root
-    mp.undo()
+    yield from shared_home(tmp_path_factory, 'officer')
 
 
 def _second_committee(db) -> None:

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import DEMO_COMMITTEE
-from tests.ui.shared_window import shared_main_window
+from tests.ui.shared_window import shared_home, shared_main_window
 from tests.ui.conftest import DEMO_TODAY
 from tests.ui.officer.conftest import close_dialogs
 
@@ -64,14 +64,7 @@ ADULTS_ROWS = [
 @pytest.fixture(scope="package")
 def more_env(tmp_path_factory):
     """The folder's own home folder and a fixed 'today' (12 November 2021)."""
-    mp = pytest.MonkeyPatch()
-    root = tmp_path_factory.mktemp("tracker-more")
-    mp.setenv("SCRUTINY_TRACKER_HOME", str(root / "home"))
-    mp.setenv("SCRUTINY_TRACKER_TODAY", DEMO_TODAY)
-    mp.setenv("SCRUTINY_TRACKER_USER", "Test Officer")
-    mp.delenv("SCRUTINY_TRACKER_DB", raising=False)
-    yield root
-    mp.undo()
+    yield from shared_home(tmp_path_factory, 'tracker-more')
 
 
 def _housing(db) -> None:
