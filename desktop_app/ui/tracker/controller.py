@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,11 +19,17 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.records import ActionRow, RecommendationRow
-from desktop_app.services import actions, actions_bulk, recommendations
-from desktop_app.services.actions_bulk import ActionEdit
+from desktop_app.ui.lazy import service
 from desktop_app.services.errors import ConflictError
 from desktop_app.ui.errors import Failed, guarded, show_conflict, show_error
 from desktop_app.ui.undo import ServiceCommand
+
+if TYPE_CHECKING:
+    from desktop_app.services.actions_bulk import ActionEdit
+
+actions = service("actions")
+actions_bulk = service("actions_bulk")
+recommendations = service("recommendations")
 
 ACTION, REC = "action", "recommendation"
 # Row attribute for each editable field where the names differ.

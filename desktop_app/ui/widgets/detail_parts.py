@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainT
                                QWidget)
 
 from desktop_app.services.workspace import Database
-from desktop_app.services import history as history_service
+from desktop_app.ui.lazy import service
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history
 from desktop_app.ui.models.proxy import RecordFilterProxy
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.widgets.record_table import RecordTable
+
+history_service = service("history")
 
 CHIP_STYLES = {
     "new": "color: white; background: #1a4fb8;",
