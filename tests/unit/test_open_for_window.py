@@ -57,7 +57,8 @@ def _stored_revision(url: str) -> list[str]:
 def test_a_file_at_head_is_opened_on_first_use_and_then_is_the_full_paths(demo_file, tmp_path):
     url = _copy(demo_file, tmp_path)
     db = open_for_window(url)
-    assert not db.opened and db.is_sqlite
+    assert not db.opened
+    assert db.is_sqlite
     full = open_database(url)
     try:
         # what the window shows before the first use is what the full path says
@@ -67,7 +68,8 @@ def test_a_file_at_head_is_opened_on_first_use_and_then_is_the_full_paths(demo_f
         assert not db.opened
         rows = committees.list_committees(db)   # an ORM service: the first use
         assert db.opened
-        assert rows == committees.list_committees(full) and rows
+        assert rows
+        assert rows == committees.list_committees(full)
         assert str(db.engine.url) == str(full.engine.url)
         assert workspace.describe_database(db) == "tracker.db"
     finally:
@@ -78,12 +80,14 @@ def test_a_file_at_head_is_opened_on_first_use_and_then_is_the_full_paths(demo_f
 def test_any_other_database_takes_the_full_path_at_once(tmp_path):
     new = f"sqlite:///{tmp_path / 'new.db'}"
     db = open_for_window(new)                  # created
-    assert db.opened and _stored_revision(new) == [plain_head_revision()]
+    assert db.opened
+    assert _stored_revision(new) == [plain_head_revision()]
     db.dispose()
     older = sorted(FIXTURES.glob("*.sqlite"))[-2]       # one revision behind the head
     url = _copy(older, tmp_path / "old")
     db = open_for_window(url, backups=tmp_path / "backups")   # upgraded after a backup
-    assert db.opened and _stored_revision(url) == [plain_head_revision()]
+    assert db.opened
+    assert _stored_revision(url) == [plain_head_revision()]
     assert list((tmp_path / "backups").glob("tracker-*-before-upgrade-*.db"))
     db.dispose()
     memory = open_for_window("sqlite://")
@@ -91,12 +95,15 @@ def test_any_other_database_takes_the_full_path_at_once(tmp_path):
     memory.dispose()
 
 
+def _open_and_use(url: str) -> None:
+    open_for_window(url).engine  # noqa: B018 - the deferred open, if it was deferred
+
+
 def _same_error(url: str) -> tuple[str, str]:
     with pytest.raises(DatabaseError) as full:
         open_database(url)
     with pytest.raises(DatabaseError) as quick:
-        db = open_for_window(url)
-        db.engine  # noqa: B018 - the deferred open, if it was deferred
+        _open_and_use(url)
     assert str(quick.value) == str(full.value)
     assert quick.value.reason == full.value.reason
     return str(full.value), full.value.reason
@@ -148,7 +155,9 @@ def test_smoke_test_on_a_database_at_head_never_imports_sqlalchemy(demo_file, tm
     url = _copy(demo_file, tmp_path)
     result = _smoke(url, tmp_path / "home")
     assert result["orm_loaded"] is False
-    assert result["rows"] == 7 and result["rows_meetings"] and result["rows_work_programme"]
+    assert result["rows"] == 7
+    assert result["rows_meetings"]
+    assert result["rows_work_programme"]
     assert not result["welcome"]
 
 
