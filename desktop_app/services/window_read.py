@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.domain.records import (ActionRow, CommitteeRow, MeetingRow, RecommendationRow,
-                                        WorkItemRow)
+from desktop_app.domain.records import (ActionRow, AuditRow, CommitteeRow, MeetingRow,
+                                        RecommendationRow, WorkItemRow)
 from desktop_app.services import quick_read, window_read_sql
 from desktop_app.services.clock import today
 
@@ -131,3 +131,48 @@ def get_attendance(db: Any, meeting_id: int) -> AttendanceSheet:
         from desktop_app.services import attendance
         sheet = attendance.get_attendance(db, meeting_id)
     return sheet
+
+
+def _one(db: Any, table: str, reader: Any, record_id: int) -> Any:
+    """One record's row with its progress updates, read in one transaction; None when the
+    quick path is not sure or the record is not there (the service then explains)."""
+    import dataclasses
+
+    def both(conn: Any) -> Any:
+        rows = reader(conn)
+        if not rows:
+            return None
+        return dataclasses.replace(rows[0], updates=window_read_sql.updates(table, record_id)(conn))
+    return _quick(db, both)
+
+
+def get_action(db: Any, action_id: int, now: dt.date | None = None) -> ActionRow:
+    """``actions.get_action(db, action_id)`` (the row with its progress updates), read the
+    quick way when it can."""
+    row = _one(db, "actions", quick_read.actions(None, None, now or today(),
+                                                  record_id=action_id), action_id)
+    if row is None:
+        from desktop_app.services import actions
+        row = actions.get_action(db, action_id)
+    return row
+
+
+def get_recommendation(db: Any, rec_id: int, now: dt.date | None = None) -> RecommendationRow:
+    """``recommendations.get_recommendation(db, rec_id)`` (with its progress updates), read
+    the quick way when it can."""
+    row = _one(db, "recommendations", quick_read.recommendations(
+        None, None, now or today(), record_id=rec_id), rec_id)
+    if row is None:
+        from desktop_app.services import recommendations
+        row = recommendations.get_recommendation(db, rec_id)
+    return row
+
+
+def history(db: Any, table: str, row_id: int) -> list[AuditRow]:
+    """``history.history(db, table=table, row_id=row_id)`` (a record's change history, oldest
+    first), read the quick way when it can."""
+    rows = _quick(db, window_read_sql.history(table, row_id))
+    if rows is None:
+        from desktop_app.services import history as full
+        rows = full.history(db, table=table, row_id=row_id)
+    return rows

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desktop_app.domain.attendance import AttendanceSheet
-    from desktop_app.domain.records import MeetingRow, WorkItemRow
+    from desktop_app.domain.records import AuditRow, MeetingRow, WorkItemRow
 
 _TIME = re.compile(r"(\d{2}):(\d{2}):(\d{2})(?:\.(\d{6}))?")
+_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{6}))?")
 WORK_FILTERS = ("proposed", "scheduled", "delivered", "deferred", "dropped", "unscheduled",
                 "all")   # services/work_programme.py STATUS_FILTERS (a test holds them equal)
 
@@ -57,6 +58,14 @@ def _time(value: object) -> dt.time | None:
         raise ValueError(f"a time stored as {value!r}")
     hour, minute, second, micro = match.groups()
     return dt.time(int(hour), int(minute), int(second), int(micro or 0))
+
+
+def _stamp(value: object) -> dt.datetime:
+    """A date and time as SQLAlchemy stores it in SQLite ("2021-09-01 09:30:00.000000")."""
+    match = _STAMP.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"a date and time stored as {value!r}")
+    return dt.datetime(*(int(part or 0) for part in match.groups()))
 
 
 def _flag(value: object) -> bool:
@@ -160,6 +169,35 @@ def work_programme(committee: str, status: str | None = None
         if status not in (None, "", "all"):
             return [r for r in rows if r.status == status]
         return rows
+    return reader
+
+
+def updates(table: str, record_id: int) -> Callable[[sqlite3.Connection], tuple]:
+    """A reader giving a record's progress updates as the ORM orders them (by date, then
+    id): ``table`` "actions" or "recommendations"."""
+    from desktop_app.domain.records import UpdateRow
+    column = {"actions": "action_id", "recommendations": "recommendation_id"}[table]
+
+    def reader(conn: sqlite3.Connection) -> tuple:
+        return tuple(UpdateRow(id=uid, on=date_of(on), text=text, author=author)
+                     for uid, on, text, author in conn.execute(
+                         f"SELECT id, \"on\", text, author FROM progress_updates "
+                         f"WHERE {column} = ? ORDER BY \"on\", id", (record_id,)))
+    return reader
+
+
+def history(table: str, row_id: int) -> Callable[[sqlite3.Connection], list[AuditRow]]:
+    """A reader giving what ``history.history(db, table=table, row_id=row_id)`` gives: the
+    record's audit entries, oldest first."""
+    from desktop_app.domain.records import AuditRow
+
+    def reader(conn: sqlite3.Connection) -> list[AuditRow]:
+        return [AuditRow(id=aid, at=_stamp(at), who=who, table=name, row_id=rid, field=field,
+                         old=old, new=new, operation=operation)
+                for aid, at, who, name, rid, field, old, new, operation in conn.execute(
+                    "SELECT id, at, who, table_name, row_id, field, old, new, operation "
+                    "FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY id",
+                    (table, row_id))]
     return reader
 
 

@@ -1,8 +1,8 @@
 """The window on a database opened for it (services/workspace.open_for_window, issue 18): it
-opens, paints and fills every tab from an SQLite file at the head revision without opening the
-database the SQLAlchemy way; the first read with no quick path (an action's details) or the
-first save does that, and the save is saved; and when the file has gone bad meanwhile, the
-window says so in the full path's one line, nothing written."""
+opens, paints and fills every tab from an SQLite file at the head revision, and shows an
+action's details and history, without opening the database the SQLAlchemy way; the first save
+does that, and is saved; and when the file has gone bad meanwhile, the window says so in the
+full path's one line, nothing written."""
 
 from __future__ import annotations
 
@@ -53,17 +53,11 @@ def started(qtbot, demo_file, tmp_path, today, message_boxes):
     db.dispose()
 
 
-def _add_update(qtbot, window, text: str):
+def _select_first_action(qtbot, window):
     tracker = window.tracker
     tracker.show_view("action", "")
-    grid = tracker.actions_grid
-    click_row(qtbot, grid.table, 0, 3)
-    pane = tracker.action_detail
-    row = pane.row
-    assert row is not None
-    qtbot.keyClicks(pane.update_text, text)
-    click(qtbot, pane.add_update_button)
-    return row
+    click_row(qtbot, tracker.actions_grid.table, 0, 3)
+    return tracker.action_detail
 
 
 def test_every_tab_filled_without_the_orm_then_its_first_use_opens_it(qtbot, started):
@@ -75,8 +69,14 @@ def test_every_tab_filled_without_the_orm_then_its_first_use_opens_it(qtbot, sta
     assert window.overview.tree.topLevelItemCount() > 0
     assert window.db_label.text() == "Database: tracker.db"
     assert not db.opened                       # all of that read with sqlite3
-    row = _add_update(qtbot, window, "Chased by phone")
-    assert db.opened                           # opened the full way on first use
+    pane = _select_first_action(qtbot, window)
+    row = pane.row
+    assert row is not None
+    assert pane.log.history_model.rowCount() > 0     # its change history, shown
+    assert not db.opened                       # the details and history read quickly too
+    qtbot.keyClicks(pane.update_text, "Chased by phone")
+    click(qtbot, pane.add_update_button)
+    assert db.opened                           # the first save opened it the full way
     stored = next(a for a in actions.list_actions(db, None) if a.id == row.id)
     assert stored.progress == "Chased by phone"
     assert window.tracker.actions_model.find(row.id).progress == "Chased by phone"
@@ -89,8 +89,7 @@ def test_a_file_gone_bad_before_the_first_use_gives_the_full_paths_one_line_erro
     junk = b"overwritten by another program " * 100   # meanwhile, by another program
     path.write_bytes(junk)
     tracker = window.tracker
-    tracker.show_view("action", "")
-    click_row(qtbot, tracker.actions_grid.table, 0, 3)   # its details: the first ORM read
+    _select_first_action(qtbot, window)   # not read quickly now: the service's way
     with pytest.raises(DatabaseError) as full:
         open_database(f"sqlite:///{path}")
     assert "not an SQLite file" in str(full.value)

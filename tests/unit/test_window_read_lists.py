@@ -168,3 +168,25 @@ def test_not_sure_means_the_services_answer_or_error(databases, tmp_path):
     odd = SimpleNamespace(url=f"sqlite:///{path}")
     from desktop_app.services import quick_read
     assert quick_read.read(odd.url, window_read_sql.meetings(ODD), check=False) is None
+
+
+def test_one_records_details_and_history_read_quickly_are_the_services(databases):
+    from desktop_app.services import actions, history, recommendations
+    seen_updates = seen_history = 0
+    for db, _names in databases:
+        for kind, listing, get, quick in (
+                ("actions", actions.list_actions, actions.get_action, window_read.get_action),
+                ("recommendations", recommendations.list_recommendations,
+                 recommendations.get_recommendation, window_read.get_recommendation)):
+            for row in listing(db):
+                full = get(db, row.id)
+                assert quick(_quick_only(db), row.id) == full
+                seen_updates += len(full.updates)
+                shown = window_read.history(_quick_only(db), kind, row.id)
+                assert shown == history.history(db, table=kind, row_id=row.id)
+                seen_history += len(shown)
+    assert seen_updates
+    assert seen_history
+    db, _names = databases[0]
+    with pytest.raises(ServiceError):            # not there: the service's error
+        window_read.get_action(db, 999_999)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.services.workspace import Database
 from desktop_app.domain.records import ActionRow, RecommendationRow
 from desktop_app.ui.lazy import service
+from desktop_app.services import window_read
 from desktop_app.services.errors import ConflictError
 from desktop_app.ui.errors import Failed, guarded, show_conflict, show_error
 from desktop_app.ui.undo import ServiceCommand
@@ -96,9 +97,10 @@ class TrackerController(QObject):
             self.row_changed.emit(kind, result)
 
     def full_row(self, kind: str, row_id: int) -> Any:
-        """The row as stored now, with its history (raises when it is gone)."""
-        return (actions.get_action(self.db, row_id) if kind == ACTION
-                else recommendations.get_recommendation(self.db, row_id))
+        """The row as stored now, with its history (raises when it is gone); quick when it
+        can (services/window_read.py: the same row)."""
+        return (window_read.get_action(self.db, row_id) if kind == ACTION
+                else window_read.get_recommendation(self.db, row_id))
 
     def reload(self, kind: str, row_id: int) -> None:
         try:

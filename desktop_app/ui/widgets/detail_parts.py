@@ -9,15 +9,13 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainT
                                QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from desktop_app.services import window_read
 from desktop_app.services.workspace import Database
-from desktop_app.ui.lazy import service
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history
 from desktop_app.ui.models.proxy import RecordFilterProxy
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.widgets.record_table import RecordTable
-
-history_service = service("history")
 
 CHIP_STYLES = {
     "new": "color: white; background: #1a4fb8;",
@@ -168,8 +166,7 @@ class RecordLog(QTabWidget):
             self.history_model.set_rows([])
             self.setTabText(1, "Change history")
             return
-        rows = visible_history(history_service.history(self.db, table=self.table,
-                                                       row_id=row_id))
+        rows = visible_history(window_read.history(self.db, self.table, row_id))   # quick
         rows.reverse()  # newest first
         self.history_model.set_rows(rows)
         self.setTabText(1, f"Change history ({len(rows)})")
