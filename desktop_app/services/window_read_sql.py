@@ -65,7 +65,8 @@ def _stamp(value: object) -> dt.datetime:
     match = _STAMP.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise ValueError(f"a date and time stored as {value!r}")
-    return dt.datetime(*(int(part or 0) for part in match.groups()))
+    year, month, day, hour, minute, second, micro = (int(p or 0) for p in match.groups())
+    return dt.datetime(year, month, day, hour, minute, second, micro)
 
 
 def _flag(value: object) -> bool:
