@@ -39,7 +39,18 @@ def open_for_window(url: str, *, backups: Path | None = None) -> Database:
     meanwhile, is the same DatabaseError ``open_database`` gives). Any other database takes
     the full path at once, which creates, upgrades or explains."""
     if quick_open_ok(url):
-        return Database.deferred(url, lambda: open_database(url, backups=backups))
+        return Database.deferred(url, lambda: _open_again(url, backups))
+    return open_database(url, backups=backups)
+
+
+def _open_again(url: str, backups: Path | None) -> Database:
+    """The deferred open: the full path, except that a file gone meanwhile is not made afresh
+    under a window still showing its rows (the full path would create an empty database)."""
+    path = lite.sqlite_file(url)
+    # (with its folder gone too, the full path says so: "is the drive ... connected?")
+    if path is not None and not path.exists() and path.parent.is_dir():
+        raise DatabaseError(f"{path}: the database file is no longer there (moved, renamed "
+                            "or deleted by another program); nothing was saved", "missing")
     return open_database(url, backups=backups)
 
 

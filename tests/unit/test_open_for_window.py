@@ -141,6 +141,24 @@ def test_a_failure_on_the_deferred_open_is_the_full_paths_error(demo_file, tmp_p
     db.dispose()
 
 
+def test_a_file_gone_before_the_deferred_open_is_not_made_afresh(demo_file, tmp_path):
+    url = _copy(demo_file, tmp_path / "share")
+    db = open_for_window(url)
+    path = Path(url.removeprefix("sqlite:///"))
+    path.unlink()                               # deleted meanwhile
+    with pytest.raises(DatabaseError, match="no longer there") as failed:
+        committees.list_committees(db)
+    assert failed.value.reason == "missing"
+    assert not path.exists()                    # no empty database in its place
+    shutil.rmtree(tmp_path / "share")           # the folder too: the full path's words
+    with pytest.raises(DatabaseError) as full:
+        open_database(url)
+    with pytest.raises(DatabaseError) as again:
+        committees.list_committees(db)
+    assert str(again.value) == str(full.value)
+    assert "does not exist" in str(again.value)
+
+
 def _smoke(url: str, home: Path) -> dict:
     env = dict(os.environ, SCRUTINY_TRACKER_HOME=str(home), QT_QPA_PLATFORM="offscreen",
                SCRUTINY_TRACKER_TODAY="2021-11-12", PYTHONPATH=str(REPO))
