@@ -309,6 +309,7 @@ def bench_startup(n: int, repeat: int) -> None:
               f"{', '.join(f'{t:.2f}' for t in runs['bare'])}")
         last = inside[len(inside) // 2]
         print("  inside ours (ms): " + ", ".join(f"{k} {v}" for k, v in last.items()))
+        print(f"  SQLAlchemy imported by the time every tab was filled: {last.get('orm_loaded')}")
         ratio = o / b
         print(f"  ratio ours/bare: {ratio:.2f} wall, {cpu_med['ours'] / cpu_med['bare']:.2f} CPU "
               f"(CPU {cpu_med['ours']:.2f} s vs {cpu_med['bare']:.2f} s)  (target <= 1.50) "

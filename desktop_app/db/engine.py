@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from desktop_app.db import audit, location, search_index
+from desktop_app.db import location
+# Database and DatabaseError live in db/database.py (no SQLAlchemy at import, issue 18): named
+# here as before, so that callers do not change
+from desktop_app.db.database import Database, DatabaseError
 from desktop_app.db.lite import busy_timeout
-from desktop_app.domain.errors import ConflictError
 
-
-class DatabaseError(ValueError):
-    """A database that cannot be opened or used, with a one-line reason for people.
-
-    ``reason`` says what kind of problem it is, so that the window can offer the right way out:
-    "locked", "read-only", "damaged", "missing" (the file or its folder is not there), "newer"
-    (written by a newer version), or "other"."""
-
-    def __init__(self, message: str, reason: str = "other"):
-        super().__init__(message)
-        self.reason = reason
+__all__ = ["Database", "DatabaseError", "make_engine"]
 
 
 def _sqlite_pragmas(dbapi_conn, _record, *, journal: str = "WAL",
@@ -74,39 +62,3 @@ def make_engine(url: str) -> Engine:
         def _no_pysqlite_tx(dbapi_conn, _record):
             dbapi_conn.isolation_level = None
     return engine
-
-
-@dataclass
-class Database:
-    """An engine plus its audited session factory: what services are given."""
-
-    engine: Engine
-    url: str
-
-    def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        audit.install(self.sessions)
-        search_index.install_session_hook(self.sessions)
-
-    @contextlib.contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        try:
-            with self.sessions() as session, session.begin():
-                session.connection(execution_options={"sqlite_immediate": True})
-                yield session
-        except StaleDataError:
-            raise ConflictError("the record was changed by someone else while you were saving; "
-                                "nothing was saved: reload and try again") from None
-
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[Session]:
-        with self.sessions() as session:
-            yield session
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
-    def dispose(self) -> None:
-        self.engine.dispose()

@@ -12,6 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import zlib
+from collections.abc import Iterable
+from typing import Any
 
 from desktop_app.domain.enums import AttendanceKind
 from desktop_app.domain.records import _Record
@@ -206,3 +209,12 @@ class MinutesApproval(_Record):
     def is_draft(self, as_at: dt.date) -> bool:
         """Draft in a document as at ``as_at``: not approved, or approved after that day."""
         return self.approved_on is None or self.approved_on > as_at
+
+
+def sheet_fingerprint(rows: Iterable[Any]) -> int:
+    """The version of a meeting's attendance sheet: changes whenever any line changes (each
+    row with ``id, version, member_id, name, kind, substitute_for, role, position``: a model
+    row or a plain one read with sqlite3, services/window_read_sql.py)."""
+    text = "|".join(f"{r.id}:{r.version}:{r.member_id}:{r.name}:{r.kind}:{r.substitute_for}:"
+                    f"{r.role}:{r.position}" for r in sorted(rows, key=lambda r: r.id))
+    return zlib.crc32(text.encode("utf-8"))

@@ -13,7 +13,6 @@ annual statistics are :func:`member_attendance`.
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Attendance, Meeting, Member, Membership
 from desktop_app.domain.attendance import (Attendee, AttendanceSheet, MemberAttendance,
-                                           name_key, strip_title)
+                                           name_key, sheet_fingerprint, strip_title)
 from desktop_app.domain.enums import AttendanceKind, MeetingStatus, MemberRole
 from desktop_app.services.common import find_committee, find_meeting, get_row
 from desktop_app.services.errors import ConflictError, ServiceError
@@ -37,9 +36,7 @@ _KIND_ORDER = {AttendanceKind.PRESENT: 0, AttendanceKind.SUBSTITUTE: 1,
 # ----------------------------------------------------------------------------- reading
 
 def _fingerprint(rows: Sequence[Attendance]) -> int:
-    text = "|".join(f"{r.id}:{r.version}:{r.member_id}:{r.name}:{r.kind}:{r.substitute_for}:"
-                    f"{r.role}:{r.position}" for r in sorted(rows, key=lambda r: r.id))
-    return zlib.crc32(text.encode("utf-8"))
+    return sheet_fingerprint(rows)   # domain/attendance.py: the window's quick read uses it too
 
 
 def _sheet(m: Meeting) -> AttendanceSheet:

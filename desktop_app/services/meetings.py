@@ -109,10 +109,8 @@ def list_meetings(db: Database, committee: str, *, upcoming_first: bool = False)
                          .order_by(Meeting.date)).all()
         result = [meeting_row(m) for m in rows]
     if upcoming_first:
-        now = today()
-        upcoming = [m for m in result if m.date >= now]
-        past = sorted((m for m in result if m.date < now), key=lambda m: m.date, reverse=True)
-        result = upcoming + past
+        from desktop_app.services.window_read import upcoming_first as in_order
+        result = in_order(result, today())
     return result
 
 

@@ -16,15 +16,16 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.db.engine import Database
 from desktop_app.domain.dates import is_bank_holiday
 from desktop_app.domain.enums import ActionStatus, MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.names import clean_name
 from desktop_app.domain.records import (ActionRow, CommitteeRow, MeetingRow, RecommendationRow,
                                         WorkItemRow, _Record)
-from desktop_app.services import actions, committees, meetings, recommendations, work_programme
+
+if TYPE_CHECKING:
+    from desktop_app.db.database import Database
 
 RESPONSE_WINDOW_DAYS = 14   # executive responses due within this many days are shown
 MEETINGS_SHOWN = 3          # the next meetings shown per committee
@@ -202,27 +203,34 @@ def summarise(committee: CommitteeRow, meeting_rows: Iterable[MeetingRow],
 def build_overview(db: Database, today: dt.date, committee: str | None = None, *,
                    quick: bool = False) -> Overview:
     """Every committee's overview (or one's, by name or short name) as at ``today``.
-    ``quick``: the actions and recommendations read the quick way when the database allows
-    (services/window_read.py: the same rows)."""
+    ``quick``: the committees, meetings, work programme, actions and recommendations read the
+    quick way when the database allows (services/window_read.py: the same rows)."""
+    # the services imported here: the window's quick path needs no SQLAlchemy (issue 18)
     if quick:
         from desktop_app.services import window_read as read
+        lists: Any = (read, read, read, read, read)
     else:
-        read = None
-    rows = committees.list_committees(db)
+        from desktop_app.services import (actions, committees, meetings, recommendations,
+                                          work_programme)
+        lists = (committees, actions, recommendations, meetings, work_programme)
+    committee_list, action_list, rec_list, meeting_list, work_list = lists
+    rows = committee_list.list_committees(db)
     if committee:
+        from desktop_app.services import committees
         wanted = committees.get_committee(db, committee)
         rows = [c for c in rows if c.id == wanted.id]
     open_actions: dict[int, list[ActionRow]] = defaultdict(list)
     awaiting: dict[int, list[RecommendationRow]] = defaultdict(list)
     if rows:
         scope = rows[0].name if committee else None
-        for a in (read or actions).list_actions(db, scope, status="open", now=today):
+        for a in action_list.list_actions(db, scope, status="open", now=today):
             open_actions[a.committee_id].append(a)
-        for r in (read or recommendations).list_recommendations(
-                db, scope, status="awaiting-response", now=today):
+        for r in rec_list.list_recommendations(db, scope, status="awaiting-response",
+                                               now=today):
             awaiting[r.committee_id].append(r)
-    out = [summarise(c, meetings.list_meetings(db, c.name), open_actions[c.id], awaiting[c.id],
-                     work_programme.list_work_programme(db, c.name, "unscheduled"), today)
+    out = [summarise(c, meeting_list.list_meetings(db, c.name), open_actions[c.id],
+                     awaiting[c.id], work_list.list_work_programme(db, c.name, "unscheduled"),
+                     today)
            for c in rows]
     return Overview(today, tuple(out))
 

@@ -80,11 +80,12 @@ def contacts(conn: sqlite3.Connection) -> list[ContactRow]:
 
 
 def actions(committee: str | None, status: str | None, now: dt.date,
-            meeting_id: int | None = None
+            meeting_id: int | None = None, record_id: int | None = None
             ) -> Callable[[sqlite3.Connection], list[ActionRow] | None]:
     """A reader giving what services.actions.list_actions(db, committee, status, now=now,
     meeting_id=meeting_id) gives; None (the full path) for a committee it cannot find or a
-    filter it does not know, which the full path explains."""
+    filter it does not know, which the full path explains. ``record_id``: only that action
+    (services/window_read.py ``get_action``)."""
     from desktop_app.domain.enums import ActionStatus
     from desktop_app.services import tracker_rows as tr
     # open and overdue actions are stored as open (action_row decides overdue): read only those
@@ -94,15 +95,15 @@ def actions(committee: str | None, status: str | None, now: dt.date,
         return _tracker(conn, "actions", tr.ActionColumns, {"status": ActionStatus}, committee,
                         status, tr.ACTION_FILTERS, lambda c, day, name, held: tr.action_row(
                             c, day, name, held, now), tr.action_matches,
-                        meeting_id=meeting_id, sieve=sieve)
+                        meeting_id=meeting_id, sieve=sieve, record_id=record_id)
     return reader
 
 
 def recommendations(committee: str | None, status: str | None, now: dt.date,
-                    meeting_id: int | None = None
+                    meeting_id: int | None = None, record_id: int | None = None
                     ) -> Callable[[sqlite3.Connection], list[RecommendationRow] | None]:
     """A reader giving what services.recommendations.list_recommendations(db, committee,
-    status, now=now, meeting_id=meeting_id) gives (None as ``actions``)."""
+    status, now=now, meeting_id=meeting_id) gives (None and ``record_id`` as ``actions``)."""
     from desktop_app.domain.enums import ImplementationStatus, Verdict
     from desktop_app.services import tracker_rows as tr
 
@@ -110,19 +111,21 @@ def recommendations(committee: str | None, status: str | None, now: dt.date,
         return _tracker(conn, "recommendations", tr.RecColumns,
                         {"status": ImplementationStatus, "verdict": Verdict}, committee, status,
                         tr.REC_FILTERS, lambda c, day, name, held: tr.rec_row(
-                            c, day, name, held, now), tr.rec_matches, meeting_id=meeting_id)
+                            c, day, name, held, now), tr.rec_matches, meeting_id=meeting_id,
+                        record_id=record_id)
     return reader
 
 
 def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committee: str | None,
              status: str | None, filters: tuple[str, ...], build: Callable, matches: Callable,
-             *, meeting_id: int | None = None, sieve: str | None = None) -> list | None:
+             *, meeting_id: int | None = None, sieve: str | None = None,
+             record_id: int | None = None) -> list | None:
     """The list services/actions.py and recommendations.py make with the ORM, in the same SQL:
     the committee (by name or short name, ignoring case), each one's last held meeting, the
     records oldest meeting first (no meeting last), then by position and id; each row built
     and filtered by the same functions (services/tracker_rows.py). ``meeting_id``: only the
     records from that meeting; ``sieve``: only those stored with that status (a first sieve
-    for speed; ``matches`` still decides)."""
+    for speed; ``matches`` still decides); ``record_id``: only that record."""
     from desktop_app.domain.enums import MeetingStatus
     if status not in (None, "", "all") and status not in filters:
         return None
@@ -151,8 +154,9 @@ def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committ
         f"WHERE r.committee_id IN ({', '.join('?' * len(wanted))}) "
         + ("AND r.status = ? " if sieve is not None else "")
         + ("AND r.meeting_id = ? " if meeting_id is not None else "")
+        + ("AND r.id = ? " if record_id is not None else "")
         + "ORDER BY r.committee_id, m.date NULLS LAST, r.position, r.id",
-        [*wanted, *(x for x in (sieve, meeting_id) if x is not None)])
+        [*wanted, *(x for x in (sieve, meeting_id, record_id) if x is not None)])
     # each distinct stored value converted once (a log has few distinct dates and statuses)
     convert = [(i, _Remembered(_date if name in dates else enums[name]))
                for i, name in enumerate(columns._fields) if name in dates or name in enums]

@@ -82,7 +82,7 @@ def restore_header(header: QHeaderView, key: str) -> bool:
 
 def today() -> dt.date:
     """The same 'today' the services use (``SCRUTINY_TRACKER_TODAY`` fixes it)."""
-    from desktop_app.services.common import today as service_today
+    from desktop_app.services.clock import today as service_today
     return service_today()
 
 

@@ -76,8 +76,8 @@ def launch(url: str, args: Any = None) -> int:
     no database could be opened."""
     ensure_app()
     if getattr(args, "smoke_test", False):
-        from desktop_app.services.workspace import open_database
-        db = open_database(url)    # a failure is the command's error, not a dialog
+        from desktop_app.services.workspace import open_for_window
+        db = open_for_window(url)    # a failure is the command's error, not a dialog
         try:
             from desktop_app.ui.main_window import run
             return run(db, args)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QLabel, QMainWindow, QStackedWidget,
 
 from desktop_app import APP_NAME
 from desktop_app.services.workspace import Database
-from desktop_app.services import committees
+from desktop_app.services import window_read
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.tab_api import TabPage
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def _location_banner(self) -> QLabel:
         """The network-share / OneDrive warning, shown above everything while it applies."""
-        from desktop_app.services.backups import network_warning
+        from desktop_app.services.workspace import location_warning
         banner = QLabel()
         banner.setObjectName("locationWarning")
         banner.setAccessibleName("Database location warning")
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         banner.setStyleSheet("QLabel { background: #fff4ce; color: #3d2e00; "
                              "border-bottom: 1px solid #e0c35c; padding: 6px 10px; }")
         try:
-            warning = network_warning(self.db)
+            warning = location_warning(self.db)
         except Exception:  # noqa: BLE001 - a check that fails must not stop the window
             log.exception("checking where the database is")
             warning = None
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================== committees
     def reload_committees(self, select: str | None = None) -> None:
-        rows = committees.list_committees(self.db)
+        rows = window_read.list_committees(self.db)   # quick when it can: the same rows
         was_welcome = self.stack.currentWidget() is self.welcome
         self.stack.setCurrentWidget(self.main_page if rows else self.welcome)
         if rows and was_welcome:

@@ -12,7 +12,7 @@ import time
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.services.workspace import Database
+from desktop_app.services.workspace import Database, orm_loaded
 
 
 def _settle(app: QApplication) -> None:
@@ -52,6 +52,8 @@ def smoke_test(app: QApplication, db: Database, out=None) -> int:
     timings["work_items"] = len(window.work_tab.model.items())
     timings["recommendations"] = window.tracker.recs_model.rowCount()
     timings["welcome"] = window.stack.currentWidget() is window.welcome
+    # whether SQLAlchemy was needed to show all this (issue 18: not for an SQLite file at head)
+    timings["orm_loaded"] = orm_loaded()
     timings["total"] = ms(start)
     empty = _empty_tabs(db, window, timings)
     window.close()

@@ -2,11 +2,15 @@
 
 PySide6 installs an import hook that reads the source file of every module imported after it
 (to see whether the module uses PySide's ``__feature__`` switches): those imports take about a
-quarter longer. The window needs SQLAlchemy, the models and the services in any case, so
-``launch`` and ``main_window`` import this module first, before PySide6. The same goes for the
-bank holidays of this year (meeting deadlines, s.9FE response dates): read from the table
-written out in domain/bank_holiday_table.py for the usual years, else from the ``holidays``
-package, which loads all its ~250 country modules on first use.
+quarter longer. So ``launch`` and ``main_window`` import this module first, before PySide6: the
+modules the window uses to open, paint and fill its tabs. Since issue 18 those are the quick
+reads (services/window_read.py: sqlite3 and the domain rules) and the database object without
+SQLAlchemy (services/workspace.py); SQLAlchemy, the models and the other services are imported
+on first use (ui/lazy.py), and not at all when the database is an SQLite file at the head
+revision and nothing is saved. The same goes for the bank holidays of this year (meeting
+deadlines, s.9FE response dates): read from the table written out in
+domain/bank_holiday_table.py for the usual years, else from the ``holidays`` package, which
+loads all its ~250 country modules on first use.
 
 No Qt here.
 """
@@ -17,9 +21,8 @@ import contextlib
 import datetime as dt
 
 from desktop_app.domain import dates
-from desktop_app.services import (actions, backups, committees, history,  # noqa: F401
-                                  meetings, recommendations, work_programme,
-                                  workspace)
+from desktop_app.services import (clock, errors, overview, quick_read,  # noqa: F401
+                                  tracker_rows, window_read, workspace)
 
 
 def warm_bank_holidays() -> None:

@@ -17,19 +17,20 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
-from desktop_app.services import attendance as attendance_service
-from desktop_app.services import committees as committees_service
-from desktop_app.services import minutes_approval as approval_service
-from desktop_app.services import meetings as meetings_service
-from desktop_app.services import work_programme as wp_service
+from desktop_app.ui.lazy import service
 from desktop_app.services import window_read
-from desktop_app.services.common import today
+from desktop_app.services.clock import today
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
 from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
 from desktop_app.ui.meetings.meetings_model import meeting_heading
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.undo import UndoableEdits
+
+attendance_service = service("attendance")
+committees_service = service("committees")
+approval_service = service("minutes_approval")
+meetings_service = service("meetings")
 
 if TYPE_CHECKING:
     from desktop_app.ui.meetings.meetings_tab import MeetingsTab
@@ -53,8 +54,8 @@ class MeetingsController:
         self._outcomes = {}
         self._sheets = {}
         try:
-            return (meetings_service.list_meetings(self.db, committee, upcoming_first=True),
-                    wp_service.list_work_programme(self.db, committee))
+            return (window_read.list_meetings_upcoming_first(self.db, committee),   # quick
+                    window_read.list_work_programme(self.db, committee))
         except ServiceError as exc:
             self.tab.status.emit(str(exc))
             return [], []
@@ -79,7 +80,7 @@ class MeetingsController:
         found = self._sheets.get(meeting_id)
         if found is None:
             try:
-                found = attendance_service.get_attendance(self.db, meeting_id)
+                found = window_read.get_attendance(self.db, meeting_id)   # quick when it can
             except ServiceError as exc:
                 self.tab.status.emit(str(exc))
                 return None

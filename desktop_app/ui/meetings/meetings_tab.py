@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QLabel, QMenu, QSizePolicy, QSplitter, QTabWidget
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
-from desktop_app.services.common import today
+from desktop_app.services.clock import today
 from desktop_app.ui.meetings.agenda_model import AgendaModel
 from desktop_app.ui.meetings.attendance_dialog import attendance_parts
 from desktop_app.ui.meetings.meetings_model import (MeetingsFilter, MeetingsModel, OutcomesModel,

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app.services import committees, overview
+from desktop_app.services import overview, window_read
 from desktop_app.services.workspace import Database
 from desktop_app.ui import app_state
 from desktop_app.ui.errors import show_error
@@ -27,7 +27,7 @@ ALL = ""
 
 
 def _load(db: Database, today: dt.date, committee: str) -> tuple[list, overview.Overview]:
-    rows = committees.list_committees(db)
+    rows = window_read.list_committees(db)
     if committee and committee not in {c.name for c in rows}:
         committee = ALL     # renamed or gone meanwhile
     return rows, overview.build_overview(db, today, committee or None, quick=True)

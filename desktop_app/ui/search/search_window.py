@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QHBoxLayout, QH
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from desktop_app.services import committees
+from desktop_app.ui.lazy import service
 from desktop_app.services.search import Marked, RecordKey, SearchHit, SearchResults, search
 from desktop_app.services.workspace import Database
+
+committees = service("committees")
 
 DEBOUNCE_MS = 250
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

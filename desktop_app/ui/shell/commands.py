@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from desktop_app.services import committees
+from desktop_app.ui.lazy import service
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.shell.welcome_page import CommitteeDialog
+
+committees = service("committees")
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, paths
 from desktop_app.logging_setup import FILE_ONLY, log_file
-from desktop_app.services.workspace import Database, DatabaseError, open_database
+from desktop_app.services.workspace import Database, DatabaseError, open_for_window
 from desktop_app.ui import app_state
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ def open_with_help(url: str, parent: QWidget | None = None, *,
     chosen: Path | None = None
     while True:
         try:
-            return open_database(url), chosen
+            return open_for_window(url), chosen
         except (DatabaseError, OSError) as exc:
             log.error("cannot open the database %s: %s", url, exc, extra=FILE_ONLY)
             box = problem_box(parent, exc, remembered=remembered and chosen is None)

@@ -9,8 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.services.workspace import Database
-from desktop_app.services import actions, chase, contacts, recommendations
-from desktop_app.services.common import today
+from desktop_app.ui.lazy import service
+from desktop_app.services.clock import today
+
+actions = service("actions")
+chase = service("chase")
+contacts = service("contacts")
+recommendations = service("recommendations")
 
 
 @dataclasses.dataclass

@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.dates import format_uk, municipal_year
-from desktop_app.services import committees, meetings
-from desktop_app.services.common import today
+from desktop_app.ui.lazy import service
+from desktop_app.services.clock import today
 from desktop_app.services.stats import YearStats, year_stats
 from desktop_app.ui.errors import show_error
+
+committees = service("committees")
+meetings = service("meetings")
 
 HEAD_FILL = "#1F3A5F"   # the navy of the PDF and workbook headings
 VERDICT_LABELS = {"accepted": "Accepted", "partially_accepted": "Partially accepted",

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from desktop_app.domain.records import ActionRow
-from desktop_app.services.actions_bulk import ActionEdit
 from desktop_app.ui.app_state import long_date, today
 from desktop_app.ui.errors import Failed, first_line
 from desktop_app.ui.tracker.action_detail import confirm_open_reported, editable_combo
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.widgets.detail_parts import buddy_label
+
+if TYPE_CHECKING:
+    from desktop_app.services.actions_bulk import ActionEdit
 
 
 class BulkBar(QWidget):
@@ -120,6 +123,7 @@ def bulk_dialog(key: str, rows: list[ActionRow], owners: list[str],
                 run: Callable[[list[ActionEdit], str], object],
                 parent: QWidget) -> BulkDialog | None:
     """The dialog for one bulk change of ``rows`` (None when refused, after saying why)."""
+    from desktop_app.services.actions_bulk import ActionEdit   # on first use (issue 18)
     from desktop_app.ui.errors import show_error
     n = len(rows)
     if key == "owner":

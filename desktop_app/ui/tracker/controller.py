@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,11 +19,18 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.records import ActionRow, RecommendationRow
-from desktop_app.services import actions, actions_bulk, recommendations
-from desktop_app.services.actions_bulk import ActionEdit
+from desktop_app.ui.lazy import service
+from desktop_app.services import window_read
 from desktop_app.services.errors import ConflictError
 from desktop_app.ui.errors import Failed, guarded, show_conflict, show_error
 from desktop_app.ui.undo import ServiceCommand
+
+if TYPE_CHECKING:
+    from desktop_app.services.actions_bulk import ActionEdit
+
+actions = service("actions")
+actions_bulk = service("actions_bulk")
+recommendations = service("recommendations")
 
 ACTION, REC = "action", "recommendation"
 # Row attribute for each editable field where the names differ.
@@ -90,9 +97,10 @@ class TrackerController(QObject):
             self.row_changed.emit(kind, result)
 
     def full_row(self, kind: str, row_id: int) -> Any:
-        """The row as stored now, with its history (raises when it is gone)."""
-        return (actions.get_action(self.db, row_id) if kind == ACTION
-                else recommendations.get_recommendation(self.db, row_id))
+        """The row as stored now, with its history (raises when it is gone); quick when it
+        can (services/window_read.py: the same row)."""
+        return (window_read.get_action(self.db, row_id) if kind == ACTION
+                else window_read.get_recommendation(self.db, row_id))
 
     def reload(self, kind: str, row_id: int) -> None:
         try:

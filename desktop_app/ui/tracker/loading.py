@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.workspace import Database
-from desktop_app.services import committees, meetings, window_read
+from desktop_app.services import window_read
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.committee_names import set_short_names
 from desktop_app.ui.shell.attention_strip import NextMeeting, next_meeting_of
@@ -34,7 +34,7 @@ class TrackerData:
 def load_tracker(db: Database, committee: str | None) -> TrackerData:
     """Runs on a worker thread: services only (each opens its own session), no widgets."""
     data = TrackerData(committee)
-    known = committees.list_committees(db)
+    known = window_read.list_committees(db)
     data.committee_names = {c.id: c.name for c in known}
     set_short_names({c.id: c.short_name for c in known})   # before the search texts
     if not known:
@@ -44,7 +44,7 @@ def load_tracker(db: Database, committee: str | None) -> TrackerData:
     rows_by_name = {}
     for c in known:
         if committee is None or committee.lower() in (c.name.lower(), c.short_name.lower()):
-            rows = meetings.list_meetings(db, c.name)
+            rows = window_read.list_meetings(db, c.name)
             rows_by_name[c.name] = rows
             data.meetings[c.id] = [(m.id, m.date) for m in rows]
     data.next_meeting = next_meeting_of(rows_by_name, today())

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QVBoxLayout,
 
 from desktop_app.domain.enums import ActionStatus
 from desktop_app.services.workspace import Database
-from desktop_app.services import actions, recommendations
+from desktop_app.services import tracker_rows
 from desktop_app.ui import app_state
 from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
 from desktop_app.ui.tracker.loading import SearchTexts, TrackerData, load_tracker
@@ -37,22 +37,22 @@ def _changed(r: Any) -> bool:
 
 ACTION_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
     ("All actions", "", None),
-    ("Open", "open", lambda r: actions.matches(r, "open")),
-    ("Overdue", "overdue", lambda r: actions.matches(r, "overdue")),
-    ("Completed", "completed", lambda r: actions.matches(r, "completed")),
+    ("Open", "open", lambda r: tracker_rows.action_matches(r, "open")),
+    ("Overdue", "overdue", lambda r: tracker_rows.action_matches(r, "overdue")),
+    ("Completed", "completed", lambda r: tracker_rows.action_matches(r, "completed")),
     ("Completed, not yet reported", "completed-not-reported",
      lambda r: r.status == ActionStatus.COMPLETED and r.reported_complete_on is None),
-    ("Reported complete", "reported-complete", lambda r: actions.matches(r, "reported-complete")),
+    ("Reported complete", "reported-complete", lambda r: tracker_rows.action_matches(r, "reported-complete")),
     ("New or updated since last meeting", "changed", _changed),
 ]
 REC_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
     ("All recommendations", "", None),
     ("Awaiting response", "awaiting-response",
-     lambda r: recommendations.matches(r, "awaiting-response")),
-    ("Response overdue (s.9FE)", "overdue", lambda r: recommendations.matches(r, "overdue")),
-    ("Open", "open", lambda r: recommendations.matches(r, "open")),
-    ("In progress", "in-progress", lambda r: recommendations.matches(r, "in-progress")),
-    ("Completed", "completed", lambda r: recommendations.matches(r, "completed")),
+     lambda r: tracker_rows.rec_matches(r, "awaiting-response")),
+    ("Response overdue (s.9FE)", "overdue", lambda r: tracker_rows.rec_matches(r, "overdue")),
+    ("Open", "open", lambda r: tracker_rows.rec_matches(r, "open")),
+    ("In progress", "in-progress", lambda r: tracker_rows.rec_matches(r, "in-progress")),
+    ("Completed", "completed", lambda r: tracker_rows.rec_matches(r, "completed")),
     ("New or updated since last meeting", "changed", _changed),
 ]
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPlainT
                                QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from desktop_app.services import window_read
 from desktop_app.services.workspace import Database
-from desktop_app.services import history as history_service
 from desktop_app.ui.app_state import today
 from desktop_app.ui.models.history_model import HistoryModel, UpdatesModel, visible_history
 from desktop_app.ui.models.proxy import RecordFilterProxy
@@ -166,8 +166,7 @@ class RecordLog(QTabWidget):
             self.history_model.set_rows([])
             self.setTabText(1, "Change history")
             return
-        rows = visible_history(history_service.history(self.db, table=self.table,
-                                                       row_id=row_id))
+        rows = visible_history(window_read.history(self.db, self.table, row_id))   # quick
         rows.reverse()  # newest first
         self.history_model.set_rows(rows)
         self.setTabText(1, f"Change history ({len(rows)})")

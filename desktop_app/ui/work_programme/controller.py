@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 from desktop_app.domain import dates
 from desktop_app.domain.enums import WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
-from desktop_app.services import meetings as meetings_service
-from desktop_app.services import work_programme as wp_service
+from desktop_app.ui.lazy import service
+from desktop_app.services import window_read
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.undo import UndoableEdits
 from desktop_app.ui.work_programme.work_item_dialogs import MoveDialog, WorkItemDialog
 from desktop_app.ui.work_programme.work_programme_model import section_key_of
+
+wp_service = service("work_programme")
 
 if TYPE_CHECKING:
     from desktop_app.ui.work_programme.work_programme_tab import WorkProgrammeTab
@@ -34,8 +36,8 @@ class WorkProgrammeController:
     def load(self, committee: str) -> tuple[list[WorkItemRow], list[MeetingRow]]:
         """The committee's work programme items and its meetings."""
         try:
-            return (wp_service.list_work_programme(self.db, committee),
-                    meetings_service.list_meetings(self.db, committee))
+            return (window_read.list_work_programme(self.db, committee),   # quick when it can
+                    window_read.list_meetings(self.db, committee))
         except ServiceError as exc:
             self.tab.status.emit(str(exc))
             return [], []

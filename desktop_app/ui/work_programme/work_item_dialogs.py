@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
-from desktop_app.services.common import today
+from desktop_app.services.clock import today
 from desktop_app.ui.meetings.meetings_model import kind_label
 from desktop_app.ui.meetings.meeting_dialogs import SCRUTINY_TYPES, FormDialog
 

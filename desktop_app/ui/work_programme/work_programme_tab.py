@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QMenu, QSizePolicy,
 
 from desktop_app.domain.enums import MeetingStatus, WorkStatus
 from desktop_app.domain.records import WorkItemRow
-from desktop_app.services.common import today
+from desktop_app.services.clock import today
 from desktop_app.ui.work_programme.work_programme_model import (Section, WorkProgrammeModel,
                                                         section_key_of)
 from desktop_app.ui.tab_api import TabPage
