@@ -67,7 +67,9 @@ class OverviewPage(TabPage):
         super().__init__(db, undo_stack, parent)
         self.setObjectName("overviewTab")
         self.result: overview.Overview | None = None
-        self._stale = True
+        # nothing to read until the window has read the committees and says so (mark_stale):
+        # a window shown before its data (MainWindow(load=False)) works the overview out once
+        self._stale = False
         self._loading = False
         self._generation = 0
         self._job: Job | None = None
@@ -144,7 +146,8 @@ class OverviewPage(TabPage):
                              " &nbsp;<span style='color:#5f6368'>Loading\u2026</span>")
         self._job = start_job(lambda _ctx: _load(self.db, today, committee),
                               on_done=lambda data: self._loaded(generation, data),
-                              on_error=lambda exc: self._failed(generation, exc))
+                              on_error=lambda exc: self._failed(generation, exc),
+                              lane="window")
 
     def wait_loaded(self, timeout_s: float = 60.0) -> bool:
         while self._loading and self._job is not None:

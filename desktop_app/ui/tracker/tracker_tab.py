@@ -155,7 +155,8 @@ class TrackerTab(TabPage):
             grid.count.setText("Loading\u2026")
         self._job = start_job(lambda _ctx: load_tracker(self.db, committee),
                               on_done=lambda data: self._loaded(generation, data),
-                              on_error=lambda exc: self._load_failed(generation, exc))
+                              on_error=lambda exc: self._load_failed(generation, exc),
+                              lane="window")
 
     def new_record(self) -> None:
         if self.views.currentIndex() == 0:
