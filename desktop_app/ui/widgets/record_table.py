@@ -231,18 +231,30 @@ class RecordTable(QTableView):
         return known
 
     def _measure(self, model, column: int, sample: int) -> int:
+        # the model's own data() called straight (not through QModelIndex.data and back), and
+        # each distinct text measured once: a short column repeats a few words and dates
+        display, font_role = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole
+        decoration = Qt.ItemDataRole.DecorationRole
+        data, index = model.data, model.index
+        seen: set[tuple[str, str, bool]] = set()
+        metrics: dict[str, QFontMetrics] = {}
+        icon = self.iconSize().width() + 6
         widest = 0
         for r in range(min(model.rowCount(), sample)):
-            index = model.index(r, column)
-            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            cell = index(r, column)
+            text = data(cell, display) or ""
             if not text:
                 continue
-            font = index.data(Qt.ItemDataRole.FontRole)
-            fm = QFontMetrics(font) if isinstance(font, QFont) else self.fontMetrics()
-            width = fm.horizontalAdvance(text)
-            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-                width += self.iconSize().width() + 6
-            widest = max(widest, width)
+            font = data(cell, font_role)
+            key = font.key() if isinstance(font, QFont) else ""
+            with_icon = data(cell, decoration) is not None
+            if (text, key, with_icon) in seen:
+                continue
+            seen.add((text, key, with_icon))
+            fm = metrics.get(key)
+            if fm is None:
+                fm = metrics[key] = QFontMetrics(font) if key else self.fontMetrics()
+            widest = max(widest, fm.horizontalAdvance(text) + (icon if with_icon else 0))
         return widest
 
     def fit_columns(self) -> None:
