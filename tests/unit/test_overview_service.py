@@ -161,7 +161,7 @@ def test_a_later_today_moves_lines_between_groups(data):
         ids["late"], ids["today"], ids["edge"], ids["beyond"]]
 
 
-@pytest.mark.parametrize("committee, read", [
+@pytest.mark.parametrize(("committee", "read"), [
     (None, None),               # the Tracker showed all committees
     ("csc", None),              # the overview of one, the Tracker's rows of all
     ("csc", CHILDREN),          # both of the same one
@@ -181,4 +181,5 @@ def test_given_rows_give_the_overview_read_again(data, committee, read):
             assert from_given != read_again    # the children's actions are not in them
         else:
             assert from_given == read_again
-            assert from_given.committees and any(c.owners for c in from_given.committees)
+            assert from_given.committees
+            assert any(c.owners for c in from_given.committees)
