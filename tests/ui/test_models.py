@@ -265,6 +265,30 @@ def test_date_edit_takes_uk_dates_and_blank(qtbot):
     assert parse_entry("02/11/2021") == D(2021, 11, 2)   # 2 November, never 11 February
 
 
+def test_date_edit_calendar_drops_down_on_the_date_typed(qtbot):
+    """The calendar is made when the button's menu first opens, shows the date typed, and a
+    day clicked in it becomes the field's date (and closes the menu)."""
+    from PySide6.QtCore import QDate
+    edit = DateEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    seen: list = []
+    edit.dateChanged.connect(seen.append)
+    edit.line.setText("7 Sep 21")
+    menu = edit.button.menu()
+    assert not menu.actions()           # nothing made until it is wanted
+    menu.popup(edit.mapToGlobal(edit.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    assert edit.calendar.isVisible()
+    assert edit.calendar.selectedDate() == QDate(2021, 9, 7)
+    assert len(menu.actions()) == 1     # made once
+    edit.calendar.clicked.emit(QDate(2021, 9, 14))   # what clicking the 14th sends
+    assert edit.date() == D(2021, 9, 14)
+    assert edit.line.text() == "14/09/2021"
+    assert seen == [D(2021, 9, 14)]
+    assert not menu.isVisible()
+
+
 def test_long_text_is_cut_at_whole_lines():
     font = QFont()
     text = ("Circulate to the Committee the Key Performance Indicators (KPIs) of the Children's "
