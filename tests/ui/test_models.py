@@ -265,6 +265,36 @@ def test_date_edit_takes_uk_dates_and_blank(qtbot):
     assert parse_entry("02/11/2021") == D(2021, 11, 2)   # 2 November, never 11 February
 
 
+def test_column_widths_from_the_rows_are_those_from_data(qtbot, demo_rows):
+    """The widths of the short columns worked out from the rows themselves (the proxy's
+    ``first_rows``) are those worked out cell by cell through data(), filtered or not."""
+    from desktop_app.ui.widgets.record_table import RecordTable
+    acts, _recs = demo_rows
+    rows = [*acts, action(900, overdue=True, due_text="Summer 2022, after the review",
+                          due_date=None, rag="Amber", new_since_last_meeting=True)]
+    model = ActionsModel(rows)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    table = RecordTable("test-widths")
+    qtbot.addWidget(table)
+    table.setModel(proxy)
+
+    def widths(sample: int) -> list[int]:
+        return [table._measure(proxy, c, sample) for c in range(proxy.columnCount())]
+
+    for search in ("", acts[1].text.split()[0], "summer"):
+        proxy.set_search(search)
+        assert 0 < proxy.rowCount() < len(rows) or not search
+        assert proxy.first_rows(5) is not None
+        quick = {n: widths(n) for n in (3, 300)}
+        proxy.first_rows = lambda _n: None      # as for a model the table cannot see into
+        assert {n: widths(n) for n in (3, 300)} == quick
+        del proxy.first_rows
+        assert any(quick[300])
+        if not search:
+            assert quick[3] != quick[300]     # the sample counts
+
+
 def test_date_edit_calendar_drops_down_on_the_date_typed(qtbot):
     """The calendar is made when the button's menu first opens, shows the date typed, and a
     day clicked in it becomes the field's date (and closes the menu)."""

@@ -230,24 +230,39 @@ class RecordTable(QTableView):
             known = self._content_widths[key] = self._measure(model, column, sample)
         return known
 
-    def _measure(self, model, column: int, sample: int) -> int:
-        # the model's own data() called straight (not through QModelIndex.data and back), and
-        # each distinct text measured once: a short column repeats a few words and dates
+    @staticmethod
+    def _cells(model, column: int, sample: int):
+        """(text, font or None, has an icon) of the first ``sample`` cells of ``column``: from
+        the rows themselves when the model says what they are (the filter proxy of a
+        RowTableModel: its column's text, its font and icon), else through data()."""
+        first = getattr(model, "first_rows", None)
+        got = first(sample) if first is not None else None
+        if got is not None:
+            source, rows = got
+            col = source.columns[column]
+            text, font, icon = col.text, source.font, source.decoration
+            for row in rows:
+                shown = text(row)
+                if shown:
+                    yield shown, font(row, col), icon(row, col) is not None
+            return
         display, font_role = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole
         decoration = Qt.ItemDataRole.DecorationRole
-        data, index = model.data, model.index
+        data, index = model.data, model.index   # called straight, not via QModelIndex.data
+        for r in range(min(model.rowCount(), sample)):
+            cell = index(r, column)
+            shown = data(cell, display) or ""
+            if shown:
+                yield shown, data(cell, font_role), data(cell, decoration) is not None
+
+    def _measure(self, model, column: int, sample: int) -> int:
+        # each distinct text measured once: a short column repeats a few words and dates
         seen: set[tuple[str, str, bool]] = set()
         metrics: dict[str, QFontMetrics] = {}
         icon = self.iconSize().width() + 6
         widest = 0
-        for r in range(min(model.rowCount(), sample)):
-            cell = index(r, column)
-            text = data(cell, display) or ""
-            if not text:
-                continue
-            font = data(cell, font_role)
+        for text, font, with_icon in self._cells(model, column, sample):
             key = font.key() if isinstance(font, QFont) else ""
-            with_icon = data(cell, decoration) is not None
             if (text, key, with_icon) in seen:
                 continue
             seen.add((text, key, with_icon))
