@@ -343,3 +343,26 @@ def test_invalid_index_and_header(qtbot):
     assert model.data(QModelIndex()) is None
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Since last"
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_shared_rows_serve_only_a_newer_reading_of_the_same_database_day_and_committees():
+    """The Tracker's rows serve the Overview only when its reading was asked for after the
+    Overview's, of the same database, for the same day, covering the Overview's committees."""
+    from desktop_app.ui.tracker.loading import SharedRows
+    shared = SharedRows()
+    day, rows = D(2021, 11, 12), ([action(1)], [])
+    overview_asked = shared.ticket()
+    tracker_asked = shared.ticket()
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {1}) is None   # nothing yet
+    shared.offer(tracker_asked, "sqlite:///a.db", day, frozenset({1, 2}), *rows)
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {1, 2}) == rows
+    assert shared.take(overview_asked, "sqlite:///a.db", day, set()) == rows
+    assert shared.take(tracker_asked, "sqlite:///a.db", day, {1}) is None    # asked after it
+    assert shared.take(overview_asked, "sqlite:///b.db", day, {1}) is None   # another file
+    assert shared.take(overview_asked, "sqlite:///a.db", D(2021, 11, 13), {1}) is None
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {1, 3}) is None   # not covered
+    shared.offer(overview_asked, "sqlite:///a.db", day, frozenset({1, 2, 3}), *rows)
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {3}) is None   # older: ignored
+    shared.offer(shared.ticket(), "", day, frozenset({1, 2, 3}), *rows)      # no name: kept out
+    assert shared.take(overview_asked, "", day, {1}) is None
+    assert shared.served == 2

@@ -34,7 +34,7 @@ def _load(db: Database, today: dt.date, committee: str,
         committee = ALL     # renamed or gone meanwhile
     shown = {c.id for c in rows if not committee or c.name == committee}
     # the rows the Tracker has just read, when they are new enough and cover these committees
-    given = SHARED.take(ticket, today, shown) if ticket else None
+    given = SHARED.take(ticket, getattr(db, "url", ""), today, shown) if ticket else None
     return rows, overview.build_overview(db, today, committee or None, quick=True, given=given)
 
 

@@ -43,40 +43,39 @@ class SharedRows:
     Each reading takes a ticket when it is asked for (``ticket()``, on the UI thread). The
     Overview takes the Tracker's rows only when the Tracker's reading was asked for after its
     own (so they are at least as new as a reading of its own would have been: a change made
-    after the Tracker's reading asks for another Overview, with a later ticket), for the same
-    day, and of every committee the Overview shows. Otherwise it reads them itself."""
+    after the Tracker's reading asks for another Overview, with a later ticket), of the same
+    database, for the same day, and of every committee the Overview shows. Otherwise it reads
+    them itself."""
 
     def __init__(self) -> None:
         self._tickets = itertools.count(1)
         self._lock = threading.Lock()
-        self._last: tuple[int, dt.date, frozenset[int], list, list] | None = None
+        self._last: tuple[int, str, dt.date, frozenset[int], list, list] | None = None
         self.served = 0   # how many readings took the Tracker's rows (tests)
 
     def ticket(self) -> int:
         return next(self._tickets)
 
-    def offer(self, ticket: int, now: dt.date, committee_ids: frozenset[int], actions: list,
-              recs: list) -> None:
+    def offer(self, ticket: int, database: str, now: dt.date, committee_ids: frozenset[int],
+              actions: list, recs: list) -> None:
+        if not database:
+            return
         with self._lock:
             if self._last is None or ticket > self._last[0]:
-                self._last = (ticket, now, committee_ids, actions, recs)
+                self._last = (ticket, database, now, committee_ids, actions, recs)
 
-    def take(self, asked: int, now: dt.date, committee_ids: set[int]
+    def take(self, asked: int, database: str, now: dt.date, committee_ids: set[int]
              ) -> tuple[list, list] | None:
-        """Every action and recommendation of ``committee_ids`` (and perhaps others) as read
-        for ``now`` by a Tracker reading asked for after ticket ``asked``; None if there is
-        none such."""
+        """Every action and recommendation of ``committee_ids`` (and perhaps others) in
+        ``database`` as read for ``now`` by a Tracker reading asked for after ticket ``asked``;
+        None if there is none such."""
         with self._lock:
             last = self._last
-        if last is None or last[0] <= asked or last[1] != now or \
-                not committee_ids <= last[2]:
+        if last is None or last[0] <= asked or last[1] != database or last[2] != now or \
+                not committee_ids <= last[3]:
             return None
         self.served += 1
-        return last[3], last[4]
-
-    def forget(self) -> None:
-        with self._lock:
-            self._last = None
+        return last[4], last[5]
 
 
 SHARED = SharedRows()
@@ -93,13 +92,15 @@ def load_tracker(db: Database, committee: str | None, ticket: int = 0) -> Tracke
         return data
     data.actions = window_read.list_actions(db, committee, now=now)   # quick when it can
     data.recs = window_read.list_recommendations(db, committee, now=now)
+    database = getattr(db, "url", "")
     if committee is None:
-        SHARED.offer(ticket, now, frozenset(data.committee_names), data.actions, data.recs)
+        SHARED.offer(ticket, database, now, frozenset(data.committee_names), data.actions,
+                     data.recs)
     else:
         key = committee.lower()
         chosen = [c.id for c in known if key in (c.name.lower(), c.short_name.lower())]
         if len(chosen) == 1:
-            SHARED.offer(ticket, now, frozenset(chosen), data.actions, data.recs)
+            SHARED.offer(ticket, database, now, frozenset(chosen), data.actions, data.recs)
     rows_by_name = {}
     for c in known:
         if committee is None or committee.lower() in (c.name.lower(), c.short_name.lower()):
