@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingKind,
                                       MeetingStatus, MemberRole, Verdict, WorkFormat, WorkStatus)
 from desktop_app.domain.print_options import DEFAULT_OPTIONS, DocumentOptions
+
+
+_R = TypeVar("_R")
 
 
 def _jsonable(value: Any) -> Any:
@@ -31,6 +34,24 @@ def _jsonable(value: Any) -> Any:
 
 
 INTERNAL = {"internal": True}   # a field as_dict leaves out
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def made(cls: type[_R], values: dict[str, Any]) -> _R:
+    """``cls(**values)`` for a frozen record class without ``__post_init__``, with every field
+    given: the same object, made without the generated ``__init__``'s one
+    ``object.__setattr__`` per field (10,000 action rows of 26 fields: ~60 ms -> ~10 ms; the
+    Tracker, the Overview and the CLI listings build that many). Missing or unknown fields are
+    a TypeError, as they are for ``cls(**values)``."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    if values.keys() != names:
+        cls(**values)    # raises the TypeError naming the field
+        raise TypeError(f"{cls.__name__}: give every field")
+    row = object.__new__(cls)
+    row.__dict__.update(values)
+    return row
 
 
 class _Record:

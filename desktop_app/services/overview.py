@@ -201,10 +201,16 @@ def summarise(committee: CommitteeRow, meeting_rows: Iterable[MeetingRow],
 
 
 def build_overview(db: Database, today: dt.date, committee: str | None = None, *,
-                   quick: bool = False) -> Overview:
+                   quick: bool = False,
+                   given: tuple[list[ActionRow], list[RecommendationRow]] | None = None
+                   ) -> Overview:
     """Every committee's overview (or one's, by name or short name) as at ``today``.
     ``quick``: the committees, meetings, work programme, actions and recommendations read the
-    quick way when the database allows (services/window_read.py: the same rows)."""
+    quick way when the database allows (services/window_read.py: the same rows). ``given``:
+    every action and recommendation of (at least) the committees shown, as ``list_actions`` /
+    ``list_recommendations`` gave them for ``today`` (the window's Tracker has just read them):
+    the open and awaiting ones are taken from these rather than read again (the same rows, in
+    the same order)."""
     # the services imported here: the window's quick path needs no SQLAlchemy (issue 18)
     if quick:
         from desktop_app.services import window_read as read
@@ -221,7 +227,16 @@ def build_overview(db: Database, today: dt.date, committee: str | None = None, *
         rows = [c for c in rows if c.id == wanted.id]
     open_actions: dict[int, list[ActionRow]] = defaultdict(list)
     awaiting: dict[int, list[RecommendationRow]] = defaultdict(list)
-    if rows:
+    if rows and given is not None:
+        from desktop_app.services.tracker_rows import action_matches, rec_matches
+        shown = {c.id for c in rows}
+        for a in given[0]:
+            if a.committee_id in shown and action_matches(a, "open"):
+                open_actions[a.committee_id].append(a)
+        for r in given[1]:
+            if r.committee_id in shown and rec_matches(r, "awaiting-response"):
+                awaiting[r.committee_id].append(r)
+    elif rows:
         scope = rows[0].name if committee else None
         for a in action_list.list_actions(db, scope, status="open", now=today):
             open_actions[a.committee_id].append(a)

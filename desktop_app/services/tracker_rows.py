@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from desktop_app.domain.dates import s9fe_response_due
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, Verdict
-from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow
+from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow, made
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_words import extra_of
 
@@ -63,7 +63,7 @@ def action_row(a: Action | ActionColumns, meeting_date: dt.date | None, committe
     new = bool(last_held and raised and raised >= last_held)
     updated = bool(last_held and not new and a.updated_on and a.updated_on > last_held)
     overdue = a.status == ActionStatus.OPEN and a.due_date is not None and a.due_date < now
-    return ActionRow(
+    return made(ActionRow, dict(
         id=a.id, version=a.version, committee_id=a.committee_id, committee=committee, ref=a.ref,
         meeting_id=a.meeting_id, meeting_date=meeting_date, item=a.item_title, text=a.text,
         owner=a.owner, directorate=a.directorate, progress=a.progress, due_date=a.due_date,
@@ -71,7 +71,7 @@ def action_row(a: Action | ActionColumns, meeting_date: dt.date | None, committe
         reported_complete_on=a.reported_complete_on, new_since_last_meeting=new,
         updated_since_last_meeting=updated, status_word=a.status_word, rag=a.rag,
         extra=extra_of(a.extra), updated_on=a.updated_on,
-        updates=_updates(a) if with_updates and not isinstance(a, tuple) else ())
+        updates=_updates(a) if with_updates and not isinstance(a, tuple) else ()))
 
 
 def action_matches(row: ActionRow, status: str | None) -> bool:
@@ -131,7 +131,7 @@ def rec_row(r: Recommendation | RecColumns, meeting_date: dt.date | None, commit
     awaiting = r.verdict == Verdict.AWAITING and not r.response.strip()
     new = bool(last_held and meeting_date and meeting_date >= last_held)
     updated = bool(last_held and not new and r.updated_on and r.updated_on > last_held)
-    return RecommendationRow(
+    return made(RecommendationRow, dict(
         id=r.id, version=r.version, committee_id=r.committee_id, committee=committee,
         meeting_id=r.meeting_id, meeting_date=meeting_date, item=r.item_title, label=r.label,
         text=r.text, addressee=r.addressee, sent_on=r.sent_on, response=r.response,
@@ -143,7 +143,7 @@ def rec_row(r: Recommendation | RecColumns, meeting_date: dt.date | None, commit
         verdict_word=r.verdict_word or "",
         updates=tuple(UpdateRow(id=u.id, on=u.on, text=u.text, author=u.author)
                       for u in r.updates) if with_updates and not isinstance(r, tuple)
-        else ())
+        else ()))
 
 
 def rec_matches(row: RecommendationRow, status: str | None) -> bool:

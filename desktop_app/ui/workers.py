@@ -23,16 +23,21 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt,
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
-_POOL: QThreadPool | None = None
+_POOLS: dict[str, QThreadPool] = {}
 _RUNNING: set[Job] = set()
+# Lanes: "work" (imports, printing, chasing: two at once) and "window" (the window's own
+# reads, the Tracker's rows and the Overview: one at a time, in the order asked). Two reads at
+# once fight over the GIL (sqlite3 lets it go at every row): each then took about three times
+# as long as alone, and the one the officer is waiting for came last.
+_THREADS = {"work": 2, "window": 1}
 
 
-def pool() -> QThreadPool:
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(2)
-    return _POOL
+def pool(lane: str = "work") -> QThreadPool:
+    found = _POOLS.get(lane)
+    if found is None:
+        found = _POOLS[lane] = QThreadPool()
+        found.setMaxThreadCount(_THREADS[lane])
+    return found
 
 
 class Cancelled(Exception):
@@ -52,6 +57,7 @@ class JobContext:
     def __init__(self, relay: _Relay):
         self._relay = relay
         self._cancel = threading.Event()
+        self.ended = threading.Event()   # set on the worker thread when the callable returns
         self._last = 0.0
 
     @property
@@ -91,6 +97,8 @@ class _Runnable(QRunnable):
                 self._relay.cancelled.emit()
             else:
                 self._relay.finished.emit(result)
+        finally:
+            self._ctx.ended.set()
 
 
 class Job:
@@ -112,8 +120,8 @@ class Job:
         end = time.monotonic() + timeout_s
         while not self.done and time.monotonic() < end:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            if not self.done:
-                time.sleep(0.002)
+            if not self.done:   # woken the moment the worker ends (its result then queued)
+                self.ctx.ended.wait(0.01)
         return self.done
 
 
@@ -122,9 +130,11 @@ def start_job(fn: Callable[[JobContext], Any], *,
               on_error: Callable[[BaseException], None] | None = None,
               on_cancel: Callable[[], None] | None = None,
               parent: QWidget | None = None, title: str | None = None,
-              label: str = "Working\u2026", cancellable: bool = True) -> Job:
+              label: str = "Working\u2026", cancellable: bool = True,
+              lane: str = "work") -> Job:
     """Run ``fn(ctx)`` on a worker thread. With ``title`` a progress dialog shows (after half a
-    second) with a Cancel button; without it the job runs quietly (e.g. loading a grid)."""
+    second) with a Cancel button; without it the job runs quietly (e.g. loading a grid).
+    ``lane="window"``: one of the window's own reads, run after those asked before it."""
     relay = _Relay()
     ctx = JobContext(relay)
     job = Job(ctx, relay)
@@ -186,7 +196,7 @@ def start_job(fn: Callable[[JobContext], Any], *,
     relay.finished.connect(done)
     relay.failed.connect(failed)
     relay.cancelled.connect(cancelled)
-    pool().start(_Runnable(fn, ctx, relay))
+    pool(lane).start(_Runnable(fn, ctx, relay))
     return job
 
 
@@ -194,5 +204,5 @@ def cancel_all(wait_ms: int = 3000) -> None:
     """On quit: ask every job to stop and give them a moment to finish."""
     for job in list(_RUNNING):
         job.cancel()
-    if _POOL is not None:
-        _POOL.waitForDone(wait_ms)
+    for lane_pool in _POOLS.values():
+        lane_pool.waitForDone(wait_ms)

@@ -265,6 +265,60 @@ def test_date_edit_takes_uk_dates_and_blank(qtbot):
     assert parse_entry("02/11/2021") == D(2021, 11, 2)   # 2 November, never 11 February
 
 
+def test_column_widths_from_the_rows_are_those_from_data(qtbot, demo_rows):
+    """The widths of the short columns worked out from the rows themselves (the proxy's
+    ``first_rows``) are those worked out cell by cell through data(), filtered or not."""
+    from desktop_app.ui.widgets.record_table import RecordTable
+    acts, _recs = demo_rows
+    rows = [*acts, action(900, overdue=True, due_text="Summer 2022, after the review",
+                          due_date=None, rag="Amber", new_since_last_meeting=True)]
+    model = ActionsModel(rows)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    table = RecordTable("test-widths")
+    qtbot.addWidget(table)
+    table.setModel(proxy)
+
+    def widths(sample: int) -> list[int]:
+        return [table._measure(proxy, c, sample) for c in range(proxy.columnCount())]
+
+    for search in ("", acts[1].text.split()[0], "summer"):
+        proxy.set_search(search)
+        assert 0 < proxy.rowCount() < len(rows) or not search
+        assert proxy.first_rows(5) is not None
+        quick = {n: widths(n) for n in (3, 300)}
+        proxy.first_rows = lambda _n: None      # as for a model the table cannot see into
+        assert {n: widths(n) for n in (3, 300)} == quick
+        del proxy.first_rows
+        assert any(quick[300])
+        if not search:
+            assert quick[3] != quick[300]     # the sample counts
+
+
+def test_date_edit_calendar_drops_down_on_the_date_typed(qtbot):
+    """The calendar is made when the button's menu first opens, shows the date typed, and a
+    day clicked in it becomes the field's date (and closes the menu)."""
+    from PySide6.QtCore import QDate
+    edit = DateEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    seen: list = []
+    edit.dateChanged.connect(seen.append)
+    edit.line.setText("7 Sep 21")
+    menu = edit.button.menu()
+    assert not menu.actions()           # nothing made until it is wanted
+    menu.popup(edit.mapToGlobal(edit.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    assert edit.calendar.isVisible()
+    assert edit.calendar.selectedDate() == QDate(2021, 9, 7)
+    assert len(menu.actions()) == 1     # made once
+    edit.calendar.clicked.emit(QDate(2021, 9, 14))   # what clicking the 14th sends
+    assert edit.date() == D(2021, 9, 14)
+    assert edit.line.text() == "14/09/2021"
+    assert seen == [D(2021, 9, 14)]
+    assert not menu.isVisible()
+
+
 def test_long_text_is_cut_at_whole_lines():
     font = QFont()
     text = ("Circulate to the Committee the Key Performance Indicators (KPIs) of the Children's "
@@ -289,3 +343,26 @@ def test_invalid_index_and_header(qtbot):
     assert model.data(QModelIndex()) is None
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Since last"
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_shared_rows_serve_only_a_newer_reading_of_the_same_database_day_and_committees():
+    """The Tracker's rows serve the Overview only when its reading was asked for after the
+    Overview's, of the same database, for the same day, covering the Overview's committees."""
+    from desktop_app.ui.tracker.loading import SharedRows
+    shared = SharedRows()
+    day, rows = D(2021, 11, 12), ([action(1)], [])
+    overview_asked = shared.ticket()
+    tracker_asked = shared.ticket()
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {1}) is None   # nothing yet
+    shared.offer(tracker_asked, "sqlite:///a.db", day, frozenset({1, 2}), *rows)
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {1, 2}) == rows
+    assert shared.take(overview_asked, "sqlite:///a.db", day, set()) == rows
+    assert shared.take(tracker_asked, "sqlite:///a.db", day, {1}) is None    # asked after it
+    assert shared.take(overview_asked, "sqlite:///b.db", day, {1}) is None   # another file
+    assert shared.take(overview_asked, "sqlite:///a.db", D(2021, 11, 13), {1}) is None
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {1, 3}) is None   # not covered
+    shared.offer(overview_asked, "sqlite:///a.db", day, frozenset({1, 2, 3}), *rows)
+    assert shared.take(overview_asked, "sqlite:///a.db", day, {3}) is None   # older: ignored
+    shared.offer(shared.ticket(), "", day, frozenset({1, 2, 3}), *rows)      # no name: kept out
+    assert shared.take(overview_asked, "", day, {1}) is None
+    assert shared.served == 2

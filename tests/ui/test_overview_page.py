@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.services import actions, committees, meetings, recommendations, work_programme
 from desktop_app.ui.overview.lines import Target
-from tests.ui.conftest import choose, click
+from tests.ui.conftest import choose, click, click_row
 
 D = dt.date
 TODAY = "2025-03-04"
@@ -218,3 +218,43 @@ def test_reloads_after_an_edit_and_after_its_undo(qtbot, world):
     page.wait_loaded()
     assert actions.get_action(window.db, ids["jo-late"]).status == "open"
     assert page.item_of(target) is not None
+
+
+def test_the_trackers_rows_serve_the_overview_only_while_they_are_new(qtbot, world):
+    """With the Tracker on "All committees", F5 reads the Tracker's rows and the Overview takes
+    them rather than reading again (the very overview the services give); after an edit in the
+    Tracker (which changes its row in place, reading nothing) the Overview reads afresh."""
+    from desktop_app.services import overview
+    from desktop_app.ui.tracker.loading import SHARED
+    window, ids = world
+    before = window.committee_combo.currentText()
+    choose(window.committee_combo, "All committees")
+    window.tracker.wait_loaded()
+    page = _home(qtbot, window)
+    served = SHARED.served
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    window.tracker.wait_loaded()
+    page.wait_loaded()
+    assert SHARED.served == served + 1
+    assert page.result == overview.build_overview(window.db, D(2025, 3, 4))   # the ORM's
+    target = Target("action", ADULTS, ids["sam-soon"])
+    assert page.item_of(target) is not None
+    bar = window.tabs.tabBar()      # to the Tracker, still on all committees
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(window.tabs.indexOf(window.tracker)).center())
+    grid = window.tracker.actions_grid
+    click_row(qtbot, grid.table, grid.proxy.proxy_row_of(ids["sam-soon"]), 3)
+    qtbot.waitUntil(lambda: grid.shown_id() == ids["sam-soon"])
+    click(qtbot, window.tracker.action_detail.complete_button)
+    assert window.committee_combo.currentText() == "All committees"
+    assert actions.get_action(window.db, ids["sam-soon"]).status == "completed"
+    page = _home(qtbot, window)
+    assert page.item_of(target) is None          # read afresh: not the Tracker's older rows
+    assert SHARED.served == served + 1
+    assert page.result == overview.build_overview(window.db, D(2025, 3, 4))
+    window.tracker.undo_stack.undo()
+    window.tracker.wait_loaded()
+    page.wait_loaded()
+    assert actions.get_action(window.db, ids["sam-soon"]).status == "open"
+    choose(window.committee_combo, before)
+    window.tracker.wait_loaded()

@@ -159,3 +159,27 @@ def test_a_later_today_moves_lines_between_groups(data):
     assert all(a.overdue for a in jo.actions)
     assert [r.recommendation_id for r in later.responses] == [
         ids["late"], ids["today"], ids["edge"], ids["beyond"]]
+
+
+@pytest.mark.parametrize(("committee", "read"), [
+    (None, None),               # the Tracker showed all committees
+    ("csc", None),              # the overview of one, the Tracker's rows of all
+    ("csc", CHILDREN),          # both of the same one
+    (None, ADULTS),             # not enough: the Tracker read one of two (the caller's check)
+])
+def test_given_rows_give_the_overview_read_again(data, committee, read):
+    """``given`` (the rows the window's Tracker has just read, every status) gives the very
+    overview the reads of open actions and awaiting responses give, on days either side of a
+    meeting; the window passes them only when they cover the committees shown."""
+    db, _ids = data
+    for day in (TODAY, D(2025, 3, 18)):
+        given = (actions.list_actions(db, read, now=day),
+                 recommendations.list_recommendations(db, read, now=day))
+        read_again = overview.build_overview(db, day, committee)
+        from_given = overview.build_overview(db, day, committee, given=given)
+        if read == ADULTS and committee is None:
+            assert from_given != read_again    # the children's actions are not in them
+        else:
+            assert from_given == read_again
+            assert from_given.committees
+            assert any(c.owners for c in from_given.committees)

@@ -320,6 +320,16 @@ class RecordFilterProxy(QAbstractProxyModel):
             return self._source.row_at(self._map[proxy_row])
         return self.data(self.index(proxy_row, 0), ROW_ROLE)
 
+    def first_rows(self, count: int) -> tuple[RowTableModel, list] | None:
+        """The source model and the rows of its first ``count`` rows shown, when its cells are
+        what its columns and looks say of the rows (a RowTableModel's own data()); else None
+        (ask data())."""
+        src = self._source
+        if not self._fast or src is None:
+            return None
+        rows = src.rows
+        return src, [rows[i] for i in self._map[:count]]
+
     def proxy_row_of(self, row_id: int) -> int | None:
         src = self._source
         if src is None:

@@ -26,11 +26,16 @@ from desktop_app.ui.workers import Job, start_job
 ALL = ""
 
 
-def _load(db: Database, today: dt.date, committee: str) -> tuple[list, overview.Overview]:
+def _load(db: Database, today: dt.date, committee: str,
+          ticket: int = 0) -> tuple[list, overview.Overview]:
+    from desktop_app.ui.tracker.loading import SHARED
     rows = window_read.list_committees(db)
     if committee and committee not in {c.name for c in rows}:
         committee = ALL     # renamed or gone meanwhile
-    return rows, overview.build_overview(db, today, committee or None, quick=True)
+    shown = {c.id for c in rows if not committee or c.name == committee}
+    # the rows the Tracker has just read, when they are new enough and cover these committees
+    given = SHARED.take(ticket, getattr(db, "url", ""), today, shown) if ticket else None
+    return rows, overview.build_overview(db, today, committee or None, quick=True, given=given)
 
 
 class OverviewTree(QTreeWidget):
@@ -67,7 +72,9 @@ class OverviewPage(TabPage):
         super().__init__(db, undo_stack, parent)
         self.setObjectName("overviewTab")
         self.result: overview.Overview | None = None
-        self._stale = True
+        # nothing to read until the window has read the committees and says so (mark_stale):
+        # a window shown before its data (MainWindow(load=False)) works the overview out once
+        self._stale = False
         self._loading = False
         self._generation = 0
         self._job: Job | None = None
@@ -140,15 +147,34 @@ class OverviewPage(TabPage):
         generation, committee, today = self._generation, self.filter.currentData() or ALL, \
             app_state.today()
         self._loading = True
+        self._job = None
         self.heading.setText(f"<b>Overview</b> as at {today:%A} {app_state.long_date(today)}"
                              " &nbsp;<span style='color:#5f6368'>Loading\u2026</span>")
-        self._job = start_job(lambda _ctx: _load(self.db, today, committee),
-                              on_done=lambda data: self._loaded(generation, data),
-                              on_error=lambda exc: self._failed(generation, exc))
+        from PySide6.QtCore import QTimer
+
+        from desktop_app.ui.tracker.loading import SHARED
+        ticket = SHARED.ticket()
+
+        def start() -> None:
+            if generation != self._generation:
+                return     # asked again meanwhile
+            self._job = start_job(lambda _ctx: _load(self.db, today, committee, ticket),
+                                  on_done=lambda data: self._loaded(generation, data),
+                                  on_error=lambda exc: self._failed(generation, exc),
+                                  lane="window")
+        # queued on the next turn of the event loop: a Tracker reading asked for in the same
+        # turn (the window's start, a change of committee) goes first, and its rows serve
+        QTimer.singleShot(0, self, start)
 
     def wait_loaded(self, timeout_s: float = 60.0) -> bool:
-        while self._loading and self._job is not None:
-            if not self._job.wait(timeout_s):
+        import time
+
+        from PySide6.QtCore import QCoreApplication, QEventLoop
+        end = time.monotonic() + timeout_s
+        while self._loading and time.monotonic() < end:
+            if self._job is None:     # not yet queued (``refresh``)
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            elif not self._job.wait(max(0.0, end - time.monotonic())):
                 return False
         return not self._loading
 

@@ -1,11 +1,16 @@
 """What the Tracker tab reads, on a worker thread: the committee's actions and recommendations,
 its meetings, and the next meeting for the attention strip. The rows' search texts are worked
 out afterwards, a slice at a time once the window has settled (``SearchTexts``): the rows show
-first, and a search typed before they are all done works the rest out itself."""
+first, and a search typed before they are all done works the rest out itself.
+
+The rows read are also left for the Overview (``SHARED``), which would otherwise read the open
+actions and awaiting responses again straight after (see ``SharedRows``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import threading
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -31,23 +36,78 @@ class TrackerData:
     next_meeting: NextMeeting | None = None
 
 
-def load_tracker(db: Database, committee: str | None) -> TrackerData:
+class SharedRows:
+    """The rows the Tracker read last, for the Overview's next reading (both run on the
+    window's lane, one after the other: ``start_job(lane="window")``).
+
+    Each reading takes a ticket when it is asked for (``ticket()``, on the UI thread). The
+    Overview takes the Tracker's rows only when the Tracker's reading was asked for after its
+    own (so they are at least as new as a reading of its own would have been: a change made
+    after the Tracker's reading asks for another Overview, with a later ticket), of the same
+    database, for the same day, and of every committee the Overview shows. Otherwise it reads
+    them itself."""
+
+    def __init__(self) -> None:
+        self._tickets = itertools.count(1)
+        self._lock = threading.Lock()
+        self._last: tuple[int, str, dt.date, frozenset[int], list, list] | None = None
+        self.served = 0   # how many readings took the Tracker's rows (tests)
+
+    def ticket(self) -> int:
+        return next(self._tickets)
+
+    def offer(self, ticket: int, database: str, now: dt.date, committee_ids: frozenset[int],
+              actions: list, recs: list) -> None:
+        if not database:
+            return
+        with self._lock:
+            if self._last is None or ticket > self._last[0]:
+                self._last = (ticket, database, now, committee_ids, actions, recs)
+
+    def take(self, asked: int, database: str, now: dt.date, committee_ids: set[int]
+             ) -> tuple[list, list] | None:
+        """Every action and recommendation of ``committee_ids`` (and perhaps others) in
+        ``database`` as read for ``now`` by a Tracker reading asked for after ticket ``asked``;
+        None if there is none such."""
+        with self._lock:
+            last = self._last
+        if last is None or last[0] <= asked or last[1] != database or last[2] != now or \
+                not committee_ids <= last[3]:
+            return None
+        self.served += 1
+        return last[4], last[5]
+
+
+SHARED = SharedRows()
+
+
+def load_tracker(db: Database, committee: str | None, ticket: int = 0) -> TrackerData:
     """Runs on a worker thread: services only (each opens its own session), no widgets."""
     data = TrackerData(committee)
+    now = today()
     known = window_read.list_committees(db)
     data.committee_names = {c.id: c.name for c in known}
     set_short_names({c.id: c.short_name for c in known})   # before the search texts
     if not known:
         return data
-    data.actions = window_read.list_actions(db, committee)   # quick when it can: same rows
-    data.recs = window_read.list_recommendations(db, committee)
+    data.actions = window_read.list_actions(db, committee, now=now)   # quick when it can
+    data.recs = window_read.list_recommendations(db, committee, now=now)
+    database = getattr(db, "url", "")
+    if committee is None:
+        SHARED.offer(ticket, database, now, frozenset(data.committee_names), data.actions,
+                     data.recs)
+    else:
+        key = committee.lower()
+        chosen = [c.id for c in known if key in (c.name.lower(), c.short_name.lower())]
+        if len(chosen) == 1:
+            SHARED.offer(ticket, database, now, frozenset(chosen), data.actions, data.recs)
     rows_by_name = {}
     for c in known:
         if committee is None or committee.lower() in (c.name.lower(), c.short_name.lower()):
             rows = window_read.list_meetings(db, c.name)
             rows_by_name[c.name] = rows
             data.meetings[c.id] = [(m.id, m.date) for m in rows]
-    data.next_meeting = next_meeting_of(rows_by_name, today())
+    data.next_meeting = next_meeting_of(rows_by_name, now)
     return data
 
 

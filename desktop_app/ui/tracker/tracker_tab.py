@@ -17,7 +17,7 @@ from desktop_app.services.workspace import Database
 from desktop_app.services import tracker_rows
 from desktop_app.ui import app_state
 from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
-from desktop_app.ui.tracker.loading import SearchTexts, TrackerData, load_tracker
+from desktop_app.ui.tracker.loading import SHARED, SearchTexts, TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
 from desktop_app.ui.tracker.grid_edits import GridEdits
@@ -153,9 +153,11 @@ class TrackerTab(TabPage):
         self._loading = True
         for grid in (self.actions_grid, self.recs_grid):
             grid.count.setText("Loading\u2026")
-        self._job = start_job(lambda _ctx: load_tracker(self.db, committee),
+        ticket = SHARED.ticket()
+        self._job = start_job(lambda _ctx: load_tracker(self.db, committee, ticket),
                               on_done=lambda data: self._loaded(generation, data),
-                              on_error=lambda exc: self._load_failed(generation, exc))
+                              on_error=lambda exc: self._load_failed(generation, exc),
+                              lane="window")
 
     def new_record(self) -> None:
         if self.views.currentIndex() == 0:

@@ -49,17 +49,10 @@ class DateEdit(QWidget):
         self.button.setAccessibleName("Open calendar")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.button)
-        self.calendar = QCalendarWidget(menu)
-        self.calendar.setGridVisible(True)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        act = QWidgetAction(menu)
-        act.setDefaultWidget(self.calendar)
-        menu.addAction(act)
-        menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda qd: (self.setDate(qd.toPython()), menu.close(),
-                                                  self._emit()))
-        self.button.setMenu(menu)
+        self._menu = QMenu(self.button)
+        self._calendar: QCalendarWidget | None = None   # made when first wanted (``calendar``)
+        self._menu.aboutToShow.connect(self._sync_calendar)
+        self.button.setMenu(self._menu)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -72,6 +65,21 @@ class DateEdit(QWidget):
         fm = self.line.fontMetrics()
         self.line.setFixedWidth(fm.horizontalAdvance("00/00/00000") + 34)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar the button drops down, made the first time it is wanted (a window has
+        a dozen date fields, and a calendar costs more to make than the rest of the field)."""
+        if self._calendar is None:
+            menu = self._menu
+            calendar = self._calendar = QCalendarWidget(menu)
+            calendar.setGridVisible(True)
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            act = QWidgetAction(menu)
+            act.setDefaultWidget(calendar)
+            menu.addAction(act)
+            calendar.clicked.connect(lambda qd: self._picked(qd.toPython(), menu))
+        return self._calendar
 
     # -- value
     def date(self) -> dt.date | None:
@@ -128,6 +136,14 @@ class DateEdit(QWidget):
         if value != self._value:
             self._value = value
             self.dateChanged.emit(value)
+
+    def _picked(self, day: dt.date, menu: QMenu) -> None:
+        """A day clicked in the calendar: the field's date, said as a typed one is (setDate
+        would take it as the starting value and say nothing)."""
+        self.line.setText(day.strftime("%d/%m/%Y"))
+        self._check()
+        menu.close()
+        self._emit()
 
     def _sync_calendar(self) -> None:
         try:

@@ -230,19 +230,46 @@ class RecordTable(QTableView):
             known = self._content_widths[key] = self._measure(model, column, sample)
         return known
 
-    def _measure(self, model, column: int, sample: int) -> int:
-        widest = 0
+    @staticmethod
+    def _cells(model, column: int, sample: int):
+        """(text, font or None, has an icon) of the first ``sample`` cells of ``column``: from
+        the rows themselves when the model says what they are (the filter proxy of a
+        RowTableModel: its column's text, its font and icon), else through data()."""
+        first = getattr(model, "first_rows", None)
+        got = first(sample) if first is not None else None
+        if got is not None:
+            source, rows = got
+            col = source.columns[column]
+            text, font, icon = col.text, source.font, source.decoration
+            for row in rows:
+                shown = text(row)
+                if shown:
+                    yield shown, font(row, col), icon(row, col) is not None
+            return
+        display, font_role = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole
+        decoration = Qt.ItemDataRole.DecorationRole
+        data, index = model.data, model.index   # called straight, not via QModelIndex.data
         for r in range(min(model.rowCount(), sample)):
-            index = model.index(r, column)
-            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-            if not text:
+            cell = index(r, column)
+            shown = data(cell, display) or ""
+            if shown:
+                yield shown, data(cell, font_role), data(cell, decoration) is not None
+
+    def _measure(self, model, column: int, sample: int) -> int:
+        # each distinct text measured once: a short column repeats a few words and dates
+        seen: set[tuple[str, str, bool]] = set()
+        metrics: dict[str, QFontMetrics] = {}
+        icon = self.iconSize().width() + 6
+        widest = 0
+        for text, font, with_icon in self._cells(model, column, sample):
+            key = font.key() if isinstance(font, QFont) else ""
+            if (text, key, with_icon) in seen:
                 continue
-            font = index.data(Qt.ItemDataRole.FontRole)
-            fm = QFontMetrics(font) if isinstance(font, QFont) else self.fontMetrics()
-            width = fm.horizontalAdvance(text)
-            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-                width += self.iconSize().width() + 6
-            widest = max(widest, width)
+            seen.add((text, key, with_icon))
+            fm = metrics.get(key)
+            if fm is None:
+                fm = metrics[key] = QFontMetrics(font) if key else self.fontMetrics()
+            widest = max(widest, fm.horizontalAdvance(text) + (icon if with_icon else 0))
         return widest
 
     def fit_columns(self) -> None:

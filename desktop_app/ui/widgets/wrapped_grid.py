@@ -62,14 +62,15 @@ class PaddedDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         # The row's background and selection fill the whole cell; the text sits inside a
         # padded rectangle (drawn over the same fill, so the seam does not show).
+        # The option is filled from the model once (each fill asks the model for every role)
+        # and drawn as QStyledItemDelegate.paint draws it, in the padded rectangle.
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter,
-                            opt.widget)
-        inner = QStyleOptionViewItem(option)
-        inner.rect = option.rect.adjusted(0, self.PAD, 0, -self.PAD)
-        super().paint(painter, inner, index)
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        opt.rect = option.rect.adjusted(0, self.PAD, 0, -self.PAD)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
 
 class RowFitter(QObject):
