@@ -96,84 +96,103 @@ def _number(value: float, kind: int, datemode: int, dates: dict[float, Any]) -> 
 def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
                 ) -> tuple[dict[int, dict[int, CellInfo]], list[tuple[int, int, int, int]],
                            set[int]]:
+    """One worksheet's cells, merges and hidden rows, from its BOF to its EOF. Cells must come
+    as Excel writes them, row by row and left to right, each once (else NotSure): so a cell
+    is stored once, where xlrd's grid has it, and rows and cells keep its order."""
     unpack = _HEAD.unpack_from
     unpack_d = _DOUBLE.unpack_from
     xfs = book.xfs
-    sst = [None if not s.strip() else s for s in book.sst]
+    sst = book.sst_values
     datemode = book.datemode
     dates: dict[float, Any] = {}
     rows: dict[int, dict[int, CellInfo]] = {}
     merges: list[tuple[int, int, int, int]] = []
     hidden_rows: set[int] = set()
     row: dict[int, CellInfo] = {}
-    current = -1
-    last = -1  # (row << 16) | col of the last cell: cells must come in order
+    current = -1  # the row being filled
+    left = 255  # the last column written in it
     while True:
         start = pos
         code, size, r, c, xf, x = unpack(buf, pos)
-        pos += 4 + size
-        if pos > end:
-            raise NotSure("record runs past the stream")
+        pos += 4 + size  # past the stream's end: no EOF can follow, so NotSure below
         if code == 0x00FD and size == 10:  # LABELSST
-            key = (r << 16) | c
-            if key <= last or c > 255:
-                raise NotSure("cells out of order")
-            last = key
             if r != current:
+                if r < current or left > 255:
+                    raise NotSure("rows out of order")
                 current = r
-                row = rows.setdefault(r + 1, {})
+                row = rows[r + 1] = {}
+            elif c <= left:
+                raise NotSure("cells out of order")
+            left = c
             kind, flags, fill = xfs[xf]
-            if x < 0:
-                raise NotSure("negative string index")
-            text = sst[x]
+            text = sst[x]  # a negative index counts from the end, as in xlrd
             if text is not None:
                 row[c + 1] = (text, flags, fill)
             elif fill is not None:
                 row[c + 1] = (None, 0, fill)
-        elif code == 0x0203 and size >= 14:  # NUMBER
-            key = (r << 16) | c
-            if key <= last or c > 255:
-                raise NotSure("cells out of order")
-            last = key
-            if r != current:
-                current = r
-                row = rows.setdefault(r + 1, {})
-            kind, flags, fill = xfs[xf]
-            row[c + 1] = (_number(unpack_d(buf, start + 10)[0], kind, datemode, dates),
-                          flags, fill)
         elif code == 0x027E and size >= 10:  # RK
-            key = (r << 16) | c
-            if key <= last or c > 255:
-                raise NotSure("cells out of order")
-            last = key
             if r != current:
+                if r < current or left > 255:
+                    raise NotSure("rows out of order")
                 current = r
-                row = rows.setdefault(r + 1, {})
+                row = rows[r + 1] = {}
+            elif c <= left:
+                raise NotSure("cells out of order")
+            left = c
             kind, flags, fill = xfs[xf]
-            row[c + 1] = (_number(_rk(x), kind, datemode, dates), flags, fill)
+            if x & 3 == 2:  # a whole number
+                value = x >> 2
+                if kind == DATE:
+                    day = dates.get(value)
+                    value = day if day is not None else _number(float(value), kind, datemode,
+                                                                dates)
+                elif kind:
+                    raise NotSure("a number in an unknown format")
+            else:
+                value = _number(_rk(x), kind, datemode, dates)
+            row[c + 1] = (value, flags, fill)
         elif code == 0x0208 and size >= 16:  # ROW: only whether it is hidden
             if buf[start + 16] & 0x20:
                 hidden_rows.add(r + 1)
             else:
                 hidden_rows.discard(r + 1)
+        elif code == 0x0203 and size >= 14:  # NUMBER
+            if r != current:
+                if r < current or left > 255:
+                    raise NotSure("rows out of order")
+                current = r
+                row = rows[r + 1] = {}
+            elif c <= left:
+                raise NotSure("cells out of order")
+            left = c
+            kind, flags, fill = xfs[xf]
+            row[c + 1] = (_number(unpack_d(buf, start + 10)[0], kind, datemode, dates),
+                          flags, fill)
         elif code == 0x000A:  # EOF
             break
         elif code in (0x00BD, 0x00BE):  # MULRK, MULBLANK
-            last, current, row = _multiple(buf, start, code, size, last, current, row, rows,
-                                           book, dates)
+            if r != current:
+                if r < current or left > 255:
+                    raise NotSure("rows out of order")
+                current = r
+                row = rows[r + 1] = {}
+            elif c <= left:
+                raise NotSure("cells out of order")
+            left = _multiple(buf, start, code, size, row, book, dates)
         elif code in (0x0201, 0x0204, 0x00D6, 0x0205, 0x0006, 0x0206, 0x0406, 0x0203,
                       0x027E, 0x00FD):
             value, xf, pos = _other_cell(buf, start, code, size, end, book, dates)
-            key = (r << 16) | c
-            if key <= last or c > 255:
-                raise NotSure("cells out of order")
-            last = key
             if r != current:
+                if r < current or left > 255:
+                    raise NotSure("rows out of order")
                 current = r
-                row = rows.setdefault(r + 1, {})
-            kind, flags, fill = xfs[xf]
+                row = rows[r + 1] = {}
+            elif c <= left:
+                raise NotSure("cells out of order")
+            left = c
+            fill = xfs[xf][2]
             if value is not None:
-                row[c + 1] = (value, flags, fill)
+                row[c + 1] = (value, xfs[xf][1], fill)
             elif fill is not None:
                 row[c + 1] = (None, 0, fill)
         elif code == 0x00E5:  # MERGEDCELLS
@@ -190,27 +209,21 @@ def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
                 pos += 4 + size
                 if code == 0x000A:
                     break
-    if pos > end:
-        raise NotSure("record runs past the stream")
+    if pos > end or left > 255:
+        raise NotSure("record runs past the stream, or a column past 256")
     return {k: v for k, v in rows.items() if v}, merges, hidden_rows
 
 
-def _multiple(buf: bytes, start: int, code: int, size: int, last: int, current: int,
-              row: dict[int, CellInfo], rows: dict[int, dict[int, CellInfo]], book: Globals,
-              dates: dict[float, Any]) -> tuple[int, int, dict[int, CellInfo]]:
-    """MULRK (numbers) or MULBLANK (blanks: kept only for their fill) across one row."""
-    r, first = struct.unpack_from("<HH", buf, start + 4)
+def _multiple(buf: bytes, start: int, code: int, size: int, row: dict[int, CellInfo],
+              book: Globals, dates: dict[float, Any]) -> int:
+    """MULRK (numbers) or MULBLANK (blanks: kept only for their fill) across one row; gives
+    the last column written."""
+    first, = struct.unpack_from("<H", buf, start + 6)
     final, = struct.unpack_from("<H", buf, start + 2 + size)
     width = 6 if code == 0x00BD else 2
     count = (size - 6) // width
-    if (size - 6) % width or count < 1 or final != first + count - 1 or final > 255:
+    if (size - 6) % width or count < 1 or final != first + count - 1:
         raise NotSure("odd MULRK/MULBLANK")
-    key = (r << 16) | first
-    if key <= last:
-        raise NotSure("cells out of order")
-    if r != current:
-        current = r
-        row = rows.setdefault(r + 1, {})
     xfs = book.xfs
     body = buf[start + 8:start + 8 + count * width]
     if code == 0x00BD:
@@ -222,7 +235,7 @@ def _multiple(buf: bytes, start: int, code: int, size: int, last: int, current: 
             fill = xfs[xf][2]
             if fill is not None:
                 row[c] = (None, 0, fill)
-    return (r << 16) | final, current, row
+    return final
 
 
 def _other_cell(buf: bytes, start: int, code: int, size: int, end: int, book: Globals,

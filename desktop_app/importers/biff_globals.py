@@ -12,6 +12,7 @@ Anything unexpected (not BIFF8, encrypted, a record too short) raises ``NotSure`
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import struct
 
@@ -83,6 +84,11 @@ class Globals:
     sheets: list[tuple[str, int, int]]  # worksheets: (name, visibility, offset in the stream)
     sst: list[str]
     end: int  # where the globals' EOF record ends
+
+    @functools.cached_property
+    def sst_values(self) -> list[str | None]:
+        """The shared strings as cell values: blank text is no value."""
+        return [s if s.strip() else None for s in self.sst]
 
 
 def _bof(stream: bytes, pos: int, kind: int) -> int:

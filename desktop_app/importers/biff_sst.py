@@ -13,17 +13,14 @@ import struct
 
 from desktop_app.importers.biff_container import NotSure
 
-_HH = struct.Struct("<HB")
-
-
 def read_sst(buf: bytes, breaks: list[int], count: int) -> list[str]:
     """``count`` strings from ``buf`` (the SST record's data after its 8-byte counts, then each
     CONTINUE's data); ``breaks``: where each CONTINUE's data starts in ``buf``."""
     strings: list[str] = []
     append = strings.append
-    unpack_head = _HH.unpack_from
     unpack_h = struct.Struct("<H").unpack_from
     unpack_i = struct.Struct("<i").unpack_from
+    latin = buf.decode("latin-1")  # a compressed string is a slice of this: no decode each
     limits = [*breaks, len(buf)]
     nbreak = 0
     limit = limits[0]
@@ -35,9 +32,17 @@ def read_sst(buf: bytes, breaks: list[int], count: int) -> list[str]:
             limit = limits[nbreak]
         if pos + 3 > limit:
             raise NotSure("SST string header split across records")
-        nchars, options = unpack_head(buf, pos)
+        nchars = buf[pos] | (buf[pos + 1] << 8)
+        options = buf[pos + 2]
         pos += 3
-        if options & 0x0C:
+        if not options:  # most strings: Latin-1, no runs, inside one record
+            stop = pos + nchars
+            if stop <= limit:
+                append(latin[pos:stop])
+                pos = stop
+                continue
+            skip = 0
+        elif options & 0x0C:
             rich = 0
             phonetic = 0
             if options & 0x08:
@@ -52,7 +57,7 @@ def read_sst(buf: bytes, breaks: list[int], count: int) -> list[str]:
         width = 2 if options & 1 else 1
         stop = pos + nchars * width
         if stop <= limit:
-            append(buf[pos:stop].decode("utf-16-le" if width == 2 else "latin-1"))
+            append(latin[pos:stop] if width == 1 else buf[pos:stop].decode("utf-16-le"))
             pos = stop
         else:
             text, pos = _split(buf, pos, nchars, width, limits, nbreak)
