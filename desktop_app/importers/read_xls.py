@@ -31,8 +31,8 @@ def read_xls(path: str | os.PathLike[str]) -> list[SheetGrid]:
     """Every sheet of a checked .xls workbook as a SheetGrid (merges filled down)."""
     grids = _read_fast(path)
     if grids is None:
-        grids = _read_with_xlrd(path)
         READS["xlrd"] += 1
+        grids = _read_with_xlrd(path)
     else:
         READS["biff"] += 1
     for grid in grids:
