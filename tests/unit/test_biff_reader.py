@@ -244,26 +244,33 @@ def test_the_mixed_workbook_reads_as_written(made):
     assert list(grids) == ["Action log", "Lists", "Empty", "Strings"]
     log = grids["Action log"]
     assert log.rows[4][2] == (dt.datetime(2023, 1, 12), 4, None)
-    assert log.rows[5][2][0] == dt.datetime(2023, 1, 12) and log.filled_from_merge(5, 2)
+    assert log.rows[5][2][0] == dt.datetime(2023, 1, 12)
+    assert log.filled_from_merge(5, 2)
     assert log.rows[4][3] == ("Action 0: Zoë Siân to report back", 2, None)  # blue
     assert log.rows[11][3][1] == 1  # red
     assert log.rows[4][4][0] == "Gwenllian ap Dafydd ŵ ŷ"
     assert log.rows[4][5][0] == dt.datetime(2023, 3, 1, 14, 30)
     assert [log.rows[r][6][2] for r in range(4, 9)] == ["red", "amber", "green", "green",
                                                         "amber"]
-    assert log.rows[4][7] == (True, 4, None) and log.rows[5][7][0] is False
+    assert log.rows[4][7] == (True, 4, None)
+    assert log.rows[5][7][0] is False
     assert log.rows[4][8][0] == dt.datetime(1899, 12, 31, 9, 0)
     assert [log.rows[r][9][0] for r in range(4, 12)] == [0, -1000, 123456789 + 2, 0.75,
                                                          1 / 7, 12.34, 2 ** 40, -0.5]
-    assert isinstance(log.rows[4][9][0], int) and isinstance(log.rows[7][9][0], float)
+    assert isinstance(log.rows[4][9][0], int)
+    assert isinstance(log.rows[7][9][0], float)
     assert log.rows[4][10][0] == "#N/A"
-    assert log.rows[5][10] == (None, 0, "red") and log.rows[6][10] == (None, 0, "green")
+    assert log.rows[5][10] == (None, 0, "red")
+    assert log.rows[6][10] == (None, 0, "green")
     assert 10 not in log.rows[7]  # xlwt's formula carries an empty result
     assert log.rows[8][10][0] == dt.datetime(2023, 3, 19)
     assert log.rows[9][10][0] == dt.datetime(1900, 1, 1, 18, 0)
     assert log.rows[64] == {c: (None, 0, "amber") for c in range(1, 5)}
-    assert log.hidden_rows == {6, 7, 21} and (1, 1, 1, 7) in log.merges
-    assert grids["Lists"].hidden and not log.hidden and grids["Empty"].rows == {}
+    assert log.hidden_rows == {6, 7, 21}
+    assert (1, 1, 1, 7) in log.merges
+    assert grids["Lists"].hidden
+    assert not log.hidden
+    assert grids["Empty"].rows == {}
     strings = grids["Strings"]
     assert strings.rows[900][1][0].endswith("figures 7119181")
     assert strings.rows[901][1][0] == "Long text " * 900
@@ -281,7 +288,8 @@ def test_hand_built_records_read_as_meant(made):
     log, hidden, empty = by_biff(made["hand"])
     assert log.rows[1][2] == ("Zoë Siân ŵ ŷ", 2, None)  # palette index 10 made blue
     assert 3 not in log.rows[1]  # blank text, its fill blue: no RAG
-    assert log.rows[1][4] == ("Welsh ŵ label", 1, None) and log.rows[1][5][0] == "rich"
+    assert log.rows[1][4] == ("Welsh ŵ label", 1, None)
+    assert log.rows[1][5][0] == "rich"
     assert log.rows[2] == {1: (7, 4, None), 2: (dt.datetime(2023, 3, 15), 4, None),
                            3: (12.34, 4, None), 4: (0.5, 4, None), 5: (-3, 4, None),
                            6: (dt.datetime(2023, 7, 16, 18, 0), 4, None),
@@ -290,8 +298,11 @@ def test_hand_built_records_read_as_meant(made):
                            5: ("a formula’s words", 4, None), 6: (True, 4, None),
                            7: ("#DIV/0!", 4, None)}
     assert log.rows[4] == {1: (False, 4, None), 2: ("#N/A", 4, None), 3: (None, 0, "red")}
-    assert log.merges == [(5, 1, 7, 1)] and log.filled_from_merge(7, 1)
-    assert log.hidden_rows == {3} and hidden.hidden and empty.rows == {}
+    assert log.merges == [(5, 1, 7, 1)]
+    assert log.filled_from_merge(7, 1)
+    assert log.hidden_rows == {3}
+    assert hidden.hidden
+    assert empty.rows == {}
 
 
 # ---------------------------------------------------------------- giving up, and falling back
@@ -333,7 +344,9 @@ def test_biff5_or_encrypted_makes_the_fast_reader_give_up(made, tmp_path):
     with pytest.raises(NotSure, match="encrypted"):
         read_biff(locked.read_bytes())
     got, counts = _read_xls_outcome(locked)
-    assert counts == {"biff": 0, "xlrd": 1} and got[0] == "error" and "encrypted" in got[1]
+    assert counts == {"biff": 0, "xlrd": 1}
+    assert got[0] == "error"
+    assert "encrypted" in got[1]
 
 
 def test_a_sector_chain_that_loops_is_not_followed(made, tmp_path):
@@ -374,7 +387,9 @@ def test_a_file_neither_can_read_gives_the_one_line_error(tmp_path):
     path.write_bytes(bb.FREE.to_bytes(4, "little") * 300)
     got, counts = _read_xls_outcome(path)
     assert counts == {"biff": 0, "xlrd": 1}
-    assert got[0] == "error" and got[1].startswith("junk.xls: ") and "\n" not in got[1]
+    assert got[0] == "error"
+    assert got[1].startswith("junk.xls: ")
+    assert "\n" not in got[1]
 
 
 # -------------------------------------------------------------- as xlrd judges dates
