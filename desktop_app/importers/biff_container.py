@@ -25,15 +25,18 @@ class NotSure(Exception):  # noqa: N818 - a verdict, not an error: the caller fa
 
 
 def _chain(table: list[int] | tuple[int, ...], first: int, limit: int) -> list[int]:
-    """The sector numbers of a chain, checked: inside the table, no loop, ends at ENDOFCHAIN."""
-    found = []
-    seen = set()
+    """The sector numbers of a chain, checked: inside the table and the file, ends at
+    ENDOFCHAIN, and no longer than the sectors there are (longer would be a loop)."""
+    found: list[int] = []
+    append = found.append
+    bound = min(len(table), limit)
     sector = first
+    steps = 0
     while sector != _END_OF_CHAIN:
-        if sector < 0 or sector >= len(table) or sector >= limit or sector in seen:
+        if not 0 <= sector < bound or steps == bound:
             raise NotSure(f"sector chain broken at {sector}")
-        seen.add(sector)
-        found.append(sector)
+        append(sector)
+        steps += 1
         sector = table[sector]
     return found
 

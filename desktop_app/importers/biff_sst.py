@@ -27,22 +27,22 @@ def read_sst(buf: bytes, breaks: list[int], count: int) -> list[str]:
     end = len(buf)
     pos = 0
     for _ in range(count):
-        while pos >= limit and nbreak < len(breaks):  # a string starts in a later record
-            nbreak += 1
-            limit = limits[nbreak]
         if pos + 3 > limit:
-            raise NotSure("SST string header split across records")
-        nchars = buf[pos] | (buf[pos + 1] << 8)
+            while pos >= limit and nbreak < len(breaks):  # the string starts in a later record
+                nbreak += 1
+                limit = limits[nbreak]
+            if pos + 3 > limit:
+                raise NotSure("SST string header split across records")
         options = buf[pos + 2]
-        pos += 3
         if not options:  # most strings: Latin-1, no runs, inside one record
-            stop = pos + nchars
+            stop = pos + 3 + (buf[pos] | (buf[pos + 1] << 8))
             if stop <= limit:
-                append(latin[pos:stop])
+                append(latin[pos + 3:stop])
                 pos = stop
                 continue
-            skip = 0
-        elif options & 0x0C:
+        nchars = buf[pos] | (buf[pos + 1] << 8)
+        pos += 3
+        if options & 0x0C:
             rich = 0
             phonetic = 0
             if options & 0x08:

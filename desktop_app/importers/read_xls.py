@@ -15,6 +15,7 @@ judged once per XF and cached; merged ranges come from ``sheet.merged_cells``, h
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -44,12 +45,17 @@ def _read_fast(path: str | os.PathLike[str]) -> list[SheetGrid] | None:
     """The grids from biff.py's reader, or None when it is not sure (or anything failed)."""
     from desktop_app.importers.biff import read_biff
 
+    collecting = gc.isenabled()
+    gc.disable()  # the grid is a tree of tuples and dicts: nothing for the collector to find
     try:
         with open(path, "rb") as fh:
             data = fh.read()
         return read_biff(data)
     except Exception:  # noqa: BLE001 - NotSure, or any surprise: xlrd reads it instead
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _read_with_xlrd(path: str | os.PathLike[str]) -> list[SheetGrid]:
