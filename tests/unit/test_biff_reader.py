@@ -130,6 +130,17 @@ def _mixed(path: Path) -> None:
     book.save(str(path))
 
 
+def _over_seven_mb(path: Path) -> None:
+    """Past 109 FAT sectors (about 7 MB) the compound file lists the rest in a DIFAT sector."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Minutes")
+    for i in range(820):
+        sheet.write(i, 0, f"{i:04d} " + "Long minutes text " * 500)
+    book.save(str(path))
+
+
 def _dates_1904(path: Path) -> None:
     import xlwt
 
@@ -206,8 +217,10 @@ def made(tmp_path_factory) -> dict[str, Path]:
     pytest.importorskip("xlwt")
     folder = tmp_path_factory.mktemp("biff")
     files = {"mixed": folder / "mixed.xls", "1904": folder / "dates_1904.xls",
-             "hand": folder / "hand_mini_stream.xls", "hand_big": folder / "hand_big.xls"}
+             "hand": folder / "hand_mini_stream.xls", "hand_big": folder / "hand_big.xls",
+             "difat": folder / "over_7_mb.xls"}
     _mixed(files["mixed"])
+    _over_seven_mb(files["difat"])
     _dates_1904(files["1904"])
     bb.write_ole(files["hand"], hand_stream())  # under 4 KB: in the mini stream
     padding = [bb.cell(0x00FD, 10 + i, 0, 15, struct.pack("<i", 0)) for i in range(400)]
@@ -223,7 +236,7 @@ def test_every_xls_in_the_repository_reads_the_same_both_ways(name):
     assert shape(by_biff(path)) == shape(by_xlrd(path))
 
 
-@pytest.mark.parametrize("name", ["mixed", "1904", "hand", "hand_big"])
+@pytest.mark.parametrize("name", ["mixed", "1904", "hand", "hand_big", "difat"])
 def test_made_workbooks_read_the_same_both_ways(made, name):
     fast = by_biff(made[name])
     assert shape(fast) == shape(by_xlrd(made[name]))
@@ -275,6 +288,14 @@ def test_the_mixed_workbook_reads_as_written(made):
     assert strings.rows[900][1][0].endswith("figures 7119181")
     assert strings.rows[901][1][0] == "Long text " * 900
     assert strings.rows[902][1][0] == "Dŵr a ŷd " * 600
+
+
+def test_a_workbook_with_a_difat_sector_reads_whole(made):
+    data = made["difat"].read_bytes()
+    assert struct.unpack_from("<i", data, 0x48)[0] >= 1  # DIFAT sectors in use
+    grid = by_biff(made["difat"])[0]
+    assert len(grid.rows) == 820
+    assert grid.rows[820][1][0] == "0819 " + "Long minutes text " * 500
 
 
 def test_dates_in_1904_mode_are_the_dates_written(made):
