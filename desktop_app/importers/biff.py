@@ -154,7 +154,7 @@ def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
         elif code == 0x0208 and size >= 16:  # ROW: only whether it is hidden
             if buf[start + 16] & 0x20:
                 hidden_rows.add(r + 1)
-            else:
+            elif hidden_rows:  # a later ROW record for the row decides, as in xlrd
                 hidden_rows.discard(r + 1)
         elif code == 0x0203 and size >= 14:  # NUMBER
             if r != current:

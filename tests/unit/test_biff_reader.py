@@ -463,3 +463,14 @@ def test_shared_strings_across_continue_records_read_as_xlrd_reads_them():
     joined = b"".join(r if i else r[8:] for i, r in enumerate(records))
     breaks = [sum(len(r) for r in records[1:i]) + len(records[0]) - 8 for i in range(1, 4)]
     assert read_sst(joined, breaks, 5) == expected
+
+
+def test_built_in_formats_and_default_palette_are_xlrds():
+    from xlrd.formatting import FDT, excel_default_palette_b8, std_format_code_types
+
+    from desktop_app.importers import biff_globals
+
+    dates = {k for k, t in std_format_code_types.items() if t == FDT}
+    others = {k for k, t in std_format_code_types.items() if t != FDT}
+    ours = biff_globals._BUILTIN_DATES, biff_globals._BUILTIN_OTHER, biff_globals._PALETTE
+    assert ours == (dates, others, excel_default_palette_b8)
