@@ -19,7 +19,7 @@ import struct
 from typing import Any
 
 from desktop_app.importers.biff_container import NotSure, workbook_stream
-from desktop_app.importers.biff_globals import DATE, NUMBER, Globals, _bof, read_globals
+from desktop_app.importers.biff_globals import DATE, NUMBER, Globals, bof_end, read_globals
 from desktop_app.importers.biff_sst import unicode_at
 from desktop_app.importers.grid import CellInfo, SheetGrid
 
@@ -70,7 +70,7 @@ def read_biff(data: bytes) -> list[SheetGrid]:
     for name, visibility, offset in book.sheets:
         if not 0 <= offset < len(stream) - 4:
             raise NotSure("sheet offset outside the stream")
-        rows, merges, hidden_rows = _read_sheet(buf, len(stream), _bof(stream, offset, 0x10),
+        rows, merges, hidden_rows = _read_sheet(buf, len(stream), bof_end(stream, offset, 0x10),
                                                 book)
         grids.append(SheetGrid(name, rows, merges, hidden=visibility != 0,
                                hidden_rows=hidden_rows))

@@ -91,7 +91,7 @@ class Globals:
         return [s if s.strip() else None for s in self.sst]
 
 
-def _bof(stream: bytes, pos: int, kind: int) -> int:
+def bof_end(stream: bytes, pos: int, kind: int) -> int:
     """The position after a BIFF8 BOF record of ``kind`` (5 globals, 0x10 worksheet)."""
     code, size = struct.unpack_from("<HH", stream, pos)
     if code != 0x0809 or not 8 <= size <= 20 or pos + 4 + size > len(stream):
@@ -103,7 +103,7 @@ def _bof(stream: bytes, pos: int, kind: int) -> int:
 
 
 def read_globals(stream: bytes) -> Globals:
-    pos = _bof(stream, 0, 0x0005)
+    pos = bof_end(stream, 0, 0x0005)
     end = len(stream)
     unpack = struct.unpack_from
     datemode = 0

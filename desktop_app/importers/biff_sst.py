@@ -99,8 +99,8 @@ def _split(buf: bytes, pos: int, nchars: int, width: int, limits: list[int], nbr
 
 
 def unicode_at(data: bytes, pos: int, lenlen: int) -> tuple[str, int]:
-    """A BIFF8 unicode string in one record (LABEL, RSTRING, FORMAT, BOUNDSHEET, FONT):
-    (text, position after it and its rich-text/phonetic counts, before their data)."""
+    """A BIFF8 unicode string in one record (LABEL, RSTRING, FORMAT, BOUNDSHEET): (text,
+    position after it and its own rich-text runs and phonetic block, as xlrd counts them)."""
     if lenlen == 1:
         nchars = data[pos]
     else:
@@ -110,10 +110,13 @@ def unicode_at(data: bytes, pos: int, lenlen: int) -> tuple[str, int]:
         return "", pos
     options = data[pos]
     pos += 1
+    skip = 0
     if options & 0x08:
+        skip += 4 * struct.unpack_from("<H", data, pos)[0]
         pos += 2
     if options & 0x04:
+        skip += struct.unpack_from("<i", data, pos)[0]
         pos += 4
     if options & 1:
-        return data[pos:pos + 2 * nchars].decode("utf-16-le"), pos + 2 * nchars
-    return data[pos:pos + nchars].decode("latin-1"), pos + nchars
+        return data[pos:pos + 2 * nchars].decode("utf-16-le"), pos + 2 * nchars + skip
+    return data[pos:pos + nchars].decode("latin-1"), pos + nchars + skip
