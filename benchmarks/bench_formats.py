@@ -14,7 +14,8 @@ Baselines, the raw parser merely reading every cell:
 - .xls: ``xlrd.open_workbook(path, formatting_info=True)`` (the formatting is what carries the
   blue/red fonts and the merged cells the importer reads) and every row's values;
 - .docx: ``docx.Document(path)`` and every table row's ``cells`` texts.
-Ours: ``parse_workbook(path)`` (--mode parse) and ``scrutiny-tracker import FILE`` into a fresh
+Ours: ``parse_workbook(path)`` (--mode parse; an .xls through importers/biff.py's reader, which
+the run checks) and ``scrutiny-tracker import FILE`` into a fresh
 SQLite database (--mode cli: reading, inserting every record with its audit rows and search
 index entries; into a new database that is the quick sqlite3 path, services/import_lite.py -
 bench_tricks.py ``lite`` measures it against the ORM path).
@@ -64,6 +65,9 @@ import sys
 from desktop_app.importers.xlsx_reader import parse_workbook
 parsed = parse_workbook(sys.argv[1], kind=sys.argv[2])
 assert not parsed.skipped, parsed.skipped[:3]
+if sys.argv[1].endswith(".xls"):  # the fast BIFF8 reader read it, not the xlrd fallback
+    from desktop_app.importers.read_xls import READS
+    assert READS == {"biff": 1, "xlrd": 0}, READS
 print(len(parsed.rows))
 """
 
