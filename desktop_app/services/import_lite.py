@@ -2,8 +2,8 @@
 library's sqlite3, without importing SQLAlchemy or making ORM objects, when there is nothing to
 match the rows with. It writes exactly what the ORM path (import_service) writes - the
 committee, its meetings, the records, an audit row for each as db/audit.py would make it, the
-search index filled as its triggers and the session hook fill it - and the tests compare the two
-table by table.
+search index's queue filled by its triggers (the entries themselves are made at the next search,
+as after the ORM path's bulk insert) - and the tests compare the two table by table.
 
 ``QuickImport.open`` answers None, having written nothing, whenever it is not sure: not an
 SQLite file, a file not at the head revision (db/lite.py), a dry run, a committee that is not named exactly or that already has meetings or records (which
@@ -176,7 +176,8 @@ class QuickImport:
                 if self.parsed.kind == "work-programme":
                     writer.moves(zip(made, (r.fields.get("moves") or [] for r in rows)))
             tick(len(rows), len(rows))
-            writer.index()
+            # the search index takes the new rows in at the next search (or the next commit
+            # of the app's sessions), as after import_bulk: db/search_index.py DEFERRED
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:

@@ -1,7 +1,8 @@
 """Rows into an SQLite database's tables as the ORM and import_bulk write them - the models'
 defaults filled in, each value converted as SQLAlchemy converts it, an "insert" audit row per
-row as db/audit.py writes it, the search index brought up to date as its session hook does -
-with the standard library's sqlite3 (services/import_lite.py's writing half)."""
+row as db/audit.py writes it (the search index's triggers note the new rows; the index takes
+them in at the next search) - with the standard library's sqlite3 (services/import_lite.py's
+writing half)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from desktop_app.db.lite_schema import COLUMNS, CONVERTED, DEFAULTS, ENUMS, SEARCH_APPLY, SEARCH_TABLE
+from desktop_app.db.lite_schema import COLUMNS, CONVERTED, DEFAULTS, ENUMS
 from desktop_app.domain import enums
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 from desktop_app.domain.enums import MeetingStatus
@@ -122,18 +123,6 @@ class Writer:
                      [Same(at), Same(self.who), Same(committee_id), Same(table), ids,
                       Same("insert"), Same(KNOWN_FROM_IMPORT), Same(None), texts,
                       Same(version)], len(ids))
-
-    def index(self) -> None:
-        """What db/search_index.py's session hook does before a commit: the rows the triggers
-        noted go into the search index."""
-        if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                             "name = ?", (SEARCH_TABLE,)).fetchone()[0] != 1:
-            return
-        if not self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {SEARCH_TABLE}_queue)"
-                                 ).fetchone()[0]:
-            return
-        for sql in SEARCH_APPLY:
-            self.conn.execute(sql)
 
 
 def _date(value: Any) -> Any:
