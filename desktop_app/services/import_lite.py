@@ -20,6 +20,7 @@ takes the ORM path, which explains, upgrades and matches.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -169,9 +170,10 @@ class QuickImport:
             values = RowValues(committee_id, writer.today, last_held,
                                lambda day: ids[day] if day is not None else None, ids.get,
                                lambda _day, _title: None)   # new meetings have no items
-            new = list(_new_rows(self.parsed.kind, values, _batches(rows, tick), ids))
-            summary.created += len(new)
-            if new:
+            new = _new_records(self.parsed.kind, values, rows, tick, ids)
+            count = len(rows) if isinstance(new, dict) else len(new)
+            summary.created += count
+            if count:
                 made = writer.records(_TABLES[self.parsed.kind], new, committee_id)
                 if self.parsed.kind == "work-programme":
                     writer.moves(zip(made, (r.fields.get("moves") or [] for r in rows)))
@@ -202,14 +204,29 @@ def _batches(rows: list[ImportedRow], tick: Callable[[int, int], None]) -> Itera
         yield from rows[start:start + BATCH]
 
 
+def _new_records(kind: str, values: RowValues, rows: list[ImportedRow],
+                 tick: Callable[[int, int], None], ids: dict[dt.date, int]
+                 ) -> list[dict[str, Any]] | dict[str, list[Any]]:
+    """The new records as import_apply.Applier makes them for a committee with none: actions
+    column by column (RowValues.new_action_columns), the others as dicts."""
+    if kind != "actions":
+        return list(_new_rows(kind, values, _batches(rows, tick), ids))
+    columns: dict[str, list[Any]] = {}
+    for start in range(0, len(rows), BATCH):
+        tick(start, len(rows))
+        batch = rows[start:start + BATCH]
+        days = map(operator.itemgetter("meeting_date"), map(operator.attrgetter("fields"), batch))
+        made = values.new_action_columns(batch, [None if d is None else ids[d] for d in days],
+                                         start)
+        for column, values_of_batch in made.items():
+            columns.setdefault(column, []).extend(values_of_batch)
+    return columns
+
+
 def _new_rows(kind: str, values: RowValues, rows: Iterator[ImportedRow],
               ids: dict[dt.date, int]) -> Iterator[dict[str, Any]]:
-    """The new records as import_apply.Applier makes them for a committee with none."""
-    if kind == "actions":
-        for position, row in enumerate(rows):
-            day = row.fields["meeting_date"]
-            yield values.new_action(row, ids[day] if day is not None else None, position)
-    elif kind == "recommendations":
+    """The new recommendations and work items as import_apply.Applier makes them."""
+    if kind == "recommendations":
         positions: dict[int | None, int] = {}
         for row in rows:
             day = row.fields["meeting_date"]

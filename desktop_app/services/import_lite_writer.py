@@ -58,9 +58,14 @@ class Writer:
         self.summary.meetings_created += len(days)
         return {m["date"]: (i, m["status"]) for i, m in zip(inserted.ids, made)}
 
-    def records(self, table: str, rows: list[dict[str, Any]], committee_id: int) -> list[int]:
-        """import_bulk.insert_audited."""
-        inserted = self.insert(table, rows)
+    def records(self, table: str, rows: list[dict[str, Any]] | dict[str, list[Any]],
+                committee_id: int) -> list[int]:
+        """import_bulk.insert_audited (``rows``: dicts, or the rows column by column)."""
+        if isinstance(rows, dict):
+            inserted = self.insert_columns(table, dict(rows),
+                                           len(next(iter(rows.values()), ())))
+        else:
+            inserted = self.insert(table, rows)
         self.audit(table, inserted, committee_id)
         return inserted.ids
 
@@ -83,29 +88,39 @@ class Writer:
 
     def insert(self, table: str, rows: list[dict[str, Any]]) -> Inserted:
         """Insert ``rows`` (dicts of some columns, the same in each; the others take the
-        models' defaults, as the ORM fills them in): their ids, and their values by column.
+        models' defaults, as the ORM fills them in): their ids, and their values by column."""
+        given = [c for c in COLUMNS[table] if c != "id" and c in rows[0]]
+        values: dict[str, Sequence[Any] | Same] = {}
+        if given:
+            values.update(zip(given, zip(*map(values_of(given), rows))))
+        return self.insert_columns(table, values, len(rows))
 
-        Column by column: each value converted as SQLAlchemy converts it (once per distinct
-        value), and a value that is the same in every row written into the statement rather
-        than bound for each row (sqlite3 binding a value costs more than SQLite storing it)."""
+    def insert_columns(self, table: str, values: dict[str, Sequence[Any] | Same],
+                       count: int) -> Inserted:
+        """``insert`` of ``count`` rows given column by column (``values``: column -> the
+        rows' values; a column left out takes its default, or NULL, as the ORM fills them in).
+
+        Each value is converted as SQLAlchemy converts it (once per distinct value), and a
+        value that is the same in every row is written into the statement rather than bound
+        for each row (sqlite3 binding a value costs more than SQLite storing it)."""
         now = dt.datetime.now().replace(microsecond=0)
         defaults = {c: now if v == "NOW" else v for c, v in DEFAULTS[table].items()}
         columns = [c for c in COLUMNS[table] if c != "id"]
-        given = [c for c in columns if c in rows[0]]
-        # a column left out takes its default (no default: NULL, as the ORM leaves it)
-        values: dict[str, Sequence[Any] | Same] = {c: Same(defaults.get(c)) for c in columns
-                                                   if c not in rows[0]}
-        if given:
-            values.update(zip(given, zip(*map(values_of(given), rows))))
+        unknown = set(values) - set(columns)
+        if unknown:
+            raise ValueError(f"{table}: no column {sorted(unknown)[0]!r}")
+        for c in columns:
+            if c not in values:
+                values[c] = Same(defaults.get(c))
         before = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
         _insert_many(self.conn, table, list(values),
-                     [_stored(table, c, v) for c, v in values.items()], len(rows))
-        top, count = self.conn.execute(f"SELECT max(id), count(*) FROM {table} WHERE id > ?",
+                     [_stored(table, c, v) for c, v in values.items()], count)
+        top, found = self.conn.execute(f"SELECT max(id), count(*) FROM {table} WHERE id > ?",
                                        (before,)).fetchone()
-        if count != len(rows) or top != before + len(rows):  # pragma: no cover - another writer
-            raise ServiceError(f"{table}: {count} rows appeared for {len(rows)} inserted; "
+        if found != count or top != before + count:  # pragma: no cover - another writer
+            raise ServiceError(f"{table}: {found} rows appeared for {count} inserted; "
                                "nothing was imported")
-        return Inserted(list(range(before + 1, before + 1 + len(rows))), values)
+        return Inserted(list(range(before + 1, before + 1 + count)), values)
 
     def audit(self, table: str, inserted: Inserted, committee_id: int | None,
               version: int | None = 1) -> None:

@@ -80,6 +80,40 @@ class RowValues:
             values.update(self.reported(f.get("reported_on")))
         return values
 
+    def new_action_columns(self, rows: Sequence[ImportedRow],
+                           meeting_ids: Sequence[int | None], first: int = 0
+                           ) -> dict[str, list[Any]]:
+        """``new_action(row, meeting_ids[i], first + i)`` for each row, given column by column
+        (the quick import's 20,000 rows: each column one pass; the tests check that the two
+        agree)."""
+        fields = list(map(operator.attrgetter("fields"), rows))
+        colours = list(map(operator.attrgetter("colour"), rows))
+        days = list(map(operator.itemgetter("meeting_date"), fields))
+        count = len(rows)
+        columns: dict[str, list[Any]] = {
+            "committee_id": [self.committee_id] * count, "meeting_id": list(meeting_ids),
+            "agenda_item_id": list(map(self.agenda_item_id, days,
+                                       map(operator.itemgetter("item"), fields)))}
+        for _field, column, read in _ACTION_READERS:
+            columns[column] = list(map(read, fields))
+        columns["completed_on"] = list(map(operator.methodcaller("get", "completed_on"), fields))
+        on, at = [None] * count, [None] * count
+        for i in itertools.compress(range(count),
+                                    map(operator.itemgetter("reported_complete"), fields)):
+            reported = self.reported(fields[i].get("reported_on"))
+            if reported:
+                on[i] = reported["reported_complete_on"]
+                at[i] = reported["reported_complete_meeting_id"]
+        columns["reported_complete_meeting_id"] = at
+        columns["reported_complete_on"] = on
+        held, today = self.last_held, self.today
+        columns["raised_on"] = [
+            (held if colour == "new" and held and (day is None or day < held) else day) or today
+            for day, colour in zip(days, colours)]
+        columns["updated_on"] = [today if colour == "updated" else None for colour in colours]
+        columns["position"] = list(range(first, first + count))
+        return columns
+
     def reported(self, on: dt.date | None) -> dict[str, Any]:
         """Reported complete: at the meeting on the date the sheet gives, else at the last
         meeting held (nothing, if none has been held)."""
