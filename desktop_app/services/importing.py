@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import read_grids
 from desktop_app.importers.xlsx_reader import parse_grids, parse_workbook
-from desktop_app.importers.exec_response import looks_like_response, read_response
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
 from desktop_app.services.import_committee import UnknownCommittee
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
@@ -224,8 +223,10 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
     if not (chase or response or options.parsed is not None or options.kind):
         with paused_gc():
             grids = read_grids(path)  # read once: told from its headers, then parsed
+        from desktop_app.importers.exec_response import looks_like_response
         response = looks_like_response(list(grids))   # executive_response.is_response_file
     if response and not chase:
+        from desktop_app.importers.exec_response import read_response
         from desktop_app.services.executive_response import (accept_response,
                                                               preview_response, select_rows)
         outcome.response = options.response or preview_response(
