@@ -10,7 +10,7 @@ SQLite: one FTS5 table, ``search_index`` (porter stemmer over unicode61, diacrit
 whose rowid is ``record id * 8 + kind``. Triggers on each source table note every insert,
 change and delete (the ORM, bulk imports, cascading deletes alike) in ``search_index_queue``,
 and the index takes the noted rows in before the transaction commits (see QUEUE below) - except
-after a bulk import (services/import_bulk.py, import_lite.py), whose rows wait in the queue until
+after an import (services/import_apply.py, import_lite.py), whose rows wait in the queue until
 the next search or the next other commit, which take them in first. PostgreSQL: one expression GIN index per source
 (``to_tsvector('english', ...)``), which the server keeps current itself; queries repeat the
 indexed expression so the planner uses it.
