@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import operator
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -47,7 +48,10 @@ class Writer:
                  ) -> dict[dt.date, tuple[int, MeetingStatus]]:
         """The meetings the rows need, in date order (Applier._meetings, for a committee
         with none): day -> (id, status)."""
-        days = sorted({d for d in (r.fields.get("meeting_date") for r in rows) if d is not None})
+        found = set(map(operator.methodcaller("get", "meeting_date"),
+                        map(operator.attrgetter("fields"), rows)))
+        found.discard(None)
+        days = sorted(found)
         if not days:
             return {}
         made = [{"committee_id": committee_id, "date": day,
@@ -205,15 +209,18 @@ def _stored(table: str, name: str, values: Sequence[Any] | Same) -> Sequence[Any
     if isinstance(values, Same):
         return values if process is None else Same(process(values.value))
     classes = set(map(type, values))
+    # equal values of different classes (1, 1.0 and True) may be stored differently
+    mixed = len(classes & {bool, int, float}) > 1 or float in classes
+    if process is None:   # only the same value in every row to look for
+        if not mixed and values and values.count(values[0]) == len(values):
+            return Same(values[0])
+        return values
     try:
         distinct = set(values)
     except TypeError:   # not hashable: converted one by one
         distinct = None
-    # equal values of different classes (1, 1.0 and True) may be stored differently
-    if distinct is None or len(classes & {bool, int, float}) > 1 or float in classes:
-        return values if process is None else list(map(process, values))
-    if process is None:
-        return Same(next(iter(distinct))) if len(distinct) == 1 else values
+    if distinct is None or mixed:
+        return list(map(process, values))
     converted = {v: process(v) for v in distinct}
     if len(distinct) == 1:
         return Same(next(iter(converted.values())))
