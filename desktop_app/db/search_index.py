@@ -9,7 +9,9 @@ any) and attached report PDFs (title; the text pypdf extracted when the file was
 SQLite: one FTS5 table, ``search_index`` (porter stemmer over unicode61, diacritics folded),
 whose rowid is ``record id * 8 + kind``. Triggers on each source table note every insert,
 change and delete (the ORM, bulk imports, cascading deletes alike) in ``search_index_queue``,
-and the index takes the noted rows in before the transaction commits (see QUEUE below). PostgreSQL: one expression GIN index per source
+and the index takes the noted rows in before the transaction commits (see QUEUE below) - except
+after an import (services/import_apply.py, import_lite.py), whose rows wait in the queue until
+the next search or the next other commit, which take them in first. PostgreSQL: one expression GIN index per source
 (``to_tsvector('english', ...)``), which the server keeps current itself; queries repeat the
 indexed expression so the planner uses it.
 
@@ -133,7 +135,7 @@ def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
 # inside a trigger flushes its pending terms at every statement, about seven times slower than
 # the same rows written in one statement (10,000 actions: 1.5 s against 0.2 s). The stale
 # entries are written in one go by ``apply_queue``, before every commit of the app's sessions
-# (``install_session_hook``) and before every search.
+# (``install_session_hook``; not an import's: DEFERRED) and before every search.
 
 QUEUE = f"{TABLE}_queue"
 
@@ -216,11 +218,18 @@ def apply_queue(conn: Connection) -> None:
             conn.exec_driver_sql(sql)
 
 
+# ``session.info[DEFERRED] = True``: this session's commit leaves the queue as it is (a bulk
+# import: its rows are indexed at the next search, or by the next commit that is not deferred)
+DEFERRED = "search_index_deferred"
+
+
 def install_session_hook(sessions) -> None:
     """Before each commit of a session made by ``sessions``, the index takes in its changes,
-    in the same transaction."""
+    in the same transaction (unless the session says DEFERRED)."""
     def before_commit(session) -> None:
         session.flush()
+        if session.info.get(DEFERRED):
+            return
         conn = session.connection()
         if conn.dialect.name == "sqlite":
             apply_queue(conn)

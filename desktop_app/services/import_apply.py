@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.db import audit
+from desktop_app.db import audit, search_index
 from desktop_app.db.models import (Action, Committee, Meeting, ProgressUpdate, Recommendation,
                                    WorkItemMove, WorkProgrammeItem)
 from desktop_app.domain.enums import ActionStatus, MeetingStatus
@@ -35,6 +35,9 @@ class Applier:
                  tick: Callable[[int, int], None] | None = None):
         self.s = session
         audit.mark_imported(session)  # what it creates counts from the file's dates (as-at)
+        # the search index takes the rows in at the next search, not at this commit (as after
+        # the quick import, import_lite.py: the two paths give the same database)
+        session.info[search_index.DEFERRED] = True
         self.tick = tick or (lambda _done, _total: None)
         self.summary = summary
         self.parsed = parsed

@@ -2,8 +2,8 @@
 library's sqlite3, without importing SQLAlchemy or making ORM objects, when there is nothing to
 match the rows with. It writes exactly what the ORM path (import_service) writes - the
 committee, its meetings, the records, an audit row for each as db/audit.py would make it, the
-search index filled as its triggers and the session hook fill it - and the tests compare the two
-table by table.
+search index's queue filled by its triggers (the entries themselves are made at the next search,
+as after the ORM path's bulk insert) - and the tests compare the two table by table.
 
 ``QuickImport.open`` answers None, having written nothing, whenever it is not sure: not an
 SQLite file, a file not at the head revision (db/lite.py), a dry run, a committee that is not named exactly or that already has meetings or records (which
@@ -20,6 +20,7 @@ takes the ORM path, which explains, upgrades and matches.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -169,14 +170,16 @@ class QuickImport:
             values = RowValues(committee_id, writer.today, last_held,
                                lambda day: ids[day] if day is not None else None, ids.get,
                                lambda _day, _title: None)   # new meetings have no items
-            new = list(_new_rows(self.parsed.kind, values, _batches(rows, tick), ids))
-            summary.created += len(new)
-            if new:
+            new = _new_records(self.parsed.kind, values, rows, tick, ids)
+            count = len(rows) if isinstance(new, dict) else len(new)
+            summary.created += count
+            if count:
                 made = writer.records(_TABLES[self.parsed.kind], new, committee_id)
                 if self.parsed.kind == "work-programme":
                     writer.moves(zip(made, (r.fields.get("moves") or [] for r in rows)))
             tick(len(rows), len(rows))
-            writer.index()
+            # the search index takes the new rows in at the next search (or the next commit
+            # of the app's sessions), as after import_bulk: db/search_index.py DEFERRED
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:
@@ -201,14 +204,29 @@ def _batches(rows: list[ImportedRow], tick: Callable[[int, int], None]) -> Itera
         yield from rows[start:start + BATCH]
 
 
+def _new_records(kind: str, values: RowValues, rows: list[ImportedRow],
+                 tick: Callable[[int, int], None], ids: dict[dt.date, int]
+                 ) -> list[dict[str, Any]] | dict[str, list[Any]]:
+    """The new records as import_apply.Applier makes them for a committee with none: actions
+    column by column (RowValues.new_action_columns), the others as dicts."""
+    if kind != "actions":
+        return list(_new_rows(kind, values, _batches(rows, tick), ids))
+    columns: dict[str, list[Any]] = {}
+    for start in range(0, len(rows), BATCH):
+        tick(start, len(rows))
+        batch = rows[start:start + BATCH]
+        days = map(operator.itemgetter("meeting_date"), map(operator.attrgetter("fields"), batch))
+        made = values.new_action_columns(batch, [None if d is None else ids[d] for d in days],
+                                         start)
+        for column, values_of_batch in made.items():
+            columns.setdefault(column, []).extend(values_of_batch)
+    return columns
+
+
 def _new_rows(kind: str, values: RowValues, rows: Iterator[ImportedRow],
               ids: dict[dt.date, int]) -> Iterator[dict[str, Any]]:
-    """The new records as import_apply.Applier makes them for a committee with none."""
-    if kind == "actions":
-        for position, row in enumerate(rows):
-            day = row.fields["meeting_date"]
-            yield values.new_action(row, ids[day] if day is not None else None, position)
-    elif kind == "recommendations":
+    """The new recommendations and work items as import_apply.Applier makes them."""
+    if kind == "recommendations":
         positions: dict[int | None, int] = {}
         for row in rows:
             day = row.fields["meeting_date"]

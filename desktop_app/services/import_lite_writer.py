@@ -1,22 +1,26 @@
 """Rows into an SQLite database's tables as the ORM and import_bulk write them - the models'
 defaults filled in, each value converted as SQLAlchemy converts it, an "insert" audit row per
-row as db/audit.py writes it, the search index brought up to date as its session hook does -
-with the standard library's sqlite3 (services/import_lite.py's writing half)."""
+row as db/audit.py writes it (the search index's triggers note the new rows; the index takes
+them in at the next search) - with the standard library's sqlite3 (services/import_lite.py's
+writing half)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import itertools
+import operator
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from desktop_app.db.lite_schema import COLUMNS, CONVERTED, DEFAULTS, ENUMS, SEARCH_APPLY, SEARCH_TABLE
+from desktop_app.db.lite_schema import COLUMNS, CONVERTED, DEFAULTS, ENUMS
 from desktop_app.domain import enums
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.clock import today
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.import_rows import snapshots, values_of
+from desktop_app.services.import_rows import Same, column_snapshots, values_of
 from desktop_app.services.import_summary import ImportedRow, ImportSummary
 
 _SKIP = {"id", "created_at", "updated_at", "version", "content"}   # as db.audit leaves them out
@@ -34,8 +38,9 @@ class Writer:
     def committee(self, name: str) -> int:
         """A new committee (import_apply.Applier._committee)."""
         made = [{"name": name}]
-        [committee_id] = self.insert("committees", made)
-        self.audit("committees", [committee_id], made, lambda _i: committee_id)
+        inserted = self.insert("committees", made)
+        [committee_id] = inserted.ids
+        self.audit("committees", inserted, committee_id)
         self.summary.committee_created = True
         return committee_id
 
@@ -43,22 +48,30 @@ class Writer:
                  ) -> dict[dt.date, tuple[int, MeetingStatus]]:
         """The meetings the rows need, in date order (Applier._meetings, for a committee
         with none): day -> (id, status)."""
-        days = sorted({d for d in (r.fields.get("meeting_date") for r in rows) if d is not None})
+        found = set(map(operator.methodcaller("get", "meeting_date"),
+                        map(operator.attrgetter("fields"), rows)))
+        found.discard(None)
+        days = sorted(found)
         if not days:
             return {}
         made = [{"committee_id": committee_id, "date": day,
                  "status": MeetingStatus.HELD if day < self.today else MeetingStatus.SCHEDULED}
                 for day in days]
-        ids = self.insert("meetings", made)
-        self.audit("meetings", ids, made, lambda _i: committee_id)
+        inserted = self.insert("meetings", made)
+        self.audit("meetings", inserted, committee_id)
         self.summary.meetings_created += len(days)
-        return {m["date"]: (i, m["status"]) for i, m in zip(ids, made)}
+        return {m["date"]: (i, m["status"]) for i, m in zip(inserted.ids, made)}
 
-    def records(self, table: str, rows: list[dict[str, Any]], committee_id: int) -> list[int]:
-        """import_bulk.insert_audited."""
-        ids = self.insert(table, rows)
-        self.audit(table, ids, rows, lambda _i: committee_id)
-        return ids
+    def records(self, table: str, rows: list[dict[str, Any]] | dict[str, list[Any]],
+                committee_id: int) -> list[int]:
+        """import_bulk.insert_audited (``rows``: dicts, or the rows column by column)."""
+        if isinstance(rows, dict):
+            inserted = self.insert_columns(table, dict(rows),
+                                           len(next(iter(rows.values()), ())))
+        else:
+            inserted = self.insert(table, rows)
+        self.audit(table, inserted, committee_id)
+        return inserted.ids
 
     def moves(self, items: Iterable[tuple[int, Sequence[Mapping[str, Any]]]]) -> None:
         """A new work item's moves as the file gives them (import_moves.add_file_moves, for
@@ -74,66 +87,61 @@ class Writer:
                                  "from_date": key[1], "to_date": key[2],
                                  "reason": str(m.get("reason") or ""), "author": self.who})
         if made:
-            ids = self.insert("work_item_moves", made)
-            self.audit("work_item_moves", ids, made, lambda _i: None, version=None)
+            inserted = self.insert("work_item_moves", made)
+            self.audit("work_item_moves", inserted, None, version=None)
 
-    def insert(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
-        """Insert ``rows`` (dicts of some columns; the others take the models' defaults, as
-        the ORM fills them in) and complete each dict with those defaults; the new ids."""
+    def insert(self, table: str, rows: list[dict[str, Any]]) -> Inserted:
+        """Insert ``rows`` (dicts of some columns, the same in each; the others take the
+        models' defaults, as the ORM fills them in): their ids, and their values by column."""
+        given = [c for c in COLUMNS[table] if c != "id" and c in rows[0]]
+        values: dict[str, Sequence[Any] | Same] = {}
+        if given:
+            values.update(zip(given, zip(*map(values_of(given), rows))))
+        return self.insert_columns(table, values, len(rows))
+
+    def insert_columns(self, table: str, values: dict[str, Sequence[Any] | Same],
+                       count: int) -> Inserted:
+        """``insert`` of ``count`` rows given column by column (``values``: column -> the
+        rows' values; a column left out takes its default, or NULL, as the ORM fills them in).
+
+        Each value is converted as SQLAlchemy converts it (once per distinct value), and a
+        value that is the same in every row is written into the statement rather than bound
+        for each row (sqlite3 binding a value costs more than SQLite storing it)."""
         now = dt.datetime.now().replace(microsecond=0)
         defaults = {c: now if v == "NOW" else v for c, v in DEFAULTS[table].items()}
         columns = [c for c in COLUMNS[table] if c != "id"]
-        given = [c for c in columns if c in rows[0]]
-        left_out = [c for c in columns if c not in rows[0]]
-        fill = {c: defaults.get(c) for c in left_out}   # no default: NULL, as the ORM leaves it
-        for row in rows:
-            row.update(fill)
-        # the values left out are the same in every row: converted once
-        constant = []
-        for c in left_out:
-            f = _converter(table, c)
-            constant.append(fill[c] if f is None else f(fill[c]))
-        convert = [(i, f) for i, c in enumerate(given) if (f := _converter(table, c)) is not None]
-        values = values_of(given)
-        params = []
-        for row in rows:
-            row_values = [*values(row), *constant]
-            for i, f in convert:
-                row_values[i] = f(row_values[i])
-            params.append(row_values)
+        unknown = set(values) - set(columns)
+        if unknown:
+            raise ValueError(f"{table}: no column {sorted(unknown)[0]!r}")
+        for c in columns:
+            if c not in values:
+                values[c] = Same(defaults.get(c))
         before = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
-        names = ", ".join(f'"{c}"' for c in given + left_out)
-        self.conn.executemany(f"INSERT INTO {table} ({names}) "
-                              f"VALUES ({', '.join('?' * len(given + left_out))})", params)
-        top, count = self.conn.execute(f"SELECT max(id), count(*) FROM {table} WHERE id > ?",
+        _insert_many(self.conn, table, list(values),
+                     [_stored(table, c, v) for c, v in values.items()], count)
+        top, found = self.conn.execute(f"SELECT max(id), count(*) FROM {table} WHERE id > ?",
                                        (before,)).fetchone()
-        if count != len(rows) or top != before + len(rows):  # pragma: no cover - another writer
-            raise ServiceError(f"{table}: {count} rows appeared for {len(rows)} inserted; "
+        if found != count or top != before + count:  # pragma: no cover - another writer
+            raise ServiceError(f"{table}: {found} rows appeared for {count} inserted; "
                                "nothing was imported")
-        return list(range(before + 1, before + 1 + len(rows)))
+        return Inserted(list(range(before + 1, before + 1 + count)), values)
 
-    def audit(self, table: str, ids: list[int], rows: list[dict[str, Any]],
-              committee_of: Callable[[int], int | None], version: int | None = 1) -> None:
-        """The "insert" audit row of each new row, known from the import (db/audit.py)."""
+    def audit(self, table: str, inserted: Inserted, committee_id: int | None,
+              version: int | None = 1) -> None:
+        """The "insert" audit row of each new row, known from the import (db/audit.py), its
+        snapshot made from the rows' values column by column (import_rows.column_snapshots)."""
+        ids = inserted.ids
+        if not ids:
+            return
         columns = [c for c in COLUMNS[table] if c not in _SKIP]
+        texts = column_snapshots(columns, [inserted.values[c] for c in columns], len(ids))
         at = _datetime(dt.datetime.now().replace(microsecond=0))
-        self.conn.executemany(
-            "INSERT INTO audit_log (at, who, committee_id, table_name, row_id, operation, field, "
-            "old, new, row_version) VALUES (?, ?, ?, ?, ?, 'insert', ?, NULL, ?, ?)",
-            [(at, self.who, committee_of(i), table, i, KNOWN_FROM_IMPORT, text, version)
-             for i, text in zip(ids, snapshots(rows, columns))])
-
-    def index(self) -> None:
-        """What db/search_index.py's session hook does before a commit: the rows the triggers
-        noted go into the search index."""
-        if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                             "name = ?", (SEARCH_TABLE,)).fetchone()[0] != 1:
-            return
-        if not self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {SEARCH_TABLE}_queue)"
-                                 ).fetchone()[0]:
-            return
-        for sql in SEARCH_APPLY:
-            self.conn.execute(sql)
+        _insert_many(self.conn, "audit_log",
+                     ["at", "who", "committee_id", "table_name", "row_id", "operation", "field",
+                      "old", "new", "row_version"],
+                     [Same(at), Same(self.who), Same(committee_id), Same(table), ids,
+                      Same("insert"), Same(KNOWN_FROM_IMPORT), Same(None), texts,
+                      Same(version)], len(ids))
 
 
 def _date(value: Any) -> Any:
@@ -172,28 +180,79 @@ def _bool(value: Any) -> Any:
 _CONVERT = {"date": _date, "datetime": _datetime, "time": _time, "bool": _bool}
 
 
-def _converter(table: str, column: str) -> Callable[[Any], Any] | None:
-    """What SQLAlchemy's bind processing does to a value of ``column`` (remembered per value:
-    the same dates and words come again and again)."""
+class Inserted(NamedTuple):
+    """What ``Writer.insert`` did: the new ids, in order, and the rows' values by column (as
+    given, before conversion: the audit trail's snapshots are made from them)."""
+    ids: list[int]
+    values: dict[str, Sequence[Any] | Same]
+
+
+def _process(table: str, column: str) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy's bind processing does to a value of ``column``; None: nothing."""
     kind = CONVERTED[table].get(column)
     enum_name = ENUMS[table].get(column)
     if kind is not None:
-        process = _CONVERT[kind]
-    elif enum_name is not None:
+        return _CONVERT[kind]
+    if enum_name is not None:
         vocabulary = getattr(enums, enum_name)
 
         def process(value: Any) -> Any:   # models.StoredEnum.process_bind_param
             return None if value is None else vocabulary(value).value
-    else:
-        return None   # as it is: sqlite3 binds a str subclass (a StrEnum) as its text
-    seen: dict[Any, Any] = {}
+        return process
+    return None   # as it is: sqlite3 binds a str subclass (a StrEnum) as its text
 
-    def memo(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = out = process(value)
-            return out
-        except TypeError:   # not hashable
-            return process(value)
-    return memo
+
+def _stored(table: str, name: str, values: Sequence[Any] | Same) -> Sequence[Any] | Same:
+    """A column's values as they are bound: converted (each distinct value once), and
+    ``Same(value)`` when every row has the same."""
+    process = _process(table, name)
+    if isinstance(values, Same):
+        return values if process is None else Same(process(values.value))
+    classes = set(map(type, values))
+    # equal values of different classes (1, 1.0 and True) may be stored differently
+    mixed = len(classes & {bool, int, float}) > 1 or float in classes
+    if process is None:   # only the same value in every row to look for
+        if not mixed and values and values.count(values[0]) == len(values):
+            return Same(values[0])
+        return values
+    try:
+        distinct = set(values)
+    except TypeError:   # not hashable: converted one by one
+        distinct = None
+    if distinct is None or mixed:
+        return list(map(process, values))
+    converted = {v: process(v) for v in distinct}
+    if len(distinct) == 1:
+        return Same(next(iter(converted.values())))
+    return list(map(converted.__getitem__, values))
+
+
+def _literal(value: Any) -> str | None:
+    """``value`` as an SQL literal that SQLite stores as sqlite3 stores it bound, or None."""
+    if value is None:
+        return "NULL"
+    if value.__class__ is int:
+        return str(value)
+    if isinstance(value, str) and "\x00" not in value and (
+            value.__class__ is str or isinstance(value, enum.StrEnum)):
+        return "'" + str.__str__(value).replace("'", "''") + "'"
+    return None
+
+
+def _insert_many(conn: sqlite3.Connection, table: str, names: list[str],
+                 columns: list[Sequence[Any] | Same], count: int) -> None:
+    """``count`` rows into ``table``, given column by column: a value that is the same in
+    every row is written into the statement when it can be, the others are bound."""
+    slots, bound = [], []
+    for column in columns:
+        if isinstance(column, Same):
+            literal = _literal(column.value)
+            if literal is not None:
+                slots.append(literal)
+                continue
+            column = [column.value] * count
+        slots.append("?")
+        bound.append(column)
+    params = zip(*bound) if bound else itertools.repeat((), count)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    conn.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(slots)})", params)

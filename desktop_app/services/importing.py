@@ -29,6 +29,7 @@ opener, so that a file that cannot be read is refused before the database is eve
 from __future__ import annotations
 
 import dataclasses
+import os
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -37,7 +38,6 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import read_grids
 from desktop_app.importers.xlsx_reader import parse_grids, parse_workbook
-from desktop_app.importers.exec_response import looks_like_response, read_response
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
 from desktop_app.services.import_committee import UnknownCommittee
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
@@ -135,7 +135,27 @@ def is_chase_workbook(path: str | Path) -> bool:
 def check_import_file(path: str | Path) -> None:
     """Raise ImportFileError (one line naming the file) when ``path`` cannot be imported.
     Milliseconds: the zip directory only."""
-    check_workbook_file(path)
+    _check(path)
+
+
+_CHECKED: dict[tuple[str, int, int, int], str] = {}   # the last file found safe, as it was
+
+
+def _check(path: str | Path) -> str:
+    """``check_workbook_file``, not repeated for the file just checked (the command line
+    checks it before anything else, then imports it: an .xls is read whole to be checked)
+    unless it has changed since (its size, time or inode)."""
+    try:
+        st = os.stat(path)
+        key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+    except OSError:
+        return check_workbook_file(path)   # which names the problem
+    found = _CHECKED.get(key)
+    if found is None:
+        found = check_workbook_file(path)
+        _CHECKED.clear()
+        _CHECKED[key] = found
+    return found
 
 
 class _Run:
@@ -196,15 +216,17 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
     chase = options.review is not None
     response = options.response is not None or options.kind == RESPONSE
     if options.parsed is None and not chase and options.response is None:
-        check_workbook_file(path)
+        _check(path)
         chase = is_chase_workbook(path)
     run.enter("read")
     grids = None
     if not (chase or response or options.parsed is not None or options.kind):
         with paused_gc():
             grids = read_grids(path)  # read once: told from its headers, then parsed
+        from desktop_app.importers.exec_response import looks_like_response
         response = looks_like_response(list(grids))   # executive_response.is_response_file
     if response and not chase:
+        from desktop_app.importers.exec_response import read_response
         from desktop_app.services.executive_response import (accept_response,
                                                               preview_response, select_rows)
         outcome.response = options.response or preview_response(
