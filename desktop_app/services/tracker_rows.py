@@ -19,6 +19,22 @@ from desktop_app.services.import_words import extra_of
 if TYPE_CHECKING:
     from desktop_app.db.models import Action, Recommendation
 
+_CHECKED: set[type] = set()
+
+
+def _row(cls: type, values: dict):
+    """``made(cls, values)``: the first row of each class checked field by field there; the
+    later ones, whose dicts are written with the very same keys below, made without the
+    check (10,000 action rows: about 15 ms less)."""
+    if cls not in _CHECKED:
+        row = made(cls, values)
+        _CHECKED.add(cls)
+        return row
+    row = object.__new__(cls)
+    row.__dict__.update(values)
+    return row
+
+
 ACTION_FILTERS = ("open", "overdue", "completed", "reported-complete", "not-reported", "all")
 REC_FILTERS = ("open", "in-progress", "completed", "awaiting-response", "overdue", "all")
 
@@ -63,7 +79,7 @@ def action_row(a: Action | ActionColumns, meeting_date: dt.date | None, committe
     new = bool(last_held and raised and raised >= last_held)
     updated = bool(last_held and not new and a.updated_on and a.updated_on > last_held)
     overdue = a.status == ActionStatus.OPEN and a.due_date is not None and a.due_date < now
-    return made(ActionRow, dict(
+    return _row(ActionRow, dict(
         id=a.id, version=a.version, committee_id=a.committee_id, committee=committee, ref=a.ref,
         meeting_id=a.meeting_id, meeting_date=meeting_date, item=a.item_title, text=a.text,
         owner=a.owner, directorate=a.directorate, progress=a.progress, due_date=a.due_date,
@@ -131,7 +147,7 @@ def rec_row(r: Recommendation | RecColumns, meeting_date: dt.date | None, commit
     awaiting = r.verdict == Verdict.AWAITING and not r.response.strip()
     new = bool(last_held and meeting_date and meeting_date >= last_held)
     updated = bool(last_held and not new and r.updated_on and r.updated_on > last_held)
-    return made(RecommendationRow, dict(
+    return _row(RecommendationRow, dict(
         id=r.id, version=r.version, committee_id=r.committee_id, committee=committee,
         meeting_id=r.meeting_id, meeting_date=meeting_date, item=r.item_title, label=r.label,
         text=r.text, addressee=r.addressee, sent_on=r.sent_on, response=r.response,
