@@ -40,7 +40,7 @@ def _recs(rng: random.Random, n: int) -> list[RecommendationRow]:
         updated_since_last_meeting=False, responded=rng.random() < 0.5) for i in range(n)]
 
 
-@pytest.mark.parametrize("model, make", [(ActionsModel, _actions), (RecommendationsModel, _recs)])
+@pytest.mark.parametrize(("model", "make"), [(ActionsModel, _actions), (RecommendationsModel, _recs)])
 def test_quick_default_order_is_the_sort_by_default_order(model, make):
     rng = random.Random(7)
     for n in (0, 1, 2, 30, 400):
@@ -53,7 +53,7 @@ def test_quick_default_order_is_the_sort_by_default_order(model, make):
             [r.id for r in slow]
 
 
-@pytest.mark.parametrize("model, make", [(ActionsModel, _actions), (RecommendationsModel, _recs)])
+@pytest.mark.parametrize(("model", "make"), [(ActionsModel, _actions), (RecommendationsModel, _recs)])
 def test_a_model_shows_loaded_rows_in_the_default_order_and_back_after_a_column_sort(
         qapp, model, make):
     rows = make(random.Random(11), 300)

@@ -38,11 +38,14 @@ def test_rows_after_the_first_are_the_records_the_class_makes():
                                        (ActionStatus.OPEN, D(2022, 1, 1))]):
         row = tr.action_row(_action(i, status, due), D(2021, 9, 7), "CYPSC", D(2021, 9, 7), now)
         fields = {f.name: getattr(row, f.name) for f in dataclasses.fields(ActionRow)}
-        assert row == ActionRow(**fields) and type(row) is ActionRow
-        assert row.overdue == (i == 0) and row.extra == {"Area": "Education"}
+        assert row == ActionRow(**fields)
+        assert type(row) is ActionRow
+        assert row.overdue == (i == 0)
+        assert row.extra == {"Area": "Education"}
         assert dataclasses.replace(row, owner="Kate Charlton").owner == "Kate Charlton"
     for i in range(3):
         rec = tr.rec_row(_rec(i), D(2021, 9, 7), "CYPSC", None, now)
         fields = {f.name: getattr(rec, f.name) for f in dataclasses.fields(RecommendationRow)}
-        assert rec == RecommendationRow(**fields) and type(rec) is RecommendationRow
+        assert rec == RecommendationRow(**fields)
+        assert type(rec) is RecommendationRow
         assert rec.response_overdue   # sent 10 Sep, no response by 12 Nov
