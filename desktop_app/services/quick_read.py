@@ -160,16 +160,18 @@ def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committ
     # each distinct stored value converted once (a log has few distinct dates and statuses)
     convert = [(i, _Remembered(_date if name in dates else enums[name]))
                for i, name in enumerate(columns._fields) if name in dates or name in enums]
-    out = []
+    for _i, known in convert:
+        known[None] = None   # a missing date stays None, without a test per value
+    every = status in (None, "", "all")   # matches() would keep every row
+    make, out = columns._make, []
     for values in cursor:
         values = list(values)
         for i, known in convert:
-            if values[i] is not None:
-                values[i] = known[values[i]]
-        record = columns._make(values)
+            values[i] = known[values[i]]
+        record = make(values)
         row = build(record, record.meeting_date, names[record.committee_id],
                     last.get(record.committee_id))
-        if matches(row, status):
+        if every or matches(row, status):
             out.append(row)
     return out
 

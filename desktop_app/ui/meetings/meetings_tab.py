@@ -208,7 +208,9 @@ class MeetingsTab(TabPage):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
             self.meetings_view.scrollTo(index)
-            self._show_meeting(self.meetings_model.row_at(row))
+            m = self.meetings_model.row_at(row)
+            if self._meeting is not m:   # not shown already (by the current row's change)
+                self._show_meeting(m)
         else:
             self._show_meeting(None)
 

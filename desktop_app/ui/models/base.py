@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from operator import attrgetter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -29,6 +30,7 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2     # native value for sorting (da
 MARKER_ROLE = int(Qt.ItemDataRole.UserRole) + 3   # "new" / "updated" / "overdue" / ""
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4       # the row's database id
 _BRUSHES: dict[int, QBrush] = {}
+_MEETING_DATE = attrgetter("meeting_date")
 
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -50,6 +52,23 @@ class Column(Generic[R]):
 
 
 BIG = 20_000   # rows from which the cycle collector is kept away from the loaded rows
+
+
+def rank_then_newest(rows: Iterable[R], rank: Callable[[Any], int]) -> list[R]:
+    """What ``sorted(rows, key=lambda r: (rank(r), -day))`` gives, where ``day`` is the
+    ordinal of ``r.meeting_date`` (0 when there is none), ties in their own order; about
+    three times quicker (10,000 rows: one call of ``rank`` each, then C-level sorts)."""
+    dated: dict[int, list] = {}
+    undated: dict[int, list] = {}
+    for r in rows:
+        (dated if r.meeting_date else undated).setdefault(rank(r), []).append(r)
+    out: list[R] = []
+    for k in sorted(dated.keys() | undated.keys()):
+        group = dated.get(k, [])
+        group.sort(key=_MEETING_DATE, reverse=True)   # stable, newest first
+        out += group
+        out += undated.get(k, ())   # day 0: after every dated row of the same rank
+    return out
 
 
 def natural_key(text: str) -> tuple:
@@ -203,6 +222,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     @classmethod
+    def default_sorted(cls, rows: list[R]) -> list[R]:
+        """``rows`` in the order of ``default_order`` (ties keep their order); a model may
+        override this with a quicker way to the same order."""
+        return sorted(rows, key=cls.default_order)
+
+    @classmethod
     def search_extra(cls, row: R) -> str:
         """Words that find a row without being shown in a column (e.g. 'overdue')."""
         return ""
@@ -231,7 +256,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             if haystacks is not None and len(haystacks) == len(self._rows):
                 self._hay = {id(r): h for r, h in zip(self._rows, haystacks)}
             if self._sorting():
-                self._apply_sort()
+                self._apply_sort(in_natural_order=True)
                 self._reindex()
         if len(self._rows) >= BIG:
             gc.freeze()   # the rows are plain acyclic records: keep full collections short
@@ -338,12 +363,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return self._sort_column >= 0 or (bool(self._rows) and
                                           self.default_order(self._rows[0]) is not None)
 
-    def _apply_sort(self) -> None:
+    def _apply_sort(self, in_natural_order: bool = False) -> None:
+        """``in_natural_order``: the rows are in their own order already (just loaded)."""
         if self._sort_column < 0:
-            natural = self._natural
-            self._rows.sort(key=lambda r: natural.get(id(r), 0))
+            if not in_natural_order:
+                natural = self._natural
+                self._rows.sort(key=lambda r: natural.get(id(r), 0))
             if self._rows and self.default_order(self._rows[0]) is not None:
-                self._rows.sort(key=self.default_order)   # stable: ties keep their own order
+                self._rows[:] = self.default_sorted(self._rows)   # ties keep their own order
             return
         col = self.columns[self._sort_column]
         getter = col.sort or (lambda r: col.text(r).lower())

@@ -8,7 +8,7 @@ from desktop_app.domain.enums import ActionStatus
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
-                                        since_meeting_colour)
+                                        rank_then_newest, since_meeting_colour)
 from desktop_app.ui.models.committee_names import committee_label
 from desktop_app.ui.models.optional_columns import (RAG_KEY, rag_column, search_words,
                                                     status_word_column)
@@ -68,6 +68,10 @@ class ActionsModel(RowTableModel[ActionRow]):
         """Outstanding first (overdue, open, completed, reported complete), then newest."""
         day = row.meeting_date.toordinal() if row.meeting_date else 0
         return (_STATUS_RANK[status_word(row)], -day)
+
+    @classmethod
+    def default_sorted(cls, rows: list[ActionRow]) -> list[ActionRow]:
+        return rank_then_newest(rows, lambda r: _STATUS_RANK[status_word(r)])
 
     editable = frozenset({"owner", "progress", "due", "status"})
 

@@ -8,7 +8,7 @@ from desktop_app.domain.enums import ImplementationStatus, Verdict
 from desktop_app.domain.records import RecommendationRow
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.models.base import (Column, RowTableModel, bold_font, flag_word, natural_key,
-                                        since_meeting_colour)
+                                        rank_then_newest, since_meeting_colour)
 from desktop_app.ui.models.committee_names import committee_label
 from desktop_app.ui.models.optional_columns import (RAG_KEY, rag_column, search_words,
                                                     status_word_column)
@@ -62,6 +62,15 @@ _RESPONSE_RANK = {"OVERDUE": 0, "Awaiting response": 1, RESPONDED: 2}
 _STATUS_RANK = {"open": 0, "in_progress": 1, "completed": 2}
 
 
+def _outstanding(row: RecommendationRow) -> int:
+    """0 response overdue, 1 awaiting a response, 2 not yet implemented, 3 completed."""
+    if row.response_overdue:
+        return 0
+    if not row.responded:
+        return 1
+    return 2 if row.status != ImplementationStatus.COMPLETED else 3
+
+
 class RecommendationsModel(RowTableModel[RecommendationRow]):
     FLAG, COMMITTEE, MEETING, ITEM, TEXT, ADDRESSEE, SENT, DUE, RESPONSE, VERDICT, STATUS, RAG, \
         STATUS_WORD = range(13)   # then the officer's own columns (extra)
@@ -99,16 +108,12 @@ class RecommendationsModel(RowTableModel[RecommendationRow]):
     def default_order(cls, row: RecommendationRow) -> tuple:
         """Outstanding first (response overdue, awaiting a response, not yet implemented,
         completed), then newest."""
-        if row.response_overdue:
-            rank = 0
-        elif not row.responded:
-            rank = 1
-        elif row.status != ImplementationStatus.COMPLETED:
-            rank = 2
-        else:
-            rank = 3
         day = row.meeting_date.toordinal() if row.meeting_date else 0
-        return (rank, -day)
+        return (_outstanding(row), -day)
+
+    @classmethod
+    def default_sorted(cls, rows: list[RecommendationRow]) -> list[RecommendationRow]:
+        return rank_then_newest(rows, _outstanding)
 
     def marker(self, row: RecommendationRow) -> str:
         if row.response_overdue:

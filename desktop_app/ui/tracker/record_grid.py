@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -21,6 +22,9 @@ from desktop_app.ui.widgets.record_table import RecordTable
 from desktop_app.ui.widgets.search_box import SearchBox
 
 ALL = ""
+_MEETING_DATE = attrgetter("meeting_date")
+_RAG = attrgetter("rag")
+_DIRECTORATE = attrgetter("directorate")
 
 
 class RecordGrid(QWidget):
@@ -158,34 +162,37 @@ class RecordGrid(QWidget):
     def update_choices(self) -> None:
         """Offer the owners, directorates and meetings that occur in the rows."""
         rows = self.model.rows
+        # the distinct values gathered at C speed (map over an attrgetter), then worked on
         if self._owner_field:
-            owners = sorted({getattr(r, self._owner_field) for r in rows} - {""}, key=str.lower)
+            owners = sorted(set(map(attrgetter(self._owner_field), rows)) - {""},
+                            key=str.lower)
             self.owner.set_choices([("All owners", ALL)] + [(o, o) for o in owners])
-        directorates = sorted({getattr(r, "directorate", "") for r in rows} - {""},
+        has = bool(rows) and hasattr(rows[0], "directorate")   # rows of one kind
+        directorates = sorted(set(map(_DIRECTORATE, rows) if has else ()) - {""},
                               key=str.lower)
         self.directorate.set_choices([("All directorates", ALL)] +
                                      [(d, d) for d in directorates])
-        days = sorted({r.meeting_date for r in rows if r.meeting_date}, reverse=True)
+        days = sorted(set(map(_MEETING_DATE, rows)) - {None}, reverse=True)
         self.meeting.set_choices([("All meetings", ALL)] +
                                  [(short_date(d), d.isoformat()) for d in days])
-        rags = sorted({rag_key(r.rag) for r in rows} - {""}, key=rag_sort)
+        rags = sorted({rag_key(w) for w in set(map(_RAG, rows))} - {""}, key=rag_sort)
         self.rag.set_choices([("RAG: any", ALL)] + [(f"RAG: {rag_label(w)}", w) for w in rags]
                              + ([("RAG: none", RAG_FILTER_NONE)] if rags else []))
         self.rag.setVisible(bool(rags))
 
     # ---------------------------------------------------------------- columns
     def _default_columns(self) -> set[str]:
-        return {RAG_KEY} if any(r.rag for r in self.model.rows) else set()
+        return {RAG_KEY} if any(map(_RAG, self.model.rows)) else set()
 
-    def update_columns(self, committee: str | None) -> None:
+    def update_columns(self, committee: str | None, *, fit: bool = True) -> None:
         """The optional columns of the rows loaded for ``committee`` (None: all committees):
         RAG, the status as written and each column of the imported tracker, shown as chosen
-        for that committee before."""
+        for that committee before. ``fit=False``: the caller fits the columns afterwards."""
         self.columns_committee = committee
         self.model.set_extra_columns(extra_columns(self.model.rows))
         shown = self.choices.shown(committee, self._default_columns())
         self.table.apply_columns(self.model, {c.key: c.key in shown for c in self.model.columns
-                                              if is_optional(c.key)})
+                                              if is_optional(c.key)}, fit=fit)
 
     def _column_toggled(self, key: str, on: bool) -> None:
         if is_optional(key):

@@ -192,8 +192,10 @@ class TrackerTab(TabPage):
             keep = grid.shown_id()
             model.set_rows(rows)
             grid.update_choices()
-            grid.update_columns(None if all_committees else self._chosen_committee_name())
-            grid.table.set_column_visible("committee", all_committees)
+            # the columns fitted once, when all is known (not after each step)
+            grid.update_columns(None if all_committees else self._chosen_committee_name(),
+                                fit=False)
+            grid.table.set_column_visible("committee", all_committees, fit=False)
             if not grid.table.user_sized:
                 grid.table.fit_columns()
             grid.forget_shown()

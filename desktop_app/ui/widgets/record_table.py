@@ -170,9 +170,11 @@ class RecordTable(QTableView):
         self._restore_pending = True   # again once the rows' own columns are known
         self.fit_columns()
 
-    def apply_columns(self, model: RowTableModel, shown: dict[str, bool]) -> None:
+    def apply_columns(self, model: RowTableModel, shown: dict[str, bool], *,
+                      fit: bool = True) -> None:
         """After the model's columns changed (its optional columns): take them, and show or
-        hide the columns named in ``shown``; the others keep their state."""
+        hide the columns named in ``shown``; the others keep their state. ``fit=False``: the
+        caller fits the columns itself once it has done (``fit_columns``)."""
         self._columns = tuple(model.columns)
         self.delegate.wrap_columns = {i for i, c in enumerate(self._columns) if c.wrap}
         self.delegate.column_keys = [c.key for c in self._columns]
@@ -188,7 +190,7 @@ class RecordTable(QTableView):
         for i, col in enumerate(self._columns):
             if col.key in shown:
                 hh.setSectionHidden(i, not shown[col.key])
-        if not self.user_sized:
+        if fit and not self.user_sized:
             self.fit_columns()
 
     def layout_now(self) -> None:
@@ -207,11 +209,11 @@ class RecordTable(QTableView):
         self.user_sized = False
         self.fit_columns()
 
-    def set_column_visible(self, key: str, visible: bool) -> None:
+    def set_column_visible(self, key: str, visible: bool, *, fit: bool = True) -> None:
         for i, col in enumerate(self._columns):
             if col.key == key:
                 self.horizontalHeader().setSectionHidden(i, not visible)
-        if not self.user_sized:
+        if fit and not self.user_sized:
             self.fit_columns()
 
     # ---------------------------------------------------------------- widths
