@@ -179,6 +179,7 @@ class RecordLog(QTabWidget):
                 view.set_columns_from(model)
                 view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + 28)
                 page.layout().addWidget(view)
+                view.show()   # now, not when the layout's queued show comes round
                 views.append(view)
             self._views = (views[0], views[1])
         return self._views
