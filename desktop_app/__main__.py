@@ -7,4 +7,6 @@ import sys
 from desktop_app.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    from desktop_app.app import end_process
+    sys.exit(end_process(code))   # after the window: no interpreter teardown (see there)
