@@ -63,6 +63,8 @@ class _Record:
 
 @dataclasses.dataclass(frozen=True)
 class CommitteeRow(_Record):
+    """A committee, with the officer's saved print choices."""
+
     id: int
     name: str
     short_name: str
@@ -74,6 +76,8 @@ class CommitteeRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class MemberRow(_Record):
+    """A member of a committee and their role."""
+
     id: int
     name: str
     role: MemberRole
@@ -82,6 +86,8 @@ class MemberRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class AttachmentRow(_Record):
+    """A report attached to an agenda item."""
+
     id: int
     path: str           # where the file was attached from
     title: str
@@ -96,6 +102,8 @@ class AttachmentRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class AgendaItemRow(_Record):
+    """An item on a meeting's agenda, with its minutes text and attachments."""
+
     id: int
     meeting_id: int
     number: str
@@ -113,6 +121,8 @@ class AgendaItemRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class MeetingRow(_Record):
+    """A meeting, its publication and questions deadlines and its agenda items."""
+
     id: int
     committee_id: int
     date: dt.date
@@ -129,6 +139,8 @@ class MeetingRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class UpdateRow(_Record):
+    """A dated progress update of an action or recommendation."""
+
     id: int
     on: dt.date
     text: str
@@ -137,6 +149,8 @@ class UpdateRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class ActionRow(_Record):
+    """An action from a meeting, with what the window and reports derive from it."""
+
     id: int
     version: int
     committee_id: int
@@ -170,6 +184,8 @@ class ActionRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class RecommendationRow(_Record):
+    """A recommendation, its executive response and what is derived from them."""
+
     id: int
     version: int
     committee_id: int
@@ -203,6 +219,8 @@ class RecommendationRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class MoveRow(_Record):
+    """A move of a work item from one meeting date to another."""
+
     on: dt.date
     from_date: dt.date | None
     to_date: dt.date | None
@@ -212,6 +230,8 @@ class MoveRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class WorkItemRow(_Record):
+    """An item of the work programme."""
+
     id: int
     version: int
     committee_id: int
@@ -237,6 +257,8 @@ class WorkItemRow(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class AuditRow(_Record):
+    """One change recorded in the change history."""
+
     id: int
     at: dt.datetime
     who: str

@@ -34,6 +34,8 @@ NO_OWNER = "No owner"
 
 @dataclasses.dataclass(frozen=True)
 class Deadline(_Record):
+    """A meeting deadline and how it stands on the day."""
+
     day: dt.date
     days_left: int          # negative once passed
     missed: bool
@@ -42,6 +44,8 @@ class Deadline(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class MeetingLine(_Record):
+    """A coming meeting with its publication and questions deadlines."""
+
     committee: str
     meeting_id: int
     date: dt.date
@@ -53,6 +57,8 @@ class MeetingLine(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class ResponseLine(_Record):
+    """An executive response due soon or overdue (s.9FE)."""
+
     committee: str
     recommendation_id: int
     label: str
@@ -66,6 +72,8 @@ class ResponseLine(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class ActionLine(_Record):
+    """An action overdue or due before the next meeting."""
+
     committee: str
     action_id: int
     ref: str
@@ -78,6 +86,8 @@ class ActionLine(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class OwnerGroup(_Record):
+    """The actions of one owner."""
+
     owner: str              # NO_OWNER when the actions have none
     actions: tuple[ActionLine, ...]
 
@@ -91,6 +101,8 @@ class OwnerGroup(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class WorkLine(_Record):
+    """A work item without a meeting."""
+
     committee: str
     item_id: int
     title: str
@@ -101,6 +113,8 @@ class WorkLine(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class CommitteeOverview(_Record):
+    """What the Overview shows for one committee."""
+
     name: str
     short_name: str
     next_meeting: dt.date | None
@@ -119,6 +133,8 @@ class CommitteeOverview(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class Overview(_Record):
+    """The Overview page on a day, committee by committee."""
+
     today: dt.date
     committees: tuple[CommitteeOverview, ...]
 

@@ -41,6 +41,17 @@ def ensure_app() -> QApplication:
     return app
 
 
+def end_app() -> None:
+    """Before the process ends without the interpreter's teardown (app.end_process): every
+    job's thread finished, then the QApplication deleted, as the teardown would."""
+    from desktop_app.ui import workers
+    workers.wait_all()
+    app = QApplication.instance()
+    if app is not None:
+        import shiboken6
+        shiboken6.delete(app)
+
+
 def failure_box(message: str) -> QMessageBox:
     from desktop_app.ui.shell.database_dialogs import log_text
     box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} could not start",

@@ -200,6 +200,13 @@ def start_job(fn: Callable[[JobContext], Any], *,
     return job
 
 
+def wait_all() -> None:
+    """Until every job's thread has finished (as the pools' own end would wait)."""
+    for lane_pool in _POOLS.values():
+        lane_pool.waitForDone()
+    QThreadPool.globalInstance().waitForDone()
+
+
 def cancel_all(wait_ms: int = 3000) -> None:
     """On quit: ask every job to stop and give them a moment to finish."""
     for job in list(_RUNNING):

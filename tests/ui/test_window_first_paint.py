@@ -84,3 +84,46 @@ def test_smoke_test_names_a_tab_that_shows_nothing_although_there_are_records(wi
     shown.update(rows=0, rows_meetings=3, rows_work_programme=2)
     assert _empty_tabs(window.db, window, shown) == ["rows"]
     assert _empty_tabs(window.db, window, {**shown, "welcome": True}) == []
+
+
+def test_the_update_and_history_tables_are_made_when_the_pane_is_first_shown(qtbot, demo_db,
+                                                                            today,
+                                                                            message_boxes):
+    """Issue 18: a detail pane's Progress updates / Change history tables are made when the
+    pane is first shown, not before the first paint; shown, they list the record's rows."""
+    from desktop_app.services import actions
+    from desktop_app.ui.widgets.record_table import RecordTable
+    from tests.ui.conftest import click, click_row
+
+    window = _painted(qtbot, demo_db)
+    tracker = window.tracker
+    for pane in (tracker.action_detail, tracker.rec_detail):
+        assert pane.log.findChildren(RecordTable) == []     # the Overview is what is shown
+    window.load()
+    tracker.wait_loaded()
+    window.tabs.setCurrentWidget(tracker)
+    tracker.show_view("action", "")
+    click_row(qtbot, tracker.actions_grid.table, 0, 3)
+    pane = tracker.action_detail
+    log = pane.log
+    tables = log.findChildren(RecordTable)
+    assert len(tables) == 2
+    assert log.updates_view in tables
+    assert log.history_view in tables
+    assert log.updates_view.isVisible()
+    qtbot.keyClicks(pane.update_text, "Chased by phone")
+    click(qtbot, pane.add_update_button)
+    stored = actions.get_action(demo_db, pane.row.id)
+    assert stored.progress == "Chased by phone"
+    updates = log.updates_view.model()
+    assert updates.rowCount() == len(stored.updates) > 0      # what the table shows
+    texts = [updates.index(r, c).data() for r in range(updates.rowCount())
+             for c in range(updates.columnCount())]
+    assert "Chased by phone" in texts
+    assert log.tabText(0) == f"Progress updates ({len(stored.updates)})"
+    log.setCurrentIndex(1)
+    assert log.history_view.isVisible()
+    assert log.history_view.model().rowCount() == log.history_model.rowCount() > 0
+    # the Recommendations' pane, not shown yet, has only its models
+    assert tracker.rec_detail.log.findChildren(RecordTable) == []
+    window.close()

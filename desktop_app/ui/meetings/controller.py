@@ -12,8 +12,6 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
-
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingKind, MeetingStatus
 from desktop_app.domain.records import MeetingRow, WorkItemRow
@@ -21,8 +19,6 @@ from desktop_app.ui.lazy import service
 from desktop_app.services import window_read
 from desktop_app.services.clock import today
 from desktop_app.services.errors import ServiceError
-from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
-from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
 from desktop_app.ui.meetings.meetings_model import meeting_heading
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.undo import UndoableEdits
@@ -32,7 +28,9 @@ committees_service = service("committees")
 approval_service = service("minutes_approval")
 meetings_service = service("meetings")
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:   # the dialogs are imported when first opened (issue 18: a quicker start)
+    from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
+    from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog, MeetingDialog
     from desktop_app.ui.meetings.meetings_tab import MeetingsTab
 
 
@@ -125,6 +123,7 @@ class MeetingsController:
                                    apply(v["entries"], v["approved_at"]),
                                    apply(old_entries, old_at), True)
 
+        from desktop_app.ui.meetings.attendance_dialog import AttendanceDialog
         dialog = AttendanceDialog(self.tab, meeting_heading(m), members, sheet, later,
                                   on_submit=submit)
         dialog.open()
@@ -157,6 +156,7 @@ class MeetingsController:
             tab.status.emit(f"Added the meeting on {dates.format_uk(row.date, 'full')}")
             return row
 
+        from desktop_app.ui.meetings.meeting_dialogs import MeetingDialog
         dialog = MeetingDialog(tab, None, self._meeting_defaults(), on_submit=submit)
         dialog.open()
         return dialog
@@ -183,6 +183,7 @@ class MeetingsController:
                                         back, f"Edit the meeting on {dates.format_uk(m.date)}",
                                         True)
 
+        from desktop_app.ui.meetings.meeting_dialogs import MeetingDialog
         dialog = MeetingDialog(self.tab, m, on_submit=submit)
         dialog.open()
         return dialog
@@ -230,6 +231,7 @@ class MeetingsController:
             tab.select_item(row.id)
             return row
 
+        from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog
         dialog = AgendaItemDialog(tab, None, number, meeting_heading(m), on_submit=submit)
         dialog.open()
         return dialog
@@ -251,6 +253,7 @@ class MeetingsController:
                                         new, {k: old[k] for k in new},
                                         f"Edit agenda item {item.number}", True)
 
+        from desktop_app.ui.meetings.meeting_dialogs import AgendaItemDialog
         dialog = AgendaItemDialog(self.tab, item, meeting_text=meeting_heading(m),
                                   on_submit=submit)
         dialog.open()
@@ -294,6 +297,7 @@ class MeetingsController:
         if item is None:
             return
         start = str(Path(item.attachments[-1].path).parent) if item.attachments else ""
+        from PySide6.QtWidgets import QFileDialog
         paths, _ = QFileDialog.getOpenFileNames(self.tab, f"Attach reports to item {item.number}",
                                                 start, "PDF files (*.pdf);;All files (*)")
         if not paths:

@@ -13,7 +13,7 @@ from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.records import AgendaItemRow, MeetingRow
 from desktop_app.services.clock import today
 from desktop_app.ui.meetings.agenda_model import AgendaModel
-from desktop_app.ui.meetings.attendance_dialog import attendance_parts
+from desktop_app.ui.meetings.attendance_text import attendance_parts
 from desktop_app.ui.meetings.meetings_model import (MeetingsFilter, MeetingsModel, OutcomesModel,
                                                   RowRole, SortRole, deadline_text, kind_label,
                                                   meeting_heading, status_label)

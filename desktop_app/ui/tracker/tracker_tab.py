@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
@@ -25,10 +25,12 @@ from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
 from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.widgets.column_chooser import ColumnsButton
 from desktop_app.ui.tracker.action_detail import ActionDetail
-from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
 from desktop_app.ui.tracker.recommendation_detail import RecommendationDetail
 from desktop_app.ui.tracker.record_grid import RecordGrid
 from desktop_app.ui.workers import Job, start_job
+
+if TYPE_CHECKING:   # the dialogs are imported when first opened (issue 18: a quicker start)
+    from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
 
 
 def _changed(r: Any) -> bool:
@@ -112,8 +114,9 @@ class TrackerTab(TabPage):
         lay.addWidget(self.views)
         if app_state.read_str(app_state.KEY_TRACKER_VIEW, "actions") == "recommendations":
             self.views.setCurrentIndex(1)
-        self.set_details_visible(app_state.read_bool(app_state.KEY_DETAILS, True))
-        self.set_compact(app_state.read_bool(app_state.KEY_COMPACT, False))
+        # what was remembered, shown without writing it back (a settings sync costs a file write)
+        self.set_details_visible(app_state.read_bool(app_state.KEY_DETAILS, True), remember=False)
+        self.set_compact(app_state.read_bool(app_state.KEY_COMPACT, False), remember=False)
         self.details_button.toggled.connect(self.set_details_visible)
         self.compact_button.toggled.connect(self.set_compact)
 
@@ -270,20 +273,22 @@ class TrackerTab(TabPage):
         button.setObjectName(name)
         return button
 
-    def set_details_visible(self, visible: bool) -> None:
+    def set_details_visible(self, visible: bool, *, remember: bool = True) -> None:
         """Show or hide the detail pane of both grids (remembered)."""
         self.action_detail.setVisible(visible)
         self.rec_detail.setVisible(visible)
         self.details_button.setChecked(visible)
-        app_state.write(app_state.KEY_DETAILS, visible)
+        if remember:
+            app_state.write(app_state.KEY_DETAILS, visible)
         self.details_toggled.emit(visible)
 
-    def set_compact(self, compact: bool) -> None:
+    def set_compact(self, compact: bool, *, remember: bool = True) -> None:
         """Compact rows (three lines each) or rows grown to their whole text (remembered)."""
         for grid in (self.actions_grid, self.recs_grid):
             grid.table.set_compact(compact)
         self.compact_button.setChecked(compact)
-        app_state.write(app_state.KEY_COMPACT, compact)
+        if remember:
+            app_state.write(app_state.KEY_COMPACT, compact)
 
     def is_compact(self) -> bool:
         return self.compact_button.isChecked()
@@ -369,6 +374,7 @@ class TrackerTab(TabPage):
                                               values["fields"])
 
         self.views.setCurrentWidget(self.actions_grid)
+        from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog
         self.dialog = NewActionDialog(self._committee_names(), self._chosen_committee_name(),
                                       self._meetings_by_name, owners, directorates, submit, self)
         self.dialog.open()
@@ -380,6 +386,7 @@ class TrackerTab(TabPage):
                                                       values["fields"])
 
         self.views.setCurrentWidget(self.recs_grid)
+        from desktop_app.ui.tracker.new_record_dialogs import NewRecommendationDialog
         self.dialog = NewRecommendationDialog(self._committee_names(),
                                               self._chosen_committee_name(),
                                               self._meetings_by_name, submit, self)

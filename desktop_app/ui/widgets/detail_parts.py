@@ -133,31 +133,60 @@ class TextArea(QPlainTextEdit):
 
 
 class RecordLog(QTabWidget):
-    """'Progress updates' and 'Change history' of one record."""
+    """'Progress updates' and 'Change history' of one record.
+
+    The two tables are made when the log is first shown (or asked for): a pane that is never
+    shown, such as the Recommendations' while the Actions are in view, costs its models only
+    (issue 18: a quicker first paint). The models are filled whether or not the tables exist."""
 
     def __init__(self, db: Database, table: str, settings_key: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.table = db, table
+        self._settings_key = settings_key
         self.setDocumentMode(True)
         self.updates_model = UpdatesModel()
         self.updates_proxy = RecordFilterProxy(self)
         self.updates_proxy.setSourceModel(self.updates_model)
-        self.updates_view = RecordTable(f"{settings_key}_updates", lines=2,
-                                        accessible_name="Progress updates")
-        self.updates_view.setModel(self.updates_proxy)
-        self.updates_view.set_columns_from(self.updates_model)
         self.history_model = HistoryModel()
         self.history_proxy = RecordFilterProxy(self)
         self.history_proxy.setSourceModel(self.history_model)
-        self.history_view = RecordTable(f"{settings_key}_history", lines=2,
-                                        accessible_name="Change history")
-        self.history_view.setModel(self.history_proxy)
-        self.history_view.set_columns_from(self.history_model)
-        for view in (self.updates_view, self.history_view):
-            view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + 28)
-        self.addTab(self.updates_view, "Progress updates")
-        self.addTab(self.history_view, "Change history")
+        self._views: tuple[RecordTable, RecordTable] | None = None
+        self._pages = (QWidget(), QWidget())
+        for page, title in zip(self._pages, ("Progress updates", "Change history")):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.addTab(page, title)
+
+    @property
+    def updates_view(self) -> RecordTable:
+        return self._made_views()[0]
+
+    @property
+    def history_view(self) -> RecordTable:
+        return self._made_views()[1]
+
+    def _made_views(self) -> tuple[RecordTable, RecordTable]:
+        if self._views is None:
+            key = self._settings_key
+            views = []
+            for page, suffix, name, model, proxy in (
+                    (self._pages[0], "updates", "Progress updates", self.updates_model,
+                     self.updates_proxy),
+                    (self._pages[1], "history", "Change history", self.history_model,
+                     self.history_proxy)):
+                view = RecordTable(f"{key}_{suffix}", lines=2, accessible_name=name)
+                view.setModel(proxy)
+                view.set_columns_from(model)
+                view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + 28)
+                page.layout().addWidget(view)
+                view.show()   # now, not when the layout's queued show comes round
+                views.append(view)
+            self._views = (views[0], views[1])
+        return self._views
+
+    def showEvent(self, event) -> None:
+        self._made_views()
+        super().showEvent(event)
 
     def show_record(self, row_id: int | None, updates: tuple = ()) -> None:
         self.updates_model.set_rows(sorted(updates, key=lambda u: (u.on, u.id), reverse=True))

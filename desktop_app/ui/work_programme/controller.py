@@ -16,12 +16,12 @@ from desktop_app.ui.lazy import service
 from desktop_app.services import window_read
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.undo import UndoableEdits
-from desktop_app.ui.work_programme.work_item_dialogs import MoveDialog, WorkItemDialog
 from desktop_app.ui.work_programme.work_programme_model import section_key_of
 
 wp_service = service("work_programme")
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:   # the dialogs are imported when first opened (issue 18: a quicker start)
+    from desktop_app.ui.work_programme.work_item_dialogs import MoveDialog, WorkItemDialog
     from desktop_app.ui.work_programme.work_programme_tab import WorkProgrammeTab
 
 
@@ -63,6 +63,7 @@ class WorkProgrammeController:
             tab.status.emit(f"Added \u201c{row.title}\u201d to the work programme")
             return row
 
+        from desktop_app.ui.work_programme.work_item_dialogs import WorkItemDialog
         dialog = WorkItemDialog(self.tab, None, self._meetings(), format, meeting_id,
                                 on_submit=submit)
         dialog.open()
@@ -91,6 +92,7 @@ class WorkProgrammeController:
                                    {k: old[k] for k in new}, f"Edit \u201c{item.title}\u201d",
                                    in_dialog=True)
 
+        from desktop_app.ui.work_programme.work_item_dialogs import WorkItemDialog
         dialog = WorkItemDialog(self.tab, item, self._meetings(), on_submit=submit)
         dialog.open()
         return dialog
@@ -105,6 +107,7 @@ class WorkProgrammeController:
         def submit(v: dict):
             return self.apply_move(item, v["to_date"], v["reason"], in_dialog=True)
 
+        from desktop_app.ui.work_programme.work_item_dialogs import MoveDialog
         dialog = MoveDialog(self.tab, item, self._meetings(), to_date, preselect, on_submit=submit)
         dialog.open()
         return dialog
