@@ -35,17 +35,20 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     meeting, blank, _ = walk.meeting_of(values)
     item, _cont = walk.item_of(values, blank)
     due = get("due_date")
-    due_date, due_text = (due.date(), "") if due.__class__ is dt.datetime else \
+    due_date, due_text = (due.date(), "") if isinstance(due, dt.datetime) else \
         V.date_or_text(due)
     status, overdue, reported = ActionStatus.OPEN, False, False
     if walk.status_col is not None:
         info = row.get(walk.status_col)
-        try:
-            status, overdue, reported = V.action_status(
-                None if info is None else info[0], None if info is None else info[2],
-                walk.reported_is_status)
-        except ValueError:  # a word nobody knows: open, and counted in the summary
-            status, overdue, reported = ActionStatus.OPEN, False, False
+        key = (None, None, None) if info is None else (info[0], info[0].__class__, info[2])
+        found = walk.action_statuses.get(key)  # (the same few words on every row)
+        if found is None:
+            try:
+                found = V.action_status(key[0], key[2], walk.reported_is_status)
+            except ValueError:  # a word nobody knows: open, and counted in the summary
+                found = ActionStatus.OPEN, False, False
+            walk.action_statuses[key] = found
+        status, overdue, reported = found
     reported_on = None
     if walk.reported_col is not None:
         value = get("reported_complete")

@@ -18,7 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from desktop_app.domain.enums import ImplementationStatus, WorkFormat
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.grid import CellInfo, SheetGrid
@@ -126,6 +126,8 @@ class SheetWalk:
         # row_words' answer needs only the status cell (see _words)
         self.plain_words = self.rag_col is None and self.word_col is None and not self.extra_cols
         self._known: dict[tuple[str, str | None], bool] = {}  # (word, fill) -> known_status
+        # (value, its class, fill) -> an action's (status, overdue, reported): see build_action
+        self.action_statuses: dict[tuple[Any, ...], tuple[ActionStatus, bool, bool]] = {}
 
     # ------------------------------------------------------------ the walk
 
@@ -373,7 +375,8 @@ class SheetWalk:
         if value is None or (self.merge_filled and (self.number, self.col["meeting_date"])
                              in self.merge_filled):
             return self.meeting, True, ""
-        day, written = V.date_or_text(value)
+        day, written = (value.date(), "") if isinstance(value, dt.datetime) else \
+            V.date_or_text(value)
         if day is not None:
             if day != self.meeting:
                 self.item, self.status, self.banner_format = "", None, None
@@ -386,7 +389,8 @@ class SheetWalk:
 
     def item_of(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
         """(item, whether it continues the item above)."""
-        item = V.text(values.get("item"))
+        item = values.get("item")
+        item = "" if item is None else item.strip() if item.__class__ is str else V.text(item)
         if item:
             if item != self.item:
                 self.status = None
