@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
@@ -24,24 +25,33 @@ class RowError(ValueError):
 
 def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, Any]
                  ) -> dict[str, Any] | None:
-    text = V.text(values.get("text"))
+    # (once per row of a large log: V.text and V.date_or_text taken inline for the common
+    # cells, a str and a date, and the rest left to them)
+    get = values.get
+    text = get("text")
+    text = "" if text is None else text.strip() if text.__class__ is str else V.text(text)
     if not text:
         return walk.nothing_or_error(values)
     meeting, blank, _ = walk.meeting_of(values)
     item, _cont = walk.item_of(values, blank)
-    due_date, due_text = V.date_or_text(values.get("due_date"))
+    due = get("due_date")
+    due_date, due_text = (due.date(), "") if isinstance(due, dt.datetime) else \
+        V.date_or_text(due)
     status, overdue, reported = ActionStatus.OPEN, False, False
     if walk.status_col is not None:
         info = row.get(walk.status_col)
-        try:
-            status, overdue, reported = V.action_status(
-                None if info is None else info[0], None if info is None else info[2],
-                walk.reported_is_status)
-        except ValueError:  # a word nobody knows: open, and counted in the summary
-            status, overdue, reported = ActionStatus.OPEN, False, False
+        key = (None, None, None) if info is None else (info[0], info[0].__class__, info[2])
+        found = walk.action_statuses.get(key)  # (the same few words on every row)
+        if found is None:
+            try:
+                found = V.action_status(key[0], key[2], walk.reported_is_status)
+            except ValueError:  # a word nobody knows: open, and counted in the summary
+                found = ActionStatus.OPEN, False, False
+            walk.action_statuses[key] = found
+        status, overdue, reported = found
     reported_on = None
     if walk.reported_col is not None:
-        value = values.get("reported_complete")
+        value = get("reported_complete")
         if value is not None and not walk.reported_is_status and not reported:
             _s, _o, reported = V.action_status(value, None, True)
             if reported:
@@ -51,21 +61,26 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     if walk.sheet_completed:
         status, overdue, reported = (ActionStatus.COMPLETED, False,
                                     reported or walk.sheet_reported)
+    ref, owner, directorate, progress = get("ref"), get("owner"), get("directorate"), \
+        get("progress")
     return {
-        "ref": V.ref_text(values.get("ref")),
+        "ref": "" if ref is None else ref.strip() if ref.__class__ is str else V.ref_text(ref),
         "meeting_date": meeting,
         "item": item,
         "text": text,
-        "owner": V.text(values.get("owner")),
-        "directorate": V.text(values.get("directorate")),
-        "progress": V.text(values.get("progress")),
+        "owner": "" if owner is None else owner.strip() if owner.__class__ is str
+        else V.text(owner),
+        "directorate": "" if directorate is None else directorate.strip()
+        if directorate.__class__ is str else V.text(directorate),
+        "progress": "" if progress is None else progress.strip()
+        if progress.__class__ is str else V.text(progress),
         "due_date": due_date,
         "due_text": due_text,
         "status": status,
         "reported_complete": reported,
         "reported_on": reported_on,
         "overdue_flag": overdue,
-        "completed_on": V.date_or_text(values.get("completed_on"))[0]
+        "completed_on": V.date_or_text(get("completed_on"))[0]
         if status == ActionStatus.COMPLETED else None,
     }
 

@@ -14,9 +14,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import partial
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
-from desktop_app.domain.enums import ImplementationStatus, WorkFormat
+from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.grid import CellInfo, SheetGrid
@@ -24,7 +26,7 @@ from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_actio
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_status import rag_key_in, row_words
+from desktop_app.importers.xlsx_status import known_status, rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 
 # Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
@@ -40,6 +42,9 @@ _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
+
+_FLAGS = itemgetter(1)  # a cell's text colour flags
+
 
 class SheetWalk:
     def __init__(self, kind: str, grid: SheetGrid, header: Header,
@@ -118,6 +123,11 @@ class SheetWalk:
         if self.rag_is_status:
             given |= {"status", "overdue_flag", "status_word"}
         self.given = frozenset(given)
+        # row_words' answer needs only the status cell (see _words)
+        self.plain_words = self.rag_col is None and self.word_col is None and not self.extra_cols
+        self._known: dict[tuple[str, str | None], bool] = {}  # (word, fill) -> known_status
+        # (value, its class, fill) -> an action's (status, overdue, reported): see build_action
+        self.action_statuses: dict[tuple[Any, ...], tuple[ActionStatus, bool, bool]] = {}
 
     # ------------------------------------------------------------ the walk
 
@@ -130,23 +140,31 @@ class SheetWalk:
             notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
         self._above_header()
         awaiting = False
-        for number in sorted(grid.rows):
-            if number <= self.first.row:
+        grid_rows, first_row, kind = grid.rows, self.first.row, self.kind
+        value_of, deadline = itemgetter(0), V.is_deadline_text
+        # whether any cell holds no value (only a fill): else a row's cells are all written
+        blanks = None in map(value_of, chain.from_iterable(map(dict.values, grid_rows.values())))
+        for number in sorted(grid_rows):
+            if number <= first_row:
                 continue
             if number in headers:
                 self._use(headers[number])
                 self.mapped_by_user |= headers[number].mapped_by_user
                 awaiting = False
                 continue
-            row = grid.rows[number]
-            present = [(c, info[0]) for c, info in row.items() if info[0] is not None]
-            if not present:
+            row = grid_rows[number]
+            if blanks:
+                cells = list(map(value_of, row.values()))
+                count = len(cells) - cells.count(None)
+            else:
+                cells, count = None, len(row)
+            if not count:
                 continue
-            if len(present) <= 2:  # headings, sections, banners: a cell or two
-                present.sort()
+            if count <= 2:  # headings, sections, banners: a cell or two
+                present = sorted((c, info[0]) for c, info in row.items() if info[0] is not None)
                 first = present[0][1]
-                alone = len(present) == 1 or V.is_deadline_text(present[1][1])
-                if alone and self.kind == "work-programme":
+                alone = count == 1 or deadline(present[1][1])
+                if alone and kind == "work-programme":
                     section = V.section_of(first)
                     if section is not None:
                         self._enter_section(section)
@@ -159,13 +177,18 @@ class SheetWalk:
                 if alone and not self.has_meeting and self._heading(first):
                     awaiting = repeats
                     continue
-                if len(present) == 1 and V.is_year_banner(first):
+                if count == 1 and V.is_year_banner(first):
                     continue
-            if V.is_deadline_text(present[0][1]) and all(V.is_deadline_text(v)
-                                                         for _c, v in present):
+            elif cells is None:  # the first written cell in the row's own order
+                first = next(iter(row.values()))[0]
+            else:
+                first = cells[0] if cells[0] is not None else \
+                    next(v for v in cells if v is not None)
+            if isinstance(first, str) and "deadline" in first.lower() and all(
+                    deadline(v) for v in map(value_of, row.values()) if v is not None):
                 continue
             if awaiting:
-                if len(present) > 1:
+                if count > 1:
                     skipped.append(Skip(grid.title, number, "row sits between a heading and the "
                                         "next header row; move it under a header"))
                 continue
@@ -173,7 +196,7 @@ class SheetWalk:
             values = {field: row[col][0] for col, field in self.columns if col in row}
             if self.rag_is_status and "rag" in values:
                 values["status"] = values["rag"]
-            if self._continues(values, rows):
+            if kind == "recommendations" and self._continues(values, rows):
                 continue
             try:
                 fields = self.build(row, values)
@@ -181,13 +204,33 @@ class SheetWalk:
                 skipped.append(Skip(grid.title, number, str(exc)))
                 continue
             if fields is not None:
-                fields.update(self._words(row, fields))
+                self._words(row, fields)
                 rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
                                       self._given(fields),
                                       grid.hidden or number in grid.hidden_rows))
 
-    def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> dict[str, Any]:
-        """status_word, rag, extra and unknown_status of a row (see xlsx_status)."""
+    def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> None:
+        """status_word, rag, extra and unknown_status of a row (see xlsx_status), added to its
+        fields."""
+        if self.plain_words:  # what row_words gives when there is no RAG nor extra column
+            info = row.get(self.status_col) if self.status_col is not None else None
+            value = info[0] if info is not None else None
+            word = unknown = ""
+            if isinstance(value, str) and value.strip():
+                word = value.strip()
+                key = (value, info[2] if info else None)
+                known = self._known.get(key)
+                if known is None:
+                    known = self._known[key] = known_status(self.kind, value, key[1],
+                                                            self.reported_is_status)
+                if not known:
+                    unknown = word
+            elif value is None:
+                word = self.carried_word
+            self.carried_word = ""
+            fields["status_word"], fields["rag"] = word, ""
+            fields["extra"], fields["unknown_status"] = {}, unknown
+            return
         words, status = row_words(self.kind, row, self.status_col, self.rag_col, self.rag_key,
                                   self.extra_cols, self.reported_is_status, self.carried_word,
                                   self.word_col, self.rag_is_status)
@@ -196,7 +239,7 @@ class SheetWalk:
             fields["status"] = status
             if self.kind == "actions":
                 fields["overdue_flag"] = False
-        return words
+        fields.update(words)
 
     def _continues(self, values: dict[str, Any], rows: list) -> bool:
         """A row with nothing but the rest of the recommendation above ("...those" / "teams and
@@ -289,6 +332,8 @@ class SheetWalk:
         flags = main[1] if main is not None else 0
         if flags & BLUE and not flags & OTHER:
             return "new"
+        if not any(map(_FLAGS, row.values())):  # most rows: no colour at all
+            return None
         mapped = self.mapped
         for col, info in row.items():
             if info[1] & RED and col in mapped:
@@ -330,7 +375,8 @@ class SheetWalk:
         if value is None or (self.merge_filled and (self.number, self.col["meeting_date"])
                              in self.merge_filled):
             return self.meeting, True, ""
-        day, written = V.date_or_text(value)
+        day, written = (value.date(), "") if isinstance(value, dt.datetime) else \
+            V.date_or_text(value)
         if day is not None:
             if day != self.meeting:
                 self.item, self.status, self.banner_format = "", None, None
@@ -343,7 +389,8 @@ class SheetWalk:
 
     def item_of(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
         """(item, whether it continues the item above)."""
-        item = V.text(values.get("item"))
+        item = values.get("item")
+        item = "" if item is None else item.strip() if item.__class__ is str else V.text(item)
         if item:
             if item != self.item:
                 self.status = None
