@@ -304,7 +304,8 @@ def _save_quickly(quick: QuickImport, run: _Run, outcome: ImportOutcome,
         run.enter("backup")
         run.backup = outcome.backup = quick.backup(options.backup_reason)
         run.enter("save")
-        outcome.summary = quick.save(skip_bad_rows=options.skip_bad_rows, tick=run.tick)
+        with paused_gc():   # as the ORM path's import_workbook: many rows, no garbage cycles
+            outcome.summary = quick.save(skip_bad_rows=options.skip_bad_rows, tick=run.tick)
         outcome.quick = True
     return outcome
 
