@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import operator
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -48,8 +47,7 @@ class Writer:
                  ) -> dict[dt.date, tuple[int, MeetingStatus]]:
         """The meetings the rows need, in date order (Applier._meetings, for a committee
         with none): day -> (id, status)."""
-        found = set(map(operator.methodcaller("get", "meeting_date"),
-                        map(operator.attrgetter("fields"), rows)))
+        found: set[Any] = {row.fields.get("meeting_date") for row in rows}
         found.discard(None)
         days = sorted(found)
         if not days:

@@ -94,9 +94,9 @@ class RowValues:
             "committee_id": [self.committee_id] * count, "meeting_id": list(meeting_ids),
             "agenda_item_id": list(map(self.agenda_item_id, days,
                                        map(operator.itemgetter("item"), fields)))}
-        for _field, column, read in _ACTION_READERS:
-            columns[column] = list(map(read, fields))
-        columns["completed_on"] = list(map(operator.methodcaller("get", "completed_on"), fields))
+        for field, column, read in _ACTION_READERS:
+            columns[column] = _read_column(field, read, fields)
+        columns["completed_on"] = [f.get("completed_on") for f in fields]
         on, at = [None] * count, [None] * count
         for i in itertools.compress(range(count),
                                     map(operator.itemgetter("reported_complete"), fields)):
@@ -167,6 +167,32 @@ class RowValues:
         return {"committee_id": self.committee_id,
                 "meeting_id": self.meeting_id(f["meeting_date"]), "sort_order": order,
                 **self.work_values(f)}
+
+
+def _read_column(field: str, read: Callable[[Mapping[str, Any]], Any],
+                 fields: list[dict[str, Any]]) -> list[Any]:
+    """``list(map(read, fields))``, ``read`` being import_words' reader of ``field`` (which
+    looks at that field alone): a plain item as it is, the others (owners' names cleaned,
+    status words, RAG, extra columns) worked out once per distinct value when the column holds
+    values of one class (equal values of different classes, 1 and True, may differ)."""
+    if isinstance(read, operator.itemgetter):
+        return list(map(read, fields))
+    found = [f.get(field, _MISSING) for f in fields]
+    try:
+        distinct = set(found)
+    except TypeError:   # not hashable: the extra columns' dicts, mostly all empty
+        if not any(found) and len(set(map(type, found))) == 1 \
+                and found[0].__class__ in (dict, list):
+            return [read({field: found[0]})] * len(found)
+        distinct = None
+    if distinct is None or _MISSING in distinct or len(distinct) * 2 > len(found) \
+            or len(set(map(type, distinct))) != 1:
+        return list(map(read, fields))
+    made = {value: read({field: value}) for value in distinct}
+    return list(map(made.__getitem__, found))
+
+
+_MISSING = object()   # a field a row does not have: read row by row (KeyError, or .get's None)
 
 
 def audit_text(value: Any) -> str:
