@@ -115,8 +115,13 @@ class Writer:
             if c not in values:
                 values[c] = Same(defaults.get(c))
         before = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
-        _insert_many(self.conn, table, list(values),
-                     [_stored(table, c, v) for c, v in values.items()], count)
+        bound = []
+        for c, v in values.items():
+            kept, one_class = _stored_of(table, c, v)
+            bound.append(kept)
+            if one_class and isinstance(kept, Same) and not isinstance(v, Same):
+                values[c] = Same(v[0])   # equal values of one class: one text in the audit
+        _insert_many(self.conn, table, list(values), bound, count)
         top, found = self.conn.execute(f"SELECT max(id), count(*) FROM {table} WHERE id > ?",
                                        (before,)).fetchone()
         if found != count or top != before + count:  # pragma: no cover - another writer
@@ -203,10 +208,21 @@ def _process(table: str, column: str) -> Callable[[Any], Any] | None:
 def _stored(table: str, name: str, values: Sequence[Any] | Same) -> Sequence[Any] | Same:
     """A column's values as they are bound: converted (each distinct value once), and
     ``Same(value)`` when every row has the same."""
+    return _stored_of(table, name, values)[0]
+
+
+def _stored_of(table: str, name: str, values: Sequence[Any] | Same
+               ) -> tuple[Sequence[Any] | Same, bool]:
+    """``_stored``, and whether the values given were all of one class."""
     process = _process(table, name)
     if isinstance(values, Same):
-        return values if process is None else Same(process(values.value))
+        return (values if process is None else Same(process(values.value))), True
     classes = set(map(type, values))
+    return _stored_values(process, values, classes), len(classes) == 1
+
+
+def _stored_values(process: Callable[[Any], Any] | None, values: Sequence[Any],
+                   classes: set[type]) -> Sequence[Any] | Same:
     # equal values of different classes (1, 1.0 and True) may be stored differently
     mixed = len(classes & {bool, int, float}) > 1 or float in classes
     if process is None:   # only the same value in every row to look for

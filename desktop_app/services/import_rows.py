@@ -242,14 +242,35 @@ def column_snapshots(columns: Sequence[str], values: Sequence[Sequence[Any] | Sa
     The same text as ``json.dumps`` of the dict of the row's kept values: each column's part
     of the text (``, "name": "value"`` or nothing) is made once per distinct value where it
     can be, and each row's text is then one join."""
-    parts = []
+    parts: list[Sequence[str] | str] = []   # each row's part, or the part of every row
     for name, column in zip(columns, values):
         part = _parts(_JSON.encode(name), column, count)
-        if part is not None:
+        if part is None:
+            continue
+        if isinstance(part, str) and parts and isinstance(parts[-1], str):
+            parts[-1] += part   # neighbours the same in every row: joined once
+        else:
             parts.append(part)
     if not parts:
         return ["{}"] * count
-    return ["{" + "".join(row)[2:] + "}" for row in zip(*parts)]
+    first = parts[0]
+    if isinstance(first, str):   # a part in every row: the text opens with it
+        parts[0] = "{" + first[2:]
+    elif all(first):
+        parts[0] = ["{" + text[2:] for text in first]
+    else:
+        return ["{" + "".join(row)[2:] + "}" for row in zip(*map(_each_row, parts))]
+    if isinstance(parts[-1], str):
+        parts[-1] += "}"
+    else:
+        parts.append("}")
+    if len(parts) == 1:
+        return [parts[0]] * count
+    return list(map("".join, zip(*map(_each_row, parts))))
+
+
+def _each_row(part: Sequence[str] | str) -> Iterable[str]:
+    return itertools.repeat(part) if isinstance(part, str) else part
 
 
 _NONE = type(None)
@@ -263,8 +284,9 @@ def _text_classes(classes: set[type]) -> bool:
     return all(k is str or (issubclass(k, str) and k.__str__ is str.__str__) for k in classes)
 
 
-def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] | None:
-    """Each row's part of the snapshot for one column (None: nothing in any row)."""
+def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] | str | None:
+    """Each row's part of the snapshot for one column, or the part of every row (a str);
+    None: nothing in any row."""
     prefix = f", {key}: "
     quote = _quote
 
@@ -274,8 +296,7 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] 
         return prefix + quote(value if value.__class__ is str else audit_text(value))
 
     if isinstance(column, Same):   # the same value in every row
-        text = part(column.value)
-        return [text] * count if text else None
+        return part(column.value) or None
     classes = set(map(type, column))
     if classes == {_NONE}:
         return None
@@ -289,8 +310,7 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] 
         if distinct is not None and len(distinct) * 2 <= count:
             texts = {value: part(value) for value in distinct}
             if len(distinct) == 1:
-                text = next(iter(texts.values()))
-                return [text] * count if text else None
+                return next(iter(texts.values())) or None
             return list(map(texts.__getitem__, column))
     # a value in every row, of one class whose text is quick to make
     as_text = _AS_TEXT.get(next(iter(classes))) if len(classes) == 1 else None
