@@ -264,7 +264,7 @@ def column_snapshots(columns: Sequence[str], values: Sequence[Sequence[Any] | Sa
         parts[-1] += "}"
     else:
         parts.append("}")
-    if len(parts) == 1:
+    if len(parts) == 1 and isinstance(parts[0], str):   # the same text in every row
         return [parts[0]] * count
     return list(map("".join, zip(*map(_each_row, parts))))
 
