@@ -244,13 +244,11 @@ def column_snapshots(columns: Sequence[str], values: Sequence[Sequence[Any] | Sa
     can be, and each row's text is then one join."""
     parts: list[Sequence[str] | str] = []   # each row's part, or the part of every row
     for name, column in zip(columns, values):
-        part = _parts(_JSON.encode(name), column, count)
-        if part is None:
-            continue
-        if isinstance(part, str) and parts and isinstance(parts[-1], str):
-            parts[-1] += part   # neighbours the same in every row: joined once
-        else:
-            parts.append(part)
+        for part in _parts(_JSON.encode(name), column, count):
+            if isinstance(part, str) and parts and isinstance(parts[-1], str):
+                parts[-1] += part   # neighbours the same in every row: joined once
+            else:
+                parts.append(part)
     if not parts:
         return ["{}"] * count
     first = parts[0]
@@ -284,9 +282,10 @@ def _text_classes(classes: set[type]) -> bool:
     return all(k is str or (issubclass(k, str) and k.__str__ is str.__str__) for k in classes)
 
 
-def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] | str | None:
-    """Each row's part of the snapshot for one column, or the part of every row (a str);
-    None: nothing in any row."""
+def _parts(key: str, column: Sequence[Any] | Same, count: int) -> list[Sequence[str] | str]:
+    """A column's part of the snapshots, as pieces to join in each row: each row's piece, or
+    (a str) the piece of every row - the column's ``, "name": `` when no row leaves it out;
+    [] when every row does."""
     prefix = f", {key}: "
     quote = _quote
 
@@ -296,10 +295,12 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] 
         return prefix + quote(value if value.__class__ is str else audit_text(value))
 
     if isinstance(column, Same):   # the same value in every row
-        return part(column.value) or None
+        text = part(column.value)
+        return [text] if text else []
     classes = set(map(type, column))
     if classes == {_NONE}:
-        return None
+        return []
+    full = all(column)   # no row leaves it out: its prefix a piece of its own
     # equal values give equal text, unless they differ in class (1, 1.0 and True)
     plain = classes - {_NONE}
     if len(plain) == 1 or _text_classes(plain):
@@ -310,17 +311,28 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] 
         if distinct is not None and len(distinct) * 2 <= count:
             texts = {value: part(value) for value in distinct}
             if len(distinct) == 1:
-                return next(iter(texts.values())) or None
-            return list(map(texts.__getitem__, column))
+                text = next(iter(texts.values()))
+                return [text] if text else []
+            if full:
+                start = len(prefix)
+                texts = {value: text[start:] for value, text in texts.items()}
+                return [prefix, list(map(texts.__getitem__, column))]
+            return [list(map(texts.__getitem__, column))]
     # a value in every row, of one class whose text is quick to make
     as_text = _AS_TEXT.get(next(iter(classes))) if len(classes) == 1 else None
     if as_text is not None:
-        quoted = map(quote, column if as_text is str.__str__ else map(as_text, column))
+        if as_text is int.__repr__:   # digits and a sign: nothing to escape
+            quoted = [f'"{value}"' for value in column]
+        else:
+            quoted = list(map(quote, column if as_text is str.__str__
+                              else map(as_text, column)))
+        if full:
+            return [prefix, quoted]
         texts = list(map(prefix.__add__, quoted))
         for blank in itertools.compress(range(count), map(operator.not_, column)):
             texts[blank] = ""   # "" or 0: left out
-        return texts
-    return list(map(part, column))
+        return [texts]
+    return [list(map(part, column))]
 
 
 _quote: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) \
