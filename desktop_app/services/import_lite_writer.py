@@ -217,6 +217,8 @@ def _stored_of(table: str, name: str, values: Sequence[Any] | Same
     process = _process(table, name)
     if isinstance(values, Same):
         return (values if process is None else Same(process(values.value))), True
+    if process is None and values and values.count(values[0]) != len(values):
+        return values, False   # bound as they are (and not one value: the classes are moot)
     classes = set(map(type, values))
     return _stored_values(process, values, classes), len(classes) == 1
 
