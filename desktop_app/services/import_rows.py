@@ -322,6 +322,8 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> list[Sequence[
     as_text = _AS_TEXT.get(next(iter(classes))) if len(classes) == 1 else None
     if as_text is not None:
         if as_text is int.__repr__:   # digits and a sign: nothing to escape
+            if not full:   # (0: left out)
+                return [[f'{prefix}"{value}"' if value else "" for value in column]]
             quoted = [f'"{value}"' for value in column]
         else:
             quoted = list(map(quote, column if as_text is str.__str__
