@@ -92,8 +92,8 @@ class RowValues:
         count = len(rows)
         columns: dict[str, list[Any]] = {
             "committee_id": [self.committee_id] * count, "meeting_id": list(meeting_ids),
-            "agenda_item_id": list(map(self.agenda_item_id, days,
-                                       map(operator.itemgetter("item"), fields)))}
+            "agenda_item_id": [None] * count if self.agenda_item_id is no_agenda_items
+            else list(map(self.agenda_item_id, days, map(operator.itemgetter("item"), fields)))}
         for field, column, read in _ACTION_READERS:
             columns[column] = _read_column(field, read, fields)
         columns["completed_on"] = [f.get("completed_on") for f in fields]
@@ -193,6 +193,11 @@ def _read_column(field: str, read: Callable[[Mapping[str, Any]], Any],
 
 
 _MISSING = object()   # a field a row does not have: read row by row (KeyError, or .get's None)
+
+
+def no_agenda_items(_day: dt.date | None, _title: str) -> None:
+    """``RowValues``' ``agenda_item_id`` for meetings that have no agenda items (new ones)."""
+    return None
 
 
 def audit_text(value: Any) -> str:
