@@ -33,7 +33,7 @@ from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_limits import fitting_rows
 from desktop_app.services.import_lite_writer import Writer
-from desktop_app.services.import_rows import RowValues
+from desktop_app.services.import_rows import RowValues, no_agenda_items
 from desktop_app.services.import_service import start_summary
 from desktop_app.services.import_summary import ImportedRow, ImportedWorkbook, ImportSummary
 
@@ -169,7 +169,7 @@ class QuickImport:
             ids = {day: meeting_id for day, (meeting_id, _status) in meetings.items()}
             values = RowValues(committee_id, writer.today, last_held,
                                lambda day: ids[day] if day is not None else None, ids.get,
-                               lambda _day, _title: None)   # new meetings have no items
+                               no_agenda_items)   # new meetings have no items
             new = _new_records(self.parsed.kind, values, rows, tick, ids)
             count = len(rows) if isinstance(new, dict) else len(new)
             summary.created += count

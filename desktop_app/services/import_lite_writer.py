@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import operator
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -48,8 +47,7 @@ class Writer:
                  ) -> dict[dt.date, tuple[int, MeetingStatus]]:
         """The meetings the rows need, in date order (Applier._meetings, for a committee
         with none): day -> (id, status)."""
-        found = set(map(operator.methodcaller("get", "meeting_date"),
-                        map(operator.attrgetter("fields"), rows)))
+        found: set[Any] = {row.fields.get("meeting_date") for row in rows}
         found.discard(None)
         days = sorted(found)
         if not days:
@@ -117,10 +115,16 @@ class Writer:
             if c not in values:
                 values[c] = Same(defaults.get(c))
         before = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
-        _insert_many(self.conn, table, list(values),
-                     [_stored(table, c, v) for c, v in values.items()], count)
-        top, found = self.conn.execute(f"SELECT max(id), count(*) FROM {table} WHERE id > ?",
-                                       (before,)).fetchone()
+        bound = []
+        for c, v in values.items():
+            kept, one_class = _stored_of(table, c, v)
+            bound.append(kept)
+            if one_class and isinstance(kept, Same) and not isinstance(v, Same):
+                values[c] = Same(v[0])   # equal values of one class: one text in the audit
+        found = _insert_many(self.conn, table, list(values), bound, count)
+        # (the rows this statement inserted, not counting the triggers' rows; and the top id
+        # looked up, not 20,000 rows counted again)
+        top = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
         if found != count or top != before + count:  # pragma: no cover - another writer
             raise ServiceError(f"{table}: {found} rows appeared for {count} inserted; "
                                "nothing was imported")
@@ -205,10 +209,23 @@ def _process(table: str, column: str) -> Callable[[Any], Any] | None:
 def _stored(table: str, name: str, values: Sequence[Any] | Same) -> Sequence[Any] | Same:
     """A column's values as they are bound: converted (each distinct value once), and
     ``Same(value)`` when every row has the same."""
+    return _stored_of(table, name, values)[0]
+
+
+def _stored_of(table: str, name: str, values: Sequence[Any] | Same
+               ) -> tuple[Sequence[Any] | Same, bool]:
+    """``_stored``, and whether the values given were all of one class."""
     process = _process(table, name)
     if isinstance(values, Same):
-        return values if process is None else Same(process(values.value))
+        return (values if process is None else Same(process(values.value))), True
+    if process is None and values and values.count(values[0]) != len(values):
+        return values, False   # bound as they are (and not one value: the classes are moot)
     classes = set(map(type, values))
+    return _stored_values(process, values, classes), len(classes) == 1
+
+
+def _stored_values(process: Callable[[Any], Any] | None, values: Sequence[Any],
+                   classes: set[type]) -> Sequence[Any] | Same:
     # equal values of different classes (1, 1.0 and True) may be stored differently
     mixed = len(classes & {bool, int, float}) > 1 or float in classes
     if process is None:   # only the same value in every row to look for
@@ -240,9 +257,10 @@ def _literal(value: Any) -> str | None:
 
 
 def _insert_many(conn: sqlite3.Connection, table: str, names: list[str],
-                 columns: list[Sequence[Any] | Same], count: int) -> None:
+                 columns: list[Sequence[Any] | Same], count: int) -> int:
     """``count`` rows into ``table``, given column by column: a value that is the same in
-    every row is written into the statement when it can be, the others are bound."""
+    every row is written into the statement when it can be, the others are bound. Returns how
+    many rows the statement inserted."""
     slots, bound = [], []
     for column in columns:
         if isinstance(column, Same):
@@ -255,4 +273,5 @@ def _insert_many(conn: sqlite3.Connection, table: str, names: list[str],
         bound.append(column)
     params = zip(*bound) if bound else itertools.repeat((), count)
     quoted = ", ".join(f'"{n}"' for n in names)
-    conn.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(slots)})", params)
+    return conn.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(slots)})",
+                            params).rowcount

@@ -92,11 +92,11 @@ class RowValues:
         count = len(rows)
         columns: dict[str, list[Any]] = {
             "committee_id": [self.committee_id] * count, "meeting_id": list(meeting_ids),
-            "agenda_item_id": list(map(self.agenda_item_id, days,
-                                       map(operator.itemgetter("item"), fields)))}
-        for _field, column, read in _ACTION_READERS:
-            columns[column] = list(map(read, fields))
-        columns["completed_on"] = list(map(operator.methodcaller("get", "completed_on"), fields))
+            "agenda_item_id": [None] * count if self.agenda_item_id is no_agenda_items
+            else list(map(self.agenda_item_id, days, map(operator.itemgetter("item"), fields)))}
+        for field, column, read in _ACTION_READERS:
+            columns[column] = _read_column(field, read, fields)
+        columns["completed_on"] = [f.get("completed_on") for f in fields]
         on, at = [None] * count, [None] * count
         for i in itertools.compress(range(count),
                                     map(operator.itemgetter("reported_complete"), fields)):
@@ -169,6 +169,37 @@ class RowValues:
                 **self.work_values(f)}
 
 
+def _read_column(field: str, read: Callable[[Mapping[str, Any]], Any],
+                 fields: list[dict[str, Any]]) -> list[Any]:
+    """``list(map(read, fields))``, ``read`` being import_words' reader of ``field`` (which
+    looks at that field alone): a plain item as it is, the others (owners' names cleaned,
+    status words, RAG, extra columns) worked out once per distinct value when the column holds
+    values of one class (equal values of different classes, 1 and True, may differ)."""
+    if isinstance(read, operator.itemgetter):
+        return list(map(read, fields))
+    found = [f.get(field, _MISSING) for f in fields]
+    try:
+        distinct = set(found)
+    except TypeError:   # not hashable: the extra columns' dicts, mostly all empty
+        if not any(found) and len(set(map(type, found))) == 1 \
+                and found[0].__class__ in (dict, list):
+            return [read({field: found[0]})] * len(found)
+        distinct = None
+    if distinct is None or _MISSING in distinct or len(distinct) * 2 > len(found) \
+            or len(set(map(type, distinct))) != 1:
+        return list(map(read, fields))
+    made = {value: read({field: value}) for value in distinct}
+    return list(map(made.__getitem__, found))
+
+
+_MISSING = object()   # a field a row does not have: read row by row (KeyError, or .get's None)
+
+
+def no_agenda_items(_day: dt.date | None, _title: str) -> None:
+    """``RowValues``' ``agenda_item_id`` for meetings that have no agenda items (new ones)."""
+    return None
+
+
 def audit_text(value: Any) -> str:
     """A value as db.audit writes it into the trail."""
     if isinstance(value, dt.datetime):
@@ -216,14 +247,33 @@ def column_snapshots(columns: Sequence[str], values: Sequence[Sequence[Any] | Sa
     The same text as ``json.dumps`` of the dict of the row's kept values: each column's part
     of the text (``, "name": "value"`` or nothing) is made once per distinct value where it
     can be, and each row's text is then one join."""
-    parts = []
+    parts: list[Sequence[str] | str] = []   # each row's part, or the part of every row
     for name, column in zip(columns, values):
-        part = _parts(_JSON.encode(name), column, count)
-        if part is not None:
-            parts.append(part)
+        for part in _parts(_JSON.encode(name), column, count):
+            if isinstance(part, str) and parts and isinstance(parts[-1], str):
+                parts[-1] += part   # neighbours the same in every row: joined once
+            else:
+                parts.append(part)
     if not parts:
         return ["{}"] * count
-    return ["{" + "".join(row)[2:] + "}" for row in zip(*parts)]
+    first = parts[0]
+    if isinstance(first, str):   # a part in every row: the text opens with it
+        parts[0] = "{" + first[2:]
+    elif all(first):
+        parts[0] = ["{" + text[2:] for text in first]
+    else:
+        return ["{" + "".join(row)[2:] + "}" for row in zip(*map(_each_row, parts))]
+    if isinstance(parts[-1], str):
+        parts[-1] += "}"
+    else:
+        parts.append("}")
+    if len(parts) == 1 and isinstance(parts[0], str):   # the same text in every row
+        return [parts[0]] * count
+    return list(map("".join, zip(*map(_each_row, parts))))
+
+
+def _each_row(part: Sequence[str] | str) -> Iterable[str]:
+    return itertools.repeat(part) if isinstance(part, str) else part
 
 
 _NONE = type(None)
@@ -237,8 +287,10 @@ def _text_classes(classes: set[type]) -> bool:
     return all(k is str or (issubclass(k, str) and k.__str__ is str.__str__) for k in classes)
 
 
-def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] | None:
-    """Each row's part of the snapshot for one column (None: nothing in any row)."""
+def _parts(key: str, column: Sequence[Any] | Same, count: int) -> list[Sequence[str] | str]:
+    """A column's part of the snapshots, as pieces to join in each row: each row's piece, or
+    (a str) the piece of every row - the column's ``, "name": `` when no row leaves it out;
+    [] when every row does."""
     prefix = f", {key}: "
     quote = _quote
 
@@ -249,10 +301,11 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] 
 
     if isinstance(column, Same):   # the same value in every row
         text = part(column.value)
-        return [text] * count if text else None
+        return [text] if text else []
     classes = set(map(type, column))
     if classes == {_NONE}:
-        return None
+        return []
+    full = all(column)   # no row leaves it out: its prefix a piece of its own
     # equal values give equal text, unless they differ in class (1, 1.0 and True)
     plain = classes - {_NONE}
     if len(plain) == 1 or _text_classes(plain):
@@ -264,17 +317,29 @@ def _parts(key: str, column: Sequence[Any] | Same, count: int) -> Sequence[str] 
             texts = {value: part(value) for value in distinct}
             if len(distinct) == 1:
                 text = next(iter(texts.values()))
-                return [text] * count if text else None
-            return list(map(texts.__getitem__, column))
+                return [text] if text else []
+            if full:
+                start = len(prefix)
+                texts = {value: text[start:] for value, text in texts.items()}
+                return [prefix, list(map(texts.__getitem__, column))]
+            return [list(map(texts.__getitem__, column))]
     # a value in every row, of one class whose text is quick to make
     as_text = _AS_TEXT.get(next(iter(classes))) if len(classes) == 1 else None
     if as_text is not None:
-        quoted = map(quote, column if as_text is str.__str__ else map(as_text, column))
+        if as_text is int.__repr__:   # digits and a sign: nothing to escape
+            if not full:   # (0: left out)
+                return [[f'{prefix}"{value}"' if value else "" for value in column]]
+            quoted = [f'"{value}"' for value in column]
+        else:
+            quoted = list(map(quote, column if as_text is str.__str__
+                              else map(as_text, column)))
+        if full:
+            return [prefix, quoted]
         texts = list(map(prefix.__add__, quoted))
         for blank in itertools.compress(range(count), map(operator.not_, column)):
             texts[blank] = ""   # "" or 0: left out
-        return texts
-    return list(map(part, column))
+        return [texts]
+    return [list(map(part, column))]
 
 
 _quote: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) \
