@@ -47,8 +47,9 @@ def sqlite_file(url: str) -> Path | None:
 
 def open_at_head(url: str, *, write: bool = False) -> sqlite3.Connection | None:
     """A connection to the SQLite file of ``url`` when it exists and is at the head revision,
-    else None (see the module's note). Read-only unless ``write``; a writing connection has the
-    pragmas db/engine.py gives SQLAlchemy's connections (foreign keys, busy timeout, journal).
+    else None (see the module's note). Read-only (``query_only``) unless ``write``; a writing
+    connection has the pragmas db/engine.py gives SQLAlchemy's connections (foreign keys, busy
+    timeout, journal).
     The connection is in autocommit mode (``isolation_level=None``): a writer opens its own
     ``BEGIN IMMEDIATE``."""
     path = sqlite_file(url)
@@ -61,7 +62,11 @@ def open_at_head(url: str, *, write: bool = False) -> sqlite3.Connection | None:
                 return None
     except OSError:
         return None
-    mode = "rw" if write else "ro"
+    # a reading connection is read-write too, made read-only by ``query_only``: SQLite's
+    # mode=ro connection cannot remove the -wal and -shm files when it closes last, and leaves
+    # them beside the officer's database after every quick read (callers check the file and
+    # its folder are writable first, as the full path does)
+    mode = "rw"
     conn = None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
@@ -72,7 +77,9 @@ def open_at_head(url: str, *, write: bool = False) -> sqlite3.Connection | None:
             conn.close()
             return None
         conn.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
-        if write:
+        if not write:
+            conn.execute("PRAGMA query_only=ON")
+        else:
             conn.execute("PRAGMA foreign_keys=ON")
             journal = journal_mode(path)
             conn.execute(f"PRAGMA journal_mode={journal}")

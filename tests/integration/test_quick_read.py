@@ -207,6 +207,34 @@ def test_committee_list_on_a_database_at_head_imports_no_sqlalchemy(committees_d
     assert "Pwyllgor Craffu Gŵyr a Môn" in proc.stdout
 
 
+def test_a_quick_read_leaves_nothing_beside_the_database_and_writes_nothing(committees_db,
+                                                                             tmp_path):
+    """The program as installed (app.program: the process ends without the interpreter's
+    teardown) after a quick `committee list`: no -wal or -shm file is left beside the
+    officer's database (a read-only SQLite connection leaves both), and the quick reader's
+    connection refuses to write."""
+    from desktop_app.db import lite
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    copy = folder / "copy.db"
+    shutil.copyfile(committees_db, copy)
+    url = f"sqlite:///{copy}"
+    proc = subprocess.run([sys.executable, "-m", "desktop_app", "--db", url, "committee", "list"],
+                          capture_output=True, text=True, encoding="utf-8", cwd=REPO,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Pwyllgor Craffu Gŵyr a Môn" in proc.stdout
+    assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
+    conn = lite.open_at_head(url)
+    assert conn is not None
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("DELETE FROM committees")
+    finally:
+        conn.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
+
+
 def test_the_log_file_is_made_on_the_first_record_and_still_rotates(tmp_path, monkeypatch):
     import logging
 
