@@ -44,6 +44,7 @@ _COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
+_RED_BIT = RED.__and__  # flags -> their red bit (in C: no Python step per cell)
 
 
 class SheetWalk:
@@ -123,6 +124,9 @@ class SheetWalk:
         if self.rag_is_status:
             given |= {"status", "overdue_flag", "status_word"}
         self.given = frozenset(given)
+        # a log's or a schedule's rows, with a meeting column: all given alike (see _given)
+        self.given_at_meeting = self.given | {"meeting_date"} \
+            if self.has_meeting and self.kind != "work-programme" else None
         # row_words' answer needs only the status cell (see _words)
         self.plain_words = self.rag_col is None and self.word_col is None and not self.extra_cols
         self._known: dict[tuple[str, str | None], bool] = {}  # (word, fill) -> known_status
@@ -261,6 +265,8 @@ class SheetWalk:
 
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
+        if self.given_at_meeting is not None:
+            return self.given_at_meeting
         meeting_given = bool(self.has_meeting or self.heading_seen or (
             self.kind == "work-programme" and self.section in OFF_MEETING))
         wp = self.kind == "work-programme"
@@ -332,7 +338,7 @@ class SheetWalk:
         flags = main[1] if main is not None else 0
         if flags & BLUE and not flags & OTHER:
             return "new"
-        if not any(map(_FLAGS, row.values())):  # most rows: no colour at all
+        if not any(map(_RED_BIT, map(_FLAGS, row.values()))):  # most rows: no red text
             return None
         mapped = self.mapped
         for col, info in row.items():
