@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from desktop_app.importers.lazy_re import lazy
 
 KINDS = ("actions", "recommendations", "work-programme")
 
@@ -58,7 +59,7 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
-_BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
+_BRACKETS = lazy(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
 
 
 def normalise(text: object) -> str:

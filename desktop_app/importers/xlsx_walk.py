@@ -29,6 +29,7 @@ from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_t
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
 from desktop_app.importers.xlsx_status import known_status, rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
+from desktop_app.importers.lazy_re import lazy
 
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
@@ -36,8 +37,8 @@ _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
             "rag": {"status_word"}, "verdict": {"verdict_word"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
-_COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
-_OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
+_COMPLETE_SHEET = lazy(r"\b(?:completed?|closed|archived?|done)\b", re.I)
+_OPEN_SHEET = lazy(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
 _RED_BIT = RED.__and__  # flags -> their red bit (in C: no Python step per cell)
