@@ -126,7 +126,8 @@ class SheetWalk(CarriedDown):
             if self.has_meeting and self.kind != "work-programme" else None
         # row_words' answer needs only the status cell (see _words)
         self.plain_words = self.rag_col is None and self.word_col is None and not self.extra_cols
-        self._known: dict[tuple[str, str | None], bool] = {}  # (word, fill) -> known_status
+        # (status value, fill) -> (status word, unknown word) of a row (see _words)
+        self._plain: dict[tuple[Any, str | None], tuple[str, str]] = {}
         # (value, its class, fill) -> an action's (status, overdue, reported): see build_action
         self.action_statuses: dict[tuple[Any, ...], tuple[ActionStatus, bool, bool]] = {}
 
@@ -142,6 +143,9 @@ class SheetWalk(CarriedDown):
         self._above_header()
         awaiting = False
         grid_rows, first_row, kind = grid.rows, self.first.row, self.kind
+        title, hidden, hidden_rows = grid.title, grid.hidden, grid.hidden_rows
+        build, words_of, colour_of, given_of = self.build, self._words, self._colour, self._given
+        append = rows.append
         value_of, deadline = itemgetter(0), V.is_deadline_text
         # whether any cell holds no value (only a fill): else a row's cells are all written
         blanks = None in map(value_of, chain.from_iterable(map(dict.values, grid_rows.values())))
@@ -200,34 +204,28 @@ class SheetWalk(CarriedDown):
             if kind == "recommendations" and self._continues(values, rows):
                 continue
             try:
-                fields = self.build(row, values)
+                fields = build(row, values)
             except (RowError, ValueError) as exc:
-                skipped.append(Skip(grid.title, number, str(exc)))
+                skipped.append(Skip(title, number, str(exc)))
                 continue
             if fields is not None:
-                self._words(row, fields)
-                rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
-                                      self._given(fields),
-                                      grid.hidden or number in grid.hidden_rows))
+                words_of(row, fields)
+                append(ParsedRow(title, number, fields, colour_of(row), given_of(fields),
+                                 hidden or number in hidden_rows))
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> None:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status), added to its
         fields."""
         if self.plain_words:  # what row_words gives when there is no RAG nor extra column
             info = row.get(self.status_col) if self.status_col is not None else None
-            value = info[0] if info is not None else None
-            word = unknown = ""
-            if isinstance(value, str) and value.strip():
-                word = value.strip()
-                key = (value, info[2] if info else None)
-                known = self._known.get(key)
-                if known is None:
-                    known = self._known[key] = known_status(self.kind, value, key[1],
-                                                            self.reported_is_status)
-                if not known:
-                    unknown = word
-            elif value is None:
-                word = self.carried_word
+            if info is None or info[0] is None:
+                word, unknown = self.carried_word, ""
+            else:  # a word, or nothing for a number or blank text; the same few on every row
+                key = (info[0], info[2])
+                found = self._plain.get(key)
+                if found is None:
+                    found = self._plain[key] = self._plain_word(*key)
+                word, unknown = found
             self.carried_word = ""
             fields["status_word"], fields["rag"] = word, ""
             fields["extra"], fields["unknown_status"] = {}, unknown
@@ -241,6 +239,13 @@ class SheetWalk(CarriedDown):
             if self.kind == "actions":
                 fields["overdue_flag"] = False
         fields.update(words)
+
+    def _plain_word(self, value: Any, fill: str | None) -> tuple[str, str]:
+        """(status word, the word again when no status rule knows it) of a status cell."""
+        if not (isinstance(value, str) and value.strip()):
+            return "", ""
+        word = value.strip()
+        return word, "" if known_status(self.kind, value, fill, self.reported_is_status) else word
 
     def _continues(self, values: dict[str, Any], rows: list) -> bool:
         """A row with nothing but the rest of the recommendation above ("...those" / "teams and
