@@ -41,7 +41,9 @@ _COMPLETE_SHEET = lazy(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = lazy(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
-_RED_BIT = RED.__and__  # flags -> their red bit (in C: no Python step per cell)
+# every flags value with the red bit (flags combine RED, BLUE and OTHER: 0-7), for a row's
+# look for red text in C, with no Python step per cell
+_RED_FLAGS = frozenset(f for f in range(256) if f & RED)
 
 
 class SheetWalk(CarriedDown):
@@ -340,7 +342,7 @@ class SheetWalk(CarriedDown):
         flags = main[1] if main is not None else 0
         if flags & BLUE and not flags & OTHER:
             return "new"
-        if not any(map(_RED_BIT, map(_FLAGS, row.values()))):  # most rows: no red text
+        if _RED_FLAGS.isdisjoint(map(_FLAGS, row.values())):  # most rows: no red text
             return None
         mapped = self.mapped
         for col, info in row.items():
