@@ -215,7 +215,9 @@ def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
                     break
     if pos > end or left > 255:
         raise NotSure("record runs past the stream, or a column past 256")
-    return {k: v for k, v in rows.items() if v}, merges, hidden_rows
+    if not all(rows.values()):  # (a row of blank cells without fill: none is kept)
+        rows = {k: v for k, v in rows.items() if v}
+    return rows, merges, hidden_rows
 
 
 def _multiple(buf: bytes, start: int, code: int, size: int, row: dict[int, CellInfo],
