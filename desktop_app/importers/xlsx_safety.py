@@ -70,7 +70,7 @@ def check_workbook_file(path: str | os.PathLike[str]) -> str:
     try:
         st = os.stat(path)
         key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
-    except OSError:
+    except (OSError, RuntimeError):  # (RuntimeError: a symlink loop)
         return _check_file(path)  # which names the problem
     found = _SAFE.get(key)
     if found is None:
