@@ -23,7 +23,7 @@ from desktop_app.importers.biff_globals import DATE, NUMBER, Globals, bof_end, r
 from desktop_app.importers.biff_sst import unicode_at
 from desktop_app.importers.grid import CellInfo, SheetGrid
 
-__all__ = ["NotSure", "read_biff"]
+__all__ = ["NotSure", "read_biff", "read_biff_stream"]
 
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _EPOCH_1900 = dt.datetime(1899, 12, 31)
@@ -63,7 +63,11 @@ def _rk(x: int) -> float:
 
 def read_biff(data: bytes) -> list[SheetGrid]:
     """Every worksheet of an .xls file's bytes as a SheetGrid (merges not yet filled)."""
-    stream = workbook_stream(data)
+    return read_biff_stream(workbook_stream(data))
+
+
+def read_biff_stream(stream: bytes) -> list[SheetGrid]:
+    """Every worksheet of a Workbook stream (biff_container) as a SheetGrid."""
     book = read_globals(stream)
     buf = stream + _PAD
     grids = []
@@ -211,7 +215,9 @@ def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
                     break
     if pos > end or left > 255:
         raise NotSure("record runs past the stream, or a column past 256")
-    return {k: v for k, v in rows.items() if v}, merges, hidden_rows
+    if not all(rows.values()):  # (a row of blank cells without fill: none is kept)
+        rows = {k: v for k, v in rows.items() if v}
+    return rows, merges, hidden_rows
 
 
 def _multiple(buf: bytes, start: int, code: int, size: int, row: dict[int, CellInfo],

@@ -12,6 +12,8 @@ caller then reads the file through xlrd, which explains damage in its own words.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import struct
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -151,3 +153,34 @@ def workbook_stream(data: bytes) -> bytes:
     if len(sectors) != (length + mini_size - 1) // mini_size:
         raise NotSure("short stream chain length differs from its size")
     return _join(mini_stream, sectors, mini_size, 0, length)
+
+
+# The Workbook stream found while the file was checked (xlsx_safety), handed to the reader
+# (read_xls) so that the file is read and its sectors joined once: {path: (stat key, stream)}.
+_CHECKED: dict[str, tuple[tuple[int, int], bytes]] = {}
+
+
+def _stat_key(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def keep_stream(path: str | os.PathLike[str], stream: bytes) -> None:
+    """Keep the stream of the file just checked (only the last one, and not past 16 MB)."""
+    _CHECKED.clear()
+    if len(stream) > 16 * 2**20:
+        return
+    with contextlib.suppress(OSError):
+        _CHECKED[os.fspath(path)] = (_stat_key(os.fspath(path)), stream)
+
+
+def checked_stream(path: str | os.PathLike[str]) -> bytes | None:
+    """The stream kept by keep_stream for ``path`` if the file is unchanged since (same size
+    and modification time), else None; given once."""
+    found = _CHECKED.pop(os.fspath(path), None)
+    if found is None:
+        return None
+    try:
+        return found[1] if _stat_key(os.fspath(path)) == found[0] else None
+    except OSError:
+        return None

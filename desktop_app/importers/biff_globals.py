@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import struct
 
 from desktop_app.importers.biff_container import NotSure
 from desktop_app.importers.biff_sst import read_sst, unicode_at
 from desktop_app.importers.xlsx_colours import fill_class, text_class
+from desktop_app.importers.lazy_re import lazy
 
 NUMBER, DATE, UNKNOWN = 0, 1, 2  # what a number written in an XF's format is
 
@@ -43,7 +43,7 @@ _BUILTIN_DATES = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)
 _BUILTIN_OTHER = {0, *range(1, 14), *range(37, 45), 48, 49, *range(59, 63), *range(67, 71)}
 
 _NON_DATE_FORMATS = {"0.00E+00", "##0.0E+0", "General", "GENERAL", "general", "@"}
-_BRACKETED = re.compile(r"\[[^]]*\]")
+_BRACKETED = lazy(r"\[[^]]*\]")
 
 
 def is_date_format(fmt: str) -> bool:

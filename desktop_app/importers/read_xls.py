@@ -43,11 +43,15 @@ def read_xls(path: str | os.PathLike[str]) -> list[SheetGrid]:
 
 def _read_fast(path: str | os.PathLike[str]) -> list[SheetGrid] | None:
     """The grids from biff.py's reader, or None when it is not sure (or anything failed)."""
-    from desktop_app.importers.biff import read_biff
+    from desktop_app.importers.biff import read_biff, read_biff_stream
+    from desktop_app.importers.biff_container import checked_stream
 
     collecting = gc.isenabled()
     gc.disable()  # the grid is a tree of tuples and dicts: nothing for the collector to find
     try:
+        stream = checked_stream(path)  # found when the file was checked, if unchanged since
+        if stream is not None:
+            return read_biff_stream(stream)
         with open(path, "rb") as fh:
             data = fh.read()
         return read_biff(data)

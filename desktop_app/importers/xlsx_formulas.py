@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 import zipfile
-from xml.etree import ElementTree
+from desktop_app.importers.lazy_re import lazy
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_ROW_OF = re.compile(r"(\d+)$")
+_ROW_OF = lazy(r"(\d+)$")
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet title, part name) in workbook order."""
+    from xml.etree import ElementTree  # (only for an .xlsx: an .xls or .csv never needs it)
+
     rels = {}
     try:
         tree = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
@@ -49,6 +50,8 @@ def uncached_formulas(path: str | os.PathLike[str]) -> dict[str, list[int]]:
     except (OSError, zipfile.BadZipFile):
         return found
     with archive:
+        from xml.etree import ElementTree
+
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names:
             return found

@@ -10,28 +10,29 @@ import re
 from typing import Any
 
 from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
+from desktop_app.importers.lazy_re import lazy
 
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_HEADING_DATE = re.compile(
+_HEADING_DATE = lazy(
     r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+"
     + _MONTH + r"\b\.?,?(?:\s+(\d{4}))?", re.I)
-_HEADING_NUMERIC = re.compile(r"^\W*(?:[a-z]+day,?\s+)?(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b",
-                              re.I)
-_YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
-_MUNICIPAL = re.compile(r"\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b")
+_HEADING_NUMERIC = lazy(r"^\W*(?:[a-z]+day,?\s+)?(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b",
+                        re.I)
+_YEAR = lazy(r"\b(20\d{2}|19\d{2})\b")
+_MUNICIPAL = lazy(r"\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b")
 
 
 # What may follow the date of a heading: a time, the day's kind, "(continued)".
-_HEADING_REST = re.compile(r"^(?:[,(\-–]|at\b|\d{1,2}[:.]\d{2}|cont|improvement|mainstream|"
-                           r"extraordinary)", re.I)
+_HEADING_REST = lazy(r"^(?:[,(\-–]|at\b|\d{1,2}[:.]\d{2}|cont|improvement|mainstream|"
+                     r"extraordinary)", re.I)
 
 
 # Words a banner row puts before its date: "Meeting held on 12 January 2023", "Meeting: 21
 # September 2023", "Committee meeting - 9 March 2023" (vocabulary.json's layout.banner_leads).
-_BANNER_LEAD = re.compile(r"^(?:" + words_pattern(LAYOUT["banner_leads"]) + r")\b\s*[:\-–]?\s*",
+_BANNER_LEAD = lazy(r"^(?:" + words_pattern(LAYOUT["banner_leads"]) + r")\b\s*[:\-–]?\s*",
                           re.I)
 
 
@@ -77,8 +78,8 @@ def heading_date(value: Any, hint: dt.date | None) -> dt.date | None:
         return None
 
 
-_DATE_IN_TITLE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\.?,?\s+(\d{4})\b", re.I)
-_NOT_MEETING = re.compile(r"\b(?:updated|as at|printed|version|published|deadline)\b", re.I)
+_DATE_IN_TITLE = lazy(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\.?,?\s+(\d{4})\b", re.I)
+_NOT_MEETING = lazy(r"\b(?:updated|as at|printed|version|published|deadline)\b", re.I)
 
 
 def sheet_meeting(sheet_name: str, titles: list[str]) -> dt.date | None:
@@ -102,7 +103,7 @@ def sheet_meeting(sheet_name: str, titles: list[str]) -> dt.date | None:
     return None
 
 
-_MOVED_FROM = re.compile(r"^\W*(?:deferred|moved|postponed|rescheduled|re-scheduled|carried "
+_MOVED_FROM = lazy(r"^\W*(?:deferred|moved|postponed|rescheduled|re-scheduled|carried "
                          r"(?:forward|over)|brought forward)\s+from\s+(?:the\s+)?(?:meeting\s+"
                          r"(?:of|on)\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH
                          + r"\.?,?\s+(\d{4})\b", re.I)
@@ -142,7 +143,7 @@ def year_hint(texts: list[str]) -> dt.date | None:
     return None
 
 
-_YEAR_BANNER = re.compile(r"^(?:municipal year\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:\d{2}|\d{4})$", re.I)
+_YEAR_BANNER = lazy(r"^(?:municipal year\s*)?(?:19|20)\d{2}\s*[/\-–]\s*(?:\d{2}|\d{4})$", re.I)
 
 
 def is_year_banner(value: Any) -> bool:

@@ -19,6 +19,9 @@ OFF_MEETING = frozenset({"unscheduled", WorkFormat.WORKSHOP, WorkFormat.TASK_AND
                           WorkFormat.BRIEFING_NOTE, WorkFormat.ANNUAL_REPORT})
 
 
+_OPEN, _COMPLETED = ActionStatus.OPEN, ActionStatus.COMPLETED  # (read once per row)
+
+
 class RowError(ValueError):
     """Why a data row cannot be read."""
 
@@ -37,7 +40,7 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     due = get("due_date")
     due_date, due_text = (due.date(), "") if isinstance(due, dt.datetime) else \
         V.date_or_text(due)
-    status, overdue, reported = ActionStatus.OPEN, False, False
+    status, overdue, reported = _OPEN, False, False
     if walk.status_col is not None:
         info = row.get(walk.status_col)
         key = (None, None, None) if info is None else (info[0], info[0].__class__, info[2])
@@ -81,7 +84,7 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
         "reported_on": reported_on,
         "overdue_flag": overdue,
         "completed_on": V.date_or_text(get("completed_on"))[0]
-        if status == ActionStatus.COMPLETED else None,
+        if status == _COMPLETED else None,
     }
 
 def build_recommendation(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, Any]

@@ -58,9 +58,29 @@ def fail(path: str | os.PathLike[str], problem: str) -> ImportFileError:
     return ImportFileError(f"{_name(path)}: {problem}")
 
 
+# The last file found safe, as it was (path, size, time, inode) -> its format: an import checks
+# the file before anything else, then reads it (grid.read_grids checks it again).
+_SAFE: dict[tuple[str, int, int, int], str] = {}
+
+
 def check_workbook_file(path: str | os.PathLike[str]) -> str:
     """Raise ImportFileError unless ``path`` is a tracker file safe to parse; return its format,
-    told by its first bytes (not its name): "xlsx" (also .xlsm), "xls", "docx" or "csv"."""
+    told by its first bytes (not its name): "xlsx" (also .xlsm), "xls", "docx" or "csv". Not
+    repeated for the file just found safe, unless it has changed since."""
+    try:
+        st = os.stat(path)
+        key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+    except (OSError, RuntimeError):  # (RuntimeError: a symlink loop)
+        return _check_file(path)  # which names the problem
+    found = _SAFE.get(key)
+    if found is None:
+        found = _check_file(path)
+        _SAFE.clear()
+        _SAFE[key] = found
+    return found
+
+
+def _check_file(path: str | os.PathLike[str]) -> str:
     p = Path(path)
     if not p.exists():
         raise fail(path, "file not found")
@@ -93,33 +113,42 @@ def check_workbook_file(path: str | os.PathLike[str]) -> str:
 
 def _check_ole(p: Path, size: int) -> str:
     """An OLE compound file: an encrypted .xlsx (refused), an old .xls (read), else refused."""
-    if _contains_any(p, _OLE_ENCRYPTED_NAMES):
+    data = None
+    if size <= MAX_XLS_BYTES:  # read once, whole: the scans below and the BIFF check share it
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            data = None
+    if _holds_any(p, data, _OLE_ENCRYPTED_NAMES):
         raise fail(p, "the workbook is password-protected (encrypted); open it in Excel, remove "
                       "the password (File > Info > Protect Workbook) and save it again as .xlsx")
-    if _contains_any(p, _OLE_XLS_NAMES):
+    if _holds_any(p, data, _OLE_XLS_NAMES):
         if size > MAX_XLS_BYTES:
             raise fail(p, f"refused: the Excel 97-2003 (.xls) workbook is {size / 2**20:,.0f} MB "
                           f"(limit {MAX_XLS_BYTES // 2**20} MB)")
-        if not _xls_biff_ok(p):
+        if not _xls_biff_ok(p, data):
             raise fail(p, "this old Excel 97-2003 (.xls) workbook is damaged or older than Excel "
                           "97 and cannot be read; open it in Excel and save as .xlsx (Excel "
                           "Workbook)")
         return "xls"
-    if _contains_any(p, ("WordDocument".encode("utf-16-le"),)):
+    if _holds_any(p, data, ("WordDocument".encode("utf-16-le"),)):
         raise fail(p, "this is an old Word 97-2003 (.doc) document; open it in Word and save as "
                       ".docx")
     raise fail(p, "this is an old-style Office file, not an .xlsx workbook; save as .xlsx")
 
 
-def _xls_biff_ok(p: Path) -> bool:
+def _xls_biff_ok(p: Path, data: bytes | None = None) -> bool:
     """Whether the Workbook stream opens with a BIFF5/BIFF8 beginning-of-file record (found by
-    biff_container, which needs no xlrd; when it is not sure, by xlrd's compdoc)."""
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return False
-    from desktop_app.importers.biff_container import NotSure, workbook_stream
+    biff_container, which needs no xlrd; when it is not sure, by xlrd's compdoc). ``data``: the
+    file's bytes when already read. The stream found is kept for the reader (keep_stream)."""
+    if data is None:
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return False
+    from desktop_app.importers.biff_container import NotSure, keep_stream, workbook_stream
     try:
         stream = workbook_stream(data)
     except NotSure:
@@ -127,7 +156,10 @@ def _xls_biff_ok(p: Path) -> bool:
     else:
         if len(stream) >= 8:
             record, record_len, version = struct.unpack("<HHH", stream[:6])
-            return record == 0x0809 and record_len >= 8 and version in (0x0500, 0x0600)
+            ok = record == 0x0809 and record_len >= 8 and version in (0x0500, 0x0600)
+            if ok:
+                keep_stream(p, stream)
+            return ok
     try:
         from xlrd.compdoc import CompDoc
 
@@ -157,6 +189,14 @@ def _check_text(p: Path, head: bytes, size: int) -> str:
         raise fail(p, "is not an .xlsx workbook (not a zip file; a CSV or text file renamed?); "
                       "save as .xlsx, or name a CSV file .csv")
     return "csv"
+
+
+def _holds_any(p: Path, data: bytes | None, needles: tuple[bytes, ...]) -> bool:
+    """Whether the file (its bytes ``data`` when read whole, else read in chunks) holds one of
+    ``needles``."""
+    if data is None:
+        return _contains_any(p, needles)
+    return any(n in data for n in needles)
 
 
 def _contains_any(p: Path, needles: tuple[bytes, ...]) -> bool:

@@ -19,16 +19,17 @@ from typing import Any
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
+from desktop_app.importers.lazy_re import lazy
 
 RAG_COLOURS = ("red", "amber", "green")
 _RAG_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber",
               "green": "green", "g": "green"}
-_KEY = re.compile(r"\b(red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
-                  r"(?=[,;.]?\s*\b(?:red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
-_KEY_DONE = re.compile(r"\b(?:achieved|complete[d]?|done|closed|implemented|delivered|finished|"
-                       r"no longer required|resolved)\b", re.I)
-_KEY_UNDER_WAY = re.compile(r"\b(?:in progress|on target|on track|under ?way|progressing|"
-                            r"partially)\b", re.I)
+_KEY = lazy(r"\b(red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
+            r"(?=[,;.]?\s*\b(?:red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
+_KEY_DONE = lazy(r"\b(?:achieved|complete[d]?|done|closed|implemented|delivered|finished|"
+                 r"no longer required|resolved)\b", re.I)
+_KEY_UNDER_WAY = lazy(r"\b(?:in progress|on target|on track|under ?way|progressing|"
+                      r"partially)\b", re.I)
 
 
 def rag_of(value: Any) -> str:

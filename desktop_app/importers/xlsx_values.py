@@ -23,6 +23,7 @@ from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadli
                                                  is_year_banner, moved_from, sheet_meeting,
                                                  year_hint)
 from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
+from desktop_app.importers.lazy_re import lazy
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
 # range is a date cell that lost its format, not a guess.
@@ -86,10 +87,10 @@ def date_or_text(value: Any) -> tuple[dt.date | None, str]:
 # or removed" starts with a "section_starts" word; "Workshops / seminars (2023)" is a
 # "section_headings" word with its brackets). "unscheduled" = no meeting yet.
 _SECTIONS = (
-    *((re.compile(r"^(?:" + words_pattern(words) + r")", re.I),
+    *((lazy(r"^(?:" + words_pattern(words) + r")", re.I),
        section if section == "unscheduled" else WorkFormat(section))
       for section, words in LAYOUT["section_starts"].items()),
-    *((re.compile(r"^(?:" + words_pattern(words) + r")\s*(?:\(.*\))?:?$", re.I),
+    *((lazy(r"^(?:" + words_pattern(words) + r")\s*(?:\(.*\))?:?$", re.I),
        section if section == "unscheduled" else WorkFormat(section))
       for section, words in LAYOUT["section_headings"].items()),
 )
@@ -159,9 +160,9 @@ def _words(value: Any) -> str:
     return s
 
 
-_DONE = re.compile(r"^(?:completed?|done|closed|achieved|finished|actioned|resolved|green|"
-                   r"implemented|delivered|g)\b", re.I)
-_NOT_DONE = re.compile(r"^(?:not\b|in ?complete|un(?:finished|resolved|done|actioned))", re.I)
+_DONE = lazy(r"^(?:completed?|done|closed|achieved|finished|actioned|resolved|green|"
+             r"implemented|delivered|g)\b", re.I)
+_NOT_DONE = lazy(r"^(?:not\b|in ?complete|un(?:finished|resolved|done|actioned))", re.I)
 _ACTION_OPEN = {"", "open", "ongoing", "on going", "in progress", "amber", "a", "not started",
                 "pending", "outstanding", "on track", "on hold", "awaiting", "awaiting update",
                 "tbc", "not yet due", "not due", "no", "n", "not complete", "not completed",
@@ -199,9 +200,9 @@ def action_status(value: Any, fill: str | None, reported_column: bool
                      "or Red/Amber/Green)")
 
 
-_IN_PROGRESS = re.compile(r"^(?:in ?progress|ongoing|on going|amber|a|partially|partly|"
-                          r"underway|under way|on track|progressing|started|in hand|"
-                          r"being implemented)\b", re.I)
+_IN_PROGRESS = lazy(r"^(?:in ?progress|ongoing|on going|amber|a|partially|partly|"
+                    r"underway|under way|on track|progressing|started|in hand|"
+                    r"being implemented)\b", re.I)
 _REC_OPEN = {"", "open", "red", "r", "not started", "outstanding", "awaiting response",
              "awaiting", "pending", "overdue", "tbc", "not yet started", "no response",
              "not implemented", "new", "not complete", "incomplete"}
@@ -239,13 +240,13 @@ def verdict(value: Any) -> Verdict | None:
 
 
 _FORMATS = (
-    (re.compile(r"^(?:briefing|written briefing|information note|info note)", re.I),
+    (lazy(r"^(?:briefing|written briefing|information note|info note)", re.I),
      WorkFormat.BRIEFING_NOTE),
-    (re.compile(r"^(?:workshop|seminar|development session|member briefing session)", re.I),
+    (lazy(r"^(?:workshop|seminar|development session|member briefing session)", re.I),
      WorkFormat.WORKSHOP),
-    (re.compile(r"^(?:task (?:and|&) finish|t\s?&\s?f|working group)", re.I), WorkFormat.TASK_AND_FINISH),
-    (re.compile(r"^annual report", re.I), WorkFormat.ANNUAL_REPORT),
-    (re.compile(r"^(?:agenda item|item|report|committee(?: item| report)?|meeting)", re.I),
+    (lazy(r"^(?:task (?:and|&) finish|t\s?&\s?f|working group)", re.I), WorkFormat.TASK_AND_FINISH),
+    (lazy(r"^annual report", re.I), WorkFormat.ANNUAL_REPORT),
+    (lazy(r"^(?:agenda item|item|report|committee(?: item| report)?|meeting)", re.I),
      WorkFormat.AGENDA_ITEM),
 )
 
@@ -262,13 +263,13 @@ def work_format(value: Any) -> WorkFormat | None:
 
 
 _WORK_STATUS = (
-    (re.compile(r"^(?:delivered|completed?|done|held|considered|reported)\b", re.I), WorkStatus.DELIVERED),
-    (re.compile(r"^(?:scheduled|agreed|confirmed|booked|on agenda)\b", re.I), WorkStatus.SCHEDULED),
-    (re.compile(r"^(?:deferred|postponed|moved|rescheduled)\b", re.I), WorkStatus.DEFERRED),
-    (re.compile(r"^(?:dropped|removed|withdrawn|cancelled|canceled|deleted|not required)\b",
-                re.I), WorkStatus.DROPPED),
-    (re.compile(r"^(?:proposed|potential|requested|tbc|to be scheduled|suggested|t&f proposed)\b",
-                re.I), WorkStatus.PROPOSED),
+    (lazy(r"^(?:delivered|completed?|done|held|considered|reported)\b", re.I), WorkStatus.DELIVERED),
+    (lazy(r"^(?:scheduled|agreed|confirmed|booked|on agenda)\b", re.I), WorkStatus.SCHEDULED),
+    (lazy(r"^(?:deferred|postponed|moved|rescheduled)\b", re.I), WorkStatus.DEFERRED),
+    (lazy(r"^(?:dropped|removed|withdrawn|cancelled|canceled|deleted|not required)\b",
+          re.I), WorkStatus.DROPPED),
+    (lazy(r"^(?:proposed|potential|requested|tbc|to be scheduled|suggested|t&f proposed)\b",
+          re.I), WorkStatus.PROPOSED),
 )
 
 
@@ -293,9 +294,9 @@ def work_status_in_position(position: str) -> WorkStatus | None:
 
 # vocabulary.json's layout: a meeting column's "no meeting yet" words, and the banners that give
 # the items below them a format at the same meeting ("Information reports": briefing notes)
-_UNSCHEDULED = re.compile(r"^(?:" + words_pattern(LAYOUT["meeting_placeholders"]) + r")$", re.I)
+_UNSCHEDULED = lazy(r"^(?:" + words_pattern(LAYOUT["meeting_placeholders"]) + r")$", re.I)
 _FORMAT_BANNERS = tuple(
-    (re.compile(r"^(?:" + words_pattern(words) + r")\b\s*(?:\(.*\))?:?$", re.I),
+    (lazy(r"^(?:" + words_pattern(words) + r")\b\s*(?:\(.*\))?:?$", re.I),
      WorkFormat(fmt)) for fmt, words in LAYOUT["format_banners"].items())
 
 
@@ -319,7 +320,7 @@ def format_banner(value: Any) -> WorkFormat | None:
 
 # ---------------------------------------------------------------- titles and labels
 
-_BRACKET = re.compile(r"\[([^\]]*)\]")
+_BRACKET = lazy(r"\[([^\]]*)\]")
 
 
 def split_title(value: str) -> tuple[str, str]:
@@ -335,7 +336,7 @@ def split_title(value: str) -> tuple[str, str]:
     return title, kind
 
 
-_LABEL = re.compile(r"^\s*(\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|(?:[a-z]|[ivx]{1,5}|\d{1,2})\))\s+",
+_LABEL = lazy(r"^\s*(\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|(?:[a-z]|[ivx]{1,5}|\d{1,2})\))\s+",
                     re.I)
 
 

@@ -10,8 +10,10 @@ own vocabulary, and the kind is settled first (by headers, sheet names and title
 from __future__ import annotations
 
 import json
+import os
 import re
-from importlib import resources
+
+from desktop_app.importers.lazy_re import lazy
 
 KINDS = ("actions", "recommendations", "work-programme")
 
@@ -37,8 +39,21 @@ IGNORE = ("ignore", "-", "skip", "none")
 
 # kind -> field -> header words, strongest first (vocabulary.json, shipped with the package:
 # header words are data, not code). Headers are compared after normalise().
-_DATA = json.loads(resources.files("desktop_app.importers").joinpath("vocabulary.json")
-                   .read_text(encoding="utf-8"))
+def _vocabulary_json() -> str:
+    """vocabulary.json's text: beside this module (read directly: importlib.resources costs
+    ~3 ms of imports at every start), else through importlib.resources (a zipped package)."""
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "vocabulary.json"),
+                  encoding="utf-8") as fh:
+            return fh.read()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("desktop_app.importers").joinpath("vocabulary.json") \
+            .read_text(encoding="utf-8")
+
+
+_DATA = json.loads(_vocabulary_json())
 _VOCAB: dict[str, dict[str, tuple[str, ...]]] = {
     kind: {field: tuple(words) for field, words in fields.items()}
     for kind, fields in _DATA["fields"].items()}
@@ -58,7 +73,7 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
-_BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
+_BRACKETS = lazy(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
 
 
 def normalise(text: object) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
+from desktop_app.importers.xlsx_carry import CarriedDown
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
 from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_action,
@@ -28,25 +29,24 @@ from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_t
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
 from desktop_app.importers.xlsx_status import known_status, rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
+from desktop_app.importers.lazy_re import lazy
 
-# Fields whose cells alone do not make a row (a template's pre-filled numbers and dates).
-_WEAK = frozenset({"ref", "label", "meeting_date", "status", "reported_complete", "due_date",
-                   "sent_on", "verdict", "target", "format", "scrutiny_type", "rag",
-                   "response_on", "completed_on", "status_word"})
-_NOUN = {"actions": "action", "recommendations": "recommendation", "work-programme": "title"}
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
             "reported_complete": {"reported_on"}, "target": {"target_date"},
             "rag": {"status_word"}, "verdict": {"verdict_word"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
-_COMPLETE_SHEET = re.compile(r"\b(?:completed?|closed|archived?|done)\b", re.I)
-_OPEN_SHEET = re.compile(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
+_COMPLETE_SHEET = lazy(r"\b(?:completed?|closed|archived?|done)\b", re.I)
+_OPEN_SHEET = lazy(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
+# every flags value with the red bit (flags combine RED, BLUE and OTHER: 0-7), for a row's
+# look for red text in C, with no Python step per cell
+_RED_FLAGS = frozenset(f for f in range(256) if f & RED)
 
 
-class SheetWalk:
+class SheetWalk(CarriedDown):
     def __init__(self, kind: str, grid: SheetGrid, header: Header,
                  mapping: dict[str, str]) -> None:
         self.kind = kind
@@ -123,9 +123,13 @@ class SheetWalk:
         if self.rag_is_status:
             given |= {"status", "overdue_flag", "status_word"}
         self.given = frozenset(given)
+        # a log's or a schedule's rows, with a meeting column: all given alike (see _given)
+        self.given_at_meeting = self.given | {"meeting_date"} \
+            if self.has_meeting and self.kind != "work-programme" else None
         # row_words' answer needs only the status cell (see _words)
         self.plain_words = self.rag_col is None and self.word_col is None and not self.extra_cols
-        self._known: dict[tuple[str, str | None], bool] = {}  # (word, fill) -> known_status
+        # (status value, fill) -> (status word, unknown word) of a row (see _words)
+        self._plain: dict[tuple[Any, str | None], tuple[str, str]] = {}
         # (value, its class, fill) -> an action's (status, overdue, reported): see build_action
         self.action_statuses: dict[tuple[Any, ...], tuple[ActionStatus, bool, bool]] = {}
 
@@ -141,6 +145,9 @@ class SheetWalk:
         self._above_header()
         awaiting = False
         grid_rows, first_row, kind = grid.rows, self.first.row, self.kind
+        title, hidden, hidden_rows = grid.title, grid.hidden, grid.hidden_rows
+        build, words_of, colour_of, given_of = self.build, self._words, self._colour, self._given
+        append = rows.append
         value_of, deadline = itemgetter(0), V.is_deadline_text
         # whether any cell holds no value (only a fill): else a row's cells are all written
         blanks = None in map(value_of, chain.from_iterable(map(dict.values, grid_rows.values())))
@@ -199,34 +206,28 @@ class SheetWalk:
             if kind == "recommendations" and self._continues(values, rows):
                 continue
             try:
-                fields = self.build(row, values)
+                fields = build(row, values)
             except (RowError, ValueError) as exc:
-                skipped.append(Skip(grid.title, number, str(exc)))
+                skipped.append(Skip(title, number, str(exc)))
                 continue
             if fields is not None:
-                self._words(row, fields)
-                rows.append(ParsedRow(grid.title, number, fields, self._colour(row),
-                                      self._given(fields),
-                                      grid.hidden or number in grid.hidden_rows))
+                words_of(row, fields)
+                append(ParsedRow(title, number, fields, colour_of(row), given_of(fields),
+                                 hidden or number in hidden_rows))
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> None:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status), added to its
         fields."""
         if self.plain_words:  # what row_words gives when there is no RAG nor extra column
             info = row.get(self.status_col) if self.status_col is not None else None
-            value = info[0] if info is not None else None
-            word = unknown = ""
-            if isinstance(value, str) and value.strip():
-                word = value.strip()
-                key = (value, info[2] if info else None)
-                known = self._known.get(key)
-                if known is None:
-                    known = self._known[key] = known_status(self.kind, value, key[1],
-                                                            self.reported_is_status)
-                if not known:
-                    unknown = word
-            elif value is None:
-                word = self.carried_word
+            if info is None or info[0] is None:
+                word, unknown = self.carried_word, ""
+            else:  # a word, or nothing for a number or blank text; the same few on every row
+                key = (info[0], info[2])
+                found = self._plain.get(key)
+                if found is None:
+                    found = self._plain[key] = self._plain_word(*key)
+                word, unknown = found
             self.carried_word = ""
             fields["status_word"], fields["rag"] = word, ""
             fields["extra"], fields["unknown_status"] = {}, unknown
@@ -240,6 +241,13 @@ class SheetWalk:
             if self.kind == "actions":
                 fields["overdue_flag"] = False
         fields.update(words)
+
+    def _plain_word(self, value: Any, fill: str | None) -> tuple[str, str]:
+        """(status word, the word again when no status rule knows it) of a status cell."""
+        if not (isinstance(value, str) and value.strip()):
+            return "", ""
+        word = value.strip()
+        return word, "" if known_status(self.kind, value, fill, self.reported_is_status) else word
 
     def _continues(self, values: dict[str, Any], rows: list) -> bool:
         """A row with nothing but the rest of the recommendation above ("...those" / "teams and
@@ -261,6 +269,8 @@ class SheetWalk:
 
     def _given(self, fields: dict[str, Any]) -> frozenset[str]:
         """What this row's sheet says something about (see ParsedRow.given)."""
+        if self.given_at_meeting is not None:
+            return self.given_at_meeting
         meeting_given = bool(self.has_meeting or self.heading_seen or (
             self.kind == "work-programme" and self.section in OFF_MEETING))
         wp = self.kind == "work-programme"
@@ -332,71 +342,10 @@ class SheetWalk:
         flags = main[1] if main is not None else 0
         if flags & BLUE and not flags & OTHER:
             return "new"
-        if not any(map(_FLAGS, row.values())):  # most rows: no colour at all
+        if _RED_FLAGS.isdisjoint(map(_FLAGS, row.values())):  # most rows: no red text
             return None
         mapped = self.mapped
         for col, info in row.items():
             if info[1] & RED and col in mapped:
                 return "updated"
         return None
-
-    # ------------------------------------------------------------ shared pieces
-
-    def fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
-        info = row.get(col) if col is not None else None
-        return None if info is None else info[2]
-
-    def nothing_or_error(self, values: dict[str, Any]) -> None:
-        """The main text is blank: a template row (nothing to read) or an error."""
-        content = [field for field, value in values.items() if value is not None]
-        strong = [f for f in content if f not in _WEAK]
-        if strong and strong != ["item"]:
-            raise RowError(f"no {_NOUN[self.kind]} text")
-        if self.kind != "work-programme":
-            if "meeting_date" in content:
-                day, _ = V.date_or_text(values["meeting_date"])
-                if day is not None:
-                    if day != self.meeting:
-                        self.item, self.status = "", None
-                    self.meeting = day
-            if "item" in content:
-                self.item, self.status = V.text(values["item"]), None
-        return None
-
-    def meeting_of(self, values: dict[str, Any]) -> tuple[dt.date | None, bool, str]:
-        """(meeting date, whether the cell was blank, fuzzy text written instead of a date)."""
-        if not self.has_meeting:
-            if self.meeting_error:
-                raise RowError(self.meeting_error)
-            if self.kind == "work-programme" and self.section in OFF_MEETING:
-                return None, True, ""
-            return self.meeting, True, ""
-        value = values.get("meeting_date")
-        if value is None or (self.merge_filled and (self.number, self.col["meeting_date"])
-                             in self.merge_filled):
-            return self.meeting, True, ""
-        day, written = (value.date(), "") if isinstance(value, dt.datetime) else \
-            V.date_or_text(value)
-        if day is not None:
-            if day != self.meeting:
-                self.item, self.status, self.banner_format = "", None, None
-            self.meeting = day
-            return day, False, ""
-        if self.kind == "work-programme":
-            self.meeting = None
-            return None, False, "" if V.is_unscheduled(written) else written
-        raise RowError(f"meeting date {written!r} is not a date")
-
-    def item_of(self, values: dict[str, Any], meeting_blank: bool) -> tuple[str, bool]:
-        """(item, whether it continues the item above)."""
-        item = values.get("item")
-        item = "" if item is None else item.strip() if item.__class__ is str else V.text(item)
-        if item:
-            if item != self.item:
-                self.status = None
-            self.item = item
-            return item, False
-        if meeting_blank:
-            return self.item, True
-        self.item, self.status = "", None
-        return "", False
