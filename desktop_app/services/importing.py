@@ -29,7 +29,6 @@ opener, so that a file that cannot be read is refused before the database is eve
 from __future__ import annotations
 
 import dataclasses
-import os
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -135,27 +134,7 @@ def is_chase_workbook(path: str | Path) -> bool:
 def check_import_file(path: str | Path) -> None:
     """Raise ImportFileError (one line naming the file) when ``path`` cannot be imported.
     Milliseconds: the zip directory only."""
-    _check(path)
-
-
-_CHECKED: dict[tuple[str, int, int, int], str] = {}   # the last file found safe, as it was
-
-
-def _check(path: str | Path) -> str:
-    """``check_workbook_file``, not repeated for the file just checked (the command line
-    checks it before anything else, then imports it: an .xls is read whole to be checked)
-    unless it has changed since (its size, time or inode)."""
-    try:
-        st = os.stat(path)
-        key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
-    except OSError:
-        return check_workbook_file(path)   # which names the problem
-    found = _CHECKED.get(key)
-    if found is None:
-        found = check_workbook_file(path)
-        _CHECKED.clear()
-        _CHECKED[key] = found
-    return found
+    check_workbook_file(path)
 
 
 class _Run:
@@ -216,7 +195,7 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
     chase = options.review is not None
     response = options.response is not None or options.kind == RESPONSE
     if options.parsed is None and not chase and options.response is None:
-        _check(path)
+        check_workbook_file(path)   # not repeated for the file the command line has just checked
         chase = is_chase_workbook(path)
     run.enter("read")
     grids = None
