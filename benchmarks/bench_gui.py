@@ -106,7 +106,7 @@ def bench_filter(n: int, passes_wanted: int = 3) -> tuple[list[tuple[float, floa
     from desktop_app.ui.tracker.actions_model import ActionsModel
     from desktop_app.ui.tracker.action_detail import ActionDetail
     from desktop_app.ui.tracker.record_grid import RecordGrid
-    from desktop_app.ui.tracker.tracker_tab import ACTION_FILTERS
+    from desktop_app.ui.tracker.filters import ACTION_FILTERS
 
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="bench_gui_"))

@@ -14,6 +14,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import AuditEntry
+from desktop_app.db.audit_text import audit_text
 from desktop_app.db.who import _current_user, current_user, default_user, set_current_user
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT
 
@@ -30,15 +31,7 @@ def mark_imported(session: Session) -> None:
 
 
 def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    return None if value is None else audit_text(value)
 
 
 def _committee_id(obj: object) -> int | None:

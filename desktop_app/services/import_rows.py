@@ -15,6 +15,7 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from desktop_app.db.audit_text import audit_text
 from desktop_app.domain.enums import Verdict
 from desktop_app.services.import_summary import ImportedRow
 from desktop_app.services.import_words import WORD_COLUMNS, readers, stored, verdict_as_written
@@ -198,17 +199,6 @@ _MISSING = object()   # a field a row does not have: read row by row (KeyError, 
 def no_agenda_items(_day: dt.date | None, _title: str) -> None:
     """``RowValues``' ``agenda_item_id`` for meetings that have no agenda items (new ones)."""
     return None
-
-
-def audit_text(value: Any) -> str:
-    """A value as db.audit writes it into the trail."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 
 
 def values_of(columns: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:

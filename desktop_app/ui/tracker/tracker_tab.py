@@ -12,11 +12,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from desktop_app.domain.enums import ActionStatus
 from desktop_app.services.workspace import Database
-from desktop_app.services import tracker_rows
 from desktop_app.ui import app_state
 from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
+from desktop_app.ui.tracker.filters import ACTION_FILTERS, REC_FILTERS
 from desktop_app.ui.tracker.loading import SHARED, SearchTexts, TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
@@ -31,32 +30,6 @@ from desktop_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:   # the dialogs are imported when first opened (issue 18: a quicker start)
     from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
-
-
-def _changed(r: Any) -> bool:
-    return r.new_since_last_meeting or r.updated_since_last_meeting
-
-
-ACTION_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
-    ("All actions", "", None),
-    ("Open", "open", lambda r: tracker_rows.action_matches(r, "open")),
-    ("Overdue", "overdue", lambda r: tracker_rows.action_matches(r, "overdue")),
-    ("Completed", "completed", lambda r: tracker_rows.action_matches(r, "completed")),
-    ("Completed, not yet reported", "completed-not-reported",
-     lambda r: r.status == ActionStatus.COMPLETED and r.reported_complete_on is None),
-    ("Reported complete", "reported-complete", lambda r: tracker_rows.action_matches(r, "reported-complete")),
-    ("New or updated since last meeting", "changed", _changed),
-]
-REC_FILTERS: list[tuple[str, str, Callable[[Any], bool] | None]] = [
-    ("All recommendations", "", None),
-    ("Awaiting response", "awaiting-response",
-     lambda r: tracker_rows.rec_matches(r, "awaiting-response")),
-    ("Response overdue (s.9FE)", "overdue", lambda r: tracker_rows.rec_matches(r, "overdue")),
-    ("Open", "open", lambda r: tracker_rows.rec_matches(r, "open")),
-    ("In progress", "in-progress", lambda r: tracker_rows.rec_matches(r, "in-progress")),
-    ("Completed", "completed", lambda r: tracker_rows.rec_matches(r, "completed")),
-    ("New or updated since last meeting", "changed", _changed),
-]
 
 
 class TrackerTab(TabPage):
