@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop_app.domain.dates import s9fe_response_due
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, Verdict
-from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow, made
+from desktop_app.domain.records import (ActionRow, ActionRowDraft, RecommendationRow, UpdateRow,
+                                        made)
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_words import extra_of
 
@@ -93,12 +94,11 @@ def action_rows(records: Iterable[Sequence[Any]], committees: Mapping[int, tuple
     ``committees``: each committee's (name, last held meeting's date). ``dates`` and
     ``statuses`` give each stored value as the ORM reads it (the quick read: its remembered
     conversions, which raise ValueError for a value the ORM would not read either; the ORM's
-    own values: as they are). One loop, with no call per row but the row's own making: 10,007
-    actions in about 35 ms less than a row made by a function per record."""
+    own values: as they are). One loop, with no call per row but the row's own making (an
+    ``ActionRowDraft`` become the row): 10,007 actions in about 55 ms less than a row made by
+    a function per record with a dict of its own."""
     out: list[ActionRow] = []
     append = out.append
-    new_row = object.__new__
-    set_dict = object.__setattr__
     open_ = ActionStatus.OPEN
     cid_seen, name, held = None, "", None
     for (id_, version, cid, ref, meeting_id, item, text, owner, directorate, progress, due,
@@ -110,19 +110,15 @@ def action_rows(records: Iterable[Sequence[Any]], committees: Mapping[int, tuple
         due, day, updated, status = dates[due], dates[day], dates[updated], statuses[status]
         raised = dates[raised] or day
         new = bool(held and raised and raised >= held)
-        row = new_row(ActionRow)
-        set_dict(row, "__dict__", {   # the dict made for it: no copy (see _row)
-            "id": id_, "version": version, "committee_id": cid, "committee": name, "ref": ref,
-            "meeting_id": meeting_id, "meeting_date": day, "item": item, "text": text,
-            "owner": owner, "directorate": directorate, "progress": progress, "due_date": due,
-            "due_text": due_text, "status": status, "completed_on": dates[completed],
-            "overdue": status == open_ and due is not None and due < now,
-            "reported_complete_on": dates[reported], "new_since_last_meeting": new,
-            "updated_since_last_meeting": bool(held and not new and updated and
-                                               updated > held),
-            "status_word": word, "rag": rag, "extra": extra_of(extra) if extra else {},
-            "updated_on": updated, "updates": ()})
-        append(row)
+        row = ActionRowDraft(
+            id_, version, cid, name, ref, meeting_id, day, item, text, owner, directorate,
+            progress, due, due_text, status, dates[completed],
+            status == open_ and due is not None and due < now,   # overdue
+            dates[reported], new,
+            bool(held and not new and updated and updated > held),   # updated since
+            (), word, rag, extra_of(extra) if extra else {}, updated)
+        row.__class__ = ActionRow   # type: ignore[assignment]  # the draft becomes the row
+        append(row)  # type: ignore[arg-type]
     if out and ActionRow not in _CHECKED:   # the first one checked field by field (made)
         made(ActionRow, out[0].__dict__)
         _CHECKED.add(ActionRow)
