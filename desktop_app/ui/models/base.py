@@ -250,12 +250,15 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         with gc_paused():
             self._rows = list(rows)
-            self._reindex(natural=True)
+            self._natural = {id(r): i for i, r in enumerate(self._rows)}
+            self._hay = {}
             if haystacks is not None and len(haystacks) == len(self._rows):
                 self._hay = {id(r): h for r, h in zip(self._rows, haystacks)}
-            if self._sorting():
+            if self._sorting():   # the positions once, in the order shown
                 self._apply_sort(in_natural_order=True)
                 self._reindex()
+            else:
+                self._pos, self._ids = dict(self._natural), None
         if len(self._rows) >= BIG:
             gc.freeze()   # the rows are plain acyclic records: keep full collections short
         self.generation += 1
