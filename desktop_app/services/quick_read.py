@@ -88,14 +88,18 @@ def actions(committee: str | None, status: str | None, now: dt.date,
     (services/window_read.py ``get_action``)."""
     from desktop_app.domain.enums import ActionStatus
     from desktop_app.services import tracker_rows as tr
-    # open and overdue actions are stored as open (action_row decides overdue): read only those
+    # open and overdue actions are stored as open (action_rows decides overdue): read only those
     sieve = ActionStatus.OPEN.value if status in ("open", "overdue") else None
 
+    def build(cursor: sqlite3.Cursor, committees: dict) -> list[ActionRow]:
+        # each distinct stored date and status converted once (a log has few of each)
+        return tr.action_rows(cursor, committees, now, dates=_dates(),
+                              statuses=_Remembered(ActionStatus))
+
     def reader(conn: sqlite3.Connection) -> list[ActionRow] | None:
-        return _tracker(conn, "actions", tr.ActionColumns, {"status": ActionStatus}, committee,
-                        status, tr.ACTION_FILTERS, lambda c, day, name, held: tr.action_row(
-                            c, day, name, held, now), tr.action_matches,
-                        meeting_id=meeting_id, sieve=sieve, record_id=record_id)
+        return _tracker(conn, "actions", tr.ActionColumns, committee, status,
+                        tr.ACTION_FILTERS, build, tr.action_matches, meeting_id=meeting_id,
+                        sieve=sieve, record_id=record_id)
     return reader
 
 
@@ -106,26 +110,42 @@ def recommendations(committee: str | None, status: str | None, now: dt.date,
     status, now=now, meeting_id=meeting_id) gives (None and ``record_id`` as ``actions``)."""
     from desktop_app.domain.enums import ImplementationStatus, Verdict
     from desktop_app.services import tracker_rows as tr
+    columns = tr.RecColumns
+
+    def build(cursor: sqlite3.Cursor, committees: dict) -> list[RecommendationRow]:
+        # each distinct stored value converted once (a log has few distinct dates and statuses)
+        dates = {name for name, kind in columns.__annotations__.items() if "dt.date" in str(kind)}
+        enums = {"status": _Remembered(ImplementationStatus), "verdict": _Remembered(Verdict)}
+        known = _dates()
+        convert = [(i, known if name in dates else enums[name])
+                   for i, name in enumerate(columns._fields) if name in dates or name in enums]
+        make, out = columns._make, []
+        for values in cursor:
+            values = list(values)
+            for i, remembered in convert:
+                values[i] = remembered[values[i]]
+            record = make(values)
+            name, held = committees[record.committee_id]
+            out.append(tr.rec_row(record, record.meeting_date, name, held, now))
+        return out
 
     def reader(conn: sqlite3.Connection) -> list[RecommendationRow] | None:
-        return _tracker(conn, "recommendations", tr.RecColumns,
-                        {"status": ImplementationStatus, "verdict": Verdict}, committee, status,
-                        tr.REC_FILTERS, lambda c, day, name, held: tr.rec_row(
-                            c, day, name, held, now), tr.rec_matches, meeting_id=meeting_id,
-                        record_id=record_id)
+        return _tracker(conn, "recommendations", columns, committee, status, tr.REC_FILTERS,
+                        build, tr.rec_matches, meeting_id=meeting_id, record_id=record_id)
     return reader
 
 
-def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committee: str | None,
+def _tracker(conn: sqlite3.Connection, table: str, columns, committee: str | None,
              status: str | None, filters: tuple[str, ...], build: Callable, matches: Callable,
              *, meeting_id: int | None = None, sieve: str | None = None,
              record_id: int | None = None) -> list | None:
     """The list services/actions.py and recommendations.py make with the ORM, in the same SQL:
     the committee (by name or short name, ignoring case), each one's last held meeting, the
-    records oldest meeting first (no meeting last), then by position and id; each row built
-    and filtered by the same functions (services/tracker_rows.py). ``meeting_id``: only the
-    records from that meeting; ``sieve``: only those stored with that status (a first sieve
-    for speed; ``matches`` still decides); ``record_id``: only that record."""
+    records oldest meeting first (no meeting last), then by position and id; the rows built
+    (``build(cursor, {committee id: (name, last held meeting's date)})``) and filtered by the
+    same functions (services/tracker_rows.py). ``meeting_id``: only the records from that
+    meeting; ``sieve``: only those stored with that status (a first sieve for speed;
+    ``matches`` still decides); ``record_id``: only that record."""
     from desktop_app.domain.enums import MeetingStatus
     if status not in (None, "", "all") and status not in filters:
         return None
@@ -139,15 +159,14 @@ def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committ
         wanted = [found[0]]
     else:
         wanted = list(names)
-    last = {}
+    if not wanted:
+        return []
+    committees = {}
     for cid in wanted:
         held = conn.execute("SELECT date FROM meetings WHERE committee_id = ? AND status = ? "
                             "ORDER BY date DESC", (cid, MeetingStatus.HELD.value)).fetchone()
-        last[cid] = _date(held[0]) if held else None
-    if not wanted:
-        return []
+        committees[cid] = (names[cid], _date(held[0]) if held else None)
     fields = columns._fields[:-1]
-    dates = {name for name, kind in columns.__annotations__.items() if "dt.date" in str(kind)}
     cursor = conn.execute(
         f"SELECT {', '.join(f'r.{name}' for name in fields)}, m.date FROM {table} AS r "
         f"LEFT OUTER JOIN meetings AS m ON r.meeting_id = m.id "
@@ -157,23 +176,17 @@ def _tracker(conn: sqlite3.Connection, table: str, columns, enums: dict, committ
         + ("AND r.id = ? " if record_id is not None else "")
         + "ORDER BY r.committee_id, m.date NULLS LAST, r.position, r.id",
         [*wanted, *(x for x in (sieve, meeting_id, record_id) if x is not None)])
-    # each distinct stored value converted once (a log has few distinct dates and statuses)
-    convert = [(i, _Remembered(_date if name in dates else enums[name]))
-               for i, name in enumerate(columns._fields) if name in dates or name in enums]
-    for _i, known in convert:
-        known[None] = None   # a missing date stays None, without a test per value
-    every = status in (None, "", "all")   # matches() would keep every row
-    make, out = columns._make, []
-    for values in cursor:
-        values = list(values)
-        for i, known in convert:
-            values[i] = known[values[i]]
-        record = make(values)
-        row = build(record, record.meeting_date, names[record.committee_id],
-                    last.get(record.committee_id))
-        if every or matches(row, status):
-            out.append(row)
-    return out
+    rows = build(cursor, committees)
+    if status in (None, "", "all"):   # matches() would keep every row
+        return rows
+    return [row for row in rows if matches(row, status)]
+
+
+def _dates() -> _Remembered:
+    """Each stored date as the ORM reads it, worked out once per distinct value (None: None)."""
+    known = _Remembered(_date)
+    known[None] = None
+    return known
 
 
 class _Remembered(dict):

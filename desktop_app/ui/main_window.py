@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
              else self.welcome.demo_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        for grid in (self.tracker.actions_grid, self.tracker.recs_grid):
+        for grid in self.tracker.grids():   # a grid never made has nothing unsaved
             if grid.detail.is_dirty() and not grid._confirm_leave():
                 event.ignore()
                 return

@@ -1,5 +1,5 @@
 """The Tracker's rows put in their default order (outstanding first, then newest) the quick way
-(``default_sorted``: a bucket per rank, C-level sorts) give exactly what sorting by
+(``default_sorted``: C-level stable sorts, one rank call a row) give exactly what sorting by
 ``default_order`` gives, ties and undated rows included; and a model loaded with rows shows
 them in that order whichever way it got there."""
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, Verdict
 from desktop_app.domain.records import ActionRow, RecommendationRow
 from desktop_app.services import tracker_rows as tr
@@ -49,3 +51,21 @@ def test_rows_after_the_first_are_the_records_the_class_makes():
         assert rec == RecommendationRow(**fields)
         assert type(rec) is RecommendationRow
         assert rec.response_overdue   # sent 10 Sep, no response by 12 Nov
+
+
+def test_a_draft_keeps_each_field_of_the_row_it_becomes():
+    """``ActionRowDraft`` takes ActionRow's fields in their order and keeps each as itself:
+    made into the row, it is the record the class makes from the same values."""
+    import inspect
+
+    from desktop_app.domain.records import ActionRowDraft
+    names = [f.name for f in dataclasses.fields(ActionRow)]
+    assert list(inspect.signature(ActionRowDraft).parameters) == names
+    values = {name: f"value of {name}" for name in names}
+    row = ActionRowDraft(*values.values())
+    row.__class__ = ActionRow
+    assert row == ActionRow(**values)
+    assert {name: getattr(row, name) for name in names} == values
+    assert hash(row) == hash(ActionRow(**values))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.owner = "Kate Charlton"

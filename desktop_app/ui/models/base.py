@@ -57,17 +57,15 @@ BIG = 20_000   # rows from which the cycle collector is kept away from the loade
 def rank_then_newest(rows: Iterable[R], rank: Callable[[Any], int]) -> list[R]:
     """What ``sorted(rows, key=lambda r: (rank(r), -day))`` gives, where ``day`` is the
     ordinal of ``r.meeting_date`` (0 when there is none), ties in their own order; about
-    three times quicker (10,000 rows: one call of ``rank`` each, then C-level sorts)."""
-    dated: dict[int, list] = {}
-    undated: dict[int, list] = {}
-    for r in rows:
-        (dated if r.meeting_date else undated).setdefault(rank(r), []).append(r)
-    out: list[R] = []
-    for k in sorted(dated.keys() | undated.keys()):
-        group = dated.get(k, [])
-        group.sort(key=_MEETING_DATE, reverse=True)   # stable, newest first
-        out += group
-        out += undated.get(k, ())   # day 0: after every dated row of the same rank
+    five times quicker (10,000 rows: one call of ``rank`` each, the rest C-level sorts, both
+    stable): the dated rows newest first (ties in their own order), then the undated ones
+    in theirs, then all by rank, which keeps that order within a rank."""
+    rows = rows if isinstance(rows, list) else list(rows)
+    out = [r for r in rows if r.meeting_date]
+    out.sort(key=_MEETING_DATE, reverse=True)   # reverse=True keeps ties in their order
+    if len(out) < len(rows):
+        out += [r for r in rows if not r.meeting_date]
+    out.sort(key=rank)
     return out
 
 
@@ -252,12 +250,15 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         with gc_paused():
             self._rows = list(rows)
-            self._reindex(natural=True)
+            self._natural = {id(r): i for i, r in enumerate(self._rows)}
+            self._hay = {}
             if haystacks is not None and len(haystacks) == len(self._rows):
                 self._hay = {id(r): h for r, h in zip(self._rows, haystacks)}
-            if self._sorting():
+            if self._sorting():   # the positions once, in the order shown
                 self._apply_sort(in_natural_order=True)
                 self._reindex()
+            else:
+                self._pos, self._ids = dict(self._natural), None
         if len(self._rows) >= BIG:
             gc.freeze()   # the rows are plain acyclic records: keep full collections short
         self.generation += 1

@@ -25,6 +25,7 @@ ALL = ""
 _MEETING_DATE = attrgetter("meeting_date")
 _RAG = attrgetter("rag")
 _DIRECTORATE = attrgetter("directorate")
+_EXTRA = attrgetter("extra")
 
 
 class RecordGrid(QWidget):
@@ -189,7 +190,12 @@ class RecordGrid(QWidget):
         RAG, the status as written and each column of the imported tracker, shown as chosen
         for that committee before. ``fit=False``: the caller fits the columns afterwards."""
         self.columns_committee = committee
-        self.model.set_extra_columns(extra_columns(self.model.rows))
+        rows = self.model.rows
+        # only the rows with columns of their own (rows of one kind, each with its dict, {}
+        # for none), sifted at C speed: the same headers in the same order
+        if rows and hasattr(rows[0], "extra"):
+            rows = list(filter(_EXTRA, rows))
+        self.model.set_extra_columns(extra_columns(rows))
         shown = self.choices.shown(committee, self._default_columns())
         self.table.apply_columns(self.model, {c.key: c.key in shown for c in self.model.columns
                                               if is_optional(c.key)}, fit=fit)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QToolButton, QVBoxLayout,
 from desktop_app.services.workspace import Database
 from desktop_app.ui import app_state
 from desktop_app.ui.tracker.controller import ACTION, REC, TrackerController
-from desktop_app.ui.tracker.filters import ACTION_FILTERS, REC_FILTERS
+from desktop_app.ui.tracker.filters import ACTION_FILTERS
 from desktop_app.ui.tracker.loading import SHARED, SearchTexts, TrackerData, load_tracker
 from desktop_app.ui.errors import Failed, show_error
 from desktop_app.ui.tracker.actions_model import ActionsModel
@@ -24,11 +24,12 @@ from desktop_app.ui.tracker.recommendations_model import RecommendationsModel
 from desktop_app.ui.tab_api import TabPage
 from desktop_app.ui.widgets.column_chooser import ColumnsButton
 from desktop_app.ui.tracker.action_detail import ActionDetail
-from desktop_app.ui.tracker.recommendation_detail import RecommendationDetail
 from desktop_app.ui.tracker.record_grid import RecordGrid
+from desktop_app.ui.tracker.recs_view import RecsView
 from desktop_app.ui.workers import Job, start_job
 
 if TYPE_CHECKING:   # the dialogs are imported when first opened (issue 18: a quicker start)
+    from desktop_app.ui.tracker.recommendation_detail import RecommendationDetail
     from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog, NewRecommendationDialog
 
 
@@ -52,20 +53,17 @@ class TrackerTab(TabPage):
         self.recs_model = RecommendationsModel()
         self.search_texts = SearchTexts([self.actions_model, self.recs_model], self)
         self.action_detail = ActionDetail(db)
-        self.rec_detail = RecommendationDetail(db)
         self.actions_grid = RecordGrid("actions", "actions", self.actions_model,
                                        self.action_detail, ACTION_FILTERS)
-        self.recs_grid = RecordGrid("recommendations", "recommendations", self.recs_model,
-                                    self.rec_detail, REC_FILTERS, owner_field=None,
-                                    directorate=False)
-        for grid in (self.actions_grid, self.recs_grid):
-            self.search_texts.watch(grid.search)
+        self.search_texts.watch(self.actions_grid.search)
+        self.recs = RecsView(self)   # the Recommendations grid and pane: made when wanted
+        self.filled = False   # rows loaded at least once (a grid made later is fitted then)
         self.views = QTabWidget()
         self.views.setObjectName("trackerViews")
         self.views.setDocumentMode(True)
         self.views.setAccessibleName("Tracker views")
         self.views.addTab(self.actions_grid, "Actions")
-        self.views.addTab(self.recs_grid, "Recommendations")
+        self.views.addTab(self.recs.page, "Recommendations")
         # one "Columns..." for the grid shown, beside the Actions / Recommendations tabs
         self.columns_button = ColumnsButton(lambda: self.current_grid().table.column_menu(),
                                             "Choose the columns of the grid shown")
@@ -87,6 +85,7 @@ class TrackerTab(TabPage):
         lay.addWidget(self.views)
         if app_state.read_str(app_state.KEY_TRACKER_VIEW, "actions") == "recommendations":
             self.views.setCurrentIndex(1)
+        self.views.currentChanged.connect(self.recs.view_changed)
         # what was remembered, shown without writing it back (a settings sync costs a file write)
         self.set_details_visible(app_state.read_bool(app_state.KEY_DETAILS, True), remember=False)
         self.set_compact(app_state.read_bool(app_state.KEY_COMPACT, False), remember=False)
@@ -99,27 +98,35 @@ class TrackerTab(TabPage):
         self.controller.message.connect(self.status)
         self.edits = GridEdits(self)   # editing in the grid, bulk changes of the selection
 
-        self.actions_grid.current_changed.connect(lambda r: self._show(ACTION, r))
-        self.recs_grid.current_changed.connect(lambda r: self._show(REC, r))
+        self.actions_grid.current_changed.connect(lambda r: self.show_row(ACTION, r))
         d = self.action_detail
-        d.save_requested.connect(lambda row, ch: self._saved(
-            self.actions_grid, self._try(self.controller.save_action, row, ch)))
+        d.save_requested.connect(lambda row, ch: self.saved(
+            self.actions_grid, self.try_(self.controller.save_action, row, ch)))
         d.progress_requested.connect(
-            lambda row, on, text: self._try(self.controller.add_progress, row, on, text))
+            lambda row, on, text: self.try_(self.controller.add_progress, row, on, text))
         d.complete_requested.connect(
-            lambda row, on: self._try(self.controller.complete_action, row, on))
-        d.reopen_requested.connect(lambda row: self._try(self.controller.reopen_action, row))
+            lambda row, on: self.try_(self.controller.complete_action, row, on))
+        d.reopen_requested.connect(lambda row: self.try_(self.controller.reopen_action, row))
         d.reported_requested.connect(
-            lambda row, mid: self._try(self.controller.report_complete, row, mid))
-        r = self.rec_detail
-        r.save_requested.connect(lambda row, ch: self._saved(
-            self.recs_grid, self._try(self.controller.save_recommendation, row, ch)))
-        r.response_requested.connect(
-            lambda row, text, verdict, on: self._try(self.controller.record_response, row, text,
-                                                     verdict, on))
-        r.update_requested.connect(
-            lambda row, on, text, status: self._try(self.controller.add_rec_update, row, on,
-                                                    text, status))
+            lambda row, mid: self.try_(self.controller.report_complete, row, mid))
+        self.recs.view_changed(self.views.currentIndex())
+
+    # ================================================================== the Recommendations
+    @property
+    def recs_grid(self) -> RecordGrid:
+        """The Recommendations grid (made now if it has not been: ui/tracker/recs_view.py)."""
+        return self.recs.made()
+
+    @property
+    def rec_detail(self) -> RecommendationDetail:
+        """The Recommendations' detail pane (made with their grid)."""
+        self.recs.made()
+        assert self.recs.detail is not None
+        return self.recs.detail
+
+    def grids(self) -> list[RecordGrid]:
+        """The grids made so far (the Actions always; the Recommendations once wanted)."""
+        return [self.actions_grid] + ([self.recs.grid] if self.recs.grid is not None else [])
 
     # ================================================================== TabPage
     def refresh(self) -> None:
@@ -127,7 +134,7 @@ class TrackerTab(TabPage):
         self._generation += 1
         generation, committee = self._generation, self.committee
         self._loading = True
-        for grid in (self.actions_grid, self.recs_grid):
+        for grid in self.grids():
             grid.count.setText("Loading\u2026")
         ticket = SHARED.ticket()
         self._job = start_job(lambda _ctx: load_tracker(self.db, committee, ticket),
@@ -145,6 +152,9 @@ class TrackerTab(TabPage):
         self.current_grid().search.focus()
 
     # ================================================================== loading
+    def is_loading(self) -> bool:
+        return self._loading
+
     def wait_loaded(self, timeout_s: float = 60.0) -> bool:
         while self._loading and self._job is not None:
             if not self._job.wait(timeout_s):
@@ -162,30 +172,38 @@ class TrackerTab(TabPage):
         if generation != self._generation:
             return
         self._data = data
-        all_committees = data.committee is None
+        self.filled = True
         for grid, model, rows in ((self.actions_grid, self.actions_model, data.actions),
-                                  (self.recs_grid, self.recs_model, data.recs)):
+                                  (self.recs.grid, self.recs_model, data.recs)):
+            if grid is None:   # not made yet: fitted when it is
+                model.set_rows(rows)
+                continue
             keep = grid.shown_id()
             model.set_rows(rows)
-            grid.update_choices()
-            # the columns fitted once, when all is known (not after each step)
-            grid.update_columns(None if all_committees else self._chosen_committee_name(),
-                                fit=False)
-            grid.table.set_column_visible("committee", all_committees, fit=False)
-            if not grid.table.user_sized:
-                grid.table.fit_columns()
+            self.fit(grid)
             grid.forget_shown()
             if keep is not None and model.find(keep) is not None and grid.select_id(keep):
                 continue
             if keep is not None and model.find(keep) is None:
                 grid.detail.show_row(None)
             elif keep is not None and not grid.detail.is_dirty():
-                self._show(ACTION if grid is self.actions_grid else REC, model.find(keep))
+                self.show_row(ACTION if grid is self.actions_grid else REC, model.find(keep))
         self._loading = False
         self.search_texts.rows_replaced()   # worked out when a search box is about to be used
         self._emit_summary()
         self.next_meeting_changed.emit(data.next_meeting)
         self.loaded.emit()
+
+    def fit(self, grid: RecordGrid) -> None:
+        """A grid's filter choices and columns for the rows loaded, the columns fitted once
+        when all is known (not after each step)."""
+        all_committees = self._data.committee is None
+        grid.update_choices()
+        grid.update_columns(None if all_committees else self._chosen_committee_name(),
+                            fit=False)
+        grid.table.set_column_visible("committee", all_committees, fit=False)
+        if not grid.table.user_sized:
+            grid.table.fit_columns()
 
     # ================================================================== showing
     def current_grid(self) -> RecordGrid:
@@ -195,7 +213,7 @@ class TrackerTab(TabPage):
         return self.actions_grid if kind == ACTION else self.recs_grid
 
     def version_of(self, kind: str, row_id: int) -> int | None:
-        row = self._grid(kind).model.find(row_id)
+        row = (self.actions_model if kind == ACTION else self.recs_model).find(row_id)
         return row.version if row is not None else None
 
     def meetings_of(self, committee_id: int) -> list[tuple[int, dt.date]]:
@@ -207,7 +225,7 @@ class TrackerTab(TabPage):
                 return self.meetings_of(cid)
         return []
 
-    def _show(self, kind: str, row: Any) -> None:
+    def show_row(self, kind: str, row: Any) -> None:
         grid = self._grid(kind)
         if row is None:
             grid.detail.show_row(None)
@@ -231,10 +249,13 @@ class TrackerTab(TabPage):
     def show_view(self, kind: str, status: str | None = None) -> None:
         """Switch to Actions or Recommendations, optionally filtered by status only."""
         grid = self._grid(kind)
-        self.views.setCurrentWidget(grid)
+        self._show_grid(grid)
         if status is not None:
             grid.clear_filters()
             grid.set_status_filter(status)
+
+    def _show_grid(self, grid: RecordGrid) -> None:
+        self.views.setCurrentIndex(0 if grid is self.actions_grid else 1)
 
     @staticmethod
     def _toggle_button(text: str, tip: str, name: str) -> QToolButton:
@@ -248,8 +269,8 @@ class TrackerTab(TabPage):
 
     def set_details_visible(self, visible: bool, *, remember: bool = True) -> None:
         """Show or hide the detail pane of both grids (remembered)."""
-        self.action_detail.setVisible(visible)
-        self.rec_detail.setVisible(visible)
+        for grid in self.grids():
+            grid.detail.setVisible(visible)
         self.details_button.setChecked(visible)
         if remember:
             app_state.write(app_state.KEY_DETAILS, visible)
@@ -257,7 +278,7 @@ class TrackerTab(TabPage):
 
     def set_compact(self, compact: bool, *, remember: bool = True) -> None:
         """Compact rows (three lines each) or rows grown to their whole text (remembered)."""
-        for grid in (self.actions_grid, self.recs_grid):
+        for grid in self.grids():
             grid.table.set_compact(compact)
         self.compact_button.setChecked(compact)
         if remember:
@@ -270,13 +291,13 @@ class TrackerTab(TabPage):
         return not self.action_detail.isHidden()
 
     # ================================================================== edits
-    def _try(self, fn: Callable[..., Any], *args: Any) -> Any:
+    def try_(self, fn: Callable[..., Any], *args: Any) -> Any:
         try:
             return fn(*args)
         except Failed:
             return None
 
-    def _saved(self, grid: RecordGrid, result: Any) -> None:
+    def saved(self, grid: RecordGrid, result: Any) -> None:
         """After Save the focus goes back to the grid (not to the next box of the pane, whose own
         text undo would swallow Ctrl+Z), so Ctrl+Z undoes the save."""
         if result is not None:
@@ -300,11 +321,11 @@ class TrackerTab(TabPage):
             if grid.proxy.proxy_row_of(row.id) is None:
                 grid.clear_filters()
         if added or (grid.detail.row is not None and grid.detail.row.id == row.id):
-            self.views.setCurrentWidget(grid)
+            self._show_grid(grid)
             if grid.shown_id() == row.id and grid.is_selected(row.id):
-                self._show(kind, row)     # a selection of several rows stays as it is
+                self.show_row(kind, row)     # a selection of several rows stays as it is
             elif not grid.select_id(row.id) or grid.shown_id() == row.id:
-                self._show(kind, row)
+                self.show_row(kind, row)
         self._emit_summary()
         self.data_changed.emit()
 
@@ -346,7 +367,7 @@ class TrackerTab(TabPage):
             return self.controller.add_action(values["committee"], values["meeting"],
                                               values["fields"])
 
-        self.views.setCurrentWidget(self.actions_grid)
+        self._show_grid(self.actions_grid)
         from desktop_app.ui.tracker.new_record_dialogs import NewActionDialog
         self.dialog = NewActionDialog(self._committee_names(), self._chosen_committee_name(),
                                       self._meetings_by_name, owners, directorates, submit, self)
@@ -358,7 +379,7 @@ class TrackerTab(TabPage):
             return self.controller.add_recommendation(values["committee"], values["meeting"],
                                                       values["fields"])
 
-        self.views.setCurrentWidget(self.recs_grid)
+        self._show_grid(self.recs_grid)
         from desktop_app.ui.tracker.new_record_dialogs import NewRecommendationDialog
         self.dialog = NewRecommendationDialog(self._committee_names(),
                                               self._chosen_committee_name(),
@@ -371,5 +392,5 @@ class TrackerTab(TabPage):
         app_state.write(app_state.KEY_TRACKER_VIEW,
                         "actions" if self.views.currentIndex() == 0 else "recommendations")
         app_state.write(app_state.KEY_DETAILS, self.details_visible())
-        self.actions_grid.save_state()
-        self.recs_grid.save_state()
+        for grid in self.grids():   # a grid never made keeps what it saved before
+            grid.save_state()

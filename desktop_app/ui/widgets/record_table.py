@@ -261,10 +261,18 @@ class RecordTable(QTableView):
         # each distinct text measured once: a short column repeats a few words and dates
         seen: set[tuple[str, str, bool]] = set()
         metrics: dict[str, QFontMetrics] = {}
+        keys: dict[int, tuple[QFont, str]] = {}   # a font's key asked of Qt once (the font held)
         icon = self.iconSize().width() + 6
         widest = 0
         for text, font, with_icon in self._cells(model, column, sample):
-            key = font.key() if isinstance(font, QFont) else ""
+            if font is None:
+                key = ""
+            else:
+                known = keys.get(id(font))
+                if known is None:
+                    known = keys[id(font)] = (font, font.key() if isinstance(font, QFont)
+                                              else "")
+                key = known[1]
             if (text, key, with_icon) in seen:
                 continue
             seen.add((text, key, with_icon))
