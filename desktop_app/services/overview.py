@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -91,8 +92,9 @@ class OwnerGroup(_Record):
     owner: str              # NO_OWNER when the actions have none
     actions: tuple[ActionLine, ...]
 
-    @property
+    @functools.cached_property
     def overdue(self) -> int:
+        """How many of the actions are overdue (counted once: the group never changes)."""
         return sum(a.overdue for a in self.actions)
 
     def as_dict(self) -> dict[str, Any]:
@@ -174,12 +176,15 @@ def owner_groups(rows: Iterable[ActionRow], today: dt.date,
     """Open actions overdue, or due on or before the committee's next meeting, by owner (owners
     with something overdue first, then by name); each owner's actions earliest due first."""
     by_owner: dict[str, list[ActionLine]] = defaultdict(list)
+    names: dict[str, str] = {}      # each owner as written, tidied once (a log has few owners)
     for a in rows:
         if a.status != ActionStatus.OPEN or a.due_date is None:
             continue
         if not (a.overdue or (next_meeting is not None and a.due_date <= next_meeting)):
             continue
-        owner = clean_name(a.owner) or NO_OWNER
+        owner = names.get(a.owner)
+        if owner is None:
+            owner = names[a.owner] = clean_name(a.owner) or NO_OWNER
         by_owner[owner].append(ActionLine(a.committee, a.id, a.ref, a.text, owner, a.due_date,
                                           (a.due_date - today).days, a.overdue))
     groups = [OwnerGroup(owner, tuple(sorted(lines, key=lambda x: (x.due, x.action_id))))
