@@ -15,7 +15,10 @@ path, which also gives the service's errors.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.records import (ActionRow, AuditRow, CommitteeRow, MeetingRow,
@@ -131,6 +134,62 @@ def get_attendance(db: Any, meeting_id: int) -> AttendanceSheet:
         from desktop_app.services import attendance
         sheet = attendance.get_attendance(db, meeting_id)
     return sheet
+
+
+@dataclasses.dataclass
+class MeetingsPage:
+    """What the Meetings tab shows when it loads (``meetings_page``). ``outcomes`` and
+    ``attendance`` are None when they were not read (no meeting chosen, or the quick path was
+    not sure of them): the caller reads them itself then."""
+
+    meetings: list[MeetingRow]            # upcoming first
+    work: list[WorkItemRow]
+    shown: int | None = None              # the meeting ``pick`` chose
+    outcomes: list | None = None          # its recommendations, then its actions
+    attendance: AttendanceSheet | None = None
+
+
+def _part(conn: sqlite3.Connection, reader: Callable[[sqlite3.Connection], Any]) -> Any:
+    """One reader's answer within a shared read, or None where it is not sure."""
+    try:
+        return reader(conn)
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def meetings_page(db: Any, committee: str, pick: Callable[[list[MeetingRow]], int | None],
+                  now: dt.date | None = None) -> MeetingsPage:
+    """The committee's meetings upcoming first and its work programme (what
+    ``list_meetings_upcoming_first`` and ``list_work_programme`` give), and for the meeting
+    ``pick`` chooses among those meetings its recommendations then actions
+    (``list_recommendations``, ``list_actions`` with its ``meeting_id``) and its attendance
+    (``get_attendance``): read in one transaction, one connection opened and checked rather
+    than five. The meetings and work programme the quick path is not sure of are read as
+    their functions read them (the service's path, and its errors); the meeting's parts are
+    then left None."""
+    now = now or today()
+
+    def together(conn: sqlite3.Connection) -> MeetingsPage | None:
+        rows = _part(conn, window_read_sql.meetings(committee))
+        work = _part(conn, window_read_sql.work_programme(committee))
+        if rows is None or work is None:
+            return None
+        page = MeetingsPage(upcoming_first(rows, now), work)
+        page.shown = pick(page.meetings)
+        if page.shown is not None:
+            recs = _part(conn, quick_read.recommendations(committee, None, now, page.shown))
+            acts = _part(conn, quick_read.actions(committee, None, now, page.shown))
+            if recs is not None and acts is not None:
+                page.outcomes = [*recs, *acts]
+            page.attendance = _part(conn, window_read_sql.attendance(page.shown))
+        return page
+
+    got = _quick(db, together)
+    if got is None:
+        got = MeetingsPage(list_meetings_upcoming_first(db, committee, now),
+                           list_work_programme(db, committee))
+        got.shown = pick(got.meetings)
+    return got
 
 
 def _one(db: Any, table: str, reader: Any, record_id: int) -> Any:

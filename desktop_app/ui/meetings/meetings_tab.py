@@ -182,12 +182,17 @@ class MeetingsTab(TabPage):
             return
         self.stack.setCurrentWidget(self.splitter)
         keep = self._meeting.id if self._meeting else None
-        rows, self._planned = self.controller.load(self.committee)
+
+        def pick(rows: list[MeetingRow]) -> int | None:
+            """The meeting shown after the reload: the one shown before, else the first."""
+            if keep is not None and any(r.id == keep for r in rows):
+                return keep
+            return rows[0].id if rows else None
+        rows, self._planned = self.controller.load(self.committee, pick)
         self._in_refresh = True
         try:
             self.meetings_model.set_rows(rows, today())
-            self.select_meeting(keep if keep is not None and self.meetings_model.row_of(keep) >= 0
-                                else (rows[0].id if rows else None))
+            self.select_meeting(pick(rows))
         finally:
             self._in_refresh = False
         self._update_actions()
