@@ -280,7 +280,6 @@ class MeetingsTab(TabPage):
                 f"\n\nThe work programme plans {len(planned)} item"
                 f"{'s' if len(planned) != 1 else ''} for this meeting:\n"
                 + "\n".join(f"\u2022 {t}" for t in planned))
-        self.agenda_view.viewport().update()
         outcomes = self.controller.outcomes_of(m.id)
         self.outcomes_model.set_rows(outcomes)
         self.detail_tabs.setTabText(0, f"Agenda ({len(m.items)})")

@@ -82,8 +82,7 @@ class WorkProgrammeTab(TabPage):
         self.view.setStyleSheet("QTableView { gridline-color: #e1e4e8; }")
         self.view.setAlternatingRowColors(False)
         self.view.setDragEnabled(True)
-        self.view.setAcceptDrops(True)
-        self.view.viewport().setAcceptDrops(True)
+        self.view.setAcceptDrops(True)   # Qt passes it on to the viewport
         self.view.setDropIndicatorShown(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
