@@ -136,6 +136,19 @@ def get_attendance(db: Any, meeting_id: int) -> AttendanceSheet:
     return sheet
 
 
+def work_page(db: Any, committee: str) -> tuple[list[WorkItemRow], list[MeetingRow]]:
+    """What the Work programme tab shows: ``list_work_programme(db, committee)`` and
+    ``list_meetings(db, committee)``, read in one transaction when the quick path can (each
+    read as its function reads it otherwise)."""
+    def both(conn: sqlite3.Connection) -> tuple | None:
+        work = _part(conn, window_read_sql.work_programme(committee))
+        rows = _part(conn, window_read_sql.meetings(committee))
+        return None if work is None or rows is None else (work, rows)
+    got = _quick(db, both)
+    return got if got is not None else (list_work_programme(db, committee),
+                                        list_meetings(db, committee))
+
+
 @dataclasses.dataclass
 class MeetingsPage:
     """What the Meetings tab shows when it loads (``meetings_page``). ``outcomes`` and

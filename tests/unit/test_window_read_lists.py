@@ -232,3 +232,13 @@ def test_the_meetings_page_read_together_is_the_services(databases, tmp_path):
     assert page.attendance == attendance.get_attendance(db, busiest.id)
     with pytest.raises(ServiceError, match="no committee called"):   # the service's error
         window_read.meetings_page(db, "No such committee", lambda _rows: None)
+
+
+def test_the_work_programme_page_read_together_is_the_services(databases):
+    for db, names in databases:
+        for name in names:
+            assert window_read.work_page(_quick_only(db), name) == (
+                work_programme.list_work_programme(db, name), meetings.list_meetings(db, name))
+    db, _names = databases[0]
+    with pytest.raises(ServiceError, match="no committee called"):
+        window_read.work_page(db, "No such committee")
