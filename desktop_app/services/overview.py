@@ -264,10 +264,15 @@ def build_overview(db: Database, today: dt.date, committee: str | None = None, *
         for r in rec_list.list_recommendations(db, scope, status="awaiting-response",
                                                now=today):
             awaiting[r.committee_id].append(r)
-    out = [summarise(c, meeting_list.list_meetings(db, c.name), open_actions[c.id],
-                     awaiting[c.id], work_list.list_work_programme(db, c.name, "unscheduled"),
-                     today)
-           for c in rows]
+    # quick: every committee's meetings and unscheduled items in one reading
+    both = meeting_list.meetings_and_unscheduled(db, [c.name for c in rows]) if quick else {}
+    out = []
+    for c in rows:
+        meeting_rows, work_rows = both.get(c.name) or (
+            meeting_list.list_meetings(db, c.name),
+            work_list.list_work_programme(db, c.name, "unscheduled"))
+        out.append(summarise(c, meeting_rows, open_actions[c.id], awaiting[c.id], work_rows,
+                             today))
     return Overview(today, tuple(out))
 
 

@@ -149,6 +149,23 @@ def work_page(db: Any, committee: str) -> tuple[list[WorkItemRow], list[MeetingR
                                         list_meetings(db, committee))
 
 
+def meetings_and_unscheduled(db: Any, names: list[str]
+                             ) -> dict[str, tuple[list[MeetingRow], list[WorkItemRow]]]:
+    """For each committee named: ``list_meetings(db, name)`` and
+    ``list_work_programme(db, name, "unscheduled")`` (the Overview's reads), all read in one
+    transaction when the quick path can. A committee the quick path is not sure of is left
+    out: the caller reads it with those functions."""
+    def each(conn: sqlite3.Connection) -> dict:
+        out = {}
+        for name in names:
+            rows = _part(conn, window_read_sql.meetings(name))
+            work = _part(conn, window_read_sql.work_programme(name, "unscheduled"))
+            if rows is not None and work is not None:
+                out[name] = (rows, work)
+        return out
+    return (_quick(db, each) or {}) if names else {}
+
+
 @dataclasses.dataclass
 class MeetingsPage:
     """What the Meetings tab shows when it loads (``meetings_page``). ``outcomes`` and

@@ -242,3 +242,13 @@ def test_the_work_programme_page_read_together_is_the_services(databases):
     db, _names = databases[0]
     with pytest.raises(ServiceError, match="no committee called"):
         window_read.work_page(db, "No such committee")
+
+
+def test_every_committees_meetings_and_unscheduled_items_read_together(databases):
+    for db, names in databases:
+        both = window_read.meetings_and_unscheduled(_quick_only(db), names)
+        assert both == {name: (meetings.list_meetings(db, name),
+                               work_programme.list_work_programme(db, name, "unscheduled"))
+                        for name in names}
+    # a committee the quick path cannot name is left to the caller
+    assert window_read.meetings_and_unscheduled(_quick_only(db), ["No such committee"]) == {}
