@@ -51,8 +51,10 @@ class MainWindow(QMainWindow):
         self.search_window: Any = None     # made on first use (Ctrl+Shift+F)
 
         self.overview = OverviewPage(db, self.undo_stack)
-        self.meetings_tab = MeetingsTab(db, self.undo_stack)
-        self.work_tab = WorkProgrammeTab(db, self.undo_stack)
+        # a window shown before its data paints without the tabs it does not show: they are made
+        # when first shown or used
+        self.meetings_tab = MeetingsTab(db, self.undo_stack, build=load)
+        self.work_tab = WorkProgrammeTab(db, self.undo_stack, build=load)
         self.tracker = TrackerTab(db, self.undo_stack)
         self.meetings_tab.setObjectName("meetingsTab")
         self.work_tab.setObjectName("workProgrammeTab")

@@ -31,7 +31,7 @@ class MeetingsTab(TabPage):
 
     title = "Meetings"
 
-    def __init__(self, db, undo_stack, parent=None):
+    def __init__(self, db, undo_stack, parent=None, *, build: bool = True):
         super().__init__(db, undo_stack, parent)
         self._meeting: MeetingRow | None = None
         self._item: AgendaItemRow | None = None
@@ -39,8 +39,29 @@ class MeetingsTab(TabPage):
         self._in_after = False
         self._in_refresh = False
         self.controller = MeetingsController(self)
-        self._build()
-        self._update_actions()
+        self._built = False
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Make the tab's widgets, once. A tab made with ``build=False`` (the window shown
+        before its data, MainWindow(load=False)) makes them when it is first shown or first
+        used (any of its widgets asked for), not before the window's first paint."""
+        if not self.__dict__.get("_built", True):
+            self._built = True
+            self._build()
+            self._update_actions()
+
+    def __getattr__(self, name: str):
+        # reached only for a name not found: one of the widgets of a tab not built yet
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self.build()
+        super().showEvent(event)
 
     # ================================================================== layout
     def _build(self) -> None:
