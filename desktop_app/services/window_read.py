@@ -11,6 +11,11 @@ the committees, the meetings with their deadlines and the work programme
 to fall back). Whenever the quick path is not sure (not SQLite, not at the head revision, a
 committee it cannot name, a value it cannot read, any sqlite3 error) it takes the service's own
 path, which also gives the service's errors.
+
+A tab's first reads are made together, in one read transaction (``meetings_page``,
+``work_page``, ``meetings_and_unscheduled``): each quick read opens the file and checks its
+revision (~1 ms), and one transaction sees one moment. Each part is exactly what its function
+above gives.
 """
 
 from __future__ import annotations
