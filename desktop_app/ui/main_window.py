@@ -135,9 +135,15 @@ class MainWindow(QMainWindow):
         self._started = True
 
     def load(self) -> None:
-        """Read the committees and show the current one (see ``load`` in the constructor)."""
+        """Read the committees and show the current one (see ``load`` in the constructor).
+        The attention strip shows once the Tracker has counted what it says (its first reading
+        done), as the officer left it (View > Show what needs attention): never "No overdue
+        actions" before it knows."""
+        self.tracker.loaded.connect(self._strip_known, Qt.ConnectionType.SingleShotConnection)
         self.load_committees()
-        self.strip.show()
+
+    def _strip_known(self) -> None:
+        self.strip.setVisible(self.menus.strip_action.isChecked())
 
     @property
     def dialog(self) -> Any:
