@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.overview.chase_requested.connect(self.chase_owner)
 
         self.location_banner = self._location_banner()
-        self.strip = AttentionStrip()
+        self.strip = AttentionStrip(blank=not load)   # load=False: hidden until counted
         self.strip.overdue_actions_clicked.connect(self.show_overdue_actions)
         self.strip.overdue_responses_clicked.connect(self.show_overdue_responses)
         self.strip.next_meeting_clicked.connect(self.show_next_meeting)
