@@ -11,11 +11,19 @@ the committees, the meetings with their deadlines and the work programme
 to fall back). Whenever the quick path is not sure (not SQLite, not at the head revision, a
 committee it cannot name, a value it cannot read, any sqlite3 error) it takes the service's own
 path, which also gives the service's errors.
+
+A tab's first reads are made together, in one read transaction (``meetings_page``,
+``work_page``, ``meetings_and_unscheduled``): each quick read opens the file and checks its
+revision (~1 ms), and one transaction sees one moment. Each part is exactly what its function
+above gives.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.records import (ActionRow, AuditRow, CommitteeRow, MeetingRow,
@@ -131,6 +139,92 @@ def get_attendance(db: Any, meeting_id: int) -> AttendanceSheet:
         from desktop_app.services import attendance
         sheet = attendance.get_attendance(db, meeting_id)
     return sheet
+
+
+def work_page(db: Any, committee: str) -> tuple[list[WorkItemRow], list[MeetingRow]]:
+    """What the Work programme tab shows: ``list_work_programme(db, committee)`` and
+    ``list_meetings(db, committee)``, read in one transaction when the quick path can (each
+    read as its function reads it otherwise)."""
+    def both(conn: sqlite3.Connection) -> tuple | None:
+        work = _part(conn, window_read_sql.work_programme(committee))
+        rows = _part(conn, window_read_sql.meetings(committee))
+        return None if work is None or rows is None else (work, rows)
+    got = _quick(db, both)
+    return got if got is not None else (list_work_programme(db, committee),
+                                        list_meetings(db, committee))
+
+
+def meetings_and_unscheduled(db: Any, names: list[str]
+                             ) -> dict[str, tuple[list[MeetingRow], list[WorkItemRow]]]:
+    """For each committee named: ``list_meetings(db, name)`` and
+    ``list_work_programme(db, name, "unscheduled")`` (the Overview's reads), all read in one
+    transaction when the quick path can. A committee the quick path is not sure of is left
+    out: the caller reads it with those functions."""
+    def each(conn: sqlite3.Connection) -> dict:
+        out = {}
+        for name in names:
+            rows = _part(conn, window_read_sql.meetings(name))
+            work = _part(conn, window_read_sql.work_programme(name, "unscheduled"))
+            if rows is not None and work is not None:
+                out[name] = (rows, work)
+        return out
+    return (_quick(db, each) or {}) if names else {}
+
+
+@dataclasses.dataclass
+class MeetingsPage:
+    """What the Meetings tab shows when it loads (``meetings_page``). ``outcomes`` and
+    ``attendance`` are None when they were not read (no meeting chosen, or the quick path was
+    not sure of them): the caller reads them itself then."""
+
+    meetings: list[MeetingRow]            # upcoming first
+    work: list[WorkItemRow]
+    shown: int | None = None              # the meeting ``pick`` chose
+    outcomes: list | None = None          # its recommendations, then its actions
+    attendance: AttendanceSheet | None = None
+
+
+def _part(conn: sqlite3.Connection, reader: Callable[[sqlite3.Connection], Any]) -> Any:
+    """One reader's answer within a shared read, or None where it is not sure."""
+    try:
+        return reader(conn)
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def meetings_page(db: Any, committee: str, pick: Callable[[list[MeetingRow]], int | None],
+                  now: dt.date | None = None) -> MeetingsPage:
+    """The committee's meetings upcoming first and its work programme (what
+    ``list_meetings_upcoming_first`` and ``list_work_programme`` give), and for the meeting
+    ``pick`` chooses among those meetings its recommendations then actions
+    (``list_recommendations``, ``list_actions`` with its ``meeting_id``) and its attendance
+    (``get_attendance``): read in one transaction, one connection opened and checked rather
+    than five. The meetings and work programme the quick path is not sure of are read as
+    their functions read them (the service's path, and its errors); the meeting's parts are
+    then left None."""
+    now = now or today()
+
+    def together(conn: sqlite3.Connection) -> MeetingsPage | None:
+        rows = _part(conn, window_read_sql.meetings(committee))
+        work = _part(conn, window_read_sql.work_programme(committee))
+        if rows is None or work is None:
+            return None
+        page = MeetingsPage(upcoming_first(rows, now), work)
+        page.shown = pick(page.meetings)
+        if page.shown is not None:
+            recs = _part(conn, quick_read.recommendations(committee, None, now, page.shown))
+            acts = _part(conn, quick_read.actions(committee, None, now, page.shown))
+            if recs is not None and acts is not None:
+                page.outcomes = [*recs, *acts]
+            page.attendance = _part(conn, window_read_sql.attendance(page.shown))
+        return page
+
+    got = _quick(db, together)
+    if got is None:
+        got = MeetingsPage(list_meetings_upcoming_first(db, committee, now),
+                           list_work_programme(db, committee))
+        got.shown = pick(got.meetings)
+    return got
 
 
 def _one(db: Any, table: str, reader: Any, record_id: int) -> Any:

@@ -19,8 +19,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+# imported with this module, before PySide6 (ui/startup.py): a module imported after PySide6
+# has its source read by PySide's import hook, and the Meetings tab shows a meeting's
+# attendance at once
+from desktop_app.domain.attendance import Attendee, AttendanceSheet, sheet_fingerprint
+
 if TYPE_CHECKING:
-    from desktop_app.domain.attendance import AttendanceSheet
     from desktop_app.domain.records import AuditRow, MeetingRow, WorkItemRow
 
 _TIME = re.compile(r"(\d{2}):(\d{2}):(\d{2})(?:\.(\d{6}))?")
@@ -208,7 +212,6 @@ def attendance(meeting_id: int) -> Callable[[sqlite3.Connection], AttendanceShee
     minutes were approved; None for a meeting that is not there (the service explains)."""
     from types import SimpleNamespace
 
-    from desktop_app.domain.attendance import Attendee, AttendanceSheet, sheet_fingerprint
     from desktop_app.domain.enums import AttendanceKind
 
     def reader(conn: sqlite3.Connection) -> AttendanceSheet | None:

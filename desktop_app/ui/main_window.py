@@ -51,8 +51,10 @@ class MainWindow(QMainWindow):
         self.search_window: Any = None     # made on first use (Ctrl+Shift+F)
 
         self.overview = OverviewPage(db, self.undo_stack)
-        self.meetings_tab = MeetingsTab(db, self.undo_stack)
-        self.work_tab = WorkProgrammeTab(db, self.undo_stack)
+        # a window shown before its data paints without the tabs it does not show: they are made
+        # when first shown or used
+        self.meetings_tab = MeetingsTab(db, self.undo_stack, build=load)
+        self.work_tab = WorkProgrammeTab(db, self.undo_stack, build=load)
         self.tracker = TrackerTab(db, self.undo_stack)
         self.meetings_tab.setObjectName("meetingsTab")
         self.work_tab.setObjectName("workProgrammeTab")
@@ -70,7 +72,7 @@ class MainWindow(QMainWindow):
         self.overview.chase_requested.connect(self.chase_owner)
 
         self.location_banner = self._location_banner()
-        self.strip = AttentionStrip()
+        self.strip = AttentionStrip(blank=not load)   # load=False: hidden until counted
         self.strip.overdue_actions_clicked.connect(self.show_overdue_actions)
         self.strip.overdue_responses_clicked.connect(self.show_overdue_responses)
         self.strip.next_meeting_clicked.connect(self.show_next_meeting)
@@ -133,9 +135,15 @@ class MainWindow(QMainWindow):
         self._started = True
 
     def load(self) -> None:
-        """Read the committees and show the current one (see ``load`` in the constructor)."""
+        """Read the committees and show the current one (see ``load`` in the constructor).
+        The attention strip shows once the Tracker has counted what it says (its first reading
+        done), as the officer left it (View > Show what needs attention): never "No overdue
+        actions" before it knows."""
+        self.tracker.loaded.connect(self._strip_known, Qt.ConnectionType.SingleShotConnection)
         self.load_committees()
-        self.strip.show()
+
+    def _strip_known(self) -> None:
+        self.strip.setVisible(self.menus.strip_action.isChecked())
 
     @property
     def dialog(self) -> Any:
@@ -143,11 +151,19 @@ class MainWindow(QMainWindow):
         return self.commands.dialog
 
     def _icon(self) -> None:
-        try:
-            from desktop_app.resources import resource
-            self.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
-        except FileNotFoundError:
-            pass
+        # the package's own folder when it is on disk (a checkout, an install, the frozen
+        # app): what importlib.resources finds there, without its imports and look-ups before
+        # the first paint (~5 ms); else through it (desktop_app/resources, a zipped package)
+        import desktop_app
+        path = os.path.join(os.path.dirname(desktop_app.__file__), "resources", "icons",
+                            "app.png")
+        if not os.path.isfile(path):
+            try:
+                from desktop_app.resources import resource
+                path = str(resource("icons", "app.png"))
+            except FileNotFoundError:
+                return
+        self.setWindowIcon(QIcon(path))
 
     def _location_banner(self) -> QLabel:
         """The network-share / OneDrive warning, shown above everything while it applies."""

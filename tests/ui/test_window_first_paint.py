@@ -34,6 +34,7 @@ def test_window_is_painted_first_and_filled_by_load(qtbot, demo_db, today, messa
     assert not window.strip.isVisible()     # no "no overdue actions" before it is known
 
     window.load()
+    assert not window.strip.isVisible()     # nor while the Tracker is still counting
     window.tracker.wait_loaded()
     qtbot.waitUntil(lambda: window.tracker.actions_model.rowCount() == 7)
     assert window.committee_combo.isEnabled()
@@ -47,6 +48,19 @@ def test_window_is_painted_first_and_filled_by_load(qtbot, demo_db, today, messa
     assert owners.count("Claire Ward") == 2               # what the table shows
     window.tabs.setCurrentWidget(window.meetings_tab)
     assert window.meetings_tab.meetings_model.rowCount() > 0
+    window.close()
+
+
+def test_the_strip_turned_off_stays_off_after_load(qtbot, demo_db, today, message_boxes):
+    window = _painted(qtbot, demo_db)
+    window.menus.strip_action.setChecked(False)   # View > Show what needs attention, off
+    window.load()
+    window.tracker.wait_loaded()
+    qtbot.waitUntil(lambda: window.tracker.actions_model.rowCount() == 7)
+    assert window.strip.isHidden()
+    window.menus.strip_action.setChecked(True)
+    assert window.strip.isVisible()
+    assert window.strip.overdue_actions == window.tracker.summary()[0]
     window.close()
 
 

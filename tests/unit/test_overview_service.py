@@ -4,6 +4,7 @@ owner, agenda items to be scheduled; a committee with no next meeting; the commi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -183,3 +184,20 @@ def test_given_rows_give_the_overview_read_again(data, committee, read):
             assert from_given == read_again
             assert from_given.committees
             assert any(c.owners for c in from_given.committees)
+
+
+def test_action_lines_made_quickly_are_the_dataclass(data):
+    """``action_line`` gives what ``ActionLine(...)`` gives: every field, equal, hashed alike,
+    the same repr and JSON (a field added to ActionLine and not to action_line fails here)."""
+    db, _ids = data
+    adults = _by_name(overview.build_overview(db, TODAY))[ADULTS]
+    lines = [a for g in adults.owners for a in g.actions]
+    assert lines
+    names = [f.name for f in dataclasses.fields(overview.ActionLine)]
+    for line in lines:
+        assert type(line) is overview.ActionLine
+        assert sorted(vars(line)) == sorted(names)
+        plain = overview.ActionLine(*(getattr(line, n) for n in names))
+        assert (line, hash(line), repr(line), line.as_dict()) == (plain, hash(plain),
+                                                                  repr(plain), plain.as_dict())
+    assert [g.as_dict()["overdue"] for g in adults.owners] == [1, 0, 0]

@@ -190,3 +190,65 @@ def test_one_records_details_and_history_read_quickly_are_the_services(databases
     db, _names = databases[0]
     with pytest.raises(ServiceError):            # not there: the service's error
         window_read.get_action(db, 999_999)
+
+
+def test_the_meetings_page_read_together_is_the_services(databases, tmp_path):
+    """``meetings_page`` (one reading for the Meetings tab): the meetings upcoming first, the
+    work programme, and the chosen meeting's recommendations, actions and attendance, as the
+    services give them; the full way where the quick path is not sure."""
+    from desktop_app.services import actions, recommendations
+    seen = 0
+    db, names = databases[0]
+    for name in names:
+        rows = meetings.list_meetings(db, name, upcoming_first=True)
+        for chosen in [None, *(m.id for m in rows)]:
+            page = window_read.meetings_page(_quick_only(db), name, lambda _rows, c=chosen: c)
+            assert (page.meetings, page.work, page.shown) == (
+                rows, work_programme.list_work_programme(db, name), chosen)
+            if chosen is None:
+                assert (page.outcomes, page.attendance) == (None, None)
+                continue
+            assert page.outcomes == [
+                *recommendations.list_recommendations(db, name, meeting_id=chosen),
+                *actions.list_actions(db, name, meeting_id=chosen)]
+            assert page.attendance == attendance.get_attendance(db, chosen)
+            seen += len(page.outcomes) + len(page.attendance.entries)
+    assert seen
+    # an action of the chosen meeting the quick path cannot read: that part is left to the
+    # caller (the Meetings tab then reads it the full way), the rest read quickly
+    name = next(n for n in names if actions.list_actions(db, n))
+    rows = meetings.list_meetings(db, name, upcoming_first=True)
+    busiest = max(rows, key=lambda m: len(actions.list_actions(db, name, meeting_id=m.id)))
+    path = tmp_path / "odd.db"
+    src, dst = sqlite3.connect(Path(db.url.removeprefix("sqlite:///"))), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.execute("UPDATE actions SET due_date = '2021W094' WHERE meeting_id = ?", (busiest.id,))
+    dst.commit()
+    dst.close()
+    page = window_read.meetings_page(SimpleNamespace(url=f"sqlite:///{path}"), name,
+                                     lambda _rows: busiest.id)
+    assert (page.meetings, page.shown, page.outcomes) == (rows, busiest.id, None)
+    assert page.attendance == attendance.get_attendance(db, busiest.id)
+    with pytest.raises(ServiceError, match="no committee called"):   # the service's error
+        window_read.meetings_page(db, "No such committee", lambda _rows: None)
+
+
+def test_the_work_programme_page_read_together_is_the_services(databases):
+    for db, names in databases:
+        for name in names:
+            assert window_read.work_page(_quick_only(db), name) == (
+                work_programme.list_work_programme(db, name), meetings.list_meetings(db, name))
+    db, _names = databases[0]
+    with pytest.raises(ServiceError, match="no committee called"):
+        window_read.work_page(db, "No such committee")
+
+
+def test_every_committees_meetings_and_unscheduled_items_read_together(databases):
+    for db, names in databases:
+        both = window_read.meetings_and_unscheduled(_quick_only(db), names)
+        assert both == {name: (meetings.list_meetings(db, name),
+                               work_programme.list_work_programme(db, name, "unscheduled"))
+                        for name in names}
+    # a committee the quick path cannot name is left to the caller
+    assert window_read.meetings_and_unscheduled(_quick_only(db), ["No such committee"]) == {}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from desktop_app.domain.agenda_numbers import number_key
 from desktop_app.domain.records import AgendaItemRow
 from desktop_app.ui.models.list_model import ListTableModel
-from desktop_app.ui.meetings.meetings_model import AMBER, GREY, RowRole, SortRole
+from desktop_app.ui.meetings.meetings_model import (ACCESSIBLE, ALIGNMENT, AMBER, DISPLAY, FONT,
+                                                  FOREGROUND, GREY, TOOLTIP, TOP_CENTRE,
+                                                  TOP_LEFT, RowRole, SortRole)
 
 __all__ = ["AgendaModel", "RowRole", "SortRole", "number_key"]
 
@@ -20,7 +21,7 @@ class AgendaModel(ListTableModel[AgendaItemRow]):
     HEADERS = ("No.", "Item", "Purpose", "Lead officer(s)", "Exempt", "Reports", "Minutes")
 
     def cell_data(self, item: AgendaItemRow, col: int, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY, ACCESSIBLE):
             return self._display(item, col)
         if role == SortRole:
             if col == self.NUMBER:
@@ -30,7 +31,7 @@ class AgendaModel(ListTableModel[AgendaItemRow]):
             if col == self.EXEMPT:
                 return f"{int(item.exempt)}{item.exempt_paragraph.zfill(4)}"
             return self._display(item, col).lower()
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if col == self.REPORTS and item.attachments:
                 return "\n".join(a.path for a in item.attachments)
             if col == self.EXEMPT and item.exempt:
@@ -39,20 +40,20 @@ class AgendaModel(ListTableModel[AgendaItemRow]):
             if col in (self.TITLE, self.PURPOSE):
                 return self._display(item, col) or None
             return None
-        if role == Qt.ItemDataRole.FontRole and col == self.TITLE:
+        if role == FONT and col == self.TITLE:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if col == self.EXEMPT and item.exempt:
                 return QBrush(AMBER)
             if col == self.MINUTES and not item.minutes_text.strip():
                 return QBrush(GREY)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.NUMBER, self.MINUTES):
-            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == ALIGNMENT and col in (self.NUMBER, self.MINUTES):
+            return TOP_CENTRE
+        if role == ALIGNMENT:
+            return TOP_LEFT
         return None
 
     def _display(self, item: AgendaItemRow, col: int) -> str:

@@ -9,6 +9,7 @@ stack (``UndoableEdits``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,18 +46,26 @@ class MeetingsController:
         self._sheets: dict[int, object] = {}   # meeting id -> its attendance sheet
 
     # ================================================================== reading
-    def load(self, committee: str) -> tuple[list[MeetingRow], list[WorkItemRow]]:
-        """The committee's meetings (upcoming first) and its work programme."""
+    def load(self, committee: str, pick: Callable[[list[MeetingRow]], int | None]
+             ) -> tuple[list[MeetingRow], list[WorkItemRow]]:
+        """The committee's meetings (upcoming first) and its work programme; with them, in the
+        same reading, what the meeting ``pick`` chooses will show (``outcomes_of``,
+        ``attendance_of``)."""
         # The recommendations and actions are read per meeting, when one is shown (see
         # outcomes_of), not all of them here: with 10,000 actions that took a second.
         self._outcomes = {}
         self._sheets = {}
         try:
-            return (window_read.list_meetings_upcoming_first(self.db, committee),   # quick
-                    window_read.list_work_programme(self.db, committee))
+            page = window_read.meetings_page(self.db, committee, pick)   # quick when it can
         except ServiceError as exc:
             self.tab.status.emit(str(exc))
             return [], []
+        if page.shown is not None:
+            if page.outcomes is not None:
+                self._outcomes[page.shown] = page.outcomes
+            if page.attendance is not None:
+                self._sheets[page.shown] = page.attendance
+        return page.meetings, page.work
 
     def outcomes_of(self, meeting_id: int) -> list:
         """The meeting's recommendations, then its actions (read once per load)."""

@@ -23,6 +23,18 @@ AMBER = QColor("#8a5a00")
 GREEN = QColor("#1e6b2f")
 RED = QColor("#a4262c")
 
+# The roles and alignments the grids answer, as plain ints: ``cell_data`` compares the role it is
+# asked for with them for every cell drawn, and an enum member's lookup (or an ``|`` of two
+# flags) costs more than the comparison itself.
+DISPLAY, DECORATION, TOOLTIP, FONT, ALIGNMENT, BACKGROUND, FOREGROUND, ACCESSIBLE = (
+    int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                           Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+                           Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.AccessibleTextRole))
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+TOP_CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+
 
 def format_time(value: dt.time | None) -> str:
     """"2:30 pm", as council papers write it."""
@@ -69,23 +81,29 @@ class MeetingsModel(ListTableModel[MeetingRow]):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._today = dt.date.today()
+        self._texts: dict[tuple[int, int], str] = {}   # (meeting id, column) -> its text
 
     # -- loading
     def set_rows(self, rows: list[MeetingRow], today: dt.date) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._today = today
+        self._texts = {}
         self.endResetModel()
 
     # -- Qt API
     def cell_data(self, m: MeetingRow, col: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(m, col)
+        if role == DISPLAY:   # asked for at every paint: worked out once per load
+            key = (m.id, col)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._display(m, col)
+            return text
         if role == SortRole:
             return self._sort_value(m, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(m, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col):
                 return QBrush(AMBER)
             if col == self.STATUS and m.status == MeetingStatus.SCHEDULED and m.date < self._today:
@@ -93,24 +111,24 @@ class MeetingsModel(ListTableModel[MeetingRow]):
             if m.status == MeetingStatus.CANCELLED or m.date < self._today:
                 return QBrush(GREY)
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == BACKGROUND:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col) \
                     and m.status == MeetingStatus.SCHEDULED:
                 return QBrush(AMBER_BG)
             return None
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col):
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             return None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             if m.status == MeetingStatus.CANCELLED:
                 font = QFont()
                 font.setStrikeOut(True)
                 return font
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.ITEMS:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ALIGNMENT and col == self.ITEMS:
+            return CENTRE
+        if role == ACCESSIBLE:
             return self._display(m, col)
         return None
 
@@ -207,9 +225,9 @@ class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
                "Due", "Status")
 
     def cell_data(self, r: RecommendationRow | ActionRow, col: int, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY, ACCESSIBLE):
             return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT, self.STATUS):
+        if role == TOOLTIP and col in (self.TEXT, self.STATUS):
             text = self._display(r, col)
             if isinstance(r, RecommendationRow) and r.response and col == self.STATUS:
                 text += f"\n\nResponse: {r.response}"
@@ -222,14 +240,14 @@ class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
                 ref = r.label if isinstance(r, RecommendationRow) else r.ref
                 return re.sub(r"\d+", lambda m: m.group().zfill(8), ref.lower())
             return self._display(r, col).lower()
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
+        if role == FOREGROUND and col == self.STATUS:
             if (isinstance(r, ActionRow) and r.overdue) or \
                     (isinstance(r, RecommendationRow) and r.response_overdue):
                 return QBrush(RED)
             if r.status in (ActionStatus.COMPLETED, ImplementationStatus.COMPLETED):
                 return QBrush(GREEN)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == ALIGNMENT:
+            return TOP_LEFT
         return None
 
     @staticmethod

@@ -31,7 +31,7 @@ class MeetingsTab(TabPage):
 
     title = "Meetings"
 
-    def __init__(self, db, undo_stack, parent=None):
+    def __init__(self, db, undo_stack, parent=None, *, build: bool = True):
         super().__init__(db, undo_stack, parent)
         self._meeting: MeetingRow | None = None
         self._item: AgendaItemRow | None = None
@@ -39,8 +39,29 @@ class MeetingsTab(TabPage):
         self._in_after = False
         self._in_refresh = False
         self.controller = MeetingsController(self)
-        self._build()
-        self._update_actions()
+        self._built = False
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Make the tab's widgets, once. A tab made with ``build=False`` (the window shown
+        before its data, MainWindow(load=False)) makes them when it is first shown or first
+        used (any of its widgets asked for), not before the window's first paint."""
+        if not self.__dict__.get("_built", True):
+            self._built = True
+            self._build()
+            self._update_actions()
+
+    def __getattr__(self, name: str):
+        # reached only for a name not found: one of the widgets of a tab not built yet
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self.build()
+        super().showEvent(event)
 
     # ================================================================== layout
     def _build(self) -> None:
@@ -182,12 +203,17 @@ class MeetingsTab(TabPage):
             return
         self.stack.setCurrentWidget(self.splitter)
         keep = self._meeting.id if self._meeting else None
-        rows, self._planned = self.controller.load(self.committee)
+
+        def pick(rows: list[MeetingRow]) -> int | None:
+            """The meeting shown after the reload: the one shown before, else the first."""
+            if keep is not None and any(r.id == keep for r in rows):
+                return keep
+            return rows[0].id if rows else None
+        rows, self._planned = self.controller.load(self.committee, pick)
         self._in_refresh = True
         try:
             self.meetings_model.set_rows(rows, today())
-            self.select_meeting(keep if keep is not None and self.meetings_model.row_of(keep) >= 0
-                                else (rows[0].id if rows else None))
+            self.select_meeting(pick(rows))
         finally:
             self._in_refresh = False
         self._update_actions()
@@ -275,7 +301,6 @@ class MeetingsTab(TabPage):
                 f"\n\nThe work programme plans {len(planned)} item"
                 f"{'s' if len(planned) != 1 else ''} for this meeting:\n"
                 + "\n".join(f"\u2022 {t}" for t in planned))
-        self.agenda_view.viewport().update()
         outcomes = self.controller.outcomes_of(m.id)
         self.outcomes_model.set_rows(outcomes)
         self.detail_tabs.setTabText(0, f"Agenda ({len(m.items)})")

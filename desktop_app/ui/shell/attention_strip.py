@@ -54,7 +54,10 @@ class AttentionStrip(QFrame):
     overdue_responses_clicked = Signal()
     next_meeting_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, blank: bool = False):
+        """``blank``: nothing said (no counts, no meeting, no icons drawn) until
+        ``set_counts`` and ``set_next_meeting`` are called: for a strip kept hidden until they
+        are (a window shown before its data)."""
         super().__init__(parent)
         self.setObjectName("attentionStrip")
         self.setAccessibleName("Needs attention")
@@ -99,8 +102,9 @@ class AttentionStrip(QFrame):
         self.overdue_actions = 0
         self.overdue_responses = 0
         self.next_meeting: NextMeeting | None = None
-        self.set_counts(0, 0)
-        self.set_next_meeting(None, dt.date.today())
+        if not blank:
+            self.set_counts(0, 0)
+            self.set_next_meeting(None, dt.date.today())
 
     def _button(self, name: str, tip: str) -> QPushButton:
         button = QPushButton()

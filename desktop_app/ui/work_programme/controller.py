@@ -36,8 +36,7 @@ class WorkProgrammeController:
     def load(self, committee: str) -> tuple[list[WorkItemRow], list[MeetingRow]]:
         """The committee's work programme items and its meetings."""
         try:
-            return (window_read.list_work_programme(self.db, committee),   # quick when it can
-                    window_read.list_meetings(self.db, committee))
+            return window_read.work_page(self.db, committee)   # quick when it can
         except ServiceError as exc:
             self.tab.status.emit(str(exc))
             return [], []

@@ -25,7 +25,9 @@ from desktop_app.ui.models.optional_columns import (RAG_KEY, RAG_TITLE, STATUS_W
                                                     STATUS_WORD_TITLE, extra_headers, extra_key,
                                                     rag_label, search_words)
 from desktop_app.ui.widgets import badges
-from desktop_app.ui.meetings.meetings_model import (AMBER, GREEN, GREY, RowRole, SortRole,
+from desktop_app.ui.meetings.meetings_model import (ACCESSIBLE, ALIGNMENT, AMBER, DECORATION,
+                                                  DISPLAY, FONT, FOREGROUND, GREEN, GREY,
+                                                  TOOLTIP, TOP_LEFT, RowRole, SortRole,
                                                   kind_label, meeting_heading)
 import contextlib
 
@@ -228,10 +230,10 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         if isinstance(row, Section):
             if role == SectionRole:
                 return row
-            if col == 0 and role in (Qt.ItemDataRole.DisplayRole,
-                                     Qt.ItemDataRole.AccessibleTextRole):
+            if col == 0 and role in (DISPLAY,
+                                     ACCESSIBLE):
                 return f"{row.title}   {row.subtitle}".strip()
-            if col == 0 and role == Qt.ItemDataRole.ToolTipRole and row.meeting is not None:
+            if col == 0 and role == TOOLTIP and row.meeting is not None:
                 lines = row.subtitle.replace(SEPARATOR, "\n")
                 return f"{row.title}\n{lines}\n\nDrag items here to move them to this meeting."
             if role == SortRole:
@@ -240,27 +242,27 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         return self._item_data(row, col, role)
 
     def _item_data(self, item: WorkItemRow, col: int, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY, ACCESSIBLE):
             return self._display(item, col)
         if role == SortRole:
             if col == self.ORIGIN and item.target_date:
                 return item.target_date.isoformat()
             return self._display(item, col).lower()
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if col == self.ITEM and item.moves:
                 return "Moves:\n" + "\n".join(move_text(m) for m in item.moves)
             text = self._display(item, col)
             return text if len(text) > 60 else None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             font = QFont()
             if item.status == WorkStatus.DROPPED:
                 font.setStrikeOut(True)
             if col == self.ITEM:
                 font.setBold(item.status != WorkStatus.DROPPED)
             return font if (font.strikeOut() or font.bold()) else None
-        if role == Qt.ItemDataRole.DecorationRole and col == self.column_of(RAG_KEY):
+        if role == DECORATION and col == self.column_of(RAG_KEY):
             return badges.rag_icon(item.rag)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if item.status == WorkStatus.DROPPED:
                 return QBrush(GREY)
             if col == self.column_of(RAG_KEY):
@@ -271,8 +273,8 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             if col == self.POSITION and item.position.lower().startswith("deferred"):
                 return QBrush(AMBER)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == ALIGNMENT:
+            return TOP_LEFT
         return None
 
     def _display(self, item: WorkItemRow, col: int) -> str:

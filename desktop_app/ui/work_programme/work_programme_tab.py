@@ -35,12 +35,33 @@ class WorkProgrammeTab(TabPage):
 
     title = "Work programme"
 
-    def __init__(self, db, undo_stack, parent=None):
+    def __init__(self, db, undo_stack, parent=None, *, build: bool = True):
         super().__init__(db, undo_stack, parent)
         self._item: WorkItemRow | None = None
         self.controller = WorkProgrammeController(self)
-        self._build()
-        self._update_actions()
+        self._built = False
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Make the tab's widgets, once. A tab made with ``build=False`` (the window shown
+        before its data, MainWindow(load=False)) makes them when it is first shown or first
+        used (any of its widgets asked for), not before the window's first paint."""
+        if not self.__dict__.get("_built", True):
+            self._built = True
+            self._build()
+            self._update_actions()
+
+    def __getattr__(self, name: str):
+        # reached only for a name not found: one of the widgets of a tab not built yet
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self.build()
+        super().showEvent(event)
 
     # ================================================================== layout
     def _build(self) -> None:
@@ -82,8 +103,7 @@ class WorkProgrammeTab(TabPage):
         self.view.setStyleSheet("QTableView { gridline-color: #e1e4e8; }")
         self.view.setAlternatingRowColors(False)
         self.view.setDragEnabled(True)
-        self.view.setAcceptDrops(True)
-        self.view.viewport().setAcceptDrops(True)
+        self.view.setAcceptDrops(True)   # Qt passes it on to the viewport
         self.view.setDropIndicatorShown(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
