@@ -245,7 +245,7 @@ def test_the_log_file_is_made_on_the_first_record_and_still_rotates(tmp_path, mo
     assert not path.exists()
     handler = next(h for h in logging.getLogger().handlers
                    if isinstance(h, logging_setup.LogFile))
-    assert handler.rotating is None                      # nothing logged, nothing made
+    assert handler.stream is None                        # nothing logged, nothing made
     assert logging_setup.setup_logging() == path         # one handler, however often set up
     log = logging.getLogger("desktop_app.test")
     for n in range(20):
