@@ -17,15 +17,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop_app.domain.enums import AttendanceKind
+from desktop_app.domain.lazy_re import lazy
 from desktop_app.domain.records import _Record
 
 # Titles written before a name; stripped to compare names (kept as written for printing).
 _TITLES = (r"(?:councillors?|cllrs?\.?|county\s+councillor|the\s+rt\.?\s+hon\.?|rev(?:erend)?\.?"
            r"|preb(?:endary)?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|prof(?:essor)?\.?|sir|dame"
            r"|lord|lady)")
-_TITLE_RE = re.compile(rf"^(?:{_TITLES}(?:\s+|$))+", re.I)
+_TITLE_RE = lazy(rf"^(?:{_TITLES}(?:\s+|$))+", re.I)
 # "(Chairperson)", "(Vice-Chairman)", "(non-voting member)" after a member's name
-_CHAIR_NOTE = re.compile(r"\((?:vice[\s-]*)?chair(?:person|man|woman)?\)|\(non-voting(?: member)?\)",
+_CHAIR_NOTE = lazy(r"\((?:vice[\s-]*)?chair(?:person|man|woman)?\)|\(non-voting(?: member)?\)",
                          re.I)
 
 
@@ -90,20 +91,20 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
-_ROLE_START = re.compile(
+_ROLE_START = lazy(
     r"^(?:director|head|cabinet|chief|assistant|interim|deputy|service|manager|officer|leader"
     r"|executive|representative|member|portfolio|corporate|strategic|senior|programme|democratic"
     r"|monitoring|solicitor|lead|education|parent|diocesan|church|co-?opt(?:ed|ee))\b", re.I)
 
 
-_JOB_END = re.compile(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
+_JOB_END = lazy(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
                       r"|clerk|assistant|services)\s*$", re.I)
 
 
-_PLURAL = re.compile(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
+_PLURAL = lazy(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
 
 
-_JOB_WORD = re.compile(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
+_JOB_WORD = lazy(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
                        r"|clerk|assistant|chief|executive|monitoring|democratic)\b", re.I)
 
 
