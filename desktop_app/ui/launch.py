@@ -43,22 +43,13 @@ def ensure_app() -> QApplication:
 
 def end_app() -> None:
     """Before the process ends without the interpreter's teardown (app.end_process): every
-    job's thread finished, then, when the app holds what the officer copied last (the system's
-    clipboard, or X11's selection), the QApplication deleted, as the teardown would: Qt then
-    hands the copy over to the system (Windows' OleFlushClipboard, X11's clipboard manager)
-    so that it can still be pasted. Otherwise deleting it (and the ~650 widgets still alive:
-    ~7 ms) leaves nothing behind that outlives the process, and is skipped."""
+    job's thread finished, then the QApplication deleted, as the teardown would."""
     from desktop_app.ui import workers
     workers.wait_all()
     app = QApplication.instance()
-    if app is not None and holds_clipboard(app):
+    if app is not None:
         import shiboken6
         shiboken6.delete(app)
-
-
-def holds_clipboard(app: QApplication) -> bool:
-    clipboard = app.clipboard()
-    return clipboard.ownsClipboard() or clipboard.ownsSelection()
 
 
 def failure_box(message: str) -> QMessageBox:
