@@ -60,24 +60,6 @@ class AttendanceSheet(_Record):
         return [e for e in self.entries if e.kind == kind]
 
 
-@dataclasses.dataclass(frozen=True)
-class MemberAttendance(_Record):
-    """One committee member's year, as councils publish it: meetings they were expected at
-    (held meetings whose attendance is recorded), present, apologies, substituted, absent."""
-
-    name: str
-    role: str
-    expected: int = 0
-    present: int = 0
-    apologies: int = 0
-    substituted: int = 0
-    absent: int = 0
-
-    @property
-    def percentage(self) -> int | None:
-        return round(100 * self.present / self.expected) if self.expected else None
-
-
 def strip_title(name: str) -> str:
     """'Councillor Phillip Howells (Chairperson)' -> 'Phillip Howells'."""
     text = _CHAIR_NOTE.sub("", name)
@@ -194,22 +176,6 @@ def parse_substitute(text: str) -> tuple[str, str]:
     if m:
         return m["sub"].strip(), m["for"].strip()
     return text, ""
-
-
-@dataclasses.dataclass(frozen=True)
-class MinutesApproval(_Record):
-    """Whether a meeting's minutes were approved as a correct record, and where: the later
-    meeting ("To approve and sign the minutes of the meeting held on ...") and its date."""
-
-    meeting_id: int
-    meeting_date: dt.date
-    approved_meeting_id: int | None = None
-    approved_on: dt.date | None = None
-    version: int = 1  # the meeting's version, for if_version
-
-    def is_draft(self, as_at: dt.date) -> bool:
-        """Draft in a document as at ``as_at``: not approved, or approved after that day."""
-        return self.approved_on is None or self.approved_on > as_at
 
 
 def sheet_fingerprint(rows: Iterable[Any]) -> int:
