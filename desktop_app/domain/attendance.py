@@ -47,6 +47,9 @@ class Attendee(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class AttendanceSheet(_Record):
+    """A meeting's attendance: its lines, the sheet's version, and when its minutes were
+    approved (with a docstring, the dataclass is made without ``inspect.signature``)."""
+
     meeting_id: int
     meeting_date: dt.date
     committee: str
