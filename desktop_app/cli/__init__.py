@@ -151,13 +151,15 @@ def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
         return code
 
 
-def main(argv: list[str] | None = None, *, last: bool = False) -> int:
+def main(argv: list[str] | None = None, *, last: bool = False,
+         collect: bool | None = None) -> int:
     """Run one command. ``last``: the process ends when it returns (app.program); a collector
     still off then (a command that never opened the database through SQLAlchemy: the quick
     import) is left off, since turning it on would only walk, once, every object the command
     made (20,000 imported rows: ~30 ms) just before the process ends, without the collections
-    at exit."""
-    collecting = gc.isenabled()
+    at exit. ``collect``: whether the cycle collector is the caller's to have on (default:
+    whether it is on now; app.program turns it off before importing this module)."""
+    collecting = gc.isenabled() if collect is None else collect
     gc.disable()    # start-up makes many objects and no garbage: on again once a database is open
     try:
         return _main(argv, collecting)
