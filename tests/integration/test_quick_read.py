@@ -231,7 +231,8 @@ def test_a_quick_read_leaves_nothing_beside_the_database_and_writes_nothing(comm
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             conn.execute("DELETE FROM committees")
     finally:
-        conn.close()
+        conn.close()        # kept for the next quick read (db/lite.py), until close_idle
+    lite.close_idle(url)
     assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
 
 
