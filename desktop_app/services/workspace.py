@@ -81,7 +81,9 @@ def check_ahead(url: str) -> None:
 def _file_state(path: Path) -> tuple:
     """What changes when the file or its -wal file is written, replaced or removed, or the file
     or its folder is made read-only (None for one that is not there). Not the folder's times:
-    opening the file (a WAL database) makes and removes its -wal and -shm files there."""
+    opening the file (a WAL database) makes and removes its -wal and -shm files there; and an
+    empty -wal file is none (a reader opening the file makes one; a write makes it grow, or
+    changes the file itself when it is copied back into it)."""
     def state(p: Path | str, whole: bool = True):
         try:
             st = os.stat(p)
@@ -90,7 +92,8 @@ def _file_state(path: Path) -> tuple:
         if not whole:
             return st.st_ino, st.st_dev, st.st_mode
         return st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode
-    return state(path), state(f"{path}-wal"), state(path.parent, whole=False)
+    wal = state(f"{path}-wal")
+    return state(path), wal if wal and wal[2] else None, state(path.parent, whole=False)
 
 
 def _checked_ahead(url: str) -> bool:
