@@ -115,8 +115,8 @@ def open_at_head(url: str, *, write: bool = False) -> sqlite3.Connection | None:
 
 # --- reading connections kept for the next quick read ------------------------------------
 
-IDLE_KEPT = 2    # idle reading connections kept per file
-_idle: dict[str, list[_Reader]] = {}
+IDLE_KEPT = 2    # idle reading connections kept, in all (the window reads one file at a time)
+_idle: list[_Reader] = []     # the one handed back last, last
 _idle_lock = threading.Lock()
 _closing_at_exit = False
 
@@ -128,8 +128,8 @@ class _Reader(sqlite3.Connection):
     transaction is ended (ROLLBACK: a reader changes nothing); the next ``open_at_head`` takes
     it after the same checks as a new one (the file there, an SQLite file at the head
     revision) when it is still the same file (not replaced by another). At most ``IDLE_KEPT``
-    per file; ``close_idle`` closes them (``Database.dispose``, and the process's end: no -wal
-    or -shm file is left beside the database)."""
+    are kept, the oldest closed first; ``close_idle`` closes them (``Database.dispose``, and
+    the process's end: no -wal or -shm file is left beside the database)."""
 
     key = ""
     ident: tuple[int, int] = (0, 0)
@@ -148,13 +148,16 @@ class _Reader(sqlite3.Connection):
             self.row_factory = None
             self.text_factory = str
         except sqlite3.Error:
+            pass
+        if self.in_transaction:      # (a statement still running): not kept
             self.close_for_good()
             return
         _keep(self)
 
     def close_for_good(self) -> None:
         self.out = False
-        _close(self)
+        with contextlib.suppress(sqlite3.Error):
+            sqlite3.Connection.close(self)
 
 
 def _close(conn: sqlite3.Connection) -> None:
@@ -164,46 +167,43 @@ def _close(conn: sqlite3.Connection) -> None:
 def _keep(conn: _Reader) -> None:
     global _closing_at_exit
     with _idle_lock:
-        idle = _idle.setdefault(conn.key, [])
-        if len(idle) < IDLE_KEPT:
-            idle.append(conn)
-            if not _closing_at_exit:
-                import atexit
-                atexit.register(close_idle)
-                _closing_at_exit = True
-            return
-    _close(conn)
+        _idle.append(conn)
+        oldest = _idle.pop(0) if len(_idle) > IDLE_KEPT else None
+        if not _closing_at_exit:
+            import atexit
+            atexit.register(close_idle)
+            _closing_at_exit = True
+    if oldest is not None:
+        oldest.close_for_good()
 
 
 def _idle_reader(key: str, ident: tuple[int, int]) -> _Reader | None:
     """An idle reading connection to the file at ``key`` (``ident``: its device and inode
     now), or None. One to a file since replaced is closed."""
     with _idle_lock:
-        idle = _idle.get(key)
-        conn = idle.pop() if idle else None
-    if conn is None:
+        found = next((c for c in reversed(_idle) if c.key == key), None)
+        if found is not None:
+            _idle.remove(found)
+    if found is None:
         return None
-    if conn.ident != ident:
-        _close(conn)
+    if found.ident != ident:
+        found.close_for_good()
         return None
-    conn.out = True
-    return conn
+    found.out = True
+    return found
 
 
 def close_idle(url: str | None = None) -> None:
-    """Close the idle reading connections kept for ``url``'s file (every file when None)."""
+    """Close the idle reading connections kept for ``url``'s file (every one when None)."""
     path = sqlite_file(url) if url is not None else None
     if url is not None and path is None:
         return
+    key = str(path.resolve()) if path is not None else None
     with _idle_lock:
-        if path is None:
-            kept = [c for idle in _idle.values() for c in idle]
-            _idle.clear()
-        else:
-            kept = _idle.pop(str(path.resolve()), [])
+        kept = [c for c in _idle if key is None or c.key == key]
+        _idle[:] = [c for c in _idle if c not in kept]
     for conn in kept:
-        with contextlib.suppress(sqlite3.Error):
-            _close(conn)
+        conn.close_for_good()
 
 
 # --- the writing side (services/import_lite.py) -------------------------------------------

@@ -79,6 +79,11 @@ def test_a_reading_connection_is_kept_for_the_next_quick_read_of_the_same_file(t
     assert replaced is not None and replaced is not first
     assert replaced.execute("PRAGMA user_version").fetchone() == (7,)
     replaced.close()
+    readers = [lite.open_at_head(url) for _ in range(lite.IDLE_KEPT + 2)]
+    for reader in readers:
+        assert reader is not None
+        reader.close()
+    assert len(lite._idle) <= lite.IDLE_KEPT     # the others closed: no open files piling up
     # no longer at the head revision: None, as for a new connection
     writer = lite.open_at_head(url, write=True)
     assert writer is not None
