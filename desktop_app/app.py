@@ -19,12 +19,11 @@ def run_gui(url: str, args: argparse.Namespace | None = None) -> int:
     """The window (no sub-command, or ``gui``): the database at ``url`` (or the one chosen last
     in the window), with a dialog that explains any failure to open it (ui/launch.py)."""
     global _window_ended
-    # the database named on the command line or by SCRUTINY_TRACKER_DB (else the window opens
-    # the one chosen last: ui/launch.py start_url) is checked while the window's modules load
-    if getattr(args, "smoke_test", False) or getattr(args, "db", None) or \
-            os.environ.get("SCRUTINY_TRACKER_DB"):
-        from desktop_app.services.workspace import check_ahead
-        check_ahead(url)
+    # checked while the window's modules load: the database the window opens, unless another
+    # one was chosen in the window last time (ui/launch.py start_url, which needs Qt's
+    # settings to say so): that one is then checked when it is opened, and this check is lost
+    from desktop_app.services.workspace import check_ahead
+    check_ahead(url)
     from desktop_app.ui.launch import launch
 
     code = launch(url, args)
