@@ -149,7 +149,9 @@ class _Reader(sqlite3.Connection):
             self.text_factory = str
         except sqlite3.Error:
             pass
-        if self.in_transaction:      # (a statement still running): not kept
+        if self.in_transaction or not self.ident[1]:
+            # (a statement still running; a file system that gives no file number, so that a
+            # file put in its place could not be told apart): not kept
             self.close_for_good()
             return
         _keep(self)
