@@ -60,7 +60,8 @@ def test_a_reading_connection_is_kept_for_the_next_quick_read_of_the_same_file(t
     first.execute("SELECT count(*) FROM committees").fetchone()
     first.close()                                  # its transaction ended, kept
     again = lite.open_at_head(url)
-    assert again is first and not again.in_transaction
+    assert again is first
+    assert not again.in_transaction
     again.close()
     again.close()                                  # twice: kept once
     assert lite.open_at_head(url) is first
@@ -76,7 +77,8 @@ def test_a_reading_connection_is_kept_for_the_next_quick_read_of_the_same_file(t
     (folder / "t.db").unlink()
     other.rename(folder / "t.db")
     replaced = lite.open_at_head(url)
-    assert replaced is not None and replaced is not first
+    assert replaced is not None
+    assert replaced is not first
     assert replaced.execute("PRAGMA user_version").fetchone() == (7,)
     replaced.close()
     readers = [lite.open_at_head(url) for _ in range(lite.IDLE_KEPT + 2)]
