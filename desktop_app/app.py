@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import logging
+import gc
 import os
 import sys
+
+# argparse, logging, contextlib and typing are imported where used: this module is the
+# installed command's entry point, imported before ``program`` turns the cycle collector off
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 _window_ended = False   # the window ran and closed normally (end_process may then cut short)
 
@@ -15,6 +19,11 @@ def run_gui(url: str, args: argparse.Namespace | None = None) -> int:
     """The window (no sub-command, or ``gui``): the database at ``url`` (or the one chosen last
     in the window), with a dialog that explains any failure to open it (ui/launch.py)."""
     global _window_ended
+    # checked while the window's modules load: the database the window opens, unless another
+    # one was chosen in the window last time (ui/launch.py start_url, which needs Qt's
+    # settings to say so): that one is then checked when it is opened, and this check is lost
+    from desktop_app.services.workspace import check_ahead
+    check_ahead(url)
     from desktop_app.ui.launch import launch
 
     code = launch(url, args)
@@ -25,10 +34,15 @@ def run_gui(url: str, args: argparse.Namespace | None = None) -> int:
 def program() -> int:
     """The program's entry point: the ``scrutiny-tracker`` command (pyproject's scripts),
     ``python -m desktop_app`` and the packaged app. ``cli.main`` itself never ends the process,
-    so tests and callers in-process keep theirs; only here does ``end_process`` cut short."""
+    so tests and callers in-process keep theirs; only here does ``end_process`` cut short.
+    The cycle collector is off from here on, as ``cli.main`` has it, before the command line's
+    modules are imported (they make many objects and no garbage: ~4 ms of collections); it is
+    the process's collector, on until now, that ``main`` turns on again where it would."""
+    collecting = gc.isenabled()
+    gc.disable()
     from desktop_app.cli import main
 
-    return end_process(main(last=True))
+    return end_process(main(last=True, collect=collecting))
 
 
 def end_process(code: int) -> int:
@@ -50,12 +64,15 @@ def end_process(code: int) -> int:
            if t is not threading.main_thread()):
         return code
     if _window_ended:
+        import logging
+
         from desktop_app.ui.launch import end_app
         end_app()
         logging.getLogger(__name__).info("exit %d without the interpreter's teardown", code)
     elif "PySide6" in sys.modules or "sqlalchemy" in sys.modules:
         return code   # (their objects' own clean-up kept)
     import atexit
+    import contextlib
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
@@ -80,6 +97,7 @@ def show_failure(message: str) -> None:
 
         show(message)
     except Exception:  # noqa: BLE001 - the last way left to tell anyone
+        import logging
         logging.getLogger(__name__).exception("cannot show the failure in a window")
         if os.name == "nt":  # pragma: no cover - Windows only
             import ctypes

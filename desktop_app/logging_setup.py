@@ -6,8 +6,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import paths
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 LOG_NAME = "scrutiny-tracker.log"
 # ``log.error(..., extra=FILE_ONLY)``: for the log file, not the console (where the command line
@@ -23,32 +27,70 @@ MAX_BYTES, BACKUPS = 1_000_000, 5
 
 
 class LogFile(logging.Handler):
-    """The rotating log file (1 MB x 5), made on the first record written to it: importing
-    ``logging.handlers`` costs ~6 ms of every start-up (issue 18), and most commands log
-    nothing worth keeping. The file itself is opened when first written, as with ``delay``."""
+    """The rotating log file (1 MB x 5), as ``logging.handlers.RotatingFileHandler`` keeps it
+    (the same names, sizes and order: ``scrutiny-tracker.log``, then ``.1`` the newest old one
+    up to ``.5``), written here: importing ``logging.handlers`` (socket, pickle, queue...) costs
+    ~6 ms of every start-up and stop (issue 18). The file is opened, in append mode, on the
+    first record written to it (most commands log nothing worth keeping), as with ``delay``."""
+
+    terminator = "\n"
 
     def __init__(self, path: Path):
         super().__init__()
         self.baseFilename = os.path.abspath(path)   # as logging.FileHandler names it
-        self.rotating: logging.Handler | None = None
+        self.stream: TextIO | None = None
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if self.rotating is None:
-            import logging.handlers
-            self.rotating = logging.handlers.RotatingFileHandler(
-                self.baseFilename, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
-                delay=True)
-        self.rotating.formatter = self.formatter
-        self.rotating.emit(record)   # under this handler's lock (Handler.handle)
+    def _open(self) -> TextIO:
+        return open(self.baseFilename, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+
+    def _roll_over(self) -> None:
+        """``RotatingFileHandler.doRollover``: .4 -> .5, ..., .1 -> .2, the file -> .1."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for i in range(BACKUPS - 1, 0, -1):
+            older, newer = f"{self.baseFilename}.{i}", f"{self.baseFilename}.{i + 1}"
+            if os.path.exists(older):
+                if os.path.exists(newer):
+                    os.remove(newer)
+                os.rename(older, newer)
+        first = f"{self.baseFilename}.1"
+        if os.path.exists(first):
+            os.remove(first)
+        if os.path.exists(self.baseFilename):
+            os.rename(self.baseFilename, first)
+
+    def emit(self, record: logging.LogRecord) -> None:   # under this handler's lock
+        try:
+            text = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            # ``RotatingFileHandler.shouldRollover``: this record would take the file to
+            # MAX_BYTES (counted in characters, as there); never for what is not a plain file
+            self.stream.seek(0, 2)
+            if self.stream.tell() + len(text) >= MAX_BYTES and os.path.isfile(self.baseFilename):
+                self._roll_over()
+                self.stream = self._open()
+            self.stream.write(text)
+            self.stream.flush()
+        except RecursionError:
+            raise
+        except Exception:  # noqa: BLE001 - as every logging handler: reported, never raised
+            self.handleError(record)
 
     def flush(self) -> None:
-        if self.rotating is not None:
-            self.rotating.flush()
+        with self.lock:   # type: ignore[union-attr]
+            if self.stream is not None:
+                self.stream.flush()
 
     def close(self) -> None:
-        if self.rotating is not None:
-            self.rotating.close()
-        super().close()
+        with self.lock:   # type: ignore[union-attr]
+            if self.stream is not None:
+                try:
+                    self.stream.close()
+                finally:
+                    self.stream = None
+            super().close()
 
 
 def log_file() -> Path:

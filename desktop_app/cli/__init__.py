@@ -120,9 +120,53 @@ def _command_word(argv: list[str]) -> str | None:
     return "gui" if i == len(argv) else None
 
 
+# The window's command line, read without building a parser: each option as ``gui`` and the
+# global options spell it in full, with a value that cannot be taken for an option.
+_WINDOW_GLOBALS = {"--db": "db", "--user": "user"}
+_WINDOW_OPTIONS = {"-o": "output", "--output": "output"}
+
+
+def _window_args(words: list[str]) -> argparse.Namespace | None:
+    """What the parser gives for the window's plainest command lines (no sub-command, or
+    ``gui`` with its options: the window's every start), or None: argparse decides anything
+    else. Building even the one-command parser costs ~2 ms (and gettext's look-up of the
+    messages' language imports ``locale``)."""
+    found: dict = {"db": None, "user": None, "debug": False}
+    options: dict | None = None
+    i = 0
+    while i < len(words):
+        word = words[i]
+        name, eq, value = word.partition("=")
+        names = _WINDOW_GLOBALS if options is None else _WINDOW_OPTIONS
+        if options is None and word == "--debug":
+            found["debug"] = True
+        elif options is None and word == "gui":
+            options = {"smoke_test": False, "output": None}
+        elif options is not None and word == "--smoke-test":
+            options["smoke_test"] = True
+        elif name in names and name.startswith("--") and eq:
+            if value.startswith("-"):
+                return None
+            (found if options is None else options)[names[name]] = value
+        elif word in names and i + 1 < len(words) and not words[i + 1].startswith("-"):
+            (found if options is None else options)[names[word]] = words[i + 1]
+            i += 1
+        else:
+            return None
+        i += 1
+    if options is None:
+        return argparse.Namespace(**found, command=None)
+    from desktop_app.cli.gui import _gui
+    return argparse.Namespace(**found, command="gui", **options, func=_gui)
+
+
 def parse_args(argv: list[str] | None = None, *, short: bool = True) -> argparse.Namespace:
     """``short=False`` always builds the full parser (the plain path, for the benchmark)."""
     words = sys.argv[1:] if argv is None else list(argv)
+    if short:
+        window = _window_args(words)
+        if window is not None:
+            return window
     module = COMMANDS.get(_command_word(words) or "") if short else None
     if module is not None:
         try:
@@ -151,13 +195,15 @@ def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
         return code
 
 
-def main(argv: list[str] | None = None, *, last: bool = False) -> int:
+def main(argv: list[str] | None = None, *, last: bool = False,
+         collect: bool | None = None) -> int:
     """Run one command. ``last``: the process ends when it returns (app.program); a collector
     still off then (a command that never opened the database through SQLAlchemy: the quick
     import) is left off, since turning it on would only walk, once, every object the command
     made (20,000 imported rows: ~30 ms) just before the process ends, without the collections
-    at exit."""
-    collecting = gc.isenabled()
+    at exit. ``collect``: whether the cycle collector is the caller's to have on (default:
+    whether it is on now; app.program turns it off before importing this module)."""
+    collecting = gc.isenabled() if collect is None else collect
     gc.disable()    # start-up makes many objects and no garbage: on again once a database is open
     try:
         return _main(argv, collecting)

@@ -119,8 +119,12 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     def dispose(self) -> None:
+        """Nothing of this database left open: the engine's connections, and the quick
+        reads' idle ones (db/lite.py)."""
         if self._engine is not None:
             self._engine.dispose()
+        from desktop_app.db.lite import close_idle
+        close_idle(self.url)
 
     def __repr__(self) -> str:
         state = "" if self.opened else ", not opened yet"

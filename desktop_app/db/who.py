@@ -5,7 +5,6 @@ re-exports these."""
 from __future__ import annotations
 
 import contextvars
-import getpass
 import os
 
 _current_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("audit_user",
@@ -17,6 +16,7 @@ def default_user() -> str:
     name = os.environ.get("SCRUTINY_TRACKER_USER")
     if name:
         return name
+    import getpass
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user database in some containers

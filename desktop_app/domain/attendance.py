@@ -17,15 +17,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop_app.domain.enums import AttendanceKind
+from desktop_app.domain.lazy_re import lazy
 from desktop_app.domain.records import _Record
 
 # Titles written before a name; stripped to compare names (kept as written for printing).
 _TITLES = (r"(?:councillors?|cllrs?\.?|county\s+councillor|the\s+rt\.?\s+hon\.?|rev(?:erend)?\.?"
            r"|preb(?:endary)?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|prof(?:essor)?\.?|sir|dame"
            r"|lord|lady)")
-_TITLE_RE = re.compile(rf"^(?:{_TITLES}(?:\s+|$))+", re.I)
+_TITLE_RE = lazy(rf"^(?:{_TITLES}(?:\s+|$))+", re.I)
 # "(Chairperson)", "(Vice-Chairman)", "(non-voting member)" after a member's name
-_CHAIR_NOTE = re.compile(r"\((?:vice[\s-]*)?chair(?:person|man|woman)?\)|\(non-voting(?: member)?\)",
+_CHAIR_NOTE = lazy(r"\((?:vice[\s-]*)?chair(?:person|man|woman)?\)|\(non-voting(?: member)?\)",
                          re.I)
 
 
@@ -46,6 +47,9 @@ class Attendee(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class AttendanceSheet(_Record):
+    """A meeting's attendance: its lines, the sheet's version, and when its minutes were
+    approved (with a docstring, the dataclass is made without ``inspect.signature``)."""
+
     meeting_id: int
     meeting_date: dt.date
     committee: str
@@ -57,24 +61,6 @@ class AttendanceSheet(_Record):
 
     def of_kind(self, kind: AttendanceKind) -> list[Attendee]:
         return [e for e in self.entries if e.kind == kind]
-
-
-@dataclasses.dataclass(frozen=True)
-class MemberAttendance(_Record):
-    """One committee member's year, as councils publish it: meetings they were expected at
-    (held meetings whose attendance is recorded), present, apologies, substituted, absent."""
-
-    name: str
-    role: str
-    expected: int = 0
-    present: int = 0
-    apologies: int = 0
-    substituted: int = 0
-    absent: int = 0
-
-    @property
-    def percentage(self) -> int | None:
-        return round(100 * self.present / self.expected) if self.expected else None
 
 
 def strip_title(name: str) -> str:
@@ -90,20 +76,20 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
-_ROLE_START = re.compile(
+_ROLE_START = lazy(
     r"^(?:director|head|cabinet|chief|assistant|interim|deputy|service|manager|officer|leader"
     r"|executive|representative|member|portfolio|corporate|strategic|senior|programme|democratic"
     r"|monitoring|solicitor|lead|education|parent|diocesan|church|co-?opt(?:ed|ee))\b", re.I)
 
 
-_JOB_END = re.compile(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
+_JOB_END = lazy(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
                       r"|clerk|assistant|services)\s*$", re.I)
 
 
-_PLURAL = re.compile(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
+_PLURAL = lazy(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
 
 
-_JOB_WORD = re.compile(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
+_JOB_WORD = lazy(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
                        r"|clerk|assistant|chief|executive|monitoring|democratic)\b", re.I)
 
 
@@ -193,22 +179,6 @@ def parse_substitute(text: str) -> tuple[str, str]:
     if m:
         return m["sub"].strip(), m["for"].strip()
     return text, ""
-
-
-@dataclasses.dataclass(frozen=True)
-class MinutesApproval(_Record):
-    """Whether a meeting's minutes were approved as a correct record, and where: the later
-    meeting ("To approve and sign the minutes of the meeting held on ...") and its date."""
-
-    meeting_id: int
-    meeting_date: dt.date
-    approved_meeting_id: int | None = None
-    approved_on: dt.date | None = None
-    version: int = 1  # the meeting's version, for if_version
-
-    def is_draft(self, as_at: dt.date) -> bool:
-        """Draft in a document as at ``as_at``: not approved, or approved after that day."""
-        return self.approved_on is None or self.approved_on > as_at
 
 
 def sheet_fingerprint(rows: Iterable[Any]) -> int:

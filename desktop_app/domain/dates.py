@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
+
+from desktop_app.domain.lazy_re import lazy
 
 # England and Wales share their bank holidays (Scotland and Northern Ireland differ).
 _SUBDIVISION = "ENG"
@@ -74,7 +75,7 @@ def s9fe_response_due(sent: dt.date) -> dt.date:
     """
     index = sent.month - 1 + 2
     year, month = sent.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
     if sent.day > last:
         return dt.date(year, month, last)
     return dt.date(year, month, sent.day) - dt.timedelta(days=1)
@@ -82,15 +83,18 @@ def s9fe_response_due(sent: dt.date) -> dt.date:
 
 # ---------------------------------------------------------------- UK day-first dates
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# calendar.month_name and month_abbr in English, whatever the locale (Qt sets the user's)
+_MONTHS = {name: i for i, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), 1)}
+_MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
-_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.I)
-_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_WORDY = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$", re.I)
+_ORDINAL = lazy(r"(\d+)(st|nd|rd|th)\b", re.I)
+_WEEKDAY = lazy(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+_NUMERIC = lazy(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_ISO = lazy(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WORDY = lazy(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$", re.I)
 
 
 def _year(text: str) -> int:

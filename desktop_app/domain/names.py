@@ -8,14 +8,13 @@ tidied (control characters and line breaks become single spaces)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from desktop_app.domain.lazy_re import lazy
 
 MAX_NAME = 200
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazy("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_TEXT_CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # an addr-spec without the quoted or bracketed forms no council address uses
-EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+EMAIL = lazy(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
                      *(f"LPT{n}" for n in range(1, 10))}
 
@@ -53,6 +52,7 @@ def clean_text(text: str) -> str:
 def file_stem(name: str, limit: int = 60) -> str:
     """``name`` as part of a file name that is safe on Windows, macOS and Linux: letters,
     digits, spaces, hyphens and underscores only, no reserved device name, not too long."""
+    import unicodedata
     name = unicodedata.normalize("NFKC", clean_name(name))
     stem = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name)
     stem = " ".join(stem.split()).strip(" ._")[:limit].rstrip(" ._")

@@ -18,7 +18,7 @@ import struct
 from desktop_app.importers.biff_container import NotSure
 from desktop_app.importers.biff_sst import read_sst, unicode_at
 from desktop_app.importers.xlsx_colours import fill_class, text_class
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 
 NUMBER, DATE, UNKNOWN = 0, 1, 2  # what a number written in an XF's format is
 

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")

@@ -19,7 +19,7 @@ from typing import Any
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 
 RAG_COLOURS = ("red", "amber", "green")
 _RAG_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber",

@@ -23,7 +23,7 @@ from desktop_app.importers.xlsx_headings import (NoYear, heading_date, is_deadli
                                                  is_year_banner, moved_from, sheet_meeting,
                                                  year_hint)
 from desktop_app.importers.xlsx_vocab import LAYOUT, words_pattern
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 
 # Excel serial day numbers from 1 Jan 1990 to 31 Dec 2100: a number in a date column in this
 # range is a date cell that lost its format, not a guess.

@@ -13,7 +13,7 @@ import json
 import os
 import re
 
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 
 KINDS = ("actions", "recommendations", "work-programme")
 

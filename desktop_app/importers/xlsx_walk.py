@@ -29,7 +29,7 @@ from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_t
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
 from desktop_app.importers.xlsx_status import known_status, rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Attendance, Meeting, Member, Membership
-from desktop_app.domain.attendance import (Attendee, AttendanceSheet, MemberAttendance,
-                                           name_key, sheet_fingerprint, strip_title)
+from desktop_app.domain.attendance import (Attendee, AttendanceSheet, name_key,
+                                           sheet_fingerprint, strip_title)
+from desktop_app.domain.attendance_year import MemberAttendance
 from desktop_app.domain.enums import AttendanceKind, MeetingStatus, MemberRole
 from desktop_app.services.common import find_committee, find_meeting, get_row
 from desktop_app.services.errors import ConflictError, ServiceError

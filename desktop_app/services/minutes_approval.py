@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import Meeting
-from desktop_app.domain.attendance import MinutesApproval
+from desktop_app.domain.minutes_approval import MinutesApproval
 from desktop_app.domain.dates import format_uk
 from desktop_app.domain.enums import MeetingStatus
 from desktop_app.services.common import check_version, get_row

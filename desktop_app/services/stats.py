@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.db.engine import Database
-from desktop_app.domain.attendance import MemberAttendance
+from desktop_app.domain.attendance_year import MemberAttendance
 from desktop_app.db.models import (Action, Meeting, Recommendation, WorkItemMove,
                                    WorkProgrammeItem)
 from desktop_app.domain.dates import municipal_year_bounds

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from desktop_app.db import lite, location
@@ -20,7 +21,7 @@ from desktop_app.db.database import Database, DatabaseError
 from desktop_app.db.who import current_user, set_current_user
 
 __all__ = ["Database", "DatabaseError", "current_user", "describe_database", "location_warning",
-           "open_database", "open_for_window", "orm_loaded", "schema_revision",
+           "check_ahead", "open_database", "open_for_window", "orm_loaded", "schema_revision",
            "set_current_user"]
 
 
@@ -38,9 +39,75 @@ def open_for_window(url: str, *, backups: Path | None = None) -> Database:
     on first use of ``.engine`` or a session (a failure then, say the file was removed
     meanwhile, is the same DatabaseError ``open_database`` gives). Any other database takes
     the full path at once, which creates, upgrades or explains."""
-    if quick_open_ok(url):
+    if _checked_ahead(url):
         return Database.deferred(url, lambda: _open_again(url, backups))
     return open_database(url, backups=backups)
+
+
+# url -> (the thread, its answer once it has one: (the file's state, quick_open_ok's answer))
+_ahead: dict[str, tuple[threading.Thread, list[tuple[tuple, bool]]]] = {}
+_ahead_lock = threading.Lock()
+
+
+def check_ahead(url: str) -> None:
+    """Start asking ``quick_open_ok(url)`` now, in a thread, for ``open_for_window(url)`` to
+    take the answer later: the window's start (app.run_gui) asks before it imports PySide6 and
+    the window's modules (~0.15 s), so SQLite's ``quick_check`` of the whole file (~10 ms for
+    10,000 actions, outside the GIL) runs meanwhile on another core. The answer is taken only
+    if the file (its -wal file, its folder) is as it was when it was given; else, or when
+    anything went wrong, ``open_for_window`` asks again itself."""
+    path = lite.sqlite_file(url)
+    if path is None:
+        return
+    answer: list[tuple[tuple, bool]] = []
+
+    def ask() -> None:
+        try:
+            before = _file_state(path)
+            ok = quick_open_ok(url)
+            if _file_state(path) == before:
+                answer.append((before, ok))
+        except Exception:  # noqa: BLE001, S110 - only a head start: open_for_window asks again
+            pass
+
+    thread = threading.Thread(target=ask, name="check-database-ahead", daemon=True)
+    with _ahead_lock:
+        if url in _ahead:
+            return
+        _ahead[url] = (thread, answer)
+    thread.start()
+
+
+def _file_state(path: Path) -> tuple:
+    """What changes when the file or its -wal file is written, replaced or removed, or the file
+    or its folder is made read-only (None for one that is not there). Not the folder's times:
+    opening the file (a WAL database) makes and removes its -wal and -shm files there; and an
+    empty -wal file is none (a reader opening the file makes one; a write makes it grow, or
+    changes the file itself when it is copied back into it)."""
+    def state(p: Path | str, whole: bool = True):
+        try:
+            st = os.stat(p)
+        except OSError:
+            return None
+        if not whole:
+            return st.st_ino, st.st_dev, st.st_mode
+        return st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode
+    wal = state(f"{path}-wal")
+    return state(path), wal if wal and wal[2] else None, state(path.parent, whole=False)
+
+
+def _checked_ahead(url: str) -> bool:
+    """``quick_open_ok(url)``: the answer of ``check_ahead(url)`` when there is one (waiting for
+    it) and the file is still as it was then; else asked now."""
+    with _ahead_lock:
+        ahead = _ahead.pop(url, None)
+    if ahead is not None:
+        thread, answer = ahead
+        thread.join()
+        path = lite.sqlite_file(url)
+        if answer and path is not None and answer[0][0] == _file_state(path):
+            return answer[0][1]
+    return quick_open_ok(url)
 
 
 def _open_again(url: str, backups: Path | None) -> Database:

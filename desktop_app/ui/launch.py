@@ -12,13 +12,16 @@ import gc
 import logging
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.ui import startup  # noqa: F401 - the layers below first: see the module
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.ui import app_state
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,9 @@ def end_app() -> None:
 
 
 def failure_box(message: str) -> QMessageBox:
+    # (QMessageBox made on first use: its type and enums cost ~1 ms of every start)
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop_app.ui.shell.database_dialogs import log_text
     box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} could not start",
                       message[:1].upper() + message[1:], QMessageBox.StandardButton.Ok)

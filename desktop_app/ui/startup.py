@@ -12,7 +12,8 @@ deadlines, s.9FE response dates): read from the table written out in
 domain/bank_holiday_table.py for the usual years, else from the ``holidays`` package, which
 loads all its ~250 country modules on first use.
 
-No Qt here.
+No Qt here, until its last line: PySide6 itself, with its import hook made cheaper
+(ui/pyside_start.py) before the window's modules are imported.
 """
 
 from __future__ import annotations
@@ -33,3 +34,5 @@ def warm_bank_holidays() -> None:
 
 
 warm_bank_holidays()
+
+from desktop_app.ui import pyside_start  # noqa: E402, F401 - PySide6, once the layers below are in

@@ -231,7 +231,8 @@ def test_a_quick_read_leaves_nothing_beside_the_database_and_writes_nothing(comm
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             conn.execute("DELETE FROM committees")
     finally:
-        conn.close()
+        conn.close()        # kept for the next quick read (db/lite.py), until close_idle
+    lite.close_idle(url)
     assert sorted(p.name for p in folder.iterdir()) == ["copy.db"]
 
 
@@ -245,7 +246,7 @@ def test_the_log_file_is_made_on_the_first_record_and_still_rotates(tmp_path, mo
     assert not path.exists()
     handler = next(h for h in logging.getLogger().handlers
                    if isinstance(h, logging_setup.LogFile))
-    assert handler.rotating is None                      # nothing logged, nothing made
+    assert handler.stream is None                        # nothing logged, nothing made
     assert logging_setup.setup_logging() == path         # one handler, however often set up
     log = logging.getLogger("desktop_app.test")
     for n in range(20):

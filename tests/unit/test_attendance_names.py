@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.attendance import (MinutesApproval, name_key, parse_substitute,
+from desktop_app.domain.attendance import (name_key, parse_substitute,
                                            person_and_role, split_names, strip_title)
+from desktop_app.domain.minutes_approval import MinutesApproval
 
 
 def test_plural_title_is_given_to_each_name_and_and_splits():

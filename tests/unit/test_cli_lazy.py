@@ -52,6 +52,11 @@ def test_each_sub_command_is_looked_up_in_the_module_that_registers_it():
     ["pack", "--committee", "CYPSC", "--meeting", "2021-11-23", "-o", "pack.pdf"],
     ["import-minutes", "m.txt", "--committee", "CYPSC"], ["stats", "--committee", "CYPSC"],
     ["chase", "--committee", "CYPSC", "-o", "out"], ["backup"], ["--debug", "check"],
+    # the window's, read without a parser (cli._window_args)
+    [], ["gui"], ["--db", "sqlite:///x.db", "gui", "--smoke-test"], ["--debug"],
+    ["--db=sqlite:///a.db", "--user", "Ann", "--db", "sqlite:///b.db", "gui", "-o", "t.json",
+     "--smoke-test", "--output=u.json"], ["--user=", "gui", "--output", ""],
+    ["gui", "--smoke"], ["gui", "--output=-"],     # (argparse's own reading)
 ])
 def test_lazy_parser_reads_each_command_as_the_full_parser_does(argv):
     assert vars(parse_args(argv)) == vars(parse_args(argv, short=False))
@@ -60,6 +65,8 @@ def test_lazy_parser_reads_each_command_as_the_full_parser_does(argv):
 @pytest.mark.parametrize("argv", [
     ["committee"], ["committee", "list", "--bogus"], ["list", "-h"], ["import"],
     ["action", "update", "x"], ["committe", "list"],
+    ["--db", "-x", "gui"], ["gui", "--db", "x.db"], ["gui", "gui"], ["--smoke-test"],
+    ["gui", "-o"], ["--debug", "--db"],
 ])
 def test_what_the_lazy_parser_cannot_read_ends_as_the_full_parser_ends(argv, capsys):
     outcomes = []

@@ -13,7 +13,7 @@ import pytest
 
 from desktop_app.importers import biff_container, xlsx_safety
 from desktop_app.importers import read_xls as read_xls_module
-from desktop_app.importers.lazy_re import lazy
+from desktop_app.domain.lazy_re import lazy
 from desktop_app.importers.xlsx_safety import ImportFileError
 from tests.unit.biff_files import make_all, shape
 

@@ -47,3 +47,50 @@ def test_lite_imports_no_sqlalchemy():
             "sys.exit(1 if any(m.startswith(('sqlalchemy', 'alembic')) for m in sys.modules) "
             "else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_reading_connection_is_kept_for_the_next_quick_read_of_the_same_file(tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 't.db'}"
+    open_database(url).dispose()
+    first = lite.open_at_head(url)
+    assert first is not None
+    first.execute("BEGIN")
+    first.execute("SELECT count(*) FROM committees").fetchone()
+    first.close()                                  # its transaction ended, kept
+    again = lite.open_at_head(url)
+    assert again is first
+    assert not again.in_transaction
+    again.close()
+    again.close()                                  # twice: kept once
+    assert lite.open_at_head(url) is first
+    assert lite.open_at_head(url) is not first     # a second reader at the same time
+    # the file replaced by another program: a new connection, to the new file
+    other = tmp_path / "other.db"
+    open_database(f"sqlite:///{other}").dispose()
+    writer = lite.open_at_head(f"sqlite:///{other}", write=True)
+    assert writer is not None
+    writer.execute("PRAGMA user_version=7")
+    writer.close()
+    first.close()
+    (folder / "t.db").unlink()
+    other.rename(folder / "t.db")
+    replaced = lite.open_at_head(url)
+    assert replaced is not None
+    assert replaced is not first
+    assert replaced.execute("PRAGMA user_version").fetchone() == (7,)
+    replaced.close()
+    readers = [lite.open_at_head(url) for _ in range(lite.IDLE_KEPT + 2)]
+    for reader in readers:
+        assert reader is not None
+        reader.close()
+    assert len(lite._idle) <= lite.IDLE_KEPT     # the others closed: no open files piling up
+    # no longer at the head revision: None, as for a new connection
+    writer = lite.open_at_head(url, write=True)
+    assert writer is not None
+    writer.execute("UPDATE alembic_version SET version_num = 'older'")
+    writer.close()
+    assert lite.open_at_head(url) is None
+    lite.close_idle(url)
+    assert sorted(p.name for p in folder.iterdir()) == ["t.db"]   # no -wal, no -shm

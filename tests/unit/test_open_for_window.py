@@ -187,3 +187,28 @@ def test_smoke_test_on_an_older_database_upgrades_it(tmp_path):
     assert result["orm_loaded"] is True
     assert _stored_revision(url) == [plain_head_revision()]
     assert list((tmp_path / "home").rglob("tracker-*-before-upgrade-*.db"))
+
+
+def test_the_check_made_ahead_is_taken_only_while_the_file_is_as_it_was(demo_file, tmp_path,
+                                                                         monkeypatch):
+    """app.run_gui checks the file while the window's modules load (workspace.check_ahead);
+    open_for_window takes that answer, but asks again when the file changed since."""
+    url = _copy(demo_file, tmp_path)
+    asked: list[str] = []
+    real = workspace.quick_open_ok
+    monkeypatch.setattr(workspace, "quick_open_ok", lambda u: asked.append(u) or real(u))
+    workspace.check_ahead(url)
+    workspace._ahead[url][0].join()
+    assert asked == [url]
+    db = open_for_window(url)
+    assert not db.opened                        # the answer given ahead: at head, quick_check ok
+    assert asked == [url]                       # taken, not asked again
+    db.dispose()
+    workspace.check_ahead(url)
+    workspace._ahead[url][0].join()             # answered (at head) before the file changes
+    path = Path(url.removeprefix("sqlite:///"))
+    path.write_bytes(b"overwritten by another program " * 100)
+    with pytest.raises(DatabaseError, match="not an SQLite file"):
+        open_for_window(url)                    # asked again: the full path's refusal
+    assert asked == [url, url, url]
+    assert url not in workspace._ahead

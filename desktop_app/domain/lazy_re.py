@@ -5,7 +5,8 @@
 
 The importers hold some fifty patterns for layouts most files never show (work programme
 sections, banners, meeting headings, RAG keys...): compiling them all took ~13 ms of CPU at
-every start of an import. A lazy pattern compiles itself on its first use and then keeps the
+every start of an import. The domain's own (names, dates, attendance) were compiled at every
+start of the window (issue 18), for text it reads only when importing. A lazy pattern compiles itself on its first use and then keeps the
 compiled pattern's own methods, so a pattern used on every row costs one attribute look-up
 more than a compiled one.
 """
