@@ -151,19 +151,13 @@ class MainWindow(QMainWindow):
         return self.commands.dialog
 
     def _icon(self) -> None:
-        # the package's own folder when it is on disk (a checkout, an install, the frozen
-        # app): what importlib.resources finds there, without its imports and look-ups before
-        # the first paint (~5 ms); else through it (desktop_app/resources, a zipped package)
-        import desktop_app
-        path = os.path.join(os.path.dirname(desktop_app.__file__), "resources", "icons",
-                            "app.png")
-        if not os.path.isfile(path):
-            try:
-                from desktop_app.resources import resource
-                path = str(resource("icons", "app.png"))
-            except FileNotFoundError:
-                return
-        self.setWindowIcon(QIcon(path))
+        # resources.resource finds the file in the package's folder without importlib.resources
+        # (its imports cost ~3-5 ms before the first paint), and through it in a zipped package
+        from desktop_app.resources import resource
+        try:
+            self.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
+        except FileNotFoundError:
+            return
 
     def _location_banner(self) -> QLabel:
         """The network-share / OneDrive warning, shown above everything while it applies."""
