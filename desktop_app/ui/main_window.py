@@ -88,12 +88,12 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.strip)
         lay.addWidget(self.tabs, 1)
         self.commands = WindowCommands(self)
-        self.welcome = WelcomePage()
-        self.welcome.import_clicked.connect(self.commands.open_import_wizard)
-        self.welcome.create_clicked.connect(self.commands.create_committee)
-        self.welcome.demo_clicked.connect(self.commands.load_demo)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
+        # the page shown while there is no committee: made when first needed (``welcome_page``);
+        # a window shown before its data paints without it (most databases never need it)
+        self.welcome: WelcomePage | None = None
+        if load:
+            self.welcome_page()   # shown until the committees are read, as before
         self.stack.addWidget(main)
         self.main_page = main
         central = QWidget()
@@ -142,6 +142,17 @@ class MainWindow(QMainWindow):
         self.tracker.loaded.connect(self._strip_known, Qt.ConnectionType.SingleShotConnection)
         self.load_committees()
 
+    def welcome_page(self) -> WelcomePage:
+        """The welcome page (``self.welcome``), made and put in the window's stack the first
+        time it is needed."""
+        if self.welcome is None:
+            self.welcome = WelcomePage()
+            self.welcome.import_clicked.connect(self.commands.open_import_wizard)
+            self.welcome.create_clicked.connect(self.commands.create_committee)
+            self.welcome.demo_clicked.connect(self.commands.load_demo)
+            self.stack.addWidget(self.welcome)
+        return self.welcome
+
     def _strip_known(self) -> None:
         self.strip.setVisible(self.menus.strip_action.isChecked())
 
@@ -188,7 +199,7 @@ class MainWindow(QMainWindow):
     def reload_committees(self, select: str | None = None) -> None:
         rows = window_read.list_committees(self.db)   # quick when it can: the same rows
         was_welcome = self.stack.currentWidget() is self.welcome
-        self.stack.setCurrentWidget(self.main_page if rows else self.welcome)
+        self.stack.setCurrentWidget(self.main_page if rows else self.welcome_page())
         if rows and was_welcome:
             if self._started:   # data has just arrived: the overview first
                 self.tabs.setCurrentWidget(self.overview)
@@ -316,7 +327,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True   # start keyboard focus on the tabs, not the strip
             (self.tabs.tabBar() if self.stack.currentWidget() is self.main_page
-             else self.welcome.demo_button).setFocus(Qt.FocusReason.OtherFocusReason)
+             else self.welcome_page().demo_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         for grid in self.tracker.grids():   # a grid never made has nothing unsaved

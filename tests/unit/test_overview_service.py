@@ -201,3 +201,24 @@ def test_action_lines_made_quickly_are_the_dataclass(data):
         assert (line, hash(line), repr(line), line.as_dict()) == (plain, hash(plain),
                                                                   repr(plain), plain.as_dict())
     assert [g.as_dict()["overdue"] for g in adults.owners] == [1, 0, 0]
+
+
+def test_owner_groups_make_their_lines_when_first_read(data):
+    """A group says how many actions it has and how many are overdue without making its lines
+    (the page shows a long group's heading only); read, they are the lines, and the group is
+    the one ``OwnerGroup(owner, lines)`` gives: equal, hashed alike, the same JSON."""
+    db, ids = data
+    groups = overview.owner_groups(actions.list_actions(db, ADULTS, "open", now=TODAY), TODAY,
+                                   D(2025, 3, 11))
+    assert [(g.owner, g.count, g.overdue, overview.owner_words(g)) for g in groups] == [
+        ("Jo Bloggs", 2, 1, "Jo Bloggs: 2 actions, 1 overdue"),
+        ("Sam Patel", 1, 0, "Sam Patel: 1 action"),
+        (overview.NO_OWNER, 1, 0, "No owner: 1 action")]
+    assert not any("actions" in vars(g) for g in groups)      # no line made yet
+    jo = groups[0]
+    assert [a.action_id for a in jo.actions] == [ids["jo-late"], ids["jo-meeting-day"]]
+    assert "actions" in vars(jo)
+    made = overview.OwnerGroup(jo.owner, jo.actions)
+    assert (jo, hash(jo), repr(jo), jo.as_dict(), jo.count) == (
+        made, hash(made), repr(made), made.as_dict(), made.count)
+    assert groups[1] == overview.OwnerGroup("Sam Patel", groups[1].actions)

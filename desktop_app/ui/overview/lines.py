@@ -70,20 +70,22 @@ def _line(parent: QTreeWidgetItem, what: str, when: str, details: str,
 _Line = tuple[str, str, str, "Target | None", "QColor | None"]
 
 
-def _lines(parent: QTreeWidgetItem, records: Sequence[Any],
+def _lines(parent: QTreeWidgetItem, count: int, records: Callable[[], Sequence[Any]],
            words: Callable[[Any], _Line]) -> None:
-    """A group's line per record (its words from ``words``): made now, or when the group is
-    first opened if there are more than LONG_GROUP and its tree keeps a ``pending`` dict."""
+    """A group's line per record (``records()``, ``count`` of them; their words from
+    ``words``): made now, or when the group is first opened if there are more than LONG_GROUP
+    and its tree keeps a ``pending`` dict (the records are then asked for only then: an owner
+    group makes its lines when first read, services/overview.py)."""
     tree = parent.treeWidget()
     pending = getattr(tree, "pending", None)
-    if len(records) <= LONG_GROUP or pending is None:
-        for record in records:
+    if count <= LONG_GROUP or pending is None:
+        for record in records():
             _line(parent, *words(record))
         return
     key = len(pending) + 1
     while key in pending:
         key += 1
-    pending[key] = (records, words)
+    pending[key] = (count, records, words)
     parent.setData(0, PENDING_ROLE, key)
     parent.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
 
@@ -92,7 +94,7 @@ def waiting(item: QTreeWidgetItem) -> int:
     """How many lines of ``item`` are still to be made (0 once it has been opened)."""
     key = item.data(0, PENDING_ROLE)
     pending = getattr(item.treeWidget(), "pending", None)
-    return len(pending[key][0]) if key is not None and pending and key in pending else 0
+    return pending[key][0] if key is not None and pending and key in pending else 0
 
 
 def fill(item: QTreeWidgetItem) -> bool:
@@ -101,11 +103,11 @@ def fill(item: QTreeWidgetItem) -> bool:
     pending = getattr(item.treeWidget(), "pending", None)
     if key is None or not pending or key not in pending:
         return False
-    records, words = pending.pop(key)
+    _count, records, words = pending.pop(key)
     item.setData(0, PENDING_ROLE, None)
     item.setChildIndicatorPolicy(
         QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicatorWhenChildless)
-    for record in records:
+    for record in records():
         _line(item, *words(record))
     return True
 
@@ -172,19 +174,21 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
     if c.responses:
         group = _group(head, f"Executive responses due within {ov.RESPONSE_WINDOW_DAYS} days "
                              "or overdue (s.9FE)", len(c.responses))
-        _lines(group, c.responses, lambda r: _response_words(c.name, r))
+        _lines(group, len(c.responses), lambda: c.responses,
+               lambda r: _response_words(c.name, r))
     if c.owners:
-        total = sum(len(g.actions) for g in c.owners)
+        total = sum(g.count for g in c.owners)
         group = _group(head, "Actions overdue or due by the next meeting, by owner", total)
         for g in c.owners:
             owner = QTreeWidgetItem(group, [ov.owner_words(g)])
             _bold(owner)
             if g.owner != ov.NO_OWNER:
                 owner.setData(0, OWNER_ROLE, (c.name, g.owner))
-            _lines(owner, g.actions, lambda a: _action_words(c.name, a))
+            _lines(owner, g.count, lambda g=g: g.actions, lambda a: _action_words(c.name, a))
     if c.unscheduled:
         group = _group(head, "To be scheduled", len(c.unscheduled))
-        _lines(group, c.unscheduled, lambda w: _work_words(c.name, w))
+        _lines(group, len(c.unscheduled), lambda: c.unscheduled,
+               lambda w: _work_words(c.name, w))
     if c.empty:
         _line(head, "Nothing needs attention", "", "", None, badges.DONE_COLOUR)
     return head

@@ -35,7 +35,8 @@ def _load(db: Database, today: dt.date, committee: str,
     shown = {c.id for c in rows if not committee or c.name == committee}
     # the rows the Tracker has just read, when they are new enough and cover these committees
     given = SHARED.take(ticket, getattr(db, "url", ""), today, shown) if ticket else None
-    return rows, overview.build_overview(db, today, committee or None, quick=True, given=given)
+    return rows, overview.build_overview(db, today, committee or None, quick=True, given=given,
+                                         known=rows)
 
 
 class OverviewTree(QTreeWidget):
@@ -44,7 +45,7 @@ class OverviewTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.pending: dict[int, list] = {}
+        self.pending: dict[int, tuple] = {}
         self.itemExpanded.connect(fill)
 
     def clear(self) -> None:

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from desktop_app.domain import dates
 from desktop_app.domain.enums import WorkFormat
 from desktop_app.domain.records import WorkItemRow
-from desktop_app.ui.work_programme.work_programme_model import (Section, SectionRole, move_text,
-                                                        status_label)
+from desktop_app.ui.work_programme.work_programme_model import (Section, SectionRole,
+                                                                WorkProgrammeModel, move_text,
+                                                                status_label)
 from desktop_app.ui.widgets.wrapped_grid import PaddedDelegate
 
 HEADING_BG = QColor("#e4ecf5")
@@ -25,6 +26,12 @@ class SectionDelegate(PaddedDelegate):
     """Draws a section heading across the grid: bold title, then kind and deadlines."""
 
     def _section(self, index) -> Section | None:
+        model = index.model()
+        if isinstance(model, WorkProgrammeModel) and index.isValid():
+            # the grid's own model: its row, without asking Qt for the role (a call from Qt
+            # back into the model's ``data``) for every cell measured and drawn
+            row = model.row_at(index.row())
+            return row if isinstance(row, Section) else None
         return index.data(SectionRole)
 
     def sizeHint(self, option, index) -> QSize:

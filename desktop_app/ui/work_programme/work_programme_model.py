@@ -127,6 +127,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         self.optional: list[tuple[str, str]] = [(RAG_KEY, RAG_TITLE),
                                                 (STATUS_WORD_KEY, STATUS_WORD_TITLE)]
         self.HEADERS = type(self).HEADERS + tuple(t for _k, t in self.optional)
+        self._rag_column = self.column_of(RAG_KEY)   # looked up for every cell drawn
 
     # ------------------------------------------------------------------ loading
     def set_data(self, items: list[WorkItemRow], meetings: list[MeetingRow],
@@ -163,6 +164,7 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
         self.optional = [(RAG_KEY, RAG_TITLE), (STATUS_WORD_KEY, STATUS_WORD_TITLE)] + \
             [(extra_key(h), h) for h in extra_headers(self._items)]
         self.HEADERS = type(self).HEADERS + tuple(t for _k, t in self.optional)
+        self._rag_column = self.column_of(RAG_KEY)
         groups: dict[tuple, list[WorkItemRow]] = {}
         for item in self._items:
             if self._visible(item):
@@ -254,18 +256,21 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             text = self._display(item, col)
             return text if len(text) > 60 else None
         if role == FONT:
+            dropped = item.status == WorkStatus.DROPPED
+            if not dropped and col != self.ITEM:
+                return None     # the grid's own font (no QFont made for each cell drawn)
             font = QFont()
-            if item.status == WorkStatus.DROPPED:
+            if dropped:
                 font.setStrikeOut(True)
             if col == self.ITEM:
-                font.setBold(item.status != WorkStatus.DROPPED)
-            return font if (font.strikeOut() or font.bold()) else None
-        if role == DECORATION and col == self.column_of(RAG_KEY):
+                font.setBold(not dropped)
+            return font
+        if role == DECORATION and col == self._rag_column:
             return badges.rag_icon(item.rag)
         if role == FOREGROUND:
             if item.status == WorkStatus.DROPPED:
                 return QBrush(GREY)
-            if col == self.column_of(RAG_KEY):
+            if col == self._rag_column:
                 colour = badges.RAG_TEXT.get(item.rag.lower())
                 return QBrush(colour) if colour is not None else None
             if col == self.STATUS:
