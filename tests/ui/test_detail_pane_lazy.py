@@ -46,13 +46,16 @@ def test_fields_made_when_first_wanted_in_their_tab_order(qtbot):
 
     pane = ActionDetail(None)   # type: ignore[arg-type]
     window = _window(qtbot, pane)
-    assert not pane.content.isVisible() and pane.title.text() == "No action selected"
+    assert not pane.content.isVisible()
+    assert pane.title.text() == "No action selected"
     had = _names(pane)
     assert not FIELDS & had                         # nothing made yet
     assert pane.owner.currentText() == ""           # asked for: made now
     assert _names(pane) - had == FIELDS             # each field it makes, and only those
     assert _tab_order(window) == _tab_order(first)
     order = _tab_order(window)
-    assert order[0] == "QLineEdit: before" and order[-1] == "QLineEdit: after"
-    assert "QLineEdit: Action number" in order and "QComboBox: Owner" in order
+    assert order[0] == "QLineEdit: before"
+    assert order[-1] == "QLineEdit: after"
+    assert "QLineEdit: Action number" in order
+    assert "QComboBox: Owner" in order
     assert not pane.content.isVisible()            # still the placeholder until a row is shown
