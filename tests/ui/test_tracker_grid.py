@@ -203,7 +203,8 @@ def test_after_save_focus_is_on_the_grid_and_ctrl_z_undoes(qtbot, window):
 
 def test_due_label_shows_no_ampersand(window):
     pane = window.tracker.action_detail
-    labels = [w for w in pane.findChildren(QLabel) if w.buddy() is pane.due.line]
+    due = pane.due.line   # first: the pane's fields are made when first wanted
+    labels = [w for w in pane.findChildren(QLabel) if w.buddy() is due]
     assert len(labels) == 1
     assert labels[0].text() == "D&ue"
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QWidget)
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.enums import ActionStatus
@@ -19,11 +19,18 @@ from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, short_date, today
 from desktop_app.ui.widgets.detail_parts import (DetailPane, TextArea, buddy_label, button_row,
                                                dated_update_rows, form_layout, muted, section,
-                                               set_texts_quietly, since_meeting_chips)
+                                               set_texts_quietly, since_meeting_chips,
+                                               tab_after)
 from desktop_app.ui.widgets.date_edit import DateEdit
 from desktop_app.ui.models.optional_columns import as_written
 
 NO_MEETING = -1
+# what ActionDetail._make_fields makes (tests/ui/test_detail_pane_lazy.py holds the list whole)
+FIELDS = frozenset({
+    "ref", "meeting", "item", "text", "owner", "directorate", "due", "due_text",
+    "revert_button", "save_button", "latest", "update_on", "update_text",
+    "add_update_button", "status_text", "reopen_button", "complete_on", "complete_button",
+    "report_meeting", "report_button", "log"})
 
 
 def editable_combo(name: str) -> QComboBox:
@@ -85,9 +92,28 @@ class ActionDetail(DetailPane):
         self.db = db
         self.row: ActionRow | None = None
         self._meetings: list[tuple[int, dt.date]] = []
-        lay = self._build_frame("Action details", "No action selected",
-                                "Choose an action in the list to see and edit it.", "detailBody")
+        self._fields_made = False
+        self._build_frame("Action details", "No action selected",
+                          "Choose an action in the list to see and edit it.", "detailBody")
+        self.show_row(None)
 
+    def __getattr__(self, name: str):
+        # Only for a name not found (Python looks here last): one of the fields, asked for
+        # before any action was shown, makes them (see ``_make_fields``).
+        if name in FIELDS and not self.__dict__.get("_fields_made", True):
+            self._make_fields()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _make_fields(self) -> None:
+        """The pane's fields, made when an action is first shown (or a field asked for), not
+        with the window (issue 18: ~7 ms of the first paint; the pane shows only its
+        placeholder until an action is chosen). They take their place in the Tab order as if
+        made with the pane: after it, before what follows it."""
+        self._fields_made = True
+        lay = self.content.layout()
+        assert isinstance(lay, QVBoxLayout)
+        made_late = self.window() is not self   # in a window already: Tab order put right
         # -- details
         lay.addWidget(section("Details"))
         form = form_layout()
@@ -161,7 +187,7 @@ class ActionDetail(DetailPane):
         lay.addLayout(status_form)
 
         # -- log
-        self._add_log(lay, db, "actions", "action_detail")
+        self._add_log(lay, self.db, "actions", "action_detail")
 
         for w in (self.ref, self.item, self.due_text):
             w.textChanged.connect(self._changed)
@@ -175,7 +201,8 @@ class ActionDetail(DetailPane):
         self.complete_button.clicked.connect(self._complete)
         self.reopen_button.clicked.connect(lambda: self.row and self.reopen_requested.emit(self.row))
         self.report_button.clicked.connect(self._report)
-        self.show_row(None)
+        if made_late:
+            tab_after(self, self.content)
 
     # ---------------------------------------------------------------- filling
     def set_choices(self, meetings: list[tuple[int, dt.date]], owners: list[str],
@@ -185,6 +212,8 @@ class ActionDetail(DetailPane):
 
     def show_row(self, row: ActionRow | None, *, log: bool = True) -> None:
         """Show a row (or nothing). Unsaved edits are replaced."""
+        if row is not None and not self._fields_made:
+            self._make_fields()
         if self._show_placeholder(row, "No action selected",
                                   "Choose an action in the list to see and edit it."):
             return

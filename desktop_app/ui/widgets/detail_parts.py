@@ -201,6 +201,32 @@ class RecordLog(QTabWidget):
         self.setTabText(1, f"Change history ({len(rows)})")
 
 
+def tab_after(window_part: QWidget, part: QWidget) -> None:
+    """The widgets just made inside ``part`` (a part of a window put together earlier: Qt
+    gives them the last places in the window's Tab order) put back in the place they would
+    have had had they been made with it: in the order made, after the last widget that
+    takes Tab before ``part``. Only the widgets of ``part`` and those just before it are
+    looked at (not the whole window's)."""
+    window = window_part.window()
+    tab = Qt.FocusPolicy.TabFocus
+    made = []
+    w = window.previousInFocusChain()    # the last: the run of widgets made last, backwards
+    while w is not window and part.isAncestorOf(w):
+        if w.focusPolicy() & tab:
+            made.append(w)
+        w = w.previousInFocusChain()
+    made.reverse()
+    before = part.previousInFocusChain()
+    while before is not window and (part.isAncestorOf(before) or
+                                    not before.focusPolicy() & tab):
+        before = before.previousInFocusChain()
+    if before is window:
+        return
+    for w in made:
+        QWidget.setTabOrder(before, w)
+        before = w
+
+
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A form label whose "&" mnemonic moves to ``buddy`` (a row holding a layout rather than
     one widget gets no buddy from QFormLayout, and its label would show the "&")."""

@@ -6,15 +6,18 @@ a header menu to show or hide columns, and the header state (widths, order, sort
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QResizeEvent
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPaintEvent,
+                           QResizeEvent)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop_app.ui import app_state
 from desktop_app.ui.models.base import RowTableModel
 from desktop_app.ui.models.optional_columns import is_optional
+from desktop_app.ui.widgets import grid_lines
 from desktop_app.ui.widgets.wrap_delegate import WrapDelegate, wrapped_lines
 
 MAX_LINES = 20   # a grown row shows at most this many lines (the rest: tooltip, detail pane)
+GRID_COLOUR = QColor("#e1e4e8")   # the grid lines (ui/widgets/grid_lines.py)
 
 
 class RecordTable(QTableView):
@@ -36,7 +39,7 @@ class RecordTable(QTableView):
         self.setIconSize(QSize(14, 14))
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)
-        self.setStyleSheet("QTableView { gridline-color: #e1e4e8; }")
+        grid_lines.no_grid_pen(self)   # drawn in GRID_COLOUR by paintEvent (not a style sheet)
         self.delegate = WrapDelegate(lines, self)
         self.setItemDelegate(self.delegate)
         vh = self.verticalHeader()
@@ -331,6 +334,10 @@ class RecordTable(QTableView):
         if not self._fitting and self.isVisible() and \
                 QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self.user_sized = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        grid_lines.draw(self, event, GRID_COLOUR)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
