@@ -67,3 +67,43 @@ def test_grid_lines_drawn_as_the_style_sheet_drew_them(qtbot):
     assert _same_pixels(ours, sheet)
     ours.setShowGrid(False)
     assert not _same_pixels(ours, sheet)     # the comparison sees the grid
+
+
+def _spanned(qtbot, colour: bool):
+    """A wrapped grid (the Work programme's kind) whose heading rows span every column."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from desktop_app.ui.widgets.grid_lines import GRID_COLOUR
+    from desktop_app.ui.widgets.wrapped_grid import grid
+    view = grid("test spans")
+    model = QStandardItemModel(40, 4, view)
+    for row in range(40):
+        for col in range(4):
+            model.setItem(row, col, QStandardItem(f"meeting {row}" if row % 6 == 0
+                                                  else f"item {row}.{col}"))
+    view.setModel(model)
+    for row in range(0, 40, 6):
+        view.setSpan(row, 0, 1, 4)
+    if colour:
+        view.colour_grid(GRID_COLOUR)
+    else:
+        view.setShowGrid(True)
+        view.setStyleSheet("QTableView { gridline-color: #e1e4e8; }")
+    qtbot.addWidget(view)
+    view.resize(600, 380)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_spanned_rows_keep_their_lines_out_as_the_style_sheet_did(qtbot):
+    ours, sheet = _spanned(qtbot, True), _spanned(qtbot, False)
+    assert ours.styleSheet() == ""
+    assert _same_pixels(ours, sheet)
+    for view in (ours, sheet):
+        view.verticalScrollBar().setValue(95)
+        view.selectRow(12)
+    assert _same_pixels(ours, sheet)
+    ours.grid_colour = None            # lines left out altogether: the comparison sees them
+    ours.viewport().update()
+    assert not _same_pixels(ours, sheet)

@@ -11,9 +11,10 @@ tests/ui/test_grid_lines.py holds the pixels equal to the style sheet's."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
+GRID_COLOUR = QColor("#e1e4e8")   # the app's grid lines (RecordTable, the Work programme)
 _LEFT_TOP = QStyle.StyleHint.SH_Table_AlwaysDrawLeftTopGridLines
 
 
@@ -22,9 +23,10 @@ def no_grid_pen(view: QTableView) -> None:
     view.setGridStyle(Qt.PenStyle.NoPen)
 
 
-def draw(view: QTableView, event: QPaintEvent, colour: QColor) -> None:
+def draw(view: QTableView, event: QPaintEvent, colour: QColor, *, spans: bool = False) -> None:
     """The grid lines of the part of ``view`` that ``event`` repaints, in ``colour``: what
-    QTableView.paintEvent draws with a solid pen, after the cells."""
+    QTableView.paintEvent draws with a solid pen, after the cells. ``spans``: the view has
+    spanned cells (setSpan), inside which no line is drawn (Qt clips them out likewise)."""
     if not view.showGrid():
         return
     vh, hh = view.verticalHeader(), view.horizontalHeader()
@@ -38,6 +40,8 @@ def draw(view: QTableView, event: QPaintEvent, colour: QColor) -> None:
     alternate = view.alternatingRowColors()
     painter = QPainter(viewport)
     painter.setPen(QPen(colour, 1, Qt.PenStyle.SolidLine))
+    if spans:
+        _clip_spans(view, painter)
     left_top: bool | None = None
     for rect in event.region():
         dirty = QRect(rect)
@@ -93,6 +97,41 @@ def draw(view: QTableView, event: QPaintEvent, colour: QColor) -> None:
                 if at == (dirty.right() if rtl else dirty.left()):
                     painter.drawLine(at, dirty.top(), at, dirty.bottom())
     painter.end()
+
+
+def _clip_spans(view: QTableView, painter: QPainter) -> None:
+    """The painter kept out of the spanned cells shown, as QTableView's drawAndClipSpans
+    keeps it (Qt 6)."""
+    viewport = view.viewport()
+    vh, hh, model = view.verticalHeader(), view.horizontalHeader(), view.model()
+    first, last = vh.visualIndexAt(0), vh.visualIndexAt(viewport.height() - 1)
+    last = vh.count() - 1 if last == -1 else last
+    left, right = hh.visualIndexAt(0), hh.visualIndexAt(viewport.width() - 1)
+    left, right = max(left, 0), hh.count() - 1 if right == -1 else right
+    region, found = QRegion(viewport.rect()), set()
+    for visual in range(max(first, 0), last + 1):
+        row = vh.logicalIndex(visual)
+        for across in range(left, right + 1):
+            col = hh.logicalIndex(across)
+            if view.columnSpan(row, col) > 1 or view.rowSpan(row, col) > 1:
+                rect = view.visualRect(model.index(row, col))
+                key = (rect.x(), rect.y(), rect.width(), rect.height())
+                if key in found:
+                    continue
+                found.add(key)
+                top = row   # the span's first row: Qt keeps the top and left lines of the
+                while top > 0 and view.visualRect(model.index(top - 1, col)) == rect:
+                    top -= 1   # grid's first row drawable (its checks, as written there)
+                if hh.visualIndex(top) == 0:
+                    rect.setTop(rect.top() + 1)
+                if vh.visualIndex(top) == 0:
+                    if view.isRightToLeft():
+                        rect.setRight(rect.right() - 1)
+                    else:
+                        rect.setLeft(rect.left() + 1)
+                region -= QRegion(rect)
+    if found:
+        painter.setClipRegion(region)
 
 
 def _top(vh, dirty: QRect, alternate: bool, bottom: int) -> int:

@@ -6,7 +6,7 @@ a header menu to show or hide columns, and the header state (widths, order, sort
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QPaintEvent,
+from PySide6.QtGui import (QAction, QFont, QFontMetrics, QGuiApplication, QPaintEvent,
                            QResizeEvent)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -17,7 +17,6 @@ from desktop_app.ui.widgets import grid_lines
 from desktop_app.ui.widgets.wrap_delegate import WrapDelegate, wrapped_lines
 
 MAX_LINES = 20   # a grown row shows at most this many lines (the rest: tooltip, detail pane)
-GRID_COLOUR = QColor("#e1e4e8")   # the grid lines (ui/widgets/grid_lines.py)
 
 
 class RecordTable(QTableView):
@@ -39,7 +38,7 @@ class RecordTable(QTableView):
         self.setIconSize(QSize(14, 14))
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)
-        grid_lines.no_grid_pen(self)   # drawn in GRID_COLOUR by paintEvent (not a style sheet)
+        grid_lines.no_grid_pen(self)   # drawn by paintEvent (grid_lines: not a style sheet)
         self.delegate = WrapDelegate(lines, self)
         self.setItemDelegate(self.delegate)
         vh = self.verticalHeader()
@@ -337,7 +336,7 @@ class RecordTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         super().paintEvent(event)
-        grid_lines.draw(self, event, GRID_COLOUR)
+        grid_lines.draw(self, event, grid_lines.GRID_COLOUR)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)

@@ -10,14 +10,28 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView)
 
+from desktop_app.ui.widgets import grid_lines
+
 
 class Grid(QTableView):
-    """A table that says what to do when it is empty (``placeholder``)."""
+    """A table that says what to do when it is empty (``placeholder``), its grid lines drawn
+    in a colour of its own when given one (``colour_grid``)."""
 
     placeholder = ""
+    grid_colour: QColor | None = None
+
+    def colour_grid(self, colour: QColor) -> None:
+        """Grid lines shown, in ``colour``: drawn as RecordTable draws its own
+        (ui/widgets/grid_lines.py), not by a style sheet, which puts every cell under Qt's
+        style-sheet style."""
+        self.grid_colour = colour
+        self.setShowGrid(True)
+        grid_lines.no_grid_pen(self)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        if self.grid_colour is not None:
+            grid_lines.draw(self, event, self.grid_colour, spans=True)
         if self.placeholder and self.model() is not None and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(QColor("#6b6b6b"))

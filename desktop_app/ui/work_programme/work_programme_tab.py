@@ -23,6 +23,7 @@ from desktop_app.ui.work_programme.controller import WorkProgrammeController
 from desktop_app.ui.work_programme.parts import (HEADING_BG, HEADING_LINE, HEADING_SUB,
                                                        HEADING_TEXT, SectionDelegate,
                                                        detail_html)
+from desktop_app.ui.widgets.grid_lines import GRID_COLOUR
 from desktop_app.ui.widgets.search_box import SearchBox
 from desktop_app.ui.widgets.wrapped_grid import RowFitter, grid, set_widths
 
@@ -99,8 +100,7 @@ class WorkProgrammeTab(TabPage):
         self.view = grid("Work programme")
         self.view.setModel(self.model)
         self.view.setItemDelegate(SectionDelegate(self.view))
-        self.view.setShowGrid(True)
-        self.view.setStyleSheet("QTableView { gridline-color: #e1e4e8; }")
+        self.view.colour_grid(GRID_COLOUR)
         self.view.setAlternatingRowColors(False)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)   # Qt passes it on to the viewport
