@@ -29,6 +29,30 @@ class TabPage(QWidget):
         self.undo_stack = undo_stack
         self.committee: str | None = None
 
+    # -- a tab made before its widgets: its __init__ sets ``self._built = False`` (then calls
+    # ``build()`` unless the window is shown before its data, MainWindow(load=False)), and its
+    # ``_build`` makes them. They are made when the tab is first shown or first used (any of
+    # its widgets asked for), not before the window's first paint.
+    def build(self) -> None:
+        """Make the tab's widgets (``_build``), once; nothing for a tab made with them."""
+        if not self.__dict__.get("_built", True):
+            self._built = True
+            self._build()
+
+    def _build(self) -> None:   # a tab made before its widgets makes them here
+        pass
+
+    def __getattr__(self, name: str):
+        # reached only for a name not found: one of the widgets of a tab not built yet
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self.build()
+        super().showEvent(event)
+
     def lay_out(self, toolbar: QWidget, body: QWidget, placeholder: str) -> None:
         """The toolbar above a body that shows ``placeholder`` until a committee is chosen
         (``self.stack``: page 0 the placeholder label, page 1 the body)."""

@@ -44,26 +44,6 @@ class WorkProgrammeTab(TabPage):
         if build:
             self.build()
 
-    def build(self) -> None:
-        """Make the tab's widgets, once. A tab made with ``build=False`` (the window shown
-        before its data, MainWindow(load=False)) makes them when it is first shown or first
-        used (any of its widgets asked for), not before the window's first paint."""
-        if not self.__dict__.get("_built", True):
-            self._built = True
-            self._build()
-            self._update_actions()
-
-    def __getattr__(self, name: str):
-        # reached only for a name not found: one of the widgets of a tab not built yet
-        if name.startswith("__") or self.__dict__.get("_built", True):
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self.build()
-        return getattr(self, name)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        self.build()
-        super().showEvent(event)
-
     # ================================================================== layout
     def _build(self) -> None:
         self.toolbar = QToolBar("Work programme")
@@ -139,6 +119,7 @@ class WorkProgrammeTab(TabPage):
         self.view.customContextMenuRequested.connect(self._menu)
         self.show_dropped_check.toggled.connect(self._show_dropped)
         self.search_edit.textChanged.connect(self._search)
+        self._update_actions()
 
     # ================================================================== TabPage
     def refresh(self) -> None:
