@@ -230,8 +230,6 @@ def meetings_page(db: Any, committee: str, pick: Callable[[list[MeetingRow]], in
 def _one(db: Any, table: str, reader: Any, record_id: int) -> Any:
     """One record's row with its progress updates, read in one transaction; None when the
     quick path is not sure or the record is not there (the service then explains)."""
-    import dataclasses
-
     def both(conn: Any) -> Any:
         rows = reader(conn)
         if not rows:
