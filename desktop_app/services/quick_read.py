@@ -91,7 +91,7 @@ def actions(committee: str | None, status: str | None, now: dt.date,
     # open and overdue actions are stored as open (action_rows decides overdue): read only those
     sieve = ActionStatus.OPEN.value if status in ("open", "overdue") else None
 
-    def build(records: list, committees: dict, days: _Remembered) -> list[ActionRow]:
+    def build(records: list, committees: dict, days: _MeetingDays) -> list[ActionRow]:
         # each distinct stored date and status converted once (a log has few of each)
         return tr.action_rows(records, committees, now, dates=days.dates, days=days,
                               statuses=_Remembered(ActionStatus))
@@ -112,11 +112,12 @@ def recommendations(committee: str | None, status: str | None, now: dt.date,
     from desktop_app.services import tracker_rows as tr
     columns = tr.RecColumns
 
-    def build(records: list, committees: dict, days: _Remembered) -> list[RecommendationRow]:
+    def build(records: list, committees: dict, days: _MeetingDays) -> list[RecommendationRow]:
         # each distinct stored value converted once (a log has few distinct dates and statuses)
         dates = {name for name, kind in columns.__annotations__.items() if "dt.date" in str(kind)}
-        enums = {"status": _Remembered(ImplementationStatus), "verdict": _Remembered(Verdict),
-                 "meeting_date": days}   # read as the meeting's id
+        enums: dict[str, dict] = {"status": _Remembered(ImplementationStatus),
+                                  "verdict": _Remembered(Verdict),
+                                  "meeting_date": days}   # read as the meeting's id
         convert = [(i, enums.get(name, days.dates))
                    for i, name in enumerate(columns._fields) if name in dates or name in enums]
         make, out = columns._make, []
@@ -209,12 +210,12 @@ class _MeetingDays(dict):
     def __init__(self, meetings: list[tuple[int, object]]):
         super().__init__()
         self.dates = _dates()
-        self.stored = dict(meetings)
+        self.stored: dict[int | None, object] = dict(meetings)
         self.stored[None] = None
         kept = {day for _id, day in meetings if day is not None}
         self.last = len(kept)
         if all(type(day) is str for day in kept):
-            place = {day: i for i, day in enumerate(sorted(kept))}
+            place: dict[object, int] = {day: i for i, day in enumerate(sorted(map(str, kept)))}
             self.rank: dict | None = {id_: place[day] if day is not None else self.last
                                       for id_, day in meetings}
         else:
