@@ -12,7 +12,6 @@ import gc
 import re
 from operator import attrgetter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersiste
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from desktop_app.domain.gc_pause import paused_gc as gc_paused
+from desktop_app.domain.records import _Record, record
 from desktop_app.ui.models.flags import (bold_font, flag_word,  # noqa: F401 - re-exported
                                          since_meeting_colour)
 
@@ -37,8 +37,8 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class Column(_Record, Generic[R]):
     key: str
     title: str
     text: Callable[[Any], str]
