@@ -97,9 +97,10 @@ def action_rows(records: Iterable[Sequence[Any]], committees: Mapping[int, tuple
     ``statuses`` give each stored value as the ORM reads it (the quick read: its remembered
     conversions, which raise ValueError for a value the ORM would not read either; the ORM's
     own values: as they are); ``days`` the meeting's date from the last value (default
-    ``dates``; the quick read gives the meeting's id there, and each meeting's date by id). One loop, with no call per row but the row's own making (an
-    ``ActionRowDraft`` become the row): 10,007 actions in about 55 ms less than a row made by
-    a function per record with a dict of its own."""
+    ``dates``; the quick read gives the meeting's id there, and each meeting's date by id).
+    One loop, with no call per row but the row's own making (an ``ActionRowDraft`` become
+    the row): 10,007 actions in about 55 ms less than a row made by a function per record
+    with a dict of its own."""
     out: list[ActionRow] = []
     append = out.append
     open_ = ActionStatus.OPEN
