@@ -83,6 +83,24 @@ class _Record:
         return self.__class__.__qualname__ + "(" + ", ".join(
             f"{name}={getattr(self, name)!r}" for name in self._shown) + ")"
 
+    # Frozen: what ``dataclass(frozen=True)`` writes for a class ``cls`` refuses (a field, or
+    # any name on ``cls`` itself) is refused here too, once its ``__init__`` has given every
+    # field its value: the ``__init__`` ``record`` has generated sets each field once, as
+    # frozen's sets it with ``object.__setattr__``.
+    _record_class: type
+    _field_names: frozenset[str]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__ or name not in self._field_names and \
+                type(self) is self._record_class:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if type(self) is self._record_class or name in self._field_names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        object.__delattr__(self, name)
+
 
 def _getter(names: list[str]) -> Callable[[Any], tuple]:
     """The tuple of these attributes (a tuple for one name or none as well)."""
@@ -99,13 +117,19 @@ _R2 = TypeVar("_R2", bound=type)
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: _R2) -> _R2:
-    """``@dataclasses.dataclass(frozen=True)`` with the same ``__eq__``, ``__hash__`` and
-    ``__repr__``, taken from ``_Record`` rather than generated for each class: the module's
-    import ~12.5 -> ~8.5 ms (each generated method is source text compiled by ``exec``; the
-    window imports this before its first paint). tests/unit/test_records_record.py holds
-    every record class to what ``dataclass(frozen=True)`` would have made."""
-    dataclasses.dataclass(frozen=True, eq=False, repr=False)(cls)
+    """``@dataclasses.dataclass(frozen=True)`` with the same ``__eq__``, ``__hash__``,
+    ``__repr__``, ``__setattr__`` and ``__delattr__``, taken from ``_Record`` rather than
+    generated for each class: each generated method is source text compiled by ``exec``, and
+    only ``__init__`` is (the module's import ~12.5 -> ~5 ms; the window imports it before its
+    first paint). The class is marked frozen as dataclass marks it. A row made by its
+    ``__init__`` costs ~0.3 us a field more (most rows are made without it: ``made``,
+    ``ActionRowDraft``). tests/unit/test_records_record.py holds every record class to what
+    ``dataclass(frozen=True)`` would have made."""
+    dataclasses.dataclass(eq=False, repr=False)(cls)
+    cls.__dataclass_params__.frozen = True   # type: ignore[attr-defined]
     fields = dataclasses.fields(cls)
+    cls._record_class = cls
+    cls._field_names = frozenset(f.name for f in fields)
     cls._eq_key = staticmethod(_getter([f.name for f in fields if f.compare]))
     cls._hash_key = staticmethod(_getter([f.name for f in fields if f.hash or
                                           (f.hash is None and f.compare)]))

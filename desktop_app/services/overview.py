@@ -12,7 +12,6 @@ action row (services.actions). ``summarise`` only sorts and groups those rows.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -24,7 +23,7 @@ from desktop_app.domain.dates import is_bank_holiday
 from desktop_app.domain.enums import ActionStatus, MeetingStatus, WorkFormat, WorkStatus
 from desktop_app.domain.names import clean_name
 from desktop_app.domain.records import (ActionRow, CommitteeRow, MeetingRow, RecommendationRow,
-                                        WorkItemRow, _Record)
+                                        WorkItemRow, _Record, record)
 
 if TYPE_CHECKING:
     from desktop_app.db.database import Database
@@ -34,7 +33,7 @@ MEETINGS_SHOWN = 3          # the next meetings shown per committee
 NO_OWNER = "No owner"
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Deadline(_Record):
     """A meeting deadline and how it stands on the day."""
 
@@ -44,7 +43,7 @@ class Deadline(_Record):
     bank_holiday: bool
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class MeetingLine(_Record):
     """A coming meeting with its publication and questions deadlines."""
 
@@ -57,7 +56,7 @@ class MeetingLine(_Record):
     questions: Deadline
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class ResponseLine(_Record):
     """An executive response due soon or overdue (s.9FE)."""
 
@@ -72,7 +71,7 @@ class ResponseLine(_Record):
     overdue: bool
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class ActionLine(_Record):
     """An action overdue or due before the next meeting."""
 
@@ -98,7 +97,7 @@ def action_line(committee: str, action_id: int, ref: str, text: str, owner: str,
     return line
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class OwnerGroup(_Record):
     """The actions of one owner."""
 
@@ -160,7 +159,7 @@ def _waiting_group(owner: str, rows: list[ActionRow], today: dt.date) -> OwnerGr
 _OVERDUE = operator.attrgetter("overdue")
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class WorkLine(_Record):
     """A work item without a meeting."""
 
@@ -172,7 +171,7 @@ class WorkLine(_Record):
     status: str
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class CommitteeOverview(_Record):
     """What the Overview shows for one committee."""
 
@@ -192,7 +191,7 @@ class CommitteeOverview(_Record):
                     or self.unmarked)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Overview(_Record):
     """The Overview page on a day, committee by committee."""
 

@@ -107,3 +107,38 @@ def test_spanned_rows_keep_their_lines_out_as_the_style_sheet_did(qtbot):
     ours.grid_colour = None            # lines left out altogether: the comparison sees them
     ours.viewport().update()
     assert not _same_pixels(ours, sheet)
+
+
+def _viewport_state(view: QTableView) -> dict:
+    from PySide6.QtWidgets import QWidget
+    port = view.viewport()
+    state = {a.name: port.testAttribute(a) for a in Qt.WidgetAttribute}
+    state.update(name=port.objectName(), background=port.backgroundRole(),
+                 foreground=port.foregroundRole(), fills=port.autoFillBackground(),
+                 focus=port.focusPolicy(), proxy=port.focusProxy() is view,
+                 tracking=port.hasMouseTracking(), drops=port.acceptDrops(),
+                 menu=port.contextMenuPolicy(), palette=port.palette() == view.palette(),
+                 font=port.font() == view.font(), geometry=port.geometry().getRect(),
+                 visible=port.isVisible(), cursor=port.cursor().shape(),
+                 children=[c.objectName() for c in view.children() if isinstance(c, QWidget)])
+    return state
+
+
+def test_a_viewport_made_from_python_is_the_one_qt_makes(qtbot, monkeypatch):
+    """RecordTable's viewport is made from Python (ui/widgets/viewport.py: Qt's own would make
+    PySide6 make ~70 classes' enums when first handed over): set up as Qt's own, attribute by
+    attribute, in the same place among the view's children, drawing the same pixels."""
+    from desktop_app.ui.widgets import record_table
+    ours = _table(qtbot, RecordTable)
+    with monkeypatch.context() as m:
+        m.setattr(record_table, "own_viewport", lambda view: None)
+        qts = _table(qtbot, RecordTable)
+    assert ours.viewport().objectName() == qts.viewport().objectName() == "qt_scrollarea_viewport"
+    assert _viewport_state(ours) == _viewport_state(qts)
+    assert _same_pixels(ours, qts)
+    for table in (ours, qts):
+        table.verticalScrollBar().setValue(137)
+        table.selectRow(9)
+        table.setFocus()
+    assert _viewport_state(ours) == _viewport_state(qts)
+    assert _same_pixels(ours, qts)

@@ -74,3 +74,41 @@ def test_hand_written_proxy_shows_what_qsortfilterproxymodel_shows(qtmodeltester
             assert proxies[0].proxy_row_of(fast[-1]) == proxies[1].proxy_row_of(fast[-1])
         shown.add(len(fast))
     assert len(shown) > 5         # the script did filter: the two agreed on many answers
+
+
+def test_every_role_a_delegate_asks_at_once_is_what_data_gives():
+    """``multiData`` (QStyledItemDelegate asks a cell's seven roles in one call) gives, role by
+    role, what ``data()`` gives: each cell of a filtered proxy, the RowTableModel's own way
+    and through a source that answers data() itself."""
+    from PySide6.QtCore import QModelRoleData
+    from PySide6.QtGui import QBrush, QFont, QIcon
+
+    class OwnData(ActionsModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return super().data(index, role)
+
+    rng = random.Random(3)
+    roles = [int(r) for r in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+                              Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
+                              Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
+                              Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole)]
+    seen: set[type] = set()
+    for kind in (ActionsModel, OwnData):
+        proxy = RecordFilterProxy()
+        proxy.setSourceModel(kind([make(rng, i) for i in range(1, 13)]))
+        proxy.set_search("so")
+        assert 0 < proxy.rowCount() < 12
+        for r in range(proxy.rowCount()):
+            for c in range(proxy.columnCount()):
+                index = proxy.index(r, c)
+                asked = [QModelRoleData(role) for role in roles]
+                proxy.multiData(index, asked)
+                for one in asked:
+                    want, got = proxy.data(index, one.role()), one.data()
+                    if isinstance(want, QIcon):   # an icon is the same icon, not an equal one
+                        assert isinstance(got, QIcon)
+                        assert got.cacheKey() == want.cacheKey()
+                    else:
+                        assert got == want, (r, c, one.role())
+                    seen.add(type(want))
+    assert {str, QIcon, QFont, QBrush, type(None)} <= seen

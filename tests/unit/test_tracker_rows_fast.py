@@ -21,7 +21,7 @@ def _action(i: int, status: ActionStatus, due: dt.date | None) -> tr.ActionColum
         text=f"Action {i}", owner="Claire Ward", directorate="Corporate Centre", progress="",
         due_date=due, due_text="", status=status, completed_on=None, reported_complete_on=None,
         raised_on=None, updated_on=D(2021, 10, 5), status_word="", rag="Red",
-        extra='{"Area": "Education"}', meeting_date=D(2021, 9, 7))
+        extra='{"Area": "Education"}', position=0, meeting_date=D(2021, 9, 7))
 
 
 def _rec(i: int) -> tr.RecColumns:
@@ -30,7 +30,7 @@ def _rec(i: int) -> tr.RecColumns:
         text=f"Recommendation {i}", addressee="Cabinet", sent_on=D(2021, 9, 10), response="",
         verdict=Verdict.AWAITING, response_on=None, response_due_override=None,
         status=ImplementationStatus.OPEN, updated_on=None, status_word="", rag="",
-        extra="", verdict_word="", meeting_date=D(2021, 9, 7))
+        extra="", verdict_word="", position=0, meeting_date=D(2021, 9, 7))
 
 
 def test_rows_after_the_first_are_the_records_the_class_makes():

@@ -12,7 +12,6 @@ import gc
 import re
 from operator import attrgetter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersiste
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from desktop_app.domain.gc_pause import paused_gc as gc_paused
+from desktop_app.domain.records import _Record, record
 from desktop_app.ui.models.flags import (bold_font, flag_word,  # noqa: F401 - re-exported
                                          since_meeting_colour)
 
@@ -37,8 +37,8 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class Column(_Record, Generic[R]):
     key: str
     title: str
     text: Callable[[Any], str]
@@ -86,8 +86,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, rows: Iterable[R] = (), parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[R] = list(rows)
-        self._pos: dict[int, int] = {}
-        self._natural: dict[int, int] = {}
+        # each row's place (by id(row)) shown and as loaded: worked out when first wanted
+        # (a sort, an edit), not at each load (two dicts of 10,000 entries: ~3 ms)
+        self._pos: dict[int, int] | None = None
+        self._natural: dict[int, int] | None = None
+        self._loaded: list[R] = []   # the rows as loaded, while ``_natural`` is not made
         self._hay: dict[int, str] = {}
         self._hay_list: list[str] | None = None
         self._hay_list_generation = -1
@@ -176,8 +179,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             self._reindex()
         self.generation += 1
         self._sorted_generation = self.generation
+        pos = self._positions()
         self.changePersistentIndexList(
-            persistent, [self.index(self._pos[id(r)], c) for r, c in held])
+            persistent, [self.index(pos[id(r)], c) for r, c in held])
         self.rows_reindexed.emit()
         self.layoutChanged.emit()
 
@@ -250,15 +254,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         with gc_paused():
             self._rows = list(rows)
-            self._natural = {id(r): i for i, r in enumerate(self._rows)}
+            self._loaded, self._natural = list(self._rows), None
             self._hay = {}
             if haystacks is not None and len(haystacks) == len(self._rows):
                 self._hay = {id(r): h for r, h in zip(self._rows, haystacks)}
-            if self._sorting():   # the positions once, in the order shown
+            if self._sorting():
                 self._apply_sort(in_natural_order=True)
-                self._reindex()
-            else:
-                self._pos, self._ids = dict(self._natural), None
+            self._reindex()
         if len(self._rows) >= BIG:
             gc.freeze()   # the rows are plain acyclic records: keep full collections short
         self.generation += 1
@@ -274,10 +276,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if i is None:
             return False
         old = self._rows[i]
+        natural = self._natural_places()
         self._rows[i] = row
-        self._pos.pop(id(old), None)
-        self._pos[id(row)] = i
-        self._natural[id(row)] = self._natural.pop(id(old), i)
+        if self._pos is not None:
+            self._pos.pop(id(old), None)
+            self._pos[id(row)] = i
+        natural[id(row)] = natural.pop(id(old), i)
         self._ids = None
         self._hay.pop(id(old), None)
         if self._hay_list is not None and self._hay_list_generation == self.generation:
@@ -289,9 +293,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def add_row(self, row: R) -> int:
         i = len(self._rows)
         self.beginInsertRows(QModelIndex(), i, i)
+        natural = self._natural_places()
         self._rows.append(row)
-        self._pos[id(row)] = i
-        self._natural[id(row)] = max(self._natural.values(), default=-1) + 1
+        if self._pos is not None:
+            self._pos[id(row)] = i
+        natural[id(row)] = max(natural.values(), default=-1) + 1
         self._ids = None
         self.generation += 1
         self.rows_reindexed.emit()
@@ -304,7 +310,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return False
         self.beginRemoveRows(QModelIndex(), i, i)
         old = self._rows.pop(i)
-        self._natural.pop(id(old), None)
+        self._natural_places().pop(id(old), None)
         self._hay.pop(id(old), None)
         self._reindex()
         self.generation += 1
@@ -348,11 +354,27 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     # ---------------------------------------------------------------- internals
     def _reindex(self, natural: bool = False) -> None:
-        self._pos = {id(r): i for i, r in enumerate(self._rows)}
+        """The rows' order changed: their places are to be worked out again (``natural``:
+        the rows shown are the rows as loaded)."""
+        self._pos = None
         if natural:
-            self._natural = dict(self._pos)
+            self._loaded, self._natural = list(self._rows), None
             self._hay = {}
         self._ids: dict[int, int] | None = None
+
+    def _positions(self) -> dict[int, int]:
+        """Each row's place in the order shown, by ``id(row)``."""
+        if self._pos is None:
+            self._pos = {id(r): i for i, r in enumerate(self._rows)}
+        return self._pos
+
+    def _natural_places(self) -> dict[int, int]:
+        """Each row's place as loaded (an edited row takes its old one's; an added row comes
+        last), by ``id(row)``."""
+        if self._natural is None:
+            self._natural = {id(r): i for i, r in enumerate(self._loaded)}
+            self._loaded = []
+        return self._natural
 
     def _id_pos(self) -> dict[int, int]:
         if self._ids is None:
@@ -368,7 +390,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """``in_natural_order``: the rows are in their own order already (just loaded)."""
         if self._sort_column < 0:
             if not in_natural_order:
-                natural = self._natural
+                natural = self._natural_places()
                 self._rows.sort(key=lambda r: natural.get(id(r), 0))
             if self._rows and self.default_order(self._rows[0]) is not None:
                 self._rows[:] = self.default_sorted(self._rows)   # ties keep their own order

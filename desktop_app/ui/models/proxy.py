@@ -286,6 +286,27 @@ class RecordFilterProxy(QAbstractProxyModel):
             return handler(row, src.columns[index.column()])
         return src.data(self.mapToSource(index), role)
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt naming
+                  roles: Any) -> None:
+        """Every role a delegate asks of a cell (QStyledItemDelegate asks seven) in one call
+        into Python rather than one ``data()`` each: what ``data()`` gives for each role."""
+        src = self._source
+        if not self._fast or src is None or not index.isValid():
+            for wanted in roles:
+                wanted.setData(self.data(index, wanted.role()))
+            return
+        try:
+            row = src._rows[self._map[index.row()]]
+        except IndexError:
+            for wanted in roles:
+                wanted.clearData()
+            return
+        col = src.columns[index.column()]
+        handlers = src._handlers
+        for wanted in roles:
+            handler = handlers.get(wanted.role())
+            wanted.setData(None if handler is None else handler(row, col))
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         src = self._source
         if src is None or not index.isValid():

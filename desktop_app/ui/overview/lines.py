@@ -8,7 +8,6 @@ nothing until someone looks at them. The lines waiting are kept in the tree's ``
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -16,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from desktop_app.domain.records import _Record
+from desktop_app.domain.records import record as frozen_record
 from desktop_app.services import overview as ov
 from desktop_app.ui.app_state import long_date, short_date
 from desktop_app.ui.widgets import badges
@@ -30,8 +31,8 @@ MUTED = QColor("#5f6368")
 SEP = "  \u00b7  "
 
 
-@dataclasses.dataclass(frozen=True)
-class Target:
+@frozen_record   # dataclass(frozen=True), without a method compiled for it but __init__
+class Target(_Record):
     """The record a line opens: kind is meeting, recommendation, action or work."""
     kind: str
     committee: str

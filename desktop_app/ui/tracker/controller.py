@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.workspace import Database
-from desktop_app.domain.records import ActionRow, RecommendationRow
+from desktop_app.domain.records import ActionRow, RecommendationRow, _Record, record
 from desktop_app.ui.lazy import service
 from desktop_app.services import window_read
 from desktop_app.services.errors import ConflictError
@@ -39,8 +39,8 @@ _CLEAR_REFUSED = {"due_date": "the due date", "meeting_id": "the meeting",
                   "sent_on": "the date sent"}
 
 
-@dataclass(frozen=True)
-class Removed:
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class Removed(_Record):
     kind: str
     id: int
 

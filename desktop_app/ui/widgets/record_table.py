@@ -14,6 +14,7 @@ from desktop_app.ui import app_state
 from desktop_app.ui.models.base import RowTableModel
 from desktop_app.ui.models.optional_columns import is_optional
 from desktop_app.ui.widgets import grid_lines
+from desktop_app.ui.widgets.viewport import own_viewport
 from desktop_app.ui.widgets.wrap_delegate import WrapDelegate, wrapped_lines
 
 MAX_LINES = 20   # a grown row shows at most this many lines (the rest: tooltip, detail pane)
@@ -25,6 +26,7 @@ class RecordTable(QTableView):
     def __init__(self, settings_key: str, parent: QWidget | None = None, *, lines: int = 2,
                  accessible_name: str = ""):
         super().__init__(parent)
+        own_viewport(self)   # not Qt's: its first viewport() would make ~70 classes' enums
         self.settings_key = settings_key
         self.setAccessibleName(accessible_name or settings_key)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QSt
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView)
 
 from desktop_app.ui.widgets import grid_lines
+from desktop_app.ui.widgets.viewport import own_viewport
 
 
 class Grid(QTableView):
@@ -44,6 +45,7 @@ class Grid(QTableView):
 def grid(name: str) -> Grid:
     """A read-only, row-selecting, word-wrapping grid in the house style."""
     view = Grid()
+    own_viewport(view)   # not Qt's: its first viewport() would make ~70 classes' enums
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
