@@ -1,15 +1,18 @@
 """Word-wrapping, read-only grids in the house style, shared by the Meetings and Work programme
 tabs: ``grid(name)`` makes one (a ``Grid``, which says what to do while it is empty), drawn by a
 ``PaddedDelegate``; ``RowFitter`` keeps its row heights fitted to the wrapped text and
-``set_widths`` sets its column widths."""
+``set_widths`` sets its column widths. The rows' heights are worked out here (``fit_rows``)
+rather than by ``resizeRowsToContents``, which asks the delegate for every cell, and the
+delegate the model for every role of it; Qt's own way whenever ``fit_rows`` is not sure."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView)
 
+from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.widgets import grid_lines
 
 
@@ -19,6 +22,28 @@ class Grid(QTableView):
 
     placeholder = ""
     grid_colour: QColor | None = None
+    # the rows a span covers (setSpan since the last clearSpans): fit_rows leaves them to Qt;
+    # None when they may have moved (rows inserted, removed or moved)
+    span_rows: set[int] | None = frozenset()  # type: ignore[assignment]
+
+    def setSpan(self, row: int, column: int, rows: int, columns: int) -> None:  # noqa: N802
+        if self.span_rows is not None:
+            self.span_rows = set(self.span_rows) | set(range(row, row + max(rows, 1)))
+        super().setSpan(row, column, rows, columns)
+
+    def clearSpans(self) -> None:  # noqa: N802 - Qt naming
+        self.span_rows = frozenset()
+        super().clearSpans()
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt naming
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
+                signal.connect(self._spans_unknown)
+
+    def _spans_unknown(self, *_args) -> None:
+        if self.span_rows:
+            self.span_rows = None   # Qt moved them with the rows: fit_rows no longer knows
 
     def colour_grid(self, colour: QColor) -> None:
         """Grid lines shown, in ``colour``: drawn as RecordTable draws its own
@@ -86,6 +111,11 @@ class PaddedDelegate(QStyledItemDelegate):
         opt.rect = option.rect.adjusted(0, self.PAD, 0, -self.PAD)
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
+    def fixed_row_height(self, row: object, option: QStyleOptionViewItem) -> int | None:
+        """The height ``sizeHint`` gives every cell of a model row whatever its width (a
+        heading drawn across the grid), or None: ``fit_rows`` measures its cells."""
+        return None
+
 
 class RowFitter(QObject):
     """Keeps a word-wrapping grid's row heights fitted to its text: after the model resets,
@@ -116,7 +146,8 @@ class RowFitter(QObject):
     def fit(self) -> None:
         if self.view.window().isVisible() and not self.view.isVisible():
             return      # on a page not shown: fitted when it is (a Show event reschedules)
-        self.view.resizeRowsToContents()
+        if not fit_rows(self.view):
+            self.view.resizeRowsToContents()
         self.fitted.emit()
 
     def eventFilter(self, watched, event) -> bool:
@@ -131,3 +162,131 @@ def set_widths(view: QTableView, widths: dict[int, int], stretch: int) -> None:
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         view.setColumnWidth(col, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+_DISPLAY, _DECORATION, _FONT, _CHECK, _SIZE = (
+    int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                           Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole,
+                           Qt.ItemDataRole.SizeHintRole))
+_NO_EDITS = QAbstractItemView.EditTrigger.NoEditTriggers
+_INTERACTIVE = QHeaderView.ResizeMode.Interactive
+_TO_CONTENTS = QHeaderView.ResizeMode.ResizeToContents
+_CONTROL = frozenset("\t\n\r\v\f")
+
+
+def fit_rows(view: QTableView) -> bool:
+    """Each row's height as ``view.resizeRowsToContents()`` sets it, worked out from the
+    model's own ``cell_data`` (text and font of each cell shown) and measured by the style as
+    QStyledItemDelegate.sizeHint measures it, a text once per font and width; a one-line text
+    (plain ASCII, narrower than its column by a margin) from the font's one-line height.
+    False, with nothing changed, when the grid is not one this knows (Qt then fits it):
+    not a Grid of a plain ListTableModel drawn by a PaddedDelegate alone, editable, a column
+    sized to its contents or beyond the viewport, rows sized by the header. A row with a span,
+    an icon, a check box or a size of its own is measured by Qt (``sizeHintForRow``)."""
+    model = view.model()
+    delegate = view.itemDelegate()
+    if not isinstance(view, Grid) or view.span_rows is None \
+            or type(model).data is not ListTableModel.data \
+            or type(model).headerData is not ListTableModel.headerData \
+            or not isinstance(delegate, PaddedDelegate) or view.editTriggers() != _NO_EDITS:
+        return False
+    hh, vh = view.horizontalHeader(), view.verticalHeader()
+    n_cols, n_rows = model.columnCount(), model.rowCount()
+    if n_rows == 0:
+        return True
+    right = hh.visualIndexAt(view.viewport().width())
+    if hh.visualIndexAt(0) > 0 or right not in (-1, n_cols - 1) or vh.stretchLastSection() \
+            or n_cols >= vh.resizeContentsPrecision():
+        return False
+    grid_line = 1 if view.showGrid() else 0
+    cols: list[tuple[int, int]] = []
+    for visual in range(n_cols):
+        col = hh.logicalIndex(visual)
+        if hh.isSectionHidden(col):
+            continue
+        width = view.columnWidth(col)
+        if width <= 0 or hh.sectionResizeMode(col) == _TO_CONTENTS \
+                or view.itemDelegateForColumn(col) is not None:
+            return False
+        cols.append((col, width - grid_line))   # QTableView measures a cell less its line
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    widget = view
+    style = view.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, widget) + 1)
+    wraps = bool(option.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+    pad = 2 * delegate.PAD
+    lowest, highest = vh.minimumSectionSize(), vh.maximumSectionSize()
+    header_hint = -1
+    measured: dict[tuple, int] = {}
+    one_line: dict[str, tuple[int, QFontMetrics]] = {}
+    view_font = option.font
+    view_key = view_font.key()
+    cell, row_at, span_rows = model.cell_data, model.row_at, view.span_rows
+    heights: list[tuple[int, int]] = []
+    for r in range(n_rows):
+        if vh.isSectionHidden(r):
+            continue
+        if vh.sectionResizeMode(r) != _INTERACTIVE or view.itemDelegateForRow(r) is not None:
+            return False
+        if header_hint < 0:
+            header_hint = vh.sectionSizeHint(r)   # the same for every row (no header data)
+        row = row_at(r)
+        hint = delegate.fixed_row_height(row, option)
+        if hint is None and r in span_rows:
+            hint = view.sizeHintForRow(r) - grid_line
+        if hint is None:
+            hint = 0
+            for col, width in cols:
+                if cell(row, col, _DECORATION) is not None or cell(row, col, _CHECK) is not None \
+                        or cell(row, col, _SIZE) is not None:
+                    hint = view.sizeHintForRow(r) - grid_line
+                    break
+                text = cell(row, col, _DISPLAY)
+                font = cell(row, col, _FONT)
+                if (text is not None and type(text) is not str) \
+                        or (font is not None and not isinstance(font, QFont)):
+                    return False
+                if font is None:
+                    key = view_key
+                else:
+                    font = font.resolve(view_font)
+                    key = font.key()
+                height = -1
+                if text and text.isascii() and _CONTROL.isdisjoint(text):
+                    line = one_line.get(key)
+                    if line is None:
+                        line = one_line[key] = (
+                            _measure(style, option, widget, "x", font, 100000),
+                            QFontMetrics(font if font is not None else view_font))
+                    if not wraps or line[1].horizontalAdvance(text) + 2 <= width - margin:
+                        height = line[0]
+                if height < 0:
+                    mkey = (text, key, width)
+                    height = measured.get(mkey, -1)
+                    if height < 0:
+                        height = measured[mkey] = _measure(style, option, widget, text, font,
+                                                           width)
+                hint = max(hint, height + pad)
+        hint += grid_line
+        heights.append((r, min(max(hint, header_hint, lowest), highest)))
+    for r, height in heights:
+        if vh.sectionSize(r) != height:
+            vh.resizeSection(r, height)
+    return True
+
+
+def _measure(style: QStyle, option: QStyleOptionViewItem, widget, text: str | None,
+             font: QFont | None, width: int) -> int:
+    """The height of a cell of ``text`` in ``font`` (None: the view's) and ``width`` as
+    QStyledItemDelegate.sizeHint measures it (its option filled as initStyleOption fills it)."""
+    opt = QStyleOptionViewItem(option)
+    opt.rect = QRect(0, 0, width, 1)
+    if font is not None:
+        opt.font = font
+        opt.fontMetrics = QFontMetrics(font)
+    if text is not None:
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        opt.text = text.replace("\n", "\u2028")   # as QStyledItemDelegate.displayText does
+    return style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(),
+                                  widget).height()

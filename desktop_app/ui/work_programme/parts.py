@@ -36,8 +36,16 @@ class SectionDelegate(PaddedDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         if self._section(index) is not None:
-            return QSize(option.rect.width(), option.fontMetrics.lineSpacing() + 18)
+            return QSize(option.rect.width(), self._heading_height(option))
         return super().sizeHint(option, index)
+
+    def fixed_row_height(self, row, option) -> int | None:
+        """A heading's cells are all one height (wrapped_grid.fit_rows)."""
+        return self._heading_height(option) if isinstance(row, Section) else None
+
+    @staticmethod
+    def _heading_height(option) -> int:
+        return option.fontMetrics.lineSpacing() + 18
 
     def paint(self, painter, option, index) -> None:
         section = self._section(index)
