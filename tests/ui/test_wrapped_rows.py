@@ -114,3 +114,38 @@ def test_window_grids_fitted_as_qt_fits_them(window, qtbot):
         assert ours == _qt_heights(work.view)
         compared += len(ours)
     assert compared > 40
+
+
+def test_cells_drawn_as_qt_fills_them(window, qtbot, monkeypatch):
+    """PaddedDelegate fills each cell's option from the model's own cell_data (fill_option):
+    the same pixels as QStyledItemDelegate.initStyleOption's (colours, fonts, alignments,
+    icons, a sort/filter proxy, a selected row), and fill_option does the filling."""
+    from desktop_app.ui.widgets import wrapped_grid
+    tab = window.meetings_tab
+    window.tabs.setCurrentWidget(tab)
+    views = [tab.meetings_view, tab.agenda_view]
+    filled = []
+    real = wrapped_grid.fill_option
+    monkeypatch.setattr(wrapped_grid, "fill_option",
+                        lambda opt, index: filled.append(1) or real(opt, index))
+
+    def pixels():
+        for _ in range(3):   # rows fitted, scroll bars placed, columns stretched again
+            qtbot.wait(1)
+        return [view.viewport().grab().toImage() for view in views]
+
+    quick = pixels()
+    assert len(filled) > 40
+    for view in views:
+        monkeypatch.setattr(view.itemDelegate(), "quick_fill", False)
+    assert pixels() == quick
+    tab.meetings_view.selectRow(1)   # another meeting: its agenda
+    slow = pixels()
+    for view in views:
+        monkeypatch.setattr(view.itemDelegate(), "quick_fill", True)
+    assert pixels() == slow
+    window.tabs.setCurrentWidget(window.work_tab)
+    views = [window.work_tab.view]
+    quick = pixels()
+    monkeypatch.setattr(window.work_tab.view.itemDelegate(), "quick_fill", False)
+    assert pixels() == quick

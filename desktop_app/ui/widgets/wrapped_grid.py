@@ -7,8 +7,9 @@ delegate the model for every role of it; Qt's own way whenever ``fit_rows`` is n
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import (QEvent, QObject, QRect, QSize, QSortFilterProxyModel, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView)
 
@@ -93,6 +94,7 @@ class PaddedDelegate(QStyledItemDelegate):
     """Breathing room above and below wrapped text (rows are sized from this hint)."""
 
     PAD = 5
+    quick_fill = True   # the option filled by fill_option when it can (False: Qt's own way)
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
@@ -104,7 +106,8 @@ class PaddedDelegate(QStyledItemDelegate):
         # The option is filled from the model once (each fill asks the model for every role)
         # and drawn as QStyledItemDelegate.paint draws it, in the padded rectangle.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        if not (self.quick_fill and fill_option(opt, index)):
+            self.initStyleOption(opt, index)
         widget = opt.widget
         style = widget.style() if widget else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
@@ -290,3 +293,61 @@ def _measure(style: QStyle, option: QStyleOptionViewItem, widget, text: str | No
         opt.text = text.replace("\n", "\u2028")   # as QStyledItemDelegate.displayText does
     return style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(),
                                   widget).height()
+
+
+_ALIGN, _FOREGROUND, _BACKGROUND = (
+    int(role) for role in (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                           Qt.ItemDataRole.BackgroundRole))
+_TEXT = QPalette.ColorRole.Text
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_ALIGNMENTS: dict[int, Qt.AlignmentFlag] = {}
+_PROXY_DATA = QSortFilterProxyModel.data
+
+
+def fill_option(opt: QStyleOptionViewItem, index) -> bool:
+    """``opt`` filled for the cell at ``index`` as QStyledItemDelegate.initStyleOption fills
+    it, from the model's own ``cell_data`` (through a plain sort/filter proxy, mapped once)
+    rather than Qt asking the model for each role (through the proxy, several calls into
+    Python for each). False, with ``opt`` unchanged, for a model that is not a plain
+    ListTableModel or a cell with an icon or a check box (initStyleOption then)."""
+    model = index.model()
+    if type(model).data is ListTableModel.data:
+        row, col = model.row_at(index.row()), index.column()
+    elif type(model).data is _PROXY_DATA and isinstance(model, QSortFilterProxyModel) \
+            and type(source := model.sourceModel()).data is ListTableModel.data:
+        at = model.mapToSource(index)
+        model, row, col = source, source.row_at(at.row()), at.column()
+    else:
+        return False
+    cell = model.cell_data
+    if cell(row, col, _DECORATION) is not None or cell(row, col, _CHECK) is not None:
+        return False
+    font, align, text = cell(row, col, _FONT), cell(row, col, _ALIGN), cell(row, col, _DISPLAY)
+    fore, back = cell(row, col, _FOREGROUND), cell(row, col, _BACKGROUND)
+    if (font is not None and not isinstance(font, QFont)) \
+            or (align is not None and type(align) is not int) \
+            or (text is not None and type(text) is not str) \
+            or (fore is not None and not isinstance(fore, (QBrush, QColor))) \
+            or (back is not None and not isinstance(back, (QBrush, QColor))):
+        return False
+    opt.index = index
+    if font is not None:
+        font = font.resolve(opt.font)
+        opt.font = font
+        opt.fontMetrics = QFontMetrics(font)
+    if align is not None:
+        flag = _ALIGNMENTS.get(align)
+        if flag is None:
+            flag = _ALIGNMENTS[align] = Qt.AlignmentFlag(align)
+        opt.displayAlignment = flag
+    if fore is not None:
+        palette = opt.palette
+        palette.setBrush(_TEXT, fore if isinstance(fore, QBrush) else QBrush(fore))
+        opt.palette = palette
+    if text is not None:
+        opt.features |= _HAS_DISPLAY
+        opt.text = text.replace("\n", "\u2028")   # as QStyledItemDelegate.displayText does
+    if back is not None:
+        opt.backgroundBrush = back if isinstance(back, QBrush) else QBrush(back)
+    opt.styleObject = None
+    return True
