@@ -4,7 +4,9 @@ every cell: the heights must be exactly those of QTableView.resizeRowsToContents
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
+
+from PySide6.QtCore import Qt
 
 from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.widgets.wrapped_grid import RowFitter, fit_rows, grid
@@ -23,6 +25,12 @@ class _Model(ListTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == 7 and col == 1:   # alignment, as the grids give it (an int)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == 9 and col == 0:   # foreground: a colour or a brush
+            return QColor("#a4262c") if len(row[0]) % 3 else QBrush(QColor("#1e6b2f"))
+        if role == 8 and col == 2 and row[2] == "":
+            return QColor("#fff1cc")
         return None
 
 
@@ -69,6 +77,27 @@ def test_rows_fitted_as_qt_fits_them(qtbot):
             assert ours == _qt_heights(view), (width, show_grid)
             checked += len(set(ours)) > 3   # wrapped rows of many heights, not all one line
     assert checked > 60
+
+
+def test_colours_drawn_as_qt_draws_them(qtbot):
+    """fill_option: colours and brushes, alignments, fonts and empty cells drawn as
+    initStyleOption fills them."""
+    view = grid("test colours")
+    model = _Model(view)
+    model.set_rows(_rows())
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    RowFitter(view).fit()
+    quick = view.viewport().grab().toImage()
+    view.itemDelegate().quick_fill = False
+    assert view.viewport().grab().toImage() == quick
+    view.itemDelegate().quick_fill = True
+    model.cell_data = lambda row, col, role: None if role == 9 else _Model.cell_data(
+        model, row, col, role)
+    assert view.viewport().grab().toImage() != quick   # the comparison sees the colours
 
 
 def test_grids_it_does_not_know_left_to_qt(qtbot):

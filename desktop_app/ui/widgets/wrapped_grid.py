@@ -3,7 +3,9 @@ tabs: ``grid(name)`` makes one (a ``Grid``, which says what to do while it is em
 ``PaddedDelegate``; ``RowFitter`` keeps its row heights fitted to the wrapped text and
 ``set_widths`` sets its column widths. The rows' heights are worked out here (``fit_rows``)
 rather than by ``resizeRowsToContents``, which asks the delegate for every cell, and the
-delegate the model for every role of it; Qt's own way whenever ``fit_rows`` is not sure."""
+delegate the model for every role of it; Qt's own way whenever ``fit_rows`` is not sure. Each
+cell is drawn with its option filled from the model's own ``cell_data`` (``fill_option``),
+not by Qt asking the model for each role (initStyleOption, whenever it is not sure)."""
 
 from __future__ import annotations
 
@@ -340,14 +342,18 @@ def fill_option(opt: QStyleOptionViewItem, index) -> bool:
         if flag is None:
             flag = _ALIGNMENTS[align] = Qt.AlignmentFlag(align)
         opt.displayAlignment = flag
-    if fore is not None:
+    if fore is not None:   # a colour set as a brush of it (no QBrush made here: see below)
         palette = opt.palette
-        palette.setBrush(_TEXT, fore if isinstance(fore, QBrush) else QBrush(fore))
+        if isinstance(fore, QBrush):
+            palette.setBrush(_TEXT, fore)
+        else:
+            palette.setColor(_TEXT, fore)
         opt.palette = palette
     if text is not None:
         opt.features |= _HAS_DISPLAY
         opt.text = text.replace("\n", "\u2028")   # as QStyledItemDelegate.displayText does
     if back is not None:
-        opt.backgroundBrush = back if isinstance(back, QBrush) else QBrush(back)
+        opt.backgroundBrush = back   # a QColor made a brush by Qt
     opt.styleObject = None
+    # (a QBrush made from Python makes QGradient's Python enum classes, ~5 ms, the first time)
     return True
