@@ -15,7 +15,7 @@ import datetime as dt
 import json
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
@@ -274,16 +274,15 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             return font
         if role == DECORATION and col == self._rag_column:
             return badges.rag_icon(item.rag)
-        if role == FOREGROUND:
+        if role == FOREGROUND:   # colours, made brushes by Qt (see meetings_model.GREY)
             if item.status == WorkStatus.DROPPED:
-                return QBrush(GREY)
+                return GREY
             if col == self._rag_column:
-                colour = badges.RAG_TEXT.get(item.rag.lower())
-                return QBrush(colour) if colour is not None else None
+                return badges.RAG_TEXT.get(item.rag.lower())
             if col == self.STATUS:
-                return {"delivered": QBrush(GREEN), "deferred": QBrush(AMBER)}.get(item.status)
+                return {"delivered": GREEN, "deferred": AMBER}.get(item.status)
             if col == self.POSITION and item.position.lower().startswith("deferred"):
-                return QBrush(AMBER)
+                return AMBER
             return None
         if role == ALIGNMENT:
             return TOP_LEFT
