@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop_app.ui import startup  # noqa: F401 - before PySide6 (no Qt in it): see the module
 import logging
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent, QUndoStack
@@ -25,9 +25,11 @@ from desktop_app.ui.shell.attention_strip import AttentionStrip
 from desktop_app.ui.shell.commands import WindowCommands
 from desktop_app.ui.shell import window_state
 from desktop_app.ui.shell.menus import WindowMenus
-from desktop_app.ui.shell.welcome_page import WelcomePage
 from desktop_app.ui.tracker.tracker_tab import TrackerTab
 from desktop_app.ui.work_programme.work_programme_tab import WorkProgrammeTab
+
+if TYPE_CHECKING:   # imported when first needed: most databases never show it
+    from desktop_app.ui.shell.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         """The welcome page (``self.welcome``), made and put in the window's stack the first
         time it is needed."""
         if self.welcome is None:
+            from desktop_app.ui.shell.welcome_page import WelcomePage
             self.welcome = WelcomePage()
             self.welcome.import_clicked.connect(self.commands.open_import_wizard)
             self.welcome.create_clicked.connect(self.commands.create_committee)

@@ -92,8 +92,11 @@ def _cell_problems(view: QAbstractItemView, limit: int = 40) -> list[str]:
                 continue
             bg = index.data(Qt.ItemDataRole.BackgroundRole)
             fg = index.data(Qt.ItemDataRole.ForegroundRole)
-            bg = bg.color() if bg is not None else palette.color(R.Base)
-            fg = fg.color() if fg is not None else palette.color(R.Text)
+            # a brush or a colour (the Meetings and Work programme grids give colours)
+            bg = palette.color(R.Base) if bg is None else QColor(bg) if isinstance(bg, QColor) \
+                else bg.color()
+            fg = palette.color(R.Text) if fg is None else QColor(fg) if isinstance(fg, QColor) \
+                else fg.color()
             ratio = contrast(bg, fg)
             if ratio < READABLE:
                 problems.append(f"{view.objectName() or type(view).__name__} row {row} "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from desktop_app.domain.agenda_numbers import number_key
 from desktop_app.domain.records import AgendaItemRow
@@ -46,9 +46,9 @@ class AgendaModel(ListTableModel[AgendaItemRow]):
             return font
         if role == FOREGROUND:
             if col == self.EXEMPT and item.exempt:
-                return QBrush(AMBER)
+                return AMBER
             if col == self.MINUTES and not item.minutes_text.strip():
-                return QBrush(GREY)
+                return GREY
             return None
         if role == ALIGNMENT and col in (self.NUMBER, self.MINUTES):
             return TOP_CENTRE

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout)
 
@@ -141,6 +140,8 @@ class AgendaItemPanel(QFrame):
             show_error(self, f"{path} is no longer there: it may have been moved or deleted.",
                        "Cannot open the report")
             return
+        from PySide6.QtCore import QUrl   # QUrl's enums made when a report is first opened
+        from PySide6.QtGui import QDesktopServices
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
             show_error(self, f"No program is set up to open {Path(path).name}.",
                        "Cannot open the report")

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.domain import dates
@@ -17,6 +17,9 @@ from desktop_app.ui.models.base import ROW_ROLE as RowRole  # the roles every gr
 from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.models.base import SORT_ROLE as SortRole
 
+# The grids' colours, given to Qt as they are for the foreground and background roles (Qt makes
+# the brush, as it does for a QBrush): the first QBrush made from Python makes QGradient's
+# Python enum classes (~5 ms of the start).
 GREY = QColor("#6b6b6b")
 AMBER_BG = QColor("#fff1cc")
 AMBER = QColor("#8a5a00")
@@ -105,16 +108,16 @@ class MeetingsModel(ListTableModel[MeetingRow]):
             return self._tooltip(m, col)
         if role == FOREGROUND:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col):
-                return QBrush(AMBER)
+                return AMBER
             if col == self.STATUS and m.status == MeetingStatus.SCHEDULED and m.date < self._today:
-                return QBrush(AMBER)
+                return AMBER
             if m.status == MeetingStatus.CANCELLED or m.date < self._today:
-                return QBrush(GREY)
+                return GREY
             return None
         if role == BACKGROUND:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col) \
                     and m.status == MeetingStatus.SCHEDULED:
-                return QBrush(AMBER_BG)
+                return AMBER_BG
             return None
         if role == DECORATION:
             if col in (self.PUBLICATION, self.QUESTIONS) and self._bank_holiday(m, col):
@@ -243,9 +246,9 @@ class OutcomesModel(ListTableModel[RecommendationRow | ActionRow]):
         if role == FOREGROUND and col == self.STATUS:
             if (isinstance(r, ActionRow) and r.overdue) or \
                     (isinstance(r, RecommendationRow) and r.response_overdue):
-                return QBrush(RED)
+                return RED
             if r.status in (ActionStatus.COMPLETED, ImplementationStatus.COMPLETED):
-                return QBrush(GREEN)
+                return GREEN
         if role == ALIGNMENT:
             return TOP_LEFT
         return None

@@ -10,16 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.lazy import service
 from desktop_app.ui import app_state, workers
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.shell.welcome_page import CommitteeDialog
 
 committees = service("committees")
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.ui.shell.welcome_page import CommitteeDialog
     from desktop_app.ui.main_window import MainWindow
 
 TOOL_TITLES = {"chase": "Chase owners", "stats": "Impact statistics"}
@@ -53,6 +55,7 @@ class WindowCommands:
             return None
         if len(rows) == 1:
             return rows[0].name
+        from PySide6.QtWidgets import QInputDialog   # its enums made when first asked
         box = QInputDialog(self.window)
         box.setObjectName(name)
         box.setWindowTitle(title)
@@ -160,6 +163,7 @@ class WindowCommands:
         window.statusBar().showMessage(message[:1].upper() + message[1:], 10000)
 
     def create_committee(self) -> CommitteeDialog:
+        from desktop_app.ui.shell.welcome_page import CommitteeDialog
         window = self.window
         dialog = CommitteeDialog(window)
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenuBar, QMessageBox, QSizePolicy, QToolBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenuBar, QSizePolicy, QToolBar, QWidget
 
 from desktop_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.shell.commands import WindowCommands
 
@@ -165,6 +167,9 @@ class WindowMenus:
         return self.commands.open_dialog(GuideDialog(self.window))
 
     def show_about(self) -> QMessageBox:
+        # imported where a box is shown: its type and enums are made when first touched (~1 ms
+        # of every start otherwise), as ui/launch.py, errors.py and crash.py do
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<br>Meetings, work programme, "
                           "recommendations and action log for council scrutiny committees."
@@ -174,5 +179,8 @@ class WindowMenus:
         return self.commands.open_dialog(box)
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from desktop_app import paths
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))

@@ -36,8 +36,16 @@ class SectionDelegate(PaddedDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         if self._section(index) is not None:
-            return QSize(option.rect.width(), option.fontMetrics.lineSpacing() + 18)
+            return QSize(option.rect.width(), self._heading_height(option))
         return super().sizeHint(option, index)
+
+    def fixed_row_height(self, row, option) -> int | None:
+        """A heading's cells are all one height (wrapped_grid.fit_rows)."""
+        return self._heading_height(option) if isinstance(row, Section) else None
+
+    @staticmethod
+    def _heading_height(option) -> int:
+        return option.fontMetrics.lineSpacing() + 18
 
     def paint(self, painter, option, index) -> None:
         section = self._section(index)
@@ -46,7 +54,11 @@ class SectionDelegate(PaddedDelegate):
             return
         painter.save()
         rect = option.rect
-        painter.fillRect(rect, HEADING_BG)
+        # filled as fillRect(rect, HEADING_BG) fills it: fillRect's overloads make QGradient's
+        # Python enum classes (~2-4 ms) the first time, drawRect with a colour's brush does not
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(HEADING_BG)
+        painter.drawRect(rect)
         painter.setPen(HEADING_LINE)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topLeft(), rect.topRight())

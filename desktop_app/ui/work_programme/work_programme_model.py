@@ -15,7 +15,7 @@ import datetime as dt
 import json
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
@@ -43,6 +43,13 @@ FORMAT_SECTIONS = (("workshop", "Workshops / seminars"),
                    ("task_and_finish", "Task and finish groups"),
                    ("briefing_note", "Briefing notes"))
 _FORMAT_KEYS = {key for key, _ in FORMAT_SECTIONS}
+# each row's flags, made once (Qt asks for them for every cell drawn; an enum '|' is slow)
+_ITEM = Qt.ItemFlag
+_DROP_ONLY = _ITEM.ItemIsDropEnabled
+_HEADING = _ITEM.ItemIsEnabled
+_HEADING_DROP = _ITEM.ItemIsEnabled | _ITEM.ItemIsDropEnabled
+_FIXED = _ITEM.ItemIsEnabled | _ITEM.ItemIsSelectable | _ITEM.ItemIsDropEnabled
+_MOVABLE = _FIXED | _ITEM.ItemIsDragEnabled
 
 
 def section_key_of(item: WorkItemRow) -> tuple[str, object]:
@@ -267,16 +274,15 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
             return font
         if role == DECORATION and col == self._rag_column:
             return badges.rag_icon(item.rag)
-        if role == FOREGROUND:
+        if role == FOREGROUND:   # colours, made brushes by Qt (see meetings_model.GREY)
             if item.status == WorkStatus.DROPPED:
-                return QBrush(GREY)
+                return GREY
             if col == self._rag_column:
-                colour = badges.RAG_TEXT.get(item.rag.lower())
-                return QBrush(colour) if colour is not None else None
+                return badges.RAG_TEXT.get(item.rag.lower())
             if col == self.STATUS:
-                return {"delivered": QBrush(GREEN), "deferred": QBrush(AMBER)}.get(item.status)
+                return {"delivered": GREEN, "deferred": AMBER}.get(item.status)
             if col == self.POSITION and item.position.lower().startswith("deferred"):
-                return QBrush(AMBER)
+                return AMBER
             return None
         if role == ALIGNMENT:
             return TOP_LEFT
@@ -313,16 +319,11 @@ class WorkProgrammeModel(ListTableModel[Section | WorkItemRow]):
     # ------------------------------------------------------------------ drag and drop
     def flags(self, index):
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
+            return _DROP_ONLY
         row = self._rows[index.row()]
         if isinstance(row, Section):
-            flags = Qt.ItemFlag.ItemIsEnabled
-            return flags | Qt.ItemFlag.ItemIsDropEnabled if row.accepts_moves else flags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable \
-            | Qt.ItemFlag.ItemIsDropEnabled
-        if section_key_of(row)[0] != "format":
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+            return _HEADING_DROP if row.accepts_moves else _HEADING
+        return _FIXED if section_key_of(row)[0] == "format" else _MOVABLE
 
     def supportedDropActions(self):
         return Qt.DropAction.MoveAction
