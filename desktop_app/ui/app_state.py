@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QSplitter
 
 from desktop_app import APP_NAME
+from desktop_app.domain.dates import strftime
 
 ORGANISATION = "Scrutiny Tracker"
 
@@ -89,9 +90,9 @@ def today() -> dt.date:
 @functools.lru_cache(maxsize=8192)
 def short_date(day: dt.date | None) -> str:
     """'2 Nov 2021': compact and unambiguous for grids."""
-    return f"{day.day} {day:%b %Y}" if day else ""
+    return f"{day.day} {strftime(day, '%b %Y')}" if day else ""
 
 
 @functools.lru_cache(maxsize=8192)
 def long_date(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
+    return f"{day.day} {strftime(day, '%B %Y')}" if day else ""

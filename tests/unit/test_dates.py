@@ -83,3 +83,17 @@ def test_municipal_year():
     assert municipal_year_bounds("2021/22") == (D(2021, 5, 1), D(2022, 4, 30))
     with pytest.raises(ValueError, match="is not like 2021/22"):
         municipal_year_bounds("last year")
+
+
+def test_strftime_is_the_dates_own_for_the_forms_used():
+    from desktop_app.domain.dates import format_uk, strftime
+    days = [D(1, 1, 1), D(999, 12, 31), D(2020, 2, 29), D(9999, 12, 31),
+            dt.datetime(2021, 11, 23, 18, 30)] + [D(2021, 1, 1) + dt.timedelta(days=n)
+                                                  for n in range(0, 800, 17)]
+    for day in days:
+        for form in ("%d/%m/%Y", "%A", "%B %Y", "%b %Y", "%B", "%a %d %b", "%%Y %j"):
+            assert strftime(day, form) == day.strftime(form)
+        assert format_uk(day) == f"{day.day} {day:%B %Y}"
+        assert format_uk(day, "full") == f"{day:%A} {day.day} {day:%B %Y}"
+        assert format_uk(day, "short") == day.strftime("%d/%m/%Y")
+        assert format_uk(day, "day_month") == f"{day.day} {day:%B}"
