@@ -133,7 +133,7 @@ def strftime(day: dt.date, form: str) -> str:
     """``day.strftime(form)`` for a form without ``%z``, ``%Z`` or ``%f`` (the codes ``datetime``
     works out itself before handing the rest to ``time.strftime``, as this does at once):
     the same text, without ``datetime`` importing the ``time`` module at every call (in the
-    window, through PySide6's import hook: ~3 us a date)."""
+    window, through the Qt bindings' import hook: ~3 us a date)."""
     return _strftime(form, day.timetuple())
 
 
