@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
                             Signal)
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 
 from desktop_app.domain.gc_pause import paused_gc as gc_paused
 from desktop_app.domain.records import _Record, record
@@ -29,7 +29,6 @@ ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1      # the row object (survives the
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2     # native value for sorting (date, int, str)
 MARKER_ROLE = int(Qt.ItemDataRole.UserRole) + 3   # "new" / "updated" / "overdue" / ""
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4       # the row's database id
-_BRUSHES: dict[int, QBrush] = {}
 _MEETING_DATE = attrgetter("meeting_date")
 
 
@@ -116,15 +115,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return handler(self._rows[index.row()], self.columns[index.column()])
 
     def _make_handlers(self) -> dict[int, Callable[[Any, Column], Any]]:
-        def brush(colour: QColor | None) -> QBrush | None:
-            if colour is None:
-                return None
-            key = colour.rgba()
-            cached = _BRUSHES.get(key)
-            if cached is None:
-                cached = _BRUSHES[key] = QBrush(colour)
-            return cached
-
         text = lambda row, col: col.text(row)  # noqa: E731
         R = Qt.ItemDataRole
         return {
@@ -135,8 +125,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             SORT_ROLE: lambda row, col: col.sort(row) if col.sort else col.text(row),
             ID_ROLE: lambda row, col: getattr(row, "id", None),
             MARKER_ROLE: lambda row, col: self.marker(row),
-            int(R.ForegroundRole): lambda row, col: brush(self.foreground(row, col)),
-            int(R.BackgroundRole): lambda row, col: brush(self.background(row, col)),
+            # a colour, not a brush of it: Qt makes the brush (the same pixels), and no QBrush
+            # made from Python makes QGradient's Python enum classes (~2-5 ms, the first time)
+            int(R.ForegroundRole): self.foreground,
+            int(R.BackgroundRole): self.background,
             int(R.FontRole): self.font,
             int(R.DecorationRole): self.decoration,
             int(R.TextAlignmentRole): lambda row, col: _TOP_LEFT,

@@ -59,7 +59,7 @@ def _line(parent: QTreeWidgetItem, what: str, when: str, details: str,
     if target is not None:
         item.setData(0, TARGET_ROLE, target)
     if colour is not None:
-        item.setForeground(1, QBrush(colour))
+        item.setForeground(1, colour)
         if colour == badges.OVERDUE_COLOUR:
             item.setIcon(1, badges.marker_icon("overdue"))
             font = QFont(item.font(1))
@@ -116,7 +116,7 @@ def fill(item: QTreeWidgetItem) -> bool:
 def _group(parent: QTreeWidgetItem, title: str, count: int | None = None) -> QTreeWidgetItem:
     item = QTreeWidgetItem(parent, [title if count is None else f"{title} ({count})"])
     item.setFirstColumnSpanned(True)
-    item.setForeground(0, QBrush(QColor("#1f3a60")))
+    item.setForeground(0, QColor("#1f3a60"))
     _bold(item)
     return item
 
