@@ -5,19 +5,19 @@ deadlines (a deadline on a bank holiday is flagged). Clicking a count opens the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop_app.domain.enums import MeetingStatus
+from desktop_app.domain.records import _Record, record
 from desktop_app.domain.dates import is_bank_holiday, strftime
 from desktop_app.ui.app_state import long_date
 from desktop_app.ui.widgets import badges
 
 
-@dataclass(frozen=True)
-class NextMeeting:
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class NextMeeting(_Record):
     id: int
     committee: str
     date: dt.date
