@@ -9,7 +9,6 @@ here, below every layer that needs it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import zlib
@@ -18,7 +17,7 @@ from typing import Any
 
 from desktop_app.domain.enums import AttendanceKind
 from desktop_app.domain.lazy_re import lazy
-from desktop_app.domain.records import _Record
+from desktop_app.domain.records import _Record, record
 
 # Titles written before a name; stripped to compare names (kept as written for printing).
 _TITLES = (r"(?:councillors?|cllrs?\.?|county\s+councillor|the\s+rt\.?\s+hon\.?|rev(?:erend)?\.?"
@@ -30,7 +29,7 @@ _CHAIR_NOTE = lazy(r"\((?:vice[\s-]*)?chair(?:person|man|woman)?\)|\(non-voting(
                          re.I)
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class Attendee(_Record):
     """One line of a meeting's attendance. ``member_id`` is set when the person is a member in
     the address book; ``name`` is as written. ``substitute_for`` names the committee member a
@@ -45,7 +44,7 @@ class Attendee(_Record):
     id: int | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class AttendanceSheet(_Record):
     """A meeting's attendance: its lines, the sheet's version, and when its minutes were
     approved (with a docstring, the dataclass is made without ``inspect.signature``)."""

@@ -14,6 +14,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
+from desktop_app.domain.record_class import _Record, record
+
 
 class Order(StrEnum):
     NUMBER = "number"        # by action number, as the seed's action log
@@ -61,8 +63,8 @@ def text_size(value: object) -> int:
     return size
 
 
-@dataclasses.dataclass(frozen=True)
-class DocumentOptions:
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class DocumentOptions(_Record):
     """How the table documents are laid out; the defaults are the seed's."""
 
     order: Order = Order.NUMBER

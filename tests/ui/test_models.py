@@ -85,8 +85,8 @@ def test_roles_give_the_row_native_sort_values_and_markers(demo_rows):
     new = [r for r in acts if r.new_since_last_meeting]
     i = model.position_of(new[0].id)
     assert model.index(i, ActionsModel.FLAG).data() == "NEW"
-    assert model.index(i, ActionsModel.TEXT).data(Qt.ItemDataRole.ForegroundRole).color().name() \
-        == "#1a4fb8"                                               # the seed's blue for new
+    assert model.index(i, ActionsModel.TEXT).data(Qt.ItemDataRole.ForegroundRole).name() \
+        == "#1a4fb8"                                    # the seed's blue for new (a QColor)
 
 
 def test_sorting_is_done_on_the_rows_blanks_last():

@@ -91,8 +91,10 @@ def test_strftime_is_the_dates_own_for_the_forms_used():
             dt.datetime(2021, 11, 23, 18, 30)] + [D(2021, 1, 1) + dt.timedelta(days=n)
                                                   for n in range(0, 800, 17)]
     for day in days:
-        for form in ("%d/%m/%Y", "%A", "%B %Y", "%b %Y", "%B", "%a %d %b", "%%Y %j"):
+        for form in ("%d/%m/%Y", "%A", "%a", "%B %Y", "%b %Y", "%B", "%a %d %b", "%%Y %j"):
             assert strftime(day, form) == day.strftime(form)
+        # the window's short days (Overview, attention strip): the day's number in the form
+        assert strftime(day, f"%a {day.day} %b") == f"{day:%a} {day.day} {day:%b}"
         assert format_uk(day) == f"{day.day} {day:%B %Y}"
         assert format_uk(day, "full") == f"{day:%A} {day.day} {day:%B %Y}"
         assert format_uk(day, "short") == day.strftime("%d/%m/%Y")

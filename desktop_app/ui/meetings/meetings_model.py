@@ -49,7 +49,7 @@ def format_time(value: dt.time | None) -> str:
 
 def deadline_text(day: dt.date) -> str:
     """"Mon 15 November 2021"."""
-    return f"{day:%a} {dates.format_uk(day)}"
+    return f"{dates.strftime(day, '%a')} {dates.format_uk(day)}"
 
 
 def kind_label(kind: str) -> str:

@@ -12,9 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from desktop_app.domain.dates import strftime
 from desktop_app.domain.records import _Record
 from desktop_app.domain.records import record as frozen_record
 from desktop_app.services import overview as ov
@@ -40,7 +41,7 @@ class Target(_Record):
 
 
 def _day(day) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return strftime(day, f"%a {day.day} %b")
 
 
 def _bold(item: QTreeWidgetItem, extra: float = 0.0) -> None:
@@ -59,7 +60,7 @@ def _line(parent: QTreeWidgetItem, what: str, when: str, details: str,
     if target is not None:
         item.setData(0, TARGET_ROLE, target)
     if colour is not None:
-        item.setForeground(1, QBrush(colour))
+        item.setForeground(1, colour)
         if colour == badges.OVERDUE_COLOUR:
             item.setIcon(1, badges.marker_icon("overdue"))
             font = QFont(item.font(1))
@@ -116,7 +117,7 @@ def fill(item: QTreeWidgetItem) -> bool:
 def _group(parent: QTreeWidgetItem, title: str, count: int | None = None) -> QTreeWidgetItem:
     item = QTreeWidgetItem(parent, [title if count is None else f"{title} ({count})"])
     item.setFirstColumnSpanned(True)
-    item.setForeground(0, QBrush(QColor("#1f3a60")))
+    item.setForeground(0, QColor("#1f3a60"))
     _bold(item)
     return item
 
@@ -163,13 +164,13 @@ def add_committee(tree: QTreeWidget, c: ov.CommitteeOverview) -> QTreeWidgetItem
     for m in c.meetings:
         missed = m.publication.missed or m.questions.missed
         venue = f", {m.venue}" if m.venue else ""
-        _line(meetings, f"{m.date:%A} {long_date(m.date)}{venue}", ov.meeting_words(m.days_left),
+        _line(meetings, f"{strftime(m.date, '%A')} {long_date(m.date)}{venue}", ov.meeting_words(m.days_left),
               _deadline("Papers published by", m.publication) + SEP
               + _deadline("Questions by", m.questions),
               Target("meeting", c.name, m.meeting_id),
               badges.OVERDUE_COLOUR if missed else _when_colour(m.publication.days_left, False))
     for m in c.unmarked:
-        _line(meetings, f"{m.date:%A} {long_date(m.date)}: still marked scheduled",
+        _line(meetings, f"{strftime(m.date, '%A')} {long_date(m.date)}: still marked scheduled",
               ov.meeting_words(m.days_left), "Mark it held (or cancelled) in the Meetings tab",
               Target("meeting", c.name, m.meeting_id), SOON_COLOUR)
     if c.responses:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app.domain.dates import strftime
 from desktop_app.services import overview, window_read
 from desktop_app.services.workspace import Database
 from desktop_app.ui import app_state
@@ -149,7 +150,8 @@ class OverviewPage(TabPage):
             app_state.today()
         self._loading = True
         self._job = None
-        self.heading.setText(f"<b>Overview</b> as at {today:%A} {app_state.long_date(today)}"
+        self.heading.setText(f"<b>Overview</b> as at {strftime(today, '%A')} "
+                             f"{app_state.long_date(today)}"
                              " &nbsp;<span style='color:#5f6368'>Loading\u2026</span>")
         from PySide6.QtCore import QTimer
 
@@ -200,7 +202,8 @@ class OverviewPage(TabPage):
         self._expand()
         self._restore_current(keep)
         today = result.today
-        self.heading.setText(f"<b>Overview</b> as at {today:%A} {app_state.long_date(today)}")
+        self.heading.setText(f"<b>Overview</b> as at {strftime(today, '%A')} "
+                             f"{app_state.long_date(today)}")
         self._loading = False
         self.loaded.emit()
 

@@ -5,19 +5,19 @@ deadlines (a deadline on a bank holiday is flagged). Clicking a count opens the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop_app.domain.enums import MeetingStatus
-from desktop_app.domain.dates import is_bank_holiday
+from desktop_app.domain.records import _Record, record
+from desktop_app.domain.dates import is_bank_holiday, strftime
 from desktop_app.ui.app_state import long_date
 from desktop_app.ui.widgets import badges
 
 
-@dataclass(frozen=True)
-class NextMeeting:
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class NextMeeting(_Record):
     id: int
     committee: str
     date: dt.date
@@ -46,7 +46,7 @@ def next_meeting_of(meetings_by_committee: dict[str, list], today: dt.date) -> N
 
 
 def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return strftime(day, f"%a {day.day} %b")
 
 
 class AttentionStrip(QFrame):
@@ -147,7 +147,8 @@ class AttentionStrip(QFrame):
             self.deadlines.setText("<span style='color:#5f6368'>Mark it held (or cancelled) "
                                    "in the Meetings tab.</span>")
         else:
-            self.meeting_button.setText(f"Next meeting: {who}{info.date:%A} {long_date(info.date)}")
+            self.meeting_button.setText(
+                f"Next meeting: {who}{strftime(info.date, '%A')} {long_date(info.date)}")
             self.meeting_button.setStyleSheet("color: #1f3a60; font-weight: 600;")
             parts = [self._deadline("Papers published by", info.publication, today),
                      self._deadline("Questions by", info.questions, today)]

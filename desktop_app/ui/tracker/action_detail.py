@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 from desktop_app.services.workspace import Database
 from desktop_app.domain.enums import ActionStatus
@@ -329,6 +329,8 @@ def confirm_open_reported(parent: QWidget, rows: list[ActionRow]) -> bool:
         return True
     names = ", ".join(r.ref or str(r.id) for r in still_open[:8]) + \
         ("\u2026" if len(still_open) > 8 else "")
+    # imported here: importing it makes its Python enum classes, at every start otherwise
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(parent)
     box.setObjectName("reportOpenQuestion")
     box.setIcon(QMessageBox.Icon.Question)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from desktop_app.domain.records import ActionRow
 from desktop_app.ui.app_state import long_date, today
@@ -88,6 +88,8 @@ class BulkDialog(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         lay.addWidget(self.error)
+        # imported here: importing it makes its Python enum classes, at every start otherwise
+        from PySide6.QtWidgets import QDialogButtonBox
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)

@@ -7,8 +7,8 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from desktop_app.ui import app_state
 from desktop_app.ui.app_state import short_date
@@ -256,6 +256,8 @@ class RecordGrid(QWidget):
         self.current_changed.emit(row)
 
     def _confirm_leave(self) -> bool:
+        # imported here: importing it makes its Python enum classes, at every start otherwise
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Unsaved changes")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 # The seed's convention: blue text for new actions, red text for updates since the last meeting.
 NEW_COLOUR = QColor("#1a4fb8")
@@ -32,21 +32,21 @@ def marker_icon(kind: str, size: int = 14) -> QIcon:
     pm, p = _pixmap(size)
     s = float(size)
     if kind == "new":
-        p.setBrush(QBrush(NEW_COLOUR))
+        p.setBrush(NEW_COLOUR)
         p.setPen(Qt.PenStyle.NoPen)
         p.drawEllipse(QRectF(1, 1, s - 2, s - 2))
         p.setPen(QPen(QColor("white"), 1.8))
         p.drawLine(QPointF(s / 2, 4), QPointF(s / 2, s - 4))
         p.drawLine(QPointF(4, s / 2), QPointF(s - 4, s / 2))
     elif kind == "updated":
-        p.setBrush(QBrush(UPDATED_COLOUR))
+        p.setBrush(UPDATED_COLOUR)
         p.setPen(Qt.PenStyle.NoPen)
         p.drawPolygon(QPolygonF([QPointF(s / 2, 0.5), QPointF(s - 0.5, s / 2),
                                  QPointF(s / 2, s - 0.5), QPointF(0.5, s / 2)]))
-        p.setBrush(QBrush(QColor("white")))
+        p.setBrush(QColor("white"))
         p.drawEllipse(QPointF(s / 2, s / 2), s / 7, s / 7)
     elif kind == "overdue":
-        p.setBrush(QBrush(OVERDUE_COLOUR))
+        p.setBrush(OVERDUE_COLOUR)
         p.setPen(Qt.PenStyle.NoPen)
         p.drawPolygon(QPolygonF([QPointF(s / 2, 0.5), QPointF(s - 0.5, s - 1),
                                  QPointF(0.5, s - 1)]))
@@ -57,7 +57,7 @@ def marker_icon(kind: str, size: int = 14) -> QIcon:
         p.setFont(f)
         p.drawText(QRectF(0, s * 0.22, s, s * 0.75), Qt.AlignmentFlag.AlignCenter, "!")
     elif kind == "done":
-        p.setBrush(QBrush(DONE_COLOUR))
+        p.setBrush(DONE_COLOUR)
         p.setPen(Qt.PenStyle.NoPen)
         p.drawEllipse(QRectF(1, 1, s - 2, s - 2))
         p.setPen(QPen(QColor("white"), 1.8))
@@ -82,7 +82,7 @@ def rag_icon(word: str, size: int = 14) -> QIcon | None:
         return None
     pm, p = _pixmap(size)
     s = float(size)
-    p.setBrush(QBrush(RAG_COLOURS.get(key, QColor("#8a8f98"))))
+    p.setBrush(RAG_COLOURS.get(key, QColor("#8a8f98")))
     p.setPen(QPen(QColor(0, 0, 0, 60), 0.8))
     p.drawRoundedRect(QRectF(0.5, 2.0, s - 1.0, s - 4.0), 3.0, 3.0)
     p.end()

@@ -10,7 +10,6 @@ service.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 
@@ -19,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from desktop_app.domain import dates
 from desktop_app.domain.enums import MeetingStatus, WorkFormat, WorkStatus
-from desktop_app.domain.records import MeetingRow, WorkItemRow
+from desktop_app.domain.records import MeetingRow, WorkItemRow, _Record, record
 from desktop_app.ui.models.list_model import ListTableModel
 from desktop_app.ui.models.optional_columns import (RAG_KEY, RAG_TITLE, STATUS_WORD_KEY,
                                                     STATUS_WORD_TITLE, extra_headers, extra_key,
@@ -78,8 +77,8 @@ def move_text(move) -> str:
     return text
 
 
-@dataclasses.dataclass(frozen=True)
-class Section:
+@record   # dataclass(frozen=True), without a method compiled for it but __init__
+class Section(_Record):
     key: tuple[str, object]
     title: str
     subtitle: str = ""
