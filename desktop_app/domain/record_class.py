@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import reprlib
+import sys
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
@@ -56,15 +57,17 @@ class _Record:
             f"{name}={getattr(self, name)!r}" for name in self._shown) + ")"
 
     # Frozen: what ``dataclass(frozen=True)`` writes for a class ``cls`` refuses (a field, or
-    # any name on ``cls`` itself) is refused here too, once its ``__init__`` has given every
-    # field its value: the ``__init__`` ``record`` has generated sets each field once, as
-    # frozen's sets it with ``object.__setattr__``.
+    # any name on ``cls`` itself) is refused here too, but from the ``__init__`` ``record``
+    # has generated (its code, ``_init_code``), which sets each field as frozen's sets it with
+    # ``object.__setattr__``. (Not by looking in ``self.__dict__``: asking for it makes the
+    # instance's attributes a dict of their own, and every later read of them ~40% slower.)
     _record_class: type
     _field_names: frozenset[str]
+    _init_code: Any
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in self.__dict__ or name not in self._field_names and \
-                type(self) is self._record_class:
+        if (type(self) is self._record_class or name in self._field_names) and (
+                name not in self._field_names or sys._getframe(1).f_code is not self._init_code):
             raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
         object.__setattr__(self, name, value)
 
@@ -102,6 +105,7 @@ def record(cls: _R2) -> _R2:
     fields = dataclasses.fields(cls)
     cls._record_class = cls
     cls._field_names = frozenset(f.name for f in fields)
+    cls._init_code = getattr(cls.__init__, "__code__", None)   # (sets the fields)
     cls._eq_key = staticmethod(_getter([f.name for f in fields if f.compare]))
     cls._hash_key = staticmethod(_getter([f.name for f in fields if f.hash or
                                           (f.hash is None and f.compare)]))

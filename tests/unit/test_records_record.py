@@ -98,6 +98,9 @@ def same_as_dataclass_frozen(cls: type) -> None:
                     lambda: delattr(ours, next(iter(one)))):
         with pytest.raises(dataclasses.FrozenInstanceError):
             attempt()
+    for name in one:   # every field refused once made, whether from a method or outside
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(ours, name, other[name])
     assert cls.__match_args__ == twin.__match_args__
     assert cls.__dataclass_params__.frozen        # a frozen dataclass may inherit from it
 
