@@ -55,6 +55,22 @@ def _qt_heights(view) -> list[int]:
     return _heights(view)
 
 
+def _shown(qtbot, name: str, width: int, height: int, columns: dict[int, int] | None = None):
+    """A wrapped grid over the test rows, shown at ``width`` x ``height`` (``columns``: widths
+    set before it is shown)."""
+    view = grid(name)
+    model = _Model(view)
+    model.set_rows(_rows())
+    view.setModel(model)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    for col, col_width in (columns or {}).items():
+        view.setColumnWidth(col, col_width)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, model
+
+
 def test_rows_fitted_as_qt_fits_them(qtbot):
     view = grid("test rows")
     model = _Model(view)
@@ -82,14 +98,7 @@ def test_rows_fitted_as_qt_fits_them(qtbot):
 def test_colours_drawn_as_qt_draws_them(qtbot):
     """fill_option: colours and brushes, alignments, fonts and empty cells drawn as
     initStyleOption fills them."""
-    view = grid("test colours")
-    model = _Model(view)
-    model.set_rows(_rows())
-    view.setModel(model)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view, model = _shown(qtbot, "test colours", 700, 500)
     RowFitter(view).fit()
     quick = view.viewport().grab().toImage()
     view.itemDelegate().quick_fill = False
@@ -105,16 +114,8 @@ def test_grids_it_does_not_know_left_to_qt(qtbot):
     view.setModel(QStandardItemModel(3, 2, view))
     qtbot.addWidget(view)
     assert not fit_rows(view)
-    wide = grid("test wide")
-    model = _Model(wide)
-    model.set_rows(_rows())
-    wide.setModel(model)
-    qtbot.addWidget(wide)
-    wide.resize(200, 300)
-    for col in range(3):
-        wide.setColumnWidth(col, 150)   # the last column beyond the viewport
-    wide.show()
-    qtbot.waitExposed(wide)
+    # the last column beyond the viewport
+    wide, _model = _shown(qtbot, "test wide", 200, 300, {col: 150 for col in range(3)})
     assert not fit_rows(wide)
     RowFitter(wide).fit()               # fitted by Qt then
     assert _heights(wide) == _qt_heights(wide)
