@@ -46,6 +46,28 @@ def test_bank_holiday_deadline_is_flagged(qtbot, demo_db, open_window, monkeypat
     assert "Mon 3 Jan" in win.strip.deadlines.text()
 
 
+def test_all_committees_strip_names_the_committee_by_its_short_name(qtbot, demo_db, today,
+                                                                    open_window):
+    # A committee with a long name holds the next meeting across all committees: the strip
+    # names it by its short name (as the tables do) and shows the whole date at 1366 pixels.
+    long_name = "Audit, Governance and Standards Committee of the County Borough"
+    committees.add_committee(demo_db, long_name, short_name="AGSC")
+    meetings.add_meeting(demo_db, long_name, dt.date(2021, 11, 18))
+    win = open_window(demo_db)
+    choose(win.committee_combo, "All committees")
+    win.tracker.wait_loaded()
+    qtbot.waitUntil(lambda: win.strip.next_meeting is not None
+                    and win.strip.next_meeting.committee == long_name)
+    button = win.strip.meeting_button
+    assert button.text() == "Next meeting: AGSC: Thursday 18 November 2021"
+    assert long_name in button.toolTip()
+    qtbot.waitUntil(lambda: button.width() >= button.sizeHint().width())   # none of it cut off
+    choose(win.committee_combo, f"{DEMO_COMMITTEE} (CYPSC)")
+    win.tracker.wait_loaded()
+    qtbot.waitUntil(lambda: win.strip.next_meeting.committee == DEMO_COMMITTEE)
+    assert button.text() == "Next meeting: Tuesday 23 November 2021"
+
+
 def test_clicking_a_count_opens_the_tracker_filtered(qtbot, window):
     window.tabs.setCurrentWidget(window.meetings_tab)
     click(qtbot, window.strip.actions_button)

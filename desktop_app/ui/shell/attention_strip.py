@@ -24,11 +24,15 @@ class NextMeeting(_Record):
     publication: dt.date
     questions: dt.date
     stale: bool = False      # a past meeting still marked 'scheduled'
+    short_name: str = ""     # the committee's short name, shown when all committees are
 
 
-def next_meeting_of(meetings_by_committee: dict[str, list], today: dt.date) -> NextMeeting | None:
+def next_meeting_of(meetings_by_committee: dict[str, list], today: dt.date,
+                    short_names: dict[str, str] | None = None) -> NextMeeting | None:
     """The next meeting still to be held (the earliest across the committees given); failing
-    that, the latest past meeting still marked 'scheduled' (flagged as stale)."""
+    that, the latest past meeting still marked 'scheduled' (flagged as stale). ``short_names``:
+    committee name -> short name, for the strip's "All committees" wording."""
+    short_names = short_names or {}
     upcoming: list[NextMeeting] = []
     stale: list[NextMeeting] = []
     for name, rows in meetings_by_committee.items():
@@ -36,7 +40,7 @@ def next_meeting_of(meetings_by_committee: dict[str, list], today: dt.date) -> N
             if m.status != MeetingStatus.SCHEDULED:
                 continue
             entry = NextMeeting(m.id, name, m.date, m.publication_deadline, m.questions_deadline,
-                                stale=m.date < today)
+                                stale=m.date < today, short_name=short_names.get(name, ""))
             (stale if entry.stale else upcoming).append(entry)
     if upcoming:
         return min(upcoming, key=lambda e: e.date)
@@ -137,10 +141,15 @@ class AttentionStrip(QFrame):
         self.next_meeting = info
         if info is None:
             self.meeting_button.setText("No meeting scheduled")
+            self.meeting_button.setToolTip("Open the Meetings tab")
             self.meeting_button.setAccessibleName("No meeting scheduled")
             self.deadlines.setText("")
             return
-        who = f"{info.committee}: " if show_committee else ""
+        # "All committees": the committee by its short name, as the tables show it (a long name
+        # pushed the date out of a 1366-pixel window); the whole name in the tooltip
+        who = f"{info.short_name or info.committee}: " if show_committee else ""
+        self.meeting_button.setToolTip(f"Open the Meetings tab at {info.committee}'s meeting"
+                                       if show_committee else "Open the Meetings tab")
         if info.stale:
             self.meeting_button.setText(f"{who}{long_date(info.date)} is still marked scheduled")
             self.meeting_button.setStyleSheet("color: #8a5a00;")

@@ -107,7 +107,8 @@ def load_tracker(db: Database, committee: str | None, ticket: int = 0) -> Tracke
             rows = window_read.list_meetings(db, c.name)
             rows_by_name[c.name] = rows
             data.meetings[c.id] = [(m.id, m.date) for m in rows]
-    data.next_meeting = next_meeting_of(rows_by_name, now)
+    data.next_meeting = next_meeting_of(rows_by_name, now,
+                                        {c.name: c.short_name for c in known})
     return data
 
 
