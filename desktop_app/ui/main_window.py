@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
                            (self.tracker, "&Tracker")):
             self.tabs.addTab(tab, title)
             tab.data_changed.connect(lambda tab=tab: self._data_changed(tab))
+            if isinstance(tab, TabPage):
+                tab.committee_requested.connect(self.choose_committee)
             tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())
         self.overview.open_requested.connect(self.open_overview_line)
@@ -211,6 +213,8 @@ class MainWindow(QMainWindow):
         for a in self.menus.needs_committee():
             a.setEnabled(bool(rows))
         self.committee_combo.setEnabled(bool(rows))
+        for tab in (self.meetings_tab, self.work_tab):
+            tab.committee_choices = [(c.name, c.short_name) for c in rows]
         wanted = select if select is not None else self._wanted_committee(rows)
         self.committee_combo.blockSignals(True)
         self.committee_combo.clear()

@@ -21,6 +21,7 @@ class TabPage(QWidget):
 
     data_changed = Signal()
     status = Signal(str)
+    committee_requested = Signal(str)   # a committee's link on the placeholder was clicked
     title = "Tab"
 
     def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
@@ -28,6 +29,8 @@ class TabPage(QWidget):
         self.db = db
         self.undo_stack = undo_stack
         self.committee: str | None = None
+        # (name, short name) of every committee, for the placeholder's links ("All committees")
+        self.committee_choices: list[tuple[str, str]] = []
 
     # -- a tab made before its widgets: its __init__ sets ``self._built = False`` (then calls
     # ``build()`` unless the window is shown before its data, MainWindow(load=False)), and its
@@ -55,9 +58,16 @@ class TabPage(QWidget):
 
     def lay_out(self, toolbar: QWidget, body: QWidget, placeholder: str) -> None:
         """The toolbar above a body that shows ``placeholder`` until a committee is chosen
-        (``self.stack``: page 0 the placeholder label, page 1 the body)."""
+        (``self.stack``: page 0 the placeholder label, page 1 the body). Under the words, a
+        link to each committee (``show_placeholder``), which asks the window to choose it."""
+        self._placeholder_words = placeholder
         self.placeholder = QLabel(placeholder)
+        self.placeholder.setObjectName("committeePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setTextFormat(Qt.TextFormat.RichText)
+        self.placeholder.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.placeholder.linkActivated.connect(self.committee_requested.emit)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(body)
@@ -65,6 +75,16 @@ class TabPage(QWidget):
         outer.setContentsMargins(8, 4, 8, 8)
         outer.addWidget(toolbar)
         outer.addWidget(self.stack, 1)
+
+    def show_placeholder(self) -> None:
+        """Show the placeholder (no committee chosen), with a link to each committee."""
+        from html import escape
+        links = "<br>".join(
+            f"<a href=\"{escape(name)}\">{escape(name)}{f' ({escape(short)})' if short else ''}</a>"
+            for name, short in self.committee_choices)
+        self.placeholder.setText(escape(self._placeholder_words)
+                                 + (f"<br><br>{links}" if links else ""))
+        self.stack.setCurrentWidget(self.placeholder)
 
     def set_committee(self, name: str | None) -> None:
         self.committee = name

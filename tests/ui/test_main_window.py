@@ -68,6 +68,29 @@ def test_all_committees_strip_names_the_committee_by_its_short_name(qtbot, demo_
     assert button.text() == "Next meeting: Tuesday 23 November 2021"
 
 
+def test_all_committees_tabs_offer_each_committee(qtbot, demo_db, today, open_window):
+    # "All committees" on the Meetings (or Work programme) tab: the placeholder names every
+    # committee as a link; following one from the keyboard chooses that committee.
+    committees.add_committee(demo_db, "Audit & Governance Committee", short_name="AGC")
+    meetings.add_meeting(demo_db, "Audit & Governance Committee", dt.date(2021, 11, 18))
+    win = open_window(demo_db)
+    choose(win.committee_combo, "All committees")
+    for tab in (win.work_tab, win.meetings_tab):
+        win.tabs.setCurrentWidget(tab)
+        assert tab.stack.currentWidget() is tab.placeholder
+        text = tab.placeholder.text()
+        assert "Audit &amp; Governance Committee (AGC)</a>" in text
+        assert f"{DEMO_COMMITTEE} (CYPSC)</a>" in text
+    label = win.meetings_tab.placeholder
+    label.setFocus()
+    qtbot.keyClick(label, Qt.Key.Key_Tab)       # the first link: the committees in name order
+    qtbot.keyClick(label, Qt.Key.Key_Return)
+    assert win.committee_combo.currentData() == "Audit & Governance Committee"
+    assert win.meetings_tab.stack.currentWidget() is win.meetings_tab.splitter
+    model = win.meetings_tab.meetings_model
+    assert [model.row_at(i).date for i in range(model.rowCount())] == [dt.date(2021, 11, 18)]
+
+
 def test_clicking_a_count_opens_the_tracker_filtered(qtbot, window):
     window.tabs.setCurrentWidget(window.meetings_tab)
     click(qtbot, window.strip.actions_button)

@@ -177,7 +177,7 @@ class MeetingsTab(TabPage):
         if not self._in_after:
             self.controller.save_typed_minutes()   # typed minutes are never lost to a reload
         if not self.committee:
-            self.stack.setCurrentWidget(self.placeholder)
+            self.show_placeholder()
             self.meetings_model.set_rows([], today())
             self._show_meeting(None)
             self._update_actions()

@@ -124,7 +124,7 @@ class WorkProgrammeTab(TabPage):
     # ================================================================== TabPage
     def refresh(self) -> None:
         if not self.committee:
-            self.stack.setCurrentWidget(self.placeholder)
+            self.show_placeholder()
             self.model.set_data([], [])
             self._show_item(None)
             return
