@@ -151,8 +151,10 @@ class SheetWalk(CarriedDown):
         grid = self.grid
         headers = repeated_headers(grid, self.kind, self.mapping, self.first.row)
         repeats = bool(headers)
-        if self.first.ignored:
-            names = ", ".join(f"'{t}'" for t in self.first.ignored)
+        key_labels = {self.first.labels.get(c) for c in self.key_cols}
+        ignored = [t for t in self.first.ignored if t not in key_labels]  # a key: not kept
+        if ignored:
+            names = ", ".join(f"'{t}'" for t in ignored)
             notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
         self._above_header()
         awaiting = False
