@@ -45,26 +45,33 @@ def colour_of(value: Any) -> str:
     return "blue" if word in ("blue", "b") else _RAG_WORDS.get(word, "")
 
 
+_KEY_ROWS = 30  # a key beside the table sits beside its first rows
+
+
 def key_beside(grid: Any, header_row: int, columns: Iterable[int]) -> tuple[list[str], set[int]]:
     """A key written beside the table rather than above it: (its lines, its columns). A column
-    the header does not map is a key when two or more of its cells from the header row down
-    are key lines ("Blue = Complete") and the others only name it ("Key")."""
+    the header does not map is a key when, beside the table's first rows, it gives two or more
+    colours one line each ("Blue = Complete", "Red = Overdue") and holds nothing else anywhere
+    but its name ("Key"). (A comments column that starts "Amber - awaiting data" on every row
+    repeats its colours, and is kept as a column.)"""
     mapped = set(columns)
     lines: dict[int, list[str]] = {}
-    others: set[int] = set()
-    for number, row in grid.rows.items():
-        if number < header_row:
-            continue
-        for col, info in row.items():
+    window = [n for n in sorted(grid.rows) if n >= header_row][:_KEY_ROWS]
+    for number in window:
+        for col, info in grid.rows[number].items():
             value = info[0]
-            if col in mapped or value is None:
-                continue
-            text = V.text(value)
-            if isinstance(value, str) and _KEY.search(text):
-                lines.setdefault(col, []).append(text)
-            elif not (isinstance(value, str) and _KEY_TITLE.search(text.strip())):
-                others.add(col)
-    found = {c: texts for c, texts in lines.items() if len(texts) >= 2 and c not in others}
+            if col not in mapped and isinstance(value, str) and _KEY.search(value):
+                lines.setdefault(col, []).append(value.strip())
+    found: dict[int, list[str]] = {}
+    for col, texts in lines.items():
+        colours = [m.group(1).lower() for t in texts for m in _KEY.finditer(t)]
+        if len(set(colours)) < 2 or len(colours) != len(set(colours)):
+            continue
+        if all(info[0] is None or isinstance(info[0], str) and (
+                info[0].strip() in texts or _KEY_TITLE.search(info[0].strip()))
+               for n, row in grid.rows.items() if n >= header_row
+               for info in (row.get(col),) if info is not None):
+            found[col] = texts
     return [t for c in sorted(found) for t in found[c]], set(found)
 
 

@@ -205,8 +205,8 @@ class SheetWalk(CarriedDown):
             else:
                 first = cells[0] if cells[0] is not None else \
                     next(v for v in cells if v is not None)
-            if isinstance(first, str) and _TOTAL.match(first) and not isinstance(
-                    row.get(self.main_col, (None,))[0], str):
+            if first.__class__ is str and first[:1] in "TtGgSs" and _TOTAL.match(first) \
+                    and not isinstance(row.get(self.main_col, (None,))[0], str):
                 continue  # "Total | 10" below the table: a count, not a record
             if isinstance(first, str) and "deadline" in first.lower() and all(
                     deadline(v) for v in map(value_of, row.values()) if v is not None):
