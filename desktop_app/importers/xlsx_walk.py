@@ -44,6 +44,9 @@ _OPEN_SHEET = lazy(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I
 # a totals row: "Total", "Totals:", "Grand total", "Total actions" (with no text of its own)
 _TOTAL = lazy(r"^\s*(?:grand\s+|sub-?\s*)?totals?\b", re.I)
 
+# a footnote under the table, alone on its row: "Note: ...", "Notes - ...", "NB ..."
+_FOOTNOTE = lazy(r"^\s*(?:notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]?\s)", re.I)
+
 _FLAGS = itemgetter(1)  # a cell's text colour flags
 # every flags value with the red bit (flags combine RED, BLUE and OTHER: 0-7), for a row's
 # look for red text in C, with no Python step per cell
@@ -200,6 +203,8 @@ class SheetWalk(CarriedDown):
                     continue
                 if count == 1 and V.is_year_banner(first):
                     continue
+                if count == 1 and isinstance(first, str) and _FOOTNOTE.match(first):
+                    continue  # "Note: target dates are agreed at the meeting" under the table
             elif cells is None:  # the first written cell in the row's own order
                 first = next(iter(row.values()))[0]
             else:
