@@ -96,6 +96,9 @@ _WEEKDAY = lazy(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 _NUMERIC = lazy(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO = lazy(r"^(\d{4})-(\d{2})-(\d{2})$")
 _WORDY = lazy(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$", re.I)
+# an ISO date-time as lists and databases export it: "2023-06-14T23:00:00Z", "...+01:00"
+_ISO_TIME = lazy(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                 r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$", re.I)
 
 
 def _year(text: str) -> int:
@@ -107,7 +110,8 @@ def parse_uk_date(text: str | None) -> dt.date | None:
     """A date written the British way, or None when the text is not one exact date.
 
     Accepts "02/11/2021" (2 November), "2.11.21", "07 September 2021", "12 Oct 21",
-    "Tuesday 7th December 2021" and ISO "2021-11-02". Fuzzy targets such as "Summer 2021" or
+    "Tuesday 7th December 2021", ISO "2021-11-02" and ISO date-times (the UK day of
+    "2021-11-02T00:00:00Z": see _uk_day). Fuzzy targets such as "Summer 2021" or
     "June / July 2021" give None: the caller keeps them as text and never guesses.
     """
     if text is None:
@@ -124,9 +128,40 @@ def parse_uk_date(text: str | None) -> dt.date | None:
             month = _MONTHS.get(m[2].lower())
             if month:
                 return dt.date(_year(m[3]), month, int(m[1]))
+        if m := _ISO_TIME.match(s):
+            return _uk_day(m)
     except ValueError:
         return None
     return None
+
+
+def _uk_day(m: re.Match[str]) -> dt.date:
+    """The day in the UK of an ISO date-time: with a zone ("Z", "+01:00") the instant is moved
+    to UK time first (a SharePoint date of 15 June is "2023-06-14T23:00:00Z"); without one,
+    the day as written."""
+    when = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+    zone = (m[7] or "").upper()
+    if not zone:
+        return when.date()
+    if zone not in ("Z", "UTC", "GMT"):
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        when -= sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return uk_local(when).date()
+
+
+def _last_sunday(year: int, month: int) -> dt.date:
+    last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def uk_local(utc: dt.datetime) -> dt.datetime:
+    """A UTC time (naive) as the clock in England and Wales shows it: British Summer Time, one
+    hour ahead, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+    October (the rule since 1996; no time-zone database needed, as on Windows)."""
+    start = dt.datetime.combine(_last_sunday(utc.year, 3), dt.time(1))
+    end = dt.datetime.combine(_last_sunday(utc.year, 10), dt.time(1))
+    return utc + dt.timedelta(hours=1) if start <= utc < end else utc
 
 
 def strftime(day: dt.date, form: str) -> str:

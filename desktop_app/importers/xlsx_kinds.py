@@ -40,6 +40,14 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     due = get("due_date")
     due_date, due_text = (due.date(), "") if isinstance(due, dt.datetime) else \
         V.date_or_text(due)
+    owner = get("owner")
+    both = get("owner_and_due")
+    if both is not None:  # "By whom / by when": "Head of Finance – 31 March 2023"
+        who, when = V.split_owner_due(both)
+        if owner is None:
+            owner = who
+        if due is None:
+            due_date, due_text = V.date_or_text(when)
     status, overdue, reported = _OPEN, False, False
     if walk.status_col is not None:
         info = row.get(walk.status_col)
@@ -64,8 +72,12 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     if walk.sheet_completed:
         status, overdue, reported = (ActionStatus.COMPLETED, False,
                                     reported or walk.sheet_reported)
-    ref, owner, directorate, progress = get("ref"), get("owner"), get("directorate"), \
-        get("progress")
+    done = get("completed_on")
+    completed_on = V.date_or_text(done)[0] if done is not None else None
+    if completed_on is not None and walk.dated_done and status is not _COMPLETED:
+        # a date in "Date completed" and no status column saying otherwise: done that day
+        status, overdue = _COMPLETED, False
+    ref, directorate, progress = get("ref"), get("directorate"), get("progress")
     return {
         "ref": "" if ref is None else ref.strip() if ref.__class__ is str else V.ref_text(ref),
         "meeting_date": meeting,
@@ -83,8 +95,7 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
         "reported_complete": reported,
         "reported_on": reported_on,
         "overdue_flag": overdue,
-        "completed_on": V.date_or_text(get("completed_on"))[0]
-        if status == _COMPLETED else None,
+        "completed_on": completed_on if status == _COMPLETED else None,
     }
 
 def build_recommendation(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, Any]

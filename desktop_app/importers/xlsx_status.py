@@ -4,9 +4,10 @@ colour, the columns no field takes (``extra``), and whether the status word is o
 - The status word is kept as written ("Paused", "Complete", "Yes"); a word nobody knows never
   blocks the row: the row comes in open and the word is counted in the import's summary (the
   officer may then say what it means: ``import --status "Paused=open"``).
-- A RAG column is RAG, not a status ("Green" is often "on track"), unless a key above the table
-  says what each colour means ("Green = achieved, monitoring no longer required"): then, on a
-  sheet with no status column of its own, the key sets the status from the colour.
+- A RAG column is RAG, not a status ("Green" is often "on track"), unless a key above or beside
+  the table says what each colour means ("Green = achieved, monitoring no longer required",
+  "Blue = Complete" of a BRAG log): then, on a sheet with no status column of its own, the key
+  sets the status from the colour. Blue is not a RAG colour: its row's ``rag`` stays empty.
 - Every column that no field takes is kept per record, header text -> cell text.
 """
 
@@ -24,8 +25,9 @@ from desktop_app.domain.lazy_re import lazy
 RAG_COLOURS = ("red", "amber", "green")
 _RAG_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber",
               "green": "green", "g": "green"}
-_KEY = lazy(r"\b(red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
-            r"(?=[,;.]?\s*\b(?:red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
+_KEY = lazy(r"\b(blue|red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
+            r"(?=[,;.]?\s*\b(?:blue|red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
+_KEY_TITLE = lazy(r"^(?:b?rag\s+)?key\b|\bkey:?$", re.I)  # "Key", "BRAG key", "RAG key:"
 _KEY_DONE = lazy(r"\b(?:achieved|complete[d]?|done|closed|implemented|delivered|finished|"
                  r"no longer required|resolved)\b", re.I)
 _KEY_UNDER_WAY = lazy(r"\b(?:in progress|on target|on track|under ?way|progressing|"
@@ -35,6 +37,42 @@ _KEY_UNDER_WAY = lazy(r"\b(?:in progress|on target|on track|under ?way|progressi
 def rag_of(value: Any) -> str:
     """"red", "amber" or "green" from a RAG cell's words; "" for anything else."""
     return _RAG_WORDS.get(V.text(value).strip(" .").lower(), "")
+
+
+def colour_of(value: Any) -> str:
+    """rag_of's colour, or "blue" (BRAG: Blue is usually "complete", when a key says so)."""
+    word = V.text(value).strip(" .").lower()
+    return "blue" if word in ("blue", "b") else _RAG_WORDS.get(word, "")
+
+
+_KEY_ROWS = 30  # a key beside the table sits beside its first rows
+
+
+def key_beside(grid: Any, header_row: int, columns: Iterable[int]) -> tuple[list[str], set[int]]:
+    """A key written beside the table rather than above it: (its lines, its columns). A column
+    the header does not map is a key when, beside the table's first rows, it gives two or more
+    colours one line each ("Blue = Complete", "Red = Overdue") and holds nothing else anywhere
+    but its name ("Key"). (A comments column that starts "Amber - awaiting data" on every row
+    repeats its colours, and is kept as a column.)"""
+    mapped = set(columns)
+    lines: dict[int, list[str]] = {}
+    window = [n for n in sorted(grid.rows) if n >= header_row][:_KEY_ROWS]
+    for number in window:
+        for col, info in grid.rows[number].items():
+            value = info[0]
+            if col not in mapped and isinstance(value, str) and _KEY.search(value):
+                lines.setdefault(col, []).append(value.strip())
+    found: dict[int, list[str]] = {}
+    for col, texts in lines.items():
+        colours = [m.group(1).lower() for t in texts for m in _KEY.finditer(t)]
+        if len(set(colours)) < 2 or len(colours) != len(set(colours)):
+            continue
+        if all(info[0] is None or isinstance(info[0], str) and (
+                info[0].strip() in texts or _KEY_TITLE.search(info[0].strip()))
+               for n, row in grid.rows.items() if n >= header_row
+               for info in (row.get(col),) if info is not None):
+            found[col] = texts
+    return [t for c in sorted(found) for t in found[c]], set(found)
 
 
 def rag_key_in(texts: Iterable[str]) -> dict[str, str]:
@@ -96,13 +134,16 @@ def row_words(kind: str, row: Mapping[int, CellInfo], status_col: int | None,
         status_word = carried_word
     if rag_col is not None:
         cell = row.get(rag_col)
-        rag = rag_of(cell[0] if cell is not None else None)
-        if rag_is_status and rag:
-            # a colour alone says nothing about the status unless a key above the table does
+        colour = colour_of(cell[0] if cell is not None else None)
+        rag = "" if colour == "blue" else colour
+        if rag_is_status and colour and (rag or colour in rag_key):
+            # a colour alone says nothing about the status unless a key on the sheet does
             meanings = key_for(kind, rag_key)
             if meanings:
                 words["rag_key"] = meanings
-            status = _status(kind, meanings.get(rag, "open"))
+                if colour in meanings:
+                    unknown = ""  # "Blue": a word the key explains
+            status = _status(kind, meanings.get(colour, "open"))
     if word_col is not None:
         cell = row.get(word_col)
         status_word = V.text(cell[0]) if cell is not None else ""

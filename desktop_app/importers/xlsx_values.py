@@ -81,6 +81,29 @@ def date_or_text(value: Any) -> tuple[dt.date | None, str]:
     return (day, "") if day else (None, s)
 
 
+_OWNER_DUE = lazy(r"^(.*\S)\s*(?:\n|\s[–—-]\s|\s[–—-](?=\d))\s*(?:by\s+)?(.+)$", re.I | re.S)
+_OWNER_DATE = lazy(r"^(.*[^\s,])\s*(?:,\s*(?:by\s+)?|\s+by\s+|\s*\()([^()]+?)\)?$", re.I)
+
+
+def split_owner_due(value: Any) -> tuple[str, str]:
+    """(who, when) of a combined "By whom / by when" cell: "Head of Finance – 31 March 2023",
+    "Performance Manager - ongoing", "Chief Executive" (no when), "31 March 2023" (no who),
+    "Head of Legal, by 30 June 2023". The when is kept as written (the caller reads it as a
+    date or keeps it as text); a comma or "by" splits only before a real date."""
+    s = text(value)
+    if not s:
+        return "", ""
+    if date_or_text(s)[0] is not None:
+        return "", s
+    m = _OWNER_DUE.match(s)
+    if m:
+        return m.group(1).strip(), m.group(2).strip()
+    m = _OWNER_DATE.match(s)
+    if m and date_or_text(m.group(2).strip())[0] is not None:
+        return m.group(1).strip(), m.group(2).strip()
+    return s, ""
+
+
 # ---------------------------------------------------------------- sections
 
 # vocabulary.json's layout: the headings that open a section ("To be scheduled and prioritised

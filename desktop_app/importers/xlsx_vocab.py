@@ -104,6 +104,9 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
     """(field, rank) that a normalised header means for ``kind``, or None."""
     table = _TABLES[kind]
     found = table.get(header)
+    if found is None and "verdict" in _VOCAB[kind] and _lists_verdicts(header):
+        # "Cabinet Response (Accept / Reject / Partially Accept)": the choices are the verdicts
+        return "verdict", 0
     if found is None:
         bare = _BRACKETS.sub(" ", header).strip()
         if bare and bare != header:
@@ -115,7 +118,22 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
         halves = [match_header(kind, part) for part in header.split(" / ") if part]
         known = [h for h in halves if h is not None]
         found = min(known, key=lambda h: h[1]) if known else None
+        if {h[0] for h in known} == {"owner", "due_date"} and "owner_and_due" in _VOCAB[kind]:
+            found = "owner_and_due", found[1] if found else 0  # "By whom / by when": both
     return found
+
+
+_CHOICES = lazy(r"[\(\[]([^\)\]]*)[\)\]]")
+
+
+def _lists_verdicts(header: str) -> bool:
+    """Whether a header's brackets list two or more verdicts ("(Accept / Reject / Partially
+    Accept)", "(agreed, not agreed)"): the column holds the verdict, whatever its name."""
+    for choices in _CHOICES.findall(header):
+        parts = [p for p in re.split(r"\s*(?:/|,|\bor\b)\s*", choices) if p.strip()]
+        if len(parts) >= 2 and all(verdict_word(p) not in (None, "awaiting") for p in parts):
+            return True
+    return False
 
 
 # verdict -> its words, normalised ("accepted in part", "not accepted", ...)

@@ -27,18 +27,25 @@ from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_actio
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_status import known_status, rag_key_in, row_words
+from desktop_app.importers.xlsx_status import key_beside, known_status, rag_key_in, row_words
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 from desktop_app.domain.lazy_re import lazy
 
 # Fields a column gives besides its own.
 _IMPLIED = {"due_date": {"due_text"}, "status": {"overdue_flag", "status_word"},
             "reported_complete": {"reported_on"}, "target": {"target_date"},
-            "rag": {"status_word"}, "verdict": {"verdict_word"}}
+            "rag": {"status_word"}, "verdict": {"verdict_word"},
+            "owner_and_due": {"owner", "due_date", "due_text"}}
 # An action log's tab for finished actions ("Reported complete", "Completed actions",
 # "Closed", "Archive") - but not "Incomplete" or "Open and completed".
 _COMPLETE_SHEET = lazy(r"\b(?:completed?|closed|archived?|done)\b", re.I)
 _OPEN_SHEET = lazy(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I)
+
+# a totals row: "Total", "Totals:", "Grand total", "Total actions" (with no text of its own)
+_TOTAL = lazy(r"^\s*(?:grand\s+|sub-?\s*)?totals?\b", re.I)
+
+# a footnote under the table, alone on its row: "Note: ...", "Notes - ...", "NB ..."
+_FOOTNOTE = lazy(r"^\s*(?:notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]?\s)", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
 # every flags value with the red bit (flags combine RED, BLUE and OTHER: 0-7), for a row's
@@ -77,6 +84,9 @@ class SheetWalk(CarriedDown):
         self.banner_format: WorkFormat | None = None
         self.hint: dt.date | None = None
         self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
+        beside, self.key_cols = key_beside(grid, header.row, header.columns)
+        if beside:  # "Blue = Complete" in a column beside the table: a key, not a column
+            self.rag_key = {**rag_key_in(beside), **self.rag_key}
         # cells a merged range filled in below its first row: "same as above", not written
         self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
                                       for r in range(r0 + 1, r1 + 1))
@@ -98,7 +108,8 @@ class SheetWalk(CarriedDown):
         ignored = {c for c, label in header.labels.items()
                    if self.mapping.get(normalise(label)) == "ignore"}
         self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
-                                if c not in header.columns and c not in ignored)
+                                if c not in header.columns and c not in ignored
+                                and c not in self.key_cols)
         status_col = self.col.get("status")
         self.reported_col = self.col.get("reported_complete")
         # a RAG column on a sheet with no status column (nor a "Reported complete" column,
@@ -109,6 +120,10 @@ class SheetWalk(CarriedDown):
         if self.rag_is_status:
             status_col = self.rag_col
         self.reported_is_status = status_col is None and self.reported_col is not None
+        # a date completed makes an action completed when no status column of its own (a RAG
+        # colour is not one) says what the action's status is
+        self.dated_done = "completed_on" in self.col and "status" not in self.col \
+            and self.reported_col is None
         self.status_col = self.reported_col if self.reported_is_status else status_col
         given = set(header.columns.values())
         for column, implied in _IMPLIED.items():
@@ -139,8 +154,10 @@ class SheetWalk(CarriedDown):
         grid = self.grid
         headers = repeated_headers(grid, self.kind, self.mapping, self.first.row)
         repeats = bool(headers)
-        if self.first.ignored:
-            names = ", ".join(f"'{t}'" for t in self.first.ignored)
+        key_labels = {self.first.labels.get(c) for c in self.key_cols}
+        ignored = [t for t in self.first.ignored if t not in key_labels]  # a key: not kept
+        if ignored:
+            names = ", ".join(f"'{t}'" for t in ignored)
             notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
         self._above_header()
         awaiting = False
@@ -186,11 +203,16 @@ class SheetWalk(CarriedDown):
                     continue
                 if count == 1 and V.is_year_banner(first):
                     continue
+                if count == 1 and isinstance(first, str) and _FOOTNOTE.match(first):
+                    continue  # "Note: target dates are agreed at the meeting" under the table
             elif cells is None:  # the first written cell in the row's own order
                 first = next(iter(row.values()))[0]
             else:
                 first = cells[0] if cells[0] is not None else \
                     next(v for v in cells if v is not None)
+            if first.__class__ is str and first[:1] in "TtGgSs" and _TOTAL.match(first) \
+                    and not isinstance(row.get(self.main_col, (None,))[0], str):
+                continue  # "Total | 10" below the table: a count, not a record
             if isinstance(first, str) and "deadline" in first.lower() and all(
                     deadline(v) for v in map(value_of, row.values()) if v is not None):
                 continue
@@ -236,7 +258,7 @@ class SheetWalk(CarriedDown):
                                   self.extra_cols, self.reported_is_status, self.carried_word,
                                   self.word_col, self.rag_is_status)
         self.carried_word = ""
-        if status is not None:
+        if status is not None and not (self.dated_done and fields.get("completed_on")):
             fields["status"] = status
             if self.kind == "actions":
                 fields["overdue_flag"] = False

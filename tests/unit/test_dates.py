@@ -99,3 +99,19 @@ def test_strftime_is_the_dates_own_for_the_forms_used():
         assert format_uk(day, "full") == f"{day:%A} {day.day} {day:%B %Y}"
         assert format_uk(day, "short") == day.strftime("%d/%m/%Y")
         assert format_uk(day, "day_month") == f"{day.day} {day:%B}"
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("2023-01-12T00:00:00Z", D(2023, 1, 12)),        # winter: UTC is UK time
+    ("2023-06-14T23:00:00Z", D(2023, 6, 15)),        # summer: a SharePoint "15 June"
+    ("2023-03-26T00:30:00Z", D(2023, 3, 26)),        # 00:30 GMT, before the clocks go forward
+    ("2023-03-26T23:30:00Z", D(2023, 3, 27)),        # that night: BST, the next day
+    ("2023-10-28T23:30:00Z", D(2023, 10, 29)),       # the last night of BST
+    ("2023-10-29T23:30:00Z", D(2023, 10, 29)),       # GMT again
+    ("2023-06-14T23:00:00+01:00", D(2023, 6, 14)),   # an offset: already UK time
+    ("2023-06-14 23:00", D(2023, 6, 14)),            # no zone: the day as written
+    ("2023-06-14T10:00:00.123Z", D(2023, 6, 14)),
+    ("2023-02-30T10:00:00Z", None),
+])
+def test_date_times_are_read_as_the_day_in_the_uk(written, day):
+    assert parse_uk_date(written) == day

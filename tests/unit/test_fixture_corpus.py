@@ -48,8 +48,12 @@ def _written_forms(iso: str) -> set[str]:
     """The ways the corpus writes a date (the raw readers give date cells as ISO)."""
     d = dt.date.fromisoformat(iso)
     month = _MONTHS[d.month - 1]
+    nth = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
+    # a UK day in summer time as a UTC date-time (SharePoint): 23:00 the day before
+    utc = f"{d - dt.timedelta(days=1)}T23:00:00Z"
     return {iso, str((d - dt.date(1899, 12, 30)).days), f"{d:%d/%m/%Y}", f"{d:%d/%m/%y}",
-            f"{d:%d.%m.%Y}", f"{d.day} {month[:3]} {d.year}", f"{d.day} {month} {d.year}"}
+            f"{d:%d.%m.%Y}", f"{d.day} {month[:3]} {d.year}", f"{d.day} {month} {d.year}",
+            f"{d.day}{nth} {month} {d.year}", utc}
 
 
 def test_the_corpus_has_at_least_eighteen_files_each_with_its_expected_json():

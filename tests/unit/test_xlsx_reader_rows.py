@@ -185,3 +185,23 @@ def test_which_tabs_hold_finished_actions(tmp_path, title, status, reported):
     save_rows(path, [["Ref", "Action", "Owner"], [1, "Write to the MP", "Clerk"]], title=title)
     fields = only(parse_workbook(path, kind="actions"))
     assert (fields["status"], fields["reported_complete"]) == (status, reported)
+
+
+def test_totals_and_footnotes_under_the_table_are_not_records(tmp_path):
+    """A "Total" row counting the actions and "Note:" lines alone on their rows (in any
+    column, the action's own included) are not actions; an action that says "Note the ..."
+    or a row whose action reads "Total spend..." still is."""
+    header = ["Ref", "Meeting Date", "Action", "Owner", "Status"]
+    path = tmp_path / "log.xlsx"
+    save_rows(path, [header,
+                     ["A1", "12/10/2021", "Note the revised budget figures", "Clerk", "Open"],
+                     ["A2", "12/10/2021", "Total spend on agency staff to be reported",
+                      "Head of HR", "Open"],
+                     [],
+                     ["Total", "", 2],
+                     ["", "", "Note: target dates are agreed at the meeting."],
+                     ["NB: completed actions are removed after one meeting."]],
+              title="Action log")
+    parsed = parse_workbook(path)
+    assert [r.fields["ref"] for r in parsed.rows] == ["A1", "A2"]
+    assert not parsed.skipped

@@ -222,3 +222,28 @@ def test_a_heading_without_a_year_needs_one_above_it():
     from desktop_app.importers.xlsx_values import NoYear, heading_date
     with pytest.raises(NoYear, match="gives no year"):
         heading_date("7 September cont.", None)
+
+
+@pytest.mark.parametrize(("written", "who", "when"), [
+    ("Head of Finance – 31 March 2023", "Head of Finance", "31 March 2023"),
+    ("Customer Services Manager - July 2023", "Customer Services Manager", "July 2023"),
+    ("Head of HR - Organisational Development – 31st August 2023",
+     "Head of HR - Organisational Development", "31st August 2023"),
+    ("Head of Legal, by 30 June 2023", "Head of Legal", "30 June 2023"),
+    ("Head of Legal (30/06/2023)", "Head of Legal", "30/06/2023"),
+    ("Smith, Jane", "Smith, Jane", ""),  # a comma splits only before a date
+    ("Chief Executive", "Chief Executive", ""),
+    ("31 March 2023", "", "31 March 2023"),
+])
+def test_by_whom_by_when_is_split_into_owner_and_due(written, who, when):
+    from desktop_app.importers.xlsx_values import split_owner_due
+    assert split_owner_due(written) == (who, when)
+
+
+def test_a_header_listing_the_verdicts_is_the_verdict_column():
+    from desktop_app.importers.xlsx_vocab import match_header, normalise
+    assert match_header("recommendations", normalise(
+        "Cabinet Response (Accept / Reject / Partially Accept)")) == ("verdict", 0)
+    assert match_header("recommendations", normalise("Cabinet response (see notes)")) == \
+        match_header("recommendations", "cabinet response")
+    assert match_header("actions", normalise("By whom / by when"))[0] == "owner_and_due"
