@@ -129,7 +129,7 @@ def parse_minutes_text(text: str, source: str = "<text>") -> MinutesProposal:
         header, raw_items = _moderngov_items(lines)
     else:
         layout = "formal"
-        header, raw_items = _formal_items(_formal_section(lines))
+        header, raw_items = _formal_items(_formal_section(_join_bare_numbers(lines)))
     if not raw_items:
         raise MinutesError(
             f"{source}: no numbered minutes items found (expected a ModernGov 'Agenda and "
@@ -179,6 +179,9 @@ def _is_moderngov(lines: list[str]) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, str]:
+    """Minute numbers in order: "66" and "14/23" by their first number, "CS/23/14" by its last."""
+    if m := re.fullmatch(r"([A-Za-z]{1,6}/\d{2,4})/(\d{1,4})", number):
+        return (int(m[2]), m[1])
     m = re.match(r"(\d+)(.*)", number)
     return (int(m[1]), m[2]) if m else (0, number)
 
@@ -306,7 +309,10 @@ _MINUTES_START = re.compile(
     re.I)
 _SIGNATURE = re.compile(r"(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
                         r"\s*[:.]?\s*(?:_+|\.+)?", re.I)
-_HEADING = re.compile(r"^(?P<num>\d{1,3}(?:/\d{2,4})?)\.?\s+(?P<title>\S.*)$")
+# "39.", "14/23" (number/year) or "CS/23/14" (committee code/year/number)
+_NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4})"
+_HEADING = re.compile(rf"^(?P<num>{_NUM})\.?\s+(?P<title>\S.*)$")
+_BARE_NUMBER = re.compile(rf"(?:minute\s+)?({_NUM})\.?", re.I)
 _CLOSING = re.compile(r"^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated)\s+"
                       r"(?:at\b|\d)", re.I)
 
@@ -334,6 +340,25 @@ def _is_heading(raw: str) -> re.Match[str] | None:
     letters = [c for c in m["title"] if c.isalpha()]
     upper = len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     return m if (bold or stripped.startswith("#") or upper) else None
+
+
+def _join_bare_numbers(lines: list[str]) -> list[str]:
+    """A minute number alone on its line (a table's first cell in a CMIS export) with the
+    heading that follows it: "EN/23/30" then "### Title" -> "### EN/23/30 Title"."""
+    out = list(lines)
+    for index, raw in enumerate(out):
+        m = _BARE_NUMBER.fullmatch(plain_text(raw))
+        if not m:
+            continue
+        following = next((k for k in range(index + 1, len(out)) if out[k].strip()), None)
+        if following is None or _BARE_NUMBER.fullmatch(plain_text(out[following])):
+            continue
+        title = re.sub(r"^#{1,6}\s*", "", out[following].strip())
+        if _is_heading(f"{m[1]} {title}") and _is_heading(out[following]) is None:
+            out[index], out[following] = f"{m[1]} {title}", ""
+        elif out[following].lstrip().startswith("#"):
+            out[index], out[following] = f"### {m[1]} {title}", ""
+    return out
 
 
 def _formal_items(lines: list[str]) -> tuple[list[str], list[ProposedItem]]:
