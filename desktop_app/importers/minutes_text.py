@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop_app.domain.names import clean_text
 from desktop_app.importers.minutes_encoding import MinutesFileError, decode
+from desktop_app.importers.minutes_lines import unwrap_lines
 
 __all__ = ["MinutesFileError", "html_to_text", "read_minutes_file", "tidy_lines"]
 
@@ -49,6 +50,8 @@ def read_minutes_file(path: str | Path) -> str:
         text = decode(path, data, html=suffix in HTML_SUFFIXES)
         if suffix in HTML_SUFFIXES:
             text = html_to_text(text)
+        else:
+            text = unwrap_lines(text)
     text = clean_text(text)     # control characters are never stored (issue 15)
     if not text.strip():
         raise MinutesFileError(f"{path}: file has no text")
