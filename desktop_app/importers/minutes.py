@@ -307,14 +307,14 @@ def _fill_minutes(item: ProposedItem, raw_lines: list[str]) -> None:
 _MINUTES_START = re.compile(
     r"^minutes\s+of\s+(?:the|a|an)\s+(?:(?:[\w-]+\s+){0,2}meeting\s+of\b|.{3,200}?\bheld\b)",
     re.I)
-_SIGNATURE = re.compile(r"(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
+_SIGNATURE = re.compile(r"(?:cadeirydd\s*/\s*)?(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
                         r"\s*[:.]?\s*(?:_+|\.+)?", re.I)
 # "39.", "14/23" (number/year) or "CS/23/14" (committee code/year/number)
 _NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4})"
 _HEADING = re.compile(rf"^(?P<num>{_NUM})\.?\s+(?P<title>\S.*)$")
 _BARE_NUMBER = re.compile(rf"(?:minute\s+)?({_NUM})\.?", re.I)
 _CLOSING = re.compile(r"^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated)\s+"
-                      r"(?:at\b|\d)", re.I)
+                      r"(?:at\b|\d)|^daeth\s+y\s+cyfarfod\s+i\s+ben\b", re.I)  # Welsh
 
 
 def _formal_section(lines: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from desktop_app.domain.dates import parse_uk_date
 from desktop_app.importers.minutes_lines import Line, strip_connector
 
 
@@ -19,6 +20,7 @@ from desktop_app.importers.minutes_lines import Line, strip_connector
 class ProposedAction:
     text: str
     owner: str = ""
+    due: str = ""  # ISO date when the action ends "by 31 October 2023", else ""
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -33,6 +35,38 @@ _OWNER_WORD = r"(?:[A-Z][\w'’.&-]*|of|and|for|the|to|&)"
 _OWNER = re.compile(
     rf"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w'’.&-]*(?:\s+{_OWNER_WORD})*?)\s+(?:to|will)\s+"
     r"(?!be\b|the\b|a\b|an\b|all\b|each\b)[a-z]+")
+
+
+# "... by 31 October 2023." / "by 30th November" / "by 15/12/2023" at the end of the action
+_DUE = re.compile(r"\bby\s+(?:the\s+)?(?P<date>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+                  r"[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\W*$")
+# "Action:" inside a paragraph, after a full stop or an opening bracket, to the end of its
+# sentence or bracket: "... in the quarter. Action: the Head of X to circulate ... 2023. The"
+_INLINE = re.compile(r"(?:(?<=[.!?]\s)|(?<=\())actions?\s*:\s*(?P<text>[^()]+?)"
+                     r"(?:\)|[.!?](?=\s+[A-Z(])|[.!?]?\s*$)", re.I)
+
+
+def action_due(text: str) -> str:
+    """The date an action is due by, when it ends with one ("... by 31 October 2023")."""
+    m = _DUE.search(text)
+    day = parse_uk_date(m["date"]) if m else None
+    return day.isoformat() if day else ""
+
+
+def new_action(text: str) -> ProposedAction:
+    return ProposedAction(text, action_owner(text), action_due(text))
+
+
+def inline_actions(text: str) -> list[ProposedAction]:
+    """Actions written into the middle of a paragraph ("... (Action: X to report ...)")."""
+    found = []
+    for m in _INLINE.finditer(text):
+        words = m["text"].strip()
+        words = words[:1].upper() + words[1:]
+        if not words.endswith("."):
+            words += "."
+        found.append(new_action(words))
+    return found
 
 
 def action_owner(text: str) -> str:
@@ -67,7 +101,7 @@ def read_actions(lines: list[Line], i: int, rest: str,
         text = strip_connector(text.strip())
         if truncated or not text:
             return
-        found.append(ProposedAction(text, action_owner(text)))
+        found.append(new_action(text))
 
     def listed(j: int) -> bool:
         return j < len(lines) and lines[j].listed

@@ -21,6 +21,7 @@ from desktop_app.importers.minutes_actions import (
     ProposedAction,
     action_owner,
     actions_heading,
+    inline_actions,
     is_actions_heading,
     read_actions,
 )
@@ -63,7 +64,7 @@ _BODY = r"(?:committee|sub-committee|panel|board|members)"
 
 # "Resolved:", "RESOLVED –", "RESOLVED that", "RECOMMENDATIONS:", "AGREED:", "Decision:".
 _MARKER = re.compile(
-    r"^(?:resolved|recommendations?|recommended|agreed|decisions?|decided)"
+    r"^(?:penderfynwyd\s*/\s*)?(?:resolved|recommendations?|recommended|agreed|decisions?|decided)"
     r"(?:\s+to\s+(?:the\s+)?(?:cabinet|executive|council|[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}))?"
     r"(?:\s+unanimously|\s*\([^)]{0,40}\))?"
     r"\s*(?:[:\-–—,]+\s*|(?=that\b)|$)(?P<rest>.*)$", re.I)
@@ -141,9 +142,38 @@ class _Entry:
         return "\n".join(line for line in lines if line)
 
 
+_BILINGUAL = re.compile(r"^penderfynwyd\s*/\s*resolved\b", re.I)
+
+
+def english_half(lines: list[Line]) -> list[Line]:
+    """Welsh bilingual minutes give a decision twice, Welsh first then English, under
+    "PENDERFYNWYD / RESOLVED": of the lines up to the next marker or heading, when they are an
+    even number and the second half starts as the first does (the same labels), only the
+    English half is read, so that no decision is proposed twice."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if lines[i].listed or not _BILINGUAL.match(lines[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not (not lines[j].listed and (
+                marker_rest(lines[j].text) is not None or is_actions_heading(lines[j].text))):
+            j += 1
+        block = lines[i + 1:j]
+        half = len(block) // 2
+        if block and len(block) % 2 == 0 and \
+                [b.label for b in block[:half]] == [b.label for b in block[half:]]:
+            block = block[half:]
+        out.extend(block)
+        i = j
+    return out
+
+
 def read_decisions(lines: list[Line], title: str = "") -> Decisions:
     """Resolutions, recommendations and actions in one item's minutes lines."""
-    reader = _Reader(lines, title)
+    reader = _Reader(english_half(lines), title)
     reader.run()
     return reader.out
 
@@ -178,6 +208,8 @@ class _Reader:
                 i = self._resolution(i, line.text, marked=False)
             else:
                 self._prose(line)
+                if not line.listed:
+                    self.out.actions.extend(inline_actions(line.text))
                 i += 1
 
     # -- recommendations and resolutions
