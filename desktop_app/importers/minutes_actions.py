@@ -33,7 +33,7 @@ _ACTIONS = re.compile(
 # "The Deputy Monitoring Officer to provide ...": a named role, then "to <verb>" (not "to be").
 _OWNER_WORD = r"(?:[A-Z][\w'’.&-]*|of|and|for|the|to|&)"
 _OWNER = re.compile(
-    rf"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w'’.&-]*(?:\s+{_OWNER_WORD})*?)\s+(?:to|will)\s+"
+    rf"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w'’.&-]*(?:\s+{_OWNER_WORD})*?)\s+(?:to|will|would)\s+"
     r"(?!be\b|the\b|a\b|an\b|all\b|each\b)[a-z]+")
 
 
@@ -57,15 +57,30 @@ def new_action(text: str) -> ProposedAction:
     return ProposedAction(text, action_owner(text), action_due(text))
 
 
+# "The Committee further AGREED that the Assistant Director would provide ...": an officer's
+# task agreed in the meeting (the Committee, Cabinet or Council as the subject is a decision).
+_AGREED_THAT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:the\s+(?:committee|sub-committee|panel|board)|it\s+was)\s+"
+    r"(?:(?:also|further|then|unanimously)\s+)?agreed\s+that\s+(?P<text>.+?)"
+    r"(?:[.!?](?=\s+[A-Z(])|[.!?]?\s*$)", re.I)
+_NOT_AN_OFFICER = re.compile(r"\b(?:committee|panel|board|members?|cabinet|council|executive)$",
+                             re.I)
+
+
+def _sentence(words: str) -> str:
+    words = words.strip()
+    words = words[:1].upper() + words[1:]
+    return words if words.endswith((".", "!", "?")) else words + "."
+
+
 def inline_actions(text: str) -> list[ProposedAction]:
-    """Actions written into the middle of a paragraph ("... (Action: X to report ...)")."""
-    found = []
-    for m in _INLINE.finditer(text):
-        words = m["text"].strip()
-        words = words[:1].upper() + words[1:]
-        if not words.endswith("."):
-            words += "."
-        found.append(new_action(words))
+    """Actions written into the middle of a paragraph ("... (Action: X to report ...)"), and
+    tasks the Committee agreed an officer would do ("AGREED that the Head of X would ...")."""
+    found = [new_action(_sentence(m["text"])) for m in _INLINE.finditer(text)]
+    for m in _AGREED_THAT.finditer(text):
+        action = new_action(_sentence(m["text"]))
+        if action.owner and not _NOT_AN_OFFICER.search(action.owner):
+            found.append(action)
     return found
 
 

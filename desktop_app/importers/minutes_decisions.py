@@ -96,6 +96,9 @@ _PROCEDURAL = [re.compile(p, re.I) for p in (
     r"\b(?:recommendation|action)s?\s+(?:tracker|log)\b",
     r"\bpublic\s+be\s+excluded\b|\bexclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public\b",
     r"\bdate\s+of\s+(?:the\s+)?next\s+meeting\b",
+    # the Committee asking itself for a later report: its work programme, not the executive's
+    rf"^(?:that\s+)?(?:the\s+|this\s+)?{_BODY}\s+(?:to\s+)?(?:receives?|considers?)\s+"
+    r"(?:a\s+)?(?:further|follow-up|progress|update)\b",
 )]
 _PROCEDURAL_TITLE = re.compile(
     r"^(?:(?:confirmation|approval|adoption)\s+of\s+(?:the\s+)?)?minutes\b|\bwork\s+programme\b"
