@@ -145,3 +145,56 @@ def read_actions(lines: list[Line], i: int, rest: str,
         add(line.text, line.truncated)
         j += 1
     return found, j
+
+
+# ----------------------------------------------------------------------------- actions tables
+
+_ACTION_HEAD = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|arising))?$", re.I)
+_OWNER_HEAD = re.compile(r"^(?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|"
+                         r"officer|who|by\s+whom|action\s+by)$", re.I)
+_DUE_HEAD = re.compile(r"^(?:deadline|due(?:\s+date)?|by\s+when|target\s+date|date\s+due|"
+                       r"timescale|when)$", re.I)
+
+
+def _cells(text: str) -> list[str] | None:
+    text = text.strip()
+    if not (text.startswith("|") and text.endswith("|") and len(text) > 1):
+        return None
+    return [cell.strip() for cell in text[1:-1].split("|")]
+
+
+def action_columns(header: list[str]) -> tuple[int, int | None, int | None] | None:
+    """(action, owner, due) column numbers of an actions table's header row, or None when the
+    row does not head one: it needs an "Action" column and an owner or a deadline column."""
+    def find(pattern: re.Pattern[str]) -> int | None:
+        return next((k for k, cell in enumerate(header) if pattern.match(cell.strip(" *:"))),
+                    None)
+    action, owner, due = find(_ACTION_HEAD), find(_OWNER_HEAD), find(_DUE_HEAD)
+    if action is None or (owner is None and due is None):
+        return None
+    return action, owner, due
+
+
+def read_action_table(lines: list[Line], i: int) -> tuple[list[ProposedAction], int] | None:
+    """The actions in a pipe table ("| Action | Lead officer | Deadline |", as markdown writes
+    it or as a Word table is read) whose header is ``lines[i]``; None when it heads no such
+    table. The owner is the cell as written; the due date only when the cell is one date
+    ("Before the June meeting" leaves it empty)."""
+    header = _cells(lines[i].text)
+    columns = action_columns(header) if header else None
+    if columns is None:
+        return None
+    action, owner, due = columns
+    found = []
+    j = i + 1
+    while j < len(lines) and (cells := _cells(lines[j].text)) is not None:
+        j += 1
+        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c) or len(cells) <= action:
+            continue  # the markdown rule under the header
+        text = cells[action].strip()
+        if not text:
+            continue
+        who = cells[owner].strip() if owner is not None and owner < len(cells) else ""
+        day = parse_uk_date(cells[due]) if due is not None and due < len(cells) else None
+        found.append(ProposedAction(text, who, day.isoformat() if day else ""))
+    return found, j

@@ -23,8 +23,11 @@ from desktop_app.importers.minutes_actions import (
     actions_heading,
     inline_actions,
     is_actions_heading,
+    read_action_table,
     read_actions,
 )
+from desktop_app.importers.minutes_procedural import BODY as _BODY
+from desktop_app.importers.minutes_procedural import is_procedural
 from desktop_app.importers.minutes_lines import (
     Line,
     ends_joined,
@@ -60,7 +63,6 @@ class Decisions:
 
 # ----------------------------------------------------------------------------- patterns
 
-_BODY = r"(?:committee|sub-committee|panel|board|members)"
 
 # "Resolved:", "RESOLVED –", "RESOLVED that", "RECOMMENDATIONS:", "AGREED:", "Decision:".
 _MARKER = re.compile(
@@ -84,33 +86,6 @@ _PROSE = re.compile(
     r"(?:\s+to\s+(?:the\s+)?[\w\s,&'-]{1,60}?)?)\s+that\b",
     re.I)
 _LEADING_CONNECTOR = re.compile(r"^(?:and/or|and|or)\s+", re.I)
-
-_PROCEDURAL = [re.compile(p, re.I) for p in (
-    r"\bminutes\b.*\b(?:approved|agreed|confirmed|signed|accurate|correct)\b",
-    rf"^(?:that\s+)?(?:the\s+{_BODY}\s+)?(?:to\s+)?(?:receives?\s+and\s+)?"
-    r"(?:notes?|noted|commends?|welcomes?|thanks?)\b",
-    rf"^(?:that\s+)?(?:the\s+{_BODY}\s+)?(?:to\s+)?receives?\s+(?:and\s+notes?\s+)?(?:the|this)\s+"
-    r"(?:report|update|presentation|information|minutes)\b",
-    r"\bbe\s+(?:noted|received|welcomed|commended)\b",
-    r"\bwork\s+programme\b",
-    r"\b(?:recommendation|action)s?\s+(?:tracker|log)\b",
-    r"\bpublic\s+be\s+excluded\b|\bexclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public\b",
-    r"\bdate\s+of\s+(?:the\s+)?next\s+meeting\b",
-    # the Committee asking itself for a later report: its work programme, not the executive's
-    rf"^(?:that\s+)?(?:the\s+|this\s+)?{_BODY}\s+(?:to\s+)?(?:receives?|considers?)\s+"
-    r"(?:a\s+)?(?:further|follow-up|progress|update)\b",
-)]
-_PROCEDURAL_TITLE = re.compile(
-    r"^(?:(?:confirmation|approval|adoption)\s+of\s+(?:the\s+)?)?minutes\b|\bwork\s+programme\b"
-    r"|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b"
-    r"|\bexclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public\b"
-    r"|^apologies\b|^declarations?\s+of\s+interests?\b|\bsubstitut", re.I)
-
-
-def is_procedural(text: str, title: str = "") -> bool:
-    """Whether a resolution is routine business rather than something to track."""
-    return bool(_PROCEDURAL_TITLE.search(title.strip())) or any(p.search(text) for p in _PROCEDURAL)
-
 
 def marker_rest(text: str) -> str | None:
     """The words after a resolution marker ("" for a bare "RESOLVED:"), or None."""
@@ -203,7 +178,10 @@ class _Reader:
         i = 0
         while i < len(self.lines):
             line = self.lines[i]
-            if not line.listed and (rest := actions_heading(line.text)) is not None:
+            if (table := read_action_table(self.lines, i)) is not None:
+                self.out.actions.extend(table[0])
+                i = table[1]
+            elif not line.listed and (rest := actions_heading(line.text)) is not None:
                 i = self._actions(i, rest)
             elif not line.listed and (rest := marker_rest(line.text)) is not None:
                 i = self._resolution(i, rest, marked=True)
