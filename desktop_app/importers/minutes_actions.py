@@ -67,6 +67,22 @@ _NOT_AN_OFFICER = re.compile(r"\b(?:committee|panel|board|members?|cabinet|counc
                              re.I)
 
 
+# A resolution that an officer do something ("That the Head of Waste Services provide the
+# Committee with ... by 30 September 2023") asks no response of the executive: it is an action.
+_OFFICER_TASK = re.compile(
+    r"^(?i:that\s+the)\s+(?P<owner>(?:[A-Z][\w'’&-]*\s+){0,4}?"
+    r"(?:Officer|Manager|Director|Chief\s+Executive|Head\s+of(?:\s+[A-Z][\w'’&-]*|\s+and)+)"
+    r"(?:\s+of(?:\s+[A-Z][\w'’&-]*|\s+and)+)?)"
+    r"\s+(?!be\b|is\b|was\b|has\b|had\b|and\b)[a-z]+\b(?!\s+be\s+recommended)")
+
+
+def officer_task(text: str) -> ProposedAction | None:
+    m = _OFFICER_TASK.match(text)
+    if not m or re.search(r"\brecommend", text, re.I):
+        return None
+    return ProposedAction(text, m["owner"].strip(), action_due(text))
+
+
 def _sentence(words: str) -> str:
     words = words.strip()
     words = words[:1].upper() + words[1:]

@@ -23,6 +23,7 @@ from desktop_app.importers.minutes_actions import (
     actions_heading,
     inline_actions,
     is_actions_heading,
+    officer_task,
     read_action_table,
     read_actions,
 )
@@ -199,6 +200,9 @@ class _Reader:
         text = text.strip()
         if truncated or not text:
             return  # the page cut it off: the officer must read the full minutes
+        if (task := officer_task(text)) is not None:
+            self.out.actions.append(task)  # "That the Head of X provide ...": for the action log
+            return
         self.out.recommendations.append(
             ProposedRecommendation(label, text, is_procedural(text, self.title)))
 
