@@ -31,6 +31,7 @@ from desktop_app.importers.minutes_decisions import (
 )
 from desktop_app.importers.minutes_exempt import exempt_in_title, exempt_note, mark_exempt
 from desktop_app.importers.minutes_lines import Line, make_lines, plain_text, strip_markup
+from desktop_app.importers.minutes_summary import place_summary, split_summary
 from desktop_app.importers.minutes_meeting import find_date, find_time, read_meeting_details
 from desktop_app.importers.minutes_text import MinutesFileError, read_minutes_file
 
@@ -376,14 +377,17 @@ def _formal_items(lines: list[str]) -> tuple[list[str], list[ProposedItem]]:
     if not starts:
         return lines, []
     items = []
+    summary: list[str] = []
     for k, (index, m) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = lines[index + 1:end]
         if k + 1 == len(starts):
             body = [raw for raw in body if not _CLOSING.match(plain_text(raw))]
+            body, summary = split_summary(body)
         title, exempt, paragraph = exempt_in_title(_clean_title(m["title"]))
         item = ProposedItem(number=m["num"], title=title, exempt=exempt,
                             exempt_paragraph=paragraph)
         _fill_minutes(item, body)
         items.append(item)
+    place_summary(items, summary)
     return lines[: starts[0][0]], items
