@@ -138,7 +138,8 @@ def english_half(lines: list[Line]) -> list[Line]:
             continue
         j = i + 1
         while j < len(lines) and not (not lines[j].listed and (
-                marker_rest(lines[j].text) is not None or is_actions_heading(lines[j].text))):
+                marker_rest(lines[j].text) is not None or is_actions_heading(lines[j].text)
+                or lines[j].text.startswith("|"))):  # a table follows
             j += 1
         block = lines[i + 1:j]
         half = len(block) // 2
