@@ -45,7 +45,8 @@ def test_actions_inside_a_paragraph():
 
 def test_a_resolution_for_an_officer_is_an_action_not_a_recommendation():
     task = officer_task("That the Head of Waste Services provide the figures by 30/09/2023.")
-    assert task is not None and (task.owner, task.due) == ("Head of Waste Services", "2023-09-30")
+    assert task is not None
+    assert (task.owner, task.due) == ("Head of Waste Services", "2023-09-30")
     assert officer_task("That the Cabinet Member for Environment be recommended to act.") is None
     assert officer_task("That Cabinet be recommended to fund a second crew.") is None
 
