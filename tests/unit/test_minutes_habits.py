@@ -66,3 +66,11 @@ def test_welsh_and_english_resolution_is_read_once_and_an_actions_table_is_read(
     assert [(a.text, a.owner, a.due) for a in item.actions] == [
         ("Circulate the survey", "Tomos Griffiths", "2023-12-15"),
         ("Arrange a visit", "Nia Roberts", "")]
+
+
+def test_apologies_keep_the_initials():
+    text = ("Minutes of the meeting of the Committee held on 4 May 2023\n\n"
+            "1. APOLOGIES\n\nApologies were received from Councillors T. Baird and N. Castellano. "
+            "Councillor W. Lacey attended.\n")
+    assert [a.name for a in parse_minutes_text(text).attendance] == [
+        "Councillor T. Baird", "Councillor N. Castellano"]
