@@ -74,3 +74,11 @@ def test_apologies_keep_the_initials():
             "Councillor W. Lacey attended.\n")
     assert [a.name for a in parse_minutes_text(text).attendance] == [
         "Councillor T. Baird", "Councillor N. Castellano"]
+
+
+def test_officers_named_with_their_roles_are_two_people():
+    from desktop_app.domain.attendance import split_names
+
+    assert split_names("Gareth Pryce (Private Sector Housing Manager) and Ruth Allan "
+                       "(Democratic Services Officer)", officers=True) == [
+        "Gareth Pryce (Private Sector Housing Manager)", "Ruth Allan (Democratic Services Officer)"]
