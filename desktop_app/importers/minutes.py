@@ -345,7 +345,8 @@ def _is_heading(raw: str) -> re.Match[str] | None:
 
 def _join_bare_numbers(lines: list[str]) -> list[str]:
     """A minute number alone on its line (a table's first cell in a CMIS export) with the
-    heading that follows it: "EN/23/30" then "### Title" -> "### EN/23/30 Title"."""
+    heading that follows it: "EN/23/30" then "### Title" -> "### EN/23/30 Title". A plain
+    number ("14") is joined only to a marked heading, as a page number in a pack is not."""
     out = list(lines)
     for index, raw in enumerate(out):
         m = _BARE_NUMBER.fullmatch(plain_text(raw))
@@ -355,10 +356,10 @@ def _join_bare_numbers(lines: list[str]) -> list[str]:
         if following is None or _BARE_NUMBER.fullmatch(plain_text(out[following])):
             continue
         title = re.sub(r"^#{1,6}\s*", "", out[following].strip())
-        if _is_heading(f"{m[1]} {title}") and _is_heading(out[following]) is None:
-            out[index], out[following] = f"{m[1]} {title}", ""
-        elif out[following].lstrip().startswith("#"):
+        if out[following].lstrip().startswith("#"):
             out[index], out[following] = f"### {m[1]} {title}", ""
+        elif "/" in m[1] and _is_heading(f"{m[1]} {title}") and _is_heading(out[following]) is None:
+            out[index], out[following] = f"{m[1]} {title}", ""
     return out
 
 

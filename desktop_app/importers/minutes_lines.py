@@ -151,7 +151,7 @@ def strip_connector(text: str) -> str:
 # ----------------------------------------------------------------------------- hand-wrapped text
 
 _WRAP_WIDTH = range(50, 101)   # typed or e-mailed minutes wrapped at 60 to 100 columns
-_STARTS_BLOCK = re.compile(r"^(?:#|\d{1,3}(?:/\d{2,4})?[.)]\s|[A-Z]{1,6}/\d{2,4}/\d)")
+_STARTS_BLOCK = re.compile(r"^(?:#|\||-{3}|\d{1,3}(?:/\d{2,4})?[.)]\s|[A-Z]{1,6}/\d{2,4}/\d)")
 _NUMBERED = re.compile(r"^\d{1,3}(?:/\d{2,4})?\s+(?P<rest>.+)$")  # "39 TITLE", not "15 December"
 
 
@@ -186,7 +186,7 @@ def unwrap_lines(text: str) -> str:
 def _wrapped(previous: str, line: str, width: int) -> bool:
     first_word = line.split()[0]
     last_line = previous.rsplit("\n", 1)[-1]
-    if len(last_line) + 1 + len(first_word) <= width - 10 or previous.endswith(":"):
+    if len(last_line) + 1 + len(first_word) <= width - 10 or previous.endswith((":", "|")):
         return False
     made = make_line(line)
     if made is None or made.listed or _STARTS_BLOCK.match(line):

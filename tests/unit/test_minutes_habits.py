@@ -17,6 +17,8 @@ def test_hand_wrapped_text_is_joined_but_pasted_text_is_left_alone():
     assert lines[0].endswith("answering 80% of calls within five minutes by March 2024.")
     assert lines[2:4] == ["42. CUSTOMER CONTACT AND DIGITAL SERVICES PERFORMANCE AND THE NEW "
                           "ONLINE FORMS", "43. EXCLUSION OF THE PRESS AND PUBLIC"]
+    table = "| Action | Lead officer | Deadline " + " " * 50 + "|\n| Circulate it | A | 1/2/2024 |\n"
+    assert unwrap_lines(table) == table
     pasted = "x" * 150 + "\nwithin five minutes by March 2024.\n"
     assert unwrap_lines(pasted) == pasted
 
