@@ -120,7 +120,9 @@ def split_names(text: str, *, officers: bool = False) -> list[str]:
     parts.append(current)
     if officers and parts:  # "... Service Manager and Joint Commissioning Manager"
         halves = parts[-1].rsplit(" and ", 1)
-        if len(halves) == 2 and all(_JOB_END.search(h) for h in halves):
+        named = r"[^()]+\([^()]+\)\s*"   # "Gareth Pryce (Private Sector Housing Manager)"
+        if len(halves) == 2 and (all(_JOB_END.search(h) for h in halves)
+                                 or all(re.fullmatch(named, h.strip()) for h in halves)):
             parts[-1:] = halves
         # "Assistant Director Quality Assurance, Safeguarding and Partnerships": one title
         joined: list[str] = []

@@ -31,6 +31,7 @@ from desktop_app.importers.minutes_decisions import (
 )
 from desktop_app.importers.minutes_exempt import exempt_in_title, exempt_note, mark_exempt
 from desktop_app.importers.minutes_lines import Line, make_lines, plain_text, strip_markup
+from desktop_app.importers.minutes_summary import place_summary, split_summary
 from desktop_app.importers.minutes_meeting import find_date, find_time, read_meeting_details
 from desktop_app.importers.minutes_text import MinutesFileError, read_minutes_file
 
@@ -129,7 +130,7 @@ def parse_minutes_text(text: str, source: str = "<text>") -> MinutesProposal:
         header, raw_items = _moderngov_items(lines)
     else:
         layout = "formal"
-        header, raw_items = _formal_items(_formal_section(lines))
+        header, raw_items = _formal_items(_formal_section(_join_bare_numbers(lines)))
     if not raw_items:
         raise MinutesError(
             f"{source}: no numbered minutes items found (expected a ModernGov 'Agenda and "
@@ -179,6 +180,9 @@ def _is_moderngov(lines: list[str]) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, str]:
+    """Minute numbers in order: "66" and "14/23" by their first number, "CS/23/14" by its last."""
+    if m := re.fullmatch(r"([A-Za-z]{1,6}/\d{2,4})/(\d{1,4})", number):
+        return (int(m[2]), m[1])
     m = re.match(r"(\d+)(.*)", number)
     return (int(m[1]), m[2]) if m else (0, number)
 
@@ -304,11 +308,14 @@ def _fill_minutes(item: ProposedItem, raw_lines: list[str]) -> None:
 _MINUTES_START = re.compile(
     r"^minutes\s+of\s+(?:the|a|an)\s+(?:(?:[\w-]+\s+){0,2}meeting\s+of\b|.{3,200}?\bheld\b)",
     re.I)
-_SIGNATURE = re.compile(r"(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
+_SIGNATURE = re.compile(r"(?:cadeirydd\s*/\s*)?(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
                         r"\s*[:.]?\s*(?:_+|\.+)?", re.I)
-_HEADING = re.compile(r"^(?P<num>\d{1,3}(?:/\d{2,4})?)\.?\s+(?P<title>\S.*)$")
+# "39.", "14/23" (number/year) or "CS/23/14" (committee code/year/number)
+_NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4})"
+_HEADING = re.compile(rf"^(?P<num>{_NUM})\.?\s+(?P<title>\S.*)$")
+_BARE_NUMBER = re.compile(rf"(?:minute\s+)?({_NUM})\.?", re.I)
 _CLOSING = re.compile(r"^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated)\s+"
-                      r"(?:at\b|\d)", re.I)
+                      r"(?:at\b|\d)|^daeth\s+y\s+cyfarfod\s+i\s+ben\b", re.I)  # Welsh
 
 
 def _formal_section(lines: list[str]) -> list[str]:
@@ -336,6 +343,26 @@ def _is_heading(raw: str) -> re.Match[str] | None:
     return m if (bold or stripped.startswith("#") or upper) else None
 
 
+def _join_bare_numbers(lines: list[str]) -> list[str]:
+    """A minute number alone on its line (a table's first cell in a CMIS export) with the
+    heading that follows it: "EN/23/30" then "### Title" -> "### EN/23/30 Title". A plain
+    number ("14") is joined only to a marked heading, as a page number in a pack is not."""
+    out = list(lines)
+    for index, raw in enumerate(out):
+        m = _BARE_NUMBER.fullmatch(plain_text(raw))
+        if not m:
+            continue
+        following = next((k for k in range(index + 1, len(out)) if out[k].strip()), None)
+        if following is None or _BARE_NUMBER.fullmatch(plain_text(out[following])):
+            continue
+        title = re.sub(r"^#{1,6}\s*", "", out[following].strip())
+        if out[following].lstrip().startswith("#"):
+            out[index], out[following] = f"### {m[1]} {title}", ""
+        elif "/" in m[1] and _is_heading(f"{m[1]} {title}") and _is_heading(out[following]) is None:
+            out[index], out[following] = f"{m[1]} {title}", ""
+    return out
+
+
 def _formal_items(lines: list[str]) -> tuple[list[str], list[ProposedItem]]:
     starts: list[tuple[int, re.Match[str]]] = []
     previous: tuple[int, str] | None = None
@@ -351,14 +378,17 @@ def _formal_items(lines: list[str]) -> tuple[list[str], list[ProposedItem]]:
     if not starts:
         return lines, []
     items = []
+    summary: list[str] = []
     for k, (index, m) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = lines[index + 1:end]
         if k + 1 == len(starts):
             body = [raw for raw in body if not _CLOSING.match(plain_text(raw))]
+            body, summary = split_summary(body)
         title, exempt, paragraph = exempt_in_title(_clean_title(m["title"]))
         item = ProposedItem(number=m["num"], title=title, exempt=exempt,
                             exempt_paragraph=paragraph)
         _fill_minutes(item, body)
         items.append(item)
+    place_summary(items, summary)
     return lines[: starts[0][0]], items

@@ -143,6 +143,10 @@ _SUBSTITUTE = re.compile(
     r"\s*(?:as\s+(?:a\s+)?(?:named\s+)?substitute(?:\s+member)?\s+for|in\s+place\s+of"
     r"|substituted\s+for)\s+(?P<for>(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr)\s+[^.,;]+)",
     re.I)
+# the end of the sentence naming them: not the stop after an initial ("Councillor J. Hughes")
+# or a title ("Dr. Patel")
+_FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bCllr)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)"
+                        r"\.\s+(?=[A-Z])")
 _FOR_ITEM = re.compile(r"^\[?(?P<name>[^\[\]]+?)\s+in\s+attendance\s+for\s+(?:this|the)\s+item"
                        r",?\s*(?P<role>[^\[\]]*?)\]?$", re.I)
 
@@ -154,7 +158,7 @@ def read_items(items: Sequence[_Item]) -> list[ProposedAttendee]:
         for para in re.split(r"\n+", item.minutes_text):
             text = plain_text(para).strip()
             if m := _APOLOGIES.search(text):
-                names = re.split(r"\.\s+(?=[A-Z])", m["names"])[0]
+                names = _FULL_STOP.split(m["names"])[0]
                 for part in split_names(names):
                     name, role = person_and_role(part)
                     out.append(ProposedAttendee(name, AttendanceKind.APOLOGIES, role=role))

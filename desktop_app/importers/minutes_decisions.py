@@ -21,9 +21,14 @@ from desktop_app.importers.minutes_actions import (
     ProposedAction,
     action_owner,
     actions_heading,
+    inline_actions,
     is_actions_heading,
+    officer_task,
+    read_action_table,
     read_actions,
 )
+from desktop_app.importers.minutes_procedural import BODY as _BODY
+from desktop_app.importers.minutes_procedural import is_procedural
 from desktop_app.importers.minutes_lines import (
     Line,
     ends_joined,
@@ -59,11 +64,10 @@ class Decisions:
 
 # ----------------------------------------------------------------------------- patterns
 
-_BODY = r"(?:committee|sub-committee|panel|board|members)"
 
 # "Resolved:", "RESOLVED –", "RESOLVED that", "RECOMMENDATIONS:", "AGREED:", "Decision:".
 _MARKER = re.compile(
-    r"^(?:resolved|recommendations?|recommended|agreed|decisions?|decided)"
+    r"^(?:penderfynwyd\s*/\s*)?(?:resolved|recommendations?|recommended|agreed|decisions?|decided)"
     r"(?:\s+to\s+(?:the\s+)?(?:cabinet|executive|council|[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}))?"
     r"(?:\s+unanimously|\s*\([^)]{0,40}\))?"
     r"\s*(?:[:\-–—,]+\s*|(?=that\b)|$)(?P<rest>.*)$", re.I)
@@ -83,30 +87,6 @@ _PROSE = re.compile(
     r"(?:\s+to\s+(?:the\s+)?[\w\s,&'-]{1,60}?)?)\s+that\b",
     re.I)
 _LEADING_CONNECTOR = re.compile(r"^(?:and/or|and|or)\s+", re.I)
-
-_PROCEDURAL = [re.compile(p, re.I) for p in (
-    r"\bminutes\b.*\b(?:approved|agreed|confirmed|signed|accurate|correct)\b",
-    rf"^(?:that\s+)?(?:the\s+{_BODY}\s+)?(?:to\s+)?(?:receives?\s+and\s+)?"
-    r"(?:notes?|noted|commends?|welcomes?|thanks?)\b",
-    rf"^(?:that\s+)?(?:the\s+{_BODY}\s+)?(?:to\s+)?receives?\s+(?:and\s+notes?\s+)?(?:the|this)\s+"
-    r"(?:report|update|presentation|information|minutes)\b",
-    r"\bbe\s+(?:noted|received|welcomed|commended)\b",
-    r"\bwork\s+programme\b",
-    r"\b(?:recommendation|action)s?\s+(?:tracker|log)\b",
-    r"\bpublic\s+be\s+excluded\b|\bexclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public\b",
-    r"\bdate\s+of\s+(?:the\s+)?next\s+meeting\b",
-)]
-_PROCEDURAL_TITLE = re.compile(
-    r"^(?:(?:confirmation|approval|adoption)\s+of\s+(?:the\s+)?)?minutes\b|\bwork\s+programme\b"
-    r"|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b"
-    r"|\bexclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public\b"
-    r"|^apologies\b|^declarations?\s+of\s+interests?\b|\bsubstitut", re.I)
-
-
-def is_procedural(text: str, title: str = "") -> bool:
-    """Whether a resolution is routine business rather than something to track."""
-    return bool(_PROCEDURAL_TITLE.search(title.strip())) or any(p.search(text) for p in _PROCEDURAL)
-
 
 def marker_rest(text: str) -> str | None:
     """The words after a resolution marker ("" for a bare "RESOLVED:"), or None."""
@@ -141,9 +121,39 @@ class _Entry:
         return "\n".join(line for line in lines if line)
 
 
+_BILINGUAL = re.compile(r"^penderfynwyd\s*/\s*resolved\b", re.I)
+
+
+def english_half(lines: list[Line]) -> list[Line]:
+    """Welsh bilingual minutes give a decision twice, Welsh first then English, under
+    "PENDERFYNWYD / RESOLVED": of the lines up to the next marker or heading, when they are an
+    even number and the second half starts as the first does (the same labels), only the
+    English half is read, so that no decision is proposed twice."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if lines[i].listed or not _BILINGUAL.match(lines[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not (not lines[j].listed and (
+                marker_rest(lines[j].text) is not None or is_actions_heading(lines[j].text)
+                or lines[j].text.startswith("|"))):  # a table follows
+            j += 1
+        block = lines[i + 1:j]
+        half = len(block) // 2
+        if block and len(block) % 2 == 0 and \
+                [b.label for b in block[:half]] == [b.label for b in block[half:]]:
+            block = block[half:]
+        out.extend(block)
+        i = j
+    return out
+
+
 def read_decisions(lines: list[Line], title: str = "") -> Decisions:
     """Resolutions, recommendations and actions in one item's minutes lines."""
-    reader = _Reader(lines, title)
+    reader = _Reader(english_half(lines), title)
     reader.run()
     return reader.out
 
@@ -170,7 +180,10 @@ class _Reader:
         i = 0
         while i < len(self.lines):
             line = self.lines[i]
-            if not line.listed and (rest := actions_heading(line.text)) is not None:
+            if (table := read_action_table(self.lines, i)) is not None:
+                self.out.actions.extend(table[0])
+                i = table[1]
+            elif not line.listed and (rest := actions_heading(line.text)) is not None:
                 i = self._actions(i, rest)
             elif not line.listed and (rest := marker_rest(line.text)) is not None:
                 i = self._resolution(i, rest, marked=True)
@@ -178,6 +191,8 @@ class _Reader:
                 i = self._resolution(i, line.text, marked=False)
             else:
                 self._prose(line)
+                if not line.listed:
+                    self.out.actions.extend(inline_actions(line.text))
                 i += 1
 
     # -- recommendations and resolutions
@@ -186,6 +201,9 @@ class _Reader:
         text = text.strip()
         if truncated or not text:
             return  # the page cut it off: the officer must read the full minutes
+        if (task := officer_task(text)) is not None:
+            self.out.actions.append(task)  # "That the Head of X provide ...": for the action log
+            return
         self.out.recommendations.append(
             ProposedRecommendation(label, text, is_procedural(text, self.title)))
 

@@ -146,3 +146,51 @@ def strip_connector(text: str) -> str:
     """Drop the list's joining words at the end of an entry: "...group; and" -> "...group"."""
     stripped = _CONNECTOR.sub("", text).rstrip()
     return stripped if stripped else text
+
+
+# ----------------------------------------------------------------------------- hand-wrapped text
+
+_WRAP_WIDTH = range(50, 101)   # typed or e-mailed minutes wrapped at 60 to 100 columns
+_STARTS_BLOCK = re.compile(r"^(?:#|\||-{3}|\d{1,3}(?:/\d{2,4})?[.)]\s|[A-Z]{1,6}/\d{2,4}/\d)")
+_NUMBERED = re.compile(r"^\d{1,3}(?:/\d{2,4})?\s+(?P<rest>.+)$")  # "39 TITLE", not "15 December"
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def unwrap_lines(text: str) -> str:
+    """Plain text wrapped by hand at a fixed width, joined back into one line a paragraph.
+
+    Only when no line is wider than 100 characters (text pasted from a browser or Word keeps
+    a paragraph a line, and is left alone). A line is joined to the next when the next one's
+    first word would have fitted on it had the paragraph gone on (so the break was the
+    wrapping's, not the writer's; hand wrapping leaves some slack), unless the next line starts a list entry, a numbered
+    heading or a line in capitals (a heading) where this one is not."""
+    lines = text.split("\n")
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    if width not in _WRAP_WIDTH:
+        return text
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1].rstrip() if out else ""
+        stripped = line.strip()
+        if previous and stripped and _wrapped(previous, stripped, width):
+            out[-1] = f"{previous} {stripped}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _wrapped(previous: str, line: str, width: int) -> bool:
+    first_word = line.split()[0]
+    last_line = previous.rsplit("\n", 1)[-1]
+    if len(last_line) + 1 + len(first_word) <= width - 10 or previous.endswith((":", "|")):
+        return False
+    made = make_line(line)
+    if made is None or made.listed or _STARTS_BLOCK.match(line):
+        return False
+    if (numbered := _NUMBERED.match(line)) and _upper(numbered["rest"]):
+        return False
+    return _upper(line) == _upper(last_line) or not _upper(line)

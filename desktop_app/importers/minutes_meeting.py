@@ -65,7 +65,19 @@ def find_time(text: str) -> dt.time | None:
 
 
 def read_meeting_details(header: list[str]) -> MeetingDetails:
-    """Date, start, venue and committee from the lines above the first item."""
+    """Date, start, venue and committee from the lines above the first item. Text wrapped by
+    hand ("... held in the Council" / "Chamber, ... on Tuesday, 14 November 2023") is read
+    again as whole paragraphs when its lines alone give no date."""
+    details = _read_details(header)
+    if details.meeting_date is None:
+        paragraphs = " ".join(raw.strip() if raw.strip() else "\n" for raw in header)
+        joined = _read_details([p.strip() for p in paragraphs.split("\n")])
+        if joined.meeting_date is not None:
+            return joined
+    return details
+
+
+def _read_details(header: list[str]) -> MeetingDetails:
     proposal = MeetingDetails()
     for raw in header:
         text = plain_text(raw)

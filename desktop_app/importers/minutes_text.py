@@ -16,7 +16,9 @@ import zipfile
 from pathlib import Path
 
 from desktop_app.domain.names import clean_text
+from desktop_app.importers.minutes_actions import action_columns
 from desktop_app.importers.minutes_encoding import MinutesFileError, decode
+from desktop_app.importers.minutes_lines import unwrap_lines
 
 __all__ = ["MinutesFileError", "html_to_text", "read_minutes_file", "tidy_lines"]
 
@@ -47,8 +49,7 @@ def read_minutes_file(path: str | Path) -> str:
         text = _docx_to_text(path)
     else:
         text = decode(path, data, html=suffix in HTML_SUFFIXES)
-        if suffix in HTML_SUFFIXES:
-            text = html_to_text(text)
+        text = html_to_text(text) if suffix in HTML_SUFFIXES else unwrap_lines(text)
     text = clean_text(text)     # control characters are never stored (issue 15)
     if not text.strip():
         raise MinutesFileError(f"{path}: file has no text")
@@ -220,6 +221,8 @@ def _walk_docx(container, parent, numbering: _WordNumbering, lines: list[str]) -
             lines.append("")
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
+            if _action_table(table, lines):
+                continue
             for row in table.rows:
                 seen: set[int] = set()
                 for cell in row.cells:
@@ -232,6 +235,23 @@ def _walk_docx(container, parent, numbering: _WordNumbering, lines: list[str]) -
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 _walk_docx(content, parent, numbering, lines)
+
+
+def _action_table(table, lines: list[str]) -> bool:
+    """An actions table ("Action | Lead officer | Deadline") written as pipe-table rows, which
+    ``minutes_actions`` reads as actions; any other table is left to be read cell by cell."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(" ".join(cell.text.replace("|", "/").split()))
+        rows.append(cells)
+    if len(rows) < 2 or action_columns(rows[0]) is None:
+        return False
+    lines.extend(["| " + " | ".join(cells) + " |" for cells in rows] + [""])
+    return True
 
 
 def _is_heading_style(paragraph) -> bool:

@@ -43,6 +43,7 @@ class ProposedRecommendation(Protocol):
 class ProposedAction(Protocol):
     text: str
     owner: str
+    due: str  # ISO date or ""
 
 
 class ProposedItem(Protocol):
@@ -340,6 +341,7 @@ class _Saver:
                 new = Action(committee_id=self.committee.id, meeting_id=meeting.id,
                              agenda_item_id=row.id, item_title=row.title, text=action.text,
                              owner=action.owner[:200], raised_on=meeting.date,
+                             due_date=dt.date.fromisoformat(action.due) if action.due else None,
                              ref=_next_ref(self.s, self.committee.id, meeting),
                              position=len(stored))
                 self.s.add(new)
