@@ -89,8 +89,10 @@ def _print_proposal(proposal: MinutesProposal, include_procedural: bool) -> None
         print(f"Approves the minutes of {format_uk(day)}")
     print(f"Actions: {len(proposal.actions)}")
     for item, action in proposal.actions:
-        print(f"  {item.number:>4}  {action.text}" + (f"  [owner: {action.owner}]"
-                                                      if action.owner else ""))
+        said = [f"owner: {action.owner}"] if action.owner else []
+        if action.due:
+            said.append(f"due: {format_uk(dt.date.fromisoformat(action.due))}")
+        print(f"  {item.number:>4}  {action.text}" + (f"  [{'; '.join(said)}]" if said else ""))
     incomplete = [item.number for item in proposal.incomplete_items]
     if incomplete:
         print(f"Incomplete items: {', '.join(incomplete)} (the page shows only the start of "

@@ -154,6 +154,19 @@ def test_dry_run_saves_nothing(cli, db, committee):
     assert list_recommendations(db, committee) == []
 
 
+def test_an_actions_owner_and_due_date_are_shown_then_saved(cli, db, committee):
+    # "That the Head of Waste Services provide ... by 30 September 2023": the dry run says the
+    # owner and the due date it read, and saving keeps both.
+    path = str(FIXTURES / "cmis_westharrowden_environment_2023-07.html")
+    r = cli("import-minutes", path, "--committee", committee, "--dry-run")
+    assert r.code == 0, r
+    assert "[owner: Head of Waste Services; due: 30 September 2023]" in r.out
+    assert "[owner: Flood Risk Manager]" in r.out
+    assert cli("import-minutes", path, "--committee", committee).code == 0
+    saved = {a.owner: a.due_date for a in list_actions(db, committee)}
+    assert saved == {"Head of Waste Services": dt.date(2023, 9, 30), "Flood Risk Manager": None}
+
+
 def test_dry_run_without_a_date_still_shows_the_minutes(cli, db, committee):
     path = seed("000")
     r = cli("import-minutes", path, "--committee", committee, "--dry-run")
