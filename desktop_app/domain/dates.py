@@ -161,4 +161,7 @@ def municipal_year_bounds(label: str) -> tuple[dt.date, dt.date]:
     if not m:
         raise ValueError(f"municipal year {label!r} is not like 2021/22")
     start = int(m[1])
+    if int(m[2]) != (start + 1) % (100 if len(m[2]) == 2 else 10_000):
+        raise ValueError(f"municipal year {label!r} is not one year (May to April): "
+                         f"{start}/{(start + 1) % 100:02d} is")
     return dt.date(start, 5, 1), dt.date(start + 1, 4, 30)

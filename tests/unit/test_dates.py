@@ -81,8 +81,13 @@ def test_municipal_year():
     assert municipal_year(D(2021, 5, 1)) == "2021/22"
     assert municipal_year(D(2022, 4, 30)) == "2021/22"
     assert municipal_year_bounds("2021/22") == (D(2021, 5, 1), D(2022, 4, 30))
+    assert municipal_year_bounds("2021-2022") == municipal_year_bounds("2021/22")
+    assert municipal_year_bounds("1999/00")[1] == D(2000, 4, 30)
     with pytest.raises(ValueError, match="is not like 2021/22"):
         municipal_year_bounds("last year")
+    for two_years in ("2021/23", "2021/2021", "2021-2023"):    # was taken as 2021/22
+        with pytest.raises(ValueError, match="not one year .* 2021/22 is"):
+            municipal_year_bounds(two_years)
 
 
 def test_strftime_is_the_dates_own_for_the_forms_used():
