@@ -90,6 +90,14 @@ def test_municipal_year():
             municipal_year_bounds(two_years)
 
 
+def test_impossible_dates_are_told_from_fuzzy_ones():
+    from desktop_app.domain.dates import impossible_date
+    assert [impossible_date(t) for t in ("31/02/2023", "2023-13-01", "30th February 2024",
+                                         "Tuesday 31 April 2022", "12/25/2021")] == [True] * 5
+    assert [impossible_date(t) for t in ("28/02/2023", "Summer 2021", "31 Smarch 2022", "TBC",
+                                         "", None, "1.2.3")] == [False] * 7
+
+
 def test_strftime_is_the_dates_own_for_the_forms_used():
     from desktop_app.domain.dates import format_uk, strftime
     days = [D(1, 1, 1), D(999, 12, 31), D(2020, 2, 29), D(9999, 12, 31),
