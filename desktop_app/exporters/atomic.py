@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 
 class CannotWrite(OSError):
-    """A file that cannot be written, in words naming it (never the temporary file beside it)."""
+    """A file that cannot be written, in words naming it (never the temporary file beside it);
+    ``why`` is the reason alone."""
+
+    why = ""
 
 
 def cannot_write(path: str | os.PathLike[str], exc: OSError, what: str = "the file"
@@ -21,7 +25,9 @@ def cannot_write(path: str | os.PathLike[str], exc: OSError, what: str = "the fi
     open to writing."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.exists():
+    if isinstance(exc, CannotWrite):
+        why = exc.why
+    elif not folder.exists():
         why = f"the folder {folder} does not exist"
     elif not folder.is_dir():
         why = f"{folder} is a file, not a folder"
@@ -32,16 +38,22 @@ def cannot_write(path: str | os.PathLike[str], exc: OSError, what: str = "the fi
     else:
         why = exc.strerror or str(exc)
     error = CannotWrite(f"{target}: cannot write {what}: {why}")
-    error.errno = exc.errno
+    error.errno, error.why = exc.errno, why
     return error
 
 
 def check_folder(path: str | os.PathLike[str], what: str = "the file") -> None:
-    """Refuse, before any work is done, a ``path`` whose folder does not exist or is a file."""
+    """Refuse, before any work is done, a ``path`` whose folder does not exist, is a file, or
+    takes no new file (read-only): a file is made there and removed again."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir() or target.is_dir():
         raise cannot_write(target, FileNotFoundError(2, "No such file or directory"), what)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise cannot_write(target, exc, what) from None
 
 
 def replace_whole(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
