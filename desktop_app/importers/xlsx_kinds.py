@@ -41,9 +41,6 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     due = get("due_date")
     due_date, due_text = (due.date(), "") if isinstance(due, dt.datetime) else \
         V.date_or_text(due)
-    if due_text and impossible_date(due_text):
-        raise RowError(f"due date {due_text!r} is no such day (dates are read day first, "
-                       "e.g. 28/02/2023)")
     status, overdue, reported = _OPEN, False, False
     if walk.status_col is not None:
         info = row.get(walk.status_col)
@@ -56,6 +53,9 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
                 found = ActionStatus.OPEN, False, False
             walk.action_statuses[key] = found
         status, overdue, reported = found
+    if due_text and impossible_date(due_text):
+        raise RowError(f"due date {due_text!r} is no such day (dates are read day first, "
+                       "e.g. 28/02/2023)")
     reported_on = None
     if walk.reported_col is not None:
         value = get("reported_complete")
