@@ -66,7 +66,15 @@ class _Unsure(Exception):
     """The short (one sub-command) parser cannot decide: the full parser will."""
 
 
-class _ShortParser(argparse.ArgumentParser):
+class _Parser(argparse.ArgumentParser):
+    """A command line not understood is one line, as every other error is: what is wrong and
+    where to look (the usage block argparse prints first is left to --help)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog.split()[0]}: error: {message} (see {self.prog} --help)\n")
+
+
+class _ShortParser(_Parser):
     def error(self, message: str):  # type: ignore[override]
         raise _Unsure(message)
 
@@ -75,7 +83,7 @@ class _ShortParser(argparse.ArgumentParser):
 
 
 def build_parser(modules: tuple[str, ...] = COMMAND_MODULES,
-                 parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser
+                 parser_class: type[argparse.ArgumentParser] = _Parser
                  ) -> argparse.ArgumentParser:
     parser = parser_class(
         prog="scrutiny-tracker",
@@ -179,7 +187,10 @@ def parse_args(argv: list[str] | None = None, *, short: bool = True) -> argparse
 def _parse_quietly(argv: list[str] | None) -> argparse.Namespace | int:
     """Parse the command line; without a console, a usage error is kept to be shown."""
     if console.has_console():
-        return parse_args(argv)
+        try:
+            return parse_args(argv)
+        except SystemExit as exc:       # --help, --version, or the one line of a usage error
+            return exc.code if isinstance(exc.code, int) else 2
     import contextlib
     import io
     said = io.StringIO()

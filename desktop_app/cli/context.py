@@ -29,8 +29,11 @@ def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        from desktop_app.domain.dates import parse_uk_date
+        from desktop_app.domain.dates import impossible_date, parse_uk_date
         parsed = parse_uk_date(text)
+        if parsed is None and impossible_date(text):
+            raise argparse.ArgumentTypeError(f"{text!r} is no such day (YYYY-MM-DD, or day "
+                                             "first: 28/02/2023)") from None
         if parsed is None:
             raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
         return parsed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -32,16 +33,26 @@ def backup(db: Database, target: Path | None = None, reason: str = "manual") -> 
         if target is None:
             from desktop_app import paths
             return backup_sqlite(path, paths.backup_dir(), reason)
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(target.suffix + ".partial")
-        src, dst = sqlite3.connect(str(path)), sqlite3.connect(str(tmp))
         try:
-            with dst:
-                src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
-        os.replace(tmp, target)
+            if target.is_dir():
+                raise IsADirectoryError(21, "it is a folder")
+            if target.parent.exists() and not target.parent.is_dir():
+                raise NotADirectoryError(20, f"{target.parent} is a file, not a folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            src, dst = sqlite3.connect(str(path)), sqlite3.connect(str(tmp))
+            try:
+                with dst:
+                    src.backup(dst)
+            finally:
+                src.close()
+                dst.close()
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            why = getattr(exc, "strerror", None) or str(exc)
+            raise DatabaseError(f"{target}: cannot write the backup: {why}") from None
         return target
     if db.engine.dialect.name == "postgresql":
         dump = shutil.which("pg_dump")

@@ -196,4 +196,21 @@ def municipal_year_bounds(label: str) -> tuple[dt.date, dt.date]:
     if not m:
         raise ValueError(f"municipal year {label!r} is not like 2021/22")
     start = int(m[1])
+    if int(m[2]) != (start + 1) % (100 if len(m[2]) == 2 else 10_000):
+        raise ValueError(f"municipal year {label!r} is not one year (May to April): "
+                         f"{start}/{(start + 1) % 100:02d} is")
     return dt.date(start, 5, 1), dt.date(start + 1, 4, 30)
+
+
+def impossible_date(text: str | None) -> bool:
+    """Whether ``text`` is written as one exact date (as ``parse_uk_date`` reads them) of a day
+    that does not exist: "31/02/2023", "2023-13-01", "12/25/2021" (read day first). A typo
+    to be named, not a fuzzy target ("Summer 2021") to be kept as written."""
+    if text is None or parse_uk_date(text) is not None:
+        return False
+    s = _WEEKDAY.sub("", str(text)).strip()
+    s = re.sub(r"\s+", " ", _ORDINAL.sub(r"\1", s).strip().rstrip("."))
+    if _ISO.match(s) or _NUMERIC.match(s):
+        return True
+    m = _WORDY.match(s)
+    return bool(m and m[2].lower() in _MONTHS)

@@ -109,8 +109,10 @@ def _table(ws: Worksheet, header_row: int, columns: int) -> None:
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
 
 
-def _title(ws: Worksheet, text: str) -> None:
-    put(ws, 1, 1, text, _TITLE)
+def _title(ws: Worksheet, text: str, as_at: dt.date | None = None) -> None:
+    """The title row; with ``as_at``, the date the workbook's markers (OVERDUE, new, updated)
+    are counted at, "as at 5 December 2026" (the import reads no meeting from those words)."""
+    put(ws, 1, 1, f"{text}, as at {dates.format_uk(as_at)}" if as_at else text, _TITLE)
 
 
 def _colour_fonts(new: bool, updated: bool, columns: int, updated_cols: Iterable[int]
@@ -159,8 +161,8 @@ def _word_values(r: Any, header: Sequence[str]) -> list[Any]:
             for h in header]
 
 
-def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], committee: str
-                  ) -> int:
+def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], committee: str,
+                  as_at: dt.date | None = None) -> int:
     """The action log (seed 004): open and completed actions on "Action log", those reported
     complete to the committee on "Reported complete" with the date reported. Returns the
     number of actions written."""
@@ -171,7 +173,7 @@ def write_actions(path: str | os.PathLike[str], rows: Sequence[ActionRow], commi
     completed = [COMPLETED_ON_HEADER] if any(a.completed_on for a in rows) else []
     header = ACTION_HEADER + completed + words
     for ws in (log, done):
-        _title(ws, f"{committee} action log")
+        _title(ws, f"{committee} action log", as_at)
         put(ws, 2, 1, LEGEND_COMPLETED, _LEGEND)
         put(ws, 2, 5, LEGEND_COLOURS.format(what="ACTIONS"), _LEGEND)
         _header(ws, 3, header)
@@ -208,11 +210,11 @@ def _label(enum: type, value: str) -> str:
 
 
 def write_recommendations(path: str | os.PathLike[str], rows: Sequence[RecommendationRow],
-                          committee: str) -> int:
+                          committee: str, as_at: dt.date | None = None) -> int:
     """The schedule of recommendations (seed 003): the meeting on its first row, the item on
     the item's first row, a banner row where a municipal year begins."""
     wb, ws = new_workbook("Recommendations")
-    _title(ws, f"Schedule of {committee} recommendations made and actions in response")
+    _title(ws, f"Schedule of {committee} recommendations made and actions in response", as_at)
     put(ws, 2, 1, LEGEND_COLOURS.format(what="RECOMMENDATIONS"), _LEGEND)
     words = _word_header(rows)
     header = REC_HEADER + words

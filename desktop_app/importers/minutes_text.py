@@ -194,7 +194,7 @@ def _docx_to_text(path: Path) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             etree.LxmlError) as exc:
         reason = " ".join(str(exc).split())[:200]
-        if reason.startswith(f"{path.name}: refused"):       # the zip checks' own words
+        if reason.startswith(f"{path.name}: "):      # the file checks' own words, named
             raise MinutesFileError(f"{path}: {reason.split(': ', 1)[1]}") from None
         raise MinutesFileError(f"{path}: not a readable Word .docx file ({reason})") from None
     numbering = _WordNumbering(document)

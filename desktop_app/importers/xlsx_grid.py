@@ -20,11 +20,13 @@ side by side (about 3x at 500 rows, 6x at 5,000).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
@@ -64,6 +66,19 @@ def read_grids_normal(path: str | os.PathLike[str], checked: bool = False) -> li
     if not checked:
         check_workbook_file(path)
     return _guard(path, lambda: list(_read_normal(path)))
+
+
+# The names openpyxl opens by path; it refuses any other (a workbook saved as .xls, or .txt)
+# with a message about its own formats, though the bytes were found an .xlsx workbook.
+_OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def _openable(path: str | os.PathLike[str]) -> Any:
+    """``path``, or (for a workbook whose name openpyxl refuses) its bytes: the format was told
+    from them (check_workbook_file), never from the name."""
+    if Path(path).suffix.lower() in _OPENPYXL_SUFFIXES:
+        return path
+    return io.BytesIO(Path(path).read_bytes())
 
 
 class _Unsupported(Exception):
@@ -133,7 +148,7 @@ def _open_read_only(path: str | os.PathLike[str]) -> Any:
                 with self.archive.open(ct.PartName[1:]) as src:
                     self.shared_strings = _read_shared_strings(src)
 
-    reader = LeanReader(path, read_only=True, data_only=True, rich_text=True)
+    reader = LeanReader(_openable(path), read_only=True, data_only=True, rich_text=True)
     reader.read()
     return reader.wb
 
@@ -316,7 +331,7 @@ def _bounds(ref: str) -> tuple[int, int, int, int]:
 
 
 def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
-    wb = load_workbook(path, rich_text=True, data_only=True)
+    wb = load_workbook(_openable(path), rich_text=True, data_only=True)
     try:
         palette = Palette(getattr(wb, "loaded_theme", None))
         for ws in wb.worksheets:

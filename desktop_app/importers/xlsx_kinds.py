@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.domain.dates import impossible_date
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
@@ -60,6 +61,9 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
                 found = ActionStatus.OPEN, False, False
             walk.action_statuses[key] = found
         status, overdue, reported = found
+    if due_text and impossible_date(due_text):
+        raise RowError(f"due date {due_text!r} is no such day (dates are read day first, "
+                       "e.g. 28/02/2023)")
     reported_on = None
     if walk.reported_col is not None:
         value = get("reported_complete")
@@ -155,6 +159,9 @@ def build_work_item(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str,
         fmt = WorkFormat(walk.section) if walk.section in OFF_MEETING and \
             walk.section != "unscheduled" else WorkFormat.AGENDA_ITEM
     target_date, target = V.date_or_text(values.get("target"))
+    if target and impossible_date(target):
+        raise RowError(f"target date {target!r} is no such day (dates are read day first, "
+                       "e.g. 28/02/2023)")
     if fuzzy and not target and target_date is None:
         target = fuzzy
     position = V.text(values.get("position"))

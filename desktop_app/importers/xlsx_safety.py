@@ -120,7 +120,12 @@ def _check_ole(p: Path, size: int) -> str:
                 data = fh.read()
         except OSError:
             data = None
+    word = _named_word(p)
     if _holds_any(p, data, _OLE_ENCRYPTED_NAMES):
+        if word:
+            raise fail(p, "the Word document is password-protected (encrypted); open it in "
+                          "Word, remove the password (File > Info > Protect Document) and save "
+                          "it again as .docx")
         raise fail(p, "the workbook is password-protected (encrypted); open it in Excel, remove "
                       "the password (File > Info > Protect Workbook) and save it again as .xlsx")
     if _holds_any(p, data, _OLE_XLS_NAMES):
@@ -135,7 +140,16 @@ def _check_ole(p: Path, size: int) -> str:
     if _holds_any(p, data, ("WordDocument".encode("utf-16-le"),)):
         raise fail(p, "this is an old Word 97-2003 (.doc) document; open it in Word and save as "
                       ".docx")
+    if word:
+        raise fail(p, "this is an old-style Office file (or a password-protected one), not a "
+                      "Word .docx document; open it in Word and save as .docx")
     raise fail(p, "this is an old-style Office file, not an .xlsx workbook; save as .xlsx")
+
+
+def _named_word(p: Path) -> bool:
+    """Whether the officer gave the file as a Word document (by its name): the words of a
+    refusal are then Word's, not Excel's."""
+    return p.suffix.lower() in (".docx", ".docm", ".doc", ".dotx")
 
 
 def _xls_biff_ok(p: Path, data: bytes | None = None) -> bool:
@@ -177,6 +191,9 @@ def _xls_biff_ok(p: Path, data: bytes | None = None) -> bool:
 
 def _check_text(p: Path, head: bytes, size: int) -> str:
     """Not a zip, not OLE: a CSV (or tab-separated) text file, or something refused."""
+    if _named_word(p):
+        raise fail(p, "is not a Word .docx document (not a zip file: damaged, or another kind "
+                      "of file renamed); open it in Word and save as .docx")
     reason = _not_zip_reason(head)
     if reason is not None:
         raise fail(p, reason)
@@ -233,7 +250,7 @@ def _check_members(path: str | os.PathLike[str], infos: list[zipfile.ZipInfo]) -
     elif "word/document.xml" in names:
         fmt = "docx"
     else:
-        raise fail(path, _not_workbook_reason(names))
+        raise fail(path, _not_workbook_reason(names, _named_word(Path(path))))
     total = 0
     for info in infos:
         total += info.file_size
@@ -249,13 +266,15 @@ def _check_members(path: str | os.PathLike[str], infos: list[zipfile.ZipInfo]) -
     return fmt
 
 
-def _not_workbook_reason(names: set[str]) -> str:
+def _not_workbook_reason(names: set[str], word: bool = False) -> str:
     if "xl/workbook.bin" in names:
         return "is a binary workbook (.xlsb); open it in Excel and save as .xlsx"
     if "content.xml" in names and "mimetype" in names:
         return "is an OpenDocument file (.ods); open it and save as .xlsx"
     if "ppt/presentation.xml" in names:
         return "is a PowerPoint file, not a workbook"
+    if word:
+        return "is a zip file but not a Word .docx document (no word/document.xml)"
     return "is a zip file but not an .xlsx workbook (no xl/workbook.xml)"
 
 

@@ -25,6 +25,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from desktop_app.domain.dates import format_uk
+from desktop_app.exporters.atomic import cannot_write
 from desktop_app.reports import fonts, tagging, tagging_tree, theme
 from desktop_app.reports.tagging import TaggingFrame as Frame
 
@@ -301,7 +302,10 @@ def write_output(target: Target, data: bytes) -> None:
         return
     path = Path(os.fspath(target))  # type: ignore[arg-type]
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
     try:
         os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; give the usual mode
         with os.fdopen(fd, "wb") as fh:
@@ -309,7 +313,9 @@ def write_output(target: Target, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise cannot_write(path, exc) from exc
         raise

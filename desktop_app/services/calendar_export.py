@@ -129,10 +129,15 @@ def _sort_key(e) -> tuple:
 def export_calendar(db: Database, path: str | os.PathLike[str],
                     committee: str | None = None) -> CalendarExport:
     """Write the calendar of ``committee`` (or of every committee: None) to ``path``."""
+    from desktop_app.exporters.atomic import cannot_write, check_folder
     from desktop_app.exporters.ics_calendar import write_calendar
     target = Path(path)
     if target.suffix.lower() != ".ics":
         raise ServiceError(f"{target.name}: a calendar file ends in .ics")
+    try:        # before the database's identity is made for the UIDs: nothing saved in vain
+        check_folder(target, "the calendar")
+    except OSError as exc:
+        raise ServiceError(str(exc)) from None
     chosen = _committees(db, committee)
     events = _events(db, chosen)
     if committee is not None:
@@ -143,8 +148,7 @@ def export_calendar(db: Database, path: str | os.PathLike[str],
     try:
         write_calendar(target, events, name)
     except OSError as exc:
-        raise ServiceError(f"{target}: cannot write the calendar ({exc.strerror or exc})") \
-            from None
+        raise ServiceError(str(cannot_write(target, exc, "the calendar"))) from None
     return CalendarExport(target, len(events), tuple(c.name for c in chosen),
                           sum(1 for e in events if e.cancelled))
 

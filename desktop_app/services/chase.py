@@ -132,8 +132,14 @@ def chase_owners(db: Database, committee: str, out_dir: Path, owner: str | None 
     stems = unique_stems(names)
     if out_dir.exists() and not out_dir.is_dir():
         raise ServiceError(f"{out_dir}: not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".chase-", dir=out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".chase-", dir=out_dir))
+    except OSError as exc:
+        why = ("permission denied" if isinstance(exc, PermissionError)
+               else exc.strerror or str(exc))
+        raise ServiceError(f"{out_dir}: cannot make the folder or write in it: {why}") \
+            from None
     packs: list[ChasePack] = []
     try:
         for name in names:

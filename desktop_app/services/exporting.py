@@ -77,7 +77,9 @@ def export_workbook(db: Database, kind: str, committee: str, path: str | os.Path
     Records arising from exempt agenda items (Schedule 12A) are left out unless
     ``include_exempt``; ``public`` never lets their text, response or position through.
     """
+    from desktop_app.services.clock import today
     name = committees.get_committee(db, committee).name
+    day = as_at or today()      # what OVERDUE, new and updated are counted at: said in the title
     disclosure = Disclosure.of(True, meetings.list_meetings(db, committee))
     rule = dict(include=include_exempt, public=public)
     if kind in ("actions", "action-log"):
@@ -88,7 +90,7 @@ def export_workbook(db: Database, kind: str, committee: str, path: str | os.Path
             rows = actions.list_actions(db, committee)
         kept, out, held = _exempt_rule(rows, disclosure, lambda r: (r.meeting_id, r.item),
                                        disclosure.actions, **rule)
-        return Exported(xlsx_export.write_actions(path, kept, name), out, held)
+        return Exported(xlsx_export.write_actions(path, kept, name, day), out, held)
     if kind == "recommendations":
         if as_at:
             from desktop_app.services.as_at import recommendations_as_at
@@ -97,7 +99,7 @@ def export_workbook(db: Database, kind: str, committee: str, path: str | os.Path
             recs = recommendations.list_recommendations(db, committee)
         kept_recs, out, held = _exempt_rule(recs, disclosure, lambda r: (r.meeting_id, r.item),
                                             disclosure.recommendations, **rule)
-        return Exported(xlsx_export.write_recommendations(path, kept_recs, name), out, held)
+        return Exported(xlsx_export.write_recommendations(path, kept_recs, name, day), out, held)
     if kind != "work-programme":
         raise ValueError(f"cannot export {kind!r} (choose from {', '.join(EXPORT_KINDS)})")
     items = work_programme.list_work_programme(db, committee)

@@ -108,11 +108,14 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
                 continue
             result.recommendations_made += 1
             per_meeting[r.meeting_id].recommendations += 1
-            verdicts[r.verdict] += 1
+            # a response dated after the as-at date (the year's end, for a year gone by) was
+            # not known then: the figures as at that date, whenever they are printed
+            later = r.response_on is not None and r.response_on > as_at
+            verdicts[Verdict.AWAITING if later else r.verdict] += 1
             if r.status == ImplementationStatus.COMPLETED:
                 result.implemented += 1
             due = response_due(r)
-            answered = bool(r.response.strip()) or r.verdict != Verdict.AWAITING
+            answered = (bool(r.response.strip()) or r.verdict != Verdict.AWAITING) and not later
             if answered and r.response_on and due:
                 if r.response_on <= due:
                     result.responses_on_time += 1

@@ -85,6 +85,9 @@ BROKEN = [
     ("action", "update", "999999", "--progress", "x"),
     ("recommendation", "add", "--committee", "ECC", "--meeting", DAY, "--text", "t",
      "--to", "Cabinet\nBcc: eve@example.com"),
+    ("meeting", "add", "--committee", "ECC", "--date", "2023-02-31"),    # no such day
+    ("export", "action-log", "--committee", "ECC", "--as-at", "31/02/2023", "-o", "{out.pdf}"),
+    ("stats", "--committee", "ECC", "--year", "2021/23"),
     ("restore", "{truncated.db}"),
     ("restore", "{not-sqlite.db}"),
     ("restore", "{missing.db}"),

@@ -305,6 +305,9 @@ def test_colours_survive_the_round_trip(run, tmp_path, db_url, request):
     assert run("import", str(path), "--committee", CYP, "--create-committee").code == 0
     out = tmp_path / "exported.xlsx"
     assert run("export", "actions", "--committee", CYP, "-o", str(out)).code == 0
+    # OVERDUE, new and updated are as at today: the workbook says which day that is
+    assert load_workbook(out)["Action log"]["A1"].value == \
+        f"{CYP} action log, as at 23 November 2021"
     other = request.getfixturevalue("pg_server").new_database() \
         if not db_url.startswith("sqlite") else f"sqlite:///{tmp_path / 'other.db'}"
     assert run("import", str(out), "--committee", CYP, "--create-committee", url=other).code == 0

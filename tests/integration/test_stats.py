@@ -71,9 +71,19 @@ def test_on_time_and_late_responses(cli):
                "accepted", "--on", "2021-09-14").code == 0
     assert cli("recommendation", "respond", str(ids[1]), "--response", "No", "--verdict",
                "rejected", "--on", "2021-09-15").code == 0
-    got = cli("stats", "--committee", "SB", "--year", "2021/22", "--json").json()
-    assert (got["responses_on_time"], got["responses_late"], got["responses_missing"]) == (1, 1, 1)
-    assert got["verdicts"]["rejected"] == 1
+    # sent 15 March 2022, answered 10 May 2022: after the year's end, so not known as at it
+    assert cli("meeting", "add", "--committee", "SB", "--date", "2022-03-15").code == 0
+    late = cli("recommendation", "add", "--committee", "SB", "--meeting", "2022-03-15", "--text",
+               "Recommendation 4", "--json").json()["id"]
+    assert cli("recommendation", "respond", str(late), "--response", "Agreed", "--verdict",
+               "accepted", "--on", "2022-05-10").code == 0
+    got = cli("stats", "--committee", "SB", "--year", "2021/22", "--json",
+              env={"SCRUTINY_TRACKER_TODAY": "2024-06-01"}).json()
+    assert got["as_at"] == "2022-04-30"
+    assert (got["responses_on_time"], got["responses_late"], got["responses_missing"],
+            got["responses_pending"]) == (1, 1, 1, 1)
+    assert (got["verdicts"]["rejected"], got["verdicts"]["accepted"],
+            got["verdicts"]["awaiting"]) == (1, 1, 2)
 
 
 def test_stats_pdf_and_workbook(cli, tmp_path):

@@ -81,8 +81,21 @@ def test_municipal_year():
     assert municipal_year(D(2021, 5, 1)) == "2021/22"
     assert municipal_year(D(2022, 4, 30)) == "2021/22"
     assert municipal_year_bounds("2021/22") == (D(2021, 5, 1), D(2022, 4, 30))
+    assert municipal_year_bounds("2021-2022") == municipal_year_bounds("2021/22")
+    assert municipal_year_bounds("1999/00")[1] == D(2000, 4, 30)
     with pytest.raises(ValueError, match="is not like 2021/22"):
         municipal_year_bounds("last year")
+    for two_years in ("2021/23", "2021/2021", "2021-2023"):    # was taken as 2021/22
+        with pytest.raises(ValueError, match="not one year .* 2021/22 is"):
+            municipal_year_bounds(two_years)
+
+
+def test_impossible_dates_are_told_from_fuzzy_ones():
+    from desktop_app.domain.dates import impossible_date
+    assert [impossible_date(t) for t in ("31/02/2023", "2023-13-01", "30th February 2024",
+                                         "Tuesday 31 April 2022", "12/25/2021")] == [True] * 5
+    assert [impossible_date(t) for t in ("28/02/2023", "Summer 2021", "31 Smarch 2022", "TBC",
+                                         "", None, "1.2.3")] == [False] * 7
 
 
 def test_strftime_is_the_dates_own_for_the_forms_used():

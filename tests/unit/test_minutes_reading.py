@@ -72,7 +72,7 @@ def test_broken_docx(tmp_path):
     path.write_bytes(b"this is not a zip archive")
     with pytest.raises(MinutesError) as exc:
         parse_minutes_file(path)
-    assert _message(exc).startswith(f"{path}: not a readable Word .docx file")
+    assert _message(exc).startswith(f"{path}: is not a Word .docx document (not a zip file")
 
 
 def test_html_without_text(tmp_path):

@@ -59,13 +59,27 @@ def test_meeting_dates_in_every_form(tmp_path, written, meeting):
     ("June / July 2021", None, "June / July 2021"),
     ("End of March", None, "End of March"),
     ("TBC", None, "TBC"),
-    ("31/02/2022", None, "31/02/2022"),       # no such day: kept as written, not guessed
     (12, None, "12"),
     (None, None, ""),
 ])
 def test_due_dates_and_fuzzy_targets(tmp_path, written, due_date, due_text):
     fields = actions(tmp_path, [[1, "07/09/2021", "Write to the MP", written]])[0]
     assert (fields["due_date"], fields["due_text"]) == (due_date, due_text)
+
+
+def test_a_due_date_of_no_such_day_is_a_bad_row(tmp_path):
+    """"31/02/2022" is written as a date, of a day that does not exist: a typo. Kept as text, the
+    action was never overdue; the row is named instead (imported with --skip-bad-rows only)."""
+    path = tmp_path / "log.xlsx"
+    save_rows(path, [["Ref", "Meeting", "Action", "Due date"],
+                     [1, "07/09/2021", "Write to the MP", "31/02/2022"],
+                     [2, "07/09/2021", "Write again", "12/25/2021"],
+                     [3, "07/09/2021", "Write once more", "Summer 2022"]])
+    parsed = parse_workbook(path, kind="actions")
+    assert [r.fields["due_text"] for r in parsed.rows] == ["Summer 2022"]
+    assert [(s.row, s.reason) for s in parsed.skipped] == [
+        (2, "due date '31/02/2022' is no such day (dates are read day first, e.g. 28/02/2023)"),
+        (3, "due date '12/25/2021' is no such day (dates are read day first, e.g. 28/02/2023)")]
 
 
 def test_real_date_cells_with_any_number_format(tmp_path):

@@ -97,6 +97,39 @@ def test_password_protected_workbook(tmp_path):
     assert "password-protected" in refused(path)
 
 
+def test_password_protected_word_document_is_words_for_word(tmp_path):
+    """An encrypted .docx is an OLE file too: the officer is told of Word, not of Excel."""
+    path = tmp_path / "minutes.docx"
+    make_ole(path, {"EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>",
+                    "EncryptedPackage": b"\x00" * 5000})
+    message = refused(path)
+    assert "Word document is password-protected" in message
+    assert "save it again as .docx" in message
+    assert "Excel" not in message
+    other = tmp_path / "notes.docx"
+    make_ole(other, {"PowerPoint Document": b"\x00" * 100})
+    assert "not a Word .docx document" in refused(other)
+    with zipfile.ZipFile(zipped := tmp_path / "photos.docx", "w") as z:
+        z.writestr("holiday.txt", "not a document")
+    assert "not a Word .docx document (no word/document.xml)" in refused(zipped)
+
+
+def test_a_workbook_named_otherwise_is_read_by_its_bytes(tmp_path):
+    """An .xlsx saved as .xls (or .txt) was refused in openpyxl's words ("does not support the
+    old .xls file format"); told by its bytes, it reads as the same workbook."""
+    from desktop_app.importers.grid import read_grids
+    original = good_workbook(tmp_path / "log.xlsx")
+    expected = [[c[0] for c in row.values()] for g in read_grids(original)
+                for row in g.rows.values()]
+    assert expected[1][2] == "Check the induction pack"
+    for name in ("log-saved-as.xls", "log.txt"):
+        renamed = tmp_path / name
+        renamed.write_bytes(original.read_bytes())
+        assert check_workbook_file(renamed) == "xlsx"
+        assert [[c[0] for c in row.values()] for g in read_grids(renamed)
+                for row in g.rows.values()] == expected
+
+
 def test_other_ole_file(tmp_path):
     path = tmp_path / "letter.xlsx"
     make_ole(path, {"WordDocument": b"\xec\xa5" * 100})
