@@ -22,6 +22,7 @@ from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFor
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_carry import CarriedDown
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
+from desktop_app.importers.xlsx_dated import header_date, history_columns, latest_update
 from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_action,
                                               build_recommendation, build_work_item)
@@ -125,7 +126,16 @@ class SheetWalk(CarriedDown):
         self.dated_done = "completed_on" in self.col and "status" not in self.col \
             and self.reported_col is None
         self.status_col = self.reported_col if self.reported_is_status else status_col
+        # dated headers: "Update Jan 2023" ... (a progress history), "Response (Cabinet 7 Mar
+        # 2023)" (the response date of the responses under it): see xlsx_dated
+        self.history_cols = history_columns(header.labels, header.columns, self.kind)
+        self.response_day = header_date(header.labels.get(self.col["response"])) \
+            if "response" in self.col and "response_on" not in self.col else None
         given = set(header.columns.values())
+        if self.history_cols:
+            given.add("progress")
+        if self.response_day:
+            given.add("response_on")
         for column, implied in _IMPLIED.items():
             if column in given:
                 given |= implied
@@ -155,10 +165,17 @@ class SheetWalk(CarriedDown):
         headers = repeated_headers(grid, self.kind, self.mapping, self.first.row)
         repeats = bool(headers)
         key_labels = {self.first.labels.get(c) for c in self.key_cols}
-        ignored = [t for t in self.first.ignored if t not in key_labels]  # a key: not kept
+        history = [self.first.labels[c] for c in self.history_cols]
+        ignored = [t for t in self.first.ignored if t not in key_labels  # a key: not kept
+                   and t not in history]
         if ignored:
             names = ", ".join(f"'{t}'" for t in ignored)
             notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
+        if history:
+            names = ", ".join(f"'{t}'" for t in history)
+            notes.append(f"sheet '{grid.title}': column(s) {names} read as a progress history: "
+                         "the latest update written is the progress, the earlier ones are kept "
+                         "with each record")
         self._above_header()
         awaiting = False
         grid_rows, first_row, kind = grid.rows, self.first.row, self.kind
@@ -234,6 +251,10 @@ class SheetWalk(CarriedDown):
                 continue
             if fields is not None:
                 words_of(row, fields)
+                if self.history_cols:
+                    latest_update(row, self.history_cols, self.header.labels, fields)
+                if self.response_day and fields.get("response") and not fields["response_on"]:
+                    fields["response_on"] = self.response_day
                 append(ParsedRow(title, number, fields, colour_of(row), given_of(fields),
                                  hidden or number in hidden_rows))
 
