@@ -59,3 +59,12 @@ def header_date(label: str | None) -> dt.date | None:
         return None
     found = {d for m in _DAY.finditer(label) if (d := parse_uk_date(m.group(0)))}
     return found.pop() if len(found) == 1 else None
+
+
+def apply(walk: Any, row: Mapping[int, Any], fields: dict[str, Any]) -> None:
+    """A data row's fields completed from the sheet's dated headers (SheetWalk's
+    ``history_cols`` and ``response_day``)."""
+    if walk.history_cols:
+        latest_update(row, walk.history_cols, walk.header.labels, fields)
+    if walk.response_day and fields.get("response") and not fields.get("response_on"):
+        fields["response_on"] = walk.response_day
