@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from desktop_app.importers.grid import SheetGrid
+from desktop_app.importers.grid import CellInfo, SheetGrid
 
 LETTER = "Body"
 # "Recommendation 1: ...", "Recommendation 4(a) – ...", "Recommendation R3. ..."
@@ -36,10 +36,9 @@ def letter_grid(paragraphs: list[str]) -> SheetGrid | None:
                 for n, t in enumerate(texts))
     if not found:
         return None
-    rows = {n: {1: (t, 0, None)} for n, t in enumerate(texts, start=1) if t}
-    grid = SheetGrid(LETTER, rows, [])
-    grid.letter = True
-    return grid
+    rows: dict[int, dict[int, CellInfo]] = {
+        n: {1: (t, 0, None)} for n, t in enumerate(texts, start=1) if t}
+    return SheetGrid(LETTER, rows, [], letter=True)
 
 
 def _response_after(texts: list[str], index: int) -> str:
