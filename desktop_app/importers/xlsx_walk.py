@@ -178,8 +178,9 @@ class SheetWalk(CarriedDown):
         repeats = bool(headers)
         key_labels = {self.first.labels.get(c) for c in self.key_cols}
         history = [self.first.labels[c] for c in self.history_cols]
+        read = set(history) | set(self.matrix.tbc.values() if self.matrix else ())
         ignored = [t for t in self.first.ignored if t not in key_labels  # a key: not kept
-                   and t not in history]
+                   and t not in read]
         if ignored:
             names = ", ".join(f"'{t}'" for t in ignored)
             notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
@@ -273,6 +274,10 @@ class SheetWalk(CarriedDown):
                                  hidden or number in hidden_rows))
         if self.matrix is not None:
             notes.append(self.matrix.note(grid.title))
+        if self.response_day is not None:
+            label = self.header.labels[self.col["response"]]
+            notes.append(f"sheet '{grid.title}': the date in '{label}' ({self.response_day:%d/%m/%Y})"
+                         " is the response date of each response under it")
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> None:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status), added to its
