@@ -152,9 +152,18 @@ def looks_like_response(grids: list[SheetGrid]) -> bool:
             continue
         if "verdict" in header.columns and {"lead", "timescale"} & set(header.columns):
             return True
-        if "verdict" not in header.columns and _verdicts_in_prose(grid, header):
+        if "verdict" not in header.columns and not _schedule_header(grid, header) and \
+                _verdicts_in_prose(grid, header):
             return True
     return False
+
+
+def _schedule_header(grid: SheetGrid, header: _Header) -> bool:
+    """Whether the header names what only a recommendation schedule has: the meeting, the
+    implementation status (its responses may open with "The Cabinet accepts ..." too)."""
+    fields = {found[0] for info in grid.rows[header.row].values() if isinstance(info[0], str)
+              and (found := match_header("recommendations", normalise(info[0])))}
+    return bool(fields & {"meeting_date", "status"})
 
 
 def _verdicts_in_prose(grid: SheetGrid, header: _Header) -> bool:

@@ -95,9 +95,11 @@ class SheetWalk(CarriedDown):
         # cells a merged range filled in below its first row: "same as above", not written
         self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
                                       for r in range(r0 + 1, r1 + 1))
-        # a lone cell merged across three or more columns: a banner ("Economy"), not a record
+        # a lone cell merged across three or more columns from the table's first: a banner
+        # ("Economy"), not a record (a record's text merged across starts in its own column)
+        first_col = min(header.labels, default=1)
         self.across = frozenset((r0, c0) for r0, c0, r1, c1 in getattr(grid, "merges", ())
-                                if r1 == r0 and c1 - c0 >= 2)
+                                if r1 == r0 and c1 - c0 >= 2 and c0 <= first_col)
         self.number = 0  # the row being read
         self._given_sets: dict[tuple[Any, ...], frozenset[str]] = {}  # see _given
         self._use(header)

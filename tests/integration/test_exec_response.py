@@ -152,6 +152,26 @@ def test_only_response_files_are_told_apart():
                     "29_exec_response_verdict_in_prose.xlsx"}
 
 
+def test_prose_verdicts_under_a_meeting_column_are_a_schedule_not_a_response(tmp_path):
+    """A schedule's responses may open "The Cabinet accepts ..." too: with a meeting column it
+    is still the committee's schedule (the same table without one is the Cabinet's answer)."""
+    def book(header: list[str], row: list[str]) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["Recommendations to Cabinet – 12 March 2023"])
+        ws.append(header)
+        for n in range(2):
+            ws.append([*row[:-2], f"{row[-2]} {n}", row[-1]])
+        path = tmp_path / f"{len(header)}.xlsx"
+        wb.save(path)
+        return path
+
+    answer = ["Publish the plan", "The Cabinet accepts this recommendation. It will."]
+    assert looks_like_response(read_grids(book(["Recommendation", "Cabinet response"], answer)))
+    assert not looks_like_response(read_grids(book(
+        ["Meeting date", "Recommendation", "Cabinet response"], ["09/02/2023", *answer])))
+
+
 def _cli(db_url: str, *args: str) -> int:
     return cli_main(["--db", db_url, *args])
 
