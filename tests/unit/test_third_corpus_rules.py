@@ -1,7 +1,7 @@
 """The rules the third corpus (files 27-31) brought, on the words that must NOT trigger them as
 well as those that must: a verdict read from a response's prose, a key written with letters, a
 date in a header, dated update columns. (The files themselves are scored in test_import_rules
-and test_exec_response.) Pure functions: no files, no database."""
+and test_exec_response.) No database; one small workbook for the matrix's last rule."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.enums import Verdict
+from desktop_app.domain.enums import Verdict, WorkFormat
+from desktop_app.importers.grid import read_grids
 from desktop_app.importers.exec_letter import letter_grid
 from desktop_app.importers.exec_response import verdict_in_prose
 from desktop_app.importers.xlsx_dated import header_date, history_columns
+from desktop_app.importers.xlsx_reader import parse_grids
 from desktop_app.importers.xlsx_status import rag_key_in
 
 
@@ -62,3 +64,24 @@ def test_a_letter_needs_a_recommendation_with_a_response_beneath():
     assert letter_grid(["Dear Chair,", "The recommendations are attached."]) is None
     assert letter_grid(["Recommendation 1: fewer taxis.", "Recommendation 2: more buses."]) \
         is None
+
+
+def test_a_topic_marked_at_two_meetings_comes_in_at_the_first_with_the_other_kept(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Topic", "Lead officer", dt.datetime(2023, 6, 13), dt.datetime(2023, 9, 12),
+               "Comments"])
+    ws.append(["Quarterly performance", "Head of Performance", "X", "Workshop", ""])
+    ws.append(["Budget", "Director of Finance", None, "Briefing", ""])
+    path = tmp_path / "matrix.xlsx"
+    wb.save(path)
+    parsed = parse_grids(path, read_grids(path), "work-programme")
+    first, second = (r.fields for r in parsed.rows)
+    assert (first["meeting_date"], first["format"]) == (dt.date(2023, 6, 13),
+                                                        WorkFormat.AGENDA_ITEM)
+    assert first["extra"] == {"12/09/2023": "Workshop"}
+    assert (second["meeting_date"], second["format"]) == (dt.date(2023, 9, 12),
+                                                          WorkFormat.BRIEFING_NOTE)
+    assert any("came in at the first" in n for n in parsed.notes), parsed.notes
