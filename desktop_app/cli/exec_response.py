@@ -27,9 +27,13 @@ def print_response(outcome: Any, ctx: CliContext, accept: str | None, dry_run: b
     for m in preview.rows:
         rec = m.candidate.label if m.candidate and m.matched else "-"
         state = ("ambiguous" if m.ambiguous else "match") if m.matched else "no match"
-        rows.append([m.key, m.row.label or "", rec, str(m.score), m.row.verdict_word or "-",
+        verdict = m.row.verdict_word or (m.row.verdict.label if m.row.verdict else "-")
+        rows.append([m.key, m.row.label or "", rec, str(m.score), verdict,
                      state, _short(m.row.recommendation)])
     ctx.print_table(rows, ["row", "no.", "recommendation", "score", "verdict", "match", "as written"])
+    in_prose = [m.key for m in preview.rows if m.row.verdict and not m.row.verdict_word]
+    if in_prose:
+        print(f"  verdict read from the response's own words: {', '.join(in_prose)}")
     for m in preview.rows:
         if not m.matched:
             print(f"  not matched: {m.key} ({m.row.sheet}): {m.reason}")

@@ -27,6 +27,7 @@ from typing import Any
 
 from desktop_app.domain.dates import parse_uk_date
 from desktop_app.domain.enums import Verdict
+from desktop_app.importers import exec_letter
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import SheetGrid, hidden_notes, read_grids
 from desktop_app.importers.xlsx_headers import candidate_rows
@@ -34,7 +35,7 @@ from desktop_app.importers.xlsx_safety import fail
 from desktop_app.importers.xlsx_vocab import match_header, normalise, verdict_word
 
 KIND = "executive-response"
-_NEEDED = frozenset({"recommendation", "verdict", "response"})
+_NEEDED = frozenset({"recommendation", "response"})  # the verdict may be in the response's prose
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DATE_IN_TEXT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH + r")\.?,?\s+(\d{4})\b",
@@ -141,13 +142,64 @@ def response_tables(grids: list[SheetGrid]) -> list[tuple[SheetGrid, _Header]]:
 
 
 def looks_like_response(grids: list[SheetGrid]) -> bool:
-    """True when the file is clearly an executive response: a response table's header with a
-    lead or timescale column, and a decision date above it."""
+    """True when the file is clearly an executive response: a decision date above a response
+    table whose header has a verdict column and a lead or timescale column, or whose responses
+    give their verdicts in their prose ("The Cabinet accepts this recommendation in part")."""
+    if any(g.letter and _letter_decision(g)[1] is not None for g in grids):
+        return True
     for grid, header in response_tables(grids):
-        if {"lead", "timescale"} & set(header.columns) and \
-                decision_of(_titles(grid, header.row))[1] is not None:
+        if decision_of(_titles(grid, header.row))[1] is None:
+            continue
+        if "verdict" in header.columns and {"lead", "timescale"} & set(header.columns):
+            return True
+        if "verdict" not in header.columns and not _schedule_header(grid, header) and \
+                _verdicts_in_prose(grid, header):
             return True
     return False
+
+
+def _schedule_header(grid: SheetGrid, header: _Header) -> bool:
+    """Whether the header names what only a recommendation schedule has: the meeting, the
+    implementation status (its responses may open with "The Cabinet accepts ..." too)."""
+    fields = {found[0] for info in grid.rows[header.row].values() if isinstance(info[0], str)
+              and (found := match_header("recommendations", normalise(info[0])))}
+    return bool(fields & {"meeting_date", "status"})
+
+
+def _verdicts_in_prose(grid: SheetGrid, header: _Header) -> bool:
+    """Whether most of the table's responses open with a verdict in words."""
+    texts = [V.text(_cell(grid, n, header, "response")) for n in grid.rows if n > header.row]
+    texts = [t for t in texts if t]
+    return bool(texts) and 2 * sum(verdict_in_prose(t) is not None for t in texts) > len(texts)
+
+
+_WHO = r"(?:the\s+)?(?:cabinet|executive|council|leader|mayor|portfolio holder|cabinet member)"
+_THIS = r"(?:this|the|that)\s+(?:recommendation|proposal)"
+# the verdict in a response's first sentence, most particular first
+_PROSE = (
+    (Verdict.PARTIALLY_ACCEPTED, re.compile(
+        rf"\b(?:(?:accepts?|agrees?(?:\s+to)?)\s+(?:{_THIS}\s+)?in\s+part|"
+        rf"(?:partially|partly)\s+(?:accepts?|agrees?)|is\s+(?:partially|partly)\s+accepted|"
+        rf"is\s+accepted\s+in\s+part)\b", re.I)),
+    (Verdict.REJECTED, re.compile(
+        r"\b(?:(?:does|do|can)\s*not\s+(?:accept|agree|support)|cannot\s+(?:accept|agree|"
+        r"support)|rejects?|declines?|is\s+not\s+(?:accepted|agreed|supported))\b", re.I)),
+    (Verdict.ACCEPTED, re.compile(
+        rf"\b(?:{_WHO}\s+(?:accepts?|agrees?|supports?)|(?:accepts?|agrees?)\s+{_THIS}|"
+        rf"{_THIS}\s+is\s+(?:accepted|agreed|supported))\b", re.I)),
+    (Verdict.NOTED, re.compile(rf"\b(?:{_WHO}\s+notes?|{_THIS}\s+is\s+noted)\b", re.I)),
+)
+
+
+def verdict_in_prose(text: str) -> Verdict | None:
+    """The verdict a response gives in its first sentence ("The Cabinet accepts this
+    recommendation in part. ..." is partially accepted; "does not accept" is rejected), or
+    None when it gives none in words we know (then no verdict is recorded: never guessed)."""
+    first = re.split(r"(?<=[.;!?])\s", text.strip(), maxsplit=1)[0]
+    for verdict, pattern in _PROSE:
+        if pattern.search(first):
+            return verdict
+    return None
 
 
 def _cell(grid: SheetGrid, number: int, header: _Header, field: str) -> Any:
@@ -165,6 +217,8 @@ def read_response(path: str | os.PathLike[str],
     not a response table, has no decision date or a row's verdict is not a verdict word."""
     grids = read_grids(path) if grids is None else grids
     name = Path(path).name
+    if grids and grids[0].letter:
+        return _read_letter(path, grids[0])
     tables = response_tables(grids)
     if not tables:
         raise fail(path, "no executive response table found (looked for a header row with "
@@ -202,6 +256,8 @@ def _read_row(path: str | os.PathLike[str], grid: SheetGrid, number: int,
         raise fail(path, f"{grid.title} row {number}: verdict {word!r} not understood (use "
                          "Accepted, Agreed, Partially accepted, Accepted in part, Not accepted, "
                          "Rejected or Noted)")
+    if "verdict" not in header.columns and (prose := verdict_in_prose(response)) is not None:
+        found = prose.value  # no verdict column: the verdict the response gives in words
     timescale_date, timescale = V.date_or_text(_cell(grid, number, header, "timescale"))
     return ResponseRow(
         sheet=grid.title, row=number,
@@ -211,6 +267,42 @@ def _read_row(path: str | os.PathLike[str], grid: SheetGrid, number: int,
         lead=V.text(_cell(grid, number, header, "lead")),
         timescale=timescale, timescale_date=timescale_date,
         hidden=grid.hidden or number in grid.hidden_rows)
+
+
+def _letter_decision(grid: SheetGrid) -> tuple[str, dt.date | None, str]:
+    """(by, date, sentence) of a letter: the decision its opening paragraphs report."""
+    by, day, text = decision_of(exec_letter.preamble(grid))
+    if len(by.split()) > 3:  # "Cabinet considered its four recommendations at its meeting on"
+        found = _DECIDER.search(text)
+        by = found.group(0).capitalize() if found else ""
+    return by, day, text
+
+
+def _letter_verdict(response: str) -> tuple[str, str, str]:
+    """(verdict, the verdict as written, the response after it) of a letter's response:
+    "Accepted. From April ..." gives the word; prose ("The Cabinet accepts this recommendation
+    in part. ...") gives the verdict only, and the response is all of it."""
+    first, _sep, rest = response.partition(". ")
+    found = verdict_word(first) if len(first.split()) <= 4 else None
+    if found is not None:
+        return found, first.strip(" ."), rest.strip()
+    prose = verdict_in_prose(response)
+    return (prose.value if prose else ""), "", response
+
+
+def _read_letter(path: str | os.PathLike[str], grid: SheetGrid) -> ResponseTable:
+    by, decided_on, title = _letter_decision(grid)
+    if decided_on is None:
+        raise fail(path, "the letter gives no decision date before its first recommendation "
+                         "(a sentence such as \"Cabinet considered the recommendations on 16 "
+                         "January 2024\")")
+    rows = [ResponseRow(sheet=grid.title, row=r["row"], label=r["label"],
+                        recommendation=r["recommendation"],
+                        verdict=Verdict(r["verdict"]) if r["verdict"] else None,
+                        verdict_word=r["verdict_word"], response=r["response"], lead="",
+                        timescale="", timescale_date=None)
+            for r in exec_letter.letter_rows(grid, _letter_verdict)]
+    return ResponseTable(Path(path).name, by, decided_on, title, rows)
 
 
 __all__ = ["KIND", "ResponseRow", "ResponseTable", "decision_of", "looks_like_response",

@@ -39,6 +39,8 @@ class SheetGrid:
     # cells whose value was copied from the top of a merged range by ``fill_merges``: for the
     # rules, such a value counts as "same as above", not as a value written again
     merge_filled: set[tuple[int, int]] = dataclasses.field(default_factory=set)
+    # Word: a letter with no table, one row per paragraph (an executive response: exec_letter)
+    letter: bool = False
 
     @property
     def max_row(self) -> int:

@@ -43,7 +43,12 @@ def read_docx(path: str | os.PathLike[str]) -> list[SheetGrid]:
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds
         detail = (str(exc).strip() or exc.__class__.__name__)[:200]
         raise fail(path, f"the Word document cannot be read ({detail})") from None
-    if not grids:
+    if not grids:  # a letter answering recommendations paragraph by paragraph, or nothing
+        from desktop_app.importers.exec_letter import letter_grid
+
+        letter = letter_grid([_paragraph_text(p) for p in document.element.body.iterchildren(_P)])
+        if letter is not None:
+            return [letter]
         raise fail(path, "the Word document has no table (a tracker in Word must be a table)")
     for grid in grids:
         grid.fill_merges()

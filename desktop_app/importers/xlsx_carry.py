@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from desktop_app.domain.enums import WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
 from desktop_app.importers.xlsx_kinds import OFF_MEETING, RowError
@@ -19,7 +20,8 @@ _NOUN = {"actions": "action", "recommendations": "recommendation", "work-program
 
 
 class CarriedDown:
-    """The meeting and item carried down a sheet (SheetWalk sets the attributes it reads)."""
+    """The meeting, item and section carried down a sheet, and the headings and sections that
+    set them (SheetWalk sets the attributes it reads)."""
 
     kind: str
     number: int
@@ -30,6 +32,9 @@ class CarriedDown:
     section: str | None
     banner_format: Any
     has_meeting: bool
+    heading_seen: bool
+    hint: dt.date | None
+    sheet_section: str | None
     col: dict[str, int]
     merge_filled: frozenset[tuple[int, int]]
 
@@ -91,3 +96,28 @@ class CarriedDown:
             return self.item, True
         self.item, self.status = "", None
         return "", False
+
+    def _enter_section(self, section: str) -> None:
+        self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
+        self.banner_format = None
+        if section in OFF_MEETING:
+            self.meeting, self.meeting_error = None, ""
+            self.heading_seen = True
+        self.item, self.status = "", None
+
+    def _heading(self, value: Any) -> bool:
+        """A meeting heading: sets the meeting for the rows below it."""
+        try:
+            day = V.heading_date(value, self.hint)
+        except V.NoYear as exc:
+            self.meeting, self.meeting_error = None, f"{exc}; write the year in it"
+            return True
+        if day is None:
+            return False
+        self.meeting, self.meeting_error, self.hint = day, "", day
+        self.heading_seen = True
+        self.banner_format = None
+        self.item, self.status = "", None
+        if self.section in OFF_MEETING and self.section != self.sheet_section:
+            self.section = self.sheet_section
+        return True

@@ -27,6 +27,11 @@ _RAG_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow"
               "green": "green", "g": "green"}
 _KEY = lazy(r"\b(blue|red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
             r"(?=[,;.]?\s*\b(?:blue|red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
+# a key by letters ("G = Complete", "A = In progress", "R = Not started"): capitals only, and
+# believed only when two or more colours are given so (a lone "A: ..." is no key)
+_LETTER_KEY = lazy(r"(?<!\w)([BRAG])\s*(?:=|:|–|—)\s*(.+?)"
+                   r"(?=[,;.]?\s*(?<!\w)[BRAG]\s*(?:=|:|–|—)|$)")
+_LETTERS = {"B": "blue", "R": "red", "A": "amber", "G": "green"}
 _KEY_TITLE = lazy(r"^(?:b?rag\s+)?key\b|\bkey:?$", re.I)  # "Key", "BRAG key", "RAG key:"
 _KEY_DONE = lazy(r"\b(?:achieved|complete[d]?|done|closed|implemented|delivered|finished|"
                  r"no longer required|resolved)\b", re.I)
@@ -79,16 +84,19 @@ def rag_key_in(texts: Iterable[str]) -> dict[str, str]:
     """colour -> "completed" / "in_progress" / "open", from a key written above the table;
     {} when there is none."""
     key: dict[str, str] = {}
-    for text in texts:
-        for match in _KEY.finditer(text.strip()):
-            meaning = match.group(2)
-            colour = match.group(1).lower()
-            if _KEY_DONE.search(meaning) and not re.search(r"\bnot\b", meaning, re.I):
-                key[colour] = "completed"
-            elif _KEY_UNDER_WAY.search(meaning) and not re.search(r"\bnot\b", meaning, re.I):
-                key[colour] = "in_progress"
-            else:
-                key[colour] = "open"
+    texts = [t.strip() for t in texts]
+    found = [(m.group(1).lower(), m.group(2)) for t in texts for m in _KEY.finditer(t)]
+    letters = [(_LETTERS[m.group(1)], m.group(2)) for t in texts
+               for m in _LETTER_KEY.finditer(t)]
+    if len({colour for colour, _meaning in letters}) >= 2:
+        found = letters + found  # the words win where both are given
+    for colour, meaning in found:
+        if _KEY_DONE.search(meaning) and not re.search(r"\bnot\b", meaning, re.I):
+            key[colour] = "completed"
+        elif _KEY_UNDER_WAY.search(meaning) and not re.search(r"\bnot\b", meaning, re.I):
+            key[colour] = "in_progress"
+        else:
+            key[colour] = "open"
     return key
 
 

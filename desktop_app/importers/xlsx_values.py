@@ -228,7 +228,8 @@ _IN_PROGRESS = lazy(r"^(?:in ?progress|ongoing|on going|amber|a|partially|partly
                     r"being implemented)\b", re.I)
 _REC_OPEN = {"", "open", "red", "r", "not started", "outstanding", "awaiting response",
              "awaiting", "pending", "overdue", "tbc", "not yet started", "no response",
-             "not implemented", "new", "not complete", "incomplete"}
+             "not implemented", "new", "not complete", "incomplete", "no", "n"}
+_REC_YES = {"yes", "y"}  # in an "Implemented?" column: implemented
 
 
 @_remembered
@@ -243,7 +244,7 @@ def recommendation_status(value: Any, fill: str | None) -> ImplementationStatus 
         return ImplementationStatus.OPEN
     if _IN_PROGRESS.match(s):
         return ImplementationStatus.IN_PROGRESS
-    if _DONE.match(s):
+    if _DONE.match(s) or s in _REC_YES:
         return ImplementationStatus.COMPLETED
     raise ValueError(f"status {text(value)!r} not understood (use Open, In progress or "
                      "Completed, or Red/Amber/Green)")

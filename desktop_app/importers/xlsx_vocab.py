@@ -111,6 +111,9 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
         bare = _BRACKETS.sub(" ", header).strip()
         if bare and bare != header:
             found = table.get(normalise(bare))
+    if found is None and "?" in header:
+        # a question with its answers after it ("Implemented? Y/N/Partly"): the question
+        found = table.get(normalise(header.split("?", 1)[0]))
     if found is None and header.endswith("s") and len(header) > 3:
         found = table.get(header[:-1])
     if found is None and " / " in header:

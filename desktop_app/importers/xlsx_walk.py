@@ -22,6 +22,9 @@ from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFor
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_carry import CarriedDown
 from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
+from desktop_app.importers import xlsx_dated
+from desktop_app.importers.xlsx_dated import header_date, history_columns
+from desktop_app.importers.xlsx_matrix import Matrix
 from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_action,
                                               build_recommendation, build_work_item)
@@ -45,7 +48,9 @@ _OPEN_SHEET = lazy(r"\b(?:not|open|outstanding|live|current|incomplete)\b", re.I
 _TOTAL = lazy(r"^\s*(?:grand\s+|sub-?\s*)?totals?\b", re.I)
 
 # a footnote under the table, alone on its row: "Note: ...", "Notes - ...", "NB ..."
-_FOOTNOTE = lazy(r"^\s*(?:notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]?\s)", re.I)
+# ... or a key to the marks ("Key: ...", "X = report to the meeting. Briefing = ...")
+_FOOTNOTE = lazy(r"^\s*(?:notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]?\s|key\s*[:\-–]|"
+                 r"[a-z✓✔]{1,3}\s*=\s)", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
 # every flags value with the red bit (flags combine RED, BLUE and OTHER: 0-7), for a row's
@@ -90,6 +95,11 @@ class SheetWalk(CarriedDown):
         # cells a merged range filled in below its first row: "same as above", not written
         self.merge_filled = frozenset((r, c0) for r0, c0, r1, _c1 in getattr(grid, "merges", ())
                                       for r in range(r0 + 1, r1 + 1))
+        # a lone cell merged across three or more columns from the table's first: a banner
+        # ("Economy"), not a record (a record's text merged across starts in its own column)
+        first_col = min(header.labels, default=1)
+        self.across = frozenset((r0, c0) for r0, c0, r1, c1 in getattr(grid, "merges", ())
+                                if r1 == r0 and c1 - c0 >= 2 and c0 <= first_col)
         self.number = 0  # the row being read
         self._given_sets: dict[tuple[Any, ...], frozenset[str]] = {}  # see _given
         self._use(header)
@@ -102,6 +112,10 @@ class SheetWalk(CarriedDown):
         self.columns = tuple(header.columns.items())
         self.mapped = frozenset(header.columns)
         self.main_col = self.col[MAIN_FIELD[self.kind]]
+        self.matrix = Matrix.of(self.kind, self.grid.rows.get(header.row, {}), header.labels,
+                                header.columns)
+        if self.matrix is not None:  # a meeting per column: the first stands for them all
+            self.col["meeting_date"] = min(self.matrix.dates)
         self.has_meeting = "meeting_date" in self.col
         self.rag_col = self.col.get("rag")
         self.word_col = self.col.get("status_word")
@@ -109,7 +123,8 @@ class SheetWalk(CarriedDown):
                    if self.mapping.get(normalise(label)) == "ignore"}
         self.extra_cols = tuple((c, label) for c, label in sorted(header.labels.items())
                                 if c not in header.columns and c not in ignored
-                                and c not in self.key_cols)
+                                and c not in self.key_cols
+                                and (self.matrix is None or c not in self.matrix.columns))
         status_col = self.col.get("status")
         self.reported_col = self.col.get("reported_complete")
         # a RAG column on a sheet with no status column (nor a "Reported complete" column,
@@ -125,7 +140,16 @@ class SheetWalk(CarriedDown):
         self.dated_done = "completed_on" in self.col and "status" not in self.col \
             and self.reported_col is None
         self.status_col = self.reported_col if self.reported_is_status else status_col
+        # dated headers: "Update Jan 2023" ... (a progress history), "Response (Cabinet 7 Mar
+        # 2023)" (the response date of the responses under it): see xlsx_dated
+        self.history_cols = history_columns(header.labels, header.columns, self.kind)
+        self.response_day = header_date(header.labels.get(self.col["response"])) \
+            if "response" in self.col and "response_on" not in self.col else None
         given = set(header.columns.values())
+        if self.history_cols:
+            given.add("progress")
+        if self.response_day:
+            given.add("response_on")
         for column, implied in _IMPLIED.items():
             if column in given:
                 given |= implied
@@ -155,10 +179,18 @@ class SheetWalk(CarriedDown):
         headers = repeated_headers(grid, self.kind, self.mapping, self.first.row)
         repeats = bool(headers)
         key_labels = {self.first.labels.get(c) for c in self.key_cols}
-        ignored = [t for t in self.first.ignored if t not in key_labels]  # a key: not kept
+        history = [self.first.labels[c] for c in self.history_cols]
+        read = set(history) | set(self.matrix.tbc.values() if self.matrix else ())
+        ignored = [t for t in self.first.ignored if t not in key_labels  # a key: not kept
+                   and t not in read]
         if ignored:
             names = ", ".join(f"'{t}'" for t in ignored)
             notes.append(f"sheet '{grid.title}': column(s) {names} not recognised: kept with each record as written")
+        if history:
+            names = ", ".join(f"'{t}'" for t in history)
+            notes.append(f"sheet '{grid.title}': column(s) {names} read as a progress history: "
+                         "the latest update written is the progress, the earlier ones are kept "
+                         "with each record")
         self._above_header()
         awaiting = False
         grid_rows, first_row, kind = grid.rows, self.first.row, self.kind
@@ -203,8 +235,9 @@ class SheetWalk(CarriedDown):
                     continue
                 if count == 1 and V.is_year_banner(first):
                     continue
-                if count == 1 and isinstance(first, str) and _FOOTNOTE.match(first):
-                    continue  # "Note: target dates are agreed at the meeting" under the table
+                if count == 1 and isinstance(first, str) and (
+                        _FOOTNOTE.match(first) or (number, present[0][0]) in self.across):
+                    continue  # "Note: ..." under the table; a theme banner merged across
             elif cells is None:  # the first written cell in the row's own order
                 first = next(iter(row.values()))[0]
             else:
@@ -223,6 +256,8 @@ class SheetWalk(CarriedDown):
                 continue
             self.number = number
             values = {field: row[col][0] for col, field in self.columns if col in row}
+            if self.matrix is not None:  # the meeting from the row's mark (see xlsx_matrix)
+                self.matrix.place(row, values)
             if self.rag_is_status and "rag" in values:
                 values["status"] = values["rag"]
             if kind == "recommendations" and self._continues(values, rows):
@@ -234,8 +269,17 @@ class SheetWalk(CarriedDown):
                 continue
             if fields is not None:
                 words_of(row, fields)
+                xlsx_dated.apply(self, row, fields)
+                if self.matrix is not None:
+                    self.matrix.finish(fields)
                 append(ParsedRow(title, number, fields, colour_of(row), given_of(fields),
                                  hidden or number in hidden_rows))
+        if self.matrix is not None:
+            notes.append(self.matrix.note(grid.title))
+        if self.response_day is not None:
+            label = self.header.labels[self.col["response"]]
+            notes.append(f"sheet '{grid.title}': the date in '{label}' ({self.response_day:%d/%m/%Y})"
+                         " is the response date of each response under it")
 
     def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> None:
         """status_word, rag, extra and unknown_status of a row (see xlsx_status), added to its
@@ -333,31 +377,6 @@ class SheetWalk(CarriedDown):
                 elif not self.has_meeting:
                     self._heading(value)
                 break
-
-    def _enter_section(self, section: str) -> None:
-        self.section = section if section != WorkFormat.AGENDA_ITEM else self.sheet_section
-        self.banner_format = None
-        if section in OFF_MEETING:
-            self.meeting, self.meeting_error = None, ""
-            self.heading_seen = True
-        self.item, self.status = "", None
-
-    def _heading(self, value: Any) -> bool:
-        """A meeting heading: sets the meeting for the rows below it."""
-        try:
-            day = V.heading_date(value, self.hint)
-        except V.NoYear as exc:
-            self.meeting, self.meeting_error = None, f"{exc}; write the year in it"
-            return True
-        if day is None:
-            return False
-        self.meeting, self.meeting_error, self.hint = day, "", day
-        self.heading_seen = True
-        self.banner_format = None
-        self.item, self.status = "", None
-        if self.section in OFF_MEETING and self.section != self.sheet_section:
-            self.section = self.sheet_section
-        return True
 
     def _colour(self, row: dict[int, CellInfo]) -> str | None:
         main = row.get(self.main_col)

@@ -28,7 +28,9 @@ from desktop_app.services.recommendations import list_recommendations, record_re
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "trackers"
 PAIRS = [("17_recs_task_and_finish.xlsx", "16_exec_response_cabinet"),
-         ("19_recs_budget_scrutiny.csv", "20_exec_response_cabinet")]
+         ("19_recs_budget_scrutiny.csv", "20_exec_response_cabinet"),
+         ("31_recs_responses_over_time.xlsx", "28_exec_response_leader_letter"),
+         ("25_recs_cabinet_verdict_column.xlsx", "29_exec_response_verdict_in_prose")]
 COMMITTEE = "Scrutiny Committee"
 
 
@@ -55,10 +57,12 @@ def _with_recommendations(db, recs: str | Path) -> None:
     assert outcome.summary.created > 0
 
 
-@pytest.mark.parametrize(("recs", "stem"), PAIRS, ids=["16-word-numbered", "20-excel-unnumbered"])
+@pytest.mark.parametrize(("recs", "stem"), PAIRS, ids=["16-word-numbered", "20-excel-unnumbered",
+                                                      "28-word-letter", "29-verdict-in-prose"])
 def test_corpus_response_matched_then_recorded(db, recs, stem):
     expected = _expected(stem)
     _with_recommendations(db, recs)
+    before = {label: (r.verdict, r.response) for label, r in _recs(db).items()}
 
     outcome = import_file(db, _file(stem), COMMITTEE)  # told from the file: no --as
     preview = outcome.response
@@ -67,7 +71,11 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
     assert outcome.backup is None
     assert preview.decided_on.isoformat() == expected["decision"]["date"]
     assert preview.table.decided_by == expected["decision"]["by"]
-    assert preview.table.title == expected["title"]
+    if expected["title"]:
+        assert preview.table.title == expected["title"]
+    else:  # a letter has no heading: the sentence that gives the decision date
+        assert dt.date.fromisoformat(expected["decision"]["date"]).strftime("%-d %B %Y") \
+            in preview.table.title
     assert len(preview.rows) == len(expected["records"])
     for m, want in zip(preview.rows, expected["records"], strict=True):
         row = m.row
@@ -75,7 +83,7 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
         assert row.label == want["label"]
         assert row.recommendation == want["recommendation"]
         assert row.verdict == (Verdict(want["verdict"]) if want["verdict"] else None)
-        assert row.verdict_word == want["verdict_word"]
+        assert row.verdict_word == (want["verdict_word"] or "")  # none: in the prose (29)
         assert (row.response, row.lead, row.timescale) == (
             want["response"], want["lead"], want["timescale"])
         assert (row.timescale_date.isoformat() if row.timescale_date else None) == \
@@ -87,7 +95,9 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
     assert [c.label for c in preview.unanswered] == expected["unanswered"]
     # shown, not written
     assert _updates(db) == []
-    assert {r.verdict for r in _recs(db).values()} == {Verdict.AWAITING}
+    assert {label: (r.verdict, r.response) for label, r in _recs(db).items()} == before
+    assert {before[w["matches"]][0] for w in expected["records"] if w["matches"]} == \
+        {Verdict.AWAITING}
 
     outcome = import_file(db, _file(stem), COMMITTEE, ImportOptions(accept="all"))
     assert (outcome.backup is not None) == db.is_sqlite   # (a server is backed up by its admins)
@@ -102,13 +112,14 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
         assert r.verdict == Verdict(want["verdict"])
         assert r.response == want["response"]
         assert r.response_on == dt.date.fromisoformat(want["response_date"])
-        assert r.extra[EXTRA_LEAD] == want["lead"]
+        assert r.extra.get(EXTRA_LEAD, "") == want["lead"]  # none given (28, 29): none kept
         # the verdict as written, beside the verdict (only when it says more than its name)
         assert EXTRA_WORD not in r.extra
-        assert r.verdict_word == ("" if want["verdict_word"].casefold()
-                                  == r.verdict.label.casefold() else want["verdict_word"])
-        assert r.extra[EXTRA_TIMESCALE] == (want["timescale"] or dt.date.fromisoformat(
-            want["timescale_date"]).strftime("%d/%m/%Y"))
+        written = want["verdict_word"] or ""
+        assert r.verdict_word == ("" if written.casefold() == r.verdict.label.casefold()
+                                  else written)
+        assert r.extra.get(EXTRA_TIMESCALE, "") == (want["timescale"] or (dt.date.fromisoformat(
+            want["timescale_date"]).strftime("%d/%m/%Y") if want["timescale_date"] else ""))
     for label in expected["unanswered"]:
         assert recs_now[label].verdict == Verdict.AWAITING
         assert not recs_now[label].response
@@ -122,7 +133,8 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
         by_row.setdefault(e.row_id, set()).add(e.field)
         assert e.who == "Test Officer"
     for want in answered:
-        assert {"verdict", "response", "response_on", "extra"} <= \
+        kept = {"extra"} if want["lead"] or want["timescale"] or want["timescale_date"] else set()
+        assert {"verdict", "response", "response_on"} | kept <= \
             by_row[recs_now[want["matches"]].id]
 
     again = import_file(db, _file(stem), COMMITTEE, ImportOptions(accept="all"))
@@ -135,7 +147,29 @@ def test_corpus_response_matched_then_recorded(db, recs, stem):
 def test_only_response_files_are_told_apart():
     told = {p.name for p in sorted(CORPUS.iterdir())
             if p.suffix in (".xlsx", ".xls", ".csv", ".docx") and looks_like_response(read_grids(p))}
-    assert told == {"16_exec_response_cabinet.docx", "20_exec_response_cabinet.xlsx"}
+    assert told == {"16_exec_response_cabinet.docx", "20_exec_response_cabinet.xlsx",
+                    "28_exec_response_leader_letter.docx",
+                    "29_exec_response_verdict_in_prose.xlsx"}
+
+
+def test_prose_verdicts_under_a_meeting_column_are_a_schedule_not_a_response(tmp_path):
+    """A schedule's responses may open "The Cabinet accepts ..." too: with a meeting column it
+    is still the committee's schedule (the same table without one is the Cabinet's answer)."""
+    def book(header: list[str], row: list[str]) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["Recommendations to Cabinet – 12 March 2023"])
+        ws.append(header)
+        for n in range(2):
+            ws.append([*row[:-2], f"{row[-2]} {n}", row[-1]])
+        path = tmp_path / f"{len(header)}.xlsx"
+        wb.save(path)
+        return path
+
+    answer = ["Publish the plan", "The Cabinet accepts this recommendation. It will."]
+    assert looks_like_response(read_grids(book(["Recommendation", "Cabinet response"], answer)))
+    assert not looks_like_response(read_grids(book(
+        ["Meeting date", "Recommendation", "Cabinet response"], ["09/02/2023", *answer])))
 
 
 def _cli(db_url: str, *args: str) -> int:

@@ -120,7 +120,9 @@ class ResponsePage(Page):
             matched = m.candidate.label if m.matched and m.candidate else "(none)"
             if m.matched and m.candidate:
                 matched += f": {m.candidate.text}"
-            values = [where, m.row.recommendation, m.row.verdict_word or "(none)", matched,
+            verdict = m.row.verdict_word or (f"{m.row.verdict.label} (in the response's words)"
+                                             if m.row.verdict else "(none)")
+            values = [where, m.row.recommendation, verdict, matched,
                       str(m.score), m.reason]
             cells = self.parts.put_row(r, values, tickable=m.matched, ticked=m.ticked,
                                        tick_name=f"Record row {r + 1}")
