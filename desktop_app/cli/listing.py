@@ -64,7 +64,10 @@ def _list(args, ctx: CliContext):
             from desktop_app.services import recommendations
             rows = recommendations.list_recommendations(ctx.db, args.committee, args.status,
                                                         now=now)
-        table = [[r.id, _d(r.meeting_date), r.item, (r.label + " " + r.text).strip(), r.verdict,
+        # a written response without a verdict word has been answered: "responded", as the
+        # window and the printed schedule say, not "awaiting"
+        table = [[r.id, _d(r.meeting_date), r.item, (r.label + " " + r.text).strip(),
+                  "responded" if r.responded and r.verdict == "awaiting" else r.verdict,
                   _d(r.response_due), "OVERDUE" if r.response_overdue else r.status]
                  for r in rows]
         headers = ["id", "meeting", "item", "recommendation", "verdict", "response due", "status"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -347,3 +348,19 @@ def test_import_takes_a_rotated_backup_first(cli, tmp_path):
     r = cli("import", str(book), "--committee", "CYPSC", "--create-committee")
     assert r.code == 0, r
     assert len(list(backups.glob("*before-import.db"))) == 1
+
+
+def test_a_written_response_without_a_verdict_is_listed_as_responded(run):
+    # Corpus file 31: EH1-EH5 have the Cabinet's written response (no verdict word), TA1-TA4
+    # none yet. The listing says "responded" for the first, "awaiting" for the others.
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "trackers" / \
+        "31_recs_responses_over_time.xlsx"
+    r = run("import", str(path), "--committee", "Housing Scrutiny", "--create-committee")
+    assert r.code == 0, r
+    r = run("list", "recommendations", "--committee", "Housing Scrutiny")
+    assert r.code == 0, r
+    verdicts = {re.search(r"\b(EH|TA)\d\b", line)[0]:
+                re.search(r"\b(responded|awaiting)\b", line)[0]
+                for line in r.out.splitlines()[2:]}
+    assert verdicts == {**{f"EH{n}": "responded" for n in range(1, 6)},
+                        **{f"TA{n}": "awaiting" for n in range(1, 5)}}
