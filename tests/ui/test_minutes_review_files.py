@@ -151,3 +151,27 @@ def test_cancelling_the_file_choice_closes_the_dialog(qtbot, cyp_db, monkeypatch
         dialog.show()          # asks for the file once shown; cancelling closes it
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or dialog.isHidden(),
                     timeout=SAFETY_MS)
+
+
+# ------------------------------------------------------------------------------ due dates
+
+def test_an_actions_due_date_is_shown_beside_its_owner_and_saved(
+        qtbot, open_dialog, db):  # noqa: F811
+    # "That the Head of Waste Services provide ... by 30 September 2023" (a CMIS page): the
+    # review shows the due date under the owner, and saving keeps it.
+    add_committee(db, "Environment Scrutiny Committee")
+    dialog = open_dialog(db, FIXTURES / "cmis_westharrowden_environment_2023-07.html",
+                         committee="Environment Scrutiny Committee")
+    model = dialog.model
+    shown = {}
+    for c in (c for choices in model.state.by_item for c in choices if c.owner):
+        index = model.index_of(c, model.OWNER)
+        shown[c.owner] = (index.data(), index.data(Qt.ItemDataRole.AccessibleTextRole))
+    assert shown == {
+        "Head of Waste Services": ("Head of Waste Services\ndue 30 September 2023",
+                                   "Owner: Head of Waste Services, due 30 September 2023"),
+        "Flood Risk Manager": ("Flood Risk Manager", "Owner: Flood Risk Manager")}
+    assert model.headerData(model.OWNER, Qt.Orientation.Horizontal) == "Owner / due"
+    save(qtbot, dialog)
+    saved = {a.owner: a.due_date for a in list_actions(db, "Environment Scrutiny Committee")}
+    assert saved == {"Head of Waste Services": dt.date(2023, 9, 30), "Flood Risk Manager": None}

@@ -7,11 +7,13 @@ they are importable from here too.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_app.domain.dates import format_uk
 from desktop_app.services.minutes_reading import ProposedItem
 from desktop_app.ui.minutes_review.state import (ACTION, REC, Choice, ReviewState, item_flags,
                                                  item_heading)
@@ -36,7 +38,7 @@ class MinutesReviewModel(QAbstractItemModel):
     """Items at the top level (spanning the row), their proposals as children."""
 
     CHOICE, WORDING, OWNER = range(3)
-    HEADERS = ("Save?", "Proposed wording", "Owner")
+    HEADERS = ("Save?", "Proposed wording", "Owner / due")
     choices_changed = Signal()
 
     def __init__(self, parent=None):
@@ -226,7 +228,10 @@ class MinutesReviewModel(QAbstractItemModel):
                 return "\n".join(lines)
             if col == self.WORDING:
                 return c.text
-            return c.owner if c.kind == ACTION else ""
+            if c.kind != ACTION:
+                return ""
+            due = _due(c)
+            return "\n".join(part for part in (c.owner, due and f"due {due}") if part)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "ticked, will be saved" if c.accepted else "unticked, left out"
             if col == self.CHOICE:
@@ -234,7 +239,11 @@ class MinutesReviewModel(QAbstractItemModel):
                 return f"{c.title()} under item {c.item.number}, {state}{extra}"
             if col == self.WORDING:
                 return c.text
-            return f"Owner: {c.owner}" if c.kind == ACTION and c.owner else ""
+            if c.kind != ACTION:
+                return ""
+            due = _due(c)
+            return ", ".join(part for part in (c.owner and f"Owner: {c.owner}",
+                                               due and f"due {due}") if part)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.CHOICE:
                 tip = ("Ticked: saved to the tracker." if c.accepted
@@ -280,3 +289,9 @@ def _is_checked(value: Any) -> bool:
     if isinstance(value, Qt.CheckState):
         return value == Qt.CheckState.Checked
     return int(getattr(value, "value", value)) == Qt.CheckState.Checked.value
+
+
+def _due(c: Choice) -> str:
+    """An action's due date as the minutes give it ("by 30 September 2023"), in words; ""."""
+    due = getattr(c.original, "due", "")
+    return format_uk(dt.date.fromisoformat(due)) if due else ""
