@@ -41,6 +41,9 @@ class SheetGrid:
     merge_filled: set[tuple[int, int]] = dataclasses.field(default_factory=set)
     # Word: a letter with no table, one row per paragraph (an executive response: exec_letter)
     letter: bool = False
+    # Excel tables (ListObjects) as (first row, first column, last row, last column): a header
+    # is read within one of them (xlsx_tables)
+    tables: list[tuple[int, int, int, int]] = dataclasses.field(default_factory=list)
 
     @property
     def max_row(self) -> int:

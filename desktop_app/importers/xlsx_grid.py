@@ -40,6 +40,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_colours import Palette
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
+from desktop_app.importers.xlsx_tables import table_ranges
 
 # What openpyxl raises on a damaged part. (Our own errors are ImportFileError, a ValueError,
 # and are passed through untouched.)
@@ -189,7 +190,8 @@ def _read_fast(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
             except _DAMAGE as exc:
                 raise _damaged(path, exc, ws.title) from None
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
-                            hidden_rows=hidden_rows)
+                            hidden_rows=hidden_rows,
+                            tables=table_ranges(wb._archive, ws._worksheet_path))
     finally:
         wb.close()
 
@@ -349,7 +351,11 @@ def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
                         (value, flags if value is not None else 0, fill)
             merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
             hidden_rows = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
+            tables = []
+            for table in ws.tables.values():
+                min_col, min_row, max_col, max_row = _bounds(table.ref)
+                tables.append((min_row, min_col, max_row, max_col))
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
-                            hidden_rows=hidden_rows)
+                            hidden_rows=hidden_rows, tables=tables)
     finally:
         wb.close()

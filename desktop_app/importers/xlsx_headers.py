@@ -126,10 +126,21 @@ def candidate_rows(grid: SheetGrid) -> list[int]:
 def find_header(grid: SheetGrid, kind: str, mapping: dict[str, str]) -> Header | None:
     best: Header | None = None
     for number in candidate_rows(grid):
-        header = map_row(kind, grid.rows[number], mapping, number)
-        if header is not None and (best is None or header.score > best.score):
-            best = header
+        for row in _within_tables(grid, number):
+            header = map_row(kind, row, mapping, number)
+            if header is not None and (best is None or header.score > best.score):
+                best = header
     return best
+
+
+def _within_tables(grid: SheetGrid, number: int) -> list[dict[int, Any]]:
+    """A candidate header row as whole, or - when Excel tables start on it (a tracker table and
+    a key table beside it) - the part of it within each table: a header is one table's."""
+    row = grid.rows[number]
+    spans = [(c0, c1) for r0, c0, _r1, c1 in grid.tables if r0 == number]
+    if not spans:
+        return [row]
+    return [{c: v for c, v in row.items() if c0 <= c <= c1} for c0, c1 in spans]
 
 
 def repeated_headers(grid: SheetGrid, kind: str, mapping: dict[str, str],

@@ -56,6 +56,10 @@ def text(value: Any) -> str:
 ref_text = text  # a reference is kept as written: "1", "SOS/22/01", "7" for 7.0
 
 
+_DATE_THEN_TIME = lazy(r"^(.*?\d{4})(?:,?\s+(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+                       r"\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?))$", re.I)
+
+
 def date_or_text(value: Any) -> tuple[dt.date | None, str]:
     """(date, "") for a real date (cell, serial number or exact UK date text), else
     (None, the text as written) so that fuzzy targets ("Summer 2021") are kept, never guessed."""
@@ -74,8 +78,9 @@ def date_or_text(value: Any) -> tuple[dt.date | None, str]:
         return None, ""
     day = parse_uk_date(s)
     if day is None:
-        # "02/11/2021 14:30" or "Tuesday 23 November 2021, 2.30pm": the date before the time.
-        m = re.match(r"^(.*?\d{4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$", s, re.I)
+        # "02/11/2021 14:30", "14/02/2023 00:00:00", "Tuesday 23 November 2021, 2.30pm",
+        # "Wednesday 14 June 2023 at 7pm": the date before the time (the day is the date)
+        m = _DATE_THEN_TIME.match(s)
         if m:
             day = parse_uk_date(m.group(1))
     return (day, "") if day else (None, s)

@@ -1,0 +1,52 @@
+"""Excel tables (Insert > Table: a ListObject) on a sheet: where each one is.
+
+An officer's tracker may be an Excel table, with a second small table beside it on the same
+sheet (a key to the statuses, a list of contacts) sharing its header row. The table's own range
+says which columns are the tracker's: a header is read within one table, so the other table's
+columns are neither fields nor extra columns of the records (xlsx_headers.find_header). A totals
+row is the table's last row; the walk already passes over "Total" rows.
+
+The parts were checked by xlsx_safety before (no DOCTYPE or ENTITY declarations), so the
+standard library's parser cannot expand entities here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TABLE_REL = "/table"
+
+# (first row, first column, last row, last column), 1-based, header row first
+TableRange = tuple[int, int, int, int]
+
+
+def table_ranges(archive: zipfile.ZipFile, sheet_part: str) -> list[TableRange]:
+    """The ranges of the Excel tables on one worksheet part ("xl/worksheets/sheet1.xml"), in
+    the order the sheet lists them; [] when it has none (most sheets: no rels part at all)."""
+    from xml.etree import ElementTree
+    from openpyxl.utils.cell import range_boundaries
+
+    folder, name = posixpath.split(sheet_part.lstrip("/"))
+    rels_part = posixpath.join(folder, "_rels", name + ".rels")
+    try:
+        rels = ElementTree.fromstring(archive.read(rels_part))
+    except (KeyError, ElementTree.ParseError):
+        return []
+    found: list[TableRange] = []
+    for rel in rels.iter(f"{_PKG_REL}Relationship"):
+        if not rel.get("Type", "").endswith(_TABLE_REL):
+            continue
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join(folder, target))
+        try:
+            ref = ElementTree.fromstring(archive.read(part)).get("ref", "")
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (KeyError, ElementTree.ParseError, ValueError, TypeError):
+            continue
+        if None not in (min_col, min_row, max_col, max_row):
+            found.append((int(min_row or 0), int(min_col or 0), int(max_row or 0),
+                          int(max_col or 0)))
+    return found
