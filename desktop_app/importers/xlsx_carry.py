@@ -38,6 +38,23 @@ class CarriedDown:
     col: dict[str, int]
     merge_filled: frozenset[tuple[int, int]]
 
+    sheet_completed: bool
+    sheet_reported: bool
+    given: frozenset[str]
+    given_at_meeting: frozenset[str] | None
+    _given_sets: dict[Any, frozenset[str]]
+
+    def enter_action_section(self, section: tuple[bool, bool]) -> None:
+        """A banner over a section of an action log ("COMPLETED ACTIONS (to be removed after
+        reporting)", "Outstanding actions"): the rows under it, until the next banner, are
+        completed (and reported, when it says so) or open; the sheet gives their status."""
+        self.sheet_completed, self.sheet_reported = section
+        said = {"status", "overdue_flag", "reported_complete", "reported_on"}
+        self.given = self.given | said
+        if self.given_at_meeting is not None:
+            self.given_at_meeting = self.given_at_meeting | said
+        self._given_sets.clear()
+
     def fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
         info = row.get(col) if col is not None else None
         return None if info is None else info[2]

@@ -39,6 +39,26 @@ _KEY_UNDER_WAY = lazy(r"\b(?:in progress|on target|on track|under ?way|progressi
                       r"partially)\b", re.I)
 
 
+# a banner over a section of an action log: "COMPLETED ACTIONS (to be removed after
+# reporting)", "Outstanding actions", "Actions completed since the last meeting"
+_DONE_WORDS = r"completed?|closed|done|archived?|finished|reported complete"
+_OPEN_WORDS = r"outstanding|open|current|live|ongoing|in progress|incomplete|not (?:yet )?complete"
+_SECTION = lazy(rf"^\s*(?:(?P<done>{_DONE_WORDS})\s+actions?|(?P<open>{_OPEN_WORDS})\s+actions?"
+                rf"|actions\s+(?:(?P<done2>{_DONE_WORDS})|(?P<open2>{_OPEN_WORDS})))\b", re.I)
+
+
+def action_section(value: Any) -> tuple[bool, bool] | None:
+    """(completed, reported) of the actions under a section banner; None if ``value`` is no
+    such banner. The section is the status of the rows under it, until the next one."""
+    if not isinstance(value, str):
+        return None
+    m = _SECTION.match(value)
+    if m is None:
+        return None
+    done = bool(m.group("done") or m.group("done2"))
+    return done, done and bool(re.search(r"\breported\b", value, re.I))
+
+
 def rag_of(value: Any) -> str:
     """"red", "amber" or "green" from a RAG cell's words; "" for anything else."""
     return _RAG_WORDS.get(V.text(value).strip(" .").lower(), "")

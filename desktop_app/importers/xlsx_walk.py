@@ -30,7 +30,8 @@ from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_actio
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_status import key_beside, known_status, rag_key_in, row_words
+from desktop_app.importers.xlsx_status import (action_section, key_beside, known_status,
+                                               rag_key_in, row_words)
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 from desktop_app.domain.lazy_re import lazy
 
@@ -230,6 +231,10 @@ class SheetWalk(CarriedDown):
                     if banner is not None:  # "Information reports": briefing notes, same meeting
                         self.banner_format = banner
                         continue
+                if count == 1 and kind == "actions" and (section := action_section(first)) and (
+                        present[0][0] != self.main_col or (number, self.main_col) in self.across):
+                    self.enter_action_section(section)  # until the next one
+                    continue
                 if alone and not self.has_meeting and self._heading(first):
                     awaiting = repeats
                     continue
