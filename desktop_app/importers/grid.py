@@ -44,6 +44,9 @@ class SheetGrid:
     # Excel tables (ListObjects) as (first row, first column, last row, last column): a header
     # is read within one of them (xlsx_tables)
     tables: list[tuple[int, int, int, int]] = dataclasses.field(default_factory=list)
+    # .xlsx: the formula of each formula cell, (row, column) -> its text; the cell holds the
+    # value Excel saved with it, or nothing when it works from today's date (xlsx_formulas)
+    formulas: dict[tuple[int, int], str] = dataclasses.field(default_factory=dict)
 
     @property
     def max_row(self) -> int:

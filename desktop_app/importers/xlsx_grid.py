@@ -40,6 +40,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_colours import Palette
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
+from desktop_app.importers.xlsx_formulas import is_volatile
 from desktop_app.importers.xlsx_tables import table_ranges
 
 # What openpyxl raises on a damaged part. (Our own errors are ImportFileError, a ValueError,
@@ -183,14 +184,15 @@ def _read_fast(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
 
         for ws in wb.worksheets:
             try:
+                formulas: dict[tuple[int, int], str] = {}
                 with wb._archive.open(ws._worksheet_path) as src:
                     rows, merges, hidden_rows = _parse_sheet(
                         src, ws._shared_strings, style, palette, date_styles, timedelta_styles,
-                        wb.epoch)
+                        wb.epoch, formulas)
             except _DAMAGE as exc:
                 raise _damaged(path, exc, ws.title) from None
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
-                            hidden_rows=hidden_rows,
+                            hidden_rows=hidden_rows, formulas=formulas,
                             tables=table_ranges(wb._archive, ws._worksheet_path))
     finally:
         wb.close()
@@ -204,7 +206,7 @@ def _damaged(path: str | os.PathLike[str], exc: BaseException, sheet: str = "") 
 
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _C, _V, _IS, _T = (f"{_NS}{t}" for t in ("row", "c", "v", "is", "t"))
+_ROW, _C, _V, _IS, _T, _F = (f"{_NS}{t}" for t in ("row", "c", "v", "is", "t", "f"))
 _MERGE = f"{_NS}mergeCell"
 _COLUMNS: dict[str, int] = {}
 
@@ -221,16 +223,22 @@ def _column(letters: str) -> int:
 
 def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, str | None]],
                  palette: Palette, date_styles: set[int], timedelta_styles: set[int],
-                 epoch: dt.datetime) -> tuple[dict[int, dict[int, CellInfo]],
-                                               list[tuple[int, int, int, int]], set[int]]:
+                 epoch: dt.datetime, formulas: dict[tuple[int, int], str] | None = None
+                 ) -> tuple[dict[int, dict[int, CellInfo]], list[tuple[int, int, int, int]],
+                            set[int]]:
     """One worksheet part in a single pass: each cell's value (as openpyxl would give it with
     ``data_only=True, rich_text=True``: dates as datetimes, shared and inline strings, runs as
     CellRichText), its text colour and fill; and the merged ranges, which follow the rows.
 
     The standard library's C parser is used rather than openpyxl's pure-Python one: the part's
     prolog has been checked for DOCTYPE and ENTITY declarations (xlsx_safety), and without them
-    no entity can be expanded."""
+    no entity can be expanded.
+
+    ``formulas`` collects each formula cell's formula ((row, column) -> its text, a shared
+    formula's from its first cell); a value worked out from today's date (see xlsx_formulas.
+    is_volatile) is not read: it was true on the day the file was saved."""
     rows: dict[int, dict[int, CellInfo]] = {}
+    shared_formulas: dict[str, str] = {}
     merges: list[tuple[int, int, int, int]] = []
     hidden_rows: set[int] = set()
     row_number = 0
@@ -270,6 +278,14 @@ def _parse_sheet(src: Any, shared: list[Any], style: Callable[[int], tuple[int, 
                 else:
                     value = _cell_value(c, kind or "n", style_id, shared, date_styles,
                                         timedelta_styles, epoch)
+                    if len(c) and c[0].tag == _F and formulas is not None:
+                        f = c[0]
+                        text = f.text or shared_formulas.get(f.get("si", ""), "")
+                        if f.get("t") == "shared" and f.text:
+                            shared_formulas[f.get("si", "")] = f.text
+                        formulas[(row_number, col)] = text
+                        if is_volatile(text):
+                            value = None
                 if value is None or value == "":
                     if fill is not None:
                         row[col] = (None, 0, fill)

@@ -51,10 +51,13 @@ class ParsedWorkbook:
     # with something in them, (sheet, row) as Excel counts
     hidden_sheets: list[str] = dataclasses.field(default_factory=list)
     hidden_rows: list[tuple[str, int]] = dataclasses.field(default_factory=list)
+    # (sheet, header) of each column of records that is an Excel formula (xlsx_formulas)
+    formula_columns: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "source": self.source,
                 "rows": [r.as_dict() for r in self.rows],
                 "skipped": [s.as_dict() for s in self.skipped], "notes": list(self.notes),
                 "hidden_sheets": list(self.hidden_sheets),
-                "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows]}
+                "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows],
+                "formula_columns": [{"sheet": s, "header": h} for s, h in self.formula_columns]}

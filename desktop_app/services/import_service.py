@@ -94,5 +94,6 @@ def start_summary(committee: str, parsed: ImportedWorkbook, *, skip_bad_rows: bo
                             rag_key=rag_key(parsed.rows),
                             hidden_sheets=list(getattr(parsed, "hidden_sheets", ())),
                             hidden_rows=[(str(sheet), int(row)) for sheet, row
-                                         in getattr(parsed, "hidden_rows", ())])
+                                         in getattr(parsed, "hidden_rows", ())],
+                            formula_columns=list(getattr(parsed, "formula_columns", ())))
     return summary

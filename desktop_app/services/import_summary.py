@@ -98,6 +98,8 @@ class ImportSummary:
     # named for the officer: hidden sheets, and hidden rows (sheet, row) with something in them
     hidden_sheets: list[str] = dataclasses.field(default_factory=list)
     hidden_rows: list[tuple[str, int]] = dataclasses.field(default_factory=list)
+    # columns of Excel formulas (sheet, header), read as the file last saved them
+    formula_columns: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "committee": self.committee, "source": self.source,
@@ -108,7 +110,8 @@ class ImportSummary:
                 "changes": [c.as_dict() for c in self.changes],
                 "unknown_status_words": dict(self.unknown_status_words),
                 "rag_key": self.rag_key, "hidden_sheets": list(self.hidden_sheets),
-                "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows]}
+                "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows],
+                "formula_columns": [{"sheet": s, "header": h} for s, h in self.formula_columns]}
 
 
 def key(text: str) -> str:
