@@ -79,7 +79,7 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     done = get("completed_on")
     completed_on = V.date_or_text(done)[0] if done is not None else None
     if completed_on is not None and status is not _COMPLETED and (walk.dated_done or (
-            row.get(walk.status_col) or (None,))[0] is None):
+            row.get(walk.status_col or 0) or (None,))[0] is None):
         # a date in "Date completed" and no status saying otherwise (no status column, or an
         # empty status cell - a formula of today's date is not read): done that day
         status, overdue = _COMPLETED, False
