@@ -44,16 +44,21 @@ class CarriedDown:
     given_at_meeting: frozenset[str] | None
     _given_sets: dict[Any, frozenset[str]]
 
-    def enter_action_section(self, section: tuple[bool, bool]) -> None:
+    def enter_action_section(self, section: tuple[bool, bool], banner: str, sheet: str) -> str:
         """A banner over a section of an action log ("COMPLETED ACTIONS (to be removed after
         reporting)", "Outstanding actions"): the rows under it, until the next banner, are
-        completed (and reported, when it says so) or open; the sheet gives their status."""
+        completed (and reported, when it says so) or open; the sheet gives their status.
+        Returns the summary's line saying so."""
         self.sheet_completed, self.sheet_reported = section
         said = {"status", "overdue_flag", "reported_complete", "reported_on"}
         self.given = self.given | said
         if self.given_at_meeting is not None:
             self.given_at_meeting = self.given_at_meeting | said
         self._given_sets.clear()
+        read = ("completed and reported" if section[1] else "completed") if section[0] else \
+            "open unless their status says otherwise"
+        return (f"sheet '{sheet}': the actions under '{banner.strip()}' (row {self.number}) are "
+                f"read as {read}")
 
     def fill(self, row: dict[int, CellInfo], col: int | None) -> str | None:
         info = row.get(col) if col is not None else None

@@ -35,6 +35,7 @@ from pathlib import Path
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import SheetGrid, hidden_notes, hidden_parts, read_grids
 from desktop_app.importers.xlsx_formulas import formula_columns, formula_notes
+from desktop_app.importers.xlsx_tables import other_tables_note
 from desktop_app.importers.xlsx_headers import (canonical_kind, check_mapping, detect_kind,
                                                 find_header, parse_mapping)
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
@@ -87,7 +88,7 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
         columns, notes = formula_columns(grid, header.labels,
                                          (r.row_number for r in result.rows[start:]))
         result.formula_columns += columns
-        result.notes += notes
+        result.notes += notes + other_tables_note(grid, header.row, header.columns)
         used |= walk.mapped_by_user
     result.notes[:0] = hidden_notes(sheets, {r.sheet for r in result.rows})
     if not read:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterable
+from typing import Any
 
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TABLE_REL = "/table"
@@ -50,3 +52,22 @@ def table_ranges(archive: zipfile.ZipFile, sheet_part: str) -> list[TableRange]:
             found.append((int(min_row or 0), int(min_col or 0), int(max_row or 0),
                           int(max_col or 0)))
     return found
+
+
+def other_tables_note(grid: Any, header_row: int, columns: Iterable[int]) -> list[str]:
+    """The summary's line naming the Excel tables on the sheet beside the one the records were
+    read from (a key, a contacts list): not read. [] when there are none."""
+    cols = set(columns)
+    own = [t for t in grid.tables if t[0] == header_row and cols and
+           t[1] <= min(cols) and max(cols) <= t[3]]
+    if not own:
+        return []
+    others = [t for t in grid.tables if t not in own]
+    if not others:
+        return []
+    from openpyxl.utils.cell import get_column_letter
+
+    shown = ", ".join(f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}"
+                      for r0, c0, r1, c1 in others)
+    return [f"sheet '{grid.title}': Excel table(s) {shown} beside the records' table not read "
+            "(a key or a list, not records)"]

@@ -233,7 +233,8 @@ class SheetWalk(CarriedDown):
                         continue
                 if count == 1 and kind == "actions" and (section := action_section(first)) and (
                         present[0][0] != self.main_col or (number, self.main_col) in self.across):
-                    self.enter_action_section(section)  # until the next one
+                    self.number = number  # (the section lasts until the next one)
+                    notes.append(self.enter_action_section(section, first, title))
                     continue
                 if alone and not self.has_meeting and self._heading(first):
                     awaiting = repeats
