@@ -80,3 +80,22 @@ def test_a_work_programme_reads_banners_placeholders_and_targets(tmp_path):
         "Coastal erosion": ("agenda_item", D(2023, 11, 2), ""),
         "Child exploitation": ("agenda_item", None, "To be agreed"),
         "Youth service review": ("agenda_item", None, "")}
+
+
+def test_a_section_banner_of_an_action_log_and_what_is_not_one():
+    """'COMPLETED ACTIONS (to be removed after reporting)' (corpus file 32) and its kin give the
+    rows under them a status; an action's own words that start alike do not."""
+    from desktop_app.importers.xlsx_status import action_section
+    assert action_section("COMPLETED ACTIONS (to be removed after reporting)") == (True, False)
+    assert action_section("Actions completed and reported to committee") == (True, True)
+    assert action_section("Outstanding actions") == (False, False)
+    for not_one in ("Complete the survey of actions", "Action completed by the Head of Service",
+                    "Completed", "Open the new depot", None, 12):
+        assert action_section(not_one) is None, not_one
+
+
+def test_a_time_after_the_date_is_dropped_whatever_its_form():
+    for written in ("14/04/2023 00:00:00", "14/04/2023 10:00", "Friday 14 April 2023 at 7pm",
+                    "Friday 14 April 2023, 6.30pm", "14 April 2023 12.30 p.m."):
+        assert V.date_or_text(written) == (D(2023, 4, 14), ""), written
+    assert V.date_or_text("April 2023 7pm") == (None, "April 2023 7pm")
