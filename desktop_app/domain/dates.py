@@ -150,18 +150,13 @@ def _uk_day(m: re.Match[str]) -> dt.date:
     return uk_local(when).date()
 
 
-def _last_sunday(year: int, month: int) -> dt.date:
-    last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
-
-
 def uk_local(utc: dt.datetime) -> dt.datetime:
-    """A UTC time (naive) as the clock in England and Wales shows it: British Summer Time, one
-    hour ahead, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
-    October (the rule since 1996; no time-zone database needed, as on Windows)."""
-    start = dt.datetime.combine(_last_sunday(utc.year, 3), dt.time(1))
-    end = dt.datetime.combine(_last_sunday(utc.year, 10), dt.time(1))
-    return utc + dt.timedelta(hours=1) if start <= utc < end else utc
+    """A UTC time (naive) as the clock in England and Wales shows it (naive): Europe/London,
+    from the time-zone data the calendar export uses too (tzdata, which icalendar brings on
+    Windows)."""
+    from zoneinfo import ZoneInfo
+    return utc.replace(tzinfo=dt.UTC).astimezone(ZoneInfo("Europe/London")) \
+        .replace(tzinfo=None)
 
 
 def strftime(day: dt.date, form: str) -> str:
