@@ -87,12 +87,16 @@ def _print_proposal(proposal: MinutesProposal, include_procedural: bool) -> None
         print("Attendance: " + "; ".join(f"{k} {len(v)}" for k, v in kinds.items()))
     for day in proposal.approves_minutes_of:
         print(f"Approves the minutes of {format_uk(day)}")
-    print(f"Actions: {len(proposal.actions)}")
-    for item, action in proposal.actions:
+    placed = [(item.number, action) for item, action in proposal.actions]
+    placed += [("-", action) for action in proposal.meeting_actions]  # the whole meeting's
+    print(f"Actions: {len(placed)}")
+    for number, action in placed:
         said = [f"owner: {action.owner}"] if action.owner else []
         if action.due:
             said.append(f"due: {format_uk(dt.date.fromisoformat(action.due))}")
-        print(f"  {item.number:>4}  {action.text}" + (f"  [{'; '.join(said)}]" if said else ""))
+        print(f"  {number:>4}  {action.text}" + (f"  [{'; '.join(said)}]" if said else ""))
+    if proposal.meeting_actions:
+        print("  (-: the meeting's own actions, under no agenda item)")
     incomplete = [item.number for item in proposal.incomplete_items]
     if incomplete:
         print(f"Incomplete items: {', '.join(incomplete)} (the page shows only the start of "
