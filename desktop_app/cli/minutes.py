@@ -15,7 +15,7 @@ from desktop_app.services.minutes_import import everything, save_minutes, substa
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-minutes",
-        help="read minutes (.txt, .md, .html, .docx) into items, recommendations and actions",
+        help="read minutes (.txt, .md, .html, .docx, .pdf) into items, recommendations and actions",
         description="Read a ModernGov 'Agenda and minutes' page or formal minutes, show the "
                     "items, recommendations and actions found, and save them (one transaction; "
                     "importing the same minutes again adds nothing).")

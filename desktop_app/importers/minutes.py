@@ -192,9 +192,12 @@ def _is_moderngov(lines: list[str]) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, str]:
-    """Minute numbers in order: "66" and "14/23" by their first number, "CS/23/14" by its last."""
+    """Minute numbers in order: "66" and "14/23" by their first number, "CS/23/14" by its last,
+    "OSC.12/24" by the number before the year."""
     if m := re.fullmatch(r"([A-Za-z]{1,6}/\d{2,4})/(\d{1,4})", number):
         return (int(m[2]), m[1])
+    if m := re.fullmatch(r"([A-Za-z]{1,6})\.(\d{1,3})(/\d{2,4})", number):   # "OSC.12/24"
+        return (int(m[2]), m[1] + m[3])
     m = re.match(r"(\d+)(.*)", number)
     return (int(m[1]), m[2]) if m else (0, number)
 
@@ -322,8 +325,9 @@ _MINUTES_START = re.compile(
     re.I)
 _SIGNATURE = re.compile(r"(?:cadeirydd\s*/\s*)?(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
                         r"\s*[:.]?\s*(?:_+|\.+)?", re.I)
-# "39.", "14/23" (number/year) or "CS/23/14" (committee code/year/number)
-_NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4})"
+# "39.", "14/23" (number/year), "CS/23/14" (committee code/year/number) or "OSC.12/24" (code,
+# number/year: numbers that start again each municipal year)
+_NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4}|[A-Z]{1,6}\.\d{1,3}/\d{2,4})"
 _HEADING = re.compile(rf"^(?P<num>{_NUM})\.?\s+(?P<title>\S.*)$")
 _BARE_NUMBER = re.compile(rf"(?:minute\s+)?({_NUM})\.?", re.I)
 _CLOSING = re.compile(r"^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated)\s+"

@@ -248,5 +248,7 @@ def read_action_table(lines: list[Line], i: int) -> tuple[list[ProposedAction], 
             continue
         who = cells[owner].strip() if owner is not None and owner < len(cells) else ""
         day = parse_uk_date(cells[due]) if due is not None and due < len(cells) else None
-        found.append(ProposedAction(text, who, day.isoformat() if day else ""))
+        # no deadline column: the action's own words may give one ("... by 30 September 2024")
+        when = day.isoformat() if day else ("" if due is not None else action_due(text))
+        found.append(ProposedAction(text, who, when))
     return found, j

@@ -53,6 +53,7 @@ _WELSH_FIRST = r"(?:[^\W\d_][\w' -]{1,40}?\s*/\s*)?"
 _LABEL = re.compile(
     rf"^{_WELSH_FIRST}"
     r"(?P<label>present|members\s+present|virtual\s+attendees?|remote\s+attendees?"
+    r"|co-?opted\s+members?|co-?optees?"
     r"|(?:also\s+)?in\s+attendance|also\s+present|others?\s+present|officers?(?:\s+present|\s+in"
     r"\s+attendance)?|apologies(?:\s+for\s+absence)?|substitutes?|named\s+substitutes?)\s*:?"
     r"(?:\s+|$)(?P<rest>.*)$", re.I)
@@ -77,6 +78,8 @@ def _kind_of(label: str) -> tuple[AttendanceKind, str]:
         return AttendanceKind.IN_ATTENDANCE, OFFICER
     if "attendance" in label or label.startswith(("also", "other")):
         return AttendanceKind.IN_ATTENDANCE, ""
+    if label.startswith("co"):
+        return AttendanceKind.PRESENT, ""
     if label.startswith("apolog"):
         return AttendanceKind.APOLOGIES, ""
     if "substitute" in label:
@@ -117,8 +120,24 @@ def _entries(texts: list[str], kind: AttendanceKind, note: str) -> list[Proposed
     return out
 
 
+def _logical_lines(header: Sequence[str]) -> list[str]:
+    """A list wrapped by hand is one line again: a line ending with a comma, or followed by one
+    opening with a bracket or a small letter ("Mrs L. Watkins" / "(Church in Wales)."), goes on
+    with the next, unless the next is a label of its own."""
+    out: list[str] = []
+    for raw in header:
+        text = plain_text(raw)
+        if out and text and plain_text(out[-1]) and not _LABEL.match(text) and (
+                plain_text(out[-1]).endswith(",") or text[:1] == "(" or text[:1].islower()):
+            out[-1] = f"{out[-1].rstrip()} {raw.strip()}"
+            continue
+        out.append(raw)
+    return out
+
+
 def read_block(header: Sequence[str]) -> list[ProposedAttendee]:
     """The attendance block of formal minutes (the lines above the first item)."""
+    header = _logical_lines(header)
     out: list[ProposedAttendee] = []
     current: tuple[AttendanceKind, str] | None = None
     alone = False   # the label stood alone on its line ("YN BRESENNOL / PRESENT:")
