@@ -107,8 +107,9 @@ def _events(db: Database, chosen: list[Committee]) -> list:
         meeting_dates = {m.id: m.date for m in meetings}
         # a calendar is shared and synchronised: an exempt item's recommendation (Schedule
         # 12A) shows its response date, never its words
-        exempt = {key: i.exempt_paragraph for m in meetings for i in m.items if i.exempt
-                  for key in (i.id, (m.id, " ".join(i.title.casefold().split())))}
+        exempt: dict[object, str] = {
+            key: i.exempt_paragraph for m in meetings for i in m.items if i.exempt
+            for key in (i.id, (m.id, " ".join(i.title.casefold().split())))}
         recs = s.scalars(select(Recommendation).where(
             Recommendation.committee_id.in_(ids), Recommendation.procedural.is_(False))).all()
         for r in recs:

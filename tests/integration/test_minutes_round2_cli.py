@@ -118,5 +118,8 @@ def test_a_pdf_that_cannot_be_read_is_one_line_and_saves_nothing(run, db, tmp_pa
     for path, words in ((broken, "not a readable PDF file"), (blank, "the PDF has no text")):
         assert run("import-minutes", str(path), "--committee", "COSC") == 2
         err = capsys.readouterr().err.strip()
-        assert err.count("\n") == 0 and str(path) in err and words in err, err
-    assert list_actions(db, "COSC") == [] and list_recommendations(db, "COSC") == []
+        assert err.count("\n") == 0, err
+        assert str(path) in err
+        assert words in err, err
+    assert list_actions(db, "COSC") == []
+    assert list_recommendations(db, "COSC") == []

@@ -89,7 +89,8 @@ def test_minutes_without_a_date_need_one_before_saving(
 @pytest.mark.parametrize(("name", "content", "expected"), [
     ("notes.txt", "Some notes about the meeting, with no numbered items at all.\n",
      "no numbered minutes items found"),
-    ("minutes.pdf", "%PDF-1.4 not really\n", "unknown file type .pdf"),
+    ("minutes.pdf", "%PDF-1.4 not really\n", "not a readable PDF file"),
+    ("minutes.rtf", "{\\\\rtf1 not read}\n", "unknown file type .rtf"),
     ("empty.md", "", "file is empty"),
 ])
 def test_a_bad_file_shows_one_line_naming_it(qtbot, open_dialog, auto_ok, cyp_db,  # noqa: F811
