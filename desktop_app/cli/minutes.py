@@ -15,7 +15,7 @@ from desktop_app.services.minutes_import import everything, save_minutes, substa
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-minutes",
-        help="read minutes (.txt, .md, .html, .docx) into items, recommendations and actions",
+        help="read minutes (.txt, .md, .html, .docx, .pdf) into items, recommendations and actions",
         description="Read a ModernGov 'Agenda and minutes' page or formal minutes, show the "
                     "items, recommendations and actions found, and save them (one transaction; "
                     "importing the same minutes again adds nothing).")
@@ -87,12 +87,16 @@ def _print_proposal(proposal: MinutesProposal, include_procedural: bool) -> None
         print("Attendance: " + "; ".join(f"{k} {len(v)}" for k, v in kinds.items()))
     for day in proposal.approves_minutes_of:
         print(f"Approves the minutes of {format_uk(day)}")
-    print(f"Actions: {len(proposal.actions)}")
-    for item, action in proposal.actions:
+    placed = [(item.number, action) for item, action in proposal.actions]
+    placed += [("-", action) for action in proposal.meeting_actions]  # the whole meeting's
+    print(f"Actions: {len(placed)}")
+    for number, action in placed:
         said = [f"owner: {action.owner}"] if action.owner else []
         if action.due:
             said.append(f"due: {format_uk(dt.date.fromisoformat(action.due))}")
-        print(f"  {item.number:>4}  {action.text}" + (f"  [{'; '.join(said)}]" if said else ""))
+        print(f"  {number:>4}  {action.text}" + (f"  [{'; '.join(said)}]" if said else ""))
+    if proposal.meeting_actions:
+        print("  (-: the meeting's own actions, under no agenda item)")
     incomplete = [item.number for item in proposal.incomplete_items]
     if incomplete:
         print(f"Incomplete items: {', '.join(incomplete)} (the page shows only the start of "

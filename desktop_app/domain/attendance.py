@@ -85,7 +85,8 @@ _JOB_END = lazy(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solici
                       r"|clerk|assistant|services)\s*$", re.I)
 
 
-_PLURAL = lazy(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
+_PLURAL = lazy(r"^(?P<area>(?:county|borough|city|town)\s+)?(?:councillors|cllrs\.?)\s*:?\s+",
+               re.I)
 
 
 _JOB_WORD = lazy(r"\b(?:manager|officer|lead|director|head|adviser|advisor|solicitor"
@@ -146,7 +147,8 @@ def split_names(text: str, *, officers: bool = False) -> list[str]:
     for part in out:
         plural = _PLURAL.match(part)
         if plural:
-            title, part = "Councillor ", part[plural.end():]
+            area = (plural["area"] or "").strip().capitalize()   # "County Councillors A, B"
+            title, part = f"{area} Councillor ".lstrip(), part[plural.end():]
         elif _TITLE_RE.match(part):
             title = ""
         titled.append(title + part if title and not _TITLE_RE.match(part) else part)

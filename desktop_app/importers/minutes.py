@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop_app.importers.minutes_attendance import (ProposedAttendee, read_approvals,
                                                       read_attendance)
+from desktop_app.importers.minutes_actions import relative_due
 from desktop_app.importers.minutes_decisions import (
     ProposedAction,
     ProposedRecommendation,
@@ -31,7 +32,8 @@ from desktop_app.importers.minutes_decisions import (
 )
 from desktop_app.importers.minutes_exempt import exempt_in_title, exempt_note, mark_exempt
 from desktop_app.importers.minutes_lines import Line, make_lines, plain_text, strip_markup
-from desktop_app.importers.minutes_summary import place_summary, split_summary
+from desktop_app.importers.minutes_summary import (place_summary, read_actions_section,
+                                                   split_actions_section, split_summary)
 from desktop_app.importers.minutes_meeting import find_date, find_time, read_meeting_details
 from desktop_app.importers.minutes_text import MinutesFileError, read_minutes_file
 
@@ -83,6 +85,9 @@ class MinutesProposal:
     attendance: list[ProposedAttendee] = dataclasses.field(default_factory=list)
     # the earlier meetings whose minutes these minutes approve as a correct record
     approves_minutes_of: list[dt.date] = dataclasses.field(default_factory=list)
+    # actions the minutes give for the whole meeting (a closing "Actions agreed" table that
+    # names no minute): saved against the meeting, under no agenda item
+    meeting_actions: list[ProposedAction] = dataclasses.field(default_factory=list)
 
     def item(self, number: str | int) -> ProposedItem:
         for item in self.items:
@@ -113,6 +118,7 @@ class MinutesProposal:
             "items": [item.as_dict() for item in self.items],
             "attendance": [dataclasses.asdict(a) for a in self.attendance],
             "approves_minutes_of": [d.isoformat() for d in self.approves_minutes_of],
+            "meeting_actions": [a.as_dict() for a in self.meeting_actions],
         }
 
 
@@ -125,23 +131,29 @@ def parse_minutes_file(path: str | Path) -> MinutesProposal:
 
 def parse_minutes_text(text: str, source: str = "<text>") -> MinutesProposal:
     lines = _normalise(text).split("\n")
+    meeting_actions: list[ProposedAction] = []
     if _is_moderngov(lines):
         layout = "moderngov"
         header, raw_items = _moderngov_items(lines)
     else:
         layout = "formal"
-        header, raw_items = _formal_items(_formal_section(_join_bare_numbers(lines)))
+        header, raw_items = _formal_items(_formal_section(_join_bare_numbers(lines)),
+                                          meeting_actions)
     if not raw_items:
         raise MinutesError(
             f"{source}: no numbered minutes items found (expected a ModernGov 'Agenda and "
             "minutes' page or formal minutes with headings such as '39. TITLE')")
     details = read_meeting_details(header)
     mark_exempt(raw_items)
+    if details.meeting_date is not None:   # "within 28 days" counts from the meeting
+        for action in [*meeting_actions, *(a for item in raw_items for a in item.actions)]:
+            action.due = action.due or relative_due(action.text, details.meeting_date)
     return MinutesProposal(source_file=source, meeting_date=details.meeting_date,
                            start_time=details.start_time, venue=details.venue,
                            committee_name=details.committee_name, items=raw_items,
                            layout=layout, attendance=read_attendance(header, raw_items),
-                           approves_minutes_of=read_approvals(raw_items, details.meeting_date))
+                           approves_minutes_of=read_approvals(raw_items, details.meeting_date),
+                           meeting_actions=meeting_actions)
 
 
 def _normalise(text: str) -> str:
@@ -180,9 +192,12 @@ def _is_moderngov(lines: list[str]) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, str]:
-    """Minute numbers in order: "66" and "14/23" by their first number, "CS/23/14" by its last."""
+    """Minute numbers in order: "66" and "14/23" by their first number, "CS/23/14" by its last,
+    "OSC.12/24" by the number before the year."""
     if m := re.fullmatch(r"([A-Za-z]{1,6}/\d{2,4})/(\d{1,4})", number):
         return (int(m[2]), m[1])
+    if m := re.fullmatch(r"([A-Za-z]{1,6})\.(\d{1,3})(/\d{2,4})", number):   # "OSC.12/24"
+        return (int(m[2]), m[1] + m[3])
     m = re.match(r"(\d+)(.*)", number)
     return (int(m[1]), m[2]) if m else (0, number)
 
@@ -310,8 +325,9 @@ _MINUTES_START = re.compile(
     re.I)
 _SIGNATURE = re.compile(r"(?:cadeirydd\s*/\s*)?(?:chair(?:person|man|woman)?|signed|signature|chair'?s\s+signature)"
                         r"\s*[:.]?\s*(?:_+|\.+)?", re.I)
-# "39.", "14/23" (number/year) or "CS/23/14" (committee code/year/number)
-_NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4})"
+# "39.", "14/23" (number/year), "CS/23/14" (committee code/year/number) or "OSC.12/24" (code,
+# number/year: numbers that start again each municipal year)
+_NUM = r"(?:\d{1,3}(?:/\d{2,4})?|[A-Z]{1,6}/\d{2,4}/\d{1,4}|[A-Z]{1,6}\.\d{1,3}/\d{2,4})"
 _HEADING = re.compile(rf"^(?P<num>{_NUM})\.?\s+(?P<title>\S.*)$")
 _BARE_NUMBER = re.compile(rf"(?:minute\s+)?({_NUM})\.?", re.I)
 _CLOSING = re.compile(r"^(?:the\s+)?meeting\s+(?:ended|closed|finished|concluded|terminated)\s+"
@@ -363,7 +379,8 @@ def _join_bare_numbers(lines: list[str]) -> list[str]:
     return out
 
 
-def _formal_items(lines: list[str]) -> tuple[list[str], list[ProposedItem]]:
+def _formal_items(lines: list[str], meeting_actions: list[ProposedAction] | None = None,
+                  ) -> tuple[list[str], list[ProposedItem]]:
     starts: list[tuple[int, re.Match[str]]] = []
     previous: tuple[int, str] | None = None
     for index, raw in enumerate(lines):
@@ -385,6 +402,9 @@ def _formal_items(lines: list[str]) -> tuple[list[str], list[ProposedItem]]:
         if k + 1 == len(starts):
             body = [raw for raw in body if not _CLOSING.match(plain_text(raw))]
             body, summary = split_summary(body)
+            body, closing_actions = split_actions_section(body)
+            if meeting_actions is not None:
+                meeting_actions.extend(read_actions_section(closing_actions))
         title, exempt, paragraph = exempt_in_title(_clean_title(m["title"]))
         item = ProposedItem(number=m["num"], title=title, exempt=exempt,
                             exempt_paragraph=paragraph)

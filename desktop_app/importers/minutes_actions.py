@@ -9,6 +9,7 @@ guessed from discussion notes.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -37,9 +38,25 @@ _OWNER = re.compile(
     r"(?!be\b|the\b|a\b|an\b|all\b|each\b)[a-z]+")
 
 
-# "... by 31 October 2023." / "by 30th November" / "by 15/12/2023" at the end of the action
-_DUE = re.compile(r"\bby\s+(?:the\s+)?(?P<date>(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
-                  r"[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\W*$")
+# The due date an officer reads at the end of an action: "... by 31 October 2023.", "by
+# 15/12/2023", "no later than 31 January 2024", "before Cabinet on 10 October 2023" (the
+# meeting's day) and "by the end of March 2024" (the last day of that month). "Within 28 days"
+# counts from the meeting, so it is worked out once the meeting's date is known
+# (``relative_due``). Anything else ("before the June meeting") is not a date.
+_A_DATE = (r"(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+           r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_DUE = re.compile(
+    rf"\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before"
+    rf"|before\s+(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){{0,6}}?\s+(?:on|of)(?:\s+the)?)"
+    rf"\s+(?:the\s+)?(?P<date>{_A_DATE})\W*$")
+_MONTH_END = re.compile(r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+)?end\s+of\s+"
+                        r"(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\W*$", re.I)
+_WITHIN = re.compile(r"\bwithin\s+(?P<n>\d{1,3}|one|two|three|four|six|eight|twelve)\s+"
+                     r"(?:(?:calendar|working)\s+)?(?P<unit>days?|weeks?)"
+                     r"(?:\s+of\s+(?:the|this)\s+meeting)?\W*$", re.I)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "twelve": 12}
+
+
 # "Action:" inside a paragraph, after a full stop or an opening bracket, to the end of its
 # sentence or bracket: "... in the quarter. Action: the Head of X to circulate ... 2023. The"
 _INLINE = re.compile(r"(?:(?<=[.!?]\s)|(?<=\())actions?\s*:\s*(?P<text>[^()]+?)"
@@ -47,10 +64,29 @@ _INLINE = re.compile(r"(?:(?<=[.!?]\s)|(?<=\())actions?\s*:\s*(?P<text>[^()]+?)"
 
 
 def action_due(text: str) -> str:
-    """The date an action is due by, when it ends with one ("... by 31 October 2023")."""
-    m = _DUE.search(text)
-    day = parse_uk_date(m["date"]) if m else None
+    """The date an action is due by, when it ends with one ("... by 31 October 2023", "no later
+    than 31 January 2024", "before Cabinet on 16 January 2024", "by the end of March 2024")."""
+    day = None
+    if m := _DUE.search(text):
+        day = parse_uk_date(m["date"])
+    elif m := _MONTH_END.search(text):
+        first = parse_uk_date(f"1 {m['month']} {m['year']}")
+        if first is not None:
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            day = following - dt.timedelta(days=1)
     return day.isoformat() if day else ""
+
+
+def relative_due(text: str, meeting: dt.date) -> str:
+    """"... within 28 days" (of the meeting): the day it falls on, or ""."""
+    m = _WITHIN.search(text)
+    if not m:
+        return ""
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    days = n * 7 if m["unit"].lower().startswith("week") else n
+    if m["unit"].lower().startswith("day") and "working" in m[0].lower():
+        return ""  # working days need the bank holidays: left to the officer
+    return (meeting + dt.timedelta(days=days)).isoformat()
 
 
 def new_action(text: str) -> ProposedAction:
@@ -212,5 +248,7 @@ def read_action_table(lines: list[Line], i: int) -> tuple[list[ProposedAction], 
             continue
         who = cells[owner].strip() if owner is not None and owner < len(cells) else ""
         day = parse_uk_date(cells[due]) if due is not None and due < len(cells) else None
-        found.append(ProposedAction(text, who, day.isoformat() if day else ""))
+        # no deadline column: the action's own words may give one ("... by 30 September 2024")
+        when = day.isoformat() if day else ("" if due is not None else action_due(text))
+        found.append(ProposedAction(text, who, when))
     return found, j

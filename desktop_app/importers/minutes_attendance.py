@@ -47,8 +47,13 @@ class _Item(Protocol):
 
 # -- the block above the first item -------------------------------------------------------
 
+# A Welsh council writes each label twice, Welsh first: "YN BRESENNOL / PRESENT:",
+# "YMDDIHEURIADAU / APOLOGIES:", "SWYDDOGION / OFFICERS:"; the English half is the label.
+_WELSH_FIRST = r"(?:[^\W\d_][\w' -]{1,40}?\s*/\s*)?"
 _LABEL = re.compile(
-    r"^(?P<label>present|members\s+present|virtual\s+attendees?|remote\s+attendees?"
+    rf"^{_WELSH_FIRST}"
+    r"(?P<label>present|members\s+present|virtual\s+attendees?|remote\s+attendees?"
+    r"|co-?opted\s+members?|co-?optees?"
     r"|(?:also\s+)?in\s+attendance|also\s+present|others?\s+present|officers?(?:\s+present|\s+in"
     r"\s+attendance)?|apologies(?:\s+for\s+absence)?|substitutes?|named\s+substitutes?)\s*:?"
     r"(?:\s+|$)(?P<rest>.*)$", re.I)
@@ -73,6 +78,8 @@ def _kind_of(label: str) -> tuple[AttendanceKind, str]:
         return AttendanceKind.IN_ATTENDANCE, OFFICER
     if "attendance" in label or label.startswith(("also", "other")):
         return AttendanceKind.IN_ATTENDANCE, ""
+    if label.startswith("co"):
+        return AttendanceKind.PRESENT, ""
     if label.startswith("apolog"):
         return AttendanceKind.APOLOGIES, ""
     if "substitute" in label:
@@ -80,9 +87,18 @@ def _kind_of(label: str) -> tuple[AttendanceKind, str]:
     return AttendanceKind.PRESENT, ""
 
 
+# "Cynghorydd / Councillor Eleri Morgan", "Cynghorwyr / Councillors: A, B and C": the
+# bilingual honorific as one, in English (the names are recorded once).
+_BILINGUAL_TITLE = re.compile(r"\b(?:Y\s+)?(?:Cynghorydd|Cynghorwyr|Cyng\.?)\s*/\s*"
+                              r"(?=(?:County\s+)?(?:Councillors?|Cllrs?)\b)", re.I)
+
+
 def _entries(texts: list[str], kind: AttendanceKind, note: str) -> list[ProposedAttendee]:
     out = []
     for text in texts:
+        text = _BILINGUAL_TITLE.sub("", text)
+        text = re.sub(r"^((?:County\s+)?Councillors?|Cllrs?)\s*:\s*", r"\1 ", text.strip(),
+                      flags=re.I)   # "Councillors: A, B and C"
         text = text.strip(" \t:")
         if not text or re.match(r"^(?:none|nil|n/a|there were no)\b", text, re.I):
             continue
@@ -104,18 +120,39 @@ def _entries(texts: list[str], kind: AttendanceKind, note: str) -> list[Proposed
     return out
 
 
+def _logical_lines(header: Sequence[str]) -> list[str]:
+    """A list wrapped by hand is one line again: a line ending with a comma, or followed by one
+    opening with a bracket or a small letter ("Mrs L. Watkins" / "(Church in Wales)."), goes on
+    with the next, unless the next is a label of its own."""
+    out: list[str] = []
+    for raw in header:
+        text = plain_text(raw)
+        if out and text and plain_text(out[-1]) and not _LABEL.match(text) and (
+                plain_text(out[-1]).endswith(",") or text[:1] == "(" or text[:1].islower()):
+            out[-1] = f"{out[-1].rstrip()} {raw.strip()}"
+            continue
+        out.append(raw)
+    return out
+
+
 def read_block(header: Sequence[str]) -> list[ProposedAttendee]:
     """The attendance block of formal minutes (the lines above the first item)."""
+    header = _logical_lines(header)
     out: list[ProposedAttendee] = []
     current: tuple[AttendanceKind, str] | None = None
+    alone = False   # the label stood alone on its line ("YN BRESENNOL / PRESENT:")
+    out_since_label = False
     for raw in header:
         text = plain_text(raw)
         if not text:
-            current = None  # a blank line ends a label's continuation lines
+            if not (alone and not out_since_label):
+                current = None  # a blank line ends a label's continuation lines
             continue
         m = _LABEL.match(text)
         if m:
             current = _kind_of(m["label"])
+            alone = not m["rest"].strip()
+            out_since_label = False
             chunks = _chunks(raw)
             if len(chunks) > 1:
                 first = _LABEL.match(chunks[0])
@@ -126,8 +163,11 @@ def read_block(header: Sequence[str]) -> list[ProposedAttendee]:
             else:
                 chunks = [m["rest"]]
             out.extend(_entries(chunks, *current))
-        elif current is not None and raw[:1] in ("\t", " "):
+        elif current is not None and (raw[:1] in ("\t", " ") or alone):
+            # lines under a label that stood alone are its names, indented or not, to the
+            # next label or blank line (one a line: a Welsh block, a table's next cell)
             out.extend(_entries(_chunks(raw), *current))
+            out_since_label = True
         else:
             current = None
     return out
@@ -136,7 +176,7 @@ def read_block(header: Sequence[str]) -> list[ProposedAttendee]:
 # -- the items ----------------------------------------------------------------------------
 
 _APOLOGIES = re.compile(
-    r"apologies\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|given|"
+    r"(?:apologies|an\s+apology)\s+(?:for\s+absence\s+)?(?:were|was|had\s+been)\s+(?:received|submitted|given|"
     r"tendered|made)\s+(?:from|by|on\s+behalf\s+of)\s+(?P<names>.+?)\.?$", re.I)
 _SUBSTITUTE = re.compile(
     r"(?P<sub>(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr)\s+[^.]+?)\s+(?:attended|was\s+present)?"

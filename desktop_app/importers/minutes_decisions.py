@@ -347,6 +347,10 @@ def _continues(entry: _Entry, line: Line) -> bool:
 
 
 def _is_subpoint(parent: _Entry, line: Line, kind: str, value: str) -> bool:
+    if parent.text.endswith(":") and line.label and kind and parent.kind \
+            and kind != parent.kind and not (kind == "ambiguous" and parent.kind == "roman"):
+        # "1. That ... for the following reasons:" then (a), (b): the reasons belong to 1.
+        return True
     if kind in ("roman", "ambiguous") and parent.kind == "letter":
         return not (kind == "ambiguous" and next_letter(parent.value) == value)
     if parent.subpoints and kind in ("roman", "ambiguous") and parent.kind == "number":

@@ -116,9 +116,15 @@ def _read_details(header: list[str]) -> MeetingDetails:
         if proposal.meeting_date is None and (d := _DATE.match(text)):
             rest = text[d.end():].strip(" ,.")
             clock = find_time(rest) if rest else None
-            if not rest or (clock and _TIME.fullmatch(rest.removeprefix("at ").strip())):
+            # "Monday, 15 January 2024 at 2.00pm in the Council Chamber, Civic Centre"
+            placed = re.match(r"^(?:at\s+)?(?P<time>.+?),?\s+(?:in|at)\s+(?P<venue>\D.+)$", rest)
+            if placed and not (clock and _TIME.fullmatch(placed["time"].strip())):
+                placed = None
+            if not rest or placed or (clock and _TIME.fullmatch(rest.removeprefix("at ").strip())):
                 proposal.meeting_date = find_date(d[0])
                 proposal.start_time = proposal.start_time or clock
+                if placed:
+                    proposal.venue = proposal.venue or placed["venue"].strip()
     return proposal
 
 

@@ -1,10 +1,16 @@
-"""A closing "Recommendations to Cabinet" section after the last minute.
+"""A closing "Recommendations to Cabinet" section, or "Actions agreed at this meeting", after
+the last minute.
 
 Some councils gather the meeting's recommendations under a heading after the last item,
 each with the minute it came from: "1. That ... (Minute CS/23/17)". Read as part of the last
 item they would be proposed twice, and under the wrong item. The section is taken out of the
 last item; each recommendation in it goes to the minute it names unless that minute already
 proposes it (the usual case), and one that names no minute known here stays with the last item.
+
+A closing actions section ("Actions agreed at this meeting", "Summary of actions", "Action
+log", as a heading over a table or a list) names no minute either: its actions belong to the
+meeting, not to whatever item happens to come last (often "Date of next meeting"), so they are
+proposed at the meeting level.
 """
 
 from __future__ import annotations
@@ -31,6 +37,36 @@ def split_summary(body: list[str]) -> tuple[list[str], list[str]]:
         if emphasised and _SUMMARY_HEADING.match(plain_text(stripped)):
             return body[:index], body[index:]
     return body, []
+
+
+_ACTIONS_SECTION = re.compile(
+    r"^(?:(?:a\s+)?summary\s+of\s+(?:the\s+)?)?(?:agreed\s+)?(?:actions?(?:\s+points?)?|action\s+log)"
+    r"(?:\s+(?:agreed|arising|required|recorded))?"
+    r"(?:\s+(?:at|from|of|during)\s+(?:this|the)\s+meeting)?\s*:?$", re.I)
+
+
+def split_actions_section(body: list[str]) -> tuple[list[str], list[str]]:
+    """The last item's lines, and a closing actions section under its own heading (a
+    markdown or Word heading, a bold or capitalised line): empty when there is none."""
+    for index, raw in enumerate(body):
+        stripped = raw.strip()
+        emphasised = stripped.startswith(("#", "**", "__")) or (
+            stripped.isupper() and len(stripped) > 6)
+        if emphasised and _ACTIONS_SECTION.match(plain_text(stripped)):
+            return body[:index], body[index:]
+    return body, []
+
+
+def read_actions_section(section: list[str]) -> list:
+    """The actions of a closing actions section (its heading first)."""
+    if not section:
+        return []
+    lines = make_lines(section[1:])
+    found = read_decisions(lines).actions
+    if not found:  # a plain list of actions under the heading, one a line or bulleted
+        heading = make_lines(["Actions:", *section[1:]])
+        found = read_decisions(heading).actions
+    return found
 
 
 def _key(text: str) -> str:

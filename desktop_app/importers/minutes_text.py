@@ -1,11 +1,12 @@
-"""Turn a minutes file (.txt, .md, .html, .docx) into plain text, one paragraph a line.
+"""Turn a minutes file (.txt, .md, .html, .docx, .pdf) into plain text, one paragraph a line.
 
 The parser in ``minutes.py`` works on text only; this module knows about file formats. A saved
 ModernGov page is flattened with the standard library's ``html.parser`` so that each block
 (paragraph, table cell, list entry) keeps its own line, as a browser's copy and paste does.
 Word documents are read with python-docx, paragraphs and tables in document order, and Word's
 automatic list numbering is written back into the text ("(a)", "1.", "•") because the parser
-needs the labels.
+needs the labels. A PDF's text is read by ``minutes_pdf``. Word's ligatures ("ﬁ", which a
+PDF's text and text pasted from one keep) are letters again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ __all__ = ["MinutesFileError", "html_to_text", "read_minutes_file", "tidy_lines"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 DOCX_SUFFIXES = (".docx",)
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 
 
 def read_minutes_file(path: str | Path) -> str:
@@ -36,7 +40,7 @@ def read_minutes_file(path: str | Path) -> str:
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "(none)"
         raise MinutesFileError(
-            f"{path}: unknown file type {shown}; use .txt, .md, .html or .docx")
+            f"{path}: unknown file type {shown}; use .txt, .md, .html, .docx or .pdf")
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -47,10 +51,13 @@ def read_minutes_file(path: str | Path) -> str:
         raise MinutesFileError(f"{path}: file is empty")
     if suffix in DOCX_SUFFIXES:
         text = _docx_to_text(path)
+    elif suffix in PDF_SUFFIXES:
+        from desktop_app.importers.minutes_pdf import pdf_to_text
+        text = pdf_to_text(path)
     else:
         text = decode(path, data, html=suffix in HTML_SUFFIXES)
         text = html_to_text(text) if suffix in HTML_SUFFIXES else unwrap_lines(text)
-    text = clean_text(text)     # control characters are never stored (issue 15)
+    text = clean_text(text).translate(_LIGATURES)  # no control characters (issue 15)
     if not text.strip():
         raise MinutesFileError(f"{path}: file has no text")
     return text
@@ -221,7 +228,7 @@ def _walk_docx(container, parent, numbering: _WordNumbering, lines: list[str]) -
             lines.append("")
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
-            if _action_table(table, lines):
+            if _action_table(table, lines) or _minutes_table(table, lines):
                 continue
             for row in table.rows:
                 seen: set[int] = set()
@@ -251,6 +258,49 @@ def _action_table(table, lines: list[str]) -> bool:
     if len(rows) < 2 or action_columns(rows[0]) is None:
         return False
     lines.extend(["| " + " | ".join(cells) + " |" for cells in rows] + [""])
+    return True
+
+
+_MINUTE_HEAD = re.compile(r"^(?:minute|min|item|ref)?\.?\s*(?:no\.?|number|ref\.?)?$", re.I)
+_ACTION_BY_HEAD = re.compile(r"^(?:action(?:\s+by)?|who|by\s+whom|lead(?:\s+officer)?)$", re.I)
+
+
+def _row_cells(row) -> list:
+    cells, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+def _minutes_table(table, lines: list[str]) -> bool:
+    """Minutes written as a table: "Minute No." | the minute's text | "Action" (who is to do
+    the task written beside it). A row with a number opens the minute, its bold first line the
+    title; a paragraph with someone in the Action column is that person's action, written as a
+    one-row actions table ("| Action | Action by |") for ``minutes_actions`` to read."""
+    rows = [_row_cells(row) for row in table.rows]
+    if len(rows) < 2 or len(rows[0]) < 3:
+        return False
+    head = [" ".join(cell.text.split()) for cell in rows[0]]
+    if not (head[0] and _MINUTE_HEAD.match(head[0].strip(" :")) and
+            _ACTION_BY_HEAD.match(head[-1].strip(" :"))):
+        return False
+    for cells in rows[1:]:
+        number = " ".join(cells[0].text.split())
+        owner = " ".join(cells[-1].text.split())
+        body = [p for cell in cells[1:-1] for p in cell.paragraphs if p.text.strip()]
+        if number:
+            title = body.pop(0) if body else None
+            words = " ".join(title.text.split()) if title is not None else ""
+            lines.extend([f"### {number} {words}".strip(), ""])
+        for paragraph in body:
+            text = " ".join(paragraph.text.split())
+            if owner and paragraph is body[-1]:
+                lines.extend(["| Action | Action by |", f"| {text.replace('|', '/')} | "
+                              f"{owner.replace('|', '/')} |", ""])
+            else:
+                lines.extend([text, ""])
     return True
 
 

@@ -105,11 +105,18 @@ def _events(db: Database, chosen: list[Committee]) -> list:
         for m in meetings:
             events += _meeting_events(m, ids[m.committee_id], token)
         meeting_dates = {m.id: m.date for m in meetings}
+        # a calendar is shared and synchronised: an exempt item's recommendation (Schedule
+        # 12A) shows its response date, never its words
+        exempt: dict[object, str] = {
+            key: i.exempt_paragraph for m in meetings for i in m.items if i.exempt
+            for key in (i.id, (m.id, " ".join(i.title.casefold().split())))}
         recs = s.scalars(select(Recommendation).where(
             Recommendation.committee_id.in_(ids), Recommendation.procedural.is_(False))).all()
         for r in recs:
             made = meeting_dates.get(r.meeting_id) if r.meeting_id is not None else None
-            event = _response_event(r, ids[r.committee_id], made, token)
+            title_key = (r.meeting_id, " ".join((r.item_title or "").casefold().split()))
+            held = exempt.get(r.agenda_item_id, exempt.get(title_key))
+            event = _response_event(r, ids[r.committee_id], made, token, withheld=held)
             if event is not None:
                 events.append(event)
         deleted = s.scalars(select(AuditEntry).where(
@@ -214,14 +221,19 @@ QUESTIONS_RULE = f"{dates.QUESTIONS_CLEAR_DAYS} clear working days before the me
                  "unless set by hand"
 
 
-def _response_event(r: Recommendation, c: Committee, meeting: dt.date | None, token: str):
+def _response_event(r: Recommendation, c: Committee, meeting: dt.date | None, token: str,
+                    withheld: str | None = None):
+    """``withheld``: the recommendation comes from an exempt item (its paragraph, or ""):
+    its wording is replaced by the notice the public documents print."""
     from desktop_app.exporters.ics_calendar import CalendarEvent
+    from desktop_app.reports.exemption import exempt_notice
     due = response_due(r)
     if due is None:
         return None
     answered = r.verdict != Verdict.AWAITING or bool(r.response.strip())
     name = r.label or f"recommendation {r.id}"
-    text = " ".join(r.text.split())
+    text = " ".join(r.text.split()) if withheld is None else \
+        f"{exempt_notice(withheld)} (the wording is in the exempt minutes)"
     short = text if len(text) <= 80 else text[:77].rstrip() + "\u2026"
     lines = [f"Committee: {c.name}"]
     if meeting:

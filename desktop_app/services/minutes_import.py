@@ -74,6 +74,7 @@ class MinutesProposal(Protocol):
     items: Sequence[ProposedItem]
     attendance: Sequence[ProposedAttendee]
     approves_minutes_of: Sequence[dt.date]
+    meeting_actions: Sequence[ProposedAction]   # the meeting's, under no agenda item
 
 
 Accept = Callable[[ProposedItem, ProposedRecommendation], bool]
@@ -332,22 +333,26 @@ class _Saver:
 
     def _actions(self, meeting: Meeting, pairs: list[tuple[ProposedItem, AgendaItem]]) -> None:
         stored = list(self.s.scalars(select(Action).where(Action.meeting_id == meeting.id)))
-        for item, row in pairs:
-            for action in item.actions:
-                keys = _action_keys(action)
-                if any(_key(a.text) in keys for a in stored):
-                    self.summary.actions_existing += 1
-                    continue
-                new = Action(committee_id=self.committee.id, meeting_id=meeting.id,
-                             agenda_item_id=row.id, item_title=row.title, text=action.text,
-                             owner=action.owner[:200], raised_on=meeting.date,
-                             due_date=dt.date.fromisoformat(action.due) if action.due else None,
-                             ref=_next_ref(self.s, self.committee.id, meeting),
-                             position=len(stored))
-                self.s.add(new)
-                self.s.flush()
-                stored.append(new)
-                self.summary.actions_created += 1
+        placed: list[tuple[AgendaItem | None, ProposedAction]] = [
+            (row, action) for item, row in pairs for action in item.actions]
+        # a closing "Actions agreed" table that names no minute: the meeting's, under no item
+        placed += [(None, action) for action in getattr(self.proposal, "meeting_actions", ())]
+        for row, action in placed:
+            keys = _action_keys(action)
+            if any(_key(a.text) in keys for a in stored):
+                self.summary.actions_existing += 1
+                continue
+            new = Action(committee_id=self.committee.id, meeting_id=meeting.id,
+                         agenda_item_id=row.id if row is not None else None,
+                         item_title=row.title if row is not None else "", text=action.text,
+                         owner=action.owner[:200], raised_on=meeting.date,
+                         due_date=dt.date.fromisoformat(action.due) if action.due else None,
+                         ref=_next_ref(self.s, self.committee.id, meeting),
+                         position=len(stored))
+            self.s.add(new)
+            self.s.flush()
+            stored.append(new)
+            self.summary.actions_created += 1
 
     # -- attendance and the approval of earlier minutes
 

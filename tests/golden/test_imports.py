@@ -35,7 +35,7 @@ MINUTES_FILES = {
     "seed-002-minutes": SEEDS / "002_staffordshire_safeguarding_minutes_2022-09.txt",
     "seed-004-agenda-pack-minutes": SEEDS / "004_herefordshire_cyp_agenda_pack_2021-11-23.txt",
     **{f"minutes-{p.stem}": p for p in sorted(MINUTES.iterdir())
-       if p.suffix in (".txt", ".md", ".html", ".docx")},  # not make_minutes.py, *.expected.json
+       if p.suffix in (".txt", ".md", ".html", ".docx", ".pdf")},  # not make_*.py, *.json
 }
 # pages that carry no meeting date are given the date of the meeting they come from
 DATES = {"seed-000-minutes": "2020-09-15", "seed-001-minutes": "2022-02-22"}

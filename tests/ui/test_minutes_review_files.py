@@ -89,7 +89,8 @@ def test_minutes_without_a_date_need_one_before_saving(
 @pytest.mark.parametrize(("name", "content", "expected"), [
     ("notes.txt", "Some notes about the meeting, with no numbered items at all.\n",
      "no numbered minutes items found"),
-    ("minutes.pdf", "%PDF-1.4 not really\n", "unknown file type .pdf"),
+    ("minutes.pdf", "%PDF-1.4 not really\n", "not a readable PDF file"),
+    ("minutes.rtf", "{\\\\rtf1 not read}\n", "unknown file type .rtf"),
     ("empty.md", "", "file is empty"),
 ])
 def test_a_bad_file_shows_one_line_naming_it(qtbot, open_dialog, auto_ok, cyp_db,  # noqa: F811
@@ -175,3 +176,33 @@ def test_an_actions_due_date_is_shown_beside_its_owner_and_saved(
     save(qtbot, dialog)
     saved = {a.owner: a.due_date for a in list_actions(db, "Environment Scrutiny Committee")}
     assert saved == {"Head of Waste Services": dt.date(2023, 9, 30), "Flood Risk Manager": None}
+
+
+# ------------------------------------------------------------------------------ the meeting's actions
+
+def test_an_actions_table_after_the_last_minute_is_reviewed_and_saved_for_the_meeting(
+        qtbot, open_dialog, db):  # noqa: F811
+    """Brackenford's closing "Actions agreed at this meeting" table names no minute: the review
+    shows its actions in their own group after the items, not under 20/23 Date of Next
+    Meeting, and they are saved against the meeting under no agenda item."""
+    from tests.ui.test_minutes_review import find, go_to
+
+    add_committee(db, "Housing and Communities Scrutiny Committee")
+    dialog = open_dialog(db, FIXTURES / "word_brackenford_housing_2023-03.docx",
+                         committee="Housing and Communities Scrutiny Committee")
+    model = dialog.model
+    last = model.index(model.rowCount() - 1, 0)
+    assert model.data(last).startswith("Actions for the whole meeting (no minute named)")
+    assert model.rowCount(model.index(model.rowCount() - 2, 0)) == 0     # 20/23: nothing
+    visit = find(dialog, "", "action", starts="Arrange a visit")
+    go_to(qtbot, dialog, visit)
+    assert dialog.pane.item_label.text() == "For the whole meeting (no minute named)"
+    assert model.data(visit, Qt.ItemDataRole.AccessibleTextRole) == \
+        "Action for the whole meeting, ticked, will be saved"
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Space)                          # leave it out
+    save(qtbot, dialog)
+    saved = list_actions(db, "Housing and Communities Scrutiny Committee")
+    assert [(a.item, a.owner, a.due_date) for a in saved] == [
+        ("", "Imran Sheikh, Head of Housing Options", dt.date(2023, 3, 31)),
+        ("", "Imran Sheikh, Head of Housing Options", dt.date(2023, 6, 8)),
+        ("", "Gareth Pryce, Private Sector Housing Manager", dt.date(2023, 4, 14))]

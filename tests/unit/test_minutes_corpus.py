@@ -49,9 +49,10 @@ def test_actions(case):
     expected, got = case
     found = [(item.number, action) for item in got.items if not item.exempt
              for action in item.actions]
+    found += [(None, action) for action in got.meeting_actions]  # "item": null, the meeting's
     assert len(found) == len(expected["actions"]), found
     for want, (number, action) in zip(expected["actions"], found, strict=True):
-        assert want["item"] in (None, number)
+        assert want["item"] == number
         assert _key(want["text"]) == _key(action.text)
         assert (action.owner, action.due) == (want["owner"], want["due"] or "")
 
@@ -66,3 +67,16 @@ def test_exempt_business_stays_with_its_exempt_item(case):
                       + [a.text for item in got.items if not item.exempt for a in item.actions])
     for words in expected["must_not_appear"]:
         assert words.casefold() not in public.casefold()
+
+
+def test_attendance(case):
+    """Who was present and who sent apologies, as an officer records them (second round on)."""
+    from desktop_app.domain.enums import AttendanceKind as K
+
+    expected, got = case
+    want = expected.get("attendance")
+    if want is None:
+        pytest.skip("this file's expectation does not list the attendance")
+    names = {kind: [a.name for a in got.attendance if a.kind == kind]
+             for kind in (K.PRESENT, K.APOLOGIES)}
+    assert (names[K.PRESENT], names[K.APOLOGIES]) == (want["present"], want["apologies"])

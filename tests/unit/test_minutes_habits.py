@@ -84,3 +84,85 @@ def test_officers_named_with_their_roles_are_two_people():
     assert split_names("Gareth Pryce (Private Sector Housing Manager) and Ruth Allan "
                        "(Democratic Services Officer)", officers=True) == [
         "Gareth Pryce (Private Sector Housing Manager)", "Ruth Allan (Democratic Services Officer)"]
+
+
+# ------------------------------------------------------------------------------ second round
+
+def test_due_dates_an_officer_reads():
+    import datetime as dt
+
+    from desktop_app.importers.minutes_actions import action_due, relative_due
+
+    assert action_due("X to value the site before Cabinet on 10 October 2023.") == "2023-10-10"
+    assert action_due("Y to list them no later than 15 December 2023.") == "2023-12-15"
+    assert action_due("Z to report by the end of March 2024.") == "2024-03-31"
+    assert action_due("Z to report by the end of February 2024.") == "2024-02-29"
+    assert action_due("W to arrange a visit before the June meeting.") == ""
+    assert relative_due("V to share the list within 28 days.", dt.date(2024, 1, 15)) == \
+        "2024-02-12"
+    assert relative_due("V to reply within 10 working days.", dt.date(2024, 1, 15)) == ""
+
+
+def test_a_label_alone_on_its_line_reads_the_lines_under_it():
+    text = ("Minutes of the Committee held on Monday 15 January 2024\n\n"
+            "YN BRESENNOL / PRESENT:\nCynghorydd / Councillor Eleri Morgan (Cadeirydd / Chair)\n"
+            "Cynghorwyr / Councillors: Dafydd Evans and Ceri Lewis\n\n"
+            "YMDDIHEURIADAU / APOLOGIES:\nCynghorydd / Councillor Bethan Rees\n\n"
+            "1. APOLOGIES\n\nAn apology for absence was received from Councillor Bethan Rees.\n")
+    got = [(a.kind.value, a.name) for a in parse_minutes_text(text).attendance]
+    assert got == [("present", "Councillor Eleri Morgan"), ("present", "Councillor Dafydd Evans"),
+                   ("present", "Councillor Ceri Lewis"), ("apologies", "Councillor Bethan Rees")]
+
+
+def test_a_date_line_with_time_and_venue_and_minute_numbers_that_restart_each_year():
+    text = ("COMMUNITIES SCRUTINY COMMITTEE\n\n"
+            "Monday, 15 January 2024 at 2.00pm in the Council Chamber, Civic Centre\n\n"
+            "### OSC.9/24 Apologies\n\nNone.\n\n### OSC.10/24 Budget\n\nNoted.\n\n"
+            "### OSC.11/24 Work programme\n\nAgreed.\n")
+    proposal = parse_minutes_text(text)
+    assert (proposal.meeting_date.isoformat(), proposal.venue) == (
+        "2024-01-15", "the Council Chamber, Civic Centre")
+    assert [i.number for i in proposal.items] == ["OSC.9/24", "OSC.10/24", "OSC.11/24"]
+
+
+def test_reasons_under_a_resolution_limb_are_part_of_it():
+    text = ("Minutes of the meeting of the Committee held on 21 November 2023\n\n"
+            "248. CALL-IN\n\nRESOLVED:\n\n"
+            "1. That the decision be referred back to Cabinet for the following reasons:\n"
+            "a. the consultation missed Blue Badge holders; and\n"
+            "b. the assessment missed households with no parking.\n"
+            "2. That Cabinet be recommended to phase the increase.\n")
+    recs = parse_minutes_text(text).item(248).recommendations
+    assert [r.text.split("\n")[0] for r in recs] == [
+        "That the decision be referred back to Cabinet for the following reasons:",
+        "That Cabinet be recommended to phase the increase."]
+    assert "households with no parking" in recs[0].text
+
+
+def test_a_closing_actions_section_belongs_to_the_meeting():
+    text = ("Minutes of the meeting of the Committee held on 9 March 2023\n\n"
+            "### 19/23 Budget\n\nRESOLVED – That the report be noted.\n\n"
+            "### 20/23 Date of Next Meeting\n\nThursday, 8th June, 2023.\n\n"
+            "### Actions agreed at this meeting\n\n| Action | Lead officer | Deadline |\n"
+            "| Circulate the figures | Imran Sheikh | 31/03/2023 |\n")
+    proposal = parse_minutes_text(text)
+    assert proposal.item("20/23").actions == []
+    assert [(a.text, a.owner, a.due) for a in proposal.meeting_actions] == [
+        ("Circulate the figures", "Imran Sheikh", "2023-03-31")]
+
+
+def test_pdf_page_furniture_and_ligatures_are_not_minute_text():
+    from pathlib import Path
+
+    from desktop_app.importers.minutes_text import read_minutes_file
+
+    text = read_minutes_file(Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
+                             / "pdf_hartsmoor_corporate_2023-12.pdf")
+    assert "Page 1 of 2" not in text
+    assert "initials" not in text
+    assert "\ufb01" not in text
+    assert "briefing note" in text
+    # the paragraph the page broke is whole again
+    assert ("used by community groups, and whether the groups had been offered alternative "
+            "space.") in text
+    assert "### 55. Medium Term Financial Strategy 2024/25 to 2027/28" in text

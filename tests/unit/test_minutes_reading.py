@@ -27,14 +27,24 @@ def _message(exc: pytest.ExceptionInfo) -> str:
     return text
 
 
-@pytest.mark.parametrize("name", ["minutes.pdf", "minutes", "minutes.rtf"])
+@pytest.mark.parametrize("name", ["minutes.doc", "minutes", "minutes.rtf"])
 def test_unknown_extension(tmp_path, name):
     path = tmp_path / name
     path.write_text("1.\n\nApologies\n\nMinutes:\n\nNone.\n", encoding="utf-8")
     with pytest.raises(MinutesError) as exc:
         parse_minutes_file(path)
     assert _message(exc).startswith(f"{path}: unknown file type")
+    assert _message(exc).endswith("use .txt, .md, .html, .docx or .pdf")
     assert isinstance(exc.value, ValueError)
+
+
+def test_text_named_pdf_is_not_a_readable_pdf(tmp_path):
+    """PDF minutes are read (second blind round); text saved under a .pdf name is refused."""
+    path = tmp_path / "minutes.pdf"
+    path.write_text("1.\n\nApologies\n\nMinutes:\n\nNone.\n", encoding="utf-8")
+    with pytest.raises(MinutesError) as exc:
+        parse_minutes_file(path)
+    assert _message(exc).startswith(f"{path}: not a readable PDF file")
 
 
 def test_missing_file(tmp_path):

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("desktop_app.ui.minutes_review")    # one log for the whole screen
 
 KEY_FOLDER = "minutes/last_folder"
-FILE_FILTER = "Minutes (*.txt *.md *.html *.htm *.docx);;All files (*)"
+FILE_FILTER = "Minutes (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"
 
 
 class MinutesReviewController:

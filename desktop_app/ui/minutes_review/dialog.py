@@ -65,8 +65,8 @@ class MinutesReviewDialog(QDialog):
         if path:
             self.controller.load(path)
         else:
-            self.display.show_placeholder("Choose a minutes file (.txt, .md, .html or .docx) to "
-                                   "review.")
+            self.display.show_placeholder("Choose a minutes file (.txt, .md, .html, .docx or "
+                                          ".pdf) to review.")
 
     def _wire(self) -> None:
         controller = self.controller

@@ -32,7 +32,7 @@ def lay_out(dialog: MinutesReviewDialog) -> None:
     dialog.file_label.setAccessibleName("File")
     dialog.choose_button = QPushButton("Choose &file\u2026")
     dialog.choose_button.setAccessibleName("Choose a minutes file")
-    dialog.choose_button.setToolTip("Open another minutes file (.txt, .md, .html, .docx)")
+    dialog.choose_button.setToolTip("Open another minutes file (.txt, .md, .html, .docx, .pdf)")
 
     # The meeting: date (or a date field), time, venue, committee.
     dialog.when_label = QLabel()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.domain.dates import format_uk
 from desktop_app.services.minutes_reading import ProposedItem
 from desktop_app.ui.minutes_review.state import (ACTION, REC, Choice, ReviewState, item_flags,
-                                                 item_heading)
+                                                 item_heading, is_meeting_group, where)
 from desktop_app.ui.minutes_review.text import plural
 
 __all__ = ["ACTION", "REC", "Choice", "MinutesReviewModel", "ReviewState", "item_flags",
@@ -53,7 +53,7 @@ class MinutesReviewModel(QAbstractItemModel):
         self.choices_changed.emit()
 
     def _items(self) -> list[ProposedItem]:
-        return self.state.proposal.items if self.state is not None else []
+        return self.state.groups if self.state is not None else []
 
     def choice(self, index: QModelIndex | QPersistentModelIndex) -> Choice | None:
         if not index.isValid() or self.state is None or not index.internalId():
@@ -182,7 +182,8 @@ class MinutesReviewModel(QAbstractItemModel):
                 parts.append("nothing to review")
             return "   \u00b7   ".join(parts)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [f"Item {item.number}, {item.title}", *item_flags(item)]
+            parts = [item_heading(item) if is_meeting_group(item)
+                     else f"Item {item.number}, {item.title}", *item_flags(item)]
             parts.append(plural(sum(c.kind == REC for c in choices), "recommendation") + ", "
                          + plural(sum(c.kind == ACTION for c in choices), "action"))
             return ". ".join(parts)
@@ -236,7 +237,7 @@ class MinutesReviewModel(QAbstractItemModel):
             state = "ticked, will be saved" if c.accepted else "unticked, left out"
             if col == self.CHOICE:
                 extra = ", edited" if c.edited else ""
-                return f"{c.title()} under item {c.item.number}, {state}{extra}"
+                return f"{c.title()} {where(c.item)}, {state}{extra}"
             if col == self.WORDING:
                 return c.text
             if c.kind != ACTION:

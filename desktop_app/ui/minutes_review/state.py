@@ -19,6 +19,9 @@ from desktop_app.services.minutes_reading import (
 )
 
 REC, ACTION = "recommendation", "action"
+# the group of actions the minutes give for the whole meeting (a closing "Actions agreed" table
+# naming no minute): shown after the items, saved against the meeting under no agenda item
+MEETING_GROUP = "Actions for the whole meeting"
 
 
 def item_flags(item: ProposedItem) -> list[str]:
@@ -32,8 +35,19 @@ def item_flags(item: ProposedItem) -> list[str]:
     return flags
 
 
+def is_meeting_group(item: ProposedItem) -> bool:
+    return not item.number and item.title == MEETING_GROUP
+
+
 def item_heading(item: ProposedItem) -> str:
+    if is_meeting_group(item):
+        return f"{MEETING_GROUP} (no minute named)"
     return f"{item.number}.  {item.title or '(untitled item)'}"
+
+
+def where(item: ProposedItem) -> str:
+    """"under item 17/23", or "for the whole meeting"."""
+    return "for the whole meeting" if is_meeting_group(item) else f"under item {item.number}"
 
 
 @dataclasses.dataclass(eq=False)
@@ -95,8 +109,15 @@ class ReviewState:
 
     def __init__(self, proposal: MinutesProposal):
         self.proposal = proposal
+        # the rows shown: the agenda items, then the meeting's own actions when there are any
+        self.groups: list[ProposedItem] = list(proposal.items)
+        if proposal.meeting_actions:
+            self.groups.append(ProposedItem(
+                number="", title=MEETING_GROUP, actions=list(proposal.meeting_actions),
+                minutes_text="These actions are listed after the last minute and name no "
+                             "minute: they are saved against the meeting, under no agenda item."))
         self.by_item: list[list[Choice]] = []
-        for item in proposal.items:
+        for item in self.groups:
             choices = [Choice(REC, item, rec, not rec.procedural, rec.text)
                        for rec in item.recommendations]
             choices += [Choice(ACTION, item, action, True, action.text, action.owner)
@@ -122,18 +143,22 @@ class ReviewState:
 
     def problems(self) -> list[str]:
         """What stops saving: an accepted proposal left with no wording."""
-        return [f"item {c.item.number}: the {c.title().lower()} has no wording"
+        return [f"{where(c.item).split(' ', 1)[1]}: the {c.title().lower()} has no wording"
                 for c in self.choices() if c.accepted and not c.text.strip()]
 
     def reduced_proposal(self) -> MinutesProposal:
         """The proposal with only the accepted recommendations and actions, as edited. Every
         agenda item is kept: the meeting's items and minutes are saved whatever is chosen."""
         items = []
-        for item, choices in zip(self.proposal.items, self.by_item, strict=True):
+        meeting_actions: list[ProposedAction] = []
+        for item, choices in zip(self.groups, self.by_item, strict=True):
             recs = [dataclasses.replace(c.original, text=c.text.strip())
                     for c in choices if c.kind == REC and c.accepted]
             actions = [dataclasses.replace(c.original, text=c.text.strip(),
                                            owner=c.owner.strip())
                        for c in choices if c.kind == ACTION and c.accepted]
+            if is_meeting_group(item):
+                meeting_actions = actions
+                continue
             items.append(dataclasses.replace(item, recommendations=recs, actions=actions))
-        return dataclasses.replace(self.proposal, items=items)
+        return dataclasses.replace(self.proposal, items=items, meeting_actions=meeting_actions)

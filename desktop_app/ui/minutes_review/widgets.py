@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit
                                QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget)
 
 from desktop_app.ui.minutes_review.model import MinutesReviewModel
-from desktop_app.ui.minutes_review.state import ACTION, Choice, item_flags, item_heading
+from desktop_app.ui.minutes_review.state import (ACTION, Choice, is_meeting_group, item_flags,
+                                                 item_heading)
 from desktop_app.ui.minutes_review.text import plural
 from desktop_app.ui.widgets.detail_parts import TextArea, heading, muted, section
 
@@ -171,7 +172,8 @@ class EditPane(QWidget):
         self.minutes.setPlainText("\n\n".join(parts) or "(no minutes text for this item)")
         label = self.minutes_title.findChild(QLabel)
         if label is not None:
-            label.setText(f"Minutes of item {item.number}")
+            label.setText("About these actions" if is_meeting_group(item)
+                          else f"Minutes of item {item.number}")
         self.minutes_title.show()
         self.minutes.show()
 
@@ -189,11 +191,16 @@ class EditPane(QWidget):
         self.choice = None
         self.title.setText(item_heading(item))
         flags = item_flags(item)
-        self.item_label.setText("  \u00b7  ".join(flags) if flags else "Agenda item")
         n_recs, n_actions = len(item.recommendations), len(item.actions)
-        self.note.setText(
-            f"{plural(n_recs, 'recommendation')} and {plural(n_actions, 'action')} proposed. "
-            "The item and its minutes are saved with the meeting whatever you tick.")
+        if is_meeting_group(item):
+            self.item_label.setText("The meeting")
+            self.note.setText(f"{plural(n_actions, 'action')} proposed for the meeting as a "
+                              "whole, under no agenda item.")
+        else:
+            self.item_label.setText("  \u00b7  ".join(flags) if flags else "Agenda item")
+            self.note.setText(
+                f"{plural(n_recs, 'recommendation')} and {plural(n_actions, 'action')} proposed."
+                " The item and its minutes are saved with the meeting whatever you tick.")
         self.note.show()
         self._set_editing(False)
         self._show_minutes(item)
@@ -201,7 +208,9 @@ class EditPane(QWidget):
     def show_choice(self, choice: Choice) -> None:
         self.choice = None  # no echo while filling in
         self.title.setText(choice.title())
-        self.item_label.setText(f"Item {choice.item.number}: {choice.item.title}")
+        self.item_label.setText(
+            "For the whole meeting (no minute named)" if is_meeting_group(choice.item)
+            else f"Item {choice.item.number}: {choice.item.title}")
         if choice.procedural:
             self.note.setText("Procedural (minutes approved, report noted, work programme "
                               "agreed): left out unless you tick it.")

@@ -35,7 +35,8 @@ def open_review(officer, monkeypatch, path) -> MinutesReviewDialog:
 @pytest.mark.parametrize(("name", "content", "expected"), [
     ("notes.txt", b"Some notes about the meeting, with no numbered items at all.\n",
      "no numbered minutes items found"),
-    ("minutes.pdf", b"%PDF-1.4 not really\n", "unknown file type .pdf"),
+    ("minutes.pdf", b"%PDF-1.4 not really\n", "not a readable PDF file"),
+    ("minutes.rtf", b"{\\rtf1 not read}\n", "unknown file type .rtf"),
     ("empty.md", b"", "file is empty"),
     ("minutes.docx", b"not a zip", "minutes.docx"),
     ("minutes.html", b"<html><body><p>Nothing numbered here.</p></body></html>",
