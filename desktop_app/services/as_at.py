@@ -190,10 +190,24 @@ def known_history(db: Database, committee: str) -> KnownHistory:
     """From when the committee's actions and recommendations are known: the day of the first
     audited record of them, and whether that record came from an import."""
     with db.reading() as s:
-        c = find_committee(s, committee)
-        first = s.scalars(select(AuditEntry).where(
-            AuditEntry.table_name.in_(_TRACKED), AuditEntry.committee_id == c.id)
-            .order_by(AuditEntry.id).limit(1)).first()
-        if first is None:
-            return KnownHistory(None)
-        return KnownHistory(first.at.date(), first.field == KNOWN_FROM_IMPORT)
+        return known_history_in(s, find_committee(s, committee).id)
+
+
+def known_history_in(session, committee_id: int) -> KnownHistory:
+    """``known_history`` within an open session, by the committee's id."""
+    first = session.scalars(select(AuditEntry).where(
+        AuditEntry.table_name.in_(_TRACKED), AuditEntry.committee_id == committee_id)
+        .order_by(AuditEntry.id).limit(1)).first()
+    if first is None:
+        return KnownHistory(None)
+    return KnownHistory(first.at.date(), first.field == KNOWN_FROM_IMPORT)
+
+
+def tracker_objects_as_at(session, committee_id: int, day: dt.date
+                          ) -> tuple[list[Action], list[Recommendation]]:
+    """The committee's actions and recommendations as they stood on ``day`` (unsaved objects
+    rebuilt from the audit trail, not attached to ``session``), for counting."""
+    dates = {m.id: m.date for m in session.scalars(select(Meeting).where(
+        Meeting.committee_id == committee_id))}
+    return (_rewind(session, Action, committee_id, day, dates),
+            _rewind(session, Recommendation, committee_id, day, dates))
