@@ -46,6 +46,8 @@ def _stats(args, ctx: CliContext):
     elif not args.output:
         d = stats
         print(f"{d.committee}, {d.year} (as at {d.as_at:%d/%m/%Y})")
+        if d.history:
+            print(f"  {d.history}")
         print(f"  recommendations made {d.recommendations_made}; responses on time "
               f"{d.responses_on_time}, late {d.responses_late}, date not recorded "
               f"{d.responses_undated}, missing {d.responses_missing}, pending {d.responses_pending}")

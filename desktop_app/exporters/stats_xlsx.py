@@ -29,6 +29,7 @@ def write_stats_xlsx(path: str | Path, stats) -> None:
     summary = [
         ["Committee", stats.committee], ["Municipal year", stats.year],
         ["Figures as at", stats.as_at],
+        *([["History", stats.history]] if stats.history else []),
         ["Recommendations made", stats.recommendations_made],
         ["Responses on time (s.9FE)", stats.responses_on_time],
         ["Responses late", stats.responses_late],

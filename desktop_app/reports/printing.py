@@ -6,8 +6,9 @@ officer's ``as_at``, else the publication date of the meeting the document is fo
 ``today`` (which the caller passes: nothing here reads the clock). The minutes record the
 meeting, so they are as at the officer's date, else ``today``: whether they are still a draft
 depends on it. When anything changed after
-that date, actions and recommendations are rebuilt as they stood then (from the audit trail,
-imported rows counting from their own dates); otherwise the live rows are used.
+that date, actions, recommendations and the work programme are rebuilt as they stood then
+(from the audit trail, imported rows counting from their own dates); otherwise the live rows
+are used.
 """
 
 from __future__ import annotations
@@ -112,6 +113,17 @@ def _actions(db: Database, src: Sources):
     if history.changed_after(db, src.committee.name, src.as_at):
         return history.actions_as_at(db, src.committee.name, src.as_at)
     return actions.list_actions(db, src.committee.name, with_updates=True, now=src.as_at)
+
+
+_WORK_TABLES = ("work_programme_items", "work_item_moves")
+
+
+def _work_items(db: Database, src: Sources):
+    """The work programme as it stood on the as-at date (items moved, added or delivered
+    later are where they were then), or today's when nothing changed since."""
+    if history.changed_after(db, src.committee.name, src.as_at, _WORK_TABLES):
+        return history.work_programme_as_at(db, src.committee.name, src.as_at)
+    return work_programme.list_work_programme(db, src.committee.name)
 
 
 def _only(rows, ids: Collection[int] | None) -> list:
@@ -242,7 +254,7 @@ def _prepare(db: Database, kind: str, committee: str, *, meeting: dt.date | None
                       history_gap=src.history_gap, extra_columns=chosen)
     elif kind == "work-programme":
         build = build_work_programme
-        args = (src.year_meetings(), work_programme.list_work_programme(db, src.committee.name))
+        args = (src.year_meetings(), _work_items(db, src))
     elif kind == "minutes":
         from desktop_app.services.minutes_record import minutes_records
         the_meeting = _need_meeting(src, kind)
@@ -262,7 +274,7 @@ def _prepare(db: Database, kind: str, committee: str, *, meeting: dt.date | None
                          previous_record=minutes_records(db, [previous.id]).get(previous.id)
                          if previous else None,
                          recommendations=_recommendations(db, src),
-                         work_items=work_programme.list_work_programme(db, src.committee.name),
+                         work_items=_work_items(db, src),
                          meetings=src.meetings, last_meeting=src.last_meeting,
                          history_gap=src.history_gap)
         if kind == "pack":

@@ -216,6 +216,7 @@ def build_stats_summary(target: Target, stats, *, council: str = "") -> None:
         Paragraph(f"Scrutiny impact {stats.year}", st["title"]),
         Paragraph(f"{stats.committee}: {format_uk(stats.start)} to {format_uk(stats.end)}"
                   f" (figures as at {format_uk(stats.as_at)})", st["small"]),
+        *([Paragraph(stats.history, st["small"])] if stats.history else []),
         Spacer(1, 4 * mm),
         _figures(stats),
         Spacer(1, 5 * mm),

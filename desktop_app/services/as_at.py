@@ -24,13 +24,14 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, Time, exists, or_, sele
 
 from desktop_app.db.engine import Database
 from desktop_app.db.models import (Action, AuditEntry, Committee, Meeting, ProgressUpdate,
-                                   Recommendation)
+                                   Recommendation, WorkItemMove, WorkProgrammeItem)
 from desktop_app.domain.as_at import KNOWN_FROM_IMPORT, KnownHistory
 from desktop_app.domain.enums import ActionStatus, MeetingStatus, Verdict
-from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow
+from desktop_app.domain.records import ActionRow, RecommendationRow, UpdateRow, WorkItemRow
 from desktop_app.services.actions import action_row
 from desktop_app.services.common import find_committee
 from desktop_app.services.recommendations import rec_row
+from desktop_app.services.work_programme import sort_work_rows, work_row
 
 Row = TypeVar("Row", ActionRow, RecommendationRow)
 
@@ -77,7 +78,11 @@ _LATER = {
 
 def _as_the_file_says(table: str, values: dict, meeting_dates: dict[int, dt.date],
                       day: dt.date) -> dict | None:
-    """An imported row as it stood on ``day`` by its own dates, or None if it did not yet."""
+    """An imported row as it stood on ``day`` by its own dates, or None if it did not yet.
+    A work programme item is planned ahead of its meeting and has no date of its own: it
+    stands as the file says."""
+    if table not in _OWN_DATE:
+        return dict(values)
     since = meeting_dates.get(values.get("meeting_id") or 0) or values.get(_OWN_DATE[table])
     if since is None or since > day:
         return None
@@ -172,17 +177,51 @@ def _rows_as_at(db: Database, committee: str, day: dt.date,
     return rows
 
 
+def work_programme_as_at(db: Database, committee: str, day: dt.date) -> list[WorkItemRow]:
+    """The committee's work programme as it stood on ``day``: each item at the meeting it was
+    planned for then, with its status then and only the moves made by then."""
+    cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    with db.reading() as s:
+        c = find_committee(s, committee)
+        dates = {m.id: m.date for m in s.scalars(select(Meeting).where(
+            Meeting.committee_id == c.id))}
+        items = _rewind(s, WorkProgrammeItem, c.id, day, dates)
+        recorded_later = set(s.scalars(select(AuditEntry.row_id).where(
+            AuditEntry.table_name == WorkItemMove.__tablename__, AuditEntry.operation == "insert",
+            AuditEntry.field != KNOWN_FROM_IMPORT, AuditEntry.at >= cutoff,
+            or_(AuditEntry.committee_id == c.id, AuditEntry.committee_id.is_(None)))))
+        moves: dict[int, list[WorkItemMove]] = {}
+        first_later: dict[int, WorkItemMove] = {}
+        for m in s.scalars(select(WorkItemMove).join(WorkProgrammeItem)
+                           .where(WorkProgrammeItem.committee_id == c.id)
+                           .order_by(WorkItemMove.moved_on, WorkItemMove.id)):
+            if m.moved_on > day:
+                first_later.setdefault(m.item_id, m)
+            elif m.id not in recorded_later:
+                moves.setdefault(m.item_id, []).append(m)
+        by_date = {d: mid for mid, d in sorted(dates.items(), reverse=True)}
+        for w in items:
+            # a move dated after the day (an imported file's): the item was where it came from
+            if w.id in first_later:
+                w.meeting_id = by_date.get(first_later[w.id].from_date)  # type: ignore[arg-type]
+        rows = [work_row(w, meeting_date=dates.get(w.meeting_id or 0),
+                         moves=moves.get(w.id, [])) for w in items]
+    return sort_work_rows(rows)
+
+
 _TRACKED = ("actions", "recommendations")
 
 
-def changed_after(db: Database, committee: str, day: dt.date) -> bool:
-    """Whether any action or recommendation of the committee was created, changed or deleted
-    after ``day`` (if not, today's rows are the rows as at ``day``)."""
+def changed_after(db: Database, committee: str, day: dt.date,
+                  tables: tuple[str, ...] = _TRACKED) -> bool:
+    """Whether any action or recommendation (or row of ``tables``) of the committee was
+    created, changed or deleted after ``day`` (if not, today's rows are the rows as at
+    ``day``)."""
     cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     with db.reading() as s:
         c = find_committee(s, committee)
         return bool(s.scalar(select(exists().where(
-            AuditEntry.table_name.in_(_TRACKED), AuditEntry.at >= cutoff,
+            AuditEntry.table_name.in_(tables), AuditEntry.at >= cutoff,
             or_(AuditEntry.committee_id == c.id, AuditEntry.committee_id.is_(None))))))
 
 
@@ -190,10 +229,24 @@ def known_history(db: Database, committee: str) -> KnownHistory:
     """From when the committee's actions and recommendations are known: the day of the first
     audited record of them, and whether that record came from an import."""
     with db.reading() as s:
-        c = find_committee(s, committee)
-        first = s.scalars(select(AuditEntry).where(
-            AuditEntry.table_name.in_(_TRACKED), AuditEntry.committee_id == c.id)
-            .order_by(AuditEntry.id).limit(1)).first()
-        if first is None:
-            return KnownHistory(None)
-        return KnownHistory(first.at.date(), first.field == KNOWN_FROM_IMPORT)
+        return known_history_in(s, find_committee(s, committee).id)
+
+
+def known_history_in(session, committee_id: int) -> KnownHistory:
+    """``known_history`` within an open session, by the committee's id."""
+    first = session.scalars(select(AuditEntry).where(
+        AuditEntry.table_name.in_(_TRACKED), AuditEntry.committee_id == committee_id)
+        .order_by(AuditEntry.id).limit(1)).first()
+    if first is None:
+        return KnownHistory(None)
+    return KnownHistory(first.at.date(), first.field == KNOWN_FROM_IMPORT)
+
+
+def tracker_objects_as_at(session, committee_id: int, day: dt.date
+                          ) -> tuple[list[Action], list[Recommendation]]:
+    """The committee's actions and recommendations as they stood on ``day`` (unsaved objects
+    rebuilt from the audit trail, not attached to ``session``), for counting."""
+    dates = {m.id: m.date for m in session.scalars(select(Meeting).where(
+        Meeting.committee_id == committee_id))}
+    return (_rewind(session, Action, committee_id, day, dates),
+            _rewind(session, Recommendation, committee_id, day, dates))

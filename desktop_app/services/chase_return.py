@@ -17,7 +17,7 @@ from desktop_app.db.models import Action, ProgressUpdate, Recommendation
 from desktop_app.domain.enums import Verdict
 from desktop_app.services.common import today
 from desktop_app.services import actions, recommendations
-from desktop_app.exporters.chase_xlsx import read_original
+from desktop_app.exporters.chase_xlsx import first_record_row, read_original
 from desktop_app.services.chase import ACTION_FIELDS, MARK, META_SHEET, REC_FIELDS
 from desktop_app.services.errors import NotFound, ServiceError
 
@@ -104,7 +104,7 @@ def read_returned(db: Database, path: Path) -> ChaseReview:
         if sheet not in wb.sheetnames:
             continue
         ws = wb[sheet]
-        for r in range(2, ws.max_row + 1):
+        for r in range(first_record_row(ws), ws.max_row + 1):
             key = _norm(ws.cell(row=r, column=7).value)
             values = [_norm(ws.cell(row=r, column=c).value) for c in range(1, 7)]
             if not key:

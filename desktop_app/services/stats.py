@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.db.engine import Database
+from desktop_app.domain.as_at import KnownHistory
 from desktop_app.domain.attendance_year import MemberAttendance
 from desktop_app.db.models import (Action, Meeting, Recommendation, WorkItemMove,
                                    WorkProgrammeItem)
 from desktop_app.domain.dates import municipal_year_bounds
 from desktop_app.domain.enums import (ActionStatus, ImplementationStatus, MeetingStatus, Verdict,
                                       WorkStatus)
+from desktop_app.services.as_at import known_history_in, tracker_objects_as_at
 from desktop_app.services.attendance import member_attendance_in_session
 from desktop_app.services.common import find_committee, today
 from desktop_app.services.recommendations import response_due
@@ -71,6 +73,9 @@ class YearStats:
     # per member: held meetings with attendance recorded, present, apologies ... (as councils
     # publish "meetings attended")
     attendance: list[MemberAttendance] = dataclasses.field(default_factory=list)
+    # for a year gone by whose tracker history starts after its end: the sentence saying so
+    # (as a document's history gap does); "" when the history reaches back
+    history: str = ""
 
     def as_dict(self) -> dict:
         def conv(v):
@@ -100,8 +105,16 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
         per_meeting = {mid: MeetingStats(meetings[mid].date, meetings[mid].status)
                        for mid in in_year}
 
-        recs = s.scalars(select(Recommendation).where(
-            Recommendation.committee_id == c.id, Recommendation.procedural.is_(False))).all()
+        if as_at < now:
+            # a year gone by: its actions and recommendations as they stood at its end,
+            # rebuilt from the audit trail, not as they stand today
+            actions, recs = tracker_objects_as_at(s, c.id, as_at)
+            result.history = _history_note(known_history_in(s, c.id), as_at)
+        else:
+            actions = list(s.scalars(select(Action).where(Action.committee_id == c.id)))
+            recs = list(s.scalars(select(Recommendation).where(
+                Recommendation.committee_id == c.id)))
+        recs = [r for r in recs if not r.procedural]
         verdicts: Counter[str] = Counter()
         for r in recs:
             if r.meeting_id not in in_year:
@@ -131,7 +144,7 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
 
         per_dir: dict[str, DirectorateStats] = defaultdict(lambda: DirectorateStats(""))
         days: list[int] = []
-        for a in s.scalars(select(Action).where(Action.committee_id == c.id)):
+        for a in actions:
             raised = a.raised_on or (meetings[a.meeting_id].date if a.meeting_id in meetings else None)
             if raised is None or not (start <= raised <= end):
                 continue
@@ -173,6 +186,13 @@ def year_stats(db: Database, committee: str, year: str, now: dt.date | None = No
     result.meetings = sorted(per_meeting.values(), key=lambda m: m.date)
     result.directorates = sorted(per_dir.values(), key=lambda d: (-d.raised, d.directorate))
     return result
+
+
+def _history_note(known: KnownHistory, as_at: dt.date) -> str:
+    gap = known.gap_before(as_at)
+    if gap and known.imported:
+        return f"{gap} Imported records are counted as their file records them."
+    return gap
 
 
 def _move_day(m: WorkItemMove) -> dt.date:

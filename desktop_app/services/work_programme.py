@@ -24,16 +24,32 @@ STATUS_FILTERS = ("proposed", "scheduled", "delivered", "deferred", "dropped", "
                   "all")
 
 
-def work_row(w: WorkProgrammeItem) -> WorkItemRow:
+_LOADED = object()
+
+
+def work_row(w: WorkProgrammeItem, *, meeting_date: dt.date | None | object = _LOADED,
+             moves: list[WorkItemMove] | None = None) -> WorkItemRow:
+    """The item as a row; ``meeting_date`` and ``moves`` given for an item rebuilt as at a
+    past date (services.as_at), else read from the item's relationships."""
+    if meeting_date is _LOADED:
+        meeting_date = w.meeting.date if w.meeting else None
+    assert meeting_date is None or isinstance(meeting_date, dt.date)
     return WorkItemRow(
         id=w.id, version=w.version, committee_id=w.committee_id, title=w.title, format=w.format,
         scrutiny_type=w.scrutiny_type, origin=w.origin, lead=w.lead_officers,
         position=w.current_position, meeting_id=w.meeting_id,
-        meeting_date=w.meeting.date if w.meeting else None, target=w.target_text,
+        meeting_date=meeting_date, target=w.target_text,
         target_date=w.target_date, status=w.status, sort_order=w.sort_order,
         status_word=w.status_word, rag=w.rag, extra=extra_of(w.extra),
         moves=tuple(MoveRow(on=m.moved_on, from_date=m.from_date, to_date=m.to_date,
-                            reason=m.reason, author=m.author) for m in w.moves))
+                            reason=m.reason, author=m.author)
+                    for m in (w.moves if moves is None else moves)))
+
+
+def sort_work_rows(rows: list[WorkItemRow]) -> list[WorkItemRow]:
+    """As the programme lists them: by meeting (to be scheduled last), then the set order."""
+    return sorted(rows, key=lambda r: (r.meeting_date is None, r.meeting_date or dt.date.max,
+                                       r.sort_order))
 
 
 def add_work_item(db: Database, committee: str, title: str,
@@ -124,8 +140,7 @@ def list_work_programme(db: Database, committee: str, status: str | None = None)
         items = s.scalars(select(WorkProgrammeItem).where(WorkProgrammeItem.committee_id == c.id)
                           .options(selectinload(WorkProgrammeItem.meeting),
                                    selectinload(WorkProgrammeItem.moves))).all()
-        rows = [work_row(w) for w in items]
-    rows.sort(key=lambda r: (r.meeting_date is None, r.meeting_date or dt.date.max, r.sort_order))
+        rows = sort_work_rows([work_row(w) for w in items])
     if status == "unscheduled":
         return [r for r in rows if r.meeting_date is None]
     if status not in (None, "", "all"):

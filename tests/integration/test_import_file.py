@@ -164,8 +164,8 @@ def test_a_returned_chase_workbook_is_applied_or_cancelled_as_a_whole(demo_db, t
                            now=dt.date(2021, 11, 12))
     wb = load_workbook(pack.workbook)
     ws = wb["Actions"]
-    action_id = int(ws["G2"].value.split(":")[1])
-    ws["F2"] = "KPIs circulated to members on 1 December"
+    action_id = int(ws["G3"].value.split(":")[1])
+    ws["F3"] = "KPIs circulated to members on 1 December"
     wb.save(pack.workbook)
     before = actions.get_action(demo_db, action_id).progress
 

@@ -254,9 +254,9 @@ def test_a_returned_chase_workbook_is_reviewed_and_the_ticked_change_applied(
                            now=dt.date(2021, 11, 12))
     wb = load_workbook(pack.workbook)
     ws = wb["Actions"]
-    first_id, second_id = (int(ws[f"G{r}"].value.split(":")[1]) for r in (2, 3))
-    ws["F2"] = "KPIs circulated to members on 1 December"
-    ws["F3"] = "Friends of Ledbury details sent"
+    first_id, second_id = (int(ws[f"G{r}"].value.split(":")[1]) for r in (3, 4))
+    ws["F3"] = "KPIs circulated to members on 1 December"
+    ws["F4"] = "Friends of Ledbury details sent"
     wb.save(pack.workbook)
     actions.update_action(demo_db, second_id, progress="Chased by phone")  # meanwhile, in the app
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from desktop_app.db.models import AuditEntry
 from desktop_app.domain.as_at import KnownHistory, document_as_at
@@ -18,6 +18,7 @@ from desktop_app.importers.xlsx_reader import parse_workbook
 from desktop_app.reports.printing import write_document
 from desktop_app.services import meetings
 from desktop_app.services.import_service import import_workbook
+from desktop_app.services import work_programme
 from desktop_app.services.work_programme import list_work_programme
 from tests import fixtures_xlsx as F
 
@@ -173,3 +174,27 @@ def test_a_completion_dated_after_the_as_at_date_is_not_yet_shown(demo):
     # seed 004: action 3 (due 2 November 2021) was completed on 15 November 2021
     text = _text(demo, "action-log", as_at=D(2021, 11, 12))
     assert "7 current actions, 4 overdue, 0 completed awaiting report" in text
+
+
+def test_work_programme_as_at_an_earlier_date_keeps_items_where_they_were_then(demo):
+    from desktop_app.services.work_programme import drop_work_item, move_work_item
+    at_23 = [w for w in list_work_programme(demo, CYP) if w.meeting_date == D(2021, 11, 23)]
+    moved, dropped = at_23[0], at_23[1]
+    before = _text(demo, "work-programme", as_at=D(2021, 11, 15))
+    with demo.reading() as s:
+        last = s.scalar(select(func.max(AuditEntry.id)))
+    # on 20 November 2021, after the papers went out: one item deferred to March, another
+    # dropped, a new one added
+    move_work_item(demo, moved.id, D(2022, 3, 22), reason="Deferred: report not ready",
+                   on=D(2021, 11, 20))
+    drop_work_item(demo, dropped.id, reason="No longer needed")
+    work_programme.add_work_item(demo, CYP, "Added after the papers went out",
+                                 meeting=D(2021, 11, 23))
+    with demo.unit_of_work() as s:
+        s.execute(update(AuditEntry).where(AuditEntry.id > last)
+                  .values(at=dt.datetime(2021, 11, 20, 10)))
+    assert _text(demo, "work-programme", as_at=D(2021, 11, 15)) == before
+    after = _text(demo, "work-programme", as_at=D(2021, 11, 21))
+    assert after != before
+    assert "Added after the papers went out" in after
+    assert "Added after the papers went out" not in before

@@ -186,7 +186,8 @@ class StatsDialog(QDialog):
             return
         running = s.as_at < s.end
         self.heading.setText(f"{format_uk(s.start)} to {format_uk(s.end)}"
-                             + (f" \u2013 figures as at {format_uk(s.as_at)}" if running else ""))
+                             + (f" \u2013 figures as at {format_uk(s.as_at)}" if running else "")
+                             + (f"\n{s.history}" if s.history else ""))
         rows = figure_rows(s)
         self.figures.clearSpans()
         self.figures.setRowCount(len(rows))
