@@ -95,7 +95,11 @@ def _as_the_file_says(table: str, values: dict, meeting_dates: dict[int, dt.date
 
 
 def _rewind(session, model, committee_id: int, day: dt.date,
-            meeting_dates: dict[int, dt.date]) -> list:
+            meeting_dates: dict[int, dt.date], keep_late: bool = False) -> list:
+    """The committee's rows of ``model`` as they stood on ``day``. A row typed in after ``day``
+    is left out (a document then did not show it) unless ``keep_late``: then, as an imported
+    row, it stands by its own dates as first entered (a year's figures count an action of one
+    of its meetings that the officer typed in afterwards)."""
     cutoff = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     table = model.__tablename__
     rows = {o.id: _columns(o) for o in session.scalars(
@@ -105,7 +109,8 @@ def _rewind(session, model, committee_id: int, day: dt.date,
         or_(AuditEntry.committee_id == committee_id, AuditEntry.committee_id.is_(None)))
         .order_by(AuditEntry.id.desc()))
     for e in changes:
-        if e.operation == "insert" and e.field == KNOWN_FROM_IMPORT and e.row_id in rows:
+        if e.operation == "insert" and (keep_late or e.field == KNOWN_FROM_IMPORT) \
+                and e.row_id in rows:
             kept = _as_the_file_says(table, rows[e.row_id], meeting_dates, day)
             if kept is None:
                 rows.pop(e.row_id)
@@ -248,5 +253,5 @@ def tracker_objects_as_at(session, committee_id: int, day: dt.date
     rebuilt from the audit trail, not attached to ``session``), for counting."""
     dates = {m.id: m.date for m in session.scalars(select(Meeting).where(
         Meeting.committee_id == committee_id))}
-    return (_rewind(session, Action, committee_id, day, dates),
-            _rewind(session, Recommendation, committee_id, day, dates))
+    return (_rewind(session, Action, committee_id, day, dates, keep_late=True),
+            _rewind(session, Recommendation, committee_id, day, dates, keep_late=True))

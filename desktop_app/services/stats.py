@@ -192,6 +192,8 @@ def _history_note(known: KnownHistory, as_at: dt.date) -> str:
     gap = known.gap_before(as_at)
     if gap and known.imported:
         return f"{gap} Imported records are counted as their file records them."
+    if gap:
+        return f"{gap} Records entered since are counted as first entered."
     return gap
 
 

@@ -191,3 +191,27 @@ def test_a_year_before_the_imported_history_says_so(db, monkeypatch, tmp_path):
                            "file records them.")
     assert got.actions_raised > 0
     assert year_stats(db, DEMO_COMMITTEE, "2026/27", now=dt.date(2027, 2, 1)).history == ""
+
+
+def test_an_action_typed_in_after_the_year_counts_in_it_as_first_entered(db, monkeypatch):
+    """An officer catching up types in, in June, an action of a March meeting: the year's
+    figures count it (raised at that meeting), as it was entered, not leave it out."""
+    from desktop_app.services import actions, committees, meetings
+    from desktop_app.services.stats import year_stats
+
+    monkeypatch.setenv("SCRUTINY_TRACKER_TODAY", "2022-03-10")
+    committees.add_committee(db, "Scrutiny Board", short_name="SB")
+    meetings.add_meeting(db, "SB", dt.date(2022, 3, 10))
+    actions.add_action(db, "SB", dt.date(2022, 3, 10), "A1", due=dt.date(2022, 4, 1))
+    last = _dated(db, 0, dt.date(2022, 3, 10))
+    monkeypatch.setenv("SCRUTINY_TRACKER_TODAY", "2022-06-15")
+    late = actions.add_action(db, "SB", dt.date(2022, 3, 10), "A2", directorate="Finance",
+                              due=dt.date(2022, 3, 31)).id
+    last = _dated(db, last, dt.date(2022, 6, 15))
+    actions.complete_action(db, late, on=dt.date(2022, 6, 20))
+    _dated(db, last, dt.date(2022, 6, 20))
+    got = year_stats(db, "SB", "2021/22", now=dt.date(2022, 7, 1))
+    assert got.actions_raised == 2
+    # completed on 20 June, after the year's end: open and overdue at it, as both were
+    assert (got.actions_completed, got.actions_overdue) == (0, 2)
+    assert got.history == ""
