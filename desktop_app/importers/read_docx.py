@@ -26,6 +26,7 @@ import os
 import re
 from typing import Any
 
+from desktop_app.importers.docx_numbering import paragraph_numbers
 from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_colours import (OTHER, STRUCK, VERDICT_LEAD, _hex_rgb,
                                                 fill_class, text_class)
@@ -47,9 +48,8 @@ def read_docx(path: str | os.PathLike[str]) -> list[SheetGrid]:
 
     try:
         document = docx.Document(str(path))
-        _NUMBERS.clear()
-        _NUMBERS.update(_numbers(document))
-        grids = _tables(document.element.body)
+        numbers = paragraph_numbers(document)
+        grids = _tables(document.element.body, numbers)
     except ImportFileError:
         raise
     except MemoryError:
@@ -60,13 +60,12 @@ def read_docx(path: str | os.PathLike[str]) -> list[SheetGrid]:
     if not grids:  # a letter answering recommendations paragraph by paragraph, or nothing
         from desktop_app.importers.exec_letter import letter_grid
 
-        letter = letter_grid([_paragraph_text(p) for p in _body_children(document.element.body)
+        letter = letter_grid([_paragraph_text(p, numbers)
+                              for p in _body_children(document.element.body)
                               if p.tag == _P])
-        _NUMBERS.clear()
         if letter is not None:
             return [letter]
         raise fail(path, "the Word document has no table (a tracker in Word must be a table)")
-    _NUMBERS.clear()
     for grid in grids:
         grid.fill_merges()
     return grids
@@ -85,7 +84,7 @@ def _body_children(parent: Any) -> list[Any]:
     return found
 
 
-def _tables(body: Any) -> list[SheetGrid]:
+def _tables(body: Any, numbers: dict[Any, str]) -> list[SheetGrid]:
     grids: list[SheetGrid] = []
     heading = paragraph = ""
     headings: list[str] = []
@@ -94,7 +93,7 @@ def _tables(body: Any) -> list[SheetGrid]:
     for child in _body_children(body):
         tag = child.tag
         if tag == _P:
-            text = " ".join(_paragraph_text(child).split())
+            text = " ".join(_paragraph_text(child, numbers).split())
             if not text:
                 continue
             between = True
@@ -105,7 +104,7 @@ def _tables(body: Any) -> list[SheetGrid]:
             elif grids:
                 legend.append(text)
         elif tag == _TBL:
-            grid = _table(child, f"Table {len(grids) + 1}")
+            grid = _table(child, f"Table {len(grids) + 1}", numbers)
             grid.caption = heading or paragraph
             grid.headings = headings
             if grid.caption:  # row 0: above the table's first row, read as a title row is
@@ -129,13 +128,10 @@ def _style(p: Any) -> str:
     return (style.get(_VAL) or "") if style is not None else ""
 
 
-# paragraph -> its automatic number as Word shows it ("R1", "a)"), for the document being read
-_NUMBERS: dict[Any, str] = {}
-
-
-def _paragraph_text(p: Any) -> str:
+def _paragraph_text(p: Any, numbers: dict[Any, str] | None = None) -> str:
+    """A paragraph's text, after its automatic number ("R1", "a)": ``numbers``) if it has one."""
     parts = []
-    number = _NUMBERS.get(p)
+    number = numbers.get(p) if numbers else None
     if number:
         parts.append(number + " ")
     for node in p.iter(_T, _TAB, _BR, _CR):
@@ -161,116 +157,43 @@ def _placeholder(node: Any) -> bool:
     return False
 
 
-_FORMATS = {"decimal": str, "lowerLetter": lambda n: _letters(n).lower(),
-            "upperLetter": lambda n: _letters(n), "lowerRoman": lambda n: _roman(n).lower(),
-            "upperRoman": lambda n: _roman(n), "decimalZero": lambda n: f"{n:02d}"}
-
-
-def _letters(n: int) -> str:
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
-def _numbers(document: Any) -> dict[Any, str]:
-    """Each paragraph Word numbers itself -> its number as shown ("R1", "2.", "a)"), counted in
-    document order per list (numbering.xml's abstractNum), a level restarting under the level
-    above it. Bullets and pictures are not numbers."""
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        return {}
-    levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (abstract, ilvl) -> fmt, text, start
-    for abstract in numbering.iterchildren(f"{_W}abstractNum"):
-        aid = abstract.get(f"{_W}abstractNumId") or ""
-        for lvl in abstract.iterchildren(f"{_W}lvl"):
-            fmt, text, start = lvl.find(f"{_W}numFmt"), lvl.find(f"{_W}lvlText"), \
-                lvl.find(f"{_W}start")
-            with contextlib.suppress(ValueError, TypeError):
-                levels[(aid, int(lvl.get(f"{_W}ilvl") or 0))] = (
-                    fmt.get(_VAL) if fmt is not None else "decimal",
-                    text.get(_VAL) if text is not None else "",
-                    int(start.get(_VAL)) if start is not None else 1)
-    abstract_of = {}
-    for num in numbering.iterchildren(f"{_W}num"):
-        ref = num.find(f"{_W}abstractNumId")
-        if ref is not None:
-            abstract_of[num.get(f"{_W}numId")] = ref.get(_VAL)
-    counts: dict[str, dict[int, int]] = {}
-    found: dict[Any, str] = {}
-    for p in document.element.body.iter(_P):
-        num_pr = p.find(f"{_PPR}/{_W}numPr")
-        if num_pr is None:
-            continue
-        num_id = num_pr.find(f"{_W}numId")
-        ilvl_el = num_pr.find(f"{_W}ilvl")
-        abstract = abstract_of.get(num_id.get(_VAL) if num_id is not None else None)
-        try:
-            ilvl = int(ilvl_el.get(_VAL)) if ilvl_el is not None else 0
-        except (TypeError, ValueError):
-            continue
-        if abstract is None or (abstract, ilvl) not in levels:
-            continue
-        count = counts.setdefault(abstract, {})
-        count[ilvl] = count.get(ilvl, levels[(abstract, ilvl)][2] - 1) + 1
-        for deeper in [k for k in count if k > ilvl]:
-            del count[deeper]
-        fmt, text, _start = levels[(abstract, ilvl)]
-        if fmt not in _FORMATS or not text:
-            continue
-        for level in range(ilvl + 1):
-            level_fmt = levels.get((abstract, level), ("decimal", "", 1))[0]
-            shown = _FORMATS.get(level_fmt, str)(count.get(level, 1))
-            text = text.replace(f"%{level + 1}", shown)
-        found[p] = text
-    return found
-
-
 _COLOURS: dict[str, int] = {}
 _FILLS: dict[str, str | None] = {}
 
 
-def _lines(container: Any) -> list[str]:
+def _lines(container: Any, numbers: dict[Any, str]) -> list[str]:
     """A cell's text, a line per paragraph; a nested table a line per row (see the module)."""
     lines = []
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
-            lines.append(_paragraph_text(child))
+            lines.append(_paragraph_text(child, numbers))
         elif tag == _TBL:
-            lines.extend(_nested(child))
+            lines.extend(_nested(child, numbers))
         elif tag == _SDT:
             content = child.find(_CONTENT)
             if content is not None:
-                lines.extend(_lines(content))
+                lines.extend(_lines(content, numbers))
     return lines
 
 
-def _nested(tbl: Any) -> list[str]:
+def _nested(tbl: Any, numbers: dict[Any, str]) -> list[str]:
     lines = []
     for tr in _rows(tbl):
         if tr.find(f"{_W}trPr/{_W}tblHeader") is not None:
             continue  # the small table's own header ("Date | Update")
-        cells = [" ".join(" ".join(_lines(tc)).split()) for tc in _row_cells(tr)]
+        cells = [" ".join(" ".join(_lines(tc, numbers)).split()) for tc in _row_cells(tr)]
         line = _DASH.join(c for c in cells if c)
         if line:
             lines.append(line)
     return lines
 
 
-def _cell(tc: Any) -> tuple[str, int, str | None]:
+def _cell(tc: Any, numbers: dict[Any, str]) -> tuple[str, int, str | None]:
     """A cell's text (paragraphs joined by new lines), its runs' colour flags (with STRUCK when
     all its text is struck through, VERDICT_LEAD when it starts with a verdict in bold) and its
     fill."""
-    texts = _lines(tc)
+    texts = _lines(tc, numbers)
     flags = 0
     struck = written = 0
     lead: list[str] = []  # the text of the bold runs the cell starts with
@@ -355,7 +278,7 @@ def _props(tc: Any) -> tuple[int, str | None]:
     return span, merge
 
 
-def _table(tbl: Any, name: str) -> SheetGrid:
+def _table(tbl: Any, name: str, numbers: dict[Any, str]) -> SheetGrid:
     rows: dict[int, dict[int, CellInfo]] = {}
     merges: list[tuple[int, int, int, int]] = []
     down: dict[int, list[int]] = {}  # first column -> [first row, span, last row]
@@ -378,7 +301,7 @@ def _table(tbl: Any, name: str) -> SheetGrid:
                 down[col] = [r, span, r]
             elif span > 1:
                 merges.append((r, col, r, col + span - 1))
-            text, flags, fill = _cell(tc)
+            text, flags, fill = _cell(tc, numbers)
             if text:
                 row[col] = (text, flags, fill)
             elif fill is not None:

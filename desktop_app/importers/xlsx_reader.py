@@ -82,7 +82,7 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
     walk: SheetWalk | None = None
     for grid in sheets:
         header = find_header(grid, kind, user_map)
-        before = walk if grid.continues and walk is not None and walk.grid is not grid else None
+        before = walk if grid.continues else None
         if before is not None and (header is None or header.row > min(grid.rows)):
             # a Word table split across pages: its first rows go on under the header of the
             # table before it, with its meeting and item still standing (a header written
@@ -92,6 +92,7 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
             before = None
         if header is None:
             result.notes.append(f"sheet '{grid.title}' has no {kind} header row: ignored")
+            walk = None
             continue
         read.add(grid.title)
         walk = SheetWalk(kind, grid, header, user_map, carried_from=before)

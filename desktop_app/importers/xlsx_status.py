@@ -166,7 +166,7 @@ def row_words(kind: str, row: Mapping[int, CellInfo], status_col: int | None,
         cell = row.get(rag_col)
         colour = colour_of(cell[0] if cell is not None else None)
         shaded = not colour and cell is not None and cell[0] is None and bool(cell[2])
-        if shaded:
+        if shaded and cell is not None:
             colour = cell[2]  # no word, only the cell's shading: the shading is the RAG
         rag = "" if colour == "blue" else colour
         if rag_is_status and colour and (rag or colour in rag_key):
