@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "save it in one transaction: all or nothing. Importing the same file again "
                     "changes nothing; a newer version changes what changed, in the audit trail.")
     p.add_argument("file", metavar="FILE", help="the tracker: an Excel workbook (.xlsx, .xlsm, .xls), a .csv "
-                        "file or a Word .docx with tables (the executive's response also as a letter)")
+                        "file (or Excel's tab-separated .txt / .tsv) or a Word .docx with tables "
+                        "(the executive's response also as a letter)")
     p.add_argument("--committee", required=True,
                    help="the name or short name of an existing committee (a close match is "
                         "offered when there is none)")

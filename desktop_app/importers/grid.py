@@ -44,6 +44,14 @@ class SheetGrid:
     # Excel tables (ListObjects) as (first row, first column, last row, last column): a header
     # is read within one of them (xlsx_tables)
     tables: list[tuple[int, int, int, int]] = dataclasses.field(default_factory=list)
+    # Word: the paragraphs under the document's tables (a key to the colours: "Key: Green – on
+    # track; ..."), the same list for every table of the document
+    legend: list[str] = dataclasses.field(default_factory=list)
+    # Word: the table goes on from the one before it (split across pages: nothing written
+    # between them, as many columns); read under that table's header when it has none itself
+    continues: bool = False
+    # what the reader has to say about the file (a CSV's dates read month first)
+    notes: list[str] = dataclasses.field(default_factory=list)
     # .xlsx: the formula of each formula cell, (row, column) -> its text; the cell holds the
     # value Excel saved with it, or nothing when it works from today's date (xlsx_formulas)
     formulas: dict[tuple[int, int], str] = dataclasses.field(default_factory=dict)

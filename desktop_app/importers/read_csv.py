@@ -3,15 +3,21 @@
 The encoding is sniffed (UTF-8 with or without a BOM, UTF-16 with a BOM, else Windows-1252, as
 Excel writes it on a UK or European-locale PC) and so is the delimiter (comma, semicolon or tab,
 with ``csv.Sniffer`` on a sample). Cells stay text: dates such as 12/01/2023 are read day first
-by the same value rules as every other format (xlsx_values).
+by the same value rules as every other format (xlsx_values) - unless the file itself shows that
+it was written month first, as a computer set to US English writes it: every date in it is a
+real month-first date and at least one ("3/14/2023") cannot be day-first. Then every such date
+is read month first (one computer's locale wrote them all; read day first, 1/10/2023 would
+silently be 1 October), and the summary says so, naming the date that shows it.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import os
+import re
 from pathlib import Path
 
 from desktop_app.importers.grid import CellInfo, SheetGrid
@@ -20,6 +26,9 @@ from desktop_app.importers.xlsx_safety import fail
 DELIMITERS = ",;\t"
 _SAMPLE = 64 * 1024
 _LINES = 30          # lines looked at when the sniffer cannot tell
+# a date with slashes, alone in its cell (a time may follow): 3/14/2023, 03/14/23 4:30 PM
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})"
+                      r"(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*$")
 
 
 def sniff_encoding(data: bytes) -> str:
@@ -76,4 +85,40 @@ def read_csv(path: str | os.PathLike[str]) -> list[SheetGrid]:
                 rows[number] = row
     except csv.Error as exc:
         raise fail(path, f"row {reader.line_num}: the CSV cannot be read ({exc})") from None
-    return [SheetGrid(p.stem, rows, [])]
+    grid = SheetGrid(p.stem, rows, [])
+    _month_first(grid)
+    return [grid]
+
+
+def _day(year: str, month: int, day: int) -> dt.datetime | None:
+    try:
+        return dt.datetime(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    except ValueError:
+        return None
+
+
+def _month_first(grid: SheetGrid) -> None:
+    """Read the grid's slashed dates month first when the file shows it was written so (see the
+    module): every one a real month-first date, and one at least no day-first date."""
+    found: dict[tuple[int, int], dt.datetime] = {}
+    shown: tuple[int, str, dt.datetime] | None = None
+    for number, row in grid.rows.items():
+        for col, (value, _flags, _fill) in row.items():
+            match = _SLASHED.match(value) if isinstance(value, str) else None
+            if match is None:
+                continue
+            first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
+            month_first = _day(year, first, second)
+            if month_first is None:
+                return  # a date that can only be day first (25/12/2023): the UK way
+            found[(number, col)] = month_first
+            if shown is None and _day(year, second, first) is None:
+                shown = (number, value.strip(), month_first)
+    if shown is None:
+        return
+    for (number, col), day in found.items():
+        grid.rows[number][col] = (day, 0, None)
+    number, written, day = shown
+    grid.notes.append(f"'{grid.title}': the dates are written month first (US order): "
+                      f"'{written}' on row {number} can only be {day.day} {day:%B %Y}, so every "
+                      "date in the file was read month first")

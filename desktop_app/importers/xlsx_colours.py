@@ -19,6 +19,11 @@ from typing import Any
 RED = 1
 BLUE = 2
 OTHER = 4  # visible text in any other colour (black, automatic, grey, green...)
+# Word only, beside the colours: every run of the cell's text struck through (a completed
+# action, as a Word log shows it), and the cell starting with a verdict in bold ("Accepted." at
+# the head of the executive's response).
+STRUCK = 8
+VERDICT_LEAD = 16
 
 # Fill classes.
 FILL_RED = "red"

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.dates import impossible_date
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
+from desktop_app.importers.xlsx_colours import STRUCK, VERDICT_LEAD
 
 if TYPE_CHECKING:
     from desktop_app.importers.xlsx_walk import SheetWalk
@@ -21,6 +23,7 @@ OFF_MEETING = frozenset({"unscheduled", WorkFormat.WORKSHOP, WorkFormat.TASK_AND
 
 
 _OPEN, _COMPLETED = ActionStatus.OPEN, ActionStatus.COMPLETED  # (read once per row)
+_LEAD_WORDS = re.compile(r"[.:;\n\u2013]| - ")  # where a verdict in bold ends
 
 
 class RowError(ValueError):
@@ -76,6 +79,8 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     if walk.sheet_completed:
         status, overdue, reported = (ActionStatus.COMPLETED, False,
                                     reported or walk.sheet_reported)
+    elif status is not _COMPLETED and row[walk.main_col][1] & STRUCK:
+        status, overdue = _COMPLETED, False  # the action struck through: done (Word)
     done = get("completed_on")
     completed_on = V.date_or_text(done)[0] if done is not None else None
     if completed_on is not None and status is not _COMPLETED and (walk.dated_done or (
@@ -129,6 +134,13 @@ def build_recommendation(walk: SheetWalk, row: dict[int, CellInfo], values: dict
     response_on, response_text = V.date_or_text(values.get("response_on"))
     if response_text:
         raise RowError(f"response received {response_text!r} is not a date")
+    verdict_cell = values.get("verdict")
+    if not V.text(verdict_cell) and "response" in walk.col:
+        # no verdict column (or nothing in it): a response starting with a verdict in bold
+        # ("**Accepted.** The Cabinet will ...", a Word response) gives it, as written
+        response_cell = row.get(walk.col["response"])
+        if response_cell is not None and response_cell[1] & VERDICT_LEAD:
+            verdict_cell = _LEAD_WORDS.split(V.text(response_cell[0]), 1)[0].strip()
     return {
         "meeting_date": meeting,
         "item": item,
@@ -136,8 +148,8 @@ def build_recommendation(walk: SheetWalk, row: dict[int, CellInfo], values: dict
         "text": text,
         "addressee": V.text(values.get("addressee")),
         "response": V.text(values.get("response")),
-        "verdict": V.verdict(values.get("verdict")),
-        "verdict_word": V.text(values.get("verdict")),  # as written: "Agreed", "Accepted in part"
+        "verdict": V.verdict(verdict_cell),
+        "verdict_word": V.text(verdict_cell),  # as written: "Agreed", "Accepted in part"
         "status": status,
         "sent_on": sent_on,
         "response_on": response_on,

@@ -28,6 +28,8 @@ How rows are read (xlsx_walk.py has the details):
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -74,15 +76,26 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
     result = ParsedWorkbook(kind, [], [], source=Path(path).name)
     result.hidden_sheets, result.hidden_rows = hidden_parts(sheets)
     result.notes.extend(formula_notes(path))     # never a row lost without a word
+    result.notes.extend(note for grid in sheets for note in grid.notes)  # a reader's word
     used: set[str] = set()
     read: set[str] = set()
+    walk: SheetWalk | None = None
     for grid in sheets:
         header = find_header(grid, kind, user_map)
+        before = walk if grid.continues else None
+        if before is not None and (header is None or header.row > min(grid.rows)):
+            # a Word table split across pages: its first rows go on under the header of the
+            # table before it, with its meeting and item still standing (a header written
+            # again further down is read as a repeated header)
+            header = dataclasses.replace(before.header, row=min(grid.rows) - 1)
+        else:
+            before = None
         if header is None:
             result.notes.append(f"sheet '{grid.title}' has no {kind} header row: ignored")
+            walk = None
             continue
         read.add(grid.title)
-        walk = SheetWalk(kind, grid, header, user_map)
+        walk = SheetWalk(kind, grid, header, user_map, carried_from=before)
         start = len(result.rows)
         walk.run(result.rows, result.skipped, result.notes)
         columns, notes = formula_columns(grid, header.labels,

@@ -26,7 +26,9 @@ RAG_COLOURS = ("red", "amber", "green")
 _RAG_WORDS = {"red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber",
               "green": "green", "g": "green"}
 _KEY = lazy(r"\b(blue|red|amber|green)\s*(?:=|:|–|—|-)\s*(.+?)"
-            r"(?=[,;.]?\s*\b(?:blue|red|amber|green)\s*(?:=|:|–|—|-)|$)", re.I)
+            r"(?=[,;.]?\s*\b(?:blue|red|amber|green)\s*(?:=|:|–|—|-)|\.\s+[A-Z]|$)", re.I)
+# (a meaning ends at the next colour, or at the end of its sentence: "Red – off track. Completed
+# actions are struck through" gives Red no "completed")
 # a key by letters ("G = Complete", "A = In progress", "R = Not started"): capitals only, and
 # believed only when two or more colours are given so (a lone "A: ..." is no key)
 _LETTER_KEY = lazy(r"(?<!\w)([BRAG])\s*(?:=|:|–|—)\s*(.+?)"
@@ -163,15 +165,21 @@ def row_words(kind: str, row: Mapping[int, CellInfo], status_col: int | None,
     if rag_col is not None:
         cell = row.get(rag_col)
         colour = colour_of(cell[0] if cell is not None else None)
+        shaded = not colour and cell is not None and cell[0] is None and bool(cell[2])
+        if shaded and cell is not None:
+            colour = cell[2]  # no word, only the cell's shading: the shading is the RAG
         rag = "" if colour == "blue" else colour
         if rag_is_status and colour and (rag or colour in rag_key):
-            # a colour alone says nothing about the status unless a key on the sheet does
+            # a colour word alone says nothing about the status unless a key on the sheet
+            # does; a shading alone is read by the status rules (V.action_status) unless a
+            # key says what it means
             meanings = key_for(kind, rag_key)
             if meanings:
                 words["rag_key"] = meanings
                 if colour in meanings:
                     unknown = ""  # "Blue": a word the key explains
-            status = _status(kind, meanings.get(colour, "open"))
+            if meanings or not shaded:
+                status = _status(kind, meanings.get(colour, "open"))
     if word_col is not None:
         cell = row.get(word_col)
         status_word = V.text(cell[0]) if cell is not None else ""

@@ -81,6 +81,7 @@ def normalise(text: object) -> str:
     s = str(text).replace("\n", " ").replace("\u00a0", " ").lower()
     s = s.replace("&", " and ").replace("(s)", "s").replace("’", "'")
     s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s*#$", " no", s).strip()  # "Action #", "Ref#": a number ("Action no")
     s = s.rstrip(":.*#?- ").strip()
     s = re.sub(r"\s*/\s*", " / ", s)
     return s
@@ -111,6 +112,10 @@ def match_header(kind: str, header: str) -> tuple[str, int] | None:
         bare = _BRACKETS.sub(" ", header).strip()
         if bare and bare != header:
             found = table.get(normalise(bare))
+    if found is None and header.endswith(" no"):
+        # "Ref #" (written "ref no" above) where only "Ref" is a word: a number column still
+        plain = table.get(header[:-3])
+        found = plain if plain is not None and plain[0] in ("ref", "label") else None
     if found is None and "?" in header:
         # a question with its answers after it ("Implemented? Y/N/Partly"): the question
         found = table.get(normalise(header.split("?", 1)[0]))

@@ -21,7 +21,7 @@ from typing import Any
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_carry import CarriedDown
-from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED
+from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED, STRUCK
 from desktop_app.importers import xlsx_dated
 from desktop_app.importers.xlsx_dated import header_date, history_columns
 from desktop_app.importers.xlsx_matrix import Matrix
@@ -61,8 +61,9 @@ _RED_FLAGS = frozenset(f for f in range(256) if f & RED)
 
 class SheetWalk(CarriedDown):
     def __init__(self, kind: str, grid: SheetGrid, header: Header,
-                 mapping: dict[str, str]) -> None:
+                 mapping: dict[str, str], carried_from: SheetWalk | None = None) -> None:
         self.kind = kind
+        self.carried_from = carried_from  # the table this one goes on from (Word: split)
         self.grid = grid
         self.mapping = mapping
         self.first = header
@@ -90,6 +91,8 @@ class SheetWalk(CarriedDown):
         self.banner_format: WorkFormat | None = None
         self.hint: dt.date | None = None
         self.rag_key = rag_key_in(title_texts(grid, header.row))  # "Green = achieved" above
+        if grid.legend:  # Word: a key in a paragraph under the tables
+            self.rag_key = {**rag_key_in(grid.legend), **self.rag_key}
         beside, self.key_cols = key_beside(grid, header.row, header.columns)
         if beside:  # "Blue = Complete" in a column beside the table: a key, not a column
             self.rag_key = {**rag_key_in(beside), **self.rag_key}
@@ -193,6 +196,8 @@ class SheetWalk(CarriedDown):
                          "the latest update written is the progress, the earlier ones are kept "
                          "with each record")
         self._above_header()
+        if self.carried_from is not None:
+            self._carry_on(self.carried_from)
         awaiting = False
         grid_rows, first_row, kind = grid.rows, self.first.row, self.kind
         title, hidden, hidden_rows = grid.title, grid.hidden, grid.hidden_rows
@@ -308,7 +313,9 @@ class SheetWalk(CarriedDown):
                                   self.extra_cols, self.reported_is_status, self.carried_word,
                                   self.word_col, self.rag_is_status)
         self.carried_word = ""
-        if status is not None and not (self.dated_done and fields.get("completed_on")):
+        struck = self.kind == "actions" and row[self.main_col][1] & STRUCK
+        if status is not None and not struck and not (
+                self.dated_done and fields.get("completed_on")):
             fields["status"] = status
             if self.kind == "actions":
                 fields["overdue_flag"] = False
@@ -361,6 +368,13 @@ class SheetWalk(CarriedDown):
                 extra |= {"target", "target_date"}  # a fuzzy date in the meeting column
             found = self._given_sets[case] = self.given | extra if extra else self.given
         return found
+
+    def _carry_on(self, before: SheetWalk) -> None:
+        """What stands at the end of the table this one goes on from: its meeting, item,
+        status, section and RAG key."""
+        for name in ("meeting", "meeting_error", "heading_seen", "item", "status", "word",
+                     "section", "banner_format", "hint", "rag_key"):
+            setattr(self, name, getattr(before, name))
 
     def _above_header(self) -> None:
         """Titles, banners and headings above the first header: year hint, meeting, section."""

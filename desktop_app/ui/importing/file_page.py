@@ -22,9 +22,9 @@ from desktop_app.ui.importing.widgets import (P_CHASE, P_KIND, Page, banner_labe
 from desktop_app.ui.widgets.detail_parts import muted, section
 
 KEY_FOLDER = "import/last_folder"
-FILE_FILTER = ("Tracker files (*.xlsx *.xlsm *.xls *.csv *.docx);;"
-               "Excel workbooks (*.xlsx *.xlsm);;Old Excel workbooks (*.xls);;CSV files (*.csv);;"
-               "Word documents (*.docx);;All files (*)")
+FILE_FILTER = ("Tracker files (*.xlsx *.xlsm *.xls *.csv *.txt *.tsv *.docx);;"
+               "Excel workbooks (*.xlsx *.xlsm);;Old Excel workbooks (*.xls);;"
+               "CSV and text files (*.csv *.txt *.tsv);;Word documents (*.docx);;All files (*)")
 
 
 class FilePage(Page):
