@@ -10,6 +10,7 @@ from desktop_app.domain.dates import impossible_date
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
+from desktop_app.importers.xlsx_colours import STRUCK
 
 if TYPE_CHECKING:
     from desktop_app.importers.xlsx_walk import SheetWalk
@@ -83,6 +84,9 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
         # a date in "Date completed" and no status saying otherwise (no status column, or an
         # empty status cell - a formula of today's date is not read): done that day
         status, overdue = _COMPLETED, False
+    if walk.struck_done and status is not _COMPLETED and (row.get(walk.main_col) or (0, 0))[1] \
+            & STRUCK:
+        status, overdue = _COMPLETED, False  # no status column: an action struck through
     ref, directorate, progress = get("ref"), get("directorate"), get("progress")
     return {
         "ref": "" if ref is None else ref.strip() if ref.__class__ is str else V.ref_text(ref),
