@@ -75,8 +75,10 @@ def check_mapping(path: str | os.PathLike[str], kind: str, mapping: dict[str, st
                              f"(choose from {', '.join(allowed)} or ignore)")
 
 
-def map_row(kind: str, row: dict[int, Any], mapping: dict[str, str], number: int) -> Header | None:
-    """The row read as a header for ``kind``, or None if it names too few fields."""
+def map_row(kind: str, row: dict[int, Any], mapping: dict[str, str], number: int,
+            main: str | None = None) -> Header | None:
+    """The row read as a header for ``kind``, or None if it names too few fields or not the
+    kind's main column (or ``main``: a response sheet's is the recommendation's number)."""
     best: dict[str, tuple[int, int]] = {}  # field -> (rank, column); user mapping = rank -1
     labels: dict[int, str] = {}
     ignored: list[str] = []
@@ -113,7 +115,7 @@ def map_row(kind: str, row: dict[int, Any], mapping: dict[str, str], number: int
         else:
             ignored.append(value.strip())
     fields = set(best)
-    if MAIN_FIELD[kind] not in fields or len(fields) < 2:
+    if (main or MAIN_FIELD[kind]) not in fields or len(fields) < 2:
         return None
     columns = {col: field for field, (_rank, col) in best.items()}
     return Header(number, columns, labels, ignored, len(fields) + signatures, mapped_by_user=used)
