@@ -34,7 +34,6 @@ def read_xls(path: str | os.PathLike[str]) -> list[SheetGrid]:
     if grids is None:
         READS["xlrd"] += 1
         grids = _read_with_xlrd(path)
-        _formulas_beside_xlrd(path, grids)
     else:
         READS["biff"] += 1
     for grid in grids:
@@ -106,6 +105,7 @@ def _read_with_xlrd(path: str | os.PathLike[str]) -> list[SheetGrid]:
         detail = (str(exc).strip() or exc.__class__.__name__)[:200]
         raise fail(path, f"this Excel 97-2003 (.xls) workbook cannot be read ({detail}); open "
                          "it in Excel and save as .xlsx") from None
+    _formulas_beside_xlrd(path, grids)
     return grids
 
 

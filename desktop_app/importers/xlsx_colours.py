@@ -150,8 +150,9 @@ class Palette:
         return flags | STRUCK if getattr(font, "strike", None) else flags
 
     def is_link(self, font: Any) -> bool:
-        """A font in Excel's hyperlink style: the theme's hyperlink colour (by its theme index,
-        or written out as RGB and underlined, as other programs save a link)."""
+        """A font in Excel's hyperlink style: the theme's hyperlink colour by its theme index,
+        or written out as RGB and underlined, as other programs save a link (the workbook's
+        theme's link colours, or today's Office theme's)."""
         color = getattr(font, "color", None)
         if color is None:
             return False
@@ -159,7 +160,8 @@ class Palette:
         if kind == "theme":
             return color.theme in _LINK_THEMES
         if kind == "rgb" and getattr(font, "u", None) and isinstance(color.rgb, str):
-            return color.rgb[-6:].upper() in {self.theme[i] for i in _LINK_THEMES}
+            return color.rgb[-6:].upper() in {palette[i] for i in _LINK_THEMES
+                                              for palette in (self.theme, _OFFICE_THEME)}
         return False
 
     def fill_class(self, fill: Any) -> str | None:

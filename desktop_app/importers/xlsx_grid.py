@@ -363,7 +363,8 @@ def _normal_formulas(path: str | os.PathLike[str]) -> dict[str, dict[tuple[int, 
                     if getattr(cell, "data_type", None) == "f":
                         value = cell.value
                         text = getattr(value, "text", value)  # an array formula: its text
-                        formulas[(cell.row, cell.column)] = str(text or "").lstrip("=")
+                        formulas[(int(cell.row or 0), int(cell.column or 0))] = \
+                            str(text or "").lstrip("=")
         return found
     finally:
         wb.close()
