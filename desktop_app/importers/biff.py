@@ -19,6 +19,7 @@ import struct
 from typing import Any
 
 from desktop_app.importers.biff_container import NotSure, workbook_stream
+from desktop_app.importers.biff_formulas import ARRAY, FORMULA_CODES, SHRFMLA, FormulaCells
 from desktop_app.importers.biff_globals import DATE, NUMBER, Globals, bof_end, read_globals
 from desktop_app.importers.biff_sst import unicode_at
 from desktop_app.importers.grid import CellInfo, SheetGrid
@@ -74,10 +75,13 @@ def read_biff_stream(stream: bytes) -> list[SheetGrid]:
     for name, visibility, offset in book.sheets:
         if not 0 <= offset < len(stream) - 4:
             raise NotSure("sheet offset outside the stream")
+        formulas = FormulaCells()
         rows, merges, hidden_rows = _read_sheet(buf, len(stream), bof_end(stream, offset, 0x10),
-                                                book)
+                                                book, formulas)
         grids.append(SheetGrid(name, rows, merges, hidden=visibility != 0,
-                               hidden_rows=hidden_rows))
+                               hidden_rows=hidden_rows,
+                               formulas=without_today(rows, formulas.marks()) if formulas
+                               else {}))
     return grids
 
 
@@ -97,7 +101,20 @@ def _number(value: float, kind: int, datemode: int, dates: dict[float, Any]) -> 
     return day
 
 
-def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
+def without_today(rows: dict[int, dict[int, CellInfo]], marks: dict[tuple[int, int], str]
+                  ) -> dict[tuple[int, int], str]:
+    """``marks`` (biff_formulas), after leaving out the saved value of each formula cell that
+    works from today's date (its fill stays): it was true on the day the file was saved."""
+    for (r, c), mark in marks.items():
+        if mark != "=" and (cell := rows.get(r, {}).get(c)) is not None:
+            if cell[2] is None:
+                del rows[r][c]
+            else:
+                rows[r][c] = (None, 0, cell[2])
+    return marks
+
+
+def _read_sheet(buf: bytes, end: int, pos: int, book: Globals, formulas: FormulaCells
                 ) -> tuple[dict[int, dict[int, CellInfo]], list[tuple[int, int, int, int]],
                            set[int]]:
     """One worksheet's cells, merges and hidden rows, from its BOF to its EOF. Cells must come
@@ -185,7 +202,9 @@ def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
             left = _multiple(buf, start, code, size, row, book, dates)
         elif code in (0x0201, 0x0204, 0x00D6, 0x0205, 0x0006, 0x0206, 0x0406, 0x0203,
                       0x027E, 0x00FD):
-            value, xf, pos = _other_cell(buf, start, code, size, end, book, dates)
+            if code in FORMULA_CODES and size >= 22:
+                formulas.formula(buf[start + 4:pos])
+            value, xf, pos = _other_cell(buf, start, code, size, end, book, dates, formulas)
             if r != current:
                 if r < current or left > 255:
                     raise NotSure("rows out of order")
@@ -199,6 +218,8 @@ def _read_sheet(buf: bytes, end: int, pos: int, book: Globals
                 row[c + 1] = (value, xfs[xf][1], fill)
             elif fill is not None:
                 row[c + 1] = (None, 0, fill)
+        elif code in (SHRFMLA, ARRAY) and size >= 12:  # a formula filled down, an array
+            formulas.shared_or_array(code, buf[start + 4:pos])
         elif code == 0x00E5:  # MERGEDCELLS
             count, = struct.unpack_from("<H", buf, start + 4)
             if size != 2 + 8 * count:
@@ -245,9 +266,10 @@ def _multiple(buf: bytes, start: int, code: int, size: int, row: dict[int, CellI
 
 
 def _other_cell(buf: bytes, start: int, code: int, size: int, end: int, book: Globals,
-                dates: dict[float, Any]) -> tuple[Any, int, int]:
+                dates: dict[float, Any], formulas: FormulaCells) -> tuple[Any, int, int]:
     """(value or None, XF index, position after) of a less common cell record: BLANK, LABEL,
-    RSTRING, BOOLERR, FORMULA (its cached result; a string's is in the STRING record after)."""
+    RSTRING, BOOLERR, FORMULA (its cached result; a string's is in the STRING record after,
+    or after the SHRFMLA or ARRAY record that follows the first cell of a shared formula)."""
     pos = start + 4 + size
     data = buf[start + 4:pos]
     xf, = struct.unpack_from("<H", data, 4)
@@ -280,6 +302,10 @@ def _other_cell(buf: bytes, start: int, code: int, size: int, end: int, book: Gl
             return None, xf, pos
         if result[0] == 0:
             following, length = struct.unpack_from("<HH", buf, pos)
+            if following in (SHRFMLA, ARRAY) and length >= 12 and pos + 4 + length <= end:
+                formulas.shared_or_array(following, buf[pos + 4:pos + 4 + length])
+                pos += 4 + length
+                following, length = struct.unpack_from("<HH", buf, pos)
             if following != 0x0207 or pos + 4 + length > end or length < 3:
                 raise NotSure("a formula's string result not in a STRING record next")
             string = buf[pos + 4:pos + 4 + length]

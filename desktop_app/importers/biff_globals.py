@@ -17,7 +17,7 @@ import struct
 
 from desktop_app.importers.biff_container import NotSure
 from desktop_app.importers.biff_sst import read_sst, unicode_at
-from desktop_app.importers.xlsx_colours import fill_class, text_class
+from desktop_app.importers.xlsx_colours import STRUCK, fill_class, text_class
 from desktop_app.domain.lazy_re import lazy
 
 NUMBER, DATE, UNKNOWN = 0, 1, 2  # what a number written in an XF's format is
@@ -112,6 +112,7 @@ def read_globals(stream: bytes) -> Globals:
     colours.update({64: None, 65: None, 0x51: None, 0x7FFF: None})
     palette_seen = False
     fonts: list[int] = []  # colour index per font; xlrd's font list has no font 4
+    struck: set[int] = set()  # the fonts struck through
     formats: dict[int, bool] = {}  # FORMAT records: id -> date?
     raw_xfs: list[tuple[int, int, int, int]] = []  # font, format, fill pattern, fill colour
     sheets: list[tuple[str, int, int]] = []
@@ -134,7 +135,10 @@ def read_globals(stream: bytes) -> Globals:
                 raise NotSure("short FONT")
             if len(fonts) == 4:
                 fonts.append(0)
-            fonts.append(unpack("<H", stream, body + 4)[0])
+            options, colour = unpack("<HH", stream, body + 2)
+            if options & 0x0008:
+                struck.add(len(fonts))
+            fonts.append(colour)
         elif code == 0x041E:  # FORMAT
             key, = unpack("<H", stream, body)
             formats[key] = is_date_format(unicode_at(stream[body:pos], 2, 2)[0])
@@ -170,11 +174,13 @@ def read_globals(stream: bytes) -> Globals:
             raise NotSure("encrypted")
         elif code == 0x000A:  # EOF
             break
-    return Globals(datemode, _xf_table(raw_xfs, fonts, formats, colours), sheets, sst, pos)
+    return Globals(datemode, _xf_table(raw_xfs, fonts, formats, colours, struck), sheets, sst,
+                   pos)
 
 
 def _xf_table(raw_xfs: list[tuple[int, int, int, int]], fonts: list[int],
-              formats: dict[int, bool], colours: dict[int, tuple[int, int, int] | None]
+              formats: dict[int, bool], colours: dict[int, tuple[int, int, int] | None],
+              struck: set[int]
               ) -> list[tuple[int, int, str | None]]:
     """Each XF as (number kind, text colour flags, fill class), as read_xls._styles has it."""
 
@@ -195,6 +201,8 @@ def _xf_table(raw_xfs: list[tuple[int, int, int, int]], fonts: list[int],
         else:
             kind = UNKNOWN  # xlrd makes such a number a text cell, and then fails: fall back
         flags = text_class(rgb(fonts[font] if font < len(fonts) else None))
+        if font in struck:
+            flags |= STRUCK
         fill = fill_class(rgb(pattern_colour)) if pattern else None
         table.append((kind, flags, fill))
     return table

@@ -55,6 +55,8 @@ class SheetGrid:
     # .xlsx: the formula of each formula cell, (row, column) -> its text; the cell holds the
     # value Excel saved with it, or nothing when it works from today's date (xlsx_formulas)
     formulas: dict[tuple[int, int], str] = dataclasses.field(default_factory=dict)
+    # .xlsx: the cell notes (comments), (row, column) -> text without Excel's "Author:" line
+    cell_notes: dict[tuple[int, int], str] = dataclasses.field(default_factory=dict)
 
     @property
     def max_row(self) -> int:

@@ -20,7 +20,7 @@ import os
 from typing import Any
 
 from desktop_app.importers.grid import CellInfo, SheetGrid
-from desktop_app.importers.xlsx_colours import fill_class, text_class
+from desktop_app.importers.xlsx_colours import STRUCK, fill_class, text_class
 from desktop_app.importers.xlsx_safety import ImportFileError, fail
 
 
@@ -39,6 +39,25 @@ def read_xls(path: str | os.PathLike[str]) -> list[SheetGrid]:
     for grid in grids:
         grid.fill_merges()
     return grids
+
+
+def _formulas_beside_xlrd(path: str | os.PathLike[str], grids: list[SheetGrid]) -> None:
+    """The formula cells of a workbook xlrd read (xlrd keeps no formulas), from its stream
+    when that is plain BIFF8: as the fast reader has them, TODAY() / NOW() values left out."""
+    from desktop_app.importers.biff import without_today
+    from desktop_app.importers.biff_container import NotSure, workbook_stream
+    from desktop_app.importers.biff_formulas import sheet_formulas
+
+    try:
+        with open(path, "rb") as fh:
+            found = sheet_formulas(workbook_stream(fh.read()))
+    except (NotSure, OSError, ValueError):
+        return
+    for grid in grids:
+        marks = found.get(grid.title)
+        if marks:
+            grid.formulas = without_today(grid.rows, marks)
+            grid.rows = {r: row for r, row in grid.rows.items() if row}
 
 
 def _read_fast(path: str | os.PathLike[str]) -> list[SheetGrid] | None:
@@ -86,6 +105,7 @@ def _read_with_xlrd(path: str | os.PathLike[str]) -> list[SheetGrid]:
         detail = (str(exc).strip() or exc.__class__.__name__)[:200]
         raise fail(path, f"this Excel 97-2003 (.xls) workbook cannot be read ({detail}); open "
                          "it in Excel and save as .xlsx") from None
+    _formulas_beside_xlrd(path, grids)
     return grids
 
 
@@ -105,6 +125,8 @@ def _styles(book: Any) -> list[tuple[int, str | None]]:
     for xf in book.xf_list:
         font = fonts[xf.font_index] if xf.font_index < len(fonts) else None
         flags = text_class(_rgb(book, font.colour_index if font is not None else None))
+        if font is not None and font.struck_out:
+            flags |= STRUCK
         background = xf.background
         fill = None
         if background is not None and background.fill_pattern:

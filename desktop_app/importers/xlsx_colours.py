@@ -19,11 +19,16 @@ from typing import Any
 RED = 1
 BLUE = 2
 OTHER = 4  # visible text in any other colour (black, automatic, grey, green...)
-# Word only, beside the colours: every run of the cell's text struck through (a completed
-# action, as a Word log shows it), and the cell starting with a verdict in bold ("Accepted." at
-# the head of the executive's response).
+# Not a colour: every run of the cell's text struck through (Ctrl+5 in Excel; Word's
+# strike-through), the way some officers mark an action done when the log has no status
+# column. Word only, beside it: the cell starts with a verdict in bold ("Accepted." at the
+# head of the executive's response).
 STRUCK = 8
 VERDICT_LEAD = 16
+
+# Theme colours 10 and 11 are the theme's hyperlink and followed-hyperlink colours: Excel's
+# "Hyperlink" cell style, not an officer's blue for "new" (Excel's palette does not offer them)
+_LINK_THEMES = (10, 11)
 
 # Fill classes.
 FILL_RED = "red"
@@ -143,7 +148,24 @@ class Palette:
         self.theme = theme_palette(theme_xml)
 
     def font_class(self, font: Any) -> int:
-        return text_class(resolve_rgb(getattr(font, "color", None), self.theme))
+        color = getattr(font, "color", None)
+        flags = OTHER if self.is_link(font) else text_class(resolve_rgb(color, self.theme))
+        return flags | STRUCK if getattr(font, "strike", None) else flags
+
+    def is_link(self, font: Any) -> bool:
+        """A font in Excel's hyperlink style: the theme's hyperlink colour by its theme index,
+        or written out as RGB and underlined, as other programs save a link (the workbook's
+        theme's link colours, or today's Office theme's)."""
+        color = getattr(font, "color", None)
+        if color is None:
+            return False
+        kind = getattr(color, "type", None)
+        if kind == "theme":
+            return color.theme in _LINK_THEMES
+        if kind == "rgb" and getattr(font, "u", None) and isinstance(color.rgb, str):
+            return color.rgb[-6:].upper() in {palette[i] for i in _LINK_THEMES
+                                              for palette in (self.theme, _OFFICE_THEME)}
+        return False
 
     def fill_class(self, fill: Any) -> str | None:
         if fill is None or getattr(fill, "fill_type", None) in (None, "none"):
@@ -152,14 +174,18 @@ class Palette:
 
     def runs_class(self, rich: Any, cell_font_class: int) -> int:
         """Combined class of the visible runs of a CellRichText: a plain run takes the cell's
-        font; a run with its own properties but no colour is automatic (black)."""
+        font; a run with its own properties but no colour is automatic (black). STRUCK only
+        when every visible run is struck through."""
         flags = 0
+        struck = True
         for part in rich:
             text = part if isinstance(part, str) else getattr(part, "text", "")
             if not text or not text.strip():
                 continue
             if isinstance(part, str):
-                flags |= cell_font_class
+                flags |= cell_font_class & ~STRUCK
+                struck = struck and bool(cell_font_class & STRUCK)
             else:
-                flags |= text_class(resolve_rgb(getattr(part.font, "color", None), self.theme))
-        return flags
+                flags |= self.font_class(part.font) & ~STRUCK
+                struck = struck and bool(getattr(part.font, "strike", None))
+        return flags | STRUCK if flags and struck else flags

@@ -59,9 +59,9 @@ def formula_columns(grid: Any, labels: Mapping[int, str], rows: Iterable[int]
             "saved them")
     today = ", ".join(f"'{labels[c]}'" for c in sorted(found) if found[c])
     if today:
-        note += (f"; {today} is worked out from today's date (TODAY()), so its saved values "
-                 "were true on the day the file was saved, not now: not read (the app works "
-                 "out what is overdue from the due dates)")
+        note += (f"; {today} is worked out from today's date (TODAY() or NOW()), so its "
+                 "saved values were true on the day the file was saved, not now: not read (the "
+                 "app works out what is overdue from the due dates)")
     return [(grid.title, labels[c]) for c in sorted(found)], [note]
 
 

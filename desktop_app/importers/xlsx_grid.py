@@ -41,6 +41,7 @@ from desktop_app.importers.grid import CellInfo, SheetGrid
 from desktop_app.importers.xlsx_colours import Palette
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
 from desktop_app.importers.xlsx_formulas import is_volatile
+from desktop_app.importers.xlsx_notes import cell_notes, note_text
 from desktop_app.importers.xlsx_tables import table_ranges
 
 # What openpyxl raises on a damaged part. (Our own errors are ImportFileError, a ValueError,
@@ -193,7 +194,8 @@ def _read_fast(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
                 raise _damaged(path, exc, ws.title) from None
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
                             hidden_rows=hidden_rows, formulas=formulas,
-                            tables=table_ranges(wb._archive, ws._worksheet_path))
+                            tables=table_ranges(wb._archive, ws._worksheet_path),
+                            cell_notes=cell_notes(wb._archive, ws._worksheet_path))
     finally:
         wb.close()
 
@@ -348,16 +350,41 @@ def _bounds(ref: str) -> tuple[int, int, int, int]:
     return min_col, min_row, max_col or min_col, max_row or min_row
 
 
+def _normal_formulas(path: str | os.PathLike[str]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet title -> each formula cell's formula ((row, column) -> its text without "="; a
+    shared formula worked out for each of its cells), through openpyxl's public API."""
+    wb = load_workbook(_openable(path), read_only=True, data_only=False)
+    try:
+        found: dict[str, dict[tuple[int, int], str]] = {}
+        for ws in wb.worksheets:
+            formulas = found[ws.title] = {}
+            for line in ws.iter_rows():
+                for cell in line:
+                    if getattr(cell, "data_type", None) == "f":
+                        value = cell.value
+                        text = getattr(value, "text", value)  # an array formula: its text
+                        formulas[(int(cell.row or 0), int(cell.column or 0))] = \
+                            str(text or "").lstrip("=")
+        return found
+    finally:
+        wb.close()
+
+
 def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
+    all_formulas = _normal_formulas(path)
     wb = load_workbook(_openable(path), rich_text=True, data_only=True)
     try:
         palette = Palette(getattr(wb, "loaded_theme", None))
         for ws in wb.worksheets:
             rows: dict[int, dict[int, CellInfo]] = {}
+            notes: dict[tuple[int, int], str] = {}
             for line in ws.iter_rows():
                 for cell in line:
                     if isinstance(cell, MergedCell):
                         continue
+                    if cell.comment is not None and (
+                            text := note_text(cell.comment.text or "", cell.comment.author)):
+                        notes[(cell.row, cell.column)] = text
                     fill = palette.fill_class(cell.fill)
                     font_flags = palette.font_class(cell.font)
                     value, flags = _text_flags(cell.value, font_flags, palette)
@@ -371,7 +398,17 @@ def _read_normal(path: str | os.PathLike[str]) -> Iterator[SheetGrid]:
             for table in ws.tables.values():
                 min_col, min_row, max_col, max_row = _bounds(table.ref)
                 tables.append((min_row, min_col, max_row, max_col))
+            formulas = all_formulas.get(ws.title, {})
+            for (r, c), text in formulas.items():  # a value of today's date: not read
+                cell_info = rows.get(r, {}).get(c)
+                if cell_info is not None and is_volatile(text):
+                    if cell_info[2] is None:
+                        del rows[r][c]
+                    else:
+                        rows[r][c] = (None, 0, cell_info[2])
+            rows = {r: row for r, row in rows.items() if row}
             yield SheetGrid(ws.title, rows, merges, hidden=ws.sheet_state != "visible",
-                            hidden_rows=hidden_rows, tables=tables)
+                            hidden_rows=hidden_rows, tables=tables, cell_notes=notes,
+                            formulas=formulas)
     finally:
         wb.close()

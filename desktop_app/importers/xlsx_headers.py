@@ -75,8 +75,10 @@ def check_mapping(path: str | os.PathLike[str], kind: str, mapping: dict[str, st
                              f"(choose from {', '.join(allowed)} or ignore)")
 
 
-def map_row(kind: str, row: dict[int, Any], mapping: dict[str, str], number: int) -> Header | None:
-    """The row read as a header for ``kind``, or None if it names too few fields."""
+def map_row(kind: str, row: dict[int, Any], mapping: dict[str, str], number: int,
+            main: str | None = None) -> Header | None:
+    """The row read as a header for ``kind``, or None if it names too few fields or not the
+    kind's main column (or ``main``: a response sheet's is the recommendation's number)."""
     best: dict[str, tuple[int, int]] = {}  # field -> (rank, column); user mapping = rank -1
     labels: dict[int, str] = {}
     ignored: list[str] = []
@@ -113,7 +115,7 @@ def map_row(kind: str, row: dict[int, Any], mapping: dict[str, str], number: int
         else:
             ignored.append(value.strip())
     fields = set(best)
-    if MAIN_FIELD[kind] not in fields or len(fields) < 2:
+    if (main or MAIN_FIELD[kind]) not in fields or len(fields) < 2:
         return None
     columns = {col: field for field, (_rank, col) in best.items()}
     return Header(number, columns, labels, ignored, len(fields) + signatures, mapped_by_user=used)
@@ -126,17 +128,42 @@ def candidate_rows(grid: SheetGrid) -> list[int]:
 def find_header(grid: SheetGrid, kind: str, mapping: dict[str, str]) -> Header | None:
     best: Header | None = None
     for number in candidate_rows(grid):
-        for row in _within_tables(grid, number):
+        for row in _within_tables(grid, number, _stacked(grid, number)):
             header = map_row(kind, row, mapping, number)
             if header is not None and (best is None or header.score > best.score):
                 best = header
     return best
 
 
-def _within_tables(grid: SheetGrid, number: int) -> list[dict[int, Any]]:
+def _stacked(grid: SheetGrid, number: int) -> dict[int, Any]:
+    """Row ``number`` of the sheet, read as the second row of a header written over two rows
+    when it is one: headings merged down both rows ("Action No.", "Status"), and others split
+    over them, "Date of" above "meeting", "Target" above "date", each read as one ("Date of
+    meeting", "Target date"). A heading merged across several columns above (a group: "Progress"
+    over Update / RAG) stays apart, as does a row with nothing merged down into it."""
+    row = grid.rows[number]
+    above = grid.rows.get(number - 1)
+    if not above or not any(r0 == number - 1 and r1 >= number and c0 == c1
+                            for r0, c0, r1, c1 in grid.merges):
+        return row
+    grouped = {c for r0, c0, r1, c1 in grid.merges if r0 <= number - 1 <= r1 and c1 > c0
+               for c in range(c0, c1 + 1)}
+    joined = dict(row)
+    for col, info in row.items():
+        top = above.get(col)
+        if top is None or col in grouped or grid.filled_from_merge(number, col) or \
+                grid.filled_from_merge(number - 1, col):
+            continue
+        if isinstance(top[0], str) and isinstance(info[0], str) and top[0].strip() and \
+                info[0].strip():
+            joined[col] = (f"{top[0].strip()} {info[0].strip()}", info[1], info[2])
+    return joined
+
+
+def _within_tables(grid: SheetGrid, number: int, row: dict[int, Any]
+                   ) -> list[dict[int, Any]]:
     """A candidate header row as whole, or - when Excel tables start on it (a tracker table and
     a key table beside it) - the part of it within each table: a header is one table's."""
-    row = grid.rows[number]
     spans = [(c0, c1) for r0, c0, _r1, c1 in grid.tables if r0 == number]
     if not spans:
         return [row]

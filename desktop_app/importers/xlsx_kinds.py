@@ -11,7 +11,7 @@ from desktop_app.domain.dates import impossible_date
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat, WorkStatus
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.grid import CellInfo
-from desktop_app.importers.xlsx_colours import STRUCK, VERDICT_LEAD
+from desktop_app.importers.xlsx_colours import VERDICT_LEAD
 
 if TYPE_CHECKING:
     from desktop_app.importers.xlsx_walk import SheetWalk
@@ -79,8 +79,8 @@ def build_action(walk: SheetWalk, row: dict[int, CellInfo], values: dict[str, An
     if walk.sheet_completed:
         status, overdue, reported = (ActionStatus.COMPLETED, False,
                                     reported or walk.sheet_reported)
-    elif status is not _COMPLETED and row[walk.main_col][1] & STRUCK:
-        status, overdue = _COMPLETED, False  # the action struck through: done (Word)
+    elif status is not _COMPLETED and walk.struck_done_row(row):
+        status, overdue = _COMPLETED, False  # the action struck through: done
     done = get("completed_on")
     completed_on = V.date_or_text(done)[0] if done is not None else None
     if completed_on is not None and status is not _COMPLETED and (walk.dated_done or (

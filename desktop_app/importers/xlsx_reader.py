@@ -38,8 +38,10 @@ from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import SheetGrid, hidden_notes, hidden_parts, read_grids
 from desktop_app.importers.xlsx_formulas import formula_columns, formula_notes
 from desktop_app.importers.xlsx_tables import other_tables_note
+from desktop_app.importers.xlsx_committees import committee_named
 from desktop_app.importers.xlsx_headers import (canonical_kind, check_mapping, detect_kind,
-                                                find_header, parse_mapping)
+                                                find_header, parse_mapping, title_texts)
+from desktop_app.importers.xlsx_response_sheet import apply_responses, response_header
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file, fail
 from desktop_app.importers.xlsx_vocab import FIELDS, KINDS
 from desktop_app.importers.xlsx_rows import ParsedRow, ParsedWorkbook, Skip
@@ -80,6 +82,7 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
     used: set[str] = set()
     read: set[str] = set()
     walk: SheetWalk | None = None
+    answers = []  # the executive's responses on a sheet of their own (xlsx_response_sheet)
     for grid in sheets:
         header = find_header(grid, kind, user_map)
         before = walk if grid.continues else None
@@ -90,11 +93,18 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
             header = dataclasses.replace(before.header, row=min(grid.rows) - 1)
         else:
             before = None
+        if header is None and kind == "recommendations" and \
+                (found := response_header(grid, user_map)) is not None:
+            answers.append((grid, found))
+            walk = None
+            continue
         if header is None:
             result.notes.append(f"sheet '{grid.title}' has no {kind} header row: ignored")
             walk = None
             continue
         read.add(grid.title)
+        result.sheet_committees[grid.title] = committee_named(
+            title_texts(grid, header.row)[1:])
         walk = SheetWalk(kind, grid, header, user_map, carried_from=before)
         start = len(result.rows)
         walk.run(result.rows, result.skipped, result.notes)
@@ -103,6 +113,9 @@ def parse_grids(path: str | os.PathLike[str], grids: list[SheetGrid], kind: str 
         result.formula_columns += columns
         result.notes += notes + other_tables_note(grid, header.row, header.columns)
         used |= walk.mapped_by_user
+    for grid, header in answers:
+        if result.rows:
+            apply_responses(grid, header, result.rows, result.skipped, result.notes)
     result.notes[:0] = hidden_notes(sheets, {r.sheet for r in result.rows})
     if not read:
         raise fail(path, f"no {kind} header row found in the first 15 rows of any sheet; use "

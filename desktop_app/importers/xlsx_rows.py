@@ -53,6 +53,10 @@ class ParsedWorkbook:
     hidden_rows: list[tuple[str, int]] = dataclasses.field(default_factory=list)
     # (sheet, header) of each column of records that is an Excel formula (xlsx_formulas)
     formula_columns: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    # the committee each sheet read names in its title ("" for none), and the sheets of other
+    # committees than the one imported into, (sheet, committee): see xlsx_committees
+    sheet_committees: dict[str, str] = dataclasses.field(default_factory=dict)
+    other_committees: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "source": self.source,
@@ -60,4 +64,6 @@ class ParsedWorkbook:
                 "skipped": [s.as_dict() for s in self.skipped], "notes": list(self.notes),
                 "hidden_sheets": list(self.hidden_sheets),
                 "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows],
-                "formula_columns": [{"sheet": s, "header": h} for s, h in self.formula_columns]}
+                "formula_columns": [{"sheet": s, "header": h} for s, h in self.formula_columns],
+                "other_committees": [{"sheet": s, "committee": c}
+                                     for s, c in self.other_committees]}

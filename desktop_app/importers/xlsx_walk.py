@@ -54,7 +54,7 @@ _FOOTNOTE = lazy(r"^\s*(?:notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]?\s|key\s*[:\-–
                  r"[a-z✓✔]{1,3}\s*=\s)", re.I)
 
 _FLAGS = itemgetter(1)  # a cell's text colour flags
-# every flags value with the red bit (flags combine RED, BLUE and OTHER: 0-7), for a row's
+# every flags value with the red bit (flags combine RED, BLUE, OTHER and STRUCK), for a row's
 # look for red text in C, with no Python step per cell
 _RED_FLAGS = frozenset(f for f in range(256) if f & RED)
 
@@ -144,6 +144,10 @@ class SheetWalk(CarriedDown):
         self.dated_done = "completed_on" in self.col and "status" not in self.col \
             and self.reported_col is None
         self.status_col = self.reported_col if self.reported_is_status else status_col
+        # no status column, and actions struck through (Ctrl+5): struck through is done
+        main = self.main_col
+        self.struck_done = self.kind == "actions" and any(
+            cells[main][1] & STRUCK for cells in self.grid.rows.values() if main in cells)
         # dated headers: "Update Jan 2023" ... (a progress history), "Response (Cabinet 7 Mar
         # 2023)" (the response date of the responses under it): see xlsx_dated
         self.history_cols = history_columns(header.labels, header.columns, self.kind)
@@ -165,6 +169,10 @@ class SheetWalk(CarriedDown):
             given.add("extra")
         if self.rag_is_status:
             given |= {"status", "overdue_flag", "status_word"}
+        if self.struck_done:
+            given |= {"status", "overdue_flag"}
+        if self.kind == "actions" and self.grid.cell_notes:
+            given.add("progress")
         self.given = frozenset(given)
         # a log's or a schedule's rows, with a meeting column: all given alike (see _given)
         self.given_at_meeting = self.given | {"meeting_date"} \
@@ -203,6 +211,10 @@ class SheetWalk(CarriedDown):
         title, hidden, hidden_rows = grid.title, grid.hidden, grid.hidden_rows
         build, words_of, colour_of, given_of = self.build, self._words, self._colour, self._given
         append = rows.append
+        noted: dict[int, list[str]] = {}  # an action's row -> its cells' notes, left to right
+        if kind == "actions":
+            for (r, _c), text in sorted(grid.cell_notes.items()):
+                noted.setdefault(r, []).append(text)
         value_of, deadline = itemgetter(0), V.is_deadline_text
         # whether any cell holds no value (only a fill): else a row's cells are all written
         blanks = None in map(value_of, chain.from_iterable(map(dict.values, grid_rows.values())))
@@ -281,6 +293,9 @@ class SheetWalk(CarriedDown):
             if fields is not None:
                 words_of(row, fields)
                 xlsx_dated.apply(self, row, fields)
+                if number in noted:  # updates kept in cell notes: the progress
+                    fields["progress"] = "\n".join(filter(None, (fields["progress"],
+                                                                  *noted[number])))
                 if self.matrix is not None:
                     self.matrix.finish(fields)
                 append(ParsedRow(title, number, fields, colour_of(row), given_of(fields),
@@ -313,13 +328,25 @@ class SheetWalk(CarriedDown):
                                   self.extra_cols, self.reported_is_status, self.carried_word,
                                   self.word_col, self.rag_is_status)
         self.carried_word = ""
-        struck = self.kind == "actions" and row[self.main_col][1] & STRUCK
+        struck = self.struck_done_row(row)
         if status is not None and not struck and not (
                 self.dated_done and fields.get("completed_on")):
             fields["status"] = status
             if self.kind == "actions":
                 fields["overdue_flag"] = False
         fields.update(words)
+
+    def struck_done_row(self, row: dict[int, CellInfo]) -> bool:
+        """An action struck through (Ctrl+5 in Excel, Word's strike-through) is done, unless a
+        status word of its own says otherwise: no status column, the RAG colour the only
+        status, or its status cell empty. A written "Open" beside a struck action stands."""
+        if self.kind != "actions" or not (row.get(self.main_col) or (None, 0, None))[1] & STRUCK:
+            return False
+        col = self.status_col
+        if col is None or col == self.rag_col:
+            return True
+        value = (row.get(col) or (None, 0, None))[0]
+        return value is None or (isinstance(value, str) and not value.strip())
 
     def _plain_word(self, value: Any, fill: str | None) -> tuple[str, str]:
         """(status word, the word again when no status rule knows it) of a status cell."""

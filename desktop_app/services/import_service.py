@@ -95,5 +95,6 @@ def start_summary(committee: str, parsed: ImportedWorkbook, *, skip_bad_rows: bo
                             hidden_sheets=list(getattr(parsed, "hidden_sheets", ())),
                             hidden_rows=[(str(sheet), int(row)) for sheet, row
                                          in getattr(parsed, "hidden_rows", ())],
-                            formula_columns=list(getattr(parsed, "formula_columns", ())))
+                            formula_columns=list(getattr(parsed, "formula_columns", ())),
+                            other_committees=list(getattr(parsed, "other_committees", ())))
     return summary

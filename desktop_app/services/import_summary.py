@@ -100,6 +100,8 @@ class ImportSummary:
     hidden_rows: list[tuple[str, int]] = dataclasses.field(default_factory=list)
     # columns of Excel formulas (sheet, header), read as the file last saved them
     formula_columns: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    # sheets of other committees in the workbook, not imported (sheet, committee)
+    other_committees: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "committee": self.committee, "source": self.source,
@@ -111,7 +113,9 @@ class ImportSummary:
                 "unknown_status_words": dict(self.unknown_status_words),
                 "rag_key": self.rag_key, "hidden_sheets": list(self.hidden_sheets),
                 "hidden_rows": [{"sheet": s, "row": r} for s, r in self.hidden_rows],
-                "formula_columns": [{"sheet": s, "header": h} for s, h in self.formula_columns]}
+                "formula_columns": [{"sheet": s, "header": h} for s, h in self.formula_columns],
+                "other_committees": [{"sheet": s, "committee": c}
+                                     for s, c in self.other_committees]}
 
 
 def key(text: str) -> str:

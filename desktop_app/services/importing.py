@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.gc_pause import paused_gc
 from desktop_app.importers.grid import read_grids
-from desktop_app.importers.xlsx_reader import parse_grids, parse_workbook
+from desktop_app.importers.xlsx_committees import select_committee
+from desktop_app.importers.xlsx_reader import ParsedWorkbook, parse_grids, parse_workbook
 from desktop_app.importers.xlsx_safety import ImportFileError, check_workbook_file
 from desktop_app.services.import_committee import UnknownCommittee
 from desktop_app.services.import_summary import ImportedWorkbook, ImportSummary
@@ -238,6 +239,8 @@ def import_file(db: Database | Callable[[], Database], path: str | Path, committ
         else:
             parsed = parse_workbook(path, kind=options.kind, mapping=dict(options.mapping))
         outcome.parsed = parsed
+        if isinstance(parsed, ParsedWorkbook):  # a sheet per committee: this one's only
+            select_committee(parsed, committee)
         if options.status_map:
             apply_status_map(parsed.kind, parsed.rows,
                              parse_status_map(parsed.kind, options.status_map))

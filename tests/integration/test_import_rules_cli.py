@@ -61,3 +61,23 @@ def test_a_status_that_is_not_one_is_refused(cli):
             "--status", "Paused=asleep")
     assert r.code == 2, r
     assert "'asleep' is not a status of actions" in r.err
+
+
+PER_COMMITTEE = CORPUS / "51_actions_committee_per_sheet.xlsx"
+
+
+def test_a_workbook_of_several_committees_imports_the_one_chosen_or_none(cli):
+    """A sheet per committee (51): into a committee it does not hold, one line and exit 2,
+    nothing created; into one it holds, that sheet only, the others named."""
+    r = cli("import", str(PER_COMMITTEE), "--committee", "Standards Committee",
+            "--create-committee")
+    assert r.code == 2, r
+    assert len(r.err.strip().splitlines()) == 1
+    assert "Licensing Committee" in r.err
+    assert "Traceback" not in r.err
+    assert cli("committee", "list", "--json").json() == []
+    r = cli("import", str(PER_COMMITTEE), "--committee", "Audit & Governance Committee",
+            "--create-committee", "--json")
+    assert r.code == 0, r
+    assert (r.json()["created"], [o["sheet"] for o in r.json()["other_committees"]]) == \
+        (3, ["Overview & Scrutiny", "Licensing"])

@@ -19,9 +19,10 @@ WELSH = ["Zoë Siân", "Gwenllian ap Dafydd ŵ ŷ", "Dŵr Cymru – ymateb", "Si
 
 
 def shape(grids: list[SheetGrid]) -> list[tuple[Any, ...]]:
-    """Everything a grid carries, in order (dict order included)."""
+    """Everything a grid carries, in order (dict order included), and its formula cells."""
     return [(g.title, [(r, list(row.items())) for r, row in g.rows.items()], g.merges, g.hidden,
-             sorted(g.hidden_rows), sorted(g.merge_filled)) for g in grids]
+             sorted(g.hidden_rows), sorted(g.merge_filled), sorted(g.formulas.items()))
+            for g in grids]
 
 
 def by_xlrd(path: Path) -> list[SheetGrid]:

@@ -33,7 +33,8 @@ def _expected(path: Path) -> dict[str, Any]:
 
 
 FILES = sorted(p for p in CORPUS.iterdir()
-               if p.suffix in (".xlsx", ".xls", ".csv", ".docx", ".txt") and _expected(p)["kind"] in KIND)
+               if p.suffix in (".xlsx", ".xlsm", ".xls", ".csv", ".docx", ".txt")
+               and _expected(p)["kind"] in KIND)
 
 
 def _listed(db: Any, kind: str, committee: str) -> dict[str, dict[str, Any]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -183,6 +184,12 @@ def _styled(tmp_path):
     return log(tmp_path, rows, style, "styled.xlsx")
 
 
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "trackers"
+# corpus files with strike-through, links, notes, rich text and TODAY() formulas
+SIXTH = ["33_actions_formula_status.xlsx", "45_actions_xlsm_struck_through.xlsm",
+         "46_actions_notes_links_groups.xlsx", "47_actions_rich_text_colours.xlsx"]
+
+
 @pytest.mark.parametrize("build", [
     _styled,
     lambda p: F.as_shared_strings(_styled(p), p / "styled-shared.xlsx"),
@@ -190,8 +197,9 @@ def _styled(tmp_path):
     lambda p: (F.seed_003_schedule(p / "s.xlsx"), p / "s.xlsx")[1],
     lambda p: (F.seed_004_work_programme(p / "w.xlsx"), p / "w.xlsx")[1],
     lambda p: (F.seed_004_schedule(p / "r.xlsx"), p / "r.xlsx")[1],
+    *[lambda p, name=name: CORPUS / name for name in SIXTH],
 ], ids=["styled", "styled-shared", "seed-004-actions", "seed-003", "seed-004-wp",
-        "seed-004-schedule"])
+        "seed-004-schedule", *SIXTH])
 def test_fast_reader_agrees_with_openpyxl_normal_mode(tmp_path, build):
     path = build(tmp_path)
     fast, normal = read_grids(path), read_grids_normal(path)
@@ -199,3 +207,6 @@ def test_fast_reader_agrees_with_openpyxl_normal_mode(tmp_path, build):
     for a, b in zip(fast, normal):
         assert a.rows == b.rows
         assert sorted(a.merges) == sorted(b.merges)
+        # formulas (a TODAY() value not read by either), notes, hidden rows (33, 45-47)
+        assert (a.formulas, a.cell_notes, a.hidden_rows) == \
+            (b.formulas, b.cell_notes, b.hidden_rows)
