@@ -4,18 +4,13 @@ Some officers keep an action's progress in a note on its row rather than in a co
 over the red triangle"). The walk adds the notes on a record's row to its progress
 (xlsx_walk). Excel starts a note with its author's name and a colon on a line of its own
 ("Sarah Jenkins:"), which is Excel's, not the officer's update: it is left out.
-
-The parts were checked by xlsx_safety before (no DOCTYPE or ENTITY declarations), so the
-standard library's parser cannot expand entities here.
 """
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _COMMENTS_REL = "/comments"
 
 # (row, column), 1-based -> the note's text
@@ -32,26 +27,12 @@ def note_text(text: str, author: str | None) -> str:
 
 def cell_notes(archive: zipfile.ZipFile, sheet_part: str) -> Notes:
     """The notes of one worksheet part; {} when it has none (most sheets: no rels part)."""
-    from xml.etree import ElementTree
     from openpyxl.utils.cell import coordinate_to_tuple
 
-    folder, name = posixpath.split(sheet_part.lstrip("/"))
-    try:
-        rels = ElementTree.fromstring(archive.read(posixpath.join(folder, "_rels",
-                                                                  name + ".rels")))
-    except (KeyError, ElementTree.ParseError):
-        return {}
+    from desktop_app.importers.xlsx_rels import related_roots
+
     found: Notes = {}
-    for rel in rels.iter(f"{_PKG_REL}Relationship"):
-        if not rel.get("Type", "").endswith(_COMMENTS_REL):
-            continue
-        target = rel.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else \
-            posixpath.normpath(posixpath.join(folder, target))
-        try:
-            root = ElementTree.fromstring(archive.read(part))
-        except (KeyError, ElementTree.ParseError):
-            continue
+    for root in related_roots(archive, sheet_part, _COMMENTS_REL):
         authors = [a.text or "" for a in root.iter(f"{_MAIN}author")]
         for comment in root.iter(f"{_MAIN}comment"):
             try:

@@ -5,19 +5,14 @@ sheet (a key to the statuses, a list of contacts) sharing its header row. The ta
 says which columns are the tracker's: a header is read within one table, so the other table's
 columns are neither fields nor extra columns of the records (xlsx_headers.find_header). A totals
 row is the table's last row; the walk already passes over "Total" rows.
-
-The parts were checked by xlsx_safety before (no DOCTYPE or ENTITY declarations), so the
-standard library's parser cannot expand entities here.
 """
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from collections.abc import Iterable
 from typing import Any
 
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TABLE_REL = "/table"
 
 # (first row, first column, last row, last column), 1-based, header row first
@@ -27,26 +22,15 @@ TableRange = tuple[int, int, int, int]
 def table_ranges(archive: zipfile.ZipFile, sheet_part: str) -> list[TableRange]:
     """The ranges of the Excel tables on one worksheet part ("xl/worksheets/sheet1.xml"), in
     the order the sheet lists them; [] when it has none (most sheets: no rels part at all)."""
-    from xml.etree import ElementTree
     from openpyxl.utils.cell import range_boundaries
 
-    folder, name = posixpath.split(sheet_part.lstrip("/"))
-    rels_part = posixpath.join(folder, "_rels", name + ".rels")
-    try:
-        rels = ElementTree.fromstring(archive.read(rels_part))
-    except (KeyError, ElementTree.ParseError):
-        return []
+    from desktop_app.importers.xlsx_rels import related_roots
+
     found: list[TableRange] = []
-    for rel in rels.iter(f"{_PKG_REL}Relationship"):
-        if not rel.get("Type", "").endswith(_TABLE_REL):
-            continue
-        target = rel.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else \
-            posixpath.normpath(posixpath.join(folder, target))
+    for root in related_roots(archive, sheet_part, _TABLE_REL):
         try:
-            ref = ElementTree.fromstring(archive.read(part)).get("ref", "")
-            min_col, min_row, max_col, max_row = range_boundaries(ref)
-        except (KeyError, ElementTree.ParseError, ValueError, TypeError):
+            min_col, min_row, max_col, max_row = range_boundaries(root.get("ref", ""))
+        except (ValueError, TypeError):
             continue
         if None not in (min_col, min_row, max_col, max_row):
             found.append((int(min_row or 0), int(min_col or 0), int(max_row or 0),
