@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,11 +74,16 @@ def pg_server():
 
 
 @pytest.fixture
-def db_url(request, tmp_path) -> str:
-    """A fresh, empty database: an SQLite file, or a new PostgreSQL database."""
+def db_url(request, tmp_path) -> Iterator[str]:
+    """A fresh, empty database: an SQLite file, or a new PostgreSQL database (dropped when the
+    test is done, as its SQLite file goes with the test's temporary folder)."""
     if BACKEND == "postgresql":
-        return request.getfixturevalue("pg_server").new_database()
-    return f"sqlite:///{tmp_path / 'tracker.db'}"
+        server = request.getfixturevalue("pg_server")
+        url = server.new_database()
+        yield url
+        server.drop_database(url)
+        return
+    yield f"sqlite:///{tmp_path / 'tracker.db'}"
 
 
 @pytest.fixture
