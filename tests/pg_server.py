@@ -100,7 +100,8 @@ class PgServer:
         """Drop a database new_database() made, closing the connections a test left open
         (PostgreSQL 13 and later; an older server keeps it until the cluster is removed)."""
         if self._version >= 130000:
-            name = url.split("/")[-1].split("?")[0]
+            from sqlalchemy.engine import make_url
+            name = make_url(url).database
             self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:

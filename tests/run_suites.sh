@@ -6,7 +6,7 @@
 # busy). Test files are dealt out whole (--dist loadfile): a file's module-scoped fixtures
 # (the frozen build, the wheel, a shared window) are made once. The PostgreSQL pass's output is
 # printed after the SQLite pass's. Exit status: non-zero when either pass fails.
-# The temporary folder is in /dev/shm when it has 4 GiB free (a RAM folder: the test databases
+# The temporary folder is in /dev/shm when it has 2 GiB free (a RAM folder: the test databases
 # are written there, not to a disk shared with other work; a passing test's folder is removed
 # when it ends, a failing test's is kept until the run ends).
 # Usage: sh tests/run_suites.sh PYTHON   (extra pytest arguments in $PYTEST_ARGS;
@@ -18,7 +18,7 @@ WORKERS=${TEST_WORKERS:-2}
 pgpid=""
 pglog=""
 shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')
-if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ] && [ "${shm_free_kb:-0}" -ge 4194304 ]; then
+if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ] && [ "${shm_free_kb:-0}" -ge 2097152 ]; then
   base=/dev/shm
 else
   base=${TMPDIR:-/tmp}
