@@ -28,8 +28,12 @@ def _bin_dir() -> Path:
 
 
 def _scratch() -> str | None:
-    """Where the cluster's folder goes: /dev/shm when it is a writable folder with 1 GiB free
-    (a container's is often 64 MiB), else the system's temporary folder."""
+    """Where the cluster's folder goes: $SCRUTINY_TEST_PG_DIR (tests/run_suites.sh's own
+    temporary folder, removed whatever way the run ends), else /dev/shm when it is a writable
+    folder with 1 GiB free (a container's is often 64 MiB), else the system's temporary
+    folder."""
+    if os.environ.get("SCRUTINY_TEST_PG_DIR"):
+        return os.environ["SCRUTINY_TEST_PG_DIR"]
     shm = "/dev/shm"
     try:
         usable = os.access(shm, os.W_OK | os.X_OK)

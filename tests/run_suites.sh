@@ -40,9 +40,12 @@ OPTS="$OPTS -o tmp_path_retention_policy=failed"
 
 if sh packaging/ensure-postgres.sh; then
   pglog="$tmp/postgresql.log"
-  mkdir -p "$tmp/pg"
+  mkdir -p "$tmp/pg" "$tmp/pg-cluster"
+  # The clusters (one per worker) go in $tmp too, so that they are removed however the run
+  # ends (a server whose folder is gone stops by itself); as root they run as 'postgres'.
+  chmod 711 "$tmp" && chmod 1777 "$tmp/pg-cluster"
   # shellcheck disable=SC2086
-  SCRUTINY_TEST_BACKEND=postgresql QT_QPA_PLATFORM=offscreen \
+  SCRUTINY_TEST_BACKEND=postgresql SCRUTINY_TEST_PG_DIR="$tmp/pg-cluster" QT_QPA_PLATFORM=offscreen \
     "$PY" -m pytest -q -p no:cacheprovider $OPTS --basetemp="$tmp/pg/base" $ARGS \
     >"$pglog" 2>&1 &
   pgpid=$!
