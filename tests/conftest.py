@@ -72,11 +72,29 @@ def pg_server():
     server.stop()
 
 
+_made_databases: list[tuple[object, str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases():
+    """The PostgreSQL databases a test made are dropped when everything else of the test has
+    been torn down (autouse fixtures are set up first, so torn down last): a fixture set up
+    before ``db_url`` (a dialog, a window) may still use the database in its own teardown."""
+    yield
+    while _made_databases:
+        server, url = _made_databases.pop()
+        server.drop_database(url)  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def db_url(request, tmp_path) -> str:
-    """A fresh, empty database: an SQLite file, or a new PostgreSQL database."""
+    """A fresh, empty database: an SQLite file, or a new PostgreSQL database (dropped after
+    the test, as its SQLite file goes with the test's temporary folder)."""
     if BACKEND == "postgresql":
-        return request.getfixturevalue("pg_server").new_database()
+        server = request.getfixturevalue("pg_server")
+        url = server.new_database()
+        _made_databases.append((server, url))
+        return url
     return f"sqlite:///{tmp_path / 'tracker.db'}"
 
 

@@ -129,6 +129,9 @@ class SearchTexts(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._step)
+        self.idle = QTimer(self)             # one wait: a reload restarts it
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self._begin)
         self._todo: list[tuple[RowTableModel, int]] = []
         self._boxes: list[QWidget] = []
 
@@ -147,9 +150,11 @@ class SearchTexts(QObject):
         if a search box has the focus)."""
         self._todo = [(m, 0) for m in self.models]
         if any(box.hasFocus() for box in self._boxes):
+            self.idle.stop()
             self.timer.start()
         else:
-            QTimer.singleShot(self.IDLE_MS, self, self._begin)
+            self.timer.stop()
+            self.idle.start(self.IDLE_MS)
 
     def _begin(self) -> None:
         if self._todo and not self.timer.isActive():
