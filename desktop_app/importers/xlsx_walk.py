@@ -21,7 +21,8 @@ from typing import Any
 from desktop_app.domain.enums import ActionStatus, ImplementationStatus, WorkFormat
 from desktop_app.importers import xlsx_values as V
 from desktop_app.importers.xlsx_carry import CarriedDown
-from desktop_app.importers.xlsx_colours import BLUE, OTHER, RED, STRUCK
+from desktop_app.importers.xlsx_row_marks import RowMarks
+from desktop_app.importers.xlsx_colours import STRUCK
 from desktop_app.importers import xlsx_dated
 from desktop_app.importers.xlsx_dated import header_date, history_columns
 from desktop_app.importers.xlsx_matrix import Matrix
@@ -30,8 +31,7 @@ from desktop_app.importers.xlsx_kinds import (OFF_MEETING, RowError, build_actio
                                               build_recommendation, build_work_item)
 from desktop_app.importers.xlsx_headers import Header, repeated_headers, title_texts
 from desktop_app.importers.xlsx_rows import ParsedRow, Skip
-from desktop_app.importers.xlsx_status import (action_section, key_beside, known_status,
-                                               rag_key_in, row_words)
+from desktop_app.importers.xlsx_status import action_section, key_beside, rag_key_in
 from desktop_app.importers.xlsx_vocab import MAIN_FIELD, normalise
 from desktop_app.domain.lazy_re import lazy
 
@@ -53,13 +53,9 @@ _TOTAL = lazy(r"^\s*(?:grand\s+|sub-?\s*)?totals?\b", re.I)
 _FOOTNOTE = lazy(r"^\s*(?:notes?\s*[:\-–]|n\.?b\.?\s*[:\-–]?\s|key\s*[:\-–]|"
                  r"[a-z✓✔]{1,3}\s*=\s)", re.I)
 
-_FLAGS = itemgetter(1)  # a cell's text colour flags
-# every flags value with the red bit (flags combine RED, BLUE, OTHER and STRUCK), for a row's
-# look for red text in C, with no Python step per cell
-_RED_FLAGS = frozenset(f for f in range(256) if f & RED)
 
 
-class SheetWalk(CarriedDown):
+class SheetWalk(CarriedDown, RowMarks):
     def __init__(self, kind: str, grid: SheetGrid, header: Header,
                  mapping: dict[str, str], carried_from: SheetWalk | None = None) -> None:
         self.kind = kind
@@ -307,54 +303,6 @@ class SheetWalk(CarriedDown):
             notes.append(f"sheet '{grid.title}': the date in '{label}' ({self.response_day:%d/%m/%Y})"
                          " is the response date of each response under it")
 
-    def _words(self, row: dict[int, CellInfo], fields: dict[str, Any]) -> None:
-        """status_word, rag, extra and unknown_status of a row (see xlsx_status), added to its
-        fields."""
-        if self.plain_words:  # what row_words gives when there is no RAG nor extra column
-            info = row.get(self.status_col) if self.status_col is not None else None
-            if info is None or info[0] is None:
-                word, unknown = self.carried_word, ""
-            else:  # a word, or nothing for a number or blank text; the same few on every row
-                key = (info[0], info[2])
-                found = self._plain.get(key)
-                if found is None:
-                    found = self._plain[key] = self._plain_word(*key)
-                word, unknown = found
-            self.carried_word = ""
-            fields["status_word"], fields["rag"] = word, ""
-            fields["extra"], fields["unknown_status"] = {}, unknown
-            return
-        words, status = row_words(self.kind, row, self.status_col, self.rag_col, self.rag_key,
-                                  self.extra_cols, self.reported_is_status, self.carried_word,
-                                  self.word_col, self.rag_is_status)
-        self.carried_word = ""
-        struck = self.struck_done_row(row)
-        if status is not None and not struck and not (
-                self.dated_done and fields.get("completed_on")):
-            fields["status"] = status
-            if self.kind == "actions":
-                fields["overdue_flag"] = False
-        fields.update(words)
-
-    def struck_done_row(self, row: dict[int, CellInfo]) -> bool:
-        """An action struck through (Ctrl+5 in Excel, Word's strike-through) is done, unless a
-        status word of its own says otherwise: no status column, the RAG colour the only
-        status, or its status cell empty. A written "Open" beside a struck action stands."""
-        if self.kind != "actions" or not (row.get(self.main_col) or (None, 0, None))[1] & STRUCK:
-            return False
-        col = self.status_col
-        if col is None or col == self.rag_col:
-            return True
-        value = (row.get(col) or (None, 0, None))[0]
-        return value is None or (isinstance(value, str) and not value.strip())
-
-    def _plain_word(self, value: Any, fill: str | None) -> tuple[str, str]:
-        """(status word, the word again when no status rule knows it) of a status cell."""
-        if not (isinstance(value, str) and value.strip()):
-            return "", ""
-        word = value.strip()
-        return word, "" if known_status(self.kind, value, fill, self.reported_is_status) else word
-
     def _continues(self, values: dict[str, Any], rows: list) -> bool:
         """A row with nothing but the rest of the recommendation above ("...those" / "teams and
         ..."): its text joins that record's (whose source stays its first row)."""
@@ -424,16 +372,3 @@ class SheetWalk(CarriedDown):
                 elif not self.has_meeting:
                     self._heading(value)
                 break
-
-    def _colour(self, row: dict[int, CellInfo]) -> str | None:
-        main = row.get(self.main_col)
-        flags = main[1] if main is not None else 0
-        if flags & BLUE and not flags & OTHER:
-            return "new"
-        if _RED_FLAGS.isdisjoint(map(_FLAGS, row.values())):  # most rows: no red text
-            return None
-        mapped = self.mapped
-        for col, info in row.items():
-            if info[1] & RED and col in mapped:
-                return "updated"
-        return None
